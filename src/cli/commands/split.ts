@@ -1,0 +1,7 @@
+import type { CliIo } from '../io';
+
+// Placeholder until the split command lands; it fails loudly rather than pretending to work.
+export async function run(_args: string[], io: CliIo): Promise<number> {
+  io.err('Lệnh "split" chưa có trong bản này. / The "split" command is not in this build yet.');
+  return 2;
+}

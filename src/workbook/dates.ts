@@ -1,0 +1,57 @@
+/** Excel date serials (1900 system) and ISO dates, without time zones: a plan's dates are days. */
+
+const MS_PER_DAY = 86_400_000;
+// Serial 25569 is 1970-01-01 in Excel's 1900 system (which counts the fictional 29/02/1900).
+const UNIX_EPOCH_SERIAL = 25569;
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isIsoDate(value: string): boolean {
+  const m = ISO.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return isRealDate(y, mo, d);
+}
+
+export function isRealDate(year: number, month: number, day: number): boolean {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return false;
+  if (month < 1 || month > 12 || day < 1) return false;
+  return day <= daysInMonth(year, month);
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+export function isoFromParts(year: number, month: number, day: number): string {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+export function isoToSerial(iso: string): number {
+  const m = ISO.exec(iso);
+  if (!m) throw new RangeError(`Not an ISO date: ${iso}`);
+  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return Math.round(ms / MS_PER_DAY) + UNIX_EPOCH_SERIAL;
+}
+
+/** The day part of a serial (a time of day is dropped). */
+export function serialToIso(serial: number): string {
+  const ms = (Math.floor(serial) - UNIX_EPOCH_SERIAL) * MS_PER_DAY;
+  const d = new Date(ms);
+  return isoFromParts(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
+/** dd/mm/yyyy, the way Vietnamese users read dates. */
+export function isoToVn(iso: string): string {
+  const m = ISO.exec(iso);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+}
+
+/** Today's date in local time, as ISO. */
+export function todayIso(now: Date = new Date()): string {
+  return isoFromParts(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}
+
+export function addDays(iso: string, days: number): string {
+  return serialToIso(isoToSerial(iso) + days);
+}

@@ -1,0 +1,159 @@
+/**
+ * The declarative description of a tracking workbook. Pure data: the Excel renderer (src/excel)
+ * and the .xlsx renderer (src/xlsx) both draw exactly this, so a column is defined once.
+ *
+ * Conventions shared by both renderers:
+ * - Rows and columns in CellSpec are 0-based; A1 ranges are plain strings ("I2:I501").
+ * - Formulas are written without the leading "=", with English function names and comma
+ *   separators (the form both Range.formulas and ExcelJS expect).
+ * - Dates travel as ISO strings "YYYY-MM-DD"; each renderer converts to its own date value.
+ */
+
+export type Lang = 'vi' | 'en';
+
+export type CellValue =
+  | { t: 'text'; v: string }
+  | { t: 'number'; v: number }
+  | { t: 'date'; v: string }
+  | { t: 'bool'; v: boolean }
+  | { t: 'formula'; f: string; /** cached value, optional */ result?: string | number }
+  | null;
+
+export interface CellStyle {
+  bold?: boolean;
+  italic?: boolean;
+  /** Font size in points. */
+  size?: number;
+  /** RGB hex without '#', e.g. "1F4E79". */
+  color?: string;
+  fill?: string;
+  wrap?: boolean;
+  hAlign?: 'left' | 'center' | 'right';
+  vAlign?: 'top' | 'middle' | 'bottom';
+  /** Excel number format, e.g. "dd/mm/yyyy", "@", "0%". */
+  numFmt?: string;
+  border?: boolean;
+}
+
+export interface CellSpec {
+  row: number;
+  col: number;
+  value: CellValue;
+  style?: CellStyle;
+}
+
+export type ColumnKind = 'text' | 'date' | 'number' | 'percent' | 'formula';
+
+export interface ColumnSpec {
+  /** Language-independent id, e.g. "status". */
+  id: string;
+  header: string;
+  kind: ColumnKind;
+  /** Width in characters (Excel's column width unit). */
+  width: number;
+  numFmt?: string;
+  wrap?: boolean;
+  /** True when staff fill it in; false for columns copied from the plan or computed. */
+  editable: boolean;
+  /** Row formula for kind "formula": the text for the given 1-based sheet row. */
+  formula?: (row: number) => string;
+}
+
+export interface TableSpec {
+  /** Excel table name, e.g. "NhiemVu". */
+  name: string;
+  /** 0-based top-left of the header row. */
+  row: number;
+  col: number;
+  columns: ColumnSpec[];
+  /** Data rows, one CellValue per column (formula columns: the formula cell). */
+  rows: CellValue[][];
+  style: string;
+}
+
+export type Validation =
+  | { kind: 'list'; range: string; /** formula without "=", e.g. "DsTrangThai" */ source: string; allowBlank: boolean; prompt?: string; error?: string }
+  | { kind: 'date'; range: string; min: string; max: string; allowBlank: boolean; prompt?: string; error?: string }
+  | { kind: 'decimal'; range: string; min: number; max: number; allowBlank: boolean; prompt?: string; error?: string };
+
+export type ConditionalFormat =
+  | {
+      kind: 'expression';
+      range: string;
+      /** Formula relative to the range's top-left cell, without "=". */
+      formula: string;
+      style: Pick<CellStyle, 'fill' | 'color' | 'bold'>;
+      priority: number;
+    }
+  | { kind: 'dataBar'; range: string; color: string; min: number; max: number; priority: number };
+
+export interface NameSpec {
+  /** Workbook-level defined name, e.g. "NgayBaoCao". */
+  name: string;
+  /** Absolute reference with sheet, e.g. "'Tổng hợp'!$B$3". */
+  ref: string;
+}
+
+export type SheetKey = 'tasks' | 'summary' | 'lists' | 'guide' | 'meta' | 'history' | 'check' | 'pivot' | string;
+
+export interface SheetSpec {
+  key: SheetKey;
+  name: string;
+  state: 'visible' | 'hidden' | 'veryHidden';
+  /** Column widths by 0-based index (characters). */
+  widths: number[];
+  freeze?: { rows: number; cols: number };
+  cells: CellSpec[];
+  tables: TableSpec[];
+  merges: string[];
+  validations: Validation[];
+  conditionalFormats: ConditionalFormat[];
+  /** Sheet tab colour, RGB hex. */
+  tabColor?: string;
+}
+
+/** What ties a workbook to the plan and build it came from (stored in the hidden meta sheet). */
+export interface WorkbookMeta {
+  generator: string;
+  generatorVersion: string;
+  /** Layout version of the workbook description; bump when columns change. */
+  schemaVersion: number;
+  lang: Lang;
+  builtAt: string;
+  planTitle: string;
+  planNumber: string | null;
+  planIssuedOn: string | null;
+  /** SHA-256 (hex) of the normalised plan text. */
+  sourceFingerprint: string;
+  /** Random id given to a master at build; agency copies carry their master's id. */
+  workbookId: string;
+  /** Set on a per-agency copy: the agency key it was split for. */
+  agencyKey: string | null;
+  /** The task list as built: id and a fingerprint of the plan columns. */
+  tasks: { id: string; hash: string }[];
+}
+
+export interface WorkbookSpec {
+  lang: Lang;
+  sheets: SheetSpec[];
+  names: NameSpec[];
+  meta: WorkbookMeta;
+}
+
+/**
+ * A cell read back from a workbook by either renderer's reader. Dates come back as Excel
+ * serial numbers (as Excel itself stores them); text typed into a date column stays a string.
+ */
+export type RawCell = string | number | boolean | null;
+
+/** The tracking table as read back from a workbook. */
+export interface TableSnapshot {
+  sheet: string;
+  /** 1-based sheet row of the header. */
+  headerRow: number;
+  /** 0-based sheet column of the table's first column. */
+  firstCol: number;
+  headers: string[];
+  /** Data rows in sheet order; row i is sheet row headerRow + 1 + i. */
+  rows: RawCell[][];
+}
