@@ -1,0 +1,166 @@
+/**
+ * Deterministic, realistic inputs for the benchmarks: the sample plan's own sentences, agencies
+ * and deadline notes, recombined by a seeded generator into plans and filled tables of any size.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Plan, Task } from '../src/plan/types';
+import { COLUMN_HEADERS, STATUS_LABELS, TASK_COLUMN_IDS, type TaskColumnId } from '../src/workbook/labels';
+import type { RawCell, TableSnapshot } from '../src/workbook/types';
+import { isoToSerial } from '../src/workbook/dates';
+
+export function seeded(seed: number): () => number {
+  // mulberry32: tiny, fast, and the same sequence on every machine.
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// Benchmarks run compiled from bench/out/bench/, three levels below the project root.
+export const ROOT = join(__dirname, '..', '..', '..');
+
+export function sampleText(): string {
+  return readFileSync(join(ROOT, 'samples', 'nq28-nam-dinh.txt'), 'utf8');
+}
+
+const AGENCIES = [
+  'Đảng đoàn Hội đồng nhân dân tỉnh',
+  'Ban cán sự đảng Ủy ban nhân dân tỉnh',
+  'Ban Tổ chức Tỉnh ủy',
+  'Ủy ban Kiểm tra Tỉnh ủy',
+  'Ban Tuyên giáo Tỉnh ủy',
+  'Ban Dân vận Tỉnh ủy',
+  'Văn phòng Tỉnh ủy',
+  'Sở Nội vụ',
+  'Sở Tài chính',
+  'Sở Kế hoạch và Đầu tư',
+  'Sở Thông tin và Truyền thông',
+  'Sở Tư pháp',
+];
+
+const NOTES = [
+  '(*thực hiện thường xuyên*)',
+  '(*hoàn thành trong năm 2023*)',
+  '(*theo kế hoạch của Trung ương*)',
+  '(quý II/2024)',
+  '(trước ngày 30/6/2024)',
+  '(tháng 12/2023)',
+  '(hằng năm)',
+  '(giai đoạn 2021 - 2025)',
+  '',
+];
+
+function sentencesOf(text: string): string[] {
+  return text
+    .split(/\n+/)
+    .map((l) => l.replace(/^\s*\d+(\.\d+)*\.\s*/, '').replace(/\s*\(\*[^)]*\*\)\.?\s*$/, ''))
+    .filter((l) => l.length > 80 && !/^[IVX]+\./.test(l))
+    .flatMap((l) => l.split(/(?<=[.;])\s+/))
+    .filter((s) => s.length > 40);
+}
+
+/** A plan in the sample's shape with about `bytes` characters of text. */
+export function generatePlanText(bytes: number, seed = 28): string {
+  const rnd = seeded(seed);
+  const sentences = sentencesOf(sampleText());
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
+  const out: string[] = [
+    'BAN CHẤP HÀNH ĐẢNG BỘ TỈNH NAM ĐỊNH',
+    'Số 99-KH/TU',
+    'Nam Định, ngày 15 tháng 3 năm 2023',
+    '',
+    'KẾ HOẠCH',
+    'thực hiện Nghị quyết số 28-NQ/TW (bản sinh tự động để đo hiệu năng)',
+    '',
+    'I. MỤC ĐÍCH, YÊU CẦU',
+    '',
+    `1. ${pick(sentences)}`,
+    '',
+    'II. NHIỆM VỤ CỤ THỂ',
+    '',
+  ];
+  let size = out.join('\n').length;
+  let item = 0;
+  while (size < bytes) {
+    item += 1;
+    const agency = AGENCIES[(item - 1) % AGENCIES.length];
+    const heading = `${item}. ${agency}`;
+    out.push(heading, '');
+    size += heading.length + 2;
+    const subCount = 2 + Math.floor(rnd() * 5);
+    for (let sub = 1; sub <= subCount && size < bytes; sub++) {
+      const body = [pick(sentences), pick(sentences)].join(' ').replace(/[.;]?$/, '');
+      const note = pick(NOTES);
+      const line = `${item}.${sub}. ${body}${note ? ' ' + note : ''}.`;
+      out.push(line, '');
+      size += line.length + 2;
+    }
+  }
+  out.push(
+    'III. TỔ CHỨC THỰC HIỆN',
+    '',
+    '1. Ban Tổ chức Tỉnh ủy chủ trì, phối hợp với Văn phòng Tỉnh ủy theo dõi, đôn đốc việc thực hiện Kế hoạch.',
+    '',
+    'Nơi nhận:',
+    '- Như trên,',
+    '- Lưu VPTU.',
+  );
+  return out.join('\n');
+}
+
+/** The parsed sample plan's tasks repeated (with new ids) until there are `count` of them. */
+export function scalePlan(plan: Plan, count: number): Plan {
+  const tasks: Task[] = [];
+  for (let i = 0; i < count; i++) {
+    const t = plan.tasks[i % plan.tasks.length];
+    const round = Math.floor(i / plan.tasks.length);
+    tasks.push({
+      ...t,
+      id: round ? `${t.id}-${round}` : t.id,
+      number: round ? `${t.number}-${round}` : t.number,
+    });
+  }
+  return { ...plan, tasks };
+}
+
+/** A filled tracking table of `rows` tasks as a reader would hand it to the checker. */
+export function filledSnapshot(rows: number, seed = 6): TableSnapshot {
+  const rnd = seeded(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
+  const statuses = [...Object.values(STATUS_LABELS.vi), 'hoàn thành', 'Da hoan thanh', ''];
+  const categories = ['Thường xuyên', 'Có thời hạn', 'Định kỳ', 'Theo kế hoạch cấp trên'];
+  const base = isoToSerial('2023-01-01');
+  const data: RawCell[][] = [];
+  for (let i = 0; i < rows; i++) {
+    const cells: Record<TaskColumnId, RawCell> = {
+      taskId: `IV.${1 + (i % 9)}.${1 + Math.floor(i / 9)}`,
+      section: 'IV',
+      group: 'Ban Tổ chức Tỉnh ủy',
+      lead: pick(AGENCIES),
+      partners: '',
+      text: 'Tham mưu ban hành Danh mục chức danh, chức vụ lãnh đạo và tương đương của hệ thống chính trị',
+      category: pick(categories),
+      due: rnd() < 0.5 ? base + Math.floor(rnd() * 900) : null,
+      status: pick(statuses),
+      completedOn: rnd() < 0.4 ? base + Math.floor(rnd() * 900) : rnd() < 0.05 ? '15/3/2023' : null,
+      progress: rnd() < 0.7 ? Math.floor(rnd() * 110) : null,
+      result: rnd() < 0.5 ? 'Đã ban hành văn bản triển khai' : '',
+      note: '',
+      updatedOn: rnd() < 0.6 ? base + Math.floor(rnd() * 900) : null,
+      state: null,
+    };
+    data.push(TASK_COLUMN_IDS.map((id) => cells[id]));
+  }
+  return {
+    sheet: 'Nhiệm vụ',
+    headerRow: 1,
+    firstCol: 0,
+    headers: TASK_COLUMN_IDS.map((id) => COLUMN_HEADERS.vi[id]),
+    rows: data,
+  };
+}

@@ -1,0 +1,64 @@
+/** Consolidation at scale: 50 agency returns merged into a 10,000-task master. */
+import ExcelJS from 'exceljs';
+import { parsePlan } from '../src/plan/parse';
+import type { Plan } from '../src/plan/types';
+import { buildWorkbookSpec } from '../src/workbook/build';
+import { STATUS_LABELS, TABLE_NAME } from '../src/workbook/labels';
+import { mergeWorkbooks } from '../src/xlsx/merge';
+import { splitWorkbook } from '../src/xlsx/split';
+import { writeXlsx } from '../src/xlsx/write';
+import { sampleText, scalePlan } from './generate';
+import { Result, timeMedian } from './measure';
+
+/** The scaled sample with its tasks spread over `agencies` lead agencies. */
+function planWithAgencies(tasks: number, agencies: number): Plan {
+  const plan = scalePlan(parsePlan(sampleText()), tasks);
+  const list = Array.from({ length: agencies }, (_, i) => ({
+    key: `co quan ${i + 1}`,
+    name: `Cơ quan ${i + 1}`,
+  }));
+  return {
+    ...plan,
+    agencies: list,
+    tasks: plan.tasks.map((t, i) => ({ ...t, lead: list[i % agencies].key, partners: [] })),
+  };
+}
+
+/** Marks every other task of a return as done, as an agency would before sending it back. */
+async function fillReturn(bytes: Uint8Array): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  for (const ws of wb.worksheets) {
+    const table = ws.getTables().find((t) => (t as unknown as { name: string }).name === TABLE_NAME);
+    if (!table) continue;
+    const header = ws.getRow(1);
+    let statusCol = 0;
+    header.eachCell((cell, col) => {
+      if (cell.value === 'Trạng thái') statusCol = col;
+    });
+    for (let r = 2; r <= ws.rowCount; r += 2) {
+      if (ws.getCell(r, 1).value) ws.getCell(r, statusCol).value = STATUS_LABELS.vi.in_progress;
+    }
+  }
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+export async function mergeBenchmark(): Promise<Result[]> {
+  const tasks = 10_000;
+  const returnsCount = 50;
+  const master = await writeXlsx(
+    buildWorkbookSpec(planWithAgencies(tasks, returnsCount), { lang: 'vi', reportDate: '2024-06-14' }),
+  );
+  const split = await splitWorkbook(master);
+  const returns: { file: string; bytes: Uint8Array }[] = [];
+  for (const f of split.files) returns.push({ file: f.fileName, bytes: await fillReturn(f.bytes) });
+  let changes = 0;
+  const ms = await timeMedian(3, async () => {
+    const result = await mergeWorkbooks({ file: 'master.xlsx', bytes: master }, returns);
+    changes = result.history.length;
+  });
+  return [
+    { name: 'merge', size: `${returnsCount}x${tasks}`, value: ms, unit: 'ms' },
+    { name: 'merge.changes', size: `${returnsCount}x${tasks}`, value: changes, unit: 'cells' },
+  ];
+}

@@ -1,0 +1,27 @@
+import { isoToSerial, isoToVn } from '../../workbook/dates';
+import type { RawCell } from '../../workbook/types';
+import type { Suggestion } from './types';
+
+/** A cell value as staff see it, quoted, with invisible differences made visible. */
+export function shown(value: RawCell): string {
+  if (value === null || value === undefined) return '“”';
+  const s = String(value);
+  const visible = s.replace(/^\s+|\s+$/g, (m) => '␣'.repeat(m.length));
+  return `“${visible}”`;
+}
+
+export function vnDate(iso: string): string {
+  return isoToVn(iso);
+}
+
+export function dateSuggestion(iso: string): Suggestion {
+  return {
+    value: isoToSerial(iso),
+    label: `Sửa thành ngày ${isoToVn(iso)}`,
+    labelEn: `Change to the date ${isoToVn(iso)}`,
+  };
+}
+
+export function wordSuggestion(word: string): Suggestion {
+  return { value: word, label: `Sửa thành “${word}”`, labelEn: `Change to “${word}”` };
+}

@@ -1,0 +1,132 @@
+/**
+ * Checks what staff entered in the tracking table. Pure: a TableSnapshot and the build record
+ * in, findings out, each pointing at one cell with a Vietnamese and an English message.
+ * One pass over the rows; every rule does constant work per row (lists and dates are read
+ * through caches), so 100,000 rows take a fraction of a second.
+ */
+import { TaskColumnId } from '../../workbook/labels';
+import { columnLetter, mapColumns } from '../../workbook/snapshot';
+import { DEFAULT_CONVENTION, periodContaining } from '../periods';
+import { createRowReader } from './read';
+import { categoryRule } from './rules/category';
+import { completionRule } from './rules/completion';
+import { dateCellsRule } from './rules/date-cells';
+import { dueRule } from './rules/due';
+import { noUpdateRule } from './rules/no-update';
+import { overdueRule } from './rules/overdue';
+import { progressRule } from './rules/progress';
+import { statusRule } from './rules/status';
+import { structureRule } from './rules/structure';
+import type {
+  CheckInput,
+  Emit,
+  Finding,
+  RowContext,
+  RowRule,
+  RuleInfo,
+  TableContext,
+  TableRule,
+} from './types';
+
+export type { CheckInput, Finding, RuleInfo, Severity, Suggestion } from './types';
+
+export const ROW_RULES: readonly RowRule[] = [
+  statusRule,
+  categoryRule,
+  dateCellsRule,
+  completionRule,
+  progressRule,
+  dueRule,
+  overdueRule,
+  noUpdateRule,
+];
+export const TABLE_RULES: readonly TableRule[] = [structureRule];
+
+/** Every rule, for documentation and legends. */
+export const RULES: readonly RuleInfo[] = [...TABLE_RULES, ...ROW_RULES].flatMap((r) => r.rules);
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+export function checkTracking(input: CheckInput): Finding[] {
+  const { snapshot, meta, reportDate } = input;
+  const map = mapColumns(snapshot.headers);
+  const lang = input.lang ?? meta?.lang ?? map.lang;
+  const period = periodContaining(
+    reportDate,
+    input.updatePeriod ?? 'quarter',
+    input.convention ?? DEFAULT_CONVENTION,
+  );
+  const reader = createRowReader(snapshot, map, lang);
+  const rows: RowContext[] = [];
+  for (let i = 0; i < snapshot.rows.length; i++) {
+    const row = reader.read(i);
+    if (row) rows.push(row);
+  }
+  const planYear = meta?.planIssuedOn ? Number(meta.planIssuedOn.slice(0, 4)) : null;
+  const ctx: TableContext = {
+    snapshot,
+    meta,
+    map,
+    lang,
+    reportDate,
+    periodStart: period.start,
+    periodLabel: { vi: period.label, en: period.labelEn },
+    planFirstYearEnd: planYear ? `${planYear}-12-31` : null,
+    rows,
+  };
+
+  // Findings go into one bucket per sheet row (header row = bucket 0), so the result comes out
+  // in row order without sorting the whole list; each bucket holds a handful.
+  const buckets: { cols: number[]; items: Finding[] }[] = [];
+  const rowByIndex: (RowContext | undefined)[] = new Array(snapshot.rows.length);
+  for (const r of rows) rowByIndex[r.index] = r;
+  const letters = snapshot.headers.map((_h, i) => columnLetter(snapshot.firstCol + i));
+  const letter = (i: number) => letters[i] ?? columnLetter(snapshot.firstCol + i);
+  const emit: Emit = (rule, at, message, messageEn, suggestion) => {
+    const row = at.rowIndex === null ? undefined : rowByIndex[at.rowIndex];
+    const colIndex = at.headerIndex ?? (at.column ? map.index[at.column] : undefined) ?? 0;
+    const sheetRow = at.rowIndex === null ? snapshot.headerRow : snapshot.headerRow + 1 + at.rowIndex;
+    const finding: Finding = {
+      sheet: snapshot.sheet,
+      cell: `${letter(colIndex)}${sheetRow}`,
+      row: sheetRow,
+      column: at.column,
+      taskId: at.taskId !== undefined ? at.taskId : (row?.taskId ?? null),
+      agency: at.agency !== undefined ? at.agency : (row?.agency ?? null),
+      code: rule.code,
+      severity: rule.severity,
+      message,
+      messageEn,
+    };
+    if (suggestion) finding.suggestion = suggestion;
+    const b = at.rowIndex === null ? 0 : at.rowIndex + 1;
+    const bucket = (buckets[b] ??= { cols: [], items: [] });
+    bucket.cols.push(colIndex);
+    bucket.items.push(finding);
+  };
+
+  for (const rule of TABLE_RULES) rule.check(ctx, emit);
+  const active = ROW_RULES.filter((r) => r.needs.every((id: TaskColumnId) => map.index[id] !== undefined));
+  for (const row of rows) for (const rule of active) rule.check(row, ctx, emit);
+
+  const out: Finding[] = [];
+  for (const bucket of buckets) {
+    if (!bucket) continue;
+    const { cols, items } = bucket;
+    if (items.length === 1) {
+      out.push(items[0]);
+      continue;
+    }
+    const order = items.map((_f, i) => i);
+    order.sort((a, b) => cols[a] - cols[b] || byKind(items[a], items[b]));
+    for (const i of order) out.push(items[i]);
+  }
+  return out;
+}
+
+function byKind(a: Finding, b: Finding): number {
+  return (
+    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+    (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)
+  );
+}
