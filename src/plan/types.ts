@@ -42,8 +42,10 @@ export interface Task {
   deadlines: Deadline[];
   /** Documents cited in the task text, e.g. "Nghị quyết số 26-NQ/TW ngày 19/5/2018". */
   references: string[];
-  /** 1-based line in the normalised input where the task starts. */
+  /** 1-based line where the task starts, counted in the text given to parsePlan (before normalisation). */
   line: number;
+  /** Expected product, from an appendix table's "Sản phẩm" column. */
+  product?: string;
 }
 
 export interface ParseWarning {
@@ -51,7 +53,7 @@ export interface ParseWarning {
   /** Vietnamese message (the default language). */
   message: string;
   messageEn: string;
-  /** 1-based line in the normalised input, or 0 when it concerns the whole text. */
+  /** 1-based line in the text given to parsePlan (before normalisation), or 0 for the whole text. */
   line: number;
 }
 

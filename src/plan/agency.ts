@@ -1,0 +1,151 @@
+/**
+ * Agency names: a canonical key that groups spellings of one body, and recognition of agency names
+ * where plans put them (an item heading, the subject of a sentence, a role line).
+ */
+
+// Old-style tone placement (hóa, Tỉnh ủy) → new style (hoá, Tỉnh uỷ): the tone moves to the second vowel.
+const OLD_TONE: Record<string, string> = {
+  ò: '\u0300',
+  ó: '\u0301',
+  ỏ: '\u0309',
+  õ: '\u0303',
+  ọ: '\u0323',
+  ù: '\u0300',
+  ú: '\u0301',
+  ủ: '\u0309',
+  ũ: '\u0303',
+  ụ: '\u0323',
+};
+const OLD_STYLE = /([òóỏõọ])([ae])(?![\p{L}])|([ùúủũụ])(y)(?![\p{L}])/gu;
+
+function newTonePlacement(s: string): string {
+  return s.replace(OLD_STYLE, (_m, o: string, ae: string, u: string, y: string) => {
+    const first = o ?? u;
+    const second = ae ?? y;
+    const plain = first === o ? 'o' : 'u';
+    return plain + (second + OLD_TONE[first]).normalize('NFC');
+  });
+}
+
+// Abbreviations written interchangeably with the full name.
+const ABBREVIATIONS: ReadonlyArray<[RegExp, string]> = [
+  [/(^| )ubnd(?= |$)/g, '$1uỷ ban nhân dân'],
+  [/(^| )hđnd(?= |$)/g, '$1hội đồng nhân dân'],
+  [/(^| )ubmttq(?= |$)/g, '$1uỷ ban mặt trận tổ quốc'],
+  [/(^| )mttq(?= |$)/g, '$1mặt trận tổ quốc'],
+  [/(^| )btv(?= |$)/g, '$1ban thường vụ'],
+  [/(^| )tw(?= |$)/g, '$1trung ương'],
+];
+
+/**
+ * Canonical key: NFC, lower case, single spaces, new-style tone placement (hóa = hoá, ủy = uỷ),
+ * common abbreviations expanded (UBND, HĐND, MTTQ, BTV), spaces around hyphens removed, trailing
+ * punctuation dropped. Two spellings of one agency give the same key; the shown name stays as written.
+ */
+export function agencyKey(name: string): string {
+  let s = name.normalize('NFC').toLowerCase();
+  s = s.replace(/[\s\u00A0]+/g, ' ').trim();
+  s = s.replace(/^[\s\-–+•*.,;:]+/, '').replace(/[\s.,;:!?)(*\-–]+$/, '');
+  s = s.replace(/ ?[-–] ?/g, '-');
+  s = newTonePlacement(s);
+  for (const [re, full] of ABBREVIATIONS) s = s.replace(re, full);
+  return s;
+}
+
+/** The name as shown: trimmed, single-spaced, without trailing punctuation or a role colon. */
+export function cleanAgencyName(name: string): string {
+  return name
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^[-–+•*]\s*/, '')
+    .replace(/[\s.,;:]+$/, '');
+}
+
+// Words that open an agency name. Sentence subjects must start with one of these (a collective like
+// "Các cấp ủy" or "Các đồng chí" is not an accountable body); headings may also start with "Các …".
+const HEAD =
+  '(?:Ban(?! hành)|Đảng đoàn|Đảng [uủ][yỷ]|Đảng bộ|[UỦ][yỷ] ban|UBND|HĐND|Hội đồng|Sở|Văn phòng|Mặt trận|Tỉnh đoàn|Thành đoàn|Huyện đoàn|Đoàn(?! kết)|Công an|Bộ Chỉ huy|Bộ(?! máy| phận| tiêu chí| công cụ| luật| chỉ số)|Cục|Chi cục|Tổng cục|Trung tâm|Báo(?! cáo)|Đài|Trường(?! hợp)|Học viện|Hội(?! nghị| thảo| thi| diễn| nhập)|Liên đoàn|Liên minh|Thanh tra|Kho bạc|Ngân hàng|Huyện [uủ][yỷ]|Thành [uủ][yỷ]|Tỉnh [uủ][yỷ]|Thị [uủ][yỷ]|Quận [uủ][yỷ]|Viện|T[oò]a án|Cơ quan|Chi bộ|Thường trực|Bảo hiểm|Cảnh sát|Tỉnh đội|Bộ đội|Công ty|Tổng công ty|Đại học|Nhà xuất bản|Quỹ|Tổ công tác)';
+const SUBJECT_HEAD = new RegExp(`^${HEAD}(?=[\\s,:;]|$)`, 'u');
+// Headings and role cells also accept a lower-case start (legacy-font text loses capital toned letters).
+const ANY_CASE_HEAD = new RegExp(`^${HEAD}(?=[\\s,:;]|$)`, 'iu');
+const HEADING_HEAD = new RegExp(
+  `^(?:Các|các)\\s+(?:${HEAD}|cơ quan|sở|ban|huyện|thành|đảng|cấp|tổ chức|đơn vị|địa phương|ngành|đoàn|hội|chi)`,
+  'iu',
+);
+
+/** Whether text starts like an agency name (for role cells and list items). */
+export function startsWithAgency(text: string): boolean {
+  const t = text.trim();
+  return ANY_CASE_HEAD.test(t) || HEADING_HEAD.test(t);
+}
+
+/**
+ * Whether an item heading names an agency ("3. Ban Tổ chức Tỉnh ủy", "9. Các huyện ủy, thành ủy…"):
+ * short, no sentence punctuation inside, starts with an agency word.
+ */
+export function isAgencyHeading(text: string): boolean {
+  const t = text.trim().replace(/:$/, '');
+  if (t.length === 0 || t.length > 160 || /[.;!?(]/.test(t)) return false;
+  return startsWithAgency(t);
+}
+
+// Words that end the subject of a sentence: the verb (or the role) that follows the agency name.
+const VERBS =
+  'chủ trì|phối hợp|tham mưu|thực hiện|chỉ đạo|triển khai|xây dựng|tăng cường|rà soát|hướng dẫn|(?<!các )tổ chức|có trách nhiệm|chịu trách nhiệm|căn cứ|tiếp tục|nghiên cứu|quán triệt|theo dõi|đôn đốc|kiểm tra|ban hành|lãnh đạo|khẩn trương|chủ động|tập trung|đẩy mạnh|nâng cao|bố trí|hoàn thiện|báo cáo|cập nhật|đề xuất|phát huy|trình|thẩm định|hoàn thành|bảo đảm|đảm bảo|giám sát|thường xuyên|định kỳ|cụ thể hoá|cụ thể hóa|là cơ quan|làm đầu mối';
+const SUBJECT_END = new RegExp(`\\s(?:${VERBS})(?=[\\s,:;]|$)|\\s*[:(;.]`, 'u');
+
+/**
+ * The agency a sentence starts with, e.g. "Sở Nội vụ tham mưu …" → "Sở Nội vụ", or null. The name
+ * ends at the first verb or role word; a subject longer than 120 characters is not trusted.
+ */
+export function leadingAgency(sentence: string): string | null {
+  const t = sentence.trim();
+  if (!SUBJECT_HEAD.test(t)) return null;
+  const end = t.slice(0, 200).search(SUBJECT_END);
+  if (end <= 0) return null;
+  const name = cleanAgencyName(t.slice(0, end));
+  // "Sở, ban, ngành …" lists kinds of bodies, not one accountable agency.
+  if (/^[^\s,]+,/u.test(name)) return null;
+  return name.length > 0 && name.length <= 120 ? name : null;
+}
+
+/**
+ * The agency an item heading names, or null: "3. Ban Tổ chức Tỉnh ủy" → the whole heading;
+ * "2. Sở Kế hoạch và Đầu tư tham mưu UBND tỉnh:" → "Sở Kế hoạch và Đầu tư"; a trailing deadline
+ * note "(hoàn thành trong quý II/2024)" is ignored.
+ */
+export function agencyFromHeading(heading: string): string | null {
+  const h = heading
+    .trim()
+    .replace(/\s*\([^()]*\)\s*:?$/u, '')
+    .replace(/:$/, '')
+    .trim();
+  if (!isAgencyHeading(h)) return null;
+  const cut = h.search(SUBJECT_END);
+  const name = cleanAgencyName(cut > 0 ? h.slice(0, cut) : h);
+  return name.length > 0 ? name : null;
+}
+
+/**
+ * Split a list of agencies ("Sở Tài chính, Sở Nội vụ và UBND các huyện, thành phố") into names.
+ * A piece that does not start like an agency name belongs to the previous one ("…, thành phố").
+ */
+export function splitAgencies(list: string): string[] {
+  const tokens = list.split(/(\s*[,;]\s*|\s+và\s+|\s+cùng\s+|\n)/u);
+  const out: string[] = [];
+  let pendingSep = '';
+  for (let i = 0; i < tokens.length; i++) {
+    if (i % 2 === 1) {
+      pendingSep = tokens[i].trim() === '' ? ' ' : tokens[i].replace(/\s+/g, ' ').trim();
+      continue;
+    }
+    const piece = cleanAgencyName(tokens[i]);
+    if (piece.length === 0) continue;
+    // Case matters here: "…, ban, ngành" continues "Các sở"; "…, Ban Tuyên giáo" is a new agency.
+    if (out.length > 0 && !(SUBJECT_HEAD.test(piece) || HEADING_HEAD.test(piece))) {
+      const sep = pendingSep === ',' || pendingSep === ';' ? pendingSep + ' ' : ' ' + pendingSep + ' ';
+      out[out.length - 1] += sep.replace(/ {2,}/g, ' ') + piece;
+    } else out.push(piece);
+  }
+  return out;
+}

@@ -1,0 +1,139 @@
+/**
+ * Deadline notes: "(thực hiện thường xuyên)", "(hoàn thành trong quý II/2023)", "trước ngày 30/6/2023",
+ * a "Thời gian" column value… classified into ongoing / due (with the resolved ISO date) / periodic /
+ * external / none, the note kept as written. Dates are day/month/year with "/", "-" or "."; a date
+ * without a year takes the plan's year.
+ */
+import type { Deadline } from './types';
+
+const ROMAN_QUARTER: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
+
+function pad(n: number): string {
+  return n < 10 ? '0' + n : String(n);
+}
+
+function lastDayOfMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+export function isoDate(year: number, month: number, day: number): string | null {
+  if (year < 1900 || year > 2200 || month < 1 || month > 12 || day < 1) return null;
+  if (day > lastDayOfMonth(year, month)) return null;
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+function endOfMonth(year: number, month: number): string | null {
+  if (month < 1 || month > 12) return null;
+  return isoDate(year, month, lastDayOfMonth(year, month));
+}
+
+const ONGOING = /thường xuyên|liên tục|hằng ngày|hàng ngày/u;
+const PERIODIC =
+  /h[ằà]ng (?:năm|quý|tháng|tuần|kỳ)|định kỳ|mỗi (?:năm|quý|tháng)|(?:06|6|03|3) tháng (?:một lần|\/lần)|theo (?:quý|tháng|năm)\b/u;
+const EXTERNAL =
+  /sau khi (?:có |nhận được )?(?:hướng dẫn|kế hoạch|văn bản|quyết định|chỉ đạo)|theo (?:kế hoạch|hướng dẫn|lộ trình|chỉ đạo|yêu cầu|tiến độ|quy định|đề nghị|thời gian)(?: chung)?(?: của| do)? (?:trung ương|cấp trên|bộ|ban bí thư|bộ chính trị|chính phủ|thủ tướng|tỉnh|ban thường vụ|ban chỉ đạo|cơ quan)/u;
+
+// One alternation, longest forms first, so "30/6/2023" is read as a date and not as the year 2023.
+const DATE_TOKENS = new RegExp(
+  [
+    /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/.source, // 1-3
+    /(?<![\d/.-])(\d{1,2})\s?[/.-]\s?(\d{1,2})\s?[/.-]\s?(\d{4})(?![\d/])/.source, // 4-6
+    /tháng\s+(\d{1,2})\s*(?:[/-]|,?\s*năm)\s*(\d{4})(?!\d)/.source, // 7-8
+    /quý\s+(iv|i{1,3}|[1-4])\s*(?:[/-]|,?\s*năm|,)?\s*(\d{4})(?!\d)/.source, // 9-10
+    /(6|06|sáu) tháng (đầu|cuối) năm\s*(\d{4})(?!\d)/.source, // 11-13
+    /(?<![\d/.])((?:19|20|21)\d{2})(?![\d/]|-[A-Za-zĐđ])/.source, // 14
+    /(?<![\d/.-])(\d{1,2})\s?[/.-]\s?(\d{1,2})(?![\d/.-]*\d)/.source, // 15-16
+  ].join('|'),
+  'gu',
+);
+
+/**
+ * The latest date mentioned in a note (a range "2021-2025" or "từ tháng 3 đến tháng 12/2023" ends at
+ * its last date), or undefined when it mentions none. A day/month without a year uses `planYear`;
+ * without one the due date is unknown (null).
+ */
+export function latestDate(note: string, planYear: number | null): string | null | undefined {
+  const s = note.toLowerCase();
+  let best: string | null | undefined = undefined;
+  const consider = (d: string | null) => {
+    if (d === null) {
+      if (best === undefined) best = null;
+      return;
+    }
+    if (best === undefined || best === null || d > best) best = d;
+  };
+  DATE_TOKENS.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = DATE_TOKENS.exec(s))) {
+    if (m[1]) consider(isoDate(+m[3], +m[2], +m[1]));
+    else if (m[4]) consider(isoDate(+m[6], +m[5], +m[4]));
+    else if (m[7]) consider(endOfMonth(+m[8], +m[7]));
+    else if (m[9]) {
+      const q = ROMAN_QUARTER[m[9]];
+      consider(endOfMonth(+m[10], q * 3));
+    } else if (m[11]) consider(m[12] === 'đầu' ? isoDate(+m[13], 6, 30) : isoDate(+m[13], 12, 31));
+    else if (m[14]) consider(isoDate(+m[14], 12, 31));
+    else if (m[15]) {
+      const day = +m[15];
+      const month = +m[16];
+      if (month >= 1 && month <= 12 && day >= 1 && day <= 31) {
+        consider(planYear ? isoDate(planYear, month, day) : null);
+      }
+    }
+  }
+  return best;
+}
+
+/**
+ * Classify one note (the text inside the parentheses, or a "Thời gian" cell). Returns null when the
+ * text is not a deadline at all. Order: higher body's schedule, recurring, ongoing, then dates.
+ */
+export function classifyDeadline(raw: string, planYear: number | null = null): Deadline | null {
+  const note = raw.replace(/\s+/g, ' ').trim();
+  if (note === '') return null;
+  const s = note.normalize('NFC').toLowerCase();
+  if (EXTERNAL.test(s)) return { category: 'external', raw: note, due: null };
+  if (PERIODIC.test(s)) return { category: 'periodic', raw: note, due: null };
+  if (ONGOING.test(s)) return { category: 'ongoing', raw: note, due: null };
+  const due = latestDate(s, planYear);
+  if (due !== undefined) return { category: 'due', raw: note, due };
+  return null;
+}
+
+// What a parenthesised note must start with to be read as a deadline: "(khóa XII)" or
+// "(sau đây gọi là …)" are not deadlines.
+const NOTE_CUE =
+  /^(?:thực hiện|hoàn thành|trong|trước|chậm nhất|quý|tháng|năm|h[ằà]ng|định kỳ|giai đoạn|đến|theo (?:kế hoạch|hướng dẫn|lộ trình|chỉ đạo|yêu cầu|tiến độ)|thường xuyên|liên tục|từ|xong|ngày|\d|cuối|đầu|6 tháng|sáu tháng|thời gian|thời hạn|báo cáo|tổ chức|triển khai|sau khi)/u;
+
+/** Deadline notes written in parentheses in a task's text, in order. */
+export function extractDeadlines(text: string, planYear: number | null): Deadline[] {
+  const out: Deadline[] = [];
+  const re = /\(([^()\n]{1,300})\)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const inner = m[1].trim();
+    if (!NOTE_CUE.test(inner.toLowerCase())) continue;
+    const d = classifyDeadline(inner, planYear);
+    if (d) out.push(d);
+  }
+  if (out.length > 0) return out;
+  // No parenthesised note: a "Thời gian thực hiện: …" line, or a closing clause "… trước ngày 30/6/2024".
+  const line = /(?:^|\n)[-+•\s]*thời (?:gian|hạn)(?: thực hiện| hoàn thành)?\s*:\s*([^\n]{1,200})/iu.exec(
+    text,
+  );
+  if (line) {
+    const d = classifyDeadline(line[1], planYear);
+    if (d) return [d];
+  }
+  const clause =
+    /(?:hoàn thành|xong|báo cáo|trình)?\s*(?:trước ngày|chậm nhất (?:vào |là )?ngày|trong (?:quý|tháng)|trong năm \d{4}|trong giai đoạn)\s[^.;()\n]{1,40}/iu.exec(
+      text,
+    );
+  if (clause) {
+    const d = classifyDeadline(clause[0], planYear);
+    if (d && d.category === 'due') return [d];
+  }
+  return out;
+}
+
+export const NO_DEADLINE: Readonly<Deadline> = Object.freeze({ category: 'none', raw: '', due: null });

@@ -1,0 +1,172 @@
+/**
+ * Text clean-up applied to every plan before parsing.
+ *
+ * Output shape: one paragraph per line, no blank lines, NFC, LF only, single spaces, tabs kept
+ * (they separate table cells). Copy artefacts are removed: BOM and zero-width characters, page-number
+ * lines, markdown emphasis, footnote markers, and paragraphs cut in two by a page break are joined.
+ *
+ * Line numbers: `normalizeWithMap` also returns, for every output line, the 1-based line of the
+ * ORIGINAL input where that paragraph starts (CR, LF and CRLF each count as one line break). The
+ * parser reports task and warning lines in these original-input terms.
+ *
+ * Everything here is line-by-line and regex-light so a 5 MB plan stays linear.
+ */
+
+export interface NormalizedText {
+  text: string;
+  /** lineMap[i] = 1-based line in the original input where output line i+1 starts. */
+  lineMap: number[];
+}
+
+// Unicode spaces that copy-paste leaves behind (NBSP from Word, narrow NBSP, figure space, ideographic…).
+const ODD_SPACES = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
+// Zero-width characters and the BOM; the soft hyphen goes too (it only marks a hyphenation point).
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+/* eslint-disable no-control-regex -- these patterns exist to find control characters */
+// C0/C1 controls other than tab and the line breaks (which are handled before this runs).
+const CONTROLS = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F]/g;
+const LINE_BREAKS = /\r\n|[\r\n\u000B\u000C\u0085\u2028\u2029]/;
+/* eslint-enable no-control-regex */
+const PAGE_NUMBER_LINE =
+  /^(?:[-–—]\s*\d{1,4}\s*[-–—]|\d{1,3}|(?:trang|page)\s+\d{1,4}(?:\s*\/\s*\d{1,4})?)$/i;
+const FOOTNOTE_MARK = /\[\d{1,3}\]/g;
+const STAR_RUN = /\*+/g;
+const WORDISH = /[\p{L}\p{N}\p{M}]/u;
+
+/** True when a line starts with a list marker or a number that opens a new item. */
+export function startsWithMarker(line: string): boolean {
+  return /^(?:\d{1,4}(?:\.\d{1,3})*\s*[.)]|\d{1,3}\s*[-–](?:\s|$)|\d{1,3}\t|[a-zđ]\s*[).](?:\s|$)|[-–—+•*·]|[IVXLC]{1,6}\s*[.\-–)/](?:\s|$))/u.test(
+    line,
+  );
+}
+
+function stripEmphasis(line: string): string {
+  if (line.indexOf('*') < 0) return line;
+  // A run of asterisks touching a letter or digit is emphasis markup; a lone "*" between spaces is kept.
+  return line.replace(STAR_RUN, (run, offset: number, whole: string) => {
+    const before = offset > 0 ? whole[offset - 1] : '';
+    const after = whole[offset + run.length] ?? '';
+    return WORDISH.test(before) || WORDISH.test(after) ? '' : run;
+  });
+}
+
+// Anything cleanLine would change besides NFC; most lines of a plan have none of it.
+/* eslint-disable no-control-regex */
+const NEEDS_CLEANING =
+  /[\u0000-\u001F\u007F-\u00A0\u00AD\u1680\u2000-\u200D\u202F\u205F\u2060\u3000\uFEFF*[]/;
+/* eslint-enable no-control-regex */
+
+function needsCleaning(s: string): boolean {
+  return (
+    s.length > 0 &&
+    (s[0] === ' ' || s[s.length - 1] === ' ' || s.indexOf('  ') >= 0 || NEEDS_CLEANING.test(s))
+  );
+}
+
+function trimSpaces(s: string): string {
+  let a = 0;
+  let b = s.length;
+  while (a < b && s.charCodeAt(a) === 32) a++;
+  while (b > a && s.charCodeAt(b - 1) === 32) b--;
+  return a === 0 && b === s.length ? s : s.slice(a, b);
+}
+
+/** Clean one physical line (no joining). */
+function cleanLine(raw: string): string {
+  let s = raw.normalize('NFC');
+  if (!needsCleaning(s)) return s;
+  s = s.replace(INVISIBLE, '').replace(CONTROLS, '').replace(ODD_SPACES, ' ');
+  // Removing one kind of markup can expose the other ("[*1]" → "[1]", "*[1]0" → "*0"): repeat until
+  // stable so a second normalisation finds nothing left. Each round only shortens the line.
+  for (;;) {
+    const before = s;
+    if (s.indexOf('[') >= 0) s = s.replace(FOOTNOTE_MARK, '');
+    s = stripEmphasis(s);
+    if (s === before) break;
+  }
+  // Runs of spaces collapse to one; spaces around tabs are noise from cell padding. Done without
+  // backtracking regexes (" *\t *" on a long run of spaces is quadratic).
+  s = s.replace(/ {2,}/g, ' ');
+  if (s.indexOf('\t') >= 0) s = s.split('\t').map(trimSpaces).join('\t');
+  // Tabs at the ends stay: an empty first or last cell of a table row still counts.
+  return trimSpaces(s).normalize('NFC');
+}
+
+const TERMINAL = /[.!?:…]$/;
+const HAS_LOWER = /\p{Ll}/u;
+const EMPTY_CELLS = /^[\t ]*$/;
+
+interface Paragraph {
+  parts: string[];
+  line: number;
+  /** Kept incrementally so checking a long joined paragraph stays O(1). */
+  hasLower: boolean;
+  hasCells: boolean;
+  last: string;
+}
+
+function isLowercaseLetter(ch: string): boolean {
+  return ch !== ch.toUpperCase() && ch === ch.toLowerCase();
+}
+
+/**
+ * Whether `next` continues the paragraph `prev` (a page break or a hard line break cut it):
+ * `prev` is not a heading (has lowercase, no cell separators) and does not end a sentence, and `next`
+ * is not a numbered item and starts in lowercase, with a digit that is not a number, or with "(";
+ * or `prev` ended with "," or ";" (a list broken across pages, like the sample's 3.6).
+ */
+function continues(prev: Paragraph, next: string): boolean {
+  if (prev.hasCells || next.indexOf('\t') >= 0) return false;
+  if (!prev.hasLower || TERMINAL.test(prev.last)) return false;
+  // "Trang" + "3" would form a page-number line only after joining; keep them apart so a second pass
+  // sees exactly what the first produced.
+  if (prev.parts.length === 1 && /^(?:trang|page)$/i.test(prev.parts[0])) return false;
+  if (startsWithMarker(next)) return false;
+  if (/[,;]$/.test(prev.last)) return true;
+  const first = next[0];
+  return first === '(' || /\d/.test(first) || isLowercaseLetter(first);
+}
+
+function paragraphOf(line: string, lineNo: number): Paragraph {
+  return {
+    parts: [line],
+    line: lineNo,
+    hasLower: HAS_LOWER.test(line),
+    hasCells: line.indexOf('\t') >= 0 || line.indexOf('|') >= 0,
+    last: line.slice(-2),
+  };
+}
+
+export function normalizeWithMap(input: string): NormalizedText {
+  const src = typeof input === 'string' ? input : '';
+  const rawLines = src.split(LINE_BREAKS);
+  const out: string[] = [];
+  const lineMap: number[] = [];
+  let current: Paragraph | null = null;
+  for (let i = 0; i < rawLines.length; i++) {
+    const line = cleanLine(rawLines[i]);
+    if (line === '' || PAGE_NUMBER_LINE.test(line) || EMPTY_CELLS.test(line)) continue;
+    if (current && continues(current, line)) {
+      current.parts.push(line);
+      current.hasLower = current.hasLower || HAS_LOWER.test(line);
+      current.hasCells = current.hasCells || line.indexOf('|') >= 0;
+      current.last = line.slice(-2);
+      continue;
+    }
+    if (current) {
+      out.push(current.parts.join(' ').normalize('NFC'));
+      lineMap.push(current.line);
+    }
+    current = paragraphOf(line, i + 1);
+  }
+  if (current) {
+    out.push(current.parts.join(' ').normalize('NFC'));
+    lineMap.push(current.line);
+  }
+  return { text: out.join('\n'), lineMap };
+}
+
+/** NFC, LF, no BOM, artefacts removed, split paragraphs joined. Idempotent. */
+export function normalizeText(text: string): string {
+  return normalizeWithMap(text).text;
+}

@@ -1,0 +1,87 @@
+/**
+ * Line classification for normalised plan text: part headings, numbered items, points, bullets,
+ * table rows, footer starts. Every pattern is anchored at the line start and has no nested
+ * quantifiers, so classifying a line costs time proportional to its length at most.
+ */
+
+export type LineKind = 'part' | 'appendix' | 'footer' | 'row' | 'item' | 'point' | 'dash' | 'plus' | 'text';
+
+export interface ClassifiedLine {
+  kind: LineKind;
+  /** Nesting rank: smaller is higher (part 0, item 1, sub-item 2+, point 10, dash 11, plus 12, text 20). */
+  rank: number;
+  /** Number as printed, normalised ("1", "1.2", "a", Roman for parts). Empty for bullets and text. */
+  number: string;
+  /** Line without its marker. */
+  text: string;
+  cells?: string[];
+}
+
+const ROMAN = /^(?:X{0,3})(?:IX|IV|V?I{0,3})$/;
+const PART = /^(?:(?:PHẦN|Phần)\s+)?([IVX]{1,6})\s*[.\-–)/:]\s*(?!\d)(\S.*)$/u;
+const LETTER_PART = /^([A-H])\s*[.\-–)]\s+(\p{Lu}.{2,200})$/u;
+const APPENDIX = /^(?:PHỤ LỤC|Phụ lục)(?:\s+(?:[IVX]{1,5}|\d{1,2}|số\s*\d{1,2}))?\s*[.:]?(?:\s|$)/u;
+const FOOTER = /^(?:Nơi nhận\s*:?|(?:T\/M|TM\.?|KT\.?|TL\.?|TUQ\.?|Q\.)\s*\p{Lu}[\p{Lu}\s]{2,})/u;
+const SUB = /^(\d{1,4}(?:\.\d{1,3}){1,4})\.?(?:\s*[)\-–]\s*|\s+)(\S.*)$/u;
+// Up to 4 digits with "."/")", but a 4-digit number before "-" is a year range ("2021 - 2025").
+const ITEM = /^(\d{1,4})(?:\s*[.)]\s*|(?<=^\d{1,3})\s*[-–]\s+)(\S.*)$/u;
+const POINT = /^([a-zđ])\s*[).]\s+(\S.*)$/u;
+const DASH = /^[-–—•·*]\s*(.*)$/u;
+const PLUS = /^\+\s*(.*)$/u;
+
+export function splitCells(line: string): string[] | null {
+  if (line.indexOf('\t') >= 0) return line.split('\t').map((c) => c.trim());
+  if (line.indexOf('|') < 0) return null;
+  const cells = line.split('|').map((c) => c.trim());
+  if (cells.length > 0 && cells[0] === '') cells.shift();
+  if (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
+  return cells.length >= 2 ? cells : null;
+}
+
+export function classifyLine(line: string): ClassifiedLine {
+  const cells = splitCells(line);
+  if (cells) {
+    // The closing block is often a two-column table: "Nơi nhận:<tab>T/M BAN THƯỜNG VỤ".
+    if (FOOTER.test(cells[0]) || (cells[0] === '' && cells.length > 1 && FOOTER.test(cells[1]))) {
+      return { kind: 'footer', rank: 0, number: '', text: line, cells };
+    }
+    return { kind: 'row', rank: 30, number: '', text: line, cells };
+  }
+  if (FOOTER.test(line)) return { kind: 'footer', rank: 0, number: '', text: line };
+  if (APPENDIX.test(line) && line.length <= 200) return { kind: 'appendix', rank: 0, number: '', text: line };
+  let m = PART.exec(line);
+  if (m && ROMAN.test(m[1]) && m[2].length <= 250)
+    return { kind: 'part', rank: 0, number: m[1], text: m[2].trim() };
+  // Some plans put lettered parts above the Roman ones: "B. NHIỆM VỤ, GIẢI PHÁP" (an all-caps heading).
+  m = LETTER_PART.exec(line);
+  if (m && !/\p{Ll}/u.test(m[2])) return { kind: 'part', rank: 0, number: m[1], text: m[2].trim() };
+  m = SUB.exec(line);
+  if (m) return { kind: 'item', rank: m[1].split('.').length, number: m[1], text: m[2] };
+  m = ITEM.exec(line);
+  if (m) return { kind: 'item', rank: 1, number: m[1], text: m[2] };
+  m = POINT.exec(line);
+  if (m) return { kind: 'point', rank: 10, number: m[1], text: m[2] };
+  m = DASH.exec(line);
+  if (m && m[1] !== '') return { kind: 'dash', rank: 11, number: '', text: m[1] };
+  m = PLUS.exec(line);
+  if (m && m[1] !== '') return { kind: 'plus', rank: 12, number: '', text: m[1] };
+  return { kind: 'text', rank: 20, number: '', text: line };
+}
+
+const CONTEXT_WORDS =
+  /^(?:MỤC ĐÍCH|YÊU CẦU|MỤC TIÊU|QUAN ĐIỂM|CĂN CỨ|SỰ CẦN THIẾT|TÌNH HÌNH|ĐÁNH GIÁ|KẾT QUẢ|BỐI CẢNH)/u;
+const TASK_WORDS =
+  /NHIỆM VỤ|CHẾ ĐỘ (?:THÔNG TIN,? )?BÁO CÁO|GIẢI PHÁP|TỔ CHỨC THỰC HIỆN|PHÂN CÔNG|TRÁCH NHIỆM|NỘI DUNG (?:THỰC HIỆN|TRIỂN KHAI|CÔNG VIỆC)|CÁC HOẠT ĐỘNG|HOẠT ĐỘNG CHỦ YẾU|CÔNG VIỆC/u;
+
+/** Purpose/target parts are context; task, solution and implementation parts hold tasks. */
+export function sectionKind(heading: string): 'context' | 'tasks' {
+  const h = heading.normalize('NFC').toUpperCase();
+  if (TASK_WORDS.test(h)) return 'tasks';
+  if (CONTEXT_WORDS.test(h)) return 'context';
+  return 'context';
+}
+
+/** Kind of a part whose heading was lost, judged from its first item ("1. Mục đích" → context). */
+export function inferredKind(firstItemText: string): 'context' | 'tasks' {
+  return CONTEXT_WORDS.test(firstItemText.normalize('NFC').toUpperCase()) ? 'context' : 'tasks';
+}

@@ -1,0 +1,57 @@
+import { normalizeText, normalizeWithMap } from '../../src/plan/normalize';
+
+describe('normalizeText', () => {
+  it('NFC, LF, no BOM, no blank lines, single spaces, non-breaking spaces made plain', () => {
+    const input = '\uFEFFKẾ HOẠCH\r\n\r\nthực\u00A0hiện   Nghị quyết'.normalize('NFD') + '\r\n\r\n';
+    expect(normalizeText(input)).toBe('KẾ HOẠCH\nthực hiện Nghị quyết');
+  });
+
+  it('removes page-number lines, markdown emphasis and footnote markers', () => {
+    const input = [
+      '1. Sở Nội vụ tham mưu **kế hoạch**[1] (*thực hiện thường xuyên*).',
+      '- 3 -',
+      '2. Nội dung _khác_ (*).',
+      'Trang 4',
+      '12',
+    ].join('\n');
+    expect(normalizeText(input)).toBe(
+      '1. Sở Nội vụ tham mưu kế hoạch (thực hiện thường xuyên).\n2. Nội dung _khác_ (*).',
+    );
+  });
+
+  it('joins a paragraph cut by a page break (lowercase continuation, or after ";")', () => {
+    expect(normalizeText('năng lực và uy\n\n- 5 -\n\ntín, ngang tầm')).toBe('năng lực và uy tín, ngang tầm');
+    expect(normalizeText('các cấp;\n\nQuy định về việc kiểm điểm.')).toBe(
+      'các cấp; Quy định về việc kiểm điểm.',
+    );
+    expect(normalizeText('ngày 23 tháng\n4 năm 2018')).toBe('ngày 23 tháng 4 năm 2018');
+  });
+
+  it('does not join headings, numbered items, finished sentences or table rows', () => {
+    const kept = [
+      'KẾ HOẠCH',
+      'thực hiện Nghị quyết',
+      '3. Ban Tổ chức Tỉnh ủy',
+      '3.1. Tham mưu đổi mới.',
+      'Tham mưu tiếp.',
+      'a) điểm một;',
+      '- gạch đầu dòng',
+      'STT\tNội dung',
+      '1\tnhiệm vụ',
+      'Nơi nhận:',
+      '- Bộ Chính trị,',
+    ];
+    expect(normalizeText(kept.join('\n\n'))).toBe(kept.join('\n'));
+  });
+
+  it('maps each output line to the line where it starts in the original input', () => {
+    const { text, lineMap } = normalizeWithMap('\r\nI. MỤC TIÊU\r\n\r\n1. uy\r\n- 2 -\r\ntín.\r\n2. Hai.');
+    expect(text.split('\n')).toEqual(['I. MỤC TIÊU', '1. uy tín.', '2. Hai.']);
+    expect(lineMap).toEqual([2, 4, 7]);
+  });
+
+  it('is idempotent on the sample-like text', () => {
+    const once = normalizeText('A\u00A0 b\n\nc **d** [2]\r\n- 1 -\r\ne;\nF\tG');
+    expect(normalizeText(once)).toBe(once);
+  });
+});
