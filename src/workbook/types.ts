@@ -72,9 +72,32 @@ export interface TableSpec {
 }
 
 export type Validation =
-  | { kind: 'list'; range: string; /** formula without "=", e.g. "DsTrangThai" */ source: string; allowBlank: boolean; prompt?: string; error?: string }
-  | { kind: 'date'; range: string; min: string; max: string; allowBlank: boolean; prompt?: string; error?: string }
-  | { kind: 'decimal'; range: string; min: number; max: number; allowBlank: boolean; prompt?: string; error?: string };
+  | {
+      kind: 'list';
+      range: string;
+      /** formula without "=", e.g. "DsTrangThai" */ source: string;
+      allowBlank: boolean;
+      prompt?: string;
+      error?: string;
+    }
+  | {
+      kind: 'date';
+      range: string;
+      min: string;
+      max: string;
+      allowBlank: boolean;
+      prompt?: string;
+      error?: string;
+    }
+  | {
+      kind: 'decimal';
+      range: string;
+      min: number;
+      max: number;
+      allowBlank: boolean;
+      prompt?: string;
+      error?: string;
+    };
 
 export type ConditionalFormat =
   | {
@@ -94,7 +117,8 @@ export interface NameSpec {
   ref: string;
 }
 
-export type SheetKey = 'tasks' | 'summary' | 'lists' | 'guide' | 'meta' | 'history' | 'check' | 'pivot' | string;
+export type SheetKey =
+  'tasks' | 'summary' | 'lists' | 'guide' | 'meta' | 'history' | 'check' | 'pivot' | string;
 
 export interface SheetSpec {
   key: SheetKey;
@@ -131,6 +155,12 @@ export interface WorkbookMeta {
   agencyKey: string | null;
   /** The task list as built: id and a fingerprint of the plan columns. */
   tasks: { id: string; hash: string }[];
+  /**
+   * Set on a per-agency copy (helper F, merge): the editable cells as they were at split time,
+   * task id → column id → raw cell. Merge compares a return against these to tell what the
+   * agency changed from what the master changed since. Absent on masters.
+   */
+  baseEntries?: Record<string, Record<string, RawCell>>;
 }
 
 export interface WorkbookSpec {
@@ -156,4 +186,16 @@ export interface TableSnapshot {
   headers: string[];
   /** Data rows in sheet order; row i is sheet row headerRow + 1 + i. */
   rows: RawCell[][];
+}
+
+/** A tracking workbook as read back from an .xlsx file (or from Excel). */
+export interface TrackingWorkbook {
+  snapshot: TableSnapshot;
+  /** The hidden meta sheet's content, or null when the sheet is missing or unreadable. */
+  meta: WorkbookMeta | null;
+  /** The report date (the NgayBaoCao name's cell) as ISO, or null when missing or not a date. */
+  reportDate: string | null;
+  /** The language of the tracking table's headers (or of the meta when headers are ambiguous). */
+  lang: Lang;
+  sheetNames: string[];
 }

@@ -1,0 +1,31 @@
+import type { DeadlineCategory } from '../plan/types';
+import type { DeadlineState, Status } from './types';
+
+export interface DeadlineStateInput {
+  category: DeadlineCategory | null;
+  /** ISO date from the `Thời hạn` cell (a real date cell; text there is not a date to the formula). */
+  due: string | null;
+  /** null: blank or unrecognised status, judged like a task not yet done. */
+  status: Status | null;
+  completedOn: string | null;
+}
+
+/**
+ * The pure twin of the `Tình trạng hạn` sheet formula (src/workbook/formulas.ts,
+ * deadlineStateFormula): both must give the same answer for every row, which the LibreOffice
+ * tests check. Rules, in order:
+ * 1. category ongoing → ongoing; periodic without a due date → ongoing;
+ * 2. no due date → undated;
+ * 3. done → on time when completedOn ≤ due, late when after; done WITHOUT a completion date counts
+ *    as on time (the checks flag the missing date; the formula must not punish what it cannot see);
+ * 4. anything else (blank status, not started, in progress) → overdue when the report date is after
+ *    the due date, otherwise in progress within the deadline (the due day itself is still on time).
+ * ISO strings compare like the date serials the formula compares.
+ */
+export function deadlineState(input: DeadlineStateInput, reportDate: string): DeadlineState {
+  const { category, due, status, completedOn } = input;
+  if (category === 'ongoing') return 'ongoing';
+  if (!due) return category === 'periodic' ? 'ongoing' : 'undated';
+  if (status === 'done') return completedOn && completedOn > due ? 'done_late' : 'done_on_time';
+  return reportDate > due ? 'overdue' : 'in_progress_on_time';
+}

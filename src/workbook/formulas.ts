@@ -1,0 +1,64 @@
+import {
+  CATEGORY_LABELS,
+  REPORT_DATE_NAME,
+  STATE_LABELS,
+  STATUS_LABELS,
+  TASK_COLUMN_IDS,
+  TaskColumnId,
+} from './labels';
+import { columnLetter } from './snapshot';
+import type { Lang } from './types';
+
+/**
+ * Formula text shared by both renderers: English function names, comma separators, no leading
+ * "=", and only functions that Excel 2016 and LibreOffice both have (IF, OR, AND, NOT, TRIM,
+ * ISNUMBER, COUNTIF(S), SUM, IFERROR).
+ */
+
+/** A string literal for a formula ("" doubles quotes). */
+export function quote(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+/** A sheet name quoted for an A1 reference: 'Nhiệm vụ'!… */
+export function sheetRef(sheetName: string): string {
+  return `'${sheetName.replace(/'/g, "''")}'`;
+}
+
+/** Column letter of a tracking column when the table starts at 0-based column `firstCol`. */
+export function taskColumnLetter(id: TaskColumnId, firstCol = 0): string {
+  return columnLetter(firstCol + TASK_COLUMN_IDS.indexOf(id));
+}
+
+function matchesAny(expr: string, words: string[]): string {
+  const unique = [...new Set(words)];
+  const tests = unique.map((w) => `${expr}=${quote(w)}`);
+  return tests.length === 1 ? tests[0] : `OR(${tests.join(',')})`;
+}
+
+/**
+ * `Tình trạng hạn` for one 1-based sheet row; the twin of deadlineState()
+ * (src/tracking/deadline-state.ts) — change both together. The category and status words are
+ * recognised in both languages (spacing trimmed; Excel compares case-insensitively), and the
+ * result is written in the workbook's language.
+ */
+export function deadlineStateFormula(row: number, lang: Lang, firstCol = 0): string {
+  const cell = (id: TaskColumnId) => `${taskColumnLetter(id, firstCol)}${row}`;
+  const category = `TRIM(${cell('category')})`;
+  const status = `TRIM(${cell('status')})`;
+  const due = cell('due');
+  const done = cell('completedOn');
+  const words = STATE_LABELS[lang];
+  const both = <K extends string>(labels: Record<Lang, Record<K, string>>, key: K) => [
+    labels.vi[key],
+    labels.en[key],
+  ];
+  return (
+    `IF(${matchesAny(category, both(CATEGORY_LABELS, 'ongoing'))},${quote(words.ongoing)},` +
+    `IF(NOT(ISNUMBER(${due})),IF(${matchesAny(category, both(CATEGORY_LABELS, 'periodic'))},` +
+    `${quote(words.ongoing)},${quote(words.undated)}),` +
+    `IF(${matchesAny(status, both(STATUS_LABELS, 'done'))},` +
+    `IF(AND(ISNUMBER(${done}),${done}>${due}),${quote(words.done_late)},${quote(words.done_on_time)}),` +
+    `IF(${REPORT_DATE_NAME}>${due},${quote(words.overdue)},${quote(words.in_progress_on_time)}))))`
+  );
+}

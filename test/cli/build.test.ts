@@ -1,0 +1,167 @@
+import { execFile } from 'child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join, resolve } from 'path';
+import { bufferIo } from '../../src/cli/io';
+import { run } from '../../src/cli/commands/build';
+import { normalizeText } from '../../src/plan/normalize';
+import { parsePlan } from '../../src/plan/parse';
+import type { Plan } from '../../src/plan/types';
+import { sha256Hex } from '../../src/workbook/hash';
+import { SHEET_NAMES } from '../../src/workbook/labels';
+import { readTrackingWorkbook } from '../../src/xlsx/read';
+import { fixturePlan } from '../workbook/fixture-plan';
+
+const ROOT = resolve(__dirname, '../..');
+const SAMPLE = join(ROOT, 'samples/nq28-nam-dinh.txt');
+
+function workdir() {
+  const dir = mkdtempSync(join(tmpdir(), 'pt-build-'));
+  writeFileSync(join(dir, 'ke-hoach.txt'), 'KẾ HOẠCH\r\nthử nghiệm\r\n');
+  return dir;
+}
+
+const fixtureLoader = async (path: string) => ({ plan: fixturePlan(), text: readFileSync(path, 'utf8') });
+
+describe('plan-tracker build (in process)', () => {
+  it('writes the workbook, prints its path and a one-line summary in Vietnamese', async () => {
+    const dir = workdir();
+    const io = bufferIo(dir);
+    const code = await run(
+      ['ke-hoach.txt', '-o', 'out/so.xlsx', '--report-date', '2024-07-01'],
+      io,
+      fixtureLoader,
+    );
+    expect(io.stderr).toBe('');
+    expect(code).toBe(0);
+    const out = join(dir, 'out/so.xlsx');
+    const plan = fixturePlan();
+    const leads = new Set(plan.tasks.map((t) => t.lead).filter(Boolean)).size;
+    expect(io.stdout).toContain(`Đã tạo sổ theo dõi: ${out}`);
+    expect(io.stdout).toContain(
+      `${plan.tasks.length} nhiệm vụ, ${plan.agencies.length} cơ quan (${leads} cơ quan chủ trì), ngày báo cáo 01/07/2024.`,
+    );
+    const back = await readTrackingWorkbook(readFileSync(out));
+    expect(back.sheetNames[0]).toBe(SHEET_NAMES.vi.tasks);
+    expect(back.reportDate).toBe('2024-07-01');
+    expect(back.meta?.tasks.map((t) => t.id)).toEqual(plan.tasks.map((t) => t.id));
+    expect(back.meta?.sourceFingerprint).toBe(
+      sha256Hex(normalizeText(readFileSync(join(dir, 'ke-hoach.txt'), 'utf8'))),
+    );
+    expect(readdirSync(join(dir, 'out'))).toEqual(['so.xlsx']);
+  });
+
+  it('speaks English with --lang en and builds the English workbook', async () => {
+    const dir = workdir();
+    const io = bufferIo(dir);
+    expect(await run(['ke-hoach.txt', '-o', 'so.xlsx', '--lang=en'], io, fixtureLoader)).toBe(0);
+    expect(io.stdout).toMatch(/^Tracking workbook written: .*so\.xlsx\n\d+ tasks, \d+ agencies/);
+    const back = await readTrackingWorkbook(readFileSync(join(dir, 'so.xlsx')));
+    expect(back.lang).toBe('en');
+    expect(back.sheetNames[0]).toBe(SHEET_NAMES.en.tasks);
+  });
+
+  it('refuses to overwrite an existing file without --force, and overwrites with it', async () => {
+    const dir = workdir();
+    const out = join(dir, 'so.xlsx');
+    writeFileSync(out, 'cũ');
+    const io = bufferIo(dir);
+    expect(await run(['ke-hoach.txt', '-o', 'so.xlsx'], io, fixtureLoader)).toBe(2);
+    expect(io.stderr).toMatch(/Tệp đã tồn tại.*--force.*already exists/s);
+    expect(readFileSync(out, 'utf8')).toBe('cũ');
+    const io2 = bufferIo(dir);
+    expect(await run(['ke-hoach.txt', '-o', 'so.xlsx', '--force'], io2, fixtureLoader)).toBe(0);
+    expect((await readTrackingWorkbook(readFileSync(out))).snapshot.rows).toHaveLength(
+      fixturePlan().tasks.length,
+    );
+  });
+
+  it.each([
+    [['ke-hoach.txt'], /Thiếu tệp kết quả.*Missing the output/s],
+    [['-o', 'a.xlsx'], /Thiếu tệp kế hoạch.*Missing the plan/s],
+    [
+      ['ke-hoach.txt', '-o', 'a.xlsx', '--report-date', '2024-02-30'],
+      /Ngày báo cáo không hợp lệ.*Invalid report date/s,
+    ],
+    [['ke-hoach.txt', '-o', 'a.xlsx', '--lang', 'fr'], /Ngôn ngữ không hợp lệ.*Invalid language/s],
+    [['ke-hoach.txt', '-o', 'a.xlsx', '--bogus'], /Tuỳ chọn không hợp lệ.*Unknown option/s],
+    [['ke-hoach.txt', '-o', 'a.csv'], /\.xlsx.*\.xlsx/s],
+    [['khong-co.txt', '-o', 'a.xlsx'], /Không tìm thấy tệp kế hoạch.*Plan file not found/s],
+  ])('rejects bad arguments %j with exit 2, in both languages, writing nothing', async (args, message) => {
+    const dir = workdir();
+    const io = bufferIo(dir);
+    expect(await run(args, io, fixtureLoader)).toBe(2);
+    expect(io.stderr).toMatch(message);
+    expect(readdirSync(dir)).toEqual(['ke-hoach.txt']);
+  });
+
+  it('leaves no file behind when the plan cannot be read or has no tasks', async () => {
+    const dir = workdir();
+    const broken = async (): Promise<{ plan: Plan; text: string }> => {
+      throw new Error('hỏng');
+    };
+    const io = bufferIo(dir);
+    expect(await run(['ke-hoach.txt', '-o', 'so.xlsx'], io, broken)).toBe(1);
+    expect(io.stderr).toMatch(/Không đọc được kế hoạch.*hỏng.*Cannot read the plan/s);
+    const empty = async () => ({ plan: { ...fixturePlan(), tasks: [] }, text: '' });
+    const io2 = bufferIo(dir);
+    expect(await run(['ke-hoach.txt', '-o', 'so.xlsx'], io2, empty)).toBe(1);
+    expect(io2.stderr).toMatch(/Không tìm thấy nhiệm vụ.*No tasks found/s);
+    expect(readdirSync(dir)).toEqual(['ke-hoach.txt']);
+  });
+
+  it('leaves no partial or temporary file when writing fails', async () => {
+    const dir = workdir();
+    writeFileSync(join(dir, 'not-a-dir'), '');
+    const io = bufferIo(dir);
+    expect(await run(['ke-hoach.txt', '-o', 'not-a-dir/so.xlsx'], io, fixtureLoader)).toBe(1);
+    expect(io.stderr).toMatch(/Không ghi được.*Cannot write/s);
+    expect(readdirSync(dir).sort()).toEqual(['ke-hoach.txt', 'not-a-dir']);
+  });
+});
+
+describe('plan-tracker build on the sample plan', () => {
+  it('builds the sample in process with the real parser', async () => {
+    const dir = workdir();
+    const io = bufferIo(dir);
+    expect(await run([SAMPLE, '-o', 'nq28.xlsx', '--report-date', '2024-07-01'], io)).toBe(0);
+    const plan = parsePlan(readFileSync(SAMPLE, 'utf8'));
+    const back = await readTrackingWorkbook(readFileSync(join(dir, 'nq28.xlsx')));
+    expect(back.snapshot.rows.map((r) => r[0])).toEqual(plan.tasks.map((t) => t.id));
+    expect(io.stdout).toContain(`${plan.tasks.length} nhiệm vụ`);
+  });
+
+  it('reports an unreadable plan in both languages and writes nothing (real loader)', async () => {
+    const dir = workdir();
+    writeFileSync(join(dir, 'rong.txt'), '');
+    writeFileSync(join(dir, 'ke-hoach.pdf'), '%PDF-1.4 ...');
+    for (const [file, message] of [
+      ['rong.txt', /rỗng.*empty/s],
+      ['ke-hoach.pdf', /PDF.*PDF files are not supported/s],
+    ] as const) {
+      const io = bufferIo(dir);
+      expect(await run([file, '-o', 'so.xlsx'], io)).toBe(1);
+      expect(io.stderr).toMatch(message);
+    }
+    expect(readdirSync(dir).sort()).toEqual(['ke-hoach.pdf', 'ke-hoach.txt', 'rong.txt']);
+  });
+
+  it('runs as a process: node bin/plan-tracker.js build (needs `npx tsc -p tsconfig.cli.json`)', async () => {
+    expect(existsSync(join(ROOT, 'lib/cli/commands/build.js'))).toBe(true);
+    const dir = workdir();
+    const out = join(dir, 'so theo doi.xlsx');
+    const result = await new Promise<{ code: number; stdout: string; stderr: string }>((done) => {
+      execFile(
+        process.execPath,
+        [join(ROOT, 'bin/plan-tracker.js'), 'build', SAMPLE, '-o', out, '--lang', 'en'],
+        { cwd: dir },
+        (err, stdout, stderr) => done({ code: err ? Number(err.code ?? 1) : 0, stdout, stderr }),
+      );
+    });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`Tracking workbook written: ${out}`);
+    const back = await readTrackingWorkbook(readFileSync(out));
+    expect(back.lang).toBe('en');
+    expect(back.snapshot.rows.length).toBeGreaterThan(10);
+  });
+});
