@@ -8,7 +8,9 @@ describe('office-addin-mock under Jest', () => {
         workbook: { range: { values: [[0]], load(): void {} } },
         sync: async (): Promise<void> => {},
       },
-    }) as unknown as { context: { workbook: { range: { values: unknown[][]; load(p: string): void } }; sync(): Promise<void> } };
+    }) as unknown as {
+      context: { workbook: { range: { values: unknown[][]; load(p: string): void } }; sync(): Promise<void> };
+    };
     mock.context.workbook.range.values = [['Đã hoàn thành']];
     mock.context.workbook.range.load('values');
     await mock.context.sync();

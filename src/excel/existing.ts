@@ -1,0 +1,311 @@
+import { REPORT_DATE_NAME, SHEET_NAMES, TABLE_NAME } from '../workbook/labels';
+import type { Lang, WorkbookSpec } from '../workbook/types';
+import { hasName, hasSheet, type WorkbookInventory } from './inventory';
+import { keepReportDate, mergeEntries } from './merge-entries';
+import { readTracking } from './read';
+import { renderWorkbook, rollback, withMetaSheet, type RenderOptions, type RenderReport } from './render';
+import { renameSpec } from './spec-rename';
+import { defaultSupport, MIN_RENDER_API, requireApi } from './support';
+
+/**
+ * Building into a workbook that may already track this (or another) plan. Entries are never
+ * overwritten:
+ * - 'update': the task list is revised from the new plan. The existing table is read, every
+ *   entry is carried to its task (matched by text, then id:
+ *   a revised plan often renumbers), removed tasks stay as marked rows, staff-added
+ *   columns stay. The new workbook is drawn into temporary sheets; only when all of it is written
+ *   are the old tracking sheets deleted and the temporary ones renamed (Excel follows renames in
+ *   formulas and names). A failure before that point deletes the temporary sheets: the user's
+ *   sheets are never touched. The old task sheet itself is kept, hidden, as a backup.
+ * - 'new-sheets': the workbook is drawn next to the old one under suffixed sheet, table and name
+ *   names (" (2)", "_2"), leaving the old one as it is.
+ */
+
+export type ExistingMode = 'update' | 'new-sheets';
+
+export interface ExistingInfo {
+  found: boolean;
+  /** Sheet holding the tracking table, if any. */
+  tableSheet: string | null;
+  metaSheet: string | null;
+  inventory: WorkbookInventory;
+  tables: { name: string; sheet: string }[];
+}
+
+export class ExistingWorkbookError extends Error {
+  readonly choices: ExistingMode[];
+  constructor(readonly info: ExistingInfo) {
+    super(
+      info.found
+        ? 'Sổ này đã có bảng theo dõi. Chọn "Cập nhật" (giữ nguyên mọi số liệu đã nhập, cập nhật danh sách nhiệm vụ) ' +
+            'hoặc "Tạo trang mới". Không có gì bị ghi đè. / This workbook already has a tracking table. Choose "Update" ' +
+            '(keeps every entry, revises the task list) or "New sheets". Nothing was overwritten.'
+        : 'Sổ này đã có trang tính trùng tên với trang sẽ tạo. Chọn "Tạo trang mới" để tạo bên cạnh. Không có gì bị ghi đè. / ' +
+            'This workbook already has sheets with the names to be created. Choose "New sheets" to build alongside. ' +
+            'Nothing was overwritten.',
+    );
+    this.name = 'ExistingWorkbookError';
+    this.choices = info.found ? ['update', 'new-sheets'] : ['new-sheets'];
+  }
+}
+
+/** One sync: sheets, names and tables of the workbook. */
+export async function detectExisting(context: Excel.RequestContext): Promise<ExistingInfo> {
+  const sheets = context.workbook.worksheets.load('items/name,items/visibility');
+  const names = context.workbook.names.load('items/name,items/formula');
+  const tables = context.workbook.tables.load('items/name,items/worksheet/name');
+  await context.sync();
+  const inventory: WorkbookInventory = {
+    sheets: sheets.items.map((s) => ({ name: s.name, visibility: String(s.visibility) })),
+    names: names.items.map((n) => ({ name: n.name, formula: String(n.formula) })),
+  };
+  const list = tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name }));
+  const table = list.find((t) => t.name.toLowerCase() === TABLE_NAME.toLowerCase());
+  const metaSheet =
+    inventory.sheets.find((s) => s.name === SHEET_NAMES.vi.meta || s.name === SHEET_NAMES.en.meta)?.name ??
+    null;
+  return {
+    found: !!table || !!metaSheet,
+    tableSheet: table?.sheet ?? null,
+    metaSheet,
+    inventory,
+    tables: list,
+  };
+}
+
+export interface BuildOptions extends RenderOptions {
+  /** Required when the workbook already tracks a plan. */
+  mode?: ExistingMode;
+}
+
+export interface BuildResult {
+  mode: 'fresh' | ExistingMode;
+  syncs: number;
+  render: RenderReport;
+  /** Final sheet names by spec key. */
+  sheetNames: Record<string, string>;
+  kept: string[];
+  added: string[];
+  removed: string[];
+  renumbered: { oldId: string; newId: string }[];
+  extraColumns: string[];
+  /** True when an old PivotTable sheet was removed (its source table was replaced). */
+  pivotSheetRemoved: boolean;
+  /** Update mode: the old task sheet, kept hidden under this name. */
+  backupSheet: string | null;
+  message: { vi: string; en: string };
+}
+
+function suffixName(name: string, suffix: string, max = 31): string {
+  return name.length + suffix.length > max ? name.slice(0, max - suffix.length) + suffix : name + suffix;
+}
+
+function randomToken(): string {
+  return Math.floor(Math.random() * 36 ** 4)
+    .toString(36)
+    .padStart(4, '0');
+}
+
+export async function buildTrackingWorkbook(
+  context: Excel.RequestContext,
+  specIn: WorkbookSpec,
+  opts: BuildOptions = {},
+): Promise<BuildResult> {
+  const spec = withMetaSheet(specIn);
+  // Checked before the first sync: an old host gets the .xlsx advice, not a half-done build.
+  requireApi(opts.isSetSupported ?? defaultSupport, MIN_RENDER_API);
+  const info = await detectExisting(context);
+  let syncs = 1;
+  const base = {
+    kept: [] as string[],
+    added: [] as string[],
+    removed: [] as string[],
+    renumbered: [] as { oldId: string; newId: string }[],
+    extraColumns: [] as string[],
+    pivotSheetRemoved: false,
+    backupSheet: null,
+  };
+  const keys = (s: WorkbookSpec) => Object.fromEntries(s.sheets.map((sh) => [sh.key, sh.name]));
+  const conflicts = spec.sheets.some((s) => hasSheet(info.inventory, s.name));
+
+  if (!info.found && !conflicts) {
+    const render = await renderWorkbook(context, spec, { ...opts, inventory: info.inventory });
+    return {
+      mode: 'fresh',
+      syncs: syncs + render.syncs,
+      render,
+      sheetNames: keys(spec),
+      ...base,
+      added: tableIds(spec),
+      message: {
+        vi: `Đã tạo bảng theo dõi (${render.tableRows} nhiệm vụ).`,
+        en: `Tracking workbook built (${render.tableRows} tasks).`,
+      },
+    };
+  }
+  if (!opts.mode) throw new ExistingWorkbookError(info);
+
+  if (opts.mode === 'new-sheets') {
+    const tableNames = spec.sheets.flatMap((s) => s.tables.map((t) => t.name));
+    for (let n = 2; n < 1000; n++) {
+      const sheets = new Map(spec.sheets.map((s) => [s.name, suffixName(s.name, ` (${n})`)]));
+      const tables = new Map(tableNames.map((t) => [t, `${t}_${n}`]));
+      const names = new Map(spec.names.map((x) => [x.name, `${x.name}_${n}`]));
+      const free =
+        [...sheets.values()].every((s) => !hasSheet(info.inventory, s)) &&
+        [...tables.values()].every(
+          (t) => !info.tables.some((x) => x.name.toLowerCase() === t.toLowerCase()),
+        ) &&
+        [...names.values()].every((x) => !hasName(info.inventory, x));
+      if (!free) continue;
+      const renamed = renameSpec(spec, { sheets, tables, names });
+      const render = await renderWorkbook(context, renamed, { ...opts, inventory: info.inventory });
+      return {
+        mode: 'new-sheets',
+        syncs: syncs + render.syncs,
+        render,
+        sheetNames: keys(renamed),
+        ...base,
+        added: tableIds(spec),
+        message: {
+          vi: `Đã tạo bảng theo dõi mới trong các trang có hậu tố "(${n})"; bảng cũ giữ nguyên.`,
+          en: `New tracking sheets built with the suffix "(${n})"; the old ones are unchanged.`,
+        },
+      };
+    }
+    throw new Error('No free sheet names');
+  }
+
+  // ---- update
+  const old = await readTracking(context);
+  syncs += old.syncs;
+  const tasksTable = spec.sheets.flatMap((s) => s.tables).find((t) => t.name === TABLE_NAME);
+  if (!tasksTable) throw new Error(`The spec has no ${TABLE_NAME} table`);
+  const merged = mergeEntries(
+    keepReportDate(spec, REPORT_DATE_NAME, old.reportDate),
+    TABLE_NAME,
+    old.snapshot,
+    old.meta,
+  );
+
+  const token = randomToken();
+  const tempSheets = new Map(merged.spec.sheets.map((s, i) => [s.name, `~pt${i}_${token}`]));
+  const tempTables = new Map(
+    merged.spec.sheets.flatMap((s) =>
+      s.tables.map((t) => [t.name, `${t.name}_tmp_${token}`] as [string, string]),
+    ),
+  );
+  const temp = renameSpec(merged.spec, { sheets: tempSheets, tables: tempTables });
+  const deferred = spec.names.filter((n) => hasName(info.inventory, n.name)).map((n) => n.name);
+  const render = await renderWorkbook(context, temp, {
+    ...opts,
+    inventory: info.inventory,
+    skipNames: deferred,
+    activate: null,
+  });
+  syncs += render.syncs;
+
+  // The old tracking sheets: ours by name in either language, plus wherever the old table lives.
+  const ourNames = new Set<string>();
+  for (const sheet of spec.sheets) {
+    const key = sheet.key as keyof (typeof SHEET_NAMES)['vi'];
+    ourNames.add(sheet.name.toLowerCase());
+    if (SHEET_NAMES.vi[key]) ourNames.add(SHEET_NAMES.vi[key].toLowerCase());
+    if (SHEET_NAMES.en[key]) ourNames.add(SHEET_NAMES.en[key].toLowerCase());
+  }
+  if (info.tableSheet) ourNames.add(info.tableSheet.toLowerCase());
+  const pivotNames = [SHEET_NAMES.vi.pivot, SHEET_NAMES.en.pivot].map((n) => n.toLowerCase());
+  const oldSheets = info.inventory.sheets
+    .map((s) => s.name)
+    .filter((n) => ourNames.has(n.toLowerCase()) || pivotNames.includes(n.toLowerCase()));
+  const pivotSheetRemoved = oldSheets.some((n) => pivotNames.includes(n.toLowerCase()));
+  // The old task sheet is not deleted but kept, hidden, as a backup: anything staff put on it
+  // outside the table (notes, their own formulas) stays reachable. The rest is generated content.
+  const backupSheet = info.tableSheet ? freeBackupName(info, info.tableSheet, spec.lang) : null;
+  const backupTable = `${TABLE_NAME}_${BACKUP_WORD[spec.lang].table}_${token}`;
+
+  try {
+    const wb = context.workbook;
+    for (const n of deferred) wb.names.getItem(n).delete();
+    for (const n of oldSheets) {
+      const ws = wb.worksheets.getItem(n);
+      if (backupSheet && info.tableSheet && n.toLowerCase() === info.tableSheet.toLowerCase()) {
+        wb.tables.getItem(TABLE_NAME).name = backupTable;
+        ws.name = backupSheet;
+        ws.visibility = 'Hidden';
+        continue;
+      }
+      // Excel refuses to delete a very hidden sheet (the meta sheet): unhide it first.
+      ws.visibility = 'Hidden';
+      ws.delete();
+    }
+    for (const [finalName, tempName] of tempSheets) wb.worksheets.getItem(tempName).name = finalName;
+    for (const [finalName, tempName] of tempTables) wb.tables.getItem(tempName).name = finalName;
+    for (const n of spec.names.filter((x) => deferred.includes(x.name))) {
+      wb.names.add(n.name, n.ref.startsWith('=') ? n.ref : `=${n.ref}`);
+    }
+    const tasksSheet = spec.sheets.find((s) => s.key === 'tasks');
+    if (tasksSheet) wb.worksheets.getItem(tasksSheet.name).activate();
+    wb.application.calculate('Full');
+    await context.sync();
+    syncs += 1;
+  } catch (err) {
+    // Nothing was lost: the old sheets are either still there or their entries are in the new
+    // ones. Only if the old sheets are all still in place are the temporary ones removed.
+    const still = await detectExisting(context).catch(() => null);
+    const oldIntact = still !== null && oldSheets.every((n) => hasSheet(still.inventory, n));
+    if (oldIntact) {
+      const names = info.inventory.names.filter((n) => deferred.includes(n.name));
+      await rollback(context, [...tempSheets.values()], [], names).catch(() => undefined);
+    }
+    throw err;
+  }
+  return {
+    mode: 'update',
+    syncs,
+    render,
+    sheetNames: keys(merged.spec),
+    kept: merged.kept,
+    added: merged.added,
+    removed: merged.removed,
+    renumbered: merged.renumbered,
+    extraColumns: merged.extraColumns,
+    pivotSheetRemoved,
+    backupSheet,
+    message: {
+      vi:
+        `Đã cập nhật danh sách nhiệm vụ: giữ số liệu của ${merged.kept.length} nhiệm vụ, thêm ${merged.added.length}, ` +
+        `${merged.removed.length} nhiệm vụ không còn trong kế hoạch được giữ lại và đánh dấu ở cuối bảng.` +
+        (backupSheet ? ` Trang cũ được giữ (ẩn) với tên "${backupSheet}".` : '') +
+        (pivotSheetRemoved ? ' Trang PivotTable cũ đã được gỡ; bấm "Tạo PivotTable" để tạo lại.' : ''),
+      en:
+        `Task list updated: entries of ${merged.kept.length} tasks kept, ${merged.added.length} added, ` +
+        `${merged.removed.length} tasks no longer in the plan kept and marked at the end of the table.` +
+        (backupSheet ? ` The old sheet is kept (hidden) as "${backupSheet}".` : '') +
+        (pivotSheetRemoved
+          ? ' The old PivotTable sheet was removed; press "Create PivotTables" to rebuild it.'
+          : ''),
+    },
+  };
+}
+
+const BACKUP_WORD: Record<Lang, { sheet: string; table: string }> = {
+  vi: { sheet: 'trước cập nhật', table: 'truoc' },
+  en: { sheet: 'before update', table: 'before' },
+};
+
+function freeBackupName(info: ExistingInfo, base: string, lang: Lang): string {
+  for (let n = 1; n < 1000; n++) {
+    const suffix = n === 1 ? ` (${BACKUP_WORD[lang].sheet})` : ` (${BACKUP_WORD[lang].sheet} ${n})`;
+    const name = suffixName(base, suffix);
+    if (!hasSheet(info.inventory, name)) return name;
+  }
+  return suffixName(base, ` (${Date.now()})`);
+}
+
+function tableIds(spec: WorkbookSpec): string[] {
+  const t = spec.sheets.flatMap((s) => s.tables).find((x) => x.name === TABLE_NAME);
+  if (!t) return [];
+  const c = t.columns.findIndex((x) => x.id === 'taskId');
+  return t.rows.map((r) => (r[c]?.t === 'text' ? r[c].v : '')).filter(Boolean);
+}
