@@ -1,7 +1,159 @@
+import { readFile, rename, unlink, writeFile } from 'fs/promises';
+import { basename, dirname, join, resolve } from 'path';
 import type { CliIo } from '../io';
+import type { MergePlan } from '../../tracking/merge';
+import { isoToVn, serialToIso } from '../../workbook/dates';
+import { COLUMN_HEADERS } from '../../workbook/labels';
+import type { Lang, RawCell } from '../../workbook/types';
+import { HISTORY_SHEET_NAMES } from '../../xlsx/history';
+import { mergeWorkbooks, NamedBytes } from '../../xlsx/merge';
 
-// Placeholder until the merge command lands; it fails loudly rather than pretending to work.
-export async function run(_args: string[], io: CliIo): Promise<number> {
-  io.err('Lệnh "merge" chưa có trong bản này. / The "merge" command is not in this build yet.');
-  return 2;
+const USAGE =
+  'Cách dùng / Usage: plan-tracker merge SO_THEO_DOI.xlsx TRA_VE.xlsx… [--dry-run] [--json] [--prefer return|master] [--lang vi|en]';
+
+const W = {
+  vi: {
+    refused: 'Không gộp: có tệp bị từ chối. Sổ tổng không thay đổi.',
+    conflicts:
+      'Không gộp: có giá trị bị sửa ở cả sổ tổng và tệp trả về. Sổ tổng không thay đổi; chọn --prefer return hoặc --prefer master.',
+    conflictHead: ['Tệp', 'Nhiệm vụ', 'Cột', 'Lúc tách', 'Sổ tổng', 'Trả về'],
+    dry: 'Chạy thử (--dry-run): sổ tổng không thay đổi.',
+    none: 'Không có thay đổi nào cần gộp.',
+    merged: (n: number, f: string, sheet: string) => `Đã gộp ${n} thay đổi vào ${f}; xem trang "${sheet}".`,
+    file: (f: string, c: number, k: number) => `${f}: ${c} thay đổi, ${k} xung đột`,
+    change: 'Thay đổi',
+    notice: 'Lưu ý',
+  },
+  en: {
+    refused: 'Not merged: some files were refused. The master is unchanged.',
+    conflicts:
+      'Not merged: some values were changed both in the master and in a return. The master is unchanged; choose --prefer return or --prefer master.',
+    conflictHead: ['File', 'Task', 'Column', 'At split', 'Master', 'Return'],
+    dry: 'Dry run (--dry-run): the master is unchanged.',
+    none: 'Nothing to merge.',
+    merged: (n: number, f: string, sheet: string) =>
+      `Merged ${n} changes into ${f}; see the "${sheet}" sheet.`,
+    file: (f: string, c: number, k: number) => `${f}: ${c} changes, ${k} conflicts`,
+    change: 'Change',
+    notice: 'Note',
+  },
+} as const;
+
+function show(column: string, v: RawCell): string {
+  if (v === null || v === '') return '∅';
+  if (typeof v === 'number' && ['due', 'completedOn', 'updatedOn'].includes(column) && v >= 1)
+    return isoToVn(serialToIso(v));
+  return String(v);
+}
+
+function report(plan: MergePlan, lang: Lang, io: CliIo): void {
+  const w = W[lang];
+  const header = (c: string) => COLUMN_HEADERS[lang][c as keyof (typeof COLUMN_HEADERS)['vi']] ?? c;
+  for (const r of plan.refused) io.err(`✗ ${lang === 'vi' ? r.message : r.messageEn}`);
+  for (const f of plan.files) io.out(w.file(f.file, f.changes, f.conflicts));
+  for (const c of plan.changes)
+    io.out(
+      `  ${w.change}: ${c.taskId} · ${header(c.column)}: ${show(c.column, c.old)} → ${show(c.column, c.new)} (${c.file})`,
+    );
+  if (plan.conflicts.length) {
+    io.out(w.conflictHead.join('\t'));
+    for (const c of plan.conflicts)
+      io.out(
+        [
+          c.file,
+          c.taskId,
+          header(c.column),
+          show(c.column, c.base),
+          show(c.column, c.master),
+          show(c.column, c.return),
+        ].join('\t'),
+      );
+  }
+  for (const n of plan.notices) io.err(`! ${w.notice}: ${lang === 'vi' ? n.message : n.messageEn}`);
+}
+
+export async function run(args: string[], io: CliIo): Promise<number> {
+  const files: string[] = [];
+  let dryRun = false;
+  let json = false;
+  let prefer: 'return' | 'master' | null = null;
+  let lang: Lang = 'vi';
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--dry-run') dryRun = true;
+    else if (a === '--json') json = true;
+    else if (a === '--prefer') {
+      const p = args[++i];
+      if (p !== 'return' && p !== 'master') {
+        io.err(`--prefer: "${p ?? ''}" (return | master)\n${USAGE}`);
+        return 2;
+      }
+      prefer = p;
+    } else if (a === '--lang') {
+      const l = args[++i];
+      if (l !== 'vi' && l !== 'en') {
+        io.err(`--lang: "${l ?? ''}" (vi | en)\n${USAGE}`);
+        return 2;
+      }
+      lang = l;
+    } else if (a.startsWith('-')) {
+      io.err(`Tuỳ chọn không hợp lệ / Unknown option: ${a}\n${USAGE}`);
+      return 2;
+    } else files.push(a);
+  }
+  if (files.length < 2) {
+    io.err(USAGE);
+    return 2;
+  }
+  const [masterPath, ...returnPaths] = files.map((f) => resolve(io.cwd, f));
+  if (returnPaths.includes(masterPath)) {
+    io.err('Tệp trả về trùng với sổ tổng / A return is the master itself.');
+    return 2;
+  }
+  const load = async (path: string): Promise<NamedBytes | null> => {
+    try {
+      return { file: basename(path), bytes: await readFile(path) };
+    } catch {
+      io.err(`Không mở được tệp / Cannot open file: ${path}`);
+      return null;
+    }
+  };
+  const master = await load(masterPath);
+  const returns = await Promise.all(returnPaths.map(load));
+  if (!master || returns.some((r) => r === null)) return 2;
+
+  let result;
+  try {
+    result = await mergeWorkbooks(master, returns as NamedBytes[], { prefer, dryRun });
+  } catch (e) {
+    io.err(e instanceof Error ? e.message : String(e));
+    return 1;
+  }
+  const { plan, output } = result;
+  const w = W[lang];
+  let written = false;
+  if (output && !dryRun) {
+    // Write beside the master and rename over it: a crash leaves the old master whole.
+    const tmp = join(dirname(masterPath), `.${basename(masterPath)}.${process.pid}.tmp`);
+    try {
+      await writeFile(tmp, output);
+      await rename(tmp, masterPath);
+      written = true;
+    } catch (e) {
+      await unlink(tmp).catch(() => undefined);
+      io.err(e instanceof Error ? e.message : String(e));
+      return 1;
+    }
+  }
+  if (json) {
+    io.out(JSON.stringify({ ...plan, dryRun, written, history: result.history }, null, 2));
+  } else {
+    report(plan, lang, io);
+    if (plan.refused.length) io.err(w.refused);
+    else if (!plan.ok) io.err(w.conflicts);
+    else if (dryRun) io.out(w.dry);
+    else if (!written || plan.changes.length === 0) io.out(w.none);
+    else io.out(w.merged(plan.changes.length, basename(masterPath), HISTORY_SHEET_NAMES[result.lang]));
+  }
+  return plan.ok ? 0 : 1;
 }

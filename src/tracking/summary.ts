@@ -1,0 +1,196 @@
+import type { DeadlineCategory } from '../plan/types';
+import { agencyKey } from '../plan/agency';
+import { deadlineState } from './deadline-state';
+import type { TaskEntry } from './entries';
+import { DEADLINE_STATES, DeadlineState } from './types';
+
+/** A reporting period as a closed ISO date range (what periods.ts resolves "2024-Q2" to). */
+export interface PeriodRange {
+  start: string;
+  end: string;
+  /** Shown in headings, e.g. "Quý II-2024"; optional. */
+  label?: string;
+}
+
+export type StateCounts = Record<DeadlineState, number>;
+
+export interface SummaryRow {
+  /** Grouping key: agency key, category, section id, or "section|group". Empty for "none". */
+  key: string;
+  /** What the sheet shows: the agency name as first written, the section id, the group heading… */
+  label: string;
+  counts: StateCounts;
+  total: number;
+  /** (done on time + done late) ÷ (those + overdue): the tasks whose deadline has passed. Null when none has. */
+  completionRate: number | null;
+}
+
+export interface PeriodTask {
+  taskId: string;
+  lead: string;
+  due: string | null;
+  completedOn: string | null;
+  state: DeadlineState;
+}
+
+export interface PeriodAgencyRow {
+  key: string;
+  label: string;
+  completed: number;
+  completedOnTime: number;
+  fellOverdue: number;
+}
+
+export interface PeriodSummary extends PeriodRange {
+  /** Deadline tasks done (on time or late) with a completion date inside the period. */
+  completed: PeriodTask[];
+  /** Due inside the period (and before the report date), not done by the due date. */
+  fellOverdue: PeriodTask[];
+  byAgency: PeriodAgencyRow[];
+}
+
+export interface TrackingSummary {
+  reportDate: string;
+  total: SummaryRow;
+  byAgency: SummaryRow[];
+  byCategory: SummaryRow[];
+  bySection: SummaryRow[];
+  byGroup: SummaryRow[];
+  period: PeriodSummary | null;
+}
+
+export function emptyCounts(): StateCounts {
+  return Object.fromEntries(DEADLINE_STATES.map((s) => [s, 0])) as StateCounts;
+}
+
+export function completionRate(counts: StateCounts): number | null {
+  const done = counts.done_on_time + counts.done_late;
+  const due = done + counts.overdue;
+  return due === 0 ? null : done / due;
+}
+
+export function entryState(entry: TaskEntry, reportDate: string): DeadlineState {
+  return deadlineState(
+    { category: entry.category, due: entry.due, status: entry.status, completedOn: entry.completedOn },
+    reportDate,
+  );
+}
+
+/** Groups keep the order in which their first task appears (plan order), which staff expect. */
+class Grouper {
+  private rows = new Map<string, SummaryRow>();
+  add(key: string, label: string, state: DeadlineState): void {
+    let row = this.rows.get(key);
+    if (!row) {
+      row = { key, label, counts: emptyCounts(), total: 0, completionRate: null };
+      this.rows.set(key, row);
+    }
+    row.counts[state] += 1;
+    row.total += 1;
+  }
+  result(): SummaryRow[] {
+    const out = [...this.rows.values()];
+    for (const row of out) row.completionRate = completionRate(row.counts);
+    return out;
+  }
+}
+
+/** Grouping key of a lead shown in the sheet; tasks without a lead group under "". */
+export function leadKey(lead: string): string {
+  return lead.trim() === '' ? '' : agencyKey(lead);
+}
+
+function lastIfEmpty<T extends { key: string }>(rows: T[]): T[] {
+  return [...rows.filter((r) => r.key !== ''), ...rows.filter((r) => r.key === '')];
+}
+
+const CATEGORY_ORDER: (DeadlineCategory | '')[] = ['due', 'ongoing', 'periodic', 'external', 'none', ''];
+
+export function summarize(
+  entries: readonly TaskEntry[],
+  opts: { reportDate: string; period?: PeriodRange | null },
+): TrackingSummary {
+  const { reportDate } = opts;
+  const total = new Grouper();
+  const byAgency = new Grouper();
+  const byCategory = new Grouper();
+  const bySection = new Grouper();
+  const byGroup = new Grouper();
+  const states = entries.map((e) => entryState(e, reportDate));
+  entries.forEach((e, i) => {
+    const state = states[i];
+    total.add('', '', state);
+    byAgency.add(leadKey(e.lead), e.lead, state);
+    byCategory.add(e.category ?? '', e.category ?? '', state);
+    bySection.add(e.section, e.section, state);
+    byGroup.add(`${e.section}|${e.group}`, e.group, state);
+  });
+  const categories = byCategory.result();
+  categories.sort(
+    (a, b) =>
+      CATEGORY_ORDER.indexOf(a.key as DeadlineCategory) - CATEGORY_ORDER.indexOf(b.key as DeadlineCategory),
+  );
+  return {
+    reportDate,
+    total: total.result()[0] ?? {
+      key: '',
+      label: '',
+      counts: emptyCounts(),
+      total: 0,
+      completionRate: null,
+    },
+    // Tasks without a lead go last: they are the office's to assign, not an agency's figures.
+    byAgency: lastIfEmpty(byAgency.result()),
+    byCategory: categories,
+    bySection: bySection.result(),
+    byGroup: byGroup.result(),
+    period: opts.period ? summarizePeriod(entries, states, opts.period, reportDate) : null,
+  };
+}
+
+function summarizePeriod(
+  entries: readonly TaskEntry[],
+  states: readonly DeadlineState[],
+  period: PeriodRange,
+  reportDate: string,
+): PeriodSummary {
+  const inPeriod = (iso: string | null) => iso !== null && iso >= period.start && iso <= period.end;
+  const completed: PeriodTask[] = [];
+  const fellOverdue: PeriodTask[] = [];
+  const agencies = new Map<string, PeriodAgencyRow>();
+  const agency = (e: TaskEntry) => {
+    const key = leadKey(e.lead);
+    let row = agencies.get(key);
+    if (!row) {
+      row = { key, label: e.lead, completed: 0, completedOnTime: 0, fellOverdue: 0 };
+      agencies.set(key, row);
+    }
+    return row;
+  };
+  entries.forEach((e, i) => {
+    const state = states[i];
+    const item: PeriodTask = {
+      taskId: e.taskId,
+      lead: e.lead,
+      due: e.due,
+      completedOn: e.completedOn,
+      state,
+    };
+    const row = agency(e);
+    // Routine duties are reported apart from deadline tasks (DOMAIN §3): only tasks whose state
+    // is a completion count, the same ones the completion rate counts.
+    if ((state === 'done_on_time' || state === 'done_late') && inPeriod(e.completedOn)) {
+      completed.push(item);
+      row.completed += 1;
+      if (state === 'done_on_time') row.completedOnTime += 1;
+    }
+    // A deadline that has not passed yet at the report date cannot have been missed, even if
+    // it lies inside the (current) period; the deadline state already encodes "passed and not
+    // done by then" as overdue or done late.
+    if (inPeriod(e.due) && (e.due as string) < reportDate && (state === 'overdue' || state === 'done_late')) {
+      fellOverdue.push(item);
+      row.fellOverdue += 1;
+    }
+  });
+  return { ...period, completed, fellOverdue, byAgency: lastIfEmpty([...agencies.values()]) };
+}

@@ -1,0 +1,57 @@
+/** Per-agency .xlsx files from a master .xlsx: read it, cut it (src/tracking/split.ts), draw each copy. */
+import JSZip from 'jszip';
+import { todayIso } from '../workbook/dates';
+import { splitMaster, SplitError } from '../tracking/split';
+import { readTrackingWorkbook } from './read';
+import { writeXlsx } from './write';
+
+export interface SplitFile {
+  fileName: string;
+  agencyKey: string;
+  agencyName: string;
+  taskIds: string[];
+  bytes: Uint8Array;
+}
+
+export interface SplitWorkbookResult {
+  files: SplitFile[];
+  unassigned: string[];
+  notInPlan: string[];
+}
+
+export async function splitWorkbook(
+  bytes: Uint8Array,
+  opts: { now?: Date } = {},
+): Promise<SplitWorkbookResult> {
+  const wb = await readTrackingWorkbook(bytes);
+  if (!wb.meta)
+    throw new SplitError(
+      'Tệp không có thông tin gốc (trang _PlanTracker): không phải sổ tổng do công cụ này tạo.',
+      'The file has no metadata (_PlanTracker sheet): it is not a master made by this tool.',
+    );
+  const result = splitMaster({
+    snapshot: wb.snapshot,
+    meta: wb.meta,
+    reportDate: wb.reportDate ?? todayIso(opts.now),
+    lang: wb.lang,
+    now: opts.now,
+  });
+  const files: SplitFile[] = [];
+  for (const copy of result.copies) {
+    files.push({
+      fileName: copy.fileName,
+      agencyKey: copy.agencyKey,
+      agencyName: copy.agencyName,
+      taskIds: copy.taskIds,
+      bytes: await writeXlsx(copy.spec),
+    });
+  }
+  return { files, unassigned: result.unassigned, notInPlan: result.notInPlan };
+}
+
+/** All copies in one .zip (for a single download from the task pane or the web page). */
+export async function zipSplitFiles(files: readonly SplitFile[]): Promise<Uint8Array> {
+  const zip = new JSZip();
+  for (const f of files) zip.file(f.fileName, f.bytes);
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
