@@ -128,30 +128,44 @@ export function scalePlan(plan: Plan, count: number): Plan {
   return { ...plan, tasks };
 }
 
-/** A filled tracking table of `rows` tasks as a reader would hand it to the checker. */
+/**
+ * A filled tracking table of `rows` tasks as a reader would hand it to the checker: mostly
+ * consistent entries, with the slips staff really make (about one row in twenty).
+ */
 export function filledSnapshot(rows: number, seed = 6): TableSnapshot {
   const rnd = seeded(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
-  const statuses = [...Object.values(STATUS_LABELS.vi), 'hoàn thành', 'Da hoan thanh', ''];
+  const slips = ['hoàn thành', 'Da hoan thanh', 'Đang TH', 'Đã hoàn thành ', 'Tạm dừng'];
   const categories = ['Thường xuyên', 'Có thời hạn', 'Định kỳ', 'Theo kế hoạch cấp trên'];
-  const base = isoToSerial('2023-01-01');
+  const base = isoToSerial('2023-03-01');
   const data: RawCell[][] = [];
   for (let i = 0; i < rows; i++) {
+    const category = pick(categories);
+    const due = category === 'Có thời hạn' ? base + Math.floor(rnd() * 700) : null;
+    const roll = rnd();
+    const status =
+      roll < 0.3
+        ? STATUS_LABELS.vi.done
+        : roll < 0.75
+          ? STATUS_LABELS.vi.in_progress
+          : STATUS_LABELS.vi.not_started;
+    const done = status === STATUS_LABELS.vi.done;
+    const completedOn = done ? base + 30 + Math.floor(rnd() * 400) : null;
     const cells: Record<TaskColumnId, RawCell> = {
       taskId: `IV.${1 + (i % 9)}.${1 + Math.floor(i / 9)}`,
       section: 'IV',
       group: 'Ban Tổ chức Tỉnh ủy',
-      lead: pick(AGENCIES),
+      lead: AGENCIES[i % AGENCIES.length],
       partners: '',
       text: 'Tham mưu ban hành Danh mục chức danh, chức vụ lãnh đạo và tương đương của hệ thống chính trị',
-      category: pick(categories),
-      due: rnd() < 0.5 ? base + Math.floor(rnd() * 900) : null,
-      status: pick(statuses),
-      completedOn: rnd() < 0.4 ? base + Math.floor(rnd() * 900) : rnd() < 0.05 ? '15/3/2023' : null,
-      progress: rnd() < 0.7 ? Math.floor(rnd() * 110) : null,
-      result: rnd() < 0.5 ? 'Đã ban hành văn bản triển khai' : '',
+      category,
+      due,
+      status: rnd() < 0.05 ? pick(slips) : status,
+      completedOn: rnd() < 0.01 && completedOn ? '15/3/2023' : completedOn,
+      progress: done ? 100 : status === STATUS_LABELS.vi.in_progress ? 10 + Math.floor(rnd() * 80) : 0,
+      result: done ? 'Đã ban hành văn bản triển khai' : '',
       note: '',
-      updatedOn: rnd() < 0.6 ? base + Math.floor(rnd() * 900) : null,
+      updatedOn: base + 300 + Math.floor(rnd() * 160),
       state: null,
     };
     data.push(TASK_COLUMN_IDS.map((id) => cells[id]));
