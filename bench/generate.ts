@@ -4,22 +4,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { seededRandom as seeded } from '../src/excel/testing/plans';
 import type { Plan, Task } from '../src/plan/types';
 import { COLUMN_HEADERS, STATUS_LABELS, TASK_COLUMN_IDS, type TaskColumnId } from '../src/workbook/labels';
 import type { RawCell, TableSnapshot } from '../src/workbook/types';
 import { isoToSerial } from '../src/workbook/dates';
-
-export function seeded(seed: number): () => number {
-  // mulberry32: tiny, fast, and the same sequence on every machine.
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Benchmarks run compiled from bench/out/bench/, three levels below the project root.
 export const ROOT = join(__dirname, '..', '..', '..');

@@ -14,6 +14,8 @@
  * object-model surface used by src/excel is implemented.
  */
 
+import { columnLetter } from '../../workbook/snapshot';
+
 export type FakeRaw = string | number | boolean | null;
 
 export interface FakeCell {
@@ -147,16 +149,7 @@ export function colIndex(letters: string): number {
   return n - 1;
 }
 
-export function colLetters(col: number): string {
-  let n = col + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+export const colLetters = columnLetter;
 
 export interface Bounds {
   row: number;
