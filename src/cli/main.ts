@@ -10,6 +10,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   summary: async () => (await import('./commands/summary')).run,
   split: async () => (await import('./commands/split')).run,
   merge: async () => (await import('./commands/merge')).run,
+  revise: async () => (await import('./commands/revise')).run,
 };
 
 const USAGE = `Cách dùng / Usage: plan-tracker <lệnh> [tuỳ chọn]
@@ -22,6 +23,8 @@ const USAGE = `Cách dùng / Usage: plan-tracker <lệnh> [tuỳ chọn]
   split   SO_THEO_DOI.xlsx -o THƯ_MỤC                         Tách sổ cho từng cơ quan
   merge   SO_THEO_DOI.xlsx TRẢ_VỀ.xlsx… [--dry-run] [--json] [--prefer return|master]
                                                               Gộp các sổ cơ quan gửi về
+  revise  SO_THEO_DOI.xlsx KẾ_HOẠCH_SỬA_ĐỔI -o SO_MOI.xlsx [--dry-run] [--json] [--lang vi|en] [--force]
+                                                              Cập nhật sổ theo kế hoạch sửa đổi, giữ số liệu
 `;
 
 export async function main(argv: string[], io: CliIo = nodeIo()): Promise<number> {

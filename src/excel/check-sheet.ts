@@ -8,7 +8,7 @@ import type { SupportCheck } from './support';
 
 export interface CheckSheetOptions {
   lang: Lang;
-  /** The sheet the findings point at; default the workbook language's task sheet. */
+  /** The sheet the links point at; default the findings' own sheet (the table as read), else the language's task sheet. */
   tasksSheet?: string;
   isSetSupported?: SupportCheck;
   inventory?: WorkbookInventory;
@@ -35,7 +35,8 @@ export async function writeCheckSheet(
   findings: readonly Finding[],
   opts: CheckSheetOptions,
 ): Promise<SheetDrawReport> {
-  const sheet = buildCheckSheet(findings, opts.lang, opts.tasksSheet ?? SHEET_NAMES[opts.lang].tasks);
+  const target = opts.tasksSheet ?? findings[0]?.sheet ?? SHEET_NAMES[opts.lang].tasks;
+  const sheet = buildCheckSheet(findings, opts.lang, target);
   return drawGeneratedSheet(context, sheet, {
     lang: opts.lang,
     replace: true,

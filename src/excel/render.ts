@@ -73,6 +73,11 @@ export interface RenderOptions {
   skipNames?: readonly string[];
   /** The workbook's sheets and names, when the caller already read them (saves a sync). */
   inventory?: WorkbookInventory;
+  /**
+   * Add the hidden meta sheet from spec.meta (default). False for generated sheets drawn into a
+   * workbook that already has its meta sheet (period summaries, the check sheet).
+   */
+  includeMeta?: boolean;
   /** Sheet activated at the end (name); default the spec's `tasks` sheet. */
   activate?: string | null;
 }
@@ -584,7 +589,7 @@ export async function renderWorkbook(
   specIn: WorkbookSpec,
   opts: RenderOptions = {},
 ): Promise<RenderReport> {
-  const spec = withMetaSheet(specIn);
+  const spec = opts.includeMeta === false ? specIn : withMetaSheet(specIn);
   const support = opts.isSetSupported ?? defaultSupport;
   requireApi(support, MIN_RENDER_API);
   const cap = opts.maxRequestBytes ?? 3_500_000;

@@ -43,15 +43,8 @@ export interface SheetDrawReport {
 }
 
 /**
- * Draws one sheet into the open workbook through renderWorkbook.
- *
- * renderWorkbook draws whole workbooks and adds the hidden meta sheet unless the spec already
- * has a sheet keyed "meta" (render.ts `withMetaSheet`); it has no single-sheet entry point. A
- * tracking workbook already has its meta sheet, so adding another would clash. The sheet is
- * therefore handed over under the key "meta" (render.ts uses keys only to find the meta sheet and
- * the sheet to activate; this call names the sheet to activate itself), and the meta field is
- * never read in that case. test/excel/summary.test.ts asserts no second meta sheet appears, so a
- * change in render.ts that breaks this shows there.
+ * Draws one generated sheet into the open workbook through renderWorkbook, without the meta
+ * sheet the workbook already has (test/excel/summary.test.ts asserts no second one appears).
  */
 export async function drawGeneratedSheet(
   context: Excel.RequestContext,
@@ -69,14 +62,17 @@ export async function drawGeneratedSheet(
   const key = sheet.name.toLocaleLowerCase();
   if (existing) {
     // Queued now, so it travels in the renderer's first request, ahead of the new sheet's add.
+    // Only generated sheets are replaced this way (the caller asks for it): if that request
+    // fails, the old copy may be gone too, and running again rebuilds it from the workbook.
     context.workbook.worksheets.getItem(sheet.name).delete();
   }
   const render = await renderWorkbook(
     context,
     {
       lang: opts.lang,
-      sheets: [{ ...sheet, key: 'meta' }],
+      sheets: [sheet],
       names: [],
+      // Never read: includeMeta is false.
       meta: null as unknown as WorkbookMeta,
     },
     {
@@ -84,6 +80,7 @@ export async function drawGeneratedSheet(
         sheets: inventory.sheets.filter((s) => s.name.toLocaleLowerCase() !== key),
         names: inventory.names,
       },
+      includeMeta: false,
       isSetSupported: opts.isSetSupported ?? defaultSupport,
       dataSyncs: opts.dataSyncs ?? 1,
       maxRequestBytes: opts.maxRequestBytes,
@@ -161,6 +158,7 @@ export async function writePeriodSummary(
   if (opts.chartName) c.name = opts.chartName;
   c.title.text = chart.title;
   c.legend.visible = false;
+  c.dataLabels.showValue = true;
   const series = c.series.getItemAt(0);
   series.name = chart.title;
   series.setXAxisValues(ws.getRange(chart.categories));

@@ -104,6 +104,16 @@ describe('writeCheckSheet', () => {
     expect(result[1].max).toBeLessThan(FOUR_MB);
   });
 
+  it("links to the findings' own sheet when the table lives elsewhere (a suffixed copy)", async () => {
+    const { x, findings } = await checkedWorkbook();
+    const moved = findings.map((f) => ({ ...f, sheet: 'Nhiệm vụ (2)' }));
+    await writeCheckSheet(x.requestContext, moved, { lang: 'vi' });
+    const first = orderFindings(moved)[0];
+    expect(x.at('Kiểm tra', `D${CHECK_HEADER_ROW + 2}`)?.formula).toBe(
+      `=HYPERLINK("#'Nhiệm vụ (2)'!${first.cell}","${first.cell}")`,
+    );
+  });
+
   it('writes a sheet saying all is well when there are no findings', async () => {
     const x = new CountingExcel();
     x.addSheet('Sheet1');

@@ -87,6 +87,8 @@ describe('writePeriodSummary', () => {
     expect(chart.source).toBe(built.chart.values);
     expect(chart.series[0].xAxisValues).toBe(built.chart.categories);
     expect(chart.props['title.text']).toBe('Tỷ lệ hoàn thành theo cơ quan');
+    expect(chart.props['dataLabels.showValue']).toBe(true);
+    expect(chart.props['axes.valueAxis.maximum']).toBe(1);
     expect(chart.position).not.toBeNull();
 
     // The ranges hold one row per agency: its name and its rate, as the summary computed them.

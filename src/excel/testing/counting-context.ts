@@ -1329,6 +1329,7 @@ export class FakeChartProxy {
   readonly title: Recorder;
   readonly legend: Recorder;
   readonly axes: Recorder;
+  readonly dataLabels: Recorder;
   readonly series: {
     getItemAt(i: number): {
       name: string;
@@ -1347,6 +1348,7 @@ export class FakeChartProxy {
     this.title = recorder(excel, label, 'chart.title', write);
     this.legend = recorder(excel, label, 'chart.legend', write);
     this.axes = recorder(excel, label, 'chart.axes', write);
+    this.dataLabels = recorder(excel, label, 'chart.dataLabels', write);
     const series = (i: number) => {
       const at = () => {
         const list = this.resolve().series;

@@ -1,0 +1,311 @@
+/**
+ * `plan-tracker revise`: re-imports a revised plan into an existing master. Tasks are matched by
+ * text (src/tracking/revise.ts), so a renumbered task keeps its entries; entries of removed tasks
+ * go to a sheet of their own (src/tracking/revise-apply.ts). Nothing staff typed is lost, and the
+ * master itself is never touched: the result goes to a new file (temp file + rename).
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { parsePlan } from '../../plan/parse';
+import type { Plan } from '../../plan/types';
+import { readEntries } from '../../tracking/entries';
+import { reviseWorkbook, type ReviseResult } from '../../tracking/revise-apply';
+import { todayIso } from '../../workbook/dates';
+import type { Lang, TrackingWorkbook } from '../../workbook/types';
+import { readTrackingWorkbook } from '../../xlsx/read';
+import { writeXlsx } from '../../xlsx/write';
+import type { CliIo } from '../io';
+import { loadPlanFile, PlanLoadError } from '../load-plan';
+
+const USAGE =
+  'Cách dùng / Usage: plan-tracker revise SO_THEO_DOI.xlsx KẾ_HOẠCH_SỬA_ĐỔI -o SO_MOI.xlsx [--dry-run] [--json] [--lang vi|en] [--force]';
+
+interface Options {
+  master: string;
+  plan: string;
+  output: string;
+  dryRun: boolean;
+  json: boolean;
+  lang: Lang;
+  force: boolean;
+}
+
+function parseArgs(args: string[]): Options | string {
+  const opts: Options = {
+    master: '',
+    plan: '',
+    output: '',
+    dryRun: false,
+    json: false,
+    lang: 'vi',
+    force: false,
+  };
+  const positional: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const flag = eq > 0 ? arg.slice(0, eq) : arg;
+    const inline = eq > 0 ? arg.slice(eq + 1) : undefined;
+    const value = (): string | undefined => inline ?? args[++i];
+    switch (flag) {
+      case '-o':
+      case '--output': {
+        const v = value();
+        if (!v) return 'Thiếu đường dẫn sau -o. / Missing path after -o.';
+        opts.output = v;
+        break;
+      }
+      case '--lang': {
+        const v = value();
+        if (v !== 'vi' && v !== 'en')
+          return `Ngôn ngữ không hợp lệ: "${v ?? ''}" (vi hoặc en). / Invalid language: "${v ?? ''}" (vi or en).`;
+        opts.lang = v;
+        break;
+      }
+      case '--dry-run':
+        opts.dryRun = true;
+        break;
+      case '--json':
+        opts.json = true;
+        break;
+      case '--force':
+        opts.force = true;
+        break;
+      default:
+        if (arg.startsWith('-') && arg !== '-')
+          return `Tuỳ chọn không hợp lệ: "${arg}". / Unknown option: "${arg}".`;
+        positional.push(arg);
+    }
+  }
+  if (positional.length !== 2) {
+    return positional.length > 2
+      ? 'Chỉ nhận một sổ theo dõi và một kế hoạch sửa đổi. / One tracking workbook and one revised plan only.'
+      : 'Cần sổ theo dõi và kế hoạch sửa đổi. / The tracking workbook and the revised plan are both needed.';
+  }
+  [opts.master, opts.plan] = positional;
+  if (!opts.dryRun && !opts.output)
+    return 'Thiếu tệp kết quả (-o SO_MOI.xlsx), hoặc dùng --dry-run. / Missing the output file (-o new.xlsx), or use --dry-run.';
+  if (opts.output && !/\.xlsx$/i.test(opts.output))
+    return 'Tệp kết quả phải có đuôi .xlsx. / The output file must end in .xlsx.';
+  return opts;
+}
+
+const WORDS = {
+  vi: {
+    added: 'Nhiệm vụ mới',
+    removed: 'Nhiệm vụ bị bỏ',
+    reworded: 'Nhiệm vụ sửa câu chữ',
+    renumbered: 'Nhiệm vụ đổi số thứ tự',
+    unchanged: (n: number) => `${n} nhiệm vụ không đổi.`,
+    textChanged: 'có sửa câu chữ',
+    kept: (n: number, sheet: string) => `${n} nhiệm vụ bị bỏ đã có số liệu: giữ nguyên ở trang "${sheet}".`,
+    none: 'Kế hoạch sửa đổi không khác sổ theo dõi.',
+    dry: 'Chạy thử (--dry-run): chưa ghi tệp nào.',
+    written: (p: string) => `Đã ghi sổ theo dõi theo kế hoạch sửa đổi: ${p}`,
+  },
+  en: {
+    added: 'New tasks',
+    removed: 'Removed tasks',
+    reworded: 'Reworded tasks',
+    renumbered: 'Renumbered tasks',
+    unchanged: (n: number) => `${n} tasks unchanged.`,
+    textChanged: 'text changed too',
+    kept: (n: number, sheet: string) =>
+      `${n} removed tasks had entries: they are kept on the "${sheet}" sheet.`,
+    none: 'The revised plan does not differ from the workbook.',
+    dry: 'Dry run (--dry-run): no file written.',
+    written: (p: string) => `Revised tracking workbook written: ${p}`,
+  },
+} as const;
+
+function short(text: string, max = 90): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+}
+
+/** The changes as data, for --json and for the text report. */
+export function describeRevision(result: ReviseResult, oldTexts: ReadonlyMap<string, string>) {
+  const { revision } = result;
+  return {
+    added: revision.added.map((t) => ({ id: t.id, text: t.text })),
+    removed: revision.removed.map((t) => ({
+      id: t.id,
+      text: t.text,
+      keptEntries: result.orphaned.some((o) => o.oldId === t.id),
+    })),
+    reworded: revision.matches
+      .filter((m) => m.kind === 'reworded')
+      .map((m) => ({
+        id: m.newId,
+        similarity: Number(m.similarity.toFixed(3)),
+        oldText: oldTexts.get(m.oldId) ?? '',
+      })),
+    renumbered: revision.matches
+      .filter((m) => m.kind === 'renumbered')
+      .map((m) => ({
+        from: m.oldId,
+        to: m.newId,
+        textChanged: m.textChanged,
+        similarity: Number(m.similarity.toFixed(3)),
+      })),
+    unchanged: revision.matches.filter((m) => m.kind === 'unchanged').length,
+  };
+}
+
+function textReport(
+  d: ReturnType<typeof describeRevision>,
+  result: ReviseResult,
+  newTexts: ReadonlyMap<string, string>,
+  lang: Lang,
+): string[] {
+  const w = WORDS[lang];
+  const lines: string[] = [];
+  const section = (title: string, items: string[]) => {
+    if (!items.length) return;
+    lines.push(`${title} (${items.length}):`, ...items.map((i) => `  ${i}`));
+  };
+  section(
+    w.added,
+    d.added.map((t) => `+ ${t.id}  ${short(t.text)}`),
+  );
+  section(
+    w.removed,
+    d.removed.map((t) => `- ${t.id}  ${short(t.text)}`),
+  );
+  section(
+    w.reworded,
+    d.reworded.map((t) => `~ ${t.id}  ${short(newTexts.get(t.id) ?? '')}`),
+  );
+  section(
+    w.renumbered,
+    d.renumbered.map((t) => `${t.from} → ${t.to}${t.textChanged ? ` (${w.textChanged})` : ''}`),
+  );
+  if (!lines.length) lines.push(w.none);
+  lines.push(w.unchanged(d.unchanged));
+  const kept = result.orphaned.length;
+  const removedSheet = result.spec.sheets.find((s) => s.key === 'removed');
+  if (kept && removedSheet) lines.push(w.kept(kept, removedSheet.name));
+  return lines;
+}
+
+export async function run(args: string[], io: CliIo): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    io.out(USAGE);
+    return 0;
+  }
+  const opts = parseArgs(args);
+  if (typeof opts === 'string') {
+    io.err(`${opts}\n${USAGE}`);
+    return 2;
+  }
+  const masterPath = resolve(io.cwd, opts.master);
+  const planPath = resolve(io.cwd, opts.plan);
+  const outPath = opts.output ? resolve(io.cwd, opts.output) : null;
+  if (!opts.dryRun && outPath && existsSync(outPath) && !opts.force) {
+    io.err(
+      `Tệp đã tồn tại: ${outPath}. Thêm --force để ghi đè. / The file already exists: ${outPath}. Add --force to overwrite it.`,
+    );
+    return 2;
+  }
+
+  let wb: TrackingWorkbook;
+  try {
+    wb = await readTrackingWorkbook(new Uint8Array(await readFile(masterPath)));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    io.err(
+      code === 'ENOENT'
+        ? `Không tìm thấy sổ theo dõi: ${masterPath} / Tracking workbook not found: ${masterPath}`
+        : e instanceof Error
+          ? e.message
+          : String(e),
+    );
+    return 2;
+  }
+
+  let plan: Plan;
+  let sourceText: string;
+  try {
+    const loaded = await loadPlanFile(planPath);
+    const parsed = parsePlan(loaded.text);
+    plan = { ...parsed, warnings: [...loaded.warnings, ...parsed.warnings] };
+    sourceText = loaded.text;
+  } catch (e) {
+    if (e instanceof PlanLoadError) io.err(`${e.messageVi}\n${e.messageEn}`);
+    else {
+      const why = e instanceof Error ? e.message : String(e);
+      io.err(`Không đọc được kế hoạch ${planPath}: ${why} / Cannot read the plan ${planPath}: ${why}`);
+    }
+    return 2;
+  }
+  if (plan.tasks.length === 0) {
+    io.err(
+      `Không tìm thấy nhiệm vụ nào trong ${planPath}; sổ theo dõi không đổi. / No tasks found in ${planPath}; the workbook is unchanged.`,
+    );
+    return 2;
+  }
+
+  const result = reviseWorkbook(
+    { snapshot: wb.snapshot, meta: wb.meta, reportDate: wb.reportDate ?? todayIso(), lang: wb.lang },
+    plan,
+    { sourceText },
+  );
+  if (result.revision.matches.length === 0 && wb.snapshot.rows.length > 0) {
+    // Not one task in common: almost surely another plan's file. Carrying every entry to the
+    // "removed" sheet would be a loss in all but name.
+    io.err(
+      `Kế hoạch ${planPath} không có nhiệm vụ nào trùng với sổ theo dõi: có lẽ nhầm tệp. Chưa ghi gì. / ` +
+        `The plan ${planPath} shares no task with the tracking workbook: probably the wrong file. Nothing written.`,
+    );
+    return 2;
+  }
+
+  if (plan.warnings.length) {
+    io.err(
+      opts.lang === 'en'
+        ? `${plan.warnings.length} warnings while reading the revised plan (see: plan-tracker parse).`
+        : `${plan.warnings.length} cảnh báo khi đọc kế hoạch sửa đổi (xem: plan-tracker parse).`,
+    );
+  }
+  const oldTexts = new Map(readEntries(wb.snapshot).entries.map((e) => [e.taskId, e.text]));
+  const newTexts = new Map(plan.tasks.map((t) => [t.id, t.text]));
+  const described = describeRevision(result, oldTexts);
+
+  let written: string | null = null;
+  if (!opts.dryRun && outPath) {
+    const tmpPath = join(dirname(outPath), `.${basename(outPath)}.${process.pid}.${Date.now()}.tmp`);
+    try {
+      const bytes = await writeXlsx(result.spec);
+      await mkdir(dirname(outPath), { recursive: true });
+      await writeFile(tmpPath, bytes);
+      await rename(tmpPath, outPath);
+      written = outPath;
+    } catch (e) {
+      await rm(tmpPath, { force: true }).catch(() => undefined);
+      const why = e instanceof Error ? e.message : String(e);
+      io.err(`Không ghi được ${outPath}: ${why} / Cannot write ${outPath}: ${why}`);
+      return 1;
+    }
+  }
+
+  if (opts.json) {
+    io.out(
+      JSON.stringify(
+        {
+          ...described,
+          keptOnRemovedSheet: result.orphaned.map((o) => o.oldId),
+          output: written,
+          dryRun: opts.dryRun,
+        },
+        null,
+        2,
+      ),
+    );
+    return 0;
+  }
+  const w = WORDS[opts.lang];
+  for (const line of textReport(described, result, newTexts, opts.lang)) io.out(line);
+  io.out(written ? w.written(written) : w.dry);
+  return 0;
+}
