@@ -1,0 +1,166 @@
+import {
+  FluentProvider,
+  makeStyles,
+  Spinner,
+  Tab,
+  TabList,
+  tokens,
+  webDarkTheme,
+  webLightTheme,
+} from '@fluentui/react-components';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { Header } from './components/Header';
+import type { PlanDraft } from './draft';
+import type { HostInfo } from './host';
+import {
+  I18nContext,
+  langFromDisplayLanguage,
+  translate,
+  type I18n,
+  type Lang,
+  type MessageKey,
+} from './i18n';
+import { ImportStep } from './steps/ImportStep';
+import type { LoadedTracking } from './tracking-source';
+
+// The later steps carry the workbook builder, the checks and the summaries: they load when first
+// opened, so the pane's first paint needs only the shell and the import step.
+const BuildStep = lazy(() =>
+  import(/* webpackChunkName: "step-build" */ './steps/BuildStep').then((m) => ({ default: m.BuildStep })),
+);
+const CheckStep = lazy(() =>
+  import(/* webpackChunkName: "step-check" */ './steps/CheckStep').then((m) => ({ default: m.CheckStep })),
+);
+const SummaryStep = lazy(() =>
+  import(/* webpackChunkName: "step-summary" */ './steps/SummaryStep').then((m) => ({
+    default: m.SummaryStep,
+  })),
+);
+const ShareStep = lazy(() =>
+  import(/* webpackChunkName: "step-share" */ './steps/ShareStep').then((m) => ({ default: m.ShareStep })),
+);
+
+const LANG_STORAGE_KEY = 'plan-tracker.lang';
+
+type StepId = 'import' | 'build' | 'check' | 'summary' | 'share';
+const STEPS: { id: StepId; label: MessageKey }[] = [
+  { id: 'import', label: 'stepImport' },
+  { id: 'build', label: 'stepBuild' },
+  { id: 'check', label: 'stepCheck' },
+  { id: 'summary', label: 'stepSummary' },
+  { id: 'share', label: 'stepShare' },
+];
+
+const useStyles = makeStyles({
+  provider: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
+  // A tidy grid: one row when the pane is wide, two columns at 320 px. Scrolling tabs would hide
+  // steps 3–5 at the narrow width; freely wrapped tabs read as a jumble.
+  tabs: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(140px, 1fr))',
+    padding: `0 ${tokens.spacingHorizontalS}`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  tab: {
+    justifyContent: 'flex-start',
+    whiteSpace: 'nowrap',
+    minWidth: 0,
+    paddingLeft: tokens.spacingHorizontalXS,
+    paddingRight: tokens.spacingHorizontalXS,
+  },
+  main: { padding: tokens.spacingHorizontalM, maxWidth: '960px' },
+});
+
+function storedLang(): Lang | null {
+  try {
+    const v = window.localStorage.getItem(LANG_STORAGE_KEY);
+    return v === 'vi' || v === 'en' ? v : null;
+  } catch {
+    return null; // storage blocked (private mode, sandboxed frame)
+  }
+}
+
+function storeLang(lang: Lang): void {
+  try {
+    window.localStorage.setItem(LANG_STORAGE_KEY, lang);
+  } catch {
+    // Not remembering the choice is harmless.
+  }
+}
+
+export interface AppProps {
+  /** null while office.js is still being asked where we are. */
+  host: HostInfo | null;
+}
+
+export function App({ host }: AppProps) {
+  const styles = useStyles();
+  const [chosenLang, setChosenLang] = useState<Lang | null>(storedLang);
+  const lang: Lang = chosenLang ?? langFromDisplayLanguage(host?.displayLanguage);
+  const setLang = useCallback((l: Lang) => {
+    setChosenLang(l);
+    storeLang(l);
+  }, []);
+  const i18n = useMemo<I18n>(
+    () => ({ lang, setLang, t: (key, params) => translate(lang, key, params) }),
+    [lang, setLang],
+  );
+  // Screen readers pick their voice from <html lang>; the window title follows too.
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.title = translate(lang, 'appTitle');
+  }, [lang]);
+  const [step, setStep] = useState<StepId>('import');
+  // Panels stay mounted once opened, so switching tabs keeps each step's state.
+  const [visited, setVisited] = useState<Set<StepId>>(() => new Set<StepId>(['import']));
+  const open = (id: StepId) => {
+    setStep(id);
+    setVisited((v) => (v.has(id) ? v : new Set(v).add(id)));
+  };
+  const panel = (id: StepId, content: ReactNode) => (
+    <section role="tabpanel" id={`panel-${id}`} aria-labelledby={`tab-${id}`} hidden={step !== id}>
+      {visited.has(id) && <Suspense fallback={<Spinner size="small" />}>{content}</Suspense>}
+    </section>
+  );
+  const [draft, setDraft] = useState<PlanDraft | null>(null);
+  const [tracking, setTracking] = useState<LoadedTracking | null>(null);
+
+  return (
+    <I18nContext.Provider value={i18n}>
+      <FluentProvider
+        theme={host?.dark ? webDarkTheme : webLightTheme}
+        className={styles.provider}
+        lang={lang}
+      >
+        <Header host={host} />
+        <TabList
+          className={styles.tabs}
+          selectedValue={step}
+          onTabSelect={(_, data) => open(data.value as StepId)}
+          aria-label={i18n.t('stepsLabel')}
+          size="small"
+        >
+          {STEPS.map((s, i) => (
+            <Tab
+              key={s.id}
+              className={styles.tab}
+              value={s.id}
+              id={`tab-${s.id}`}
+              aria-controls={`panel-${s.id}`}
+            >
+              {`${i + 1}. ${i18n.t(s.label)}`}
+            </Tab>
+          ))}
+        </TabList>
+        <main className={styles.main}>
+          {panel('import', <ImportStep draft={draft} onDraft={setDraft} onNext={() => open('build')} />)}
+          {panel('build', <BuildStep draft={draft} host={host} />)}
+          {panel('check', <CheckStep host={host} tracking={tracking} onTracking={setTracking} />)}
+          {panel('summary', <SummaryStep host={host} tracking={tracking} onTracking={setTracking} />)}
+          {panel('share', <ShareStep host={host} tracking={tracking} onTracking={setTracking} />)}
+        </main>
+      </FluentProvider>
+    </I18nContext.Provider>
+  );
+}

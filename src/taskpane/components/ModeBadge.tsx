@@ -1,0 +1,49 @@
+import { Badge, Caption1, makeStyles, tokens } from '@fluentui/react-components';
+import { excelApiAtLeast, type HostInfo } from '../host';
+import { useI18n } from '../i18n';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  hint: { color: tokens.colorNeutralForeground3 },
+});
+
+/** Says whether the pane runs in Excel (and which API level) or as a standalone page. */
+export function ModeBadge({ host }: { host: HostInfo | null }) {
+  const { t } = useI18n();
+  const styles = useStyles();
+  if (!host) {
+    return (
+      <div className={styles.root} data-testid="mode" data-mode="detecting">
+        <Caption1 className={styles.hint}>{t('modeDetecting')}</Caption1>
+      </div>
+    );
+  }
+  if (host.mode === 'excel') {
+    const old = !excelApiAtLeast(host.excelApi, '1.8');
+    return (
+      <div className={styles.root} data-testid="mode" data-mode="excel">
+        <Badge appearance="filled" color="success">
+          {t('modeExcel')}
+        </Badge>
+        {host.excelApi && (
+          <Badge appearance="outline" color={old ? 'warning' : 'informative'}>
+            {t('modeExcelApi', { version: host.excelApi })}
+          </Badge>
+        )}
+        {old && (
+          <Caption1 className={styles.hint}>
+            {t('modeExcelTooOld', { version: host.excelApi ?? '1.1' })}
+          </Caption1>
+        )}
+      </div>
+    );
+  }
+  return (
+    <div className={styles.root} data-testid="mode" data-mode="browser">
+      <Badge appearance="tint" color="brand">
+        {t('modeBrowser')}
+      </Badge>
+      <Caption1 className={styles.hint}>{t('modeBrowserHint')}</Caption1>
+    </div>
+  );
+}

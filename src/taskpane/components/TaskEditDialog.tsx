@@ -1,0 +1,111 @@
+import {
+  Button,
+  Combobox,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Input,
+  Option,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useState } from 'react';
+import type { Agency, Task } from '../../plan/types';
+import type { TaskEdit } from '../draft';
+import { useI18n } from '../i18n';
+
+const useStyles = makeStyles({
+  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  text: {
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground2,
+    maxHeight: '6em',
+    overflowY: 'auto',
+  },
+});
+
+export interface TaskEditDialogProps {
+  task: Task;
+  agencies: Agency[];
+  /** The task's current due date (after earlier edits), ISO or null. */
+  due: string | null;
+  onSave: (edit: TaskEdit, typedAgencyName: string | null) => void;
+  onClose: () => void;
+}
+
+/** Fix a task's lead agency (pick one the plan names, or type another) and its due date. */
+export function TaskEditDialog({ task, agencies, due, onSave, onClose }: TaskEditDialogProps) {
+  const { t } = useI18n();
+  const styles = useStyles();
+  const current = agencies.find((a) => a.key === task.lead) ?? null;
+  const [leadText, setLeadText] = useState(current?.name ?? '');
+  const [leadKey, setLeadKey] = useState<string | null>(current?.key ?? null);
+  const [dueText, setDueText] = useState(due ?? '');
+  const dueValid = dueText === '' || /^\d{4}-\d{2}-\d{2}$/.test(dueText);
+
+  const save = () => {
+    const typed = leadText.trim();
+    const picked =
+      agencies.find((a) => a.key === leadKey && a.name === typed) ?? agencies.find((a) => a.name === typed);
+    const edit: TaskEdit = { due: dueText === '' ? null : dueText };
+    if (!typed) edit.lead = null;
+    else if (picked) edit.lead = picked.key;
+    onSave(edit, typed && !picked ? typed : null);
+  };
+
+  return (
+    <Dialog open modalType="modal" onOpenChange={(_, data) => !data.open && onClose()}>
+      <DialogSurface aria-describedby={undefined}>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (dueValid) save();
+          }}
+        >
+          <DialogBody>
+            <DialogTitle>{t('editTaskTitle', { id: task.id })}</DialogTitle>
+            <DialogContent className={styles.content}>
+              <div className={styles.text}>{task.text}</div>
+              <Field label={t('leadLabel')}>
+                <Combobox
+                  freeform
+                  value={leadText}
+                  selectedOptions={leadKey ? [leadKey] : []}
+                  onChange={(e) => {
+                    setLeadText(e.target.value);
+                    setLeadKey(null);
+                  }}
+                  onOptionSelect={(_, data) => {
+                    setLeadKey(data.optionValue ?? null);
+                    setLeadText(data.optionText ?? '');
+                  }}
+                >
+                  {agencies.map((a) => (
+                    <Option key={a.key} value={a.key}>
+                      {a.name}
+                    </Option>
+                  ))}
+                </Combobox>
+              </Field>
+              <Field label={t('dueLabel')} hint={t('dueHint')} validationState={dueValid ? 'none' : 'error'}>
+                <Input type="date" value={dueText} onChange={(_, data) => setDueText(data.value)} />
+              </Field>
+            </DialogContent>
+            <DialogActions>
+              <Button type="submit" appearance="primary" disabled={!dueValid}>
+                {t('save')}
+              </Button>
+              <Button appearance="secondary" onClick={onClose}>
+                {t('cancel')}
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </form>
+      </DialogSurface>
+    </Dialog>
+  );
+}

@@ -1,0 +1,115 @@
+/**
+ * The plan as the user is shaping it before building: the parser's result plus the user's
+ * fixes (lead agency, deadline) and which parts go into the workbook. Kept pure so the preview
+ * and the builder see exactly the same plan.
+ */
+import type { Agency, Deadline, DeadlineCategory, Plan, Task } from '../plan/types';
+
+export interface TaskEdit {
+  /** New lead agency key; null clears the lead. */
+  lead?: string | null;
+  /** New due date (ISO); null removes the dated deadline. */
+  due?: string | null;
+}
+
+export interface PlanDraft {
+  plan: Plan;
+  sourceText: string;
+  /** Section ids the user left out of the workbook. */
+  excluded: string[];
+  edits: Record<string, TaskEdit>;
+  /** Agencies the user typed that the plan did not name. */
+  extraAgencies: Agency[];
+}
+
+export function newDraft(plan: Plan, sourceText: string): PlanDraft {
+  // Parts without tasks (purpose, targets) have nothing to track; they start excluded.
+  const withTasks = new Set(plan.tasks.map((t) => t.section));
+  const excluded = plan.sections.filter((s) => !withTasks.has(s.id)).map((s) => s.id);
+  return { plan, sourceText, excluded, edits: {}, extraAgencies: [] };
+}
+
+export function setIncluded(draft: PlanDraft, sectionId: string, included: boolean): PlanDraft {
+  const rest = draft.excluded.filter((id) => id !== sectionId);
+  return { ...draft, excluded: included ? rest : [...rest, sectionId] };
+}
+
+export function editTask(draft: PlanDraft, taskId: string, edit: TaskEdit, newAgency?: Agency): PlanDraft {
+  const extraAgencies =
+    newAgency &&
+    !draft.plan.agencies.some((a) => a.key === newAgency.key) &&
+    !draft.extraAgencies.some((a) => a.key === newAgency.key)
+      ? [...draft.extraAgencies, newAgency]
+      : draft.extraAgencies;
+  return {
+    ...draft,
+    edits: { ...draft.edits, [taskId]: { ...draft.edits[taskId], ...edit } },
+    extraAgencies,
+  };
+}
+
+function applyDue(deadlines: Deadline[], due: string | null): Deadline[] {
+  if (due === null) {
+    const kept = deadlines.filter((d) => d.category !== 'due');
+    return kept.length ? kept : [{ category: 'none', raw: '', due: null }];
+  }
+  const others = deadlines.filter((d) => d.category !== 'due' && d.category !== 'none');
+  return [{ category: 'due', raw: '', due }, ...others];
+}
+
+export function applyEdit(task: Task, edit: TaskEdit | undefined): Task {
+  if (!edit) return task;
+  let out = task;
+  if (edit.lead !== undefined)
+    out = { ...out, lead: edit.lead, partners: out.partners.filter((p) => p !== edit.lead) };
+  if (edit.due !== undefined) out = { ...out, deadlines: applyDue(out.deadlines, edit.due) };
+  return out;
+}
+
+/** The plan that goes into the workbook: edits applied, excluded parts' tasks removed. */
+export function effectivePlan(draft: PlanDraft): Plan {
+  const excluded = new Set(draft.excluded);
+  const tasks = draft.plan.tasks
+    .filter((t) => !excluded.has(t.section))
+    .map((t) => applyEdit(t, draft.edits[t.id]));
+  const agencies = [...draft.plan.agencies, ...draft.extraAgencies];
+  return { ...draft.plan, tasks, agencies };
+}
+
+/** The category a task is counted under: its first deadline, or "none". */
+export function primaryCategory(task: Task): DeadlineCategory {
+  return task.deadlines[0]?.category ?? 'none';
+}
+
+export function countByCategory(tasks: Task[]): Record<DeadlineCategory, number> {
+  const counts: Record<DeadlineCategory, number> = { ongoing: 0, due: 0, periodic: 0, external: 0, none: 0 };
+  for (const t of tasks) counts[primaryCategory(t)]++;
+  return counts;
+}
+
+/** Number of distinct agencies that lead or partner on the given tasks. */
+export function agenciesInvolved(tasks: Task[]): number {
+  const keys = new Set<string>();
+  for (const t of tasks) {
+    if (t.lead) keys.add(t.lead);
+    for (const p of t.partners) keys.add(p);
+  }
+  return keys.size;
+}
+
+export interface GroupNode {
+  /** The group heading, or null for tasks directly under the part. */
+  group: string | null;
+  tasks: Task[];
+}
+
+/** Tasks of one part grouped by their heading, in plan order. */
+export function groupTasks(tasks: Task[]): GroupNode[] {
+  const out: GroupNode[] = [];
+  for (const t of tasks) {
+    const last = out[out.length - 1];
+    if (last && last.group === t.group) last.tasks.push(t);
+    else out.push({ group: t.group, tasks: [t] });
+  }
+  return out;
+}

@@ -1,0 +1,110 @@
+/**
+ * The pane's doors into the open workbook. The Excel code (src/excel) works on a RequestContext
+ * it is given; this file opens the batch with Excel.run and loads that code only when the pane
+ * runs inside Excel, so the standalone page never downloads it.
+ */
+import type { BuildOptions, BuildResult, ExistingMode } from '../excel/existing';
+import type { PivotResult } from '../excel/pivot';
+import type { PeriodSummaryReport } from '../excel/summary';
+import type { SummarySheet } from '../tracking/summary-sheet';
+import type { ExcelTracking } from '../excel/read';
+import type { WorkbookSpec } from '../workbook/types';
+
+/**
+ * Builds the tracking workbook into the open workbook. When it already tracks a plan, the Excel
+ * code refuses with ExistingWorkbookError (nothing written) until a mode is chosen.
+ */
+export async function buildInExcel(spec: WorkbookSpec, opts: BuildOptions): Promise<BuildResult> {
+  const { buildTrackingWorkbook } = await import(/* webpackChunkName: "excel" */ '../excel/existing');
+  return Excel.run((context) => buildTrackingWorkbook(context, spec, opts));
+}
+
+/** The modes the user may pick after an ExistingWorkbookError, or null for any other error. */
+export function existingChoices(error: unknown): ExistingMode[] | null {
+  if (error instanceof Error && error.name === 'ExistingWorkbookError') {
+    const choices = (error as Error & { choices?: ExistingMode[] }).choices;
+    return Array.isArray(choices) ? choices : null;
+  }
+  return null;
+}
+
+export async function readOpenTracking(): Promise<ExcelTracking> {
+  const { readTracking } = await import(/* webpackChunkName: "excel" */ '../excel/read');
+  return Excel.run((context) => readTracking(context));
+}
+
+/** Selects one cell (A1 address) on a sheet, activating the sheet. */
+export async function selectCell(sheet: string, address: string): Promise<void> {
+  const { goToCell } = await import(/* webpackChunkName: "excel" */ '../excel/select');
+  await Excel.run((context) => goToCell(context, { sheet, address }));
+}
+
+/** Excel's errors (codes, payload limits, protection…) explained in the pane's language. */
+export async function explainExcelError(lang: 'vi' | 'en', error: unknown): Promise<string> {
+  const { describeExcelError } = await import(/* webpackChunkName: "excel" */ '../excel/errors');
+  const d = describeExcelError(error);
+  return lang === 'en' ? d.en : d.vi;
+}
+
+/** PivotTables of the tracking table (ExcelApi 1.8); explains the fallback on older hosts. */
+export async function createPivotsInExcel(lang: 'vi' | 'en'): Promise<PivotResult> {
+  const { createPivots } = await import(/* webpackChunkName: "excel" */ '../excel/pivot');
+  return Excel.run((context) => createPivots(context, { lang }));
+}
+
+/** Writes a period summary sheet (with its bar chart) into the open workbook, replacing an older one. */
+export async function writeSummaryInExcel(
+  sheet: SummarySheet,
+  lang: 'vi' | 'en',
+): Promise<PeriodSummaryReport> {
+  const { writePeriodSummary } = await import(/* webpackChunkName: "excel" */ '../excel/summary');
+  return Excel.run((context) =>
+    writePeriodSummary(context, sheet.sheet, sheet.chart, { lang, replace: true }),
+  );
+}
+
+/** Office hands the file over in slices (at most 4 MB each); they are joined in order. */
+const SLICE_BYTES = 4 * 1024 * 1024;
+
+/**
+ * The open workbook as .xlsx bytes (Office's common file API), so the per-agency split and the
+ * merge, which work on files, also run from inside Excel.
+ */
+export function readOpenWorkbookBytes(): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    Office.context.document.getFileAsync(Office.FileType.Compressed, { sliceSize: SLICE_BYTES }, (opened) => {
+      if (opened.status !== Office.AsyncResultStatus.Succeeded) {
+        reject(opened.error);
+        return;
+      }
+      const file = opened.value;
+      const parts: Uint8Array[] = [];
+      const finish = (error: unknown) => {
+        file.closeAsync();
+        if (error) {
+          reject(error);
+          return;
+        }
+        const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+        let at = 0;
+        for (const p of parts) {
+          out.set(p, at);
+          at += p.length;
+        }
+        resolve(out);
+      };
+      const readSlice = (index: number) => {
+        file.getSliceAsync(index, (slice) => {
+          if (slice.status !== Office.AsyncResultStatus.Succeeded) {
+            finish(slice.error);
+            return;
+          }
+          parts.push(new Uint8Array(slice.value.data as ArrayLike<number>));
+          if (index + 1 < file.sliceCount) readSlice(index + 1);
+          else finish(null);
+        });
+      };
+      readSlice(0);
+    });
+  });
+}

@@ -1,0 +1,220 @@
+import {
+  Body1,
+  Button,
+  Field,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Textarea,
+  tokens,
+} from '@fluentui/react-components';
+import { useMemo, useRef, useState } from 'react';
+import { agencyKey } from '../../plan/agency';
+import { parsePlan } from '../../plan/parse';
+import type { ParseWarning, Task } from '../../plan/types';
+import { PlanSummary } from '../components/PlanSummary';
+import { PreviewTree } from '../components/PreviewTree';
+import { TaskEditDialog } from '../components/TaskEditDialog';
+import { WarningsList } from '../components/WarningsList';
+import { applyEdit, editTask, effectivePlan, newDraft, setIncluded, type PlanDraft } from '../draft';
+import { useI18n } from '../i18n';
+import { planFileKind, readPlanFile } from '../plan-io';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  drop: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalS,
+    border: `${tokens.strokeWidthThick} dashed ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusLarge,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  dropActive: {
+    border: `${tokens.strokeWidthThick} dashed ${tokens.colorBrandStroke1}`,
+    backgroundColor: tokens.colorBrandBackground2,
+  },
+  actions: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  hint: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  hiddenInput: { display: 'none' },
+  textarea: { width: '100%' },
+});
+
+type Notice = { intent: 'error' | 'info' | 'success'; text: string } | null;
+
+export interface ImportStepProps {
+  draft: PlanDraft | null;
+  onDraft: (draft: PlanDraft | null) => void;
+  onNext: () => void;
+}
+
+export function ImportStep({ draft, onDraft, onNext }: ImportStepProps) {
+  const { t } = useI18n();
+  const styles = useStyles();
+  const [text, setText] = useState(draft?.sourceText ?? '');
+  const [busy, setBusy] = useState(false);
+  const [dragging, setDragging] = useState(false);
+  const [notice, setNotice] = useState<Notice>(null);
+  const [editing, setEditing] = useState<Task | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const included = useMemo(() => (draft ? effectivePlan(draft) : null), [draft]);
+
+  // Decoding warnings (legacy encodings…) join the parser's, so the user sees them in one list.
+  const analyse = (source: string, extra: Notice = null, decodeWarnings: ParseWarning[] = []) => {
+    if (!source.trim()) {
+      setNotice({ intent: 'error', text: t('errEmpty') });
+      return;
+    }
+    try {
+      const parsed = parsePlan(source);
+      const plan = decodeWarnings.length
+        ? { ...parsed, warnings: [...decodeWarnings, ...parsed.warnings] }
+        : parsed;
+      if (plan.tasks.length === 0) {
+        setNotice({ intent: 'error', text: t('errNoTasks') });
+        onDraft(null);
+        return;
+      }
+      onDraft(newDraft(plan, source));
+      setNotice(extra);
+    } catch (e) {
+      setNotice({ intent: 'error', text: t('errParse', { detail: (e as Error).message }) });
+    }
+  };
+
+  const loadFile = async (file: File) => {
+    if (!planFileKind(file.name)) {
+      setNotice({ intent: 'error', text: t('errUnsupportedFile', { name: file.name }) });
+      return;
+    }
+    setBusy(true);
+    setNotice({ intent: 'info', text: t('reading') });
+    try {
+      const loaded = await readPlanFile(file.name, new Uint8Array(await file.arrayBuffer()));
+      setText(loaded.text);
+      analyse(
+        loaded.text,
+        { intent: 'success', text: t('fileLoaded', { name: file.name }) },
+        loaded.warnings,
+      );
+    } catch (e) {
+      setNotice({
+        intent: 'error',
+        text: t('errReadFile', { name: file.name, detail: (e as Error).message }),
+      });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className={styles.root}>
+      <div
+        className={dragging ? `${styles.drop} ${styles.dropActive}` : styles.drop}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={(e) => {
+          e.preventDefault();
+          setDragging(false);
+          const file = e.dataTransfer.files[0];
+          if (file) void loadFile(file);
+        }}
+        data-testid="drop-zone"
+      >
+        <Body1>{t('importIntro')}</Body1>
+        <Field label={t('pasteLabel')}>
+          <Textarea
+            className={styles.textarea}
+            value={text}
+            onChange={(_, data) => setText(data.value)}
+            placeholder={t('pastePlaceholder')}
+            rows={6}
+            resize="vertical"
+          />
+        </Field>
+        <div className={styles.actions}>
+          <Button appearance="primary" onClick={() => analyse(text)} disabled={busy}>
+            {t('analyse')}
+          </Button>
+          <Button onClick={() => fileInput.current?.click()} disabled={busy}>
+            {t('chooseFile')}
+          </Button>
+          <input
+            ref={fileInput}
+            className={styles.hiddenInput}
+            type="file"
+            accept=".txt,.docx,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            aria-label={t('chooseFile')}
+            data-testid="plan-file"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (file) void loadFile(file);
+            }}
+          />
+          {text && (
+            <Button
+              appearance="subtle"
+              onClick={() => {
+                setText('');
+                onDraft(null);
+                setNotice(null);
+              }}
+            >
+              {t('clear')}
+            </Button>
+          )}
+          {busy && <Spinner size="tiny" />}
+        </div>
+        <span className={styles.hint}>{t('dropHint')}</span>
+      </div>
+
+      {notice && (
+        <MessageBar intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'}>
+          <MessageBarBody>{notice.text}</MessageBarBody>
+        </MessageBar>
+      )}
+
+      {draft && included && (
+        <>
+          <PlanSummary plan={draft.plan} included={included} />
+          <WarningsList warnings={draft.plan.warnings} />
+          <PreviewTree
+            plan={{ ...draft.plan, agencies: [...draft.plan.agencies, ...draft.extraAgencies] }}
+            excluded={draft.excluded}
+            edits={draft.edits}
+            onToggleSection={(id, on) => onDraft(setIncluded(draft, id, on))}
+            onEditTask={setEditing}
+          />
+          <div className={styles.actions}>
+            <Button appearance="primary" onClick={onNext} disabled={included.tasks.length === 0}>
+              {t('next')}
+            </Button>
+          </div>
+        </>
+      )}
+
+      {draft && editing && (
+        <TaskEditDialog
+          task={applyEdit(editing, draft.edits[editing.id])}
+          agencies={[...draft.plan.agencies, ...draft.extraAgencies]}
+          due={
+            applyEdit(editing, draft.edits[editing.id]).deadlines.find((d) => d.category === 'due')?.due ??
+            null
+          }
+          onClose={() => setEditing(null)}
+          onSave={(edit, typedName) => {
+            const agency = typedName ? { key: agencyKey(typedName), name: typedName } : undefined;
+            onDraft(editTask(draft, editing.id, agency ? { ...edit, lead: agency.key } : edit, agency));
+            setEditing(null);
+          }}
+        />
+      )}
+    </div>
+  );
+}

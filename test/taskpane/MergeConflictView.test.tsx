@@ -1,0 +1,88 @@
+/** @jest-environment jsdom */
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import { MergeConflictView, showCell } from '../../src/taskpane/components/MergeConflictView';
+import type { MergeConflict } from '../../src/tracking/merge';
+import { isoToSerial } from '../../src/workbook/dates';
+import { COLUMN_HEADERS } from '../../src/workbook/labels';
+import { text, withProviders } from './fixtures';
+
+const CONFLICTS: MergeConflict[] = [
+  {
+    file: 'Ban Tổ chức Tỉnh ủy.xlsx',
+    taskId: 'IV.3.1',
+    column: 'status',
+    base: null,
+    master: 'Đang thực hiện',
+    return: 'Đã hoàn thành',
+    resolution: null,
+  },
+  {
+    file: 'Ban Tổ chức Tỉnh ủy.xlsx',
+    taskId: 'IV.3.2',
+    column: 'completedOn',
+    base: null,
+    master: isoToSerial('2024-05-02'),
+    return: isoToSerial('2024-04-30'),
+    resolution: 'return',
+  },
+];
+
+describe('MergeConflictView', () => {
+  it('shows each conflict with its task, column header and the three values', () => {
+    render(withProviders(<MergeConflictView conflicts={CONFLICTS} onResolve={jest.fn()} />));
+    const first = document.querySelector('li[data-task-id="IV.3.1"]') as HTMLElement;
+    expect(text(first)).toContain('Nhiệm vụ IV.3.1');
+    expect(text(first)).toContain(COLUMN_HEADERS.vi.status);
+    expect(text(first)).toContain('Ban Tổ chức Tỉnh ủy.xlsx');
+    expect(text(first.querySelector('[data-side="master"]'))).toBe('Đang thực hiện');
+    expect(text(first.querySelector('[data-side="return"]'))).toBe('Đã hoàn thành');
+    expect(text(first)).toContain('(trống)');
+    // Date cells arrive as Excel serials and are shown as dates.
+    const second = document.querySelector('li[data-task-id="IV.3.2"]') as HTMLElement;
+    expect(text(second.querySelector('[data-side="master"]'))).toBe('02/05/2024');
+    expect(text(second.querySelector('[data-side="return"]'))).toBe('30/04/2024');
+    expect(screen.getByRole('region', { name: `Xung đột (${CONFLICTS.length})` })).toBeTruthy();
+  });
+
+  it('marks the value that a decision kept', () => {
+    render(withProviders(<MergeConflictView conflicts={CONFLICTS} onResolve={jest.fn()} />));
+    const decided = document.querySelector('li[data-task-id="IV.3.2"]') as HTMLElement;
+    const chosen = decided.querySelector('[data-side="return"]')!.className;
+    const other = decided.querySelector('[data-side="master"]')!.className;
+    expect(chosen).not.toBe(other);
+    const undecided = document.querySelector('li[data-task-id="IV.3.1"]') as HTMLElement;
+    expect(undecided.querySelector('[data-side="return"]')!.className).toBe(
+      undecided.querySelector('[data-side="master"]')!.className,
+    );
+  });
+
+  it('reports the choice: the agency’s values or the master’s', () => {
+    const onResolve = jest.fn();
+    render(withProviders(<MergeConflictView conflicts={CONFLICTS} onResolve={onResolve} />));
+    fireEvent.click(screen.getByRole('button', { name: 'Lấy giá trị của cơ quan' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Giữ giá trị sổ tổng' }));
+    expect(onResolve.mock.calls).toEqual([['return'], ['master']]);
+  });
+
+  it('disables the choice while a merge runs', () => {
+    render(withProviders(<MergeConflictView conflicts={CONFLICTS} onResolve={jest.fn()} busy />));
+    for (const b of screen.getAllByRole('button')) expect((b as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('speaks English when the pane does', () => {
+    render(withProviders(<MergeConflictView conflicts={CONFLICTS} onResolve={jest.fn()} />, 'en'));
+    const first = document.querySelector('li[data-task-id="IV.3.1"]') as HTMLElement;
+    expect(text(first)).toContain(`Column: ${COLUMN_HEADERS.en.status}`);
+    expect(text(first)).toContain('(blank)');
+    expect(text(document.querySelector('li[data-task-id="IV.3.2"] [data-side="master"]'))).toBe('2024-05-02');
+    expect(within(document.body).getByRole('button', { name: 'Take the agency’s values' })).toBeTruthy();
+  });
+});
+
+describe('showCell', () => {
+  it('writes progress as a percentage and leaves other text as is', () => {
+    expect(showCell('vi', 'progress', 0.5, '-')).toBe('50%');
+    expect(showCell('vi', 'note', 'Đã gửi báo cáo', '-')).toBe('Đã gửi báo cáo');
+    expect(showCell('vi', 'note', '', '-')).toBe('-');
+  });
+});

@@ -1,0 +1,34 @@
+import { formatDate, langFromDisplayLanguage, MESSAGES, translate } from '../../src/taskpane/i18n';
+
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('the message catalogue', () => {
+  it('has every message in both languages, with the same placeholders, none empty', () => {
+    expect(Object.keys(MESSAGES.en).sort()).toEqual(Object.keys(MESSAGES.vi).sort());
+    for (const key of Object.keys(MESSAGES.vi) as (keyof typeof MESSAGES.vi)[]) {
+      expect(MESSAGES.vi[key].trim()).not.toBe('');
+      expect(MESSAGES.en[key].trim()).not.toBe('');
+      expect([key, placeholders(MESSAGES.en[key])]).toEqual([key, placeholders(MESSAGES.vi[key])]);
+    }
+  });
+
+  it('fills placeholders and leaves unknown ones visible', () => {
+    expect(translate('vi', 'fileLoaded', { name: 'kh.docx' })).toBe('Đã đọc tệp kh.docx.');
+    expect(translate('en', 'buildDone', { sheets: 4, tasks: 34 })).toBe('Made 4 sheets, 34 tasks.');
+    expect(translate('en', 'fileLoaded')).toBe('Read {name}.');
+  });
+
+  it('uses English only when Office speaks English', () => {
+    expect(langFromDisplayLanguage('en-US')).toBe('en');
+    expect(langFromDisplayLanguage('en-GB')).toBe('en');
+    expect(langFromDisplayLanguage('vi-VN')).toBe('vi');
+    expect(langFromDisplayLanguage('fr-FR')).toBe('vi');
+    expect(langFromDisplayLanguage(null)).toBe('vi');
+  });
+
+  it('writes dates day first in Vietnamese', () => {
+    expect(formatDate('vi', '2024-06-30')).toBe('30/06/2024');
+    expect(formatDate('en', '2024-06-30')).toBe('2024-06-30');
+    expect(formatDate('vi', null)).toBe('');
+  });
+});
