@@ -11,7 +11,7 @@ import {
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Header } from './components/Header';
 import type { PlanDraft } from './draft';
-import type { HostInfo } from './host';
+import type { HostInfo } from '../excel/host';
 import {
   I18nContext,
   langFromDisplayLanguage,

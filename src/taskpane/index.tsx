@@ -1,6 +1,6 @@
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { detectHost } from './host';
+import { detectHost } from '../excel/host';
 
 /* The page must come up even when office.js is missing (no internet) or never reports ready
  * (opened outside Office): detectHost() always settles, falling back to standalone mode. */

@@ -18,6 +18,6 @@ export async function loadTrackingFile(file: File): Promise<LoadedTracking> {
 }
 
 export async function loadOpenWorkbook(): Promise<LoadedTracking> {
-  const { readOpenTracking } = await import('./excel-bridge');
+  const { readOpenTracking } = await import('../excel/bridge');
   return { wb: await readOpenTracking(), fileName: null, bytes: null, loadedAt: Date.now() };
 }

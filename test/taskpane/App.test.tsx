@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { App } from '../../src/taskpane/App';
-import type { HostInfo } from '../../src/taskpane/host';
+import type { HostInfo } from '../../src/excel/host';
 
 const excel = (excelApi: string, displayLanguage = 'vi-VN'): HostInfo => ({
   mode: 'excel',

@@ -2,8 +2,8 @@
 import './jsdom-polyfills';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { newDraft } from '../../src/taskpane/draft';
-import * as bridge from '../../src/taskpane/excel-bridge';
-import type { HostInfo } from '../../src/taskpane/host';
+import * as bridge from '../../src/excel/bridge';
+import type { HostInfo } from '../../src/excel/host';
 import { BuildStep } from '../../src/taskpane/steps/BuildStep';
 import { CheckStep } from '../../src/taskpane/steps/CheckStep';
 import { ShareStep } from '../../src/taskpane/steps/ShareStep';
@@ -18,12 +18,12 @@ import type { TrackingWorkbook } from '../../src/workbook/types';
 import { samplePlan, withProviders } from './fixtures';
 
 // The Excel side (src/excel, Excel.run) is replaced: these tests are about what the pane does with it.
-jest.mock('../../src/taskpane/excel-bridge', () => ({
+jest.mock('../../src/excel/bridge', () => ({
   buildInExcel: jest.fn(),
   readOpenTracking: jest.fn(),
   selectCell: jest.fn(),
   explainExcelError: jest.fn(async (_lang: string, e: unknown) => String((e as Error).message)),
-  existingChoices: jest.requireActual('../../src/taskpane/excel-bridge').existingChoices,
+  existingChoices: jest.requireActual('../../src/excel/bridge').existingChoices,
   createPivotsInExcel: jest.fn(),
   readOpenWorkbookBytes: jest.fn(),
   writeSummaryInExcel: jest.fn(),

@@ -1,5 +1,5 @@
 import { Caption1, makeStyles, Subtitle1, tokens } from '@fluentui/react-components';
-import type { HostInfo } from '../host';
+import type { HostInfo } from '../../excel/host';
 import { useI18n } from '../i18n';
 import { LanguageSwitch } from './LanguageSwitch';
 import { ModeBadge } from './ModeBadge';

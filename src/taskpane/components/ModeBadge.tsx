@@ -1,5 +1,5 @@
 import { Badge, Caption1, makeStyles, tokens } from '@fluentui/react-components';
-import { excelApiAtLeast, type HostInfo } from '../host';
+import { excelApiAtLeast, type HostInfo } from '../../excel/host';
 import { useI18n } from '../i18n';
 
 const useStyles = makeStyles({

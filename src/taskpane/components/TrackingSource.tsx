@@ -9,7 +9,7 @@ import {
 } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
 import { messageIn } from '../errors';
-import { excelApiAtLeast, type HostInfo } from '../host';
+import { excelApiAtLeast, type HostInfo } from '../../excel/host';
 import { useI18n } from '../i18n';
 import { loadOpenWorkbook, loadTrackingFile, type LoadedTracking } from '../tracking-source';
 

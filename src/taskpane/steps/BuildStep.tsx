@@ -17,8 +17,8 @@ import { todayIso } from '../../workbook/dates';
 import { downloadBytes } from '../download';
 import { messageIn } from '../errors';
 import type { ExistingMode } from '../../excel/existing';
-import { buildInExcel, existingChoices, explainExcelError } from '../excel-bridge';
-import { excelApiAtLeast, type HostInfo } from '../host';
+import { buildInExcel, existingChoices, explainExcelError } from '../../excel/bridge';
+import { excelApiAtLeast, type HostInfo } from '../../excel/host';
 import { useI18n } from '../i18n';
 
 const useStyles = makeStyles({

@@ -5,8 +5,8 @@ import { todayIso } from '../../workbook/dates';
 import { FindingsList } from '../components/FindingsList';
 import { TrackingSource } from '../components/TrackingSource';
 import { messageIn } from '../errors';
-import { explainExcelError, selectCell } from '../excel-bridge';
-import type { HostInfo } from '../host';
+import { explainExcelError, selectCell } from '../../excel/bridge';
+import type { HostInfo } from '../../excel/host';
 import { formatDate, useI18n } from '../i18n';
 import type { LoadedTracking } from '../tracking-source';
 

@@ -16,7 +16,7 @@ import { MergeConflictView } from '../components/MergeConflictView';
 import { TrackingSource } from '../components/TrackingSource';
 import { downloadBytes } from '../download';
 import { messageIn } from '../errors';
-import type { HostInfo } from '../host';
+import type { HostInfo } from '../../excel/host';
 import { useI18n } from '../i18n';
 import type { LoadedTracking } from '../tracking-source';
 
@@ -72,7 +72,7 @@ export function ShareStep({ host, tracking, onTracking }: ShareStepProps) {
   /** The master as a file: the chosen .xlsx, or a copy of the open workbook taken now. */
   const getMaster = async (): Promise<NamedBytes> => {
     if (fileMaster) return fileMaster;
-    const { readOpenWorkbookBytes } = await import('../excel-bridge');
+    const { readOpenWorkbookBytes } = await import('../../excel/bridge');
     return { file: `${t('fileMaster')}.xlsx`, bytes: await readOpenWorkbookBytes() };
   };
 

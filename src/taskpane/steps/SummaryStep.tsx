@@ -18,9 +18,9 @@ import { AgencySummary } from '../components/AgencySummary';
 import { TrackingSource } from '../components/TrackingSource';
 import { messageIn } from '../errors';
 import { downloadBytes } from '../download';
-import { createPivotsInExcel, explainExcelError, writeSummaryInExcel } from '../excel-bridge';
+import { createPivotsInExcel, explainExcelError, writeSummaryInExcel } from '../../excel/bridge';
 import { safeFileBase } from '../../tracking/split-names';
-import type { HostInfo } from '../host';
+import type { HostInfo } from '../../excel/host';
 import { formatDate, useI18n, type MessageKey } from '../i18n';
 import type { LoadedTracking } from '../tracking-source';
 

@@ -1,7 +1,7 @@
 /**
- * Where the pane runs: inside Excel (which ExcelApi version) or as a standalone page. This reads
- * only the Office *environment* (onReady, display language, theme, requirement sets); everything
- * that touches a workbook lives in src/excel.
+ * Where the pane runs: inside Excel (which ExcelApi version) or as a standalone page. It reads
+ * only the Office environment (onReady, display language, theme, requirement sets) and is small,
+ * so the pane loads it up front; it lives here because src/excel is the only office-js code.
  */
 
 export type HostMode = 'excel' | 'browser';

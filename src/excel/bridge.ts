@@ -1,13 +1,13 @@
 /**
- * The pane's doors into the open workbook. The Excel code (src/excel) works on a RequestContext
+ * The task pane's doors into the open workbook. The rest of src/excel works on a RequestContext
  * it is given; this file opens the batch with Excel.run and loads that code only when the pane
  * runs inside Excel, so the standalone page never downloads it.
  */
-import type { BuildOptions, BuildResult, ExistingMode } from '../excel/existing';
-import type { PivotResult } from '../excel/pivot';
-import type { PeriodSummaryReport } from '../excel/summary';
+import type { BuildOptions, BuildResult, ExistingMode } from './existing';
+import type { PivotResult } from './pivot';
+import type { PeriodSummaryReport } from './summary';
 import type { SummarySheet } from '../tracking/summary-sheet';
-import type { ExcelTracking } from '../excel/read';
+import type { ExcelTracking } from './read';
 import type { WorkbookSpec } from '../workbook/types';
 
 /**

@@ -1,4 +1,4 @@
-import { BROWSER_HOST, detectHost, excelApiAtLeast, isDarkColor } from '../../src/taskpane/host';
+import { BROWSER_HOST, detectHost, excelApiAtLeast, isDarkColor } from '../../src/excel/host';
 
 type FakeOffice = {
   HostType: { Excel: string };
