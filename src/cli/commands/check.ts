@@ -2,88 +2,35 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { checkTracking, type Finding } from '../../tracking/check';
 import { agencyKey } from '../../plan/agency';
-import type { PeriodConvention, PeriodKind } from '../../tracking/periods';
-import { isIsoDate, isoToVn, todayIso } from '../../workbook/dates';
+import { isoToVn, todayIso } from '../../workbook/dates';
 import type { Lang } from '../../workbook/types';
+import { choiceFlag, commandArgs, COMMON_FLAGS, MISSING_TRACKING_WORKBOOK } from '../args';
 import type { CliIo } from '../io';
 
 const USAGE =
   'Cách dùng / Usage: plan-tracker check SO_THEO_DOI.xlsx [--report-date YYYY-MM-DD] [--json] [--lang vi|en] ' +
   '[--convention cutoff14|calendar] [--update-period month|quarter|half|year]';
 
-interface Options {
-  file: string;
-  reportDate: string | null;
-  json: boolean;
-  lang: Lang;
-  convention: PeriodConvention;
-  updatePeriod: PeriodKind;
-}
-
-const PERIOD_KINDS: readonly PeriodKind[] = ['month', 'quarter', 'half', 'year'];
-
-function parseArgs(args: string[]): Options | string {
-  const opts: Options = {
-    file: '',
-    reportDate: null,
-    json: false,
-    lang: 'vi',
-    convention: 'cutoff14',
-    updatePeriod: 'quarter',
-  };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    const [flag, inline] =
-      arg.startsWith('--') && arg.includes('=')
-        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
-        : [arg, undefined];
-    const value = (): string | undefined => inline ?? args[++i];
-    switch (flag) {
-      case '--json':
-        opts.json = true;
-        break;
-      case '--report-date': {
-        const v = value();
-        if (!v || !isIsoDate(v)) {
-          return `Ngày báo cáo không hợp lệ: "${v ?? ''}" (dùng YYYY-MM-DD). / Invalid report date: "${v ?? ''}" (use YYYY-MM-DD).`;
-        }
-        opts.reportDate = v;
-        break;
-      }
-      case '--lang': {
-        const v = value();
-        if (v !== 'vi' && v !== 'en')
-          return `Ngôn ngữ không hợp lệ: "${v ?? ''}" (vi hoặc en). / Invalid language: "${v ?? ''}" (vi or en).`;
-        opts.lang = v;
-        break;
-      }
-      case '--convention': {
-        const v = value();
-        if (v !== 'cutoff14' && v !== 'calendar') {
-          return `Quy ước kỳ không hợp lệ: "${v ?? ''}" (cutoff14 hoặc calendar). / Invalid period convention: "${v ?? ''}" (cutoff14 or calendar).`;
-        }
-        opts.convention = v;
-        break;
-      }
-      case '--update-period': {
-        const v = value();
-        const kind = PERIOD_KINDS.find((k) => k === v);
-        if (!kind) {
-          return `Kỳ cập nhật không hợp lệ: "${v ?? ''}" (month, quarter, half, year). / Invalid update period: "${v ?? ''}" (month, quarter, half, year).`;
-        }
-        opts.updatePeriod = kind;
-        break;
-      }
-      default:
-        if (flag.startsWith('-')) return `Tuỳ chọn không hợp lệ: "${flag}". / Unknown option: "${flag}".`;
-        if (opts.file)
-          return `Chỉ kiểm tra một tệp mỗi lần: "${flag}". / Check one file at a time: "${flag}".`;
-        opts.file = flag;
-    }
-  }
-  if (!opts.file) return 'Thiếu tệp sổ theo dõi (.xlsx). / Missing the tracking workbook (.xlsx).';
-  return opts;
-}
+const ARGS = {
+  help: true,
+  flags: {
+    reportDate: COMMON_FLAGS.reportDate,
+    json: COMMON_FLAGS.json,
+    lang: COMMON_FLAGS.lang,
+    convention: choiceFlag('--convention', ['cutoff14', 'calendar'], ['Quy ước kỳ', 'period convention']),
+    updatePeriod: choiceFlag(
+      '--update-period',
+      ['month', 'quarter', 'half', 'year'],
+      ['Kỳ cập nhật', 'update period'],
+    ),
+  },
+  positional: {
+    min: 1,
+    max: 1,
+    tooFew: MISSING_TRACKING_WORKBOOK,
+    tooMany: (arg: string) => `Chỉ kiểm tra một tệp mỗi lần: "${arg}". / Check one file at a time: "${arg}".`,
+  },
+} as const;
 
 const SEVERITIES = ['error', 'warning', 'info'] as const;
 const SEVERITY_WORDS: Record<Lang, Record<(typeof SEVERITIES)[number], string>> = {
@@ -144,12 +91,15 @@ export function formatFindings(findings: readonly Finding[], lang: Lang, header:
 }
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  const opts = parseArgs(args);
-  if (typeof opts === 'string') {
-    io.err(`${opts}\n${USAGE}`);
-    return 2;
-  }
-  const path = resolve(io.cwd, opts.file);
+  const parsed = commandArgs(args, ARGS, USAGE, io);
+  if (typeof parsed === 'number') return parsed;
+  const file = parsed.positional[0];
+  const opts = {
+    ...parsed.flags,
+    convention: parsed.flags.convention ?? 'cutoff14',
+    updatePeriod: parsed.flags.updatePeriod ?? 'quarter',
+  };
+  const path = resolve(io.cwd, file);
   let workbook;
   try {
     const bytes = new Uint8Array(await readFile(path));
@@ -157,9 +107,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     workbook = await readTrackingWorkbook(bytes);
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
-    io.err(
-      `Không đọc được sổ theo dõi "${opts.file}". / Cannot read the tracking workbook "${opts.file}".\n${why}`,
-    );
+    io.err(`Không đọc được sổ theo dõi "${file}". / Cannot read the tracking workbook "${file}".\n${why}`);
     return 2;
   }
   const reportDate = opts.reportDate ?? workbook.reportDate ?? todayIso();
@@ -182,8 +130,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   } else {
     const header =
       opts.lang === 'vi'
-        ? `Kiểm tra sổ theo dõi: ${opts.file} — ngày báo cáo ${isoToVn(reportDate)}`
-        : `Checking tracking workbook: ${opts.file} — report date ${isoToVn(reportDate)}`;
+        ? `Kiểm tra sổ theo dõi: ${file} — ngày báo cáo ${isoToVn(reportDate)}`
+        : `Checking tracking workbook: ${file} — report date ${isoToVn(reportDate)}`;
     io.out(formatFindings(findings, opts.lang, header));
   }
   return findings.some((f) => f.severity === 'error') ? 1 : 0;

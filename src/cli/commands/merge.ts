@@ -1,6 +1,8 @@
-import { readFile, rename, unlink, writeFile } from 'fs/promises';
-import { basename, dirname, join, resolve } from 'path';
+import { readFile } from 'fs/promises';
+import { basename, resolve } from 'path';
+import { choiceFlag, commandArgs, COMMON_FLAGS } from '../args';
 import type { CliIo } from '../io';
+import { writeOutputFile } from '../output-file';
 import type { MergePlan } from '../../tracking/merge';
 import { isoToVn, serialToIso } from '../../workbook/dates';
 import { COLUMN_HEADERS } from '../../workbook/labels';
@@ -72,39 +74,28 @@ function report(plan: MergePlan, lang: Lang, io: CliIo): void {
   for (const n of plan.notices) io.err(`! ${w.notice}: ${lang === 'vi' ? n.message : n.messageEn}`);
 }
 
+const ARGS = {
+  help: true,
+  flags: {
+    dryRun: COMMON_FLAGS.dryRun,
+    json: COMMON_FLAGS.json,
+    prefer: choiceFlag('--prefer', ['return', 'master'], ['Lựa chọn --prefer', '--prefer choice']),
+    lang: COMMON_FLAGS.lang,
+  },
+  positional: {
+    min: 2,
+    max: Infinity,
+    tooFew:
+      'Cần sổ tổng và ít nhất một tệp trả về. / The master and at least one returned workbook are needed.',
+  },
+} as const;
+
 export async function run(args: string[], io: CliIo): Promise<number> {
-  const files: string[] = [];
-  let dryRun = false;
-  let json = false;
-  let prefer: 'return' | 'master' | null = null;
-  let lang: Lang = 'vi';
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '--dry-run') dryRun = true;
-    else if (a === '--json') json = true;
-    else if (a === '--prefer') {
-      const p = args[++i];
-      if (p !== 'return' && p !== 'master') {
-        io.err(`--prefer: "${p ?? ''}" (return | master)\n${USAGE}`);
-        return 2;
-      }
-      prefer = p;
-    } else if (a === '--lang') {
-      const l = args[++i];
-      if (l !== 'vi' && l !== 'en') {
-        io.err(`--lang: "${l ?? ''}" (vi | en)\n${USAGE}`);
-        return 2;
-      }
-      lang = l;
-    } else if (a.startsWith('-')) {
-      io.err(`Tuỳ chọn không hợp lệ / Unknown option: ${a}\n${USAGE}`);
-      return 2;
-    } else files.push(a);
-  }
-  if (files.length < 2) {
-    io.err(USAGE);
-    return 2;
-  }
+  const parsed = commandArgs(args, ARGS, USAGE, io);
+  if (typeof parsed === 'number') return parsed;
+  const files = parsed.positional;
+  const { dryRun, json, lang } = parsed.flags;
+  const prefer = parsed.flags.prefer ?? null;
   const [masterPath, ...returnPaths] = files.map((f) => resolve(io.cwd, f));
   if (returnPaths.includes(masterPath)) {
     io.err('Tệp trả về trùng với sổ tổng / A return is the master itself.');
@@ -134,16 +125,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   let written = false;
   if (output && !dryRun) {
     // Write beside the master and rename over it: a crash leaves the old master whole.
-    const tmp = join(dirname(masterPath), `.${basename(masterPath)}.${process.pid}.tmp`);
-    try {
-      await writeFile(tmp, output);
-      await rename(tmp, masterPath);
-      written = true;
-    } catch (e) {
-      await unlink(tmp).catch(() => undefined);
-      io.err(e instanceof Error ? e.message : String(e));
-      return 1;
-    }
+    if (!(await writeOutputFile(masterPath, async () => output, io))) return 1;
+    written = true;
   }
   if (json) {
     io.out(JSON.stringify({ ...plan, dryRun, written, history: result.history }, null, 2));

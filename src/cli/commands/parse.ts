@@ -3,6 +3,7 @@
  * Reads a plan (.txt/.docx), prints its structure: one JSON object with --json, else a Vietnamese
  * outline. Unreadable, empty or structureless input → exit 1, message on stderr, nothing on stdout.
  */
+import { commandArgs, COMMON_FLAGS } from '../args';
 import type { CliIo } from '../io';
 import { loadPlanFile, PlanLoadError } from '../load-plan';
 import { parsePlan } from '../../plan/parse';
@@ -85,21 +86,19 @@ function outline(plan: Plan): string {
   return out.join('\n');
 }
 
+const ONE_PLAN = 'Cần đúng một tệp kế hoạch / Exactly one plan file is needed.';
+
+const ARGS = {
+  help: true,
+  flags: { json: COMMON_FLAGS.json },
+  positional: { min: 1, max: 1, tooFew: ONE_PLAN, tooMany: () => ONE_PLAN },
+} as const;
+
 export async function run(args: string[], io: CliIo): Promise<number> {
-  const json = args.includes('--json');
-  if (args.includes('--help') || args.includes('-h')) {
-    io.out(USAGE);
-    return 0;
-  }
-  const unknown = args.filter((a) => a.startsWith('-') && a !== '--json');
-  const files = args.filter((a) => !a.startsWith('-'));
-  if (unknown.length > 0 || files.length !== 1) {
-    io.err(
-      `${unknown.length ? `Tuỳ chọn không hợp lệ / Unknown option: ${unknown.join(' ')}\n` : ''}` +
-        `Cần đúng một tệp kế hoạch / Exactly one plan file is needed.\n${USAGE}`,
-    );
-    return 2;
-  }
+  const parsed = commandArgs(args, ARGS, USAGE, io);
+  if (typeof parsed === 'number') return parsed;
+  const { json } = parsed.flags;
+  const files = parsed.positional;
   const { resolve } = await import('node:path');
   const path = resolve(io.cwd, files[0]);
   let text: string;

@@ -4,9 +4,8 @@
  * go to a sheet of their own (src/tracking/revise-apply.ts). Nothing staff typed is lost, and the
  * master itself is never touched: the result goes to a new file (temp file + rename).
  */
-import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { parsePlan } from '../../plan/parse';
 import type { Plan } from '../../plan/types';
 import { readEntries } from '../../tracking/entries';
@@ -15,80 +14,41 @@ import { todayIso } from '../../workbook/dates';
 import type { Lang, TrackingWorkbook } from '../../workbook/types';
 import { readTrackingWorkbook } from '../../xlsx/read';
 import { writeXlsx } from '../../xlsx/write';
+import { commandArgs, COMMON_FLAGS, usageError } from '../args';
 import type { CliIo } from '../io';
 import { loadPlanFile, PlanLoadError } from '../load-plan';
+import { overwriteRefusal, writeOutputFile, xlsxPathProblem } from '../output-file';
 
 const USAGE =
   'Cách dùng / Usage: plan-tracker revise SO_THEO_DOI.xlsx KẾ_HOẠCH_SỬA_ĐỔI -o SO_MOI.xlsx [--dry-run] [--json] [--lang vi|en] [--force]';
 
-interface Options {
-  master: string;
-  plan: string;
-  output: string;
-  dryRun: boolean;
-  json: boolean;
-  lang: Lang;
-  force: boolean;
-}
+const ARGS = {
+  help: true,
+  flags: {
+    output: COMMON_FLAGS.output,
+    lang: COMMON_FLAGS.lang,
+    dryRun: COMMON_FLAGS.dryRun,
+    json: COMMON_FLAGS.json,
+    force: COMMON_FLAGS.force,
+  },
+  positional: {
+    min: 2,
+    max: 2,
+    tooFew:
+      'Cần sổ theo dõi và kế hoạch sửa đổi. / The tracking workbook and the revised plan are both needed.',
+    tooMany: () =>
+      'Chỉ nhận một sổ theo dõi và một kế hoạch sửa đổi. / One tracking workbook and one revised plan only.',
+  },
+} as const;
 
-function parseArgs(args: string[]): Options | string {
-  const opts: Options = {
-    master: '',
-    plan: '',
-    output: '',
-    dryRun: false,
-    json: false,
-    lang: 'vi',
-    force: false,
-  };
-  const positional: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-    const flag = eq > 0 ? arg.slice(0, eq) : arg;
-    const inline = eq > 0 ? arg.slice(eq + 1) : undefined;
-    const value = (): string | undefined => inline ?? args[++i];
-    switch (flag) {
-      case '-o':
-      case '--output': {
-        const v = value();
-        if (!v) return 'Thiếu đường dẫn sau -o. / Missing path after -o.';
-        opts.output = v;
-        break;
-      }
-      case '--lang': {
-        const v = value();
-        if (v !== 'vi' && v !== 'en')
-          return `Ngôn ngữ không hợp lệ: "${v ?? ''}" (vi hoặc en). / Invalid language: "${v ?? ''}" (vi or en).`;
-        opts.lang = v;
-        break;
-      }
-      case '--dry-run':
-        opts.dryRun = true;
-        break;
-      case '--json':
-        opts.json = true;
-        break;
-      case '--force':
-        opts.force = true;
-        break;
-      default:
-        if (arg.startsWith('-') && arg !== '-')
-          return `Tuỳ chọn không hợp lệ: "${arg}". / Unknown option: "${arg}".`;
-        positional.push(arg);
-    }
+/** Without --dry-run a result file is required; any result file must be a workbook. */
+function outputProblem(output: string | undefined, dryRun: boolean): string | null {
+  if (!output) {
+    return dryRun
+      ? null
+      : 'Thiếu tệp kết quả (-o SO_MOI.xlsx), hoặc dùng --dry-run. / Missing the output file (-o new.xlsx), or use --dry-run.';
   }
-  if (positional.length !== 2) {
-    return positional.length > 2
-      ? 'Chỉ nhận một sổ theo dõi và một kế hoạch sửa đổi. / One tracking workbook and one revised plan only.'
-      : 'Cần sổ theo dõi và kế hoạch sửa đổi. / The tracking workbook and the revised plan are both needed.';
-  }
-  [opts.master, opts.plan] = positional;
-  if (!opts.dryRun && !opts.output)
-    return 'Thiếu tệp kết quả (-o SO_MOI.xlsx), hoặc dùng --dry-run. / Missing the output file (-o new.xlsx), or use --dry-run.';
-  if (opts.output && !/\.xlsx$/i.test(opts.output))
-    return 'Tệp kết quả phải có đuôi .xlsx. / The output file must end in .xlsx.';
-  return opts;
+  return xlsxPathProblem(output);
 }
 
 const WORDS = {
@@ -190,22 +150,17 @@ function textReport(
 }
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  if (args.includes('--help') || args.includes('-h')) {
-    io.out(USAGE);
-    return 0;
-  }
-  const opts = parseArgs(args);
-  if (typeof opts === 'string') {
-    io.err(`${opts}\n${USAGE}`);
-    return 2;
-  }
-  const masterPath = resolve(io.cwd, opts.master);
-  const planPath = resolve(io.cwd, opts.plan);
+  const parsed = commandArgs(args, ARGS, USAGE, io);
+  if (typeof parsed === 'number') return parsed;
+  const opts = parsed.flags;
+  const problem = outputProblem(opts.output, opts.dryRun);
+  if (problem) return usageError(problem, USAGE, io);
+  const masterPath = resolve(io.cwd, parsed.positional[0]);
+  const planPath = resolve(io.cwd, parsed.positional[1]);
   const outPath = opts.output ? resolve(io.cwd, opts.output) : null;
-  if (!opts.dryRun && outPath && existsSync(outPath) && !opts.force) {
-    io.err(
-      `Tệp đã tồn tại: ${outPath}. Thêm --force để ghi đè. / The file already exists: ${outPath}. Add --force to overwrite it.`,
-    );
+  const refusal = !opts.dryRun && outPath ? overwriteRefusal(outPath, opts.force) : null;
+  if (refusal) {
+    io.err(refusal);
     return 2;
   }
 
@@ -274,19 +229,9 @@ export async function run(args: string[], io: CliIo): Promise<number> {
 
   let written: string | null = null;
   if (!opts.dryRun && outPath) {
-    const tmpPath = join(dirname(outPath), `.${basename(outPath)}.${process.pid}.${Date.now()}.tmp`);
-    try {
-      const bytes = await writeXlsx(result.spec);
-      await mkdir(dirname(outPath), { recursive: true });
-      await writeFile(tmpPath, bytes);
-      await rename(tmpPath, outPath);
-      written = outPath;
-    } catch (e) {
-      await rm(tmpPath, { force: true }).catch(() => undefined);
-      const why = e instanceof Error ? e.message : String(e);
-      io.err(`Không ghi được ${outPath}: ${why} / Cannot write ${outPath}: ${why}`);
-      return 1;
-    }
+    const ok = await writeOutputFile(outPath, () => writeXlsx(result.spec), io, { createDirs: true });
+    if (!ok) return 1;
+    written = outPath;
   }
 
   if (opts.json) {

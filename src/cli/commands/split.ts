@@ -1,50 +1,38 @@
-import { mkdir, readFile, rename, stat, unlink, writeFile } from 'fs/promises';
-import { join, resolve } from 'path';
+import { mkdir, readFile } from 'fs/promises';
+import { basename, join, resolve } from 'path';
+import { commandArgs, COMMON_FLAGS, MISSING_TRACKING_WORKBOOK, usageError } from '../args';
 import type { CliIo } from '../io';
+import { existingPaths, writeFilesAtomically } from '../output-file';
 import { SplitError } from '../../tracking/split';
-import type { Lang } from '../../workbook/types';
 import { splitWorkbook } from '../../xlsx/split';
 
 const USAGE = 'Cách dùng / Usage: plan-tracker split SO_THEO_DOI.xlsx -o THU_MUC [--force] [--lang vi|en]';
 
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
+const ARGS = {
+  help: true,
+  flags: {
+    outDir: { names: ['-o', '--out'], kind: 'string' },
+    force: COMMON_FLAGS.force,
+    lang: COMMON_FLAGS.lang,
+  },
+  positional: {
+    min: 1,
+    max: 1,
+    tooFew: MISSING_TRACKING_WORKBOOK,
+  },
+} as const;
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  let file: string | undefined;
-  let outDir: string | undefined;
-  let force = false;
-  let lang: Lang = 'vi';
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '-o' || a === '--out') outDir = args[++i];
-    else if (a === '--force') force = true;
-    else if (a === '--lang') {
-      const l = args[++i];
-      if (l !== 'vi' && l !== 'en') {
-        io.err(`--lang: "${l}" (vi | en)\n${USAGE}`);
-        return 2;
-      }
-      lang = l;
-    } else if (a.startsWith('-')) {
-      io.err(`Tuỳ chọn không hợp lệ / Unknown option: ${a}\n${USAGE}`);
-      return 2;
-    } else if (!file) file = a;
-    else {
-      io.err(`Thừa tham số / Unexpected argument: ${a}\n${USAGE}`);
-      return 2;
-    }
-  }
-  if (!file || !outDir) {
-    io.err(USAGE);
-    return 2;
-  }
+  const parsed = commandArgs(args, ARGS, USAGE, io);
+  if (typeof parsed === 'number') return parsed;
+  const file = parsed.positional[0];
+  const { outDir, force, lang } = parsed.flags;
+  if (!outDir)
+    return usageError(
+      'Thiếu thư mục kết quả (-o THU_MUC). / Missing the output folder (-o FOLDER).',
+      USAGE,
+      io,
+    );
   const en = lang === 'en';
   let bytes: Uint8Array;
   try {
@@ -59,9 +47,9 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     await mkdir(dir, { recursive: true });
     // Returned copies may already sit in the folder: never overwrite them without --force,
     // and check every name before writing any.
+    const targets = result.files.map((f) => ({ path: join(dir, f.fileName), bytes: f.bytes }));
     if (!force) {
-      const taken: string[] = [];
-      for (const f of result.files) if (await exists(join(dir, f.fileName))) taken.push(f.fileName);
+      const taken = existingPaths(targets.map((t) => t.path)).map((p) => basename(p));
       if (taken.length > 0) {
         io.err(
           `Thư mục đã có tệp cùng tên (dùng --force để ghi đè): ${taken.join(', ')}\n` +
@@ -70,19 +58,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
         return 1;
       }
     }
-    const temps: string[] = [];
-    try {
-      for (const f of result.files) {
-        const tmp = join(dir, `.${f.fileName}.${process.pid}.tmp`);
-        temps.push(tmp);
-        await writeFile(tmp, f.bytes);
-      }
-      for (let i = 0; i < result.files.length; i++)
-        await rename(temps[i], join(dir, result.files[i].fileName));
-    } catch (e) {
-      for (const t of temps) await unlink(t).catch(() => undefined);
-      throw e;
-    }
+    await writeFilesAtomically(targets);
     for (const f of result.files) io.out(`${f.fileName}\t${f.taskIds.length} ${en ? 'tasks' : 'nhiệm vụ'}`);
     io.out(
       en

@@ -1,11 +1,13 @@
-import { readFile, rename, writeFile } from 'fs/promises';
-import { basename, dirname, join, resolve } from 'path';
+import { readFile } from 'fs/promises';
+import { resolve } from 'path';
+import { commandArgs, COMMON_FLAGS, MISSING_TRACKING_WORKBOOK } from '../args';
 import type { CliIo } from '../io';
+import { writeOutputFile } from '../output-file';
 import { readEntries } from '../../tracking/entries';
 import { parsePeriod, Period } from '../../tracking/periods';
 import { summarize, SummaryRow, TrackingSummary } from '../../tracking/summary';
 import { DEADLINE_STATES } from '../../tracking/types';
-import { isIsoDate, isoToVn, todayIso } from '../../workbook/dates';
+import { isoToVn, todayIso } from '../../workbook/dates';
 import { CATEGORY_LABELS, STATE_LABELS } from '../../workbook/labels';
 import type { Lang } from '../../workbook/types';
 import type { DeadlineCategory } from '../../plan/types';
@@ -51,45 +53,23 @@ const WORDS = {
 
 const SHORT = ['S1', 'S2', 'S3', 'S4', 'S5', 'S6'];
 
-interface Args {
-  file?: string;
-  period?: string;
-  calendar: boolean;
-  json: boolean;
-  reportDate?: string;
-  lang: Lang;
-  /** Also write the summary as a formatted one-sheet workbook (values, for filing with the report). */
-  out?: string;
-}
-
-function parseArgs(args: string[]): Args | string {
-  const out: Args = { calendar: false, json: false, lang: 'vi' };
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    const value = () => {
-      const v = args[++i];
-      if (v === undefined) throw new Error(a);
-      return v;
-    };
-    try {
-      if (a === '--period') out.period = value();
-      else if (a === '--calendar') out.calendar = true;
-      else if (a === '--json') out.json = true;
-      else if (a === '--report-date') out.reportDate = value();
-      else if (a === '-o' || a === '--out') out.out = value();
-      else if (a === '--lang') {
-        const l = value();
-        if (l !== 'vi' && l !== 'en') return `--lang: "${l}" (vi | en)`;
-        out.lang = l;
-      } else if (a.startsWith('-')) return `Tuỳ chọn không hợp lệ / Unknown option: ${a}`;
-      else if (!out.file) out.file = a;
-      else return `Thừa tham số / Unexpected argument: ${a}`;
-    } catch {
-      return `Thiếu giá trị cho ${a} / Missing value for ${a}`;
-    }
-  }
-  return out;
-}
+const ARGS = {
+  help: true,
+  flags: {
+    period: { names: ['--period'], kind: 'string' },
+    calendar: { names: ['--calendar'], kind: 'bool' },
+    json: COMMON_FLAGS.json,
+    reportDate: COMMON_FLAGS.reportDate,
+    lang: COMMON_FLAGS.lang,
+    /** Also write the summary as a formatted one-sheet workbook (values, for filing with the report). */
+    out: { names: ['-o', '--out'], kind: 'string' },
+  },
+  positional: {
+    min: 1,
+    max: 1,
+    tooFew: MISSING_TRACKING_WORKBOOK,
+  },
+} as const;
 
 function pct(rate: number | null): string {
   return rate === null ? '—' : `${(rate * 100).toFixed(1)}%`;
@@ -174,15 +154,9 @@ export function formatSummary(s: TrackingSummary, lang: Lang, period: Period | n
 }
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  const parsed = parseArgs(args);
-  if (typeof parsed === 'string' || !parsed.file) {
-    io.err(`${typeof parsed === 'string' ? parsed + '\n' : ''}${USAGE}`);
-    return 2;
-  }
-  if (parsed.reportDate && !isIsoDate(parsed.reportDate)) {
-    io.err(`Ngày báo cáo không hợp lệ / Invalid report date: ${parsed.reportDate} (YYYY-MM-DD)`);
-    return 2;
-  }
+  const parsedArgs = commandArgs(args, ARGS, USAGE, io);
+  if (typeof parsedArgs === 'number') return parsedArgs;
+  const parsed = { ...parsedArgs.flags, file: parsedArgs.positional[0] };
   let period: Period | null = null;
   if (parsed.period) {
     try {
@@ -216,9 +190,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     if (parsed.out && wb.meta) {
       const { sheet } = buildSummarySheet(summary, { lang: parsed.lang });
       const target = resolve(io.cwd, parsed.out);
-      const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
-      await writeFile(tmp, await writeXlsx({ lang: parsed.lang, sheets: [sheet], names: [], meta: wb.meta }));
-      await rename(tmp, target);
+      const spec = { lang: parsed.lang, sheets: [sheet], names: [], meta: wb.meta };
+      if (!(await writeOutputFile(target, () => writeXlsx(spec), io))) return 1;
     } else if (parsed.out) {
       io.err('Tệp không có thông tin gốc (_PlanTracker) / The file has no metadata (_PlanTracker).');
       return 1;
