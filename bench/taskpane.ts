@@ -8,7 +8,8 @@ import { median, Result } from './measure';
 /** Scripts and styles the HTML loads up front (lazy chunks for ExcelJS and mammoth are not). */
 function initialAssets(dist: string): string[] {
   const html = readFileSync(join(dist, 'taskpane.html'), 'utf8');
-  const refs = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*\shref)="([^"]+\.(?:js|css))"/g)].map(
+  // The production HTML is minified, so attribute quotes may be gone.
+  const refs = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*\shref)="?([^"\s>]+\.(?:js|css))/g)].map(
     (m) => m[1],
   );
   return refs.filter((r) => !/^https?:/.test(r));
