@@ -64,7 +64,7 @@ function isBlank(v: RawCell): boolean {
   return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 }
 
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[\u0080-\uffff]/;
 
 /** Trimmed NFC text; most ids and many names are ASCII, which needs no normalising. */
 function text(v: RawCell): string | null {
