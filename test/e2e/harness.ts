@@ -203,7 +203,7 @@ export function watchErrors(page: Page): string[] {
 }
 
 export interface ScreenshotOptions {
-  /** Also copy it to docs/screenshots for the README. */
+  /** Also copy it to docs/screenshots for the README (only when UPDATE_SCREENSHOTS=1, so a test run leaves the tree clean). */
   docs?: boolean;
   /** Scroll this selector to the top of the viewport first. */
   scrollTo?: string;
@@ -232,7 +232,7 @@ export async function screenshot(
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   const file = path.join(SCREENSHOTS, `${name}-${width}.png`);
   await page.screenshot({ path: file, fullPage: Boolean(opts.fullPage) });
-  if (opts.docs) {
+  if (opts.docs && process.env.UPDATE_SCREENSHOTS === '1') {
     fs.mkdirSync(DOC_SCREENSHOTS, { recursive: true });
     fs.copyFileSync(file, path.join(DOC_SCREENSHOTS, `${name}-${width}.png`));
   }
