@@ -1,3 +1,4 @@
+import { columnLetter } from '../workbook/snapshot';
 import type { SummarySheet } from '../tracking/summary-sheet';
 import type { Lang, SheetSpec, WorkbookMeta } from '../workbook/types';
 import { hasSheet, takeInventory, type WorkbookInventory } from './inventory';
@@ -115,16 +116,7 @@ function chartColumn(sheet: SheetSpec): number {
   return used + 1;
 }
 
-function letters(col: number): string {
-  let n = col + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+const letters = columnLetter;
 
 /**
  * The period summary sheet (`Tổng hợp Quý II-2024`, built by buildSummarySheet) with a clustered

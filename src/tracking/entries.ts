@@ -2,22 +2,17 @@ import type { DeadlineCategory } from '../plan/types';
 import { CATEGORY_LABELS, STATUS_LABELS, TaskColumnId } from '../workbook/labels';
 import { isIsoDate, isoFromParts, isRealDate, serialToIso } from '../workbook/dates';
 import { ColumnMap, cellOf, mapColumns } from '../workbook/snapshot';
+import type { PlanColumns } from '../workbook/meta';
 import type { RawCell, TableSnapshot } from '../workbook/types';
 import type { Status } from './types';
 
-/** One row of the tracking table, typed. Text fields keep what the sheet shows. */
-export interface TaskEntry {
+/**
+ * One row of the tracking table, typed. Text fields keep what the sheet shows. The plan columns
+ * have the shape hashPlanColumns takes, so a row's fingerprint can be recomputed from it.
+ */
+export interface TaskEntry extends PlanColumns {
   /** 0-based index into TableSnapshot.rows. */
   rowIndex: number;
-  taskId: string;
-  section: string;
-  group: string;
-  lead: string;
-  partners: string;
-  text: string;
-  category: DeadlineCategory | null;
-  /** ISO date, or null when blank or not a date. */
-  due: string | null;
   status: Status | null;
   completedOn: string | null;
   /** As entered, in percent units (the sheet validates 0..100). */

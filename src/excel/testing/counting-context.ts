@@ -184,7 +184,11 @@ export function toA1(b: Bounds): string {
   return `${tl}:${colLetters(b.col + b.cols - 1)}${b.row + b.rows}`;
 }
 
-/** What Excel's fill-down does to relative row references. */
+/**
+ * What Excel's fill-down does to relative row references. Written apart from render.ts's
+ * shiftRows on purpose: the fake stands in for Excel, and sharing the code would let one bug hide
+ * in both.
+ */
 export function shiftFormulaRows(formula: string, delta: number): string {
   return formula
     .split(/("(?:[^"]|"")*")/)
