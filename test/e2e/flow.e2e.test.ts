@@ -29,7 +29,7 @@ import {
   type Browser,
   type StaticServer,
 } from './harness';
-import { makeDocx } from './make-docx';
+import { buildDocx } from '../plan/docx-builder';
 
 jest.setTimeout(300_000);
 
@@ -375,7 +375,8 @@ describe('the standalone workflow on the NQ-28 sample plan', () => {
 
   it('loads the same plan from a .docx file', async () => {
     const docx = path.join(tmp, 'ke-hoach-nq28.docx');
-    fs.writeFileSync(docx, await makeDocx(SAMPLE));
+    const paragraphs = SAMPLE.split(/\r?\n/).filter((line) => line.trim() !== '');
+    fs.writeFileSync(docx, await buildDocx(paragraphs.map((p) => ({ p }))));
     await page.getByRole('tab', { name: /Nhập kế hoạch/ }).click();
     await page.getByTestId('plan-file').setInputFiles(docx);
     await page.getByRole('status').filter({ hasText: 'ke-hoach-nq28.docx' }).waitFor();
