@@ -5,9 +5,11 @@
  */
 import type { BuildOptions, BuildResult, ExistingMode } from './existing';
 import type { PivotResult } from './pivot';
-import type { PeriodSummaryReport } from './summary';
+import type { PeriodSummaryReport, SheetDrawReport } from './summary';
 import type { SummarySheet } from '../tracking/summary-sheet';
 import type { ExcelTracking } from './read';
+import type { CellRef, Highlight } from './select';
+import type { Finding } from '../tracking/check/types';
 import type { WorkbookSpec } from '../workbook/types';
 
 /**
@@ -37,6 +39,61 @@ export async function readOpenTracking(): Promise<ExcelTracking> {
 export async function selectCell(sheet: string, address: string): Promise<void> {
   const { goToCell } = await import(/* webpackChunkName: "excel" */ '../excel/select');
   await Excel.run((context) => goToCell(context, { sheet, address }));
+}
+
+/**
+ * The fills the pane's highlight replaced, kept here between the two clicks: the pane lives as
+ * long as the workbook is open, and clearing must put back exactly what was there.
+ */
+let activeHighlight: Highlight | null = null;
+
+/**
+ * Paints the findings' cells (each cell once). A highlight still showing is cleared first, in the
+ * same batch, so that the fills remembered are the workbook's own and not the previous highlight.
+ */
+export async function highlightFindingsInExcel(cells: readonly CellRef[]): Promise<number> {
+  const { clearHighlight, highlightCells } = await import(/* webpackChunkName: "excel" */ '../excel/select');
+  const seen = new Set<string>();
+  const unique = cells.filter((c) => {
+    const key = `${c.sheet}\u0000${c.address.toUpperCase()}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  await Excel.run(async (context) => {
+    if (activeHighlight) {
+      await clearHighlight(context, activeHighlight);
+      activeHighlight = null;
+    }
+    if (unique.length) activeHighlight = await highlightCells(context, unique);
+  });
+  return unique.length;
+}
+
+/** Whether a highlight made by this pane is still showing. */
+export function hasHighlightInExcel(): boolean {
+  return activeHighlight !== null;
+}
+
+/**
+ * Puts back the fills the highlight replaced. If Excel refuses (a sheet renamed or protected
+ * meanwhile), the record is kept so the user can fix that and clear again.
+ */
+export async function clearHighlightInExcel(): Promise<void> {
+  const highlight = activeHighlight;
+  if (!highlight) return;
+  const { clearHighlight } = await import(/* webpackChunkName: "excel" */ '../excel/select');
+  await Excel.run((context) => clearHighlight(context, highlight));
+  activeHighlight = null;
+}
+
+/** Writes (or replaces) the `Kiểm tra` sheet: one row per finding, each linked to its cell. */
+export async function writeCheckSheetInExcel(
+  findings: readonly Finding[],
+  lang: 'vi' | 'en',
+): Promise<SheetDrawReport> {
+  const { writeCheckSheet } = await import(/* webpackChunkName: "excel" */ '../excel/check-sheet');
+  return Excel.run((context) => writeCheckSheet(context, findings, { lang }));
 }
 
 /** Excel's errors (codes, payload limits, protection…) explained in the pane's language. */

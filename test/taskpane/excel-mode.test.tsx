@@ -27,6 +27,10 @@ jest.mock('../../src/excel/bridge', () => ({
   createPivotsInExcel: jest.fn(),
   readOpenWorkbookBytes: jest.fn(),
   writeSummaryInExcel: jest.fn(),
+  highlightFindingsInExcel: jest.fn(),
+  clearHighlightInExcel: jest.fn(),
+  hasHighlightInExcel: jest.fn(() => false),
+  writeCheckSheetInExcel: jest.fn(),
 }));
 const mocked = bridge as jest.Mocked<typeof bridge>;
 

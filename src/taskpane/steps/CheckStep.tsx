@@ -2,10 +2,11 @@ import { Body1, Caption1, makeStyles, MessageBar, MessageBarBody, tokens } from 
 import { useMemo, useState } from 'react';
 import { checkTracking, type Finding } from '../../tracking/check';
 import { todayIso } from '../../workbook/dates';
+import { ExcelCheckActions } from '../components/ExcelCheckActions';
 import { FindingsList } from '../components/FindingsList';
 import { TrackingSource } from '../components/TrackingSource';
 import { messageIn } from '../errors';
-import { explainExcelError, selectCell } from '../../excel/bridge';
+import { explainExcelError, hasHighlightInExcel, selectCell } from '../../excel/bridge';
 import type { HostInfo } from '../../excel/host';
 import { formatDate, useI18n } from '../i18n';
 import type { LoadedTracking } from '../tracking-source';
@@ -49,6 +50,8 @@ export function CheckStep({ host, tracking, onTracking }: CheckStepProps) {
     );
   };
   const failure = error ?? result?.error ?? null;
+  // Only the open workbook can be marked: an uploaded file is a copy the pane cannot write back.
+  const inExcel = host?.mode === 'excel' && tracking?.fileName === null;
 
   return (
     <div className={styles.root}>
@@ -69,6 +72,10 @@ export function CheckStep({ host, tracking, onTracking }: CheckStepProps) {
               {result.findings.length ? t('checkCount', { n: result.findings.length }) : t('checkNone')}
             </MessageBarBody>
           </MessageBar>
+          {/* A highlight outlives the findings (all fixed, checked again): it must stay clearable. */}
+          {inExcel && (result.findings.length > 0 || hasHighlightInExcel()) && (
+            <ExcelCheckActions findings={result.findings} />
+          )}
           {result.findings.length > 0 && (
             <FindingsList
               findings={result.findings}

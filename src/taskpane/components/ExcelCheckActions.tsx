@@ -1,0 +1,101 @@
+import { Button, makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import {
+  clearHighlightInExcel,
+  explainExcelError,
+  hasHighlightInExcel,
+  highlightFindingsInExcel,
+  writeCheckSheetInExcel,
+} from '../../excel/bridge';
+import type { Finding } from '../../tracking/check';
+import { messageIn } from '../errors';
+import { useI18n } from '../i18n';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+});
+
+type Notice = { intent: 'success' | 'warning' | 'error'; text: string };
+
+export interface ExcelCheckActionsProps {
+  findings: readonly Finding[];
+}
+
+/**
+ * What the checker can leave in the open workbook: a removable highlight of the cells concerned
+ * and the `Kiểm tra` sheet listing the findings with links. Only shown for the open workbook;
+ * with no findings left, only the clearing of an earlier highlight remains.
+ */
+export function ExcelCheckActions({ findings }: ExcelCheckActionsProps) {
+  const { t, lang } = useI18n();
+  const styles = useStyles();
+  // The bridge holds the fills to restore; a highlight made before this pane re-rendered still counts.
+  const [highlighted, setHighlighted] = useState(() => hasHighlightInExcel());
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<Notice | null>(null);
+
+  /** One Excel action at a time: the highlight record must not be read while it is rewritten. */
+  const run = async (action: () => Promise<Notice>) => {
+    setBusy(true);
+    setNotice(null);
+    try {
+      setNotice(await action());
+    } catch (e) {
+      const detail = await explainExcelError(lang, e).catch(() => messageIn(lang, e));
+      setNotice({ intent: 'error', text: t('checkActionFailed', { detail }) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const highlight = () =>
+    run(async () => {
+      const n = await highlightFindingsInExcel(findings.map((f) => ({ sheet: f.sheet, address: f.cell })));
+      setHighlighted(true);
+      return { intent: 'success', text: t('checkHighlighted', { n }) };
+    });
+
+  const clear = () =>
+    run(async () => {
+      await clearHighlightInExcel();
+      setHighlighted(false);
+      return { intent: 'success', text: t('checkHighlightCleared') };
+    });
+
+  const writeSheet = () =>
+    run(async () => {
+      const report = await writeCheckSheetInExcel(findings, lang);
+      const skipped = report.render.skipped.map((s) => (lang === 'en' ? s.en : s.vi));
+      return {
+        intent: skipped.length ? 'warning' : 'success',
+        text: [t('checkSheetWritten', { sheet: report.sheet, n: findings.length }), ...skipped].join(' '),
+      };
+    });
+
+  // disabledFocusable, not disabled: a button clicked from the keyboard keeps the focus while it waits.
+  return (
+    <div className={styles.root}>
+      <div className={styles.buttons} role="group" aria-label={t('checkExcelActions')} aria-busy={busy}>
+        {findings.length > 0 && (
+          <Button appearance="primary" disabledFocusable={busy} onClick={() => void highlight()}>
+            {t('checkHighlight')}
+          </Button>
+        )}
+        <Button disabledFocusable={busy || !highlighted} onClick={() => void clear()}>
+          {t('checkClearHighlight')}
+        </Button>
+        {findings.length > 0 && (
+          <Button disabledFocusable={busy} onClick={() => void writeSheet()}>
+            {t('checkWriteSheet')}
+          </Button>
+        )}
+      </div>
+      {notice && (
+        <MessageBar intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'}>
+          <MessageBarBody>{notice.text}</MessageBarBody>
+        </MessageBar>
+      )}
+    </div>
+  );
+}

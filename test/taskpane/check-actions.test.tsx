@@ -1,0 +1,214 @@
+/** @jest-environment jsdom */
+import './jsdom-polyfills';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import * as bridge from '../../src/excel/bridge';
+import type { HostInfo } from '../../src/excel/host';
+import { CheckStep } from '../../src/taskpane/steps/CheckStep';
+import { checkTracking } from '../../src/tracking/check';
+import { buildWorkbookSpec } from '../../src/workbook/build';
+import { COLUMN_HEADERS } from '../../src/workbook/labels';
+import { isoToSerial } from '../../src/workbook/dates';
+import { cellAddress } from '../../src/workbook/snapshot';
+import type { TrackingWorkbook } from '../../src/workbook/types';
+import { readTrackingWorkbook } from '../../src/xlsx/read';
+import { writeXlsx } from '../../src/xlsx/write';
+import type { LoadedTracking } from '../../src/taskpane/tracking-source';
+import { samplePlan, withProviders } from './fixtures';
+
+// Excel itself is replaced: these tests are about what the Check step hands to it and shows back.
+jest.mock('../../src/excel/bridge', () => ({
+  selectCell: jest.fn(),
+  explainExcelError: jest.fn(async (_lang: string, e: unknown) => String((e as Error).message)),
+  highlightFindingsInExcel: jest.fn(),
+  clearHighlightInExcel: jest.fn(),
+  hasHighlightInExcel: jest.fn(() => false),
+  writeCheckSheetInExcel: jest.fn(),
+}));
+const mocked = bridge as jest.Mocked<typeof bridge>;
+
+const EXCEL: HostInfo = { mode: 'excel', excelApi: '1.12', displayLanguage: 'vi-VN', dark: false };
+const BROWSER: HostInfo = { mode: 'browser', excelApi: null, displayLanguage: 'vi-VN', dark: false };
+
+const statusColumn = (wb: TrackingWorkbook) => wb.snapshot.headers.indexOf(COLUMN_HEADERS.vi.status);
+
+/** The sample's tracking workbook with a status word the list does not know typed into two rows. */
+async function trackingWithMistakes(): Promise<TrackingWorkbook> {
+  const bytes = await writeXlsx(buildWorkbookSpec(samplePlan(), { lang: 'vi', reportDate: '2024-03-31' }));
+  const wb = await readTrackingWorkbook(bytes);
+  const status = statusColumn(wb);
+  wb.snapshot.rows[0][status] = 'Xong rồi';
+  wb.snapshot.rows[2][status] = 'Xong rồi';
+  return wb;
+}
+
+const openWorkbook = (wb: TrackingWorkbook): LoadedTracking => ({
+  wb,
+  fileName: null,
+  bytes: null,
+  loadedAt: 1,
+});
+
+function findingsOf(wb: TrackingWorkbook) {
+  return checkTracking({ snapshot: wb.snapshot, meta: wb.meta, reportDate: wb.reportDate!, lang: wb.lang });
+}
+
+function renderCheck(host: HostInfo, tracking: LoadedTracking, lang: 'vi' | 'en' = 'vi') {
+  return render(
+    withProviders(<CheckStep host={host} tracking={tracking} onTracking={() => undefined} />, lang),
+  );
+}
+
+async function click(name: string) {
+  await act(async () => {
+    fireEvent.click(screen.getByRole('button', { name }));
+  });
+}
+
+beforeEach(() => {
+  jest.clearAllMocks();
+  mocked.hasHighlightInExcel.mockReturnValue(false);
+});
+
+describe('Check step actions in Excel', () => {
+  it('highlights the findings’ cells, then clears the highlight', async () => {
+    const wb = await trackingWithMistakes();
+    const findings = findingsOf(wb);
+    mocked.highlightFindingsInExcel.mockResolvedValue(7);
+    mocked.clearHighlightInExcel.mockResolvedValue(undefined);
+    renderCheck(EXCEL, openWorkbook(wb));
+
+    const clear = screen.getByRole('button', { name: 'Bỏ tô màu' });
+    expect(clear.getAttribute('aria-disabled')).toBe('true');
+    // Not clickable before there is something to clear.
+    await click('Bỏ tô màu');
+    expect(mocked.clearHighlightInExcel).not.toHaveBeenCalled();
+    await click('Tô màu các ô có vấn đề');
+
+    const cells = mocked.highlightFindingsInExcel.mock.calls[0][0];
+    expect(cells).toEqual(findings.map((f) => ({ sheet: f.sheet, address: f.cell })));
+    // The two typed-in mistakes are among the cells, at their own addresses on the task sheet.
+    for (const rowIndex of [0, 2]) {
+      const address = cellAddress(wb.snapshot, rowIndex, statusColumn(wb));
+      expect(cells).toContainEqual({ sheet: wb.snapshot.sheet, address });
+    }
+    // The count shown is the one Excel reported (duplicates counted once there).
+    await screen.findByText('Đã tô màu 7 ô có vấn đề. Bấm "Bỏ tô màu" để trả lại màu cũ.');
+    expect(clear.getAttribute('aria-disabled')).not.toBe('true');
+
+    await click('Bỏ tô màu');
+    expect(mocked.clearHighlightInExcel).toHaveBeenCalledTimes(1);
+    await screen.findByText('Đã bỏ tô màu; các ô trở lại như trước.');
+    expect(clear.getAttribute('aria-disabled')).toBe('true');
+  });
+
+  it('keeps Clear enabled when the bridge still holds a highlight from before', async () => {
+    const wb = await trackingWithMistakes();
+    mocked.hasHighlightInExcel.mockReturnValue(true);
+    renderCheck(EXCEL, openWorkbook(wb));
+    const clear = screen.getByRole('button', { name: 'Bỏ tô màu' });
+    expect(clear.getAttribute('aria-disabled')).not.toBe('true');
+  });
+
+  it('writes the Check sheet with the findings in the pane’s language and reports it', async () => {
+    const wb = await trackingWithMistakes();
+    const findings = findingsOf(wb);
+    mocked.writeCheckSheetInExcel.mockImplementation(
+      async () => ({ sheet: 'Check', syncs: 4, replaced: false, render: { skipped: [] } }) as never,
+    );
+    renderCheck(EXCEL, openWorkbook(wb), 'en');
+    await click('Write the Check sheet');
+    const [given, lang] = mocked.writeCheckSheetInExcel.mock.calls[0];
+    expect(lang).toBe('en');
+    expect(given).toEqual(findings);
+    await screen.findByText(
+      `Wrote the sheet "Check": ${findings.length} problems, each row linked to its cell.`,
+    );
+  });
+
+  it('shows Excel’s error, explained, and leaves Clear disabled after a failed highlight', async () => {
+    const wb = await trackingWithMistakes();
+    mocked.highlightFindingsInExcel.mockRejectedValue(new Error('Trang tính đang được bảo vệ.'));
+    renderCheck(EXCEL, openWorkbook(wb));
+    await click('Tô màu các ô có vấn đề');
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe('Không thực hiện được: Trang tính đang được bảo vệ.');
+    expect(mocked.explainExcelError).toHaveBeenCalledWith('vi', expect.any(Error));
+    const clear = screen.getByRole('button', { name: 'Bỏ tô màu' });
+    expect(clear.getAttribute('aria-disabled')).toBe('true');
+  });
+
+  it('shows the error when writing the sheet fails', async () => {
+    const wb = await trackingWithMistakes();
+    mocked.writeCheckSheetInExcel.mockRejectedValue(new Error('Không đủ quyền ghi.'));
+    renderCheck(EXCEL, openWorkbook(wb));
+    await click('Ghi trang Kiểm tra');
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toBe('Không thực hiện được: Không đủ quyền ghi.'),
+    );
+  });
+
+  it('runs one Excel action at a time', async () => {
+    let finish: (n: number) => void = () => undefined;
+    mocked.highlightFindingsInExcel.mockReturnValue(new Promise<number>((resolve) => (finish = resolve)));
+    renderCheck(EXCEL, openWorkbook(await trackingWithMistakes()));
+    await click('Tô màu các ô có vấn đề');
+    expect(screen.getByRole('group', { name: 'Đánh dấu trong sổ' }).getAttribute('aria-busy')).toBe('true');
+    await click('Ghi trang Kiểm tra');
+    expect(mocked.writeCheckSheetInExcel).not.toHaveBeenCalled();
+    await act(async () => finish(3));
+    await screen.findByText('Đã tô màu 3 ô có vấn đề. Bấm "Bỏ tô màu" để trả lại màu cũ.');
+    mocked.writeCheckSheetInExcel.mockResolvedValue({ sheet: 'Kiểm tra', render: { skipped: [] } } as never);
+    await click('Ghi trang Kiểm tra');
+    expect(mocked.writeCheckSheetInExcel).toHaveBeenCalledTimes(1);
+  });
+
+  it('groups the buttons under an accessible name', async () => {
+    renderCheck(EXCEL, openWorkbook(await trackingWithMistakes()));
+    const group = screen.getByRole('group', { name: 'Đánh dấu trong sổ' });
+    expect(group.querySelectorAll('button')).toHaveLength(3);
+  });
+});
+
+describe('Check step actions elsewhere', () => {
+  const names = ['Tô màu các ô có vấn đề', 'Bỏ tô màu', 'Ghi trang Kiểm tra'];
+
+  it('does not appear in the browser, where the workbook is an uploaded file', async () => {
+    const wb = await trackingWithMistakes();
+    expect(findingsOf(wb).length).toBeGreaterThan(0);
+    renderCheck(BROWSER, { wb, fileName: 'so-theo-doi.xlsx', bytes: null, loadedAt: 1 });
+    await screen.findByTestId('findings');
+    for (const name of names) expect(screen.queryByRole('button', { name })).toBeNull();
+  });
+
+  it('does not appear in Excel for an uploaded file, which the pane cannot mark', async () => {
+    const wb = await trackingWithMistakes();
+    renderCheck(EXCEL, { wb, fileName: 'so-theo-doi.xlsx', bytes: null, loadedAt: 1 });
+    await screen.findByTestId('findings');
+    for (const name of names) expect(screen.queryByRole('button', { name })).toBeNull();
+  });
+
+  it('does not appear when there is nothing to mark, except to clear an earlier highlight', async () => {
+    const reportDate = '2023-03-15';
+    const bytes = await writeXlsx(buildWorkbookSpec(samplePlan(), { lang: 'vi', reportDate }));
+    const wb = await readTrackingWorkbook(bytes);
+    // Fresh from the plan, before anything is due: only "no update yet" rows, so update them all.
+    const updated = wb.snapshot.headers.indexOf(COLUMN_HEADERS.vi.updatedOn);
+    for (const row of wb.snapshot.rows) row[updated] = isoToSerial(reportDate);
+    expect(findingsOf(wb)).toEqual([]);
+    const view = renderCheck(EXCEL, openWorkbook(wb));
+    expect(screen.getByText('Không phát hiện vấn đề nào.')).toBeTruthy();
+    for (const name of names) expect(screen.queryByRole('button', { name })).toBeNull();
+
+    // Unless a highlight from an earlier check is still showing: then only clearing it is offered.
+    mocked.hasHighlightInExcel.mockReturnValue(true);
+    mocked.clearHighlightInExcel.mockResolvedValue(undefined);
+    view.rerender(
+      withProviders(<CheckStep host={EXCEL} tracking={openWorkbook(wb)} onTracking={() => undefined} />),
+    );
+    expect(screen.queryByRole('button', { name: names[0] })).toBeNull();
+    expect(screen.queryByRole('button', { name: names[2] })).toBeNull();
+    await click(names[1]);
+    expect(mocked.clearHighlightInExcel).toHaveBeenCalledTimes(1);
+    await screen.findByText('Đã bỏ tô màu; các ô trở lại như trước.');
+  });
+});
