@@ -7,6 +7,7 @@ import type {
   SheetSpec,
   TableSpec,
   Validation,
+  WorkbookMeta,
   WorkbookSpec,
 } from '../workbook/types';
 import { SHEET_NAMES } from '../workbook/labels';
@@ -73,11 +74,6 @@ export interface RenderOptions {
   skipNames?: readonly string[];
   /** The workbook's sheets and names, when the caller already read them (saves a sync). */
   inventory?: WorkbookInventory;
-  /**
-   * Add the hidden meta sheet from spec.meta (default). False for generated sheets drawn into a
-   * workbook that already has its meta sheet (period summaries, the check sheet).
-   */
-  includeMeta?: boolean;
   /** Sheet activated at the end (name); default the spec's `tasks` sheet. */
   activate?: string | null;
 }
@@ -154,9 +150,15 @@ const VISIBILITY: Record<SheetSpec['state'], 'Visible' | 'Hidden' | 'VeryHidden'
   veryHidden: 'VeryHidden',
 };
 
-/** The spec as drawn: a meta sheet is added from spec.meta when the spec has none. */
-export function withMetaSheet(spec: WorkbookSpec): WorkbookSpec {
-  if (spec.sheets.some((s) => s.key === 'meta')) return spec;
+/**
+ * What renderWorkbook draws: a whole workbook, or generated sheets (period summary, check sheet)
+ * for a workbook that already has its meta sheet, which come without `meta`.
+ */
+export type DrawableSpec = Omit<WorkbookSpec, 'meta'> & { meta?: WorkbookMeta };
+
+/** The spec as drawn: a meta sheet is added from spec.meta when the spec has meta but no such sheet. */
+export function withMetaSheet<S extends DrawableSpec>(spec: S): S {
+  if (!spec.meta || spec.sheets.some((s) => s.key === 'meta')) return spec;
   const cells: CellSpec[] = [];
   serializeMeta(spec.meta).forEach((row, r) =>
     row.forEach((v, c) => cells.push({ row: r, col: c, value: { t: 'text', v }, style: { numFmt: '@' } })),
@@ -177,7 +179,7 @@ export function withMetaSheet(spec: WorkbookSpec): WorkbookSpec {
 
 // ---------------------------------------------------------------- units
 
-function structureUnit(spec: WorkbookSpec, fills: ReadonlyMap<TableSpec, ReadonlySet<number>>): Unit {
+function structureUnit(spec: DrawableSpec, fills: ReadonlyMap<TableSpec, ReadonlySet<number>>): Unit {
   const est = new Estimator();
   for (const sheet of spec.sheets) {
     est.cmd(sheet.name);
@@ -477,7 +479,7 @@ function queueConditionalFormat(ws: Excel.Worksheet, cf: ConditionalFormat): voi
 function queueFinish(
   ctx: Ctx,
   sheets: SheetHandles,
-  spec: WorkbookSpec,
+  spec: DrawableSpec,
   support: SupportCheck,
   skipNames: ReadonlySet<string>,
   activate: string | null,
@@ -522,7 +524,7 @@ function queueFinish(
   ctx.workbook.application.calculate('Full');
 }
 
-function estimateFinish(spec: WorkbookSpec): number {
+function estimateFinish(spec: DrawableSpec): number {
   const est = new Estimator();
   for (const n of spec.names) est.cmd([n.name, n.ref]);
   for (const s of spec.sheets) {
@@ -586,10 +588,10 @@ export class SheetExistsError extends Error {
 
 export async function renderWorkbook(
   context: Ctx,
-  specIn: WorkbookSpec,
+  specIn: DrawableSpec,
   opts: RenderOptions = {},
 ): Promise<RenderReport> {
-  const spec = opts.includeMeta === false ? specIn : withMetaSheet(specIn);
+  const spec = withMetaSheet(specIn);
   const support = opts.isSetSupported ?? defaultSupport;
   requireApi(support, MIN_RENDER_API);
   const cap = opts.maxRequestBytes ?? 3_500_000;

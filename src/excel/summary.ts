@@ -1,6 +1,6 @@
 import { columnLetter } from '../workbook/snapshot';
 import type { SummarySheet } from '../tracking/summary-sheet';
-import type { Lang, SheetSpec, WorkbookMeta } from '../workbook/types';
+import type { Lang, SheetSpec } from '../workbook/types';
 import { hasSheet, takeInventory, type WorkbookInventory } from './inventory';
 import { renderWorkbook, type RenderReport } from './render';
 import { defaultSupport, type SupportCheck } from './support';
@@ -73,15 +73,12 @@ export async function drawGeneratedSheet(
       lang: opts.lang,
       sheets: [sheet],
       names: [],
-      // Never read: includeMeta is false.
-      meta: null as unknown as WorkbookMeta,
     },
     {
       inventory: {
         sheets: inventory.sheets.filter((s) => s.name.toLocaleLowerCase() !== key),
         names: inventory.names,
       },
-      includeMeta: false,
       isSetSupported: opts.isSetSupported ?? defaultSupport,
       dataSyncs: opts.dataSyncs ?? 1,
       maxRequestBytes: opts.maxRequestBytes,
