@@ -3,10 +3,17 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# Each real program a test drives: the browser, the spreadsheet programs whose files a return may
+# come from (LibreOffice, Gnumeric, openpyxl), the schema validator and the PDF readers.
 need=()
 command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || need+=(chromium)
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc)
-fc-list 2>/dev/null | grep -qi dejavu || need+=(fonts-dejavu-core)
+command -v ssconvert >/dev/null 2>&1 || need+=(gnumeric)
+/usr/bin/python3 -c 'import openpyxl' >/dev/null 2>&1 || need+=(python3-openpyxl)
+command -v xmllint >/dev/null 2>&1 || need+=(libxml2-utils)
+command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+[ -d /usr/share/fonts/truetype/dejavu ] || need+=(fonts-dejavu-core)
+[ -d /usr/share/fonts/truetype/liberation ] || need+=(fonts-liberation)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing Debian packages: ${need[*]}"
   SUDO=""

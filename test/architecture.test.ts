@@ -24,7 +24,7 @@ function target(file: string, spec: string): string {
 }
 
 describe('layering', () => {
-  const core = ['plan', 'tracking', 'workbook'];
+  const core = ['model', 'plan', 'tracking', 'workbook'];
 
   it.each(core)('src/%s imports only the core and no platform library', (folder) => {
     const offending = sourceFiles(path.join(SRC, folder)).flatMap((file) =>

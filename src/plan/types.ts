@@ -1,6 +1,8 @@
 /** The parsed structure of a Kế hoạch. Shared by every layer; changing it is a cross-team change. */
 
-export type DeadlineCategory = 'ongoing' | 'due' | 'periodic' | 'external' | 'none';
+import type { DeadlineCategory } from '../model/vocabulary';
+
+export type { DeadlineCategory };
 
 export interface Deadline {
   category: DeadlineCategory;

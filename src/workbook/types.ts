@@ -9,7 +9,9 @@
  * - Dates travel as ISO strings "YYYY-MM-DD"; each renderer converts to its own date value.
  */
 
-export type Lang = 'vi' | 'en';
+import type { Lang } from '../model/lang';
+
+export type { Lang };
 
 export type CellValue =
   | { t: 'text'; v: string }

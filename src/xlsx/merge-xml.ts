@@ -7,6 +7,9 @@
  */
 import JSZip from 'jszip';
 import { columnLetter } from '../workbook/snapshot';
+import { escapeAttr, escapeXml, unescapeXml } from './ooxml/xml';
+
+export { escapeXml };
 
 export type XmlCellValue = { t: 'text'; v: string } | { t: 'number'; v: number } | null;
 
@@ -17,28 +20,6 @@ export class XlsxEditError extends Error {
   ) {
     super(`${message} / ${messageEn}`);
   }
-}
-
-export function escapeXml(text: string): string {
-  return (
-    text
-      .replace(/&/g, '&amp;')
-      .replace(/</g, '&lt;')
-      .replace(/>/g, '&gt;')
-      .replace(/"/g, '&quot;')
-      // XML 1.0 cannot carry these control characters at all, even escaped.
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
-  );
-}
-
-function unescapeXml(text: string): string {
-  return text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
 }
 
 function attr(tag: string, name: string): string | null {
@@ -245,7 +226,7 @@ export async function addSheetPart(zip: JSZip, name: string, xml: string): Promi
     );
   workbook = workbook.replace(
     '</sheets>',
-    `<sheet name="${escapeXml(name)}" sheetId="${sheetId}" r:id="${rid}"/></sheets>`,
+    `<sheet name="${escapeAttr(name)}" sheetId="${sheetId}" r:id="${rid}"/></sheets>`,
   );
   zip.file('xl/workbook.xml', workbook);
   return path;

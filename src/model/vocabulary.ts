@@ -1,0 +1,33 @@
+/**
+ * The words every layer shares: what staff enter (status), how a plan states a deadline
+ * (category) and what the tracker computes from both (deadline state). Ids only; the words a
+ * workbook or a screen shows for them are labels kept beside the column registry.
+ */
+
+export type Status = 'not_started' | 'in_progress' | 'done';
+
+export const STATUSES: readonly Status[] = ['not_started', 'in_progress', 'done'];
+
+/** How a plan states a task's deadline (DOMAIN.md §2). */
+export type DeadlineCategory = 'ongoing' | 'due' | 'periodic' | 'external' | 'none';
+
+export const DEADLINE_CATEGORIES: readonly DeadlineCategory[] = [
+  'ongoing',
+  'due',
+  'periodic',
+  'external',
+  'none',
+];
+
+/** The deadline state of DOMAIN.md §3, plus the two states kept out of rates. */
+export type DeadlineState =
+  'done_on_time' | 'done_late' | 'in_progress_on_time' | 'overdue' | 'ongoing' | 'undated';
+
+export const DEADLINE_STATES: readonly DeadlineState[] = [
+  'done_on_time',
+  'done_late',
+  'in_progress_on_time',
+  'overdue',
+  'ongoing',
+  'undated',
+];
