@@ -16,6 +16,8 @@ export interface NormalizedText {
   text: string;
   /** lineMap[i] = 1-based line in the original input where output line i+1 starts. */
   lineMap: number[];
+  /** Output lines (0-based) made by joining a sentence cut by a line or page break. */
+  joined: Set<number>;
 }
 
 // Unicode spaces that copy-paste leaves behind (NBSP from Word, narrow NBSP, figure space, ideographic…).
@@ -30,8 +32,6 @@ const LINE_BREAKS = /\r\n|[\r\n\u000B\u000C\u0085\u2028\u2029]/;
 const PAGE_NUMBER_LINE =
   /^(?:[-–—]\s*\d{1,4}\s*[-–—]|\d{1,3}|(?:trang|page)\s+\d{1,4}(?:\s*\/\s*\d{1,4})?)$/i;
 const FOOTNOTE_MARK = /\[\d{1,3}\]/g;
-const STAR_RUN = /\*+/g;
-const WORDISH = /[\p{L}\p{N}\p{M}]/u;
 
 /** True when a line starts with a list marker or a number that opens a new item. */
 export function startsWithMarker(line: string): boolean {
@@ -40,14 +40,16 @@ export function startsWithMarker(line: string): boolean {
   );
 }
 
+// Markdown emphasis comes in pairs: "**kế hoạch**", "(*thường xuyên*)". A lone "*" is text ("2*3",
+// "(*)"), and so is a pair inside a word or number ("2*3*4"). A run opening or closing a whole line is
+// the half of a pair that a line break cut ("**I. MỤC" / "ĐÍCH, YÊU CẦU**").
+const PAIRED_EMPHASIS = /(?<![\p{L}\p{N}*])(\*{1,3})(?=[^\s*])([^*]*?[^\s*])\1(?![\p{L}\p{N}*])/gu;
+const OPENING_RUN = /^\*{1,3}(?=[^\s*])/;
+const CLOSING_RUN = /(?<=[^\s*])\*{1,3}$/;
+
 function stripEmphasis(line: string): string {
   if (line.indexOf('*') < 0) return line;
-  // A run of asterisks touching a letter or digit is emphasis markup; a lone "*" between spaces is kept.
-  return line.replace(STAR_RUN, (run, offset: number, whole: string) => {
-    const before = offset > 0 ? whole[offset - 1] : '';
-    const after = whole[offset + run.length] ?? '';
-    return WORDISH.test(before) || WORDISH.test(after) ? '' : run;
-  });
+  return line.replace(PAIRED_EMPHASIS, '$2').replace(OPENING_RUN, '').replace(CLOSING_RUN, '');
 }
 
 // Anything cleanLine would change besides NFC; most lines of a plan have none of it.
@@ -87,17 +89,31 @@ function cleanLine(raw: string): string {
   // Runs of spaces collapse to one; spaces around tabs are noise from cell padding. Done without
   // backtracking regexes (" *\t *" on a long run of spaces is quadratic).
   s = s.replace(/ {2,}/g, ' ');
-  if (s.indexOf('\t') >= 0) s = s.split('\t').map(trimSpaces).join('\t');
+  if (s.indexOf('\t') >= 0) {
+    s = s.split('\t').map(trimSpaces).join('\t');
+    // Word's "Save as text" writes a tab after each list number ("3.1.<TAB>Tiếp tục …"): one tab
+    // after a marker, and no other, is a space, not a table cell.
+    s = s.replace(MARKER_TAB, '$1 $2');
+  }
   // Tabs at the ends stay: an empty first or last cell of a table row still counts.
   return trimSpaces(s).normalize('NFC');
 }
 
+const MARKER_TAB =
+  /^((?:\d{1,4}(?:\.\d{1,3})*[.)]|[a-zđ][.)]|[IVXLC]{1,6}[.)]|[-–—+•·]))\t+(?=[^\t ])([^\t]*)$/u;
+// A list number left alone on its line by the copy ("1." / "Rà soát …"), or "PHẦN I" above its title.
+const MARKER_ONLY =
+  /^(?:\d{1,4}(?:\.\d{1,3})*[.)]|[a-zđ][).]|[IVXLC]{1,6}\s*[.)\-–]|(?:PHẦN|Phần)\s+(?:[IVXLC]{1,6}|\d{1,2}|thứ\s+\p{L}+))$/u;
+// An all-capitals part heading, which may wrap ("I. MỤC" / "ĐÍCH, YÊU CẦU").
+const PART_START = /^(?:(?:PHẦN|Phần)\s+)?(?:[IVX]{1,6}\s*[.\-–)/:]|[A-H]\s*[.\-–)])\s*\S/u;
 const TERMINAL = /[.!?:…]$/;
 const HAS_LOWER = /\p{Ll}/u;
 const EMPTY_CELLS = /^[\t ]*$/;
 
 interface Paragraph {
   parts: string[];
+  /** A sentence was continued across a break (not just a number or a heading put back together). */
+  joinedText: boolean;
   line: number;
   /** Kept incrementally so checking a long joined paragraph stays O(1). */
   hasLower: boolean;
@@ -115,21 +131,32 @@ function isLowercaseLetter(ch: string): boolean {
  * is not a numbered item and starts in lowercase, with a digit that is not a number, or with "(";
  * or `prev` ended with "," or ";" (a list broken across pages, like the sample's 3.6).
  */
-function continues(prev: Paragraph, next: string): boolean {
-  if (prev.hasCells || next.indexOf('\t') >= 0) return false;
+function continues(prev: Paragraph, next: string): 'text' | 'marker' | false {
+  if (prev.hasCells || next.indexOf('\t') >= 0 || next.indexOf('|') >= 0) return false;
+  if (prev.parts.length === 1 && MARKER_ONLY.test(prev.parts[0])) {
+    return startsWithMarker(next) ? false : 'marker';
+  }
+  if (!prev.hasLower && PART_START.test(prev.parts[0]) && continuesHeading(prev, next)) return 'marker';
   if (!prev.hasLower || TERMINAL.test(prev.last)) return false;
   // "Trang" + "3" would form a page-number line only after joining; keep them apart so a second pass
   // sees exactly what the first produced.
   if (prev.parts.length === 1 && /^(?:trang|page)$/i.test(prev.parts[0])) return false;
   if (startsWithMarker(next)) return false;
-  if (/[,;]$/.test(prev.last)) return true;
+  if (/[,;]$/.test(prev.last)) return 'text';
   const first = next[0];
-  return first === '(' || /\d/.test(first) || isLowercaseLetter(first);
+  return first === '(' || /\d/.test(first) || isLowercaseLetter(first) ? 'text' : false;
+}
+
+function continuesHeading(prev: Paragraph, next: string): boolean {
+  if (next.length > 150 || HAS_LOWER.test(next) || !/\p{L}/u.test(next)) return false;
+  if (TERMINAL.test(prev.last) && !prev.last.endsWith(':')) return false;
+  return !startsWithMarker(next) && !/^(?:KẾ HOẠCH|QUYẾT ĐỊNH|CHƯƠNG TRÌNH|PHỤ LỤC|NƠI NHẬN)\b/u.test(next);
 }
 
 function paragraphOf(line: string, lineNo: number): Paragraph {
   return {
     parts: [line],
+    joinedText: false,
     line: lineNo,
     hasLower: HAS_LOWER.test(line),
     hasCells: line.indexOf('\t') >= 0 || line.indexOf('|') >= 0,
@@ -142,28 +169,34 @@ export function normalizeWithMap(input: string): NormalizedText {
   const rawLines = src.split(LINE_BREAKS);
   const out: string[] = [];
   const lineMap: number[] = [];
+  const joined = new Set<number>();
   let current: Paragraph | null = null;
+  const close = (p: Paragraph) => {
+    if (p.joinedText) joined.add(out.length);
+    let text = p.parts.join(' ');
+    // Emphasis or a footnote mark can span the break ("x *a" / "b* y"): clean the whole again so a
+    // second normalisation finds nothing left.
+    if (p.parts.length > 1 && (text.indexOf('*') >= 0 || text.indexOf('[') >= 0)) text = cleanLine(text);
+    out.push(text.normalize('NFC'));
+    lineMap.push(p.line);
+  };
   for (let i = 0; i < rawLines.length; i++) {
     const line = cleanLine(rawLines[i]);
     if (line === '' || PAGE_NUMBER_LINE.test(line) || EMPTY_CELLS.test(line)) continue;
-    if (current && continues(current, line)) {
+    const how = current ? continues(current, line) : false;
+    if (current && how) {
       current.parts.push(line);
+      current.joinedText = current.joinedText || how === 'text';
       current.hasLower = current.hasLower || HAS_LOWER.test(line);
       current.hasCells = current.hasCells || line.indexOf('|') >= 0;
       current.last = line.slice(-2);
       continue;
     }
-    if (current) {
-      out.push(current.parts.join(' ').normalize('NFC'));
-      lineMap.push(current.line);
-    }
+    if (current) close(current);
     current = paragraphOf(line, i + 1);
   }
-  if (current) {
-    out.push(current.parts.join(' ').normalize('NFC'));
-    lineMap.push(current.line);
-  }
-  return { text: out.join('\n'), lineMap };
+  if (current) close(current);
+  return { text: out.join('\n'), lineMap, joined };
 }
 
 /** NFC, LF, no BOM, artefacts removed, split paragraphs joined. Idempotent. */

@@ -83,8 +83,8 @@ describe('legacy encodings', () => {
       expect(legacy).not.toBe(SAMPLE);
       const decoded = decodePlanBytes(cp1252Bytes(legacy));
       expect(decoded.warnings.map((w) => w.code)).toEqual(['legacy-encoding']);
-      expect(decoded.warnings[0].message).toContain(enc === 'tcvn3' ? 'TCVN3' : 'VNI');
-      expect(decoded.warnings[0].messageEn).toContain('legacy');
+      expect(decoded.warnings[0].msg.vi).toContain(enc === 'tcvn3' ? 'TCVN3' : 'VNI');
+      expect(decoded.warnings[0].msg.en).toContain('legacy');
       if (enc === 'vni') expect(decoded.text).toBe(SAMPLE);
       // TCVN3 keeps capital toned letters in a separate font; keys are case-insensitive, so the plan matches.
       expect(essence(parsePlan(decoded.text))).toEqual(essence(parsePlan(SAMPLE)));
