@@ -1,0 +1,239 @@
+/**
+ * Pass 4 of the parse: lines → the plan's outline. Parts (with lettered parts or "PHẦN I" above
+ * Roman ones, and appendices), the tree of items, points and bullets in each part, the attribute
+ * lines attached to the item above them, task tables with their column layout, and the closing
+ * block. Nothing here decides what a task is; that is the task pass.
+ */
+import { attributeOf, type Attribute, type PlanLine } from './lines';
+import { explicitKind, inferredKind, type ClassifiedLine } from './structure';
+import { tableColumns, type TableColumns } from './table-columns';
+import type { Section } from './types';
+
+export interface Paragraph {
+  text: string;
+  line: number;
+  joined: boolean;
+}
+
+export interface LocatedAttribute extends Attribute {
+  line: number;
+  /** The line as written; it stays in the task's text. */
+  raw: string;
+}
+
+export interface OutlineNode {
+  kind: ClassifiedLine['kind'] | 'root';
+  rank: number;
+  number: string;
+  text: string;
+  line: number;
+  joined: boolean;
+  /** Unnumbered paragraphs that follow this node before the next marker. */
+  extra: Paragraph[];
+  children: OutlineNode[];
+  /** "- Cơ quan chủ trì: …", "- Thời gian thực hiện: …" lines that belong to this node. */
+  attributes: LocatedAttribute[];
+}
+
+export interface TableRow {
+  cells: string[];
+  columns: TableColumns;
+  line: number;
+}
+
+export interface OutlineSection {
+  section: Section;
+  root: OutlineNode;
+  /** Rows of task tables met inside this part (or the appendix). */
+  tables: TableRow[];
+}
+
+export interface Outline {
+  sections: OutlineSection[];
+  /** Lines of the closing blocks ("Nơi nhận:", signatures). */
+  footer: PlanLine[];
+}
+
+export function newNode(
+  kind: OutlineNode['kind'],
+  rank: number,
+  number: string,
+  text: string,
+  line: number,
+  joined = false,
+): OutlineNode {
+  return { kind, rank, number, text, line, joined, extra: [], children: [], attributes: [] };
+}
+
+/** Index of the first body line: a part, an item, the closing block, an appendix or a task table. */
+export function bodyStart(lines: readonly PlanLine[]): number {
+  for (let i = 0; i < lines.length; i++) {
+    const c = lines[i];
+    if (
+      c.kind === 'part' ||
+      c.kind === 'upper' ||
+      c.kind === 'item' ||
+      c.kind === 'footer' ||
+      c.kind === 'appendix' ||
+      (c.kind === 'row' && c.cells && tableColumns(c.cells, lines[i + 1]?.cells))
+    ) {
+      return i;
+    }
+  }
+  return lines.length;
+}
+
+const SEPARATOR_ROW = /^:?-{2,}:?$/;
+const ARABIC: Record<string, string> = {
+  I: '1',
+  II: '2',
+  III: '3',
+  IV: '4',
+  V: '5',
+  VI: '6',
+  VII: '7',
+  VIII: '8',
+  IX: '9',
+  X: '10',
+};
+const ORDINAL: Record<string, string> = {
+  nhất: '1',
+  hai: '2',
+  ba: '3',
+  tư: '4',
+  bốn: '4',
+  năm: '5',
+  sáu: '6',
+};
+
+function upperId(number: string): string {
+  if (/^[A-H]$/.test(number)) return number;
+  const ord = /^thứ\s+(\p{L}+)$/u.exec(number);
+  if (ord) return `P${ORDINAL[ord[1].toLowerCase()] ?? ord[1]}`;
+  return `P${ARABIC[number] ?? number}`;
+}
+
+/** Whether an item numbered `child` can sit under `parent`: "3.8.1" under "3" or "3.8", not "3.7". */
+function extendsNumber(parent: OutlineNode, child: string): boolean {
+  if (parent.kind !== 'item' || child.indexOf('.') < 0) return true;
+  return child.startsWith(parent.number + '.');
+}
+
+export function buildOutline(lines: readonly PlanLine[], start: number): Outline {
+  const sections: OutlineSection[] = [];
+  const footer: PlanLine[] = [];
+  let current: OutlineSection | null = null;
+  let stack: OutlineNode[] = [];
+  let inFooter = false;
+  let table: TableColumns | null = null;
+  let appendixCount = 0;
+  let upper: { id: string; kind: Section['kind'] } | null = null;
+  const firstRoman = lines.find((c) => c.kind === 'part')?.number ?? null;
+  const usedIds = new Set<string>();
+
+  const openSection = (id: string, heading: string, kind: Section['kind']) => {
+    let unique = id;
+    for (let k = 2; usedIds.has(unique); k++) unique = `${id}-${k}`;
+    usedIds.add(unique);
+    const root = newNode('root', -1, '', heading, 0);
+    current = { section: { id: unique, heading, kind }, root, tables: [] };
+    sections.push(current);
+    stack = [root];
+    table = null;
+  };
+  const openAppendix = (heading: string) => {
+    appendixCount++;
+    upper = null;
+    openSection(appendixCount === 1 ? 'PL' : `PL${appendixCount}`, heading, 'tasks');
+  };
+
+  for (let i = start; i < lines.length; i++) {
+    const c = lines[i];
+    const line = c.at;
+    if (c.kind === 'footer') {
+      inFooter = true;
+      current = null;
+      table = null;
+      footer.push(c);
+      continue;
+    }
+    if (c.kind === 'appendix') {
+      inFooter = false;
+      // "PHỤ LỤC" is usually followed by its title line ("Danh mục nhiệm vụ …").
+      const next = lines[i + 1];
+      const withTitle = next !== undefined && next.kind === 'text' && next.raw.length <= 400;
+      openAppendix(withTitle ? `${c.raw} ${next.raw}` : c.raw);
+      if (withTitle) i++;
+      continue;
+    }
+    const cells = c.cells ?? (table ? c.pipeCells : undefined);
+    if ((c.kind === 'row' || (table && c.pipeCells)) && cells) {
+      if (cells.every((x) => x === '' || SEPARATOR_ROW.test(x))) continue;
+      const header = tableColumns(cells, lines[i + 1]?.cells);
+      if (header) {
+        if (inFooter || current === null) {
+          inFooter = false;
+          openAppendix('Phụ lục');
+        }
+        table = header;
+        if (header.rows === 2) i++;
+        continue;
+      }
+      if (table && current) {
+        (current as OutlineSection).tables.push({ cells, columns: table, line });
+        continue;
+      }
+    } else {
+      table = null;
+    }
+    if (inFooter) {
+      footer.push(c);
+      continue;
+    }
+    if (c.kind === 'upper') {
+      const id = upperId(c.number);
+      const kind = explicitKind(c.text) ?? 'context';
+      openSection(appendixCount > 0 ? `PL.${id}` : id, c.text, kind);
+      upper = { id: current!.section.id, kind };
+      continue;
+    }
+    if (c.kind === 'part') {
+      const own = explicitKind(c.text);
+      const base = upper ? `${upper.id}.${c.number}` : appendixCount > 0 ? `PL.${c.number}` : c.number;
+      openSection(base, c.text, own ?? upper?.kind ?? 'context');
+      continue;
+    }
+    if (current === null) {
+      // Numbered items before any part heading: the part heading was lost in copying.
+      if (c.kind === 'text' || c.kind === 'row') continue;
+      const lostId = firstRoman === 'II' ? 'I' : 'S1';
+      openSection(lostId, '', inferredKind(c.text));
+    }
+    const top = stack[stack.length - 1];
+    const attribute = c.attribute ?? (c.kind === 'row' ? attributeOf((c.cells ?? []).join(' ')) : undefined);
+    if (attribute && top.kind !== 'root') {
+      // An attribute line belongs to the task above it, whatever its own marker.
+      top.attributes.push({ ...attribute, line, raw: c.raw });
+      continue;
+    }
+    if (c.kind === 'text' || c.kind === 'row' || attribute) {
+      top.extra.push({
+        text: c.kind === 'row' ? (c.cells ?? []).join(' | ') : c.raw,
+        line,
+        joined: c.joined,
+      });
+      continue;
+    }
+    while (
+      stack.length > 1 &&
+      (stack[stack.length - 1].rank >= c.rank ||
+        (c.kind === 'item' && !extendsNumber(stack[stack.length - 1], c.number)))
+    ) {
+      stack.pop();
+    }
+    const node = newNode(c.kind, c.rank, c.number, c.text, line, c.joined);
+    stack[stack.length - 1].children.push(node);
+    stack.push(node);
+  }
+  return { sections, footer };
+}
