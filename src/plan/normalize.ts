@@ -44,12 +44,12 @@ export function startsWithMarker(line: string): boolean {
 // "(*)"), and so is a pair inside a word or number ("2*3*4"). A run opening or closing a whole line is
 // the half of a pair that a line break cut ("**I. MỤC" / "ĐÍCH, YÊU CẦU**").
 const PAIRED_EMPHASIS = /(?<![\p{L}\p{N}*])(\*{1,3})(?=[^\s*])([^*]*?[^\s*])\1(?![\p{L}\p{N}*])/gu;
-const OPENING_RUN = /^\*{1,3}(?=[^\s*])/;
+const OPENING_RUN = /^((?:[-–+•]\s*|\d{1,4}(?:\.\d{1,3})*[.)]\s*|[a-zđ][.)]\s*)?)\*{1,3}(?=[^\s*])/u;
 const CLOSING_RUN = /(?<=[^\s*])\*{1,3}$/;
 
 function stripEmphasis(line: string): string {
   if (line.indexOf('*') < 0) return line;
-  return line.replace(PAIRED_EMPHASIS, '$2').replace(OPENING_RUN, '').replace(CLOSING_RUN, '');
+  return line.replace(PAIRED_EMPHASIS, '$2').replace(OPENING_RUN, '$1').replace(CLOSING_RUN, '');
 }
 
 // Anything cleanLine would change besides NFC; most lines of a plan have none of it.
@@ -78,22 +78,23 @@ function cleanLine(raw: string): string {
   let s = raw.normalize('NFC');
   if (!needsCleaning(s)) return s;
   s = s.replace(INVISIBLE, '').replace(CONTROLS, '').replace(ODD_SPACES, ' ');
-  // Removing one kind of markup can expose the other ("[*1]" → "[1]", "*[1]0" → "*0"): repeat until
-  // stable so a second normalisation finds nothing left. Each round only shortens the line.
+  // Removing one kind of markup can expose another ("[*1]" → "[1]", "*[1]0" → "*0", ".** " → ".**"
+  // → "."): repeat until stable so a second normalisation finds nothing left. Each round only
+  // shortens the line.
   for (;;) {
     const before = s;
     if (s.indexOf('[') >= 0) s = s.replace(FOOTNOTE_MARK, '');
-    s = stripEmphasis(s);
+    // Runs of spaces collapse to one; spaces around tabs are noise from cell padding. Done without
+    // backtracking regexes (" *\t *" on a long run of spaces is quadratic).
+    s = s.replace(/ {2,}/g, ' ');
+    if (s.indexOf('\t') >= 0) {
+      s = s.split('\t').map(trimSpaces).join('\t');
+      // Word's "Save as text" writes a tab after each list number ("3.1.<TAB>Tiếp tục …"): one tab
+      // after a marker, and no other, is a space, not a table cell.
+      s = s.replace(MARKER_TAB, '$1 $2');
+    }
+    s = stripEmphasis(trimSpaces(s));
     if (s === before) break;
-  }
-  // Runs of spaces collapse to one; spaces around tabs are noise from cell padding. Done without
-  // backtracking regexes (" *\t *" on a long run of spaces is quadratic).
-  s = s.replace(/ {2,}/g, ' ');
-  if (s.indexOf('\t') >= 0) {
-    s = s.split('\t').map(trimSpaces).join('\t');
-    // Word's "Save as text" writes a tab after each list number ("3.1.<TAB>Tiếp tục …"): one tab
-    // after a marker, and no other, is a space, not a table cell.
-    s = s.replace(MARKER_TAB, '$1 $2');
   }
   // Tabs at the ends stay: an empty first or last cell of a table row still counts.
   return trimSpaces(s).normalize('NFC');
@@ -109,6 +110,46 @@ const PART_START = /^(?:(?:PHẦN|Phần)\s+)?(?:[IVX]{1,6}\s*[.\-–)/:]|[A-H]\
 const TERMINAL = /[.!?:…]$/;
 const HAS_LOWER = /\p{Ll}/u;
 const EMPTY_CELLS = /^[\t ]*$/;
+// Rules, "|" left from a flattened table, "** **" left from emphasis: no text, but a block boundary.
+const DECORATION = /^[|*\-–—_=~\s]+$/;
+const CLOSING_LINE = /^(?:Nơi nhận|(?:T\/M|TM\.?|KT\.?|TL\.?|TUQ\.?)\s)/u;
+const SIGNATURE_TITLE =
+  /(?:CHỦ TỊCH|GIÁM ĐỐC|BÍ THƯ|TRƯỞNG BAN|THỦ TƯỚNG|BỘ TRƯỞNG|CHÁNH VĂN PHÒNG|TRƯỞNG PHÒNG)$/u;
+const PERSON_LINE = /^(?:\p{Lu}\p{Ll}*\s){1,4}\p{Lu}\p{Ll}+$/u;
+
+/**
+ * Whether the text separates paragraphs with blank lines and wraps lines inside them (web pages,
+ * PDF copies). Then a line inside a block continues the one above even when it starts with a capital
+ * ("… giáo dục Luật" / "Việc làm …", "Thành phố Hồ Chí" / "Minh, ngày …").
+ */
+function wrapsInBlocks(lines: readonly string[]): boolean {
+  let blank = 0;
+  let text = 0;
+  let wrapped = 0;
+  let prevText = false;
+  for (const raw of lines) {
+    const t = raw.trim();
+    if (t === '' || DECORATION.test(t)) {
+      blank++;
+      prevText = false;
+      continue;
+    }
+    text++;
+    if (prevText && !startsWithMarker(t)) wrapped++;
+    prevText = true;
+  }
+  return blank >= 5 && blank * 4 >= text && wrapped >= 3;
+}
+
+/** Inside a blank-line block: the next line goes on with the paragraph unless it opens another. */
+function continuesInBlock(prev: Paragraph, next: string): boolean {
+  if (prev.hasCells || next.indexOf('\t') >= 0 || next.indexOf('|') >= 0 || startsWithMarker(next))
+    return false;
+  const last = prev.parts[prev.parts.length - 1];
+  if (CLOSING_LINE.test(prev.parts[0]) || CLOSING_LINE.test(next)) return false;
+  if (!HAS_LOWER.test(last) && (SIGNATURE_TITLE.test(last) || PERSON_LINE.test(next))) return false;
+  return !/^(?:KẾ HOẠCH|QUYẾT ĐỊNH|CHƯƠNG TRÌNH|PHỤ LỤC)\b/u.test(next) || /[,:]$/.test(last);
+}
 
 interface Paragraph {
   parts: string[];
@@ -180,10 +221,19 @@ export function normalizeWithMap(input: string): NormalizedText {
     out.push(text.normalize('NFC'));
     lineMap.push(p.line);
   };
+  const blocks = wrapsInBlocks(rawLines);
+  let sameBlock = false;
   for (let i = 0; i < rawLines.length; i++) {
     const line = cleanLine(rawLines[i]);
-    if (line === '' || PAGE_NUMBER_LINE.test(line) || EMPTY_CELLS.test(line)) continue;
-    const how = current ? continues(current, line) : false;
+    if (line === '' || EMPTY_CELLS.test(line) || DECORATION.test(line)) {
+      sameBlock = false;
+      continue;
+    }
+    if (PAGE_NUMBER_LINE.test(line)) continue;
+    let how = current ? continues(current, line) : false;
+    if (how === 'text' && blocks && sameBlock) how = 'marker';
+    if (!how && current && blocks && sameBlock && continuesInBlock(current, line)) how = 'marker';
+    sameBlock = true;
     if (current && how) {
       current.parts.push(line);
       current.joinedText = current.joinedText || how === 'text';

@@ -22,7 +22,7 @@ export interface LocatedAttribute extends Attribute {
 }
 
 export interface OutlineNode {
-  kind: ClassifiedLine['kind'] | 'root';
+  kind: ClassifiedLine['kind'] | 'root' | 'attribute';
   rank: number;
   number: string;
   text: string;
@@ -33,6 +33,8 @@ export interface OutlineNode {
   children: OutlineNode[];
   /** "- Cơ quan chủ trì: …", "- Thời gian thực hiện: …" lines that belong to this node. */
   attributes: LocatedAttribute[];
+  /** For an attribute line on the stack ("b) Cơ quan thực hiện:"): the node its lines go to. */
+  scope?: { target: OutlineNode; attribute: LocatedAttribute };
 }
 
 export interface TableRow {
@@ -209,14 +211,38 @@ export function buildOutline(lines: readonly PlanLine[], start: number): Outline
       const lostId = firstRoman === 'II' ? 'I' : 'S1';
       openSection(lostId, '', inferredKind(c.text));
     }
-    const top = stack[stack.length - 1];
     const attribute = c.attribute ?? (c.kind === 'row' ? attributeOf((c.cells ?? []).join(' ')) : undefined);
-    if (attribute && top.kind !== 'root') {
-      // An attribute line belongs to the task above it, whatever its own marker.
-      top.attributes.push({ ...attribute, line, raw: c.raw });
+    if (attribute) {
+      // An attribute line belongs to the task above it at its own level: "- Cơ quan chủ trì: …"
+      // under "a) Rà soát …" goes to a); "b) Cơ quan thực hiện:" beside "a) Nhiệm vụ:" goes to
+      // their parent, and so do the "- Đơn vị chủ trì: …" lines under it.
+      if (c.kind !== 'text' && c.kind !== 'row') {
+        while (stack.length > 1 && stack[stack.length - 1].rank >= c.rank) stack.pop();
+      }
+      const top = stack[stack.length - 1];
+      const target = top.scope ? top.scope.target : top;
+      if (target.kind === 'root') {
+        target.extra.push({ text: c.raw, line, joined: c.joined });
+        continue;
+      }
+      const located: LocatedAttribute = { ...attribute, line, raw: c.raw };
+      target.attributes.push(located);
+      if (c.kind !== 'text' && c.kind !== 'row') {
+        const scope = newNode('attribute', c.rank, '', c.raw, line);
+        scope.scope = { target, attribute: located };
+        stack.push(scope);
+      }
       continue;
     }
-    if (c.kind === 'text' || c.kind === 'row' || attribute) {
+    const top = stack[stack.length - 1];
+    if (top.scope && (c.kind === 'text' || c.rank > top.rank)) {
+      // A line under "b) Cơ quan thực hiện:" that is no attribute itself ("- Sở Nội vụ;") lists its value.
+      const a = top.scope.attribute;
+      a.value = a.value ? `${a.value}; ${c.text}` : c.text;
+      a.raw = `${a.raw}\n${c.raw}`;
+      continue;
+    }
+    if (c.kind === 'text' || c.kind === 'row') {
       top.extra.push({
         text: c.kind === 'row' ? (c.cells ?? []).join(' | ') : c.raw,
         line,
