@@ -27,13 +27,13 @@ function endOfMonth(year: number, month: number): string | null {
   return isoDate(year, month, lastDayOfMonth(year, month));
 }
 
-const ONGOING = /thường xuyên|liên tục|hằng ngày|hàng ngày/u;
+const ONGOING = /thường xuyên|liên tục/u;
 const PERIODIC =
-  /h[ằà]ng (?:năm|quý|tháng|tuần|kỳ)|định kỳ|mỗi (?:năm|quý|tháng)|(?:06|6|03|3) tháng (?:một lần|\/lần)|theo (?:quý|tháng|năm)\b/u;
+  /h[ằà]ng (?:năm|quý|tháng|tuần|kỳ|ngày)|định kỳ|mỗi (?:năm|quý|tháng)|(?:06|6|03|3) tháng (?:một lần|\/lần)|theo (?:quý|tháng|năm)\b/u;
 const EXTERNAL =
-  /sau khi (?:có |nhận được )?(?:hướng dẫn|kế hoạch|văn bản|quyết định|chỉ đạo)|sau khi [^()]{0,120}(?:ban hành|phê duyệt|có hiệu lực|được giao|có hướng dẫn|thông qua)|khi có (?:hướng dẫn|yêu cầu|chỉ đạo|văn bản)|theo (?:kế hoạch|hướng dẫn|lộ trình|chỉ đạo|yêu cầu|tiến độ|quy định|đề nghị|thời gian)(?: chung)?(?: của| do)? (?:trung ương|cấp trên|bộ|ban bí thư|bộ chính trị|chính phủ|thủ tướng|tỉnh|ban thường vụ|ban chỉ đạo|cơ quan)|^(?:thực hiện |triển khai )?theo (?:tiến độ|yêu cầu|lộ trình)/u;
+  /sau khi (?:có |nhận được )?(?:hướng dẫn|kế hoạch|văn bản|quyết định|chỉ đạo)|sau khi [^()]{0,120}(?:ban hành|phê duyệt|có hiệu lực|được giao|có hướng dẫn|thông qua)|khi có (?:hướng dẫn|yêu cầu|chỉ đạo|văn bản)|theo (?:kế hoạch|hướng dẫn|lộ trình|chỉ đạo|yêu cầu|tiến độ|quy định|đề nghị|thời gian)(?: chung)?(?: của| do)? (?:trung ương|cấp trên|bộ|ban bí thư|bộ chính trị|chính phủ|thủ tướng|tỉnh|ban thường vụ|ban chỉ đạo|cơ quan)|(?:^|\s)theo (?:tiến độ|yêu cầu|lộ trình|hướng dẫn|kế hoạch|chỉ đạo)(?:,? (?:và )?(?:tiến độ|yêu cầu|lộ trình|hướng dẫn|kế hoạch|chỉ đạo))*(?: chung)?(?: của| do)? (?:trung ương|cấp trên|bộ|ban bí thư|bộ chính trị|chính phủ|thủ tướng|tỉnh|ban thường vụ|ban chỉ đạo|cơ quan|các bộ|ubnd|ủy ban|uỷ ban)|^(?:thực hiện |triển khai )?(?:đảm bảo )?theo (?:tiến độ|yêu cầu|lộ trình)|^khi có /u;
 // "năm 2025 và các năm tiếp theo": ongoing from that year on, the year kept as the first due date.
-const ONGOING_FROM = /(?:từ )?năm (\d{4})\s*(?:và|,)\s*(?:các|những) năm (?:tiếp theo|sau|tiếp)/u;
+const ONGOING_FROM = /(?:và|,)\s*(?:các|những) năm (?:tiếp theo|sau|tiếp)/u;
 
 // One alternation, longest forms first, so "30/6/2023" is read as a date and not as the year 2023.
 const DATE_TOKENS = new RegExp(
@@ -96,7 +96,7 @@ export function classifyDeadline(raw: string, planYear: number | null = null): D
   if (note === '') return null;
   const s = note.normalize('NFC').toLowerCase();
   const from = ONGOING_FROM.exec(s);
-  if (from) return { category: 'ongoing', raw: note, due: isoDate(+from[1], 12, 31) };
+  if (from) return { category: 'ongoing', raw: note, due: null };
   if (EXTERNAL.test(s)) return { category: 'external', raw: note, due: null };
   if (PERIODIC.test(s)) return { category: 'periodic', raw: note, due: null };
   if (ONGOING.test(s)) return { category: 'ongoing', raw: note, due: null };
@@ -126,7 +126,7 @@ export function classifyNotes(raw: string, planYear: number | null = null): Dead
 
 // A recurring duty stated anywhere in the sentence ("Hằng năm thực hiện …", "báo cáo định kỳ hằng quý").
 const PERIODIC_TEXT =
-  /(?:định kỳ\s+)?h[ằà]ng (?:năm|quý|tháng|tuần)|định kỳ (?:\d{1,2}|sáu|ba) tháng(?: (?:một lần|\/lần))?|mỗi (?:năm|quý|tháng)(?: một lần)?/iu;
+  /(?:định kỳ\s+)?h[ằà]ng (?:năm|quý|tháng|tuần|ngày)|định kỳ (?:\d{1,2}|sáu|ba) tháng(?: (?:một lần|\/lần))?|mỗi (?:năm|quý|tháng)(?: một lần)?/iu;
 const DATED_CLAUSE =
   /(?:hoàn thành|xong|báo cáo|trình)?\s*(?:trước ngày|chậm nhất (?:vào |là )?ngày|trong (?:quý|tháng)|trong năm \d{4}|trong giai đoạn)\s[^.;()\n]{1,40}/giu;
 

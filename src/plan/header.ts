@@ -207,17 +207,35 @@ function titleFrom(texts: readonly string[], at: number): string {
 /** The signer: the last person's name in the closing block. */
 export function readSigner(footer: readonly PlanLine[]): { signer: string | null; body: string | null } {
   const cells = footer.flatMap(cellsOf).filter((c) => c !== '');
-  const signer = [...cells].reverse().find((c) => PERSON.test(c)) ?? null;
+  let signer = [...cells].reverse().find((c) => PERSON.test(c)) ?? null;
+  if (!signer) {
+    // "KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn Hữu Tháp": a closing block copied onto one line.
+    const last =
+      cells.length > 0
+        ? /(?:^|\p{Lu}\s)((?:\p{Lu}\p{Ll}+\s){1,4}\p{Lu}\p{Ll}+)$/u.exec(cells[cells.length - 1])
+        : null;
+    if (last) signer = last[1];
+  }
   const tm = cells.find((l) => /^(?:T\/M|TM\.?)\s/u.test(l));
   return { signer, body: tm ? tm.replace(/^(?:T\/M|TM\.?)\s*/u, '').trim() : null };
 }
 
+const DECISION_ANYWHERE = /(?:^|\s)QUYẾT ĐỊNH(?=\s|:|$)/u;
+const TITLE_ANYWHERE = /(?:^|\s)(?:KẾ HOẠCH|CHƯƠNG TRÌNH HÀNH ĐỘNG|CHƯƠNG TRÌNH|ĐỀ ÁN)(?=\s|$)/u;
+
+export interface AttachedPlan {
+  /** Line where the attached plan's title is. */
+  line: number;
+  /** Offset of the title in that line (a page dump glues it to the decision's signature). */
+  offset: number;
+}
+
 /**
- * Where the plan a decision carries starts, or -1. A decision opens with "QUYẾT ĐỊNH" (before any
+ * Where the plan a decision carries starts, or null. A decision opens with "QUYẾT ĐỊNH" (before any
  * KẾ HOẠCH title), issues the plan in an article ("Ban hành kèm theo Quyết định này …"), closes
  * with its recipients and signature; the plan's own title comes after that.
  */
-export function attachedPlanStart(lines: readonly PlanLine[]): number {
+export function attachedPlanStart(lines: readonly PlanLine[]): AttachedPlan | null {
   let decision = false;
   let issues = false;
   let closed = false;
@@ -225,22 +243,31 @@ export function attachedPlanStart(lines: readonly PlanLine[]): number {
   for (let i = 0; i < limit; i++) {
     const t = repairSpacing(lines[i].raw);
     if (!decision) {
-      if (TITLE.test(t)) return -1;
-      if (DECISION_TITLE.test(t)) decision = true;
+      if (TITLE.test(t)) return null;
+      if (DECISION_TITLE.test(t) || (i < 40 && DECISION_ANYWHERE.test(t))) decision = true;
       continue;
     }
     if (/(?:Ban hành|Phê duyệt|ban hành|phê duyệt)\s+(?:kèm theo|theo)/u.test(t)) issues = true;
+    if (!issues) continue;
     if (lines[i].kind === 'footer') closed = true;
-    if (issues && TITLE.test(t) && !/^PHỤ LỤC/u.test(t)) {
-      if (closed || ISSUED_WITH.test(lines[i + 1]?.raw ?? '')) return i;
+    if (TITLE.test(t) && !/^PHỤ LỤC/u.test(t)) {
+      if (closed || ISSUED_WITH.test(lines[i + 1]?.raw ?? '')) return { line: i, offset: 0 };
     }
+    // "… Nguyễn Hữu Tháp CHƯƠNG TRÌNH HÀNH ĐỘNG …": the title glued to the signature.
+    if (closed && lines[i].kind === 'footer') {
+      const m = TITLE_ANYWHERE.exec(t);
+      if (m && m.index > 0) return { line: i, offset: m.index + (m[0][0] === ' ' ? 1 : 0) };
+    }
+    if (closed && (lines[i].kind === 'part' || lines[i].kind === 'upper')) return { line: i, offset: 0 };
   }
-  return -1;
+  return null;
 }
 
 /** "(Ban hành kèm theo Quyết định số 12/QĐ-UBND ngày 05/3/2024 …)": the decision's number and date. */
 export function issuedWith(line: string): { number: string | null; issuedOn: string | null } | null {
-  if (!ISSUED_WITH.test(line)) return null;
+  const at = line.search(/\((?:Ban hành |Kèm theo |kèm theo )/u);
+  if (!ISSUED_WITH.test(line) && at < 0) return null;
+  line = at >= 0 ? line.slice(at) : line;
   const n = /số\s*:?\s*(\d[\p{L}\d./-]*)/iu.exec(line);
   const d =
     /ngày\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})/u.exec(line) ??

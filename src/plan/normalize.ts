@@ -45,11 +45,17 @@ export function startsWithMarker(line: string): boolean {
 // the half of a pair that a line break cut ("**I. MỤC" / "ĐÍCH, YÊU CẦU**").
 const PAIRED_EMPHASIS = /(?<![\p{L}\p{N}*])(\*{1,3})(?=[^\s*])([^*]*?[^\s*])\1(?![\p{L}\p{N}*])/gu;
 const OPENING_RUN = /^((?:[-–+•]\s*|\d{1,4}(?:\.\d{1,3})*[.)]\s*|[a-zđ][.)]\s*)?)\*{1,3}(?=[^\s*])/u;
-const CLOSING_RUN = /(?<=[^\s*])\*{1,3}$/;
+const CLOSING_RUN = /(?<=[^\s*])\s?\*{1,3}$/;
+// "*Đơn vị chủ trì: *Sở Nội vụ": a converter put the closing run after the space.
+const LABEL_EMPHASIS = /(?<![\p{L}\p{N}*])(\*{1,3})(?=[^\s*])([^*]*?[^\s*]) \1(?=[^\s*])/gu;
 
 function stripEmphasis(line: string): string {
   if (line.indexOf('*') < 0) return line;
-  return line.replace(PAIRED_EMPHASIS, '$2').replace(OPENING_RUN, '$1').replace(CLOSING_RUN, '');
+  return line
+    .replace(PAIRED_EMPHASIS, '$2')
+    .replace(LABEL_EMPHASIS, '$2 ')
+    .replace(OPENING_RUN, '$1')
+    .replace(CLOSING_RUN, '');
 }
 
 // Anything cleanLine would change besides NFC; most lines of a plan have none of it.
@@ -141,6 +147,20 @@ function wrapsInBlocks(lines: readonly string[]): boolean {
   return blank >= 5 && blank * 4 >= text && wrapped >= 3;
 }
 
+const TRAILING_SUB_NUMBER = / \d{1,3}(?:\.\d{1,3})+\.?$/;
+const TRAILING_ITEM_NUMBER = / \d{1,2}\.$/;
+
+/** Where a list number glued to the end of a line starts (the index of its space), or -1. */
+function trailingNumber(line: string): number {
+  if (line.length < 8 || line.indexOf('\t') >= 0) return -1;
+  let m = TRAILING_SUB_NUMBER.exec(line);
+  if (m) return /(?:số|khoản|điểm|mục|Điều|điều|tại|theo)$/u.test(line.slice(0, m.index)) ? -1 : m.index;
+  m = TRAILING_ITEM_NUMBER.exec(line);
+  // Only after an all-capitals part heading: "… khoản 2." ends a sentence.
+  if (m && PART_START.test(line) && !HAS_LOWER.test(line)) return m.index;
+  return -1;
+}
+
 /** Inside a blank-line block: the next line goes on with the paragraph unless it opens another. */
 function continuesInBlock(prev: Paragraph, next: string): boolean {
   if (prev.hasCells || next.indexOf('\t') >= 0 || next.indexOf('|') >= 0 || startsWithMarker(next))
@@ -224,7 +244,14 @@ export function normalizeWithMap(input: string): NormalizedText {
   const blocks = wrapsInBlocks(rawLines);
   let sameBlock = false;
   for (let i = 0; i < rawLines.length; i++) {
-    const line = cleanLine(rawLines[i]);
+    let line = cleanLine(rawLines[i]);
+    // "… quan hệ lao động 2.1." / "III. TỔ CHỨC THỰC HIỆN 1.": the next item's number glued to the
+    // end of a line by the copy goes back to the front of the next line.
+    const cut = trailingNumber(line);
+    if (cut > 0 && i + 1 < rawLines.length) {
+      rawLines[i + 1] = line.slice(cut + 1) + ' ' + rawLines[i + 1];
+      line = line.slice(0, cut);
+    }
     if (line === '' || EMPTY_CELLS.test(line) || DECORATION.test(line)) {
       sameBlock = false;
       continue;

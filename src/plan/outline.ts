@@ -188,10 +188,13 @@ export function buildOutline(lines: readonly PlanLine[], start: number): Outline
     } else {
       table = null;
     }
-    if (inFooter) {
+    // A part heading after a closing block starts the body again (a decision's signature, then
+    // the plan it issues); anything else there is recipients and signatures.
+    if (inFooter && c.kind !== 'part' && c.kind !== 'upper') {
       footer.push(c);
       continue;
     }
+    inFooter = false;
     if (c.kind === 'upper') {
       const id = upperId(c.number);
       const kind = explicitKind(c.text) ?? 'context';
@@ -216,11 +219,21 @@ export function buildOutline(lines: readonly PlanLine[], start: number): Outline
       // An attribute line belongs to the task above it at its own level: "- Cơ quan chủ trì: …"
       // under "a) Rà soát …" goes to a); "b) Cơ quan thực hiện:" beside "a) Nhiệm vụ:" goes to
       // their parent, and so do the "- Đơn vị chủ trì: …" lines under it.
-      if (c.kind !== 'text' && c.kind !== 'row') {
+      const marked = c.kind !== 'text' && c.kind !== 'row';
+      if (marked) {
         while (stack.length > 1 && stack[stack.length - 1].rank >= c.rank) stack.pop();
       }
       const top = stack[stack.length - 1];
-      const target = top.scope ? top.scope.target : top;
+      let target = top.scope ? top.scope.target : top;
+      if (marked && !top.scope) {
+        // Right after a task of its own kind ("- Rà soát …" / "- Cơ quan chủ trì: …") it is that
+        // task's; after a heading with its own tasks ("a) Nhiệm vụ:" …) it is the group's.
+        const prev = target.children[target.children.length - 1];
+        if (prev && prev.children.length === 0 && prev.kind === c.kind) target = prev;
+      } else if (!marked && !top.scope && (top.kind === 'dash' || top.kind === 'plus') && stack.length > 2) {
+        // An unmarked "Đơn vị chủ trì: …" after bullets speaks for the bullets' heading.
+        target = stack[stack.length - 2];
+      }
       if (target.kind === 'root') {
         target.extra.push({ text: c.raw, line, joined: c.joined });
         continue;

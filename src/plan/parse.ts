@@ -25,6 +25,7 @@ import { attachedPlanStart, issuedWith, readHeader, readSigner, type Header } fr
 import { readLines, type PlanLine } from './lines';
 import { normalizeWithMap } from './normalize';
 import { bodyStart, buildOutline } from './outline';
+import { classifyLine } from './structure';
 import { extractReferences } from './references';
 import { readTasks } from './tasks';
 import type { Agency, Decision, ParseWarning, Plan, Task } from './types';
@@ -53,16 +54,27 @@ function decisionOf(lines: readonly PlanLine[]): Decision {
 
 function blocks(all: readonly PlanLine[]): Blocks {
   const attached = attachedPlanStart(all);
-  if (attached < 0) {
+  if (!attached) {
     const start = bodyStart(all);
     return { decision: null, header: readHeader(all.slice(0, start)), lines: all, start };
   }
-  const decision = decisionOf(all.slice(0, attached));
-  const lines = all.slice(attached);
+  const decisionLines = all.slice(0, attached.line);
+  if (attached.offset > 0) {
+    const glued = all[attached.line];
+    decisionLines.push({ ...glued, raw: glued.raw.slice(0, attached.offset).trim() });
+  }
+  const decision = decisionOf(decisionLines);
+  let lines = all.slice(attached.line);
+  if (attached.offset > 0) {
+    // The title glued to the decision's signature opens the plan on a line of its own.
+    const first = lines[0];
+    const title = first.raw.slice(attached.offset);
+    lines = [{ ...classifyLine(title), raw: title, at: first.at, joined: false }, ...lines.slice(1)];
+  }
   const start = bodyStart(lines);
   const header = readHeader(lines.slice(0, start));
   const issued = lines
-    .slice(0, start)
+    .slice(0, Math.max(start, 1))
     .map((l) => issuedWith(l.raw))
     .find((x) => x !== null);
   if (!header.number) header.number = issued?.number ?? decision.number;
