@@ -12,6 +12,8 @@
  * Everything here is line-by-line and regex-light so a 5 MB plan stays linear.
  */
 
+import { rebuildPipeTables, type SourceLine } from './pipe-table';
+
 export interface NormalizedText {
   text: string;
   /** lineMap[i] = 1-based line in the original input where output line i+1 starts. */
@@ -227,7 +229,12 @@ function paragraphOf(line: string, lineNo: number): Paragraph {
 
 export function normalizeWithMap(input: string): NormalizedText {
   const src = typeof input === 'string' ? input : '';
-  const rawLines = src.split(LINE_BREAKS);
+  const split = src.split(LINE_BREAKS);
+  // Flattened web tables ("|" lines between cells) become tab-separated rows first.
+  const source: SourceLine[] = /^\s*\|\s*$/m.test(src)
+    ? rebuildPipeTables(split)
+    : split.map((text, i) => ({ text, line: i + 1 }));
+  const rawLines = source.map((s) => s.text);
   const out: string[] = [];
   const lineMap: number[] = [];
   const joined = new Set<number>();
@@ -270,7 +277,7 @@ export function normalizeWithMap(input: string): NormalizedText {
       continue;
     }
     if (current) close(current);
-    current = paragraphOf(line, i + 1);
+    current = paragraphOf(line, source[i].line);
   }
   if (current) close(current);
   return { text: out.join('\n'), lineMap, joined };
