@@ -58,6 +58,10 @@ const DATE_TOKENS = new RegExp(
 export function latestDate(note: string, planYear: number | null): string | null | undefined {
   const s = note.toLowerCase();
   let best: string | null | undefined = undefined;
+  // A bare year that a quarter, month or date of the same year also names ("năm 2020 hoàn thành
+  // trong quý II/2020") only sets the context.
+  const years: number[] = [];
+  const specificYears = new Set<number>();
   const consider = (d: string | null) => {
     if (d === null) {
       if (best === undefined) best = null;
@@ -75,7 +79,7 @@ export function latestDate(note: string, planYear: number | null): string | null
       const q = ROMAN_QUARTER[m[9]];
       consider(endOfMonth(+m[10], q * 3));
     } else if (m[11]) consider(m[12] === 'đầu' ? isoDate(+m[13], 6, 30) : isoDate(+m[13], 12, 31));
-    else if (m[14]) consider(isoDate(+m[14], 12, 31));
+    else if (m[14]) years.push(+m[14]);
     else if (m[15]) {
       const day = +m[15];
       const month = +m[16];
@@ -83,7 +87,10 @@ export function latestDate(note: string, planYear: number | null): string | null
         consider(planYear ? isoDate(planYear, month, day) : null);
       }
     } else if (m[17]) consider(endOfMonth(+m[18], +m[17]));
+    const y = m[3] ?? m[6] ?? m[8] ?? m[10] ?? m[13] ?? m[18];
+    if (y) specificYears.add(+y);
   }
+  for (const y of years) if (!specificYears.has(y)) consider(isoDate(y, 12, 31));
   return best;
 }
 
@@ -115,6 +122,20 @@ const NOTE_CUE =
  * 10/11/2023"): each part when every part is a deadline, else the note as one.
  */
 export function classifyNotes(raw: string, planYear: number | null = null): Deadline[] {
+  const lower = raw.toLowerCase();
+  // "Thường xuyên hằng năm": a standing duty that is also reported each year.
+  if (
+    ONGOING.test(lower) &&
+    PERIODIC.test(lower) &&
+    !EXTERNAL.test(lower) &&
+    latestDate(lower, planYear) === undefined
+  ) {
+    const note = raw.replace(/\s+/g, ' ').trim();
+    return [
+      { category: 'ongoing', raw: note, due: null },
+      { category: 'periodic', raw: note, due: null },
+    ];
+  }
   const pieces = raw.split(/\s+và\s+|;\s*/u).filter((p) => p.trim() !== '');
   if (pieces.length > 1) {
     const each = pieces.map((p) => classifyDeadline(p, planYear));

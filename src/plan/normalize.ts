@@ -34,6 +34,7 @@ const LINE_BREAKS = /\r\n|[\r\n\u000B\u000C\u0085\u2028\u2029]/;
 const PAGE_NUMBER_LINE =
   /^(?:[-–—]\s*\d{1,4}\s*[-–—]|\d{1,3}|(?:trang|page)\s+\d{1,4}(?:\s*\/\s*\d{1,4})?)$/i;
 const FOOTNOTE_MARK = /\[\d{1,3}\]/g;
+const FOOTNOTE_BODY = /^\[\d{1,3}\]\s*\S/;
 
 /** True when a line starts with a list marker or a number that opens a new item. */
 export function startsWithMarker(line: string): boolean {
@@ -263,7 +264,8 @@ export function normalizeWithMap(input: string): NormalizedText {
       sameBlock = false;
       continue;
     }
-    if (PAGE_NUMBER_LINE.test(line)) continue;
+    // Page numbers, and footnote bodies ("[1] tại Chương trình số …") that a page dump puts at the end.
+    if (PAGE_NUMBER_LINE.test(line) || FOOTNOTE_BODY.test(rawLines[i].trim())) continue;
     let how = current ? continues(current, line) : false;
     if (how === 'text' && blocks && sameBlock) how = 'marker';
     if (!how && current && blocks && sameBlock && continuesInBlock(current, line)) how = 'marker';

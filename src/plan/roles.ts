@@ -22,7 +22,10 @@ const PARTNER_END =
   /\s(?:thường xuyên|theo dõi|tổ chức thực hiện|tổ chức triển khai|triển khai|xây dựng|thực hiện|(?<!chuyên trách |cơ quan )tham mưu|hướng dẫn|kiểm tra|đôn đốc|rà soát|nghiên cứu|báo cáo|đề xuất|hoàn thiện|ban hành|trình|để|nhằm|trong việc|tiếp tục|định kỳ|chỉ đạo|tổng hợp|đánh giá|tập trung|đẩy mạnh|tuyên truyền|tổ chức)(?=[\s,;:]|$)|[.;:()\n]/u;
 const PARTNERS = /phối hợp\s+(?:chặt chẽ\s+)?(với\s+)?/giu;
 
-function partnersAfter(text: string, from: number): string[] {
+// In a role line ("Cơ quan thực hiện: X chủ trì, phối hợp với Y; Z; W") ";" separates partners.
+const LIST_END = new RegExp(PARTNER_END.source.replace('[.;:()\\n]', '[.:()\\n]'), 'u');
+
+function partnersAfter(text: string, from: number, roleLine = false): string[] {
   PARTNERS.lastIndex = from;
   let m: RegExpExecArray | null;
   while ((m = PARTNERS.exec(text))) {
@@ -30,7 +33,7 @@ function partnersAfter(text: string, from: number): string[] {
     const rest = text.slice(start, start + 400);
     // Without "với" the words after "phối hợp" must name a body ("phối hợp thực hiện" does not).
     if (!m[1] && !startsWithAgency(rest)) continue;
-    const end = rest.search(PARTNER_END);
+    const end = rest.search(roleLine ? LIST_END : PARTNER_END);
     const list = end >= 0 ? rest.slice(0, end) : rest;
     return splitAgencies(list).filter((p) => p.length > 0 && p.length <= 150);
   }
@@ -45,6 +48,25 @@ function afterGiao(clause: string): string {
   if (last) return clause.slice(last.index + last[0].length);
   const ask = /(?:^|\s)(?:đề nghị|Đề nghị|yêu cầu|Yêu cầu)\s+/u.exec(clause);
   return ask ? clause.slice(ask.index + ask[0].length) : clause;
+}
+
+/**
+ * The value of a role line: "Sở Nội vụ chủ trì tham mưu …; Sở Tư pháp …" → Sở Nội vụ; "Sở X chủ trì,
+ * phối hợp với Y; Z" → X with Y, Z; "Sở Nội vụ, Sở Tư pháp" → the first, the others partners.
+ */
+export function roleValue(value: string): Roles {
+  const v = value.trim();
+  const at = v.search(LEAD_WORD);
+  if (at > 0) {
+    const lead = cleanAgencyName(v.slice(0, at));
+    if (isAgencyName(lead) && startsWithAgency(lead)) return { lead, partners: partnersAfter(v, at, true) };
+  }
+  const spoken = leadingAgency(v);
+  if (spoken && spoken.length < v.replace(/[.;,\s]+$/, '').length) {
+    return { lead: spoken, partners: partnersAfter(v, spoken.length, true) };
+  }
+  const names = splitAgencies(v.split(/;\s*(?:cơ quan|đơn vị)?\s*phối hợp\s*:/iu)[0]);
+  return { lead: names[0] ?? null, partners: [] };
 }
 
 export function findRoles(text: string): Roles {

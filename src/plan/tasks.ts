@@ -16,7 +16,7 @@ import { classifyNotes, extractDeadlines } from './deadline';
 import type { DoubtCode, LeadSource, TaskDraft, TaskPassResult } from './draft';
 import { excerpt } from './draft';
 import type { LocatedAttribute, Outline, OutlineNode, OutlineSection, Paragraph } from './outline';
-import { findRoles } from './roles';
+import { findRoles, roleValue } from './roles';
 import { readTables } from './tables';
 import type { Deadline, ParseWarning } from './types';
 import { warning } from './warnings';
@@ -99,10 +99,11 @@ function attributeRoles(attributes: readonly LocatedAttribute[]): AttributeRoles
   for (const a of attributes) {
     if (a.kind === 'lead' || a.kind === 'roles') {
       if (!a.value) continue;
-      const roles = findRoles(a.kind === 'lead' ? `Cơ quan chủ trì: ${a.value}` : a.value);
-      const lead = roles.lead ?? splitAgencies(a.value.split(/;\s*(?:cơ quan|đơn vị)?\s*phối hợp/iu)[0])[0];
-      if (lead && !out.lead) out.lead = cleanAgencyName(lead);
+      const roles = roleValue(a.value);
+      if (roles.lead && !out.lead) out.lead = cleanAgencyName(roles.lead);
       out.partners.push(...roles.partners);
+      const named = /(?:cơ quan|đơn vị)\s+phối hợp\s*:\s*(.+)$/iu.exec(a.value);
+      if (named) out.partners.push(...splitAgencies(named[1]));
     } else if (a.kind === 'partners') out.partners.push(...splitAgencies(a.value));
     else if (a.kind === 'time') out.time.push(a.value);
     else if (a.kind === 'product') out.product = out.product ? `${out.product}; ${a.value}` : a.value;
