@@ -46,6 +46,9 @@ const DATE_TOKENS = new RegExp(
     /(?<![\d/.])((?:19|20|21)\d{2})(?![\d/]|-[A-Za-zĐđ])/.source, // 14
     /(?<![\d/.-])(\d{1,2})\s?[/.-]\s?(\d{1,2})(?![\d/.-]*\d)/.source, // 15-16
     /(?<![\d/.-])(\d{1,2})\s?[/-]\s?((?:19|20|21)\d{2})(?![\d/])/.source, // 17-18: "6/2025"
+    /quý\s+((?:iv|i{1,3}|[1-4])(?:\s*(?:,|và|-|–)\s*(?:iv|i{1,3}|[1-4]))+)\s*(?:[/-]|,?\s*năm)\s*(\d{4})(?!\d)/
+      .source, // 19-20: "Quý II, III/2015"
+    /tháng\s+(\d{1,2})(?!\s*(?:[/-]|,?\s*năm|\d))(?=\s*$|\s*[.;,)])/.source, // 21: "Tháng 3" in a time column
   ].join('|'),
   'gu',
 );
@@ -87,7 +90,12 @@ export function latestDate(note: string, planYear: number | null): string | null
         consider(planYear ? isoDate(planYear, month, day) : null);
       }
     } else if (m[17]) consider(endOfMonth(+m[18], +m[17]));
-    const y = m[3] ?? m[6] ?? m[8] ?? m[10] ?? m[13] ?? m[18];
+    else if (m[19]) {
+      const last = m[19].split(/\s*(?:,|và|-|–)\s*/u).pop() ?? '';
+      const q = ROMAN_QUARTER[last];
+      if (q) consider(endOfMonth(+m[20], q * 3));
+    } else if (m[21]) consider(planYear ? endOfMonth(planYear, +m[21]) : null);
+    const y = m[3] ?? m[6] ?? m[8] ?? m[10] ?? m[13] ?? m[18] ?? m[20];
     if (y) specificYears.add(+y);
   }
   for (const y of years) if (!specificYears.has(y)) consider(isoDate(y, 12, 31));

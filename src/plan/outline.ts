@@ -171,14 +171,17 @@ export function buildOutline(lines: readonly PlanLine[], start: number): Outline
     const cells = c.cells ?? (table ? c.pipeCells : undefined);
     if ((c.kind === 'row' || (table && c.pipeCells)) && cells) {
       if (cells.every((x) => x === '' || SEPARATOR_ROW.test(x))) continue;
-      const header = tableColumns(cells, lines[i + 1]?.cells);
+      let below = i + 1;
+      while (lines[below]?.cells && lines[below].cells!.every((x) => x === '' || SEPARATOR_ROW.test(x)))
+        below++;
+      const header = tableColumns(cells, lines[below]?.cells);
       if (header) {
         if (inFooter || current === null) {
           inFooter = false;
           openAppendix('Phụ lục');
         }
         table = header;
-        if (header.rows === 2) i++;
+        if (header.rows === 2) i = below;
         continue;
       }
       if (table && current) {

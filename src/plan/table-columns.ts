@@ -11,6 +11,9 @@ export interface TableColumns {
   partners: number;
   product: number;
   time: number;
+  /** Every column holding a deadline: a header "Thời gian trình" over "Bộ trưởng | Chính phủ" gives
+   * one named column and the unnamed ones beside it. */
+  times: number[];
   /** Number of cells the header has: a shorter row was cut in copying. */
   width: number;
   /** Header rows: 1, or 2 when the second row splits a merged cell. */
@@ -23,7 +26,7 @@ function find(cells: readonly string[], re: RegExp, not?: RegExp): number {
   return cells.findIndex((c) => re.test(c) && !(not && not.test(c)));
 }
 
-function columnsOf(lower: readonly string[]): Omit<TableColumns, 'rows' | 'width'> | null {
+function columnsOf(lower: readonly string[]): Omit<TableColumns, 'rows' | 'width' | 'times'> | null {
   const content = find(
     lower,
     /nội dung|nhiệm vụ|công việc|tên (?:đề án|nhiệm vụ|hoạt động|văn bản)|hoạt động|giải pháp/u,
@@ -56,8 +59,21 @@ export function tableColumns(cells: readonly string[], next?: readonly string[])
     const sub = columnsOf(
       merged.map((c) => c.replace(/^(?:cơ quan|đơn vị)(?: thực hiện)? (?=chủ trì|phối hợp)/u, '')),
     );
-    if (sub) return { ...sub, width: merged.length, rows: 2 };
+    if (sub) return { ...sub, times: timeColumns(lower, sub.time), width: merged.length, rows: 2 };
   }
   const one = columnsOf(lower);
-  return one ? { ...one, width: cells.length, rows: 1 } : null;
+  return one ? { ...one, times: timeColumns(lower, one.time), width: cells.length, rows: 1 } : null;
+}
+
+function timeColumns(header: readonly string[], first: number): number[] {
+  if (first < 0) return [];
+  const out = [first];
+  // A merged header cell leaves the columns it spans unnamed.
+  for (let i = first + 1; i < header.length && header[i] === ''; i++) out.push(i);
+  for (let i = first + 1; i < header.length; i++) {
+    const h = header[i];
+    if (h !== '' && /thời gian|thời hạn|tiến độ|hoàn thành/u.test(h) && !/chủ trì|phối hợp/u.test(h))
+      out.push(i);
+  }
+  return out;
 }

@@ -14,6 +14,14 @@ import { warning } from './warnings';
 const ROMAN_ROW = /^(?:X{0,3})(?:IX|IV|V?I{0,3})$|^[A-Z]$/;
 const NUMBER_CELL = /^\d{1,4}(?:\.\d{1,3})*$/;
 
+/** "- Vụ Đất đai - Cục Quy hoạch …": one name per dash; else names separated by commas and "và". */
+function agencyCell(text: string): string[] {
+  const t = text.trim();
+  if (/^[-+•]\s/u.test(t))
+    return t.split(/(?:^|\s)[-+•]\s+(?=\p{Lu})/u).flatMap((p) => splitAgencies(p.replace(/;\s*$/, '')));
+  return splitAgencies(t);
+}
+
 function isGroupText(s: string): boolean {
   return /\p{L}/u.test(s) && !/\p{Ll}/u.test(s) && s.length <= 200;
 }
@@ -73,15 +81,15 @@ export function readTables(body: OutlineSection, planYear: number | null): TaskP
         ),
       );
     }
-    const leads = splitAgencies(cell(col.lead));
+    const leads = agencyCell(cell(col.lead));
     const lead = leads[0] ?? null;
-    const partners = [...leads.slice(1), ...splitAgencies(cell(col.partners))];
-    const timeCell = cell(col.time);
+    const partners = [...leads.slice(1), ...agencyCell(cell(col.partners))];
     const deadlines: Deadline[] = [];
-    if (timeCell) {
+    const timeCells = col.times.map(cell).filter((t) => t !== '');
+    for (const timeCell of timeCells) {
       const d = classifyNotes(timeCell, planYear);
       if (d.length > 0) deadlines.push(...d);
-      else {
+      else if (timeCell === cell(col.time)) {
         doubts.add('deadline-unrecognised');
         warnings.push(
           warning(
