@@ -135,19 +135,20 @@ function wrapsInBlocks(lines: readonly string[]): boolean {
   let blank = 0;
   let text = 0;
   let wrapped = 0;
-  let prevText = false;
+  let prev: string | null = null;
   for (const raw of lines) {
     const t = raw.trim();
     if (t === '' || DECORATION.test(t)) {
       blank++;
-      prevText = false;
+      prev = null;
       continue;
     }
     text++;
-    if (prevText && !startsWithMarker(t)) wrapped++;
-    prevText = true;
+    // A hard wrap: the line goes on in lower case after a line that ends no sentence.
+    if (prev !== null && HAS_LOWER.test(t[0]) && !TERMINAL.test(prev) && !startsWithMarker(t)) wrapped++;
+    prev = t;
   }
-  return blank >= 5 && blank * 4 >= text && wrapped >= 3;
+  return blank >= 5 && wrapped >= 5 && wrapped * 8 >= text;
 }
 
 const TRAILING_SUB_NUMBER = / \d{1,3}(?:\.\d{1,3})+\.?$/;

@@ -248,7 +248,20 @@ export function readTasks(outline: Outline, planYear: number | null): TaskPassRe
       const number = childNumber(parent, child, bullets);
       child.number = number;
       if (isContainer(child)) walkContainer(sid, child, ctx, explicitOnly);
-      else emit(sid, number, fullText(child), child.line, ctx, child, explicitOnly);
+      else if (child.extra.length > 0 && isAgencyHeading(child.text) && agencyFromHeading(child.text)) {
+        // "1. Sở Y tế" with its duty in the paragraph below: the heading names the lead.
+        const lead = agencyFromHeading(child.text);
+        const own: Context = { ...ctx, lead, partners: [], underAgency: true, group: printed(child) };
+        emit(
+          sid,
+          number,
+          child.extra.map((e) => e.text).join('\n'),
+          child.line,
+          own,
+          { ...child, text: '' },
+          explicitOnly,
+        );
+      } else emit(sid, number, fullText(child), child.line, ctx, child, explicitOnly);
     }
   }
 
