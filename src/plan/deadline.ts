@@ -164,8 +164,11 @@ function firstSentence(text: string): string {
   return end >= 0 ? text.slice(0, end + 1) : text;
 }
 
-/** Deadline notes written in parentheses in a task's text, in order; else its dated clauses. */
-export function extractDeadlines(text: string, planYear: number | null): Deadline[] {
+/**
+ * Deadline notes written in parentheses in a task's text, in order; else its "Thời gian:" line;
+ * else (unless `notesOnly`, for a group's heading) a recurring phrase or its dated clauses.
+ */
+export function extractDeadlines(text: string, planYear: number | null, notesOnly = false): Deadline[] {
   const out: Deadline[] = [];
   const re = /\(([^()\n]{1,300})\)/g;
   let m: RegExpExecArray | null;
@@ -183,6 +186,7 @@ export function extractDeadlines(text: string, planYear: number | null): Deadlin
     const d = classifyNotes(line[1], planYear);
     if (d.length > 0) return d;
   }
+  if (notesOnly) return out;
   // The first sentence states the task; later ones elaborate ("… Hằng năm thực hiện kiểm điểm").
   const periodic = PERIODIC_TEXT.exec(firstSentence(text));
   if (periodic) return [{ category: 'periodic', raw: periodic[0], due: null }];

@@ -70,8 +70,13 @@ function classifyMarked(line: string): ClassifiedLine {
   let m = UPPER_PART.exec(line);
   if (m && line.length <= 250) return { kind: 'upper', rank: 0, number: m[1], text: (m[2] ?? '').trim() };
   m = PART.exec(line);
-  if (m && ROMAN.test(m[1]) && m[2].length <= 250)
-    return { kind: 'part', rank: 0, number: m[1], text: m[2].trim() };
+  if (m && ROMAN.test(m[1]) && m[2].length <= 250) {
+    // "I) Bộ Y tế chủ trì …" after "k)": the point l) typed as a capital I, not a part.
+    const closer = line.slice(m[1].length).trimStart()[0];
+    if (closer === ')' && /\p{Ll}/u.test(m[2])) {
+      if (m[1] === 'I') return { kind: 'point', rank: 10, number: 'l', text: m[2].trim() };
+    } else return { kind: 'part', rank: 0, number: m[1], text: m[2].trim() };
+  }
   // Some plans put lettered parts above the Roman ones: "B. NHIỆM VỤ, GIẢI PHÁP" (an all-caps heading).
   m = LETTER_PART.exec(line);
   if (m && !/\p{Ll}/u.test(m[2])) return { kind: 'upper', rank: 0, number: m[1], text: m[2].trim() };

@@ -289,7 +289,7 @@ export function readTasks(outline: Outline, planYear: number | null): TaskPassRe
     }
     const notes = [
       ...attrs.time.flatMap((t) => classifyNotes(t, planYear)),
-      ...extractDeadlines(heading, planYear),
+      ...extractDeadlines(heading, planYear, true),
     ];
     const next: Context = {
       group: `${printed(node)}`.trim(),
