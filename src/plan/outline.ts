@@ -185,9 +185,30 @@ export function buildOutline(lines: readonly PlanLine[], start: number): Outline
         continue;
       }
       if (table && current) {
-        (current as OutlineSection).tables.push({ cells, columns: table, line });
+        const rows = (current as OutlineSection).tables;
+        const last = rows[rows.length - 1];
+        if (
+          last &&
+          last.columns === table &&
+          last.cells.length < table.width &&
+          last.cells.length + cells.length - 1 === table.width &&
+          lines[i - 1]?.cells
+        ) {
+          // A cell with a line break cut its row in two: the halves meet in that cell.
+          last.cells[last.cells.length - 1] = `${last.cells[last.cells.length - 1]} ${cells[0]}`.trim();
+          last.cells.push(...cells.slice(1));
+          continue;
+        }
+        rows.push({ cells, columns: table, line });
         continue;
       }
+    } else if (table && current && (c.kind === 'part' || c.kind === 'upper') && lines[i + 1]?.cells) {
+      // "I. TỰ KIỂM TRA VĂN BẢN" between rows of an open table: a group row copied without its cells.
+      const group = new Array<string>(Math.max(table.width, 2)).fill('');
+      group[table.stt >= 0 ? table.stt : 0] = c.number;
+      group[table.content] = c.text;
+      (current as OutlineSection).tables.push({ cells: group, columns: table, line });
+      continue;
     } else {
       table = null;
     }

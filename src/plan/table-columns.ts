@@ -38,8 +38,10 @@ function columnsOf(lower: readonly string[]): Omit<TableColumns, 'rows' | 'width
     /phối hợp|thời gian|nội dung/u,
   );
   if (content < 0 || lead < 0 || content === lead) return null;
+  const stt = find(lower, /^(?:stt|tt|số tt|số thứ tự)\.?$/u);
   return {
-    stt: find(lower, /^(?:stt|tt|số tt|số thứ tự)\.?$/u),
+    // An unnamed first column before the content holds the numbers ("STT" lost in copying).
+    stt: stt >= 0 ? stt : content > 0 && lower[0] === '' ? 0 : -1,
     content,
     lead,
     partners: find(lower, /phối hợp/u),
