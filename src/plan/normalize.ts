@@ -165,6 +165,24 @@ function trailingNumber(line: string): number {
   return -1;
 }
 
+/**
+ * A PDF's running header or footer ("CÔNG BÁO/Số 1091 + 1092/Ngày 03-11-2023"): the same short line
+ * with a number in it, three times or more, that is no list item and no sentence.
+ */
+function runningHeaders(lines: readonly string[]): Set<string> {
+  const counts = new Map<string, number>();
+  for (const raw of lines) {
+    const t = raw.trim();
+    if (t.length < 8 || t.length > 100 || !/\d/.test(t) || /[.;:,]$/.test(t) || startsWithMarker(t)) continue;
+    if (t.indexOf('\t') >= 0 || !/^\p{Lu}/u.test(t) || /\s(?:chủ trì|phối hợp|thực hiện)\b/u.test(t))
+      continue;
+    counts.set(t, (counts.get(t) ?? 0) + 1);
+  }
+  const out = new Set<string>();
+  for (const [t, n] of counts) if (n >= 3) out.add(cleanLine(t));
+  return out;
+}
+
 /** Inside a blank-line block: the next line goes on with the paragraph unless it opens another. */
 function continuesInBlock(prev: Paragraph, next: string): boolean {
   if (prev.hasCells || next.indexOf('\t') >= 0 || next.indexOf('|') >= 0 || startsWithMarker(next))
@@ -237,6 +255,7 @@ export function normalizeWithMap(input: string): NormalizedText {
     ? rebuildPipeTables(split)
     : split.map((text, i) => ({ text, line: i + 1 }));
   const rawLines = source.map((s) => s.text);
+  const running = runningHeaders(rawLines);
   const out: string[] = [];
   const lineMap: number[] = [];
   const joined = new Set<number>();
@@ -266,7 +285,7 @@ export function normalizeWithMap(input: string): NormalizedText {
       continue;
     }
     // Page numbers, and footnote bodies ("[1] tại Chương trình số …") that a page dump puts at the end.
-    if (PAGE_NUMBER_LINE.test(line) || FOOTNOTE_BODY.test(rawLines[i].trim())) continue;
+    if (PAGE_NUMBER_LINE.test(line) || FOOTNOTE_BODY.test(rawLines[i].trim()) || running.has(line)) continue;
     let how = current ? continues(current, line) : false;
     if (how === 'text' && blocks && sameBlock) how = 'marker';
     if (!how && current && blocks && sameBlock && continuesInBlock(current, line)) how = 'marker';

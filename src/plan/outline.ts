@@ -145,8 +145,9 @@ export function buildOutline(lines: readonly PlanLine[], start: number): Outline
   };
   const openAppendix = (heading: string) => {
     appendixCount++;
-    upper = null;
     openSection(appendixCount === 1 ? 'PL' : `PL${appendixCount}`, heading, 'tasks');
+    // Parts inside an appendix hold its tasks unless their heading says otherwise.
+    upper = { id: current!.section.id, kind: 'tasks' };
   };
 
   for (let i = start; i < lines.length; i++) {
@@ -222,13 +223,13 @@ export function buildOutline(lines: readonly PlanLine[], start: number): Outline
     if (c.kind === 'upper') {
       const id = upperId(c.number);
       const kind = explicitKind(c.text) ?? 'context';
-      openSection(appendixCount > 0 ? `PL.${id}` : id, c.text, kind);
+      openSection(appendixCount > 0 ? `PL${appendixCount > 1 ? appendixCount : ''}.${id}` : id, c.text, kind);
       upper = { id: current!.section.id, kind };
       continue;
     }
     if (c.kind === 'part') {
       const own = explicitKind(c.text);
-      const base = upper ? `${upper.id}.${c.number}` : appendixCount > 0 ? `PL.${c.number}` : c.number;
+      const base = upper ? `${upper.id}.${c.number}` : c.number;
       openSection(base, c.text, own ?? upper?.kind ?? 'context');
       continue;
     }
