@@ -102,7 +102,7 @@ export function isAgencyHeading(text: string): boolean {
 
 // Words that end the subject of a sentence: the verb (or the role) that follows the agency name.
 const VERBS =
-  'chủ trì|phối hợp|tham mưu|thực hiện|chỉ đạo|triển khai|xây dựng|tăng cường|rà soát|hướng dẫn|(?<!các )tổ chức|có trách nhiệm|chịu trách nhiệm|căn cứ|tiếp tục|nghiên cứu|quán triệt|theo dõi|đôn đốc|kiểm tra|ban hành|lãnh đạo|khẩn trương|chủ động|tập trung|đẩy mạnh|nâng cao|bố trí|hoàn thiện|báo cáo|cập nhật|đề xuất|phát huy|trình|thẩm định|hoàn thành|bảo đảm|đảm bảo|giám sát|thường xuyên|định kỳ|cụ thể hoá|cụ thể hóa|là cơ quan|làm đầu mối|tổng hợp|gửi|phổ biến|tuyên truyền|tiếp nhận|bổ sung|giải quyết|tiến hành|vận động|huy động|thống kê|kịp thời|chuẩn bị|quan tâm|lựa chọn|đánh giá|sơ kết|tổng kết|xử lý|phụ trách|cử|tích cực|phát động|ưu tiên|nắm chắc|nắm bắt|thành lập|biên soạn|lập|in|duy trì|cung cấp|hằng năm|hàng năm|căn cứ vào|trực tiếp|phân công|thẩm tra|sửa đổi|quy định|nghiêm túc|bám sát|tiếp thu|được giao|theo chức năng|trên cơ sở|có kế hoạch|xây dựng kế hoạch';
+  'chủ trì|phối hợp|tham mưu|thực hiện|chỉ đạo|triển khai|xây dựng|tăng cường|rà soát|hướng dẫn|(?<![Cc]ác )tổ chức|có trách nhiệm|chịu trách nhiệm|căn cứ|tiếp tục|nghiên cứu|quán triệt|theo dõi|đôn đốc|kiểm tra|ban hành|lãnh đạo|khẩn trương|chủ động|tập trung|đẩy mạnh|nâng cao|bố trí|hoàn thiện|báo cáo|cập nhật|đề xuất|phát huy|trình|thẩm định|hoàn thành|bảo đảm|đảm bảo|giám sát|thường xuyên|định kỳ|cụ thể hoá|cụ thể hóa|là cơ quan|làm đầu mối|tổng hợp|gửi|phổ biến|tuyên truyền|tiếp nhận|bổ sung|giải quyết|tiến hành|vận động|huy động|thống kê|kịp thời|chuẩn bị|quan tâm|lựa chọn|đánh giá|sơ kết|tổng kết|xử lý|phụ trách|cử|tích cực|phát động|ưu tiên|nắm chắc|nắm bắt|thành lập|biên soạn|lập|in|duy trì|cung cấp|hằng năm|hàng năm|căn cứ vào|trực tiếp|phân công|thẩm tra|sửa đổi|quy định|nghiêm túc|bám sát|tiếp thu|được giao|theo chức năng|trên cơ sở|có kế hoạch|xây dựng kế hoạch';
 /** Not a fragment: more than a function word ("các", "và"), at most 120 characters. */
 export function isAgencyName(name: string): boolean {
   if (name.length < 3 || name.length > 120) return false;
@@ -147,7 +147,7 @@ export function agencyFromHeading(heading: string): string | null {
   if (!isAgencyHeading(h)) return null;
   const cut = h.search(SUBJECT_END);
   const name = cleanAgencyName(cut > 0 ? h.slice(0, cut) : h);
-  return name.length > 0 ? name : null;
+  return isAgencyName(name) ? name : null;
 }
 
 /**

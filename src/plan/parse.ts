@@ -39,17 +39,18 @@ interface Blocks {
   start: number;
 }
 
-function decisionOf(lines: readonly PlanLine[]): Decision {
+function decisionOf(lines: readonly PlanLine[]): { decision: Decision; place: string | null } {
   const header = readHeader(lines);
   const closingAt = lines.findIndex((l) => l.kind === 'footer');
   const { signer } = readSigner(closingAt >= 0 ? lines.slice(closingAt) : []);
-  return {
+  const decision: Decision = {
     title: header.title,
     number: header.number,
     issuedOn: header.issuedOn,
     issuer: header.issuer,
     signer,
   };
+  return { decision, place: header.place };
 }
 
 function blocks(all: readonly PlanLine[]): Blocks {
@@ -63,7 +64,7 @@ function blocks(all: readonly PlanLine[]): Blocks {
     const glued = all[attached.line];
     decisionLines.push({ ...glued, raw: glued.raw.slice(0, attached.offset).trim() });
   }
-  const decision = decisionOf(decisionLines);
+  const { decision, place } = decisionOf(decisionLines);
   let lines = all.slice(attached.line);
   if (attached.offset > 0) {
     // The title glued to the decision's signature opens the plan on a line of its own.
@@ -80,6 +81,7 @@ function blocks(all: readonly PlanLine[]): Blocks {
   if (!header.number) header.number = issued?.number ?? decision.number;
   if (!header.issuedOn) header.issuedOn = issued?.issuedOn ?? decision.issuedOn;
   if (!header.issuer) header.issuer = decision.issuer;
+  if (!header.place) header.place = place;
   return { decision, header, lines, start };
 }
 

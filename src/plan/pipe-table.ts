@@ -28,12 +28,15 @@ const BLANK = /^\s*$/;
 const MAX_CELL_LINES = 30;
 
 function cellText(lines: readonly string[]): string {
-  return lines
-    .map((l) => l.trim())
-    .filter((l) => l !== '' && !/^[*\-–—_=~\s]+$/.test(l))
-    .join(' ')
-    .replace(/\t/g, ' ')
-    .replace(/^[*\s]+|[*\s]+$/g, '');
+  return (
+    lines
+      // Emphasis opened or closed at a line's edge ("**BỘ VĂN HÓA, THỂ" / "THAO **") is markup.
+      .map((l) => l.trim().replace(/^\*{1,3}(?=\S)|\s*\*{1,3}$/g, ''))
+      .filter((l) => l !== '' && !/^[*\-–—_=~\s]+$/.test(l))
+      .join(' ')
+      .replace(/\t/g, ' ')
+      .replace(/^[*\s]+|[*\s]+$/g, '')
+  );
 }
 
 /** Index of the next bar line after `from` within the cell limit, or -1. */

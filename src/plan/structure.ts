@@ -81,7 +81,9 @@ function classifyMarked(line: string): ClassifiedLine {
   m = LETTER_PART.exec(line);
   if (m && !/\p{Ll}/u.test(m[2])) return { kind: 'upper', rank: 0, number: m[1], text: m[2].trim() };
   m = SUB.exec(line);
-  if (m) return { kind: 'item', rank: m[1].split('.').length, number: m[1], text: m[2] };
+  // "12.173 tỷ đồng": a thousands separator, not an outline number.
+  if (m && !(/\.\d{3}$/.test(m[1]) && !/^\d{1,4}(?:\.\d{1,3})+\./.test(line)))
+    return { kind: 'item', rank: m[1].split('.').length, number: m[1], text: m[2] };
   m = ITEM.exec(line);
   if (m) return { kind: 'item', rank: 1, number: m[1], text: m[2] };
   m = POINT.exec(line);
