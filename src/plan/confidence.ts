@@ -66,7 +66,8 @@ export function assess(draft: TaskDraft): { confidence: Confidence; reasons: Con
   if (!draft.lead) codes.push('no-lead');
   else if (draft.leadSource === 'sentence') codes.push('lead-from-sentence');
   if (draft.text.length > 1500) draft.doubts.add('long-text');
-  if (draft.text.replace(/\s+/g, ' ').trim().length < 12) draft.doubts.add('short-text');
+  if (draft.text.length < 40 && draft.text.replace(/\s+/g, ' ').trim().length < 12)
+    draft.doubts.add('short-text');
   if (draft.deadlines.length === 0 || draft.deadlines.every((d) => d.category === 'none')) {
     draft.doubts.add('no-deadline');
   }

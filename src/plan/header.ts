@@ -241,7 +241,8 @@ export function attachedPlanStart(lines: readonly PlanLine[]): AttachedPlan | nu
   let closed = false;
   const limit = Math.min(lines.length, 400);
   for (let i = 0; i < limit; i++) {
-    const t = repairSpacing(lines[i].raw);
+    const raw = lines[i].raw;
+    const t = raw.length < 300 && /\p{Lu} \p{Lu}/u.test(raw) ? repairSpacing(raw) : raw;
     if (!decision) {
       if (TITLE.test(t)) return null;
       if (DECISION_TITLE.test(t) || (i < 40 && DECISION_ANYWHERE.test(t))) decision = true;

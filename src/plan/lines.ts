@@ -49,8 +49,11 @@ const ATTRIBUTES: ReadonlyArray<[AttributeKind, RegExp]> = [
   ['content', /^nội dung(?:\s+(?:thực hiện|nhiệm vụ|công việc))?\s*:\s*(.+)$/iu],
 ];
 
+// Every label starts with one of these words: most lines are ruled out by this one test.
+const LABEL_START = /^(?:cơ quan|đơn vị|chủ trì|phối hợp|thời|tiến độ|sản phẩm|kết quả|nội dung)/iu;
+
 export function attributeOf(text: string): Attribute | undefined {
-  if (text.length > 600) return undefined;
+  if (text.length > 600 || !LABEL_START.test(text)) return undefined;
   for (const [kind, re] of ATTRIBUTES) {
     const m = re.exec(text);
     if (m) return { kind, value: m[1].trim() };
