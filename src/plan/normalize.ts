@@ -113,7 +113,7 @@ const MARKER_TAB =
   /^((?:\d{1,4}(?:\.\d{1,3})*[.)]|[a-zđ][.)]|[IVXLC]{1,6}[.)]|[-–—+•·]))\t+(?=[^\t ])([^\t]*)$/u;
 // A list number left alone on its line by the copy ("1." / "Rà soát …"), or "PHẦN I" above its title.
 const MARKER_ONLY =
-  /^(?:\d{1,4}(?:\.\d{1,3})*[.)]|[a-zđ][).]|[IVXLC]{1,6}\s*[.)\-–]|(?:PHẦN|Phần)\s+(?:[IVXLC]{1,6}|\d{1,2}|thứ\s+\p{L}+))$/u;
+  /^(?:[-–+•]|\d{1,4}(?:\.\d{1,3})*[.)]|[a-zđ][).]|[IVXLC]{1,6}\s*[.)\-–]|(?:PHẦN|Phần)\s+(?:[IVXLC]{1,6}|\d{1,2}|thứ\s+\p{L}+))$/u;
 // An all-capitals part heading, which may wrap ("I. MỤC" / "ĐÍCH, YÊU CẦU").
 const PART_START = /^(?:(?:PHẦN|Phần)\s+)?(?:[IVX]{1,6}\s*[.\-–)/:]|[A-H]\s*[.\-–)])\s*\S/u;
 const TERMINAL = /[.!?:…]$/;
@@ -280,7 +280,9 @@ export function normalizeWithMap(input: string): NormalizedText {
       rawLines[i + 1] = line.slice(cut + 1) + ' ' + rawLines[i + 1];
       line = line.slice(0, cut);
     }
-    if (line === '' || EMPTY_CELLS.test(line) || DECORATION.test(line)) {
+    // A lone bullet is a marker cut from its text ("-" / "Tuyên truyền …"), not a rule.
+    const bullet = line.length === 1 && '-–+•'.includes(line);
+    if (line === '' || EMPTY_CELLS.test(line) || (DECORATION.test(line) && !bullet)) {
       sameBlock = false;
       continue;
     }
