@@ -1,0 +1,59 @@
+/**
+ * The parser measured on the labelled corpus of real plans (test/fixtures/real). Fails when the
+ * overall score or a category falls below the floor in test/fixtures/real/floor.json; raise the
+ * floor as the parser improves (`npm run accuracy` prints the current figures).
+ */
+import { readdirSync } from 'node:fs';
+import { corpusDir, corpusTotals, loadCorpus, readFloor, scoreCorpus } from './accuracy/corpus';
+import { LAYOUTS } from './accuracy/labels';
+import { CHECK_CATEGORIES, normalizeForMatch, ratio } from './accuracy/score';
+import { ROOT } from './helpers';
+
+const dir = corpusDir(ROOT);
+const corpus = loadCorpus(dir);
+const scored = scoreCorpus(corpus);
+const totals = corpusTotals(scored);
+const floor = readFloor(dir);
+
+describe('the corpus of real plans', () => {
+  it('pairs every text with a label and every label with a text', () => {
+    const files = readdirSync(dir);
+    const texts = files.filter((f) => f.endsWith('.txt')).map((f) => f.slice(0, -4));
+    const labels = files.filter((f) => f.endsWith('.json') && f !== 'floor.json').map((f) => f.slice(0, -5));
+    expect(labels.sort()).toEqual(texts.sort());
+  });
+
+  it('has at least 25 plans, 250 labelled tasks and 8 layouts', () => {
+    expect(corpus.length).toBeGreaterThanOrEqual(25);
+    expect(corpus.reduce((n, e) => n + e.label.tasks.length, 0)).toBeGreaterThanOrEqual(250);
+    const layouts = new Set(corpus.flatMap((e) => e.label.layouts ?? []));
+    expect(layouts.size).toBeGreaterThanOrEqual(8);
+    expect([...layouts].every((l) => (LAYOUTS as readonly string[]).includes(l))).toBe(true);
+  });
+
+  it('labels phrases, groups and sections that occur in the text they label (so a label cannot drift from its document)', () => {
+    const missing: string[] = [];
+    for (const e of corpus) {
+      const text = normalizeForMatch(e.text);
+      const pieces = e.label.tasks.flatMap((t) => [t.phrase, t.group, t.section]);
+      for (const p of [...pieces, ...(e.label.nonTasks ?? [])]) {
+        if (p === undefined) continue;
+        if (!text.includes(normalizeForMatch(p))) missing.push(`${e.name}: ${p}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+});
+
+describe('the parser on the corpus of real plans', () => {
+  it(`holds at least the overall floor (${(100 * floor.overall).toFixed(1)}%)`, () => {
+    expect(ratio(totals.overall)).toBeGreaterThanOrEqual(floor.overall);
+  });
+
+  it.each(CHECK_CATEGORIES.filter((c) => floor.byCategory[c] !== undefined))(
+    'holds at least the floor for %s',
+    (category) => {
+      expect(ratio(totals.byCategory[category])).toBeGreaterThanOrEqual(floor.byCategory[category]!);
+    },
+  );
+});
