@@ -23,9 +23,11 @@ describe('the corpus of real plans', () => {
     expect(labels.sort()).toEqual(texts.sort());
   });
 
-  it('has at least 25 plans, 250 labelled tasks and 8 layouts', () => {
-    expect(corpus.length).toBeGreaterThanOrEqual(25);
-    expect(corpus.reduce((n, e) => n + e.label.tasks.length, 0)).toBeGreaterThanOrEqual(250);
+  it('has at least 25 real plans, 250 labelled tasks and 8 layouts', () => {
+    // Derived variants (re-encoded copies of a real plan) do not count towards the size of the corpus.
+    const real = corpus.filter((e) => e.label.derivedFrom === undefined);
+    expect(real.length).toBeGreaterThanOrEqual(25);
+    expect(real.reduce((n, e) => n + e.label.tasks.length, 0)).toBeGreaterThanOrEqual(250);
     const layouts = new Set(corpus.flatMap((e) => e.label.layouts ?? []));
     expect(layouts.size).toBeGreaterThanOrEqual(8);
     expect([...layouts].every((l) => (LAYOUTS as readonly string[]).includes(l))).toBe(true);
@@ -34,7 +36,7 @@ describe('the corpus of real plans', () => {
   it('labels phrases, groups and sections that occur in the text they label (so a label cannot drift from its document)', () => {
     const missing: string[] = [];
     for (const e of corpus) {
-      const text = normalizeForMatch(e.text);
+      const text = normalizeForMatch(e.labelledText);
       const pieces = e.label.tasks.flatMap((t) => [t.phrase, t.group, t.section]);
       for (const p of [...pieces, ...(e.label.nonTasks ?? [])]) {
         if (p === undefined) continue;
@@ -46,14 +48,20 @@ describe('the corpus of real plans', () => {
 });
 
 describe('the parser on the corpus of real plans', () => {
+  it('has a floor for every category the corpus checks', () => {
+    const checked = CHECK_CATEGORIES.filter((c) => totals.byCategory[c].total > 0);
+    expect(checked.filter((c) => floor.byCategory[c] === undefined)).toEqual([]);
+  });
+
   it(`holds at least the overall floor (${(100 * floor.overall).toFixed(1)}%)`, () => {
     expect(ratio(totals.overall)).toBeGreaterThanOrEqual(floor.overall);
   });
 
-  it.each(CHECK_CATEGORIES.filter((c) => floor.byCategory[c] !== undefined))(
-    'holds at least the floor for %s',
-    (category) => {
-      expect(ratio(totals.byCategory[category])).toBeGreaterThanOrEqual(floor.byCategory[category]!);
-    },
-  );
+  for (const category of CHECK_CATEGORIES) {
+    const min = floor.byCategory[category];
+    if (min === undefined) continue;
+    it(`holds at least the floor for ${category} (${(100 * min).toFixed(1)}%)`, () => {
+      expect(ratio(totals.byCategory[category])).toBeGreaterThanOrEqual(min);
+    });
+  }
 });

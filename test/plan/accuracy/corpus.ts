@@ -7,13 +7,16 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodePlanBytes } from '../../../src/plan/decode';
 import { parsePlan } from '../../../src/plan/parse';
-import { readLabel, type PlanLabel } from './labels';
+import { readLabel, resolveDerived, type PlanLabel } from './labels';
 import { scorePlan, sumScores, type PlanScore, type Tally, type Category } from './score';
 
 export interface CorpusEntry {
   name: string;
+  /** The text as the product decodes the file's bytes. */
   text: string;
   label: PlanLabel;
+  /** The text the labels were read from: `text`, or the source plan's for a derived variant. */
+  labelledText: string;
 }
 
 export interface ScoredEntry extends CorpusEntry {
@@ -22,6 +25,7 @@ export interface ScoredEntry extends CorpusEntry {
 }
 
 export interface Floor {
+  note?: string;
   overall: number;
   byCategory: Partial<Record<Category, number>>;
 }
@@ -35,11 +39,23 @@ export function loadCorpus(dir: string): CorpusEntry[] {
     .filter((f) => f.endsWith('.txt'))
     .map((f) => f.slice(0, -4))
     .sort();
-  return names.map((name) => {
+  const read = (name: string) => {
     const jsonPath = join(dir, `${name}.json`);
     if (!existsSync(jsonPath)) throw new Error(`${name}.txt has no ${name}.json beside it`);
     const text = decodePlanBytes(new Uint8Array(readFileSync(join(dir, `${name}.txt`)))).text;
-    return { name, text, label: readLabel(`${name}.json`, readFileSync(jsonPath, 'utf8')) };
+    return { text, label: readLabel(`${name}.json`, readFileSync(jsonPath, 'utf8')) };
+  };
+  return names.map((name) => {
+    const own = read(name);
+    if (own.label.derivedFrom === undefined) return { name, ...own, labelledText: own.text };
+    const source = read(own.label.derivedFrom);
+    if (source.label.derivedFrom !== undefined) throw new Error(`${name}: derived from a derived variant`);
+    return {
+      name,
+      text: own.text,
+      label: resolveDerived(own.label, source.label),
+      labelledText: source.text,
+    };
   });
 }
 

@@ -15,7 +15,8 @@ export interface TaskLabel {
   phrase: string;
   /**
    * Only when the phrase alone is not distinctive (two items with the same text under different
-   * headings): a piece of the heading the task sits under (Task.group), number included.
+   * headings): a piece of the heading the task sits under, number included. Scored against the task's
+   * group and its part's heading alike.
    */
   group?: string;
   /** Likewise: a piece of the heading of the part or appendix the task is in (e.g. "PHỤ LỤC 01"). */
@@ -31,6 +32,14 @@ export interface TaskLabel {
 }
 
 export interface PlanLabel {
+  /**
+   * A derived variant (e.g. a legacy-encoded copy made from a real text, SOURCES.md says how): the
+   * name of the plan whose text it re-encodes. Its labels are that plan's; its own file gives only
+   * `derivedFrom`, `encoding`, `layouts` and `note`.
+   */
+  derivedFrom?: string;
+  /** For a derived variant: the encoding of its bytes (e.g. "windows-1258"). */
+  encoding?: string;
   header?: { number?: string | null; issuedOn?: string | null; issuer?: string; title?: string };
   taskCount?: number;
   tasks: TaskLabel[];
@@ -83,8 +92,17 @@ export function readLabel(name: string, json: string): PlanLabel {
     fail(name, `not JSON (${(e as Error).message})`);
   }
   const label = raw as PlanLabel;
-  if (typeof label !== 'object' || label === null || !Array.isArray(label.tasks))
-    fail(name, 'no tasks array');
+  if (typeof label !== 'object' || label === null) fail(name, 'not an object');
+  if (label.derivedFrom !== undefined) {
+    if (typeof label.derivedFrom !== 'string' || label.derivedFrom === '') fail(name, 'derivedFrom');
+    for (const key of ['header', 'tasks', 'nonTasks', 'taskCount'] as const) {
+      if (label[key] !== undefined)
+        fail(name, `a derived variant takes its ${key} from ${label.derivedFrom}`);
+    }
+    checkLayouts(name, label);
+    return label;
+  }
+  if (!Array.isArray(label.tasks)) fail(name, 'no tasks array');
   const h = label.header;
   if (h?.issuedOn && !ISO.test(h.issuedOn)) fail(name, 'header.issuedOn is not ISO');
   if (label.taskCount !== undefined && !(Number.isInteger(label.taskCount) && label.taskCount >= 0))
@@ -108,8 +126,24 @@ export function readLabel(name: string, json: string): PlanLabel {
       list.forEach((d) => checkDeadline(name, where, d));
     }
   });
+  checkLayouts(name, label);
+  return label;
+}
+
+function checkLayouts(name: string, label: PlanLabel): void {
   for (const tag of label.layouts ?? []) {
     if (!(LAYOUTS as readonly string[]).includes(tag)) fail(name, `unknown layout tag ${tag}`);
   }
-  return label;
+}
+
+/** A derived variant's full label: the source plan's labels with the variant's layouts added. */
+export function resolveDerived(variant: PlanLabel, source: PlanLabel): PlanLabel {
+  const layouts = [...new Set([...(source.layouts ?? []), ...(variant.layouts ?? [])])];
+  return {
+    ...source,
+    derivedFrom: variant.derivedFrom,
+    encoding: variant.encoding,
+    layouts,
+    note: variant.note,
+  };
 }

@@ -55,8 +55,12 @@ export function formatReport(scored: ScoredEntry[], floor: Floor | null, verbose
     `${cell(totals.overall)} ${percent(totals.overall)}`,
   );
   lines.push('');
+  const real = scored.filter((s) => s.label.derivedFrom === undefined);
+  const derived = scored.length - real.length;
   lines.push(
-    `plans: ${scored.length}, labelled tasks: ${scored.reduce((a, s) => a + s.label.tasks.length, 0)}`,
+    `plans: ${real.length} real` +
+      (derived > 0 ? ` + ${derived} derived variant${derived > 1 ? 's' : ''} (scored, not counted)` : '') +
+      `, labelled tasks in real plans: ${real.reduce((a, s) => a + s.label.tasks.length, 0)}`,
   );
   lines.push(`overall: ${cell(totals.overall)} checks held (${percent(totals.overall)})`);
   for (const c of CHECK_CATEGORIES) {

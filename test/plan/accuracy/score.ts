@@ -4,7 +4,8 @@
  * Every check is held or not; a plan's score is checks held / checks, per category and overall.
  * - tasks: a labelled task is found when exactly one parsed task's text contains its phrase
  *   (both normalised: NFC, markdown emphasis dropped, whitespace collapsed, case folded) — and,
- *   when the label gives a `group` or a `section`, whose group heading or part heading contains it too.
+ *   when the label gives a `group` or a `section`, whose headings (its group and its part's heading,
+ *   either one) contain it too.
  * - leads: the found task's lead equals the label by agency key (src/plan/agency.ts).
  * - partners: labelled and parsed partners compared by key as sets; every partner in either set is
  *   one check, held when it is in both (an empty label with no parsed partner is one held check).
@@ -113,8 +114,11 @@ export function scorePlan(plan: Plan, label: PlanLabel): PlanScore {
     texts.forEach((text, i) => {
       const task = plan.tasks[i];
       if (!text.includes(p)) return;
-      if (g !== null && !normalizeForMatch(task.group ?? '').includes(g)) return;
-      if (s !== null && !normalizeForMatch(sectionHeading.get(task.section) ?? '').includes(s)) return;
+      // A label's group or section is looked for in every heading the task sits under, so a label
+      // does not presume whether the parser makes a given heading a group or a section.
+      const under = normalizeForMatch(`${task.group ?? ''} ${sectionHeading.get(task.section) ?? ''}`);
+      if (g !== null && !under.includes(g)) return;
+      if (s !== null && !under.includes(s)) return;
       hits.push(task);
     });
     const task = hits.length === 1 ? hits[0] : null;
