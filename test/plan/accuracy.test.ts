@@ -3,7 +3,8 @@
  * overall score or a category falls below the floor in test/fixtures/real/floor.json; raise the
  * floor as the parser improves (`npm run accuracy` prints the current figures).
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { corpusDir, corpusTotals, loadCorpus, readFloor, scoreCorpus } from './accuracy/corpus';
 import { LAYOUTS } from './accuracy/labels';
 import { CHECK_CATEGORIES, normalizeForMatch, ratio } from './accuracy/score';
@@ -44,6 +45,16 @@ describe('the corpus of real plans', () => {
       }
     }
     expect(missing).toEqual([]);
+  });
+
+  it('has derived variants whose bytes decode to exactly their source text', () => {
+    const derived = corpus.filter((e) => e.label.derivedFrom !== undefined);
+    for (const e of derived) {
+      const bytes = readFileSync(join(dir, `${e.name}.txt`));
+      const decoded = new TextDecoder(e.label.encoding ?? 'utf-8').decode(bytes).normalize('NFC');
+      const source = readFileSync(join(dir, `${e.label.derivedFrom}.txt`), 'utf8').normalize('NFC');
+      expect({ name: e.name, same: decoded === source }).toEqual({ name: e.name, same: true });
+    }
   });
 });
 
