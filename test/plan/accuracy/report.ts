@@ -22,7 +22,8 @@ function pad(s: string, n: number, right = false): string {
 
 export function formatReport(scored: ScoredEntry[], floor: Floor | null, verbose = false): string {
   const nameWidth = Math.max(4, ...scored.map((s) => s.name.length));
-  const cols = CHECK_CATEGORIES.map((c) => HEADS[c]);
+  // "parsed" is how many tasks the parser gave, for reference (not a check).
+  const cols = ['parsed', ...CHECK_CATEGORIES.map((c) => HEADS[c])];
   const widths = cols.map((c) => Math.max(c.length, 7));
   const lines: string[] = [];
   const row = (name: string, cells: string[], total: string) =>
@@ -36,7 +37,7 @@ export function formatReport(scored: ScoredEntry[], floor: Floor | null, verbose
   for (const s of scored) {
     row(
       s.name,
-      CHECK_CATEGORIES.map((c) => cell(s.score.byCategory[c])),
+      [String(s.parsedTasks), ...CHECK_CATEGORIES.map((c) => cell(s.score.byCategory[c]))],
       `${cell(s.score.overall)} ${percent(s.score.overall)}`,
     );
     if (verbose) {
@@ -51,7 +52,10 @@ export function formatReport(scored: ScoredEntry[], floor: Floor | null, verbose
   lines.push('-'.repeat(nameWidth + widths.reduce((a, w) => a + w + 2, 0) + 18));
   row(
     'ALL',
-    CHECK_CATEGORIES.map((c) => cell(totals.byCategory[c])),
+    [
+      String(scored.reduce((a, s) => a + s.parsedTasks, 0)),
+      ...CHECK_CATEGORIES.map((c) => cell(totals.byCategory[c])),
+    ],
     `${cell(totals.overall)} ${percent(totals.overall)}`,
   );
   lines.push('');
