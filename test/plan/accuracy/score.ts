@@ -5,7 +5,8 @@
  * - tasks: a labelled task is found when exactly one parsed task's text contains its phrase
  *   (both normalised: NFC, markdown emphasis dropped, whitespace collapsed, case folded) — and,
  *   when the label gives a `group` or a `section`, whose headings (its group and its part's heading,
- *   either one) contain it too.
+ *   either one) contain it too. A parsed task matched that way by two or more labelled tasks has
+ *   swallowed them: none of them is found.
  * - leads: the found task's lead equals the label by agency key (src/plan/agency.ts).
  * - partners: labelled and parsed partners compared by key as sets; every partner in either set is
  *   one check, held when it is in both (an empty label with no parsed partner is one held check).
@@ -87,6 +88,25 @@ function compactNumber(n: string | null | undefined): string | null {
   return n === null || n === undefined ? null : n.normalize('NFC').replace(/\s+/g, '');
 }
 
+/** The parsed tasks whose text contains the label's phrase (and whose headings its group/section). */
+function matchTask(t: TaskLabel, plan: Plan, texts: string[], sectionHeading: Map<string, string>): Task[] {
+  const p = normalizeForMatch(t.phrase);
+  const g = t.group === undefined ? null : normalizeForMatch(t.group);
+  const s = t.section === undefined ? null : normalizeForMatch(t.section);
+  const hits: Task[] = [];
+  texts.forEach((text, i) => {
+    const task = plan.tasks[i];
+    if (!text.includes(p)) return;
+    // A label's group or section is looked for in every heading the task sits under, so a label
+    // does not presume whether the parser makes a given heading a group or a section.
+    const under = normalizeForMatch(`${task.group ?? ''} ${sectionHeading.get(task.section) ?? ''}`);
+    if (g !== null && !under.includes(g)) return;
+    if (s !== null && !under.includes(s)) return;
+    hits.push(task);
+  });
+  return hits;
+}
+
 export function scorePlan(plan: Plan, label: PlanLabel): PlanScore {
   const checks: Check[] = [];
   const add = (category: Category, held: boolean, what: string, expected?: unknown, actual?: unknown) =>
@@ -106,30 +126,20 @@ export function scorePlan(plan: Plan, label: PlanLabel): PlanScore {
     add('header', label.header.issuedOn === plan.issuedOn, 'issuedOn', label.header.issuedOn, plan.issuedOn);
   }
 
-  for (const t of label.tasks) {
-    const p = normalizeForMatch(t.phrase);
-    const g = t.group === undefined ? null : normalizeForMatch(t.group);
-    const s = t.section === undefined ? null : normalizeForMatch(t.section);
-    const hits: Task[] = [];
-    texts.forEach((text, i) => {
-      const task = plan.tasks[i];
-      if (!text.includes(p)) return;
-      // A label's group or section is looked for in every heading the task sits under, so a label
-      // does not presume whether the parser makes a given heading a group or a section.
-      const under = normalizeForMatch(`${task.group ?? ''} ${sectionHeading.get(task.section) ?? ''}`);
-      if (g !== null && !under.includes(g)) return;
-      if (s !== null && !under.includes(s)) return;
-      hits.push(task);
-    });
-    const task = hits.length === 1 ? hits[0] : null;
+  // First pass: each labelled task's candidates. A parsed task that is the only candidate of two or
+  // more labelled tasks has swallowed them (say a whole part read as one task): none of them counts
+  // as found, or a parser returning the whole text as one task would "find" every task.
+  const candidates = label.tasks.map((t) => matchTask(t, plan, texts, sectionHeading));
+  const claims = new Map<Task, number>();
+  for (const hits of candidates) if (hits.length === 1) claims.set(hits[0], (claims.get(hits[0]) ?? 0) + 1);
+
+  label.tasks.forEach((t, index) => {
+    const hits = candidates[index];
+    const merged = hits.length === 1 && (claims.get(hits[0]) ?? 0) > 1;
+    const task = hits.length === 1 && !merged ? hits[0] : null;
     const name = `«${short(t.phrase)}»`;
-    add(
-      'tasks',
-      task !== null,
-      `task ${name}`,
-      'exactly one match',
-      hits.map((h) => h.id),
-    );
+    const got = merged ? `${hits[0].id}, which other labelled tasks match too` : hits.map((h) => h.id);
+    add('tasks', task !== null, `task ${name}`, 'exactly one match, matched by no other label', got);
 
     if (t.lead !== undefined) {
       const want = t.lead === null ? null : agencyKey(t.lead);
@@ -173,7 +183,7 @@ export function scorePlan(plan: Plan, label: PlanLabel): PlanScore {
         );
       }
     }
-  }
+  });
 
   for (const phrase of label.nonTasks ?? []) {
     const p = normalizeForMatch(phrase);
