@@ -25,7 +25,8 @@ const MOTTO =
 const MOTTO_ANYWHERE =
   /CỘNG\s+H[OÒ]A\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc/giu;
 export const TITLE = /^(?:KẾ HOẠCH|CHƯƠNG TRÌNH HÀNH ĐỘNG|CHƯƠNG TRÌNH|ĐỀ ÁN|PHỤ LỤC)(?=\s|$|:)/u;
-const DECISION_TITLE = /^QUYẾT ĐỊNH(?=\s|$|:)/u;
+// A decision or a resolution that issues the plan ("Ban hành kèm theo Nghị quyết này Kế hoạch …").
+const DECISION_TITLE = /^(?:QUYẾT ĐỊNH|NGHỊ QUYẾT)(?=\s|$|:)/u;
 const NUMBER = /(?:^|\s)Số\s*:?\s*(\S*(?:\s*[-/]\s*[\p{L}\d.]+)*)/u;
 const PLACE = '((?:(?:TP|Tp)\\.\\s?|Thành phố\\s|Thị xã\\s)?\\p{Lu}[\\p{L}-]*(?:\\s\\p{Lu}[\\p{L}-]*){0,4})';
 const PLACE_DATE = new RegExp(
@@ -220,7 +221,7 @@ export function readSigner(footer: readonly PlanLine[]): { signer: string | null
   return { signer, body: tm ? tm.replace(/^(?:T\/M|TM\.?)\s*/u, '').trim() : null };
 }
 
-const DECISION_ANYWHERE = /(?:^|\s)QUYẾT ĐỊNH(?=\s|:|$)/u;
+const DECISION_ANYWHERE = /(?:^|\s)(?:QUYẾT ĐỊNH|NGHỊ QUYẾT)(?=\s|:|$)/u;
 const TITLE_ANYWHERE = /(?:^|\s)(?:KẾ HOẠCH|CHƯƠNG TRÌNH HÀNH ĐỘNG|CHƯƠNG TRÌNH|ĐỀ ÁN)(?=\s|$)/u;
 
 export interface AttachedPlan {
@@ -252,7 +253,8 @@ export function attachedPlanStart(lines: readonly PlanLine[]): AttachedPlan | nu
     if (!issues) continue;
     if (lines[i].kind === 'footer') closed = true;
     if (TITLE.test(t) && !/^PHỤ LỤC/u.test(t)) {
-      if (closed || ISSUED_WITH.test(lines[i + 1]?.raw ?? '')) return { line: i, offset: 0 };
+      const below = lines.slice(i + 1, i + 4).some((l) => ISSUED_WITH.test(l.raw));
+      if (closed || below) return { line: i, offset: 0 };
     }
     // "… Nguyễn Hữu Tháp CHƯƠNG TRÌNH HÀNH ĐỘNG …": the title glued to the signature.
     if (closed && lines[i].kind === 'footer') {

@@ -52,7 +52,11 @@ const CLOSING_RUN = /(?<=[^\s*])\s?\*{1,3}$/;
 // "*Đơn vị chủ trì: *Sở Nội vụ": a converter put the closing run after the space.
 const LABEL_EMPHASIS = /(?<![\p{L}\p{N}*])(\*{1,3})(?=[^\s*])([^*]*?[^\s*]) \1(?=[^\s*])/gu;
 
+// A markdown heading mark ("## KẾ HOẠCH", "### SỬA ĐỔI …") from a page converted to markdown.
+const ATX_HEADING = /^#{1,6}\s+(?=\S)/;
+
 function stripEmphasis(line: string): string {
+  if (line[0] === '#') line = line.replace(ATX_HEADING, '');
   if (line.indexOf('*') < 0) return line;
   return line
     .replace(PAIRED_EMPHASIS, '$2')
@@ -64,7 +68,7 @@ function stripEmphasis(line: string): string {
 // Anything cleanLine would change besides NFC; most lines of a plan have none of it.
 /* eslint-disable no-control-regex */
 const NEEDS_CLEANING =
-  /[\u0000-\u001F\u007F-\u00A0\u00AD\u1680\u2000-\u200D\u202F\u205F\u2060\u3000\uFEFF*[]/;
+  /[\u0000-\u001F\u007F-\u00A0\u00AD\u1680\u2000-\u200D\u202F\u205F\u2060\u3000\uFEFF*[#]/;
 /* eslint-enable no-control-regex */
 
 function needsCleaning(s: string): boolean {
