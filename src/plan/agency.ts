@@ -75,7 +75,7 @@ export function cleanAgencyName(name: string): string {
 // Words that open an agency name. Sentence subjects must start with one of these (a collective like
 // "Các cấp ủy" or "Các đồng chí" is not an accountable body); headings may also start with "Các …".
 const HEAD =
-  '(?:Ban(?! hành)|Đảng đoàn|Đảng [uủ][yỷ]|Đảng bộ|[UỦ][yỷ] ban|UBND|HĐND|Hội đồng|Sở|Văn phòng|Mặt trận|Tỉnh đoàn|Thành đoàn|Huyện đoàn|Đoàn(?! kết)|Công an|Bộ Chỉ huy|Bộ(?! máy| phận| tiêu chí| công cụ| luật| chỉ số)|Cục|Chi cục|Tổng cục|Trung tâm|Báo(?! cáo)|Đài|Trường(?! hợp)|Học viện|Hội(?! nghị| thảo| thi| diễn| nhập)|Liên đoàn|Liên minh|Thanh tra|Kho bạc|Ngân hàng|Huyện [uủ][yỷ]|Thành [uủ][yỷ]|Tỉnh [uủ][yỷ]|Thị [uủ][yỷ]|Quận [uủ][yỷ]|Viện|T[oò]a án|Cơ quan|Chi bộ|Thường trực|Bảo hiểm|Cảnh sát|Tỉnh đội|Bộ đội|Công ty|Tổng công ty|Đại học|Nhà xuất bản|Quỹ|Tổ công tác|Tổ đảng|Đồng chí|Đ\\/c|Chủ tịch|Phó Chủ tịch|Giám đốc|Phó Giám đốc|Thủ trưởng|Trưởng ban|Phó Trưởng ban|Trưởng phòng|Bí thư|Phó Bí thư|Chánh Văn phòng|Người đứng đầu|Phòng(?!,| chống| ngừa| họp| thủ| cháy)|Ủy viên|Uỷ viên|Vụ(?! việc| án| mùa)|Kiểm toán|Tòa án|Viện kiểm sát)';
+  '(?:Ban(?! hành)|Đảng đoàn|Đảng [uủ][yỷ]|Đảng bộ|[UỦ][yỷ] ban|UBND|HĐND|Hội đồng|Sở|Văn phòng|Mặt trận|Tỉnh đoàn|Thành đoàn|Huyện đoàn|Đoàn(?! kết)|Công an|Bộ Chỉ huy|Bộ(?! máy| phận| tiêu chí| công cụ| luật| chỉ số)|Cục|Chi cục|Tổng cục|Trung tâm|Báo(?! cáo)|Đài|Trường(?! hợp)|Học viện|Hội(?! nghị| thảo| thi| diễn| nhập)|Liên đoàn|Liên minh|Thanh tra|Kho bạc|Ngân hàng|Huyện [uủ][yỷ]|Thành [uủ][yỷ]|Tỉnh [uủ][yỷ]|Thị [uủ][yỷ]|Quận [uủ][yỷ]|Viện|T[oò]a án|Cơ quan|Chi bộ|Thường trực|Bảo hiểm|Cảnh sát|Tỉnh đội|Bộ đội|Công ty|Tổng công ty|Đại học|Nhà xuất bản|Quỹ|Tổ công tác|Tổ đảng|Đồng chí|Đ\\/c|Chủ tịch|Phó Chủ tịch|Giám đốc|Phó Giám đốc|Thủ trưởng|Trưởng ban|Phó Trưởng ban|Trưởng phòng|Bí thư|Phó Bí thư|Chánh Văn phòng|Người đứng đầu|Phòng(?!,| chống| ngừa| họp| thủ| cháy)|Ủy viên|Uỷ viên|Vụ(?! việc| án| mùa)|Chi nhánh|Ban Quản lý|Ban quản lý|Kiểm toán|Tòa án|Viện kiểm sát)';
 const SUBJECT_HEAD = new RegExp(`^${HEAD}(?=[\\s,:;]|$)`, 'u');
 // Headings and role cells also accept a lower-case start (legacy-font text loses capital toned letters).
 const ANY_CASE_HEAD = new RegExp(`^${HEAD}(?=[\\s,:;]|$)`, 'iu');
@@ -155,7 +155,7 @@ export function agencyFromHeading(heading: string): string | null {
  * A piece that does not start like an agency name belongs to the previous one ("…, thành phố").
  */
 export function splitAgencies(list: string): string[] {
-  const tokens = list.split(/(\s*[,;]\s*|\s+và\s+|\s+cùng\s+|\n)/u);
+  const tokens = splitOutsideParentheses(list);
   const out: string[] = [];
   let pendingSep = '';
   for (let i = 0; i < tokens.length; i++) {
@@ -173,3 +173,25 @@ export function splitAgencies(list: string): string[] {
   }
   return out;
 }
+
+/**
+ * The list cut at its separators ("," ";" "và" "cùng" line breaks), pieces and separators
+ * alternating, but not inside parentheses: "Trung tâm Dịch vụ việc làm (Sở Nội vụ, Sở Tài chính)"
+ * stays one name.
+ */
+function splitOutsideParentheses(list: string): string[] {
+  if (list.indexOf('(') < 0) return list.split(LIST_SEPARATORS);
+  // Separators inside parentheses are masked, the list is split, and the masks are undone.
+  let depth = 0;
+  let masked = '';
+  for (const ch of list) {
+    if (ch === '(') depth++;
+    else if (ch === ')' && depth > 0) depth--;
+    masked += depth > 0 ? (MASK[ch] ?? ch) : ch;
+  }
+  return masked.split(LIST_SEPARATORS).map((p) => [...p].map((c) => UNMASK[c] ?? c).join(''));
+}
+
+const MASK: Record<string, string> = { ',': '\u0001', ';': '\u0002', ' ': '\u0003', '\n': '\u0004' };
+const UNMASK: Record<string, string> = { '\u0001': ',', '\u0002': ';', '\u0003': ' ', '\u0004': '\n' };
+const LIST_SEPARATORS = /(\s*[,;]\s*|\s+và\s+|\s+cùng\s+|\n)/u;
