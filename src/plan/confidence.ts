@@ -46,6 +46,11 @@ const REASONS: Record<DoubtCode | 'no-lead' | 'lead-from-sentence', [Confidence,
     'Nội dung nối tiếp sang dòng bảng sau.',
     'The text continues on the next table row.',
   ],
+  'lead-from-row-above': [
+    'medium',
+    'Ô cơ quan chủ trì trống: lấy theo dòng trên (ô gộp của bảng).',
+    'The lead cell is empty: taken from the row above (a merged table cell).',
+  ],
   'no-deadline': ['medium', 'Không ghi thời hạn.', 'No deadline is stated.'],
   'assignment-in-context': [
     'medium',

@@ -13,6 +13,7 @@ export type DoubtCode =
   | 'deadline-unrecognised'
   | 'row-truncated'
   | 'row-continued'
+  | 'lead-from-row-above'
   | 'long-text'
   | 'short-text'
   | 'collective-lead'

@@ -82,7 +82,12 @@ export function readTables(body: OutlineSection, planYear: number | null): TaskP
       );
     }
     const leads = agencyCell(cell(col.lead));
-    const lead = leads[0] ?? null;
+    let lead = leads[0] ?? null;
+    if (!lead && col.lead >= 0 && last && last.group === group && last.lead) {
+      // A lead cell merged down over several rows arrives empty in all but the first.
+      lead = last.lead;
+      doubts.add('lead-from-row-above');
+    }
     const partners = [...leads.slice(1), ...agencyCell(cell(col.partners))];
     const deadlines: Deadline[] = [];
     const timeCells = col.times.map(cell).filter((t) => t !== '');
