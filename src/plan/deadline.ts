@@ -65,6 +65,8 @@ export function latestDate(note: string, planYear: number | null): string | null
   // trong quý II/2020") only sets the context.
   const years: number[] = [];
   const specificYears = new Set<number>();
+  // "Tháng 3" alone takes the year the note names elsewhere ("Tháng 11, 12/2013"), else the plan's.
+  const months: number[] = [];
   const consider = (d: string | null) => {
     if (d === null) {
       if (best === undefined) best = null;
@@ -94,11 +96,14 @@ export function latestDate(note: string, planYear: number | null): string | null
       const last = m[19].split(/\s*(?:,|và|-|–)\s*/u).pop() ?? '';
       const q = ROMAN_QUARTER[last];
       if (q) consider(endOfMonth(+m[20], q * 3));
-    } else if (m[21]) consider(planYear ? endOfMonth(planYear, +m[21]) : null);
+    } else if (m[21]) months.push(+m[21]);
     const y = m[3] ?? m[6] ?? m[8] ?? m[10] ?? m[13] ?? m[18] ?? m[20];
     if (y) specificYears.add(+y);
   }
   for (const y of years) if (!specificYears.has(y)) consider(isoDate(y, 12, 31));
+  const noteYear =
+    specificYears.size > 0 ? Math.max(...specificYears) : years.length > 0 ? Math.max(...years) : planYear;
+  for (const month of months) consider(noteYear ? endOfMonth(noteYear, month) : null);
   return best;
 }
 
