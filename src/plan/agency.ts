@@ -75,12 +75,12 @@ export function cleanAgencyName(name: string): string {
 // Words that open an agency name. Sentence subjects must start with one of these (a collective like
 // "Các cấp ủy" or "Các đồng chí" is not an accountable body); headings may also start with "Các …".
 const HEAD =
-  '(?:Ban(?! hành)|Đảng đoàn|Đảng [uủ][yỷ]|Đảng bộ|[UỦ][yỷ] ban|UBND|HĐND|Hội đồng|Sở|Văn phòng|Mặt trận|Tỉnh đoàn|Thành đoàn|Huyện đoàn|Đoàn(?! kết)|Công an|Bộ Chỉ huy|Bộ(?! máy| phận| tiêu chí| công cụ| luật| chỉ số)|Cục|Chi cục|Tổng cục|Trung tâm|Báo(?! cáo)|Đài|Trường(?! hợp)|Học viện|Hội(?! nghị| thảo| thi| diễn| nhập)|Liên đoàn|Liên minh|Thanh tra|Kho bạc|Ngân hàng|Huyện [uủ][yỷ]|Thành [uủ][yỷ]|Tỉnh [uủ][yỷ]|Thị [uủ][yỷ]|Quận [uủ][yỷ]|Viện|T[oò]a án|Cơ quan|Chi bộ|Thường trực|Bảo hiểm|Cảnh sát|Tỉnh đội|Bộ đội|Công ty|Tổng công ty|Đại học|Nhà xuất bản|Quỹ|Tổ công tác|Tổ đảng|Đồng chí|Đ\\/c|Chủ tịch|Phó Chủ tịch|Giám đốc|Phó Giám đốc|Thủ trưởng|Trưởng ban|Phó Trưởng ban|Trưởng phòng|Bí thư|Phó Bí thư|Chánh Văn phòng|Người đứng đầu|Phòng(?!,| chống| ngừa| họp| thủ| cháy)|Ủy viên|Uỷ viên|Vụ(?! việc| án| mùa)|Chi nhánh|Ban Quản lý|Ban quản lý|Kiểm toán|Tòa án|Viện kiểm sát)';
+  '(?:Ban(?! hành)|Đảng đoàn|Đảng [uủ][yỷ]|Đảng bộ|[UỦ][yỷ] ban|UBND|HĐND|Hội đồng|Sở|Văn phòng|Mặt trận|Tỉnh đoàn|Thành đoàn|Huyện đoàn|Đoàn(?! kết)|Công an|Bộ Chỉ huy|Bộ(?! máy| phận| tiêu chí| công cụ| luật| chỉ số)|Cục|Chi cục|Tổng cục|Trung tâm|Báo(?! cáo)|Đài|Trường(?! hợp)|Học viện|Hội(?! nghị| thảo| thi| diễn| nhập)|Liên đoàn|Liên minh|Thanh tra|Kho bạc|Ngân hàng|Huyện [uủ][yỷ]|Thành [uủ][yỷ]|Tỉnh [uủ][yỷ]|Thị [uủ][yỷ]|Quận [uủ][yỷ]|Viện|T[oò]a án|Cơ quan|Chi bộ|Thường trực|Bảo hiểm|Cảnh sát|Tỉnh đội|Bộ đội|Công ty|Tổng công ty|Đại học|Nhà xuất bản|Quỹ|Tổ công tác|Tổ đảng|Đồng chí|Đ\\/c|Chủ tịch|Phó Chủ tịch|Giám đốc|Phó Giám đốc|Thủ trưởng|Trưởng ban|Phó Trưởng ban|Trưởng phòng|Bí thư|Phó Bí thư|Chánh Văn phòng|Người đứng đầu|Phòng(?!,| chống| ngừa| họp| thủ| cháy)|Ủy viên|Uỷ viên|Vụ(?! việc| án| mùa)|Chi nhánh|Ban Quản lý|Ban quản lý|Liên hiệp|Hiệp hội|Hợp tác xã|Kiểm toán|Tòa án|Viện kiểm sát)';
 const SUBJECT_HEAD = new RegExp(`^${HEAD}(?=[\\s,:;]|$)`, 'u');
 // Headings and role cells also accept a lower-case start (legacy-font text loses capital toned letters).
 const ANY_CASE_HEAD = new RegExp(`^${HEAD}(?=[\\s,:;]|$)`, 'iu');
 const HEADING_HEAD = new RegExp(
-  `^(?:Các|các)\\s+(?:${HEAD}|cơ quan|sở|ban|huyện|thành|đảng|cấp|tổ chức|đơn vị|địa phương|ngành|đoàn|hội|chi)`,
+  `^(?:Các|các)\\s+(?:${HEAD}|cơ quan|sở|ban|huyện|thành|đảng|cấp|tổ chức|đơn vị|địa phương|ngành|đoàn|hội|chi|doanh nghiệp|chủ đầu tư|bộ|hợp tác xã|trường|bệnh viện)`,
   'iu',
 );
 
@@ -112,7 +112,7 @@ export function isAgencyName(name: string): boolean {
 // A verb after "về" or "công tác" names a field ("Vụ Các vấn đề chung về xây dựng pháp luật"); a
 // dash before "cơ quan …" starts an apposition ("Sở Tài chính - cơ quan thường trực Ban Chỉ đạo").
 const SUBJECT_END = new RegExp(
-  `(?<!\\s(?:về|công tác|việc))\\s(?:${VERBS})(?=[\\s,:;]|$)|\\s*[:(;.\\n]|\\s[-–]\\s(?=cơ quan|đơn vị|là\\s)`,
+  `(?<!\\s(?:về|công tác|việc))\\s(?:${VERBS})(?=[\\s,:;]|$)|\\s*[:(;.\\n]|\\s[-–]\\s(?=[Cc]ơ quan|[Đđ]ơn vị|là\\s)`,
   'u',
 );
 

@@ -15,7 +15,7 @@ export interface Roles {
 const ROLE_LEAD = /(?:cơ quan|đơn vị)\s+(?:chủ trì|thực hiện)\s*:\s*([^;\n]{1,300})/iu;
 const ROLE_PARTNERS = /(?:cơ quan|đơn vị)\s+phối hợp\s*:\s*([^\n]{1,500})/iu;
 const LEAD_WORD = /\schủ trì(?=[\s,;:.)]|$)/u;
-const GIAO = /(?:^|[\s(;:,.])[Gg]iao\s+(?:cho\s+)?/gu;
+const GIAO = /(?:^|[\s(;:,.])(?:[Gg]iao|[Đđ]ề nghị|[Yy]êu cầu)\s+(?:cho\s+)?/gu;
 // Where a partner list stops: a verb that starts the task itself. "tham mưu" right after
 // "chuyên trách"/"cơ quan" is part of a name ("cơ quan chuyên trách tham mưu, giúp việc Tỉnh ủy").
 const PARTNER_END =
