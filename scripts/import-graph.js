@@ -18,7 +18,8 @@ function sourceFiles(dir) {
 
 // Static imports, re-exports, dynamic import() and require(); type-only imports count too: a
 // type dependency is a dependency of the design even when the compiled code drops it.
-const IMPORT = /(?:\bfrom\s+|\bimport\s*\(\s*(?:\/\*[^*]*\*\/\s*)?|\brequire\(\s*|^\s*import\s+)['"]([^'"]+)['"]/gm;
+const IMPORT =
+  /(?:\bfrom\s+|\bimport\s*\(\s*(?:\/\*[^*]*\*\/\s*)?|\brequire\(\s*|^\s*import\s+)['"]([^'"]+)['"]/gm;
 
 function importsOf(file) {
   const text = fs.readFileSync(file, 'utf8');
