@@ -6,9 +6,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { seededRandom as seeded } from '../src/excel/testing/plans';
 import type { Plan, Task } from '../src/plan/types';
-import { COLUMN_HEADERS, STATUS_LABELS, TASK_COLUMN_IDS, type TaskColumnId } from '../src/workbook/labels';
+import { columnHeader, TASK_COLUMN_IDS, type TaskColumnId } from '../src/model/columns';
+import { STATUS_LABELS } from '../src/model/labels';
 import type { RawCell, TableSnapshot } from '../src/workbook/types';
-import { isoToSerial } from '../src/workbook/dates';
+import { isoToSerial } from '../src/model/dates';
 
 // Benchmarks run compiled from bench/out/bench/, three levels below the project root.
 export const ROOT = join(__dirname, '..', '..', '..');
@@ -169,11 +170,11 @@ export function filledSnapshot(rows: number, seed = 6): TableSnapshot {
     const roll = rnd();
     const status =
       roll < 0.3
-        ? STATUS_LABELS.vi.done
+        ? STATUS_LABELS.done.vi
         : roll < 0.75
-          ? STATUS_LABELS.vi.in_progress
-          : STATUS_LABELS.vi.not_started;
-    const done = status === STATUS_LABELS.vi.done;
+          ? STATUS_LABELS.in_progress.vi
+          : STATUS_LABELS.not_started.vi;
+    const done = status === STATUS_LABELS.done.vi;
     const completedOn = done ? base + 30 + Math.floor(rnd() * 400) : null;
     const cells: Record<TaskColumnId, RawCell> = {
       taskId: `IV.${1 + (i % 9)}.${1 + Math.floor(i / 9)}`,
@@ -186,7 +187,7 @@ export function filledSnapshot(rows: number, seed = 6): TableSnapshot {
       due,
       status: rnd() < 0.05 ? pick(slips) : status,
       completedOn: rnd() < 0.01 && completedOn ? '15/3/2023' : completedOn,
-      progress: done ? 100 : status === STATUS_LABELS.vi.in_progress ? 10 + Math.floor(rnd() * 80) : 0,
+      progress: done ? 100 : status === STATUS_LABELS.in_progress.vi ? 10 + Math.floor(rnd() * 80) : 0,
       result: done ? 'Đã ban hành văn bản triển khai' : '',
       note: '',
       updatedOn: base + 300 + Math.floor(rnd() * 160),
@@ -198,7 +199,7 @@ export function filledSnapshot(rows: number, seed = 6): TableSnapshot {
     sheet: 'Nhiệm vụ',
     headerRow: 1,
     firstCol: 0,
-    headers: TASK_COLUMN_IDS.map((id) => COLUMN_HEADERS.vi[id]),
+    headers: TASK_COLUMN_IDS.map((id) => columnHeader(id, 'vi')),
     rows: data,
   };
 }

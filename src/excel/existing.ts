@@ -1,5 +1,8 @@
-import { REPORT_DATE_NAME, SHEET_NAMES, TABLE_NAME } from '../workbook/labels';
-import type { Lang, WorkbookSpec } from '../workbook/types';
+import type { Lang } from '../model/lang';
+import { LocalizedError, type Msg } from '../model/msg';
+import { untouchedTasks } from '../tracking/task-hash';
+import { isSheet, REPORT_DATE_NAME, SHEET_NAMES, TABLE_NAME, type SheetName } from '../workbook/names';
+import type { WorkbookSpec } from '../workbook/types';
 import { hasName, hasSheet, type WorkbookInventory } from './inventory';
 import { keepReportDate, mergeEntries } from './merge-entries';
 import { readTracking } from './read';
@@ -32,17 +35,25 @@ export interface ExistingInfo {
   tables: { name: string; sheet: string }[];
 }
 
-export class ExistingWorkbookError extends Error {
+export class ExistingWorkbookError extends LocalizedError {
   readonly choices: ExistingMode[];
   constructor(readonly info: ExistingInfo) {
     super(
       info.found
-        ? 'Sổ này đã có bảng theo dõi. Chọn "Cập nhật" (giữ nguyên mọi số liệu đã nhập, cập nhật danh sách nhiệm vụ) ' +
-            'hoặc "Tạo trang mới". Không có gì bị ghi đè. / This workbook already has a tracking table. Choose "Update" ' +
-            '(keeps every entry, revises the task list) or "New sheets". Nothing was overwritten.'
-        : 'Sổ này đã có trang tính trùng tên với trang sẽ tạo. Chọn "Tạo trang mới" để tạo bên cạnh. Không có gì bị ghi đè. / ' +
-            'This workbook already has sheets with the names to be created. Choose "New sheets" to build alongside. ' +
-            'Nothing was overwritten.',
+        ? {
+            vi:
+              'Sổ này đã có bảng theo dõi. Chọn "Cập nhật" (giữ nguyên mọi số liệu đã nhập, cập nhật danh sách nhiệm vụ) ' +
+              'hoặc "Tạo trang mới". Không có gì bị ghi đè.',
+            en:
+              'This workbook already has a tracking table. Choose "Update" (keeps every entry, revises the task list) ' +
+              'or "New sheets". Nothing was overwritten.',
+          }
+        : {
+            vi: 'Sổ này đã có trang tính trùng tên với trang sẽ tạo. Chọn "Tạo trang mới" để tạo bên cạnh. Không có gì bị ghi đè.',
+            en:
+              'This workbook already has sheets with the names to be created. Choose "New sheets" to build alongside. ' +
+              'Nothing was overwritten.',
+          },
     );
     this.name = 'ExistingWorkbookError';
     this.choices = info.found ? ['update', 'new-sheets'] : ['new-sheets'];
@@ -62,7 +73,7 @@ export async function detectExisting(context: Excel.RequestContext): Promise<Exi
   const list = tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name }));
   const table = list.find((t) => t.name.toLowerCase() === TABLE_NAME.toLowerCase());
   const metaSheet =
-    inventory.sheets.find((s) => s.name === SHEET_NAMES.vi.meta || s.name === SHEET_NAMES.en.meta)?.name ??
+    inventory.sheets.find((s) => s.name === SHEET_NAMES.meta.vi || s.name === SHEET_NAMES.meta.en)?.name ??
     null;
   return {
     found: !!table || !!metaSheet,
@@ -93,7 +104,7 @@ export interface BuildResult {
   pivotSheetRemoved: boolean;
   /** Update mode: the old task sheet, kept hidden under this name. */
   backupSheet: string | null;
-  message: { vi: string; en: string };
+  message: Msg;
 }
 
 function suffixName(name: string, suffix: string, max = 31): string {
@@ -185,7 +196,7 @@ export async function buildTrackingWorkbook(
     keepReportDate(spec, REPORT_DATE_NAME, old.reportDate),
     TABLE_NAME,
     old.snapshot,
-    old.meta,
+    await untouchedTasks(old.snapshot, old.meta),
   );
 
   const token = randomToken();
@@ -208,17 +219,15 @@ export async function buildTrackingWorkbook(
   // The old tracking sheets: ours by name in either language, plus wherever the old table lives.
   const ourNames = new Set<string>();
   for (const sheet of spec.sheets) {
-    const key = sheet.key as keyof (typeof SHEET_NAMES)['vi'];
+    const names = SHEET_NAMES[sheet.key as SheetName] as Msg | undefined;
     ourNames.add(sheet.name.toLowerCase());
-    if (SHEET_NAMES.vi[key]) ourNames.add(SHEET_NAMES.vi[key].toLowerCase());
-    if (SHEET_NAMES.en[key]) ourNames.add(SHEET_NAMES.en[key].toLowerCase());
+    if (names) for (const n of [names.vi, names.en]) ourNames.add(n.toLowerCase());
   }
   if (info.tableSheet) ourNames.add(info.tableSheet.toLowerCase());
-  const pivotNames = [SHEET_NAMES.vi.pivot, SHEET_NAMES.en.pivot].map((n) => n.toLowerCase());
   const oldSheets = info.inventory.sheets
     .map((s) => s.name)
-    .filter((n) => ourNames.has(n.toLowerCase()) || pivotNames.includes(n.toLowerCase()));
-  const pivotSheetRemoved = oldSheets.some((n) => pivotNames.includes(n.toLowerCase()));
+    .filter((n) => ourNames.has(n.toLowerCase()) || isSheet('pivot', n));
+  const pivotSheetRemoved = oldSheets.some((n) => isSheet('pivot', n));
   // The old task sheet is not deleted but kept, hidden, as a backup: anything staff put on it
   // outside the table (notes, their own formulas) stays reachable. The rest is generated content.
   const backupSheet = info.tableSheet ? freeBackupName(info, info.tableSheet, spec.lang) : null;

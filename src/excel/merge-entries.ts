@@ -1,18 +1,9 @@
-import { readEntries } from '../tracking/entries';
+import { mapColumns, PLAN_ENTRY_COLUMN_IDS } from '../model/columns';
+import type { Lang } from '../model/lang';
+import type { RawCell, TableSnapshot } from '../model/table';
 import { diffPlanTasks } from '../tracking/revise';
-import { serialToIso } from '../workbook/dates';
-import { hashPlanColumns } from '../workbook/meta';
-import { mapColumns } from '../workbook/snapshot';
-import type {
-  CellValue,
-  ColumnSpec,
-  Lang,
-  RawCell,
-  TableSnapshot,
-  TableSpec,
-  WorkbookMeta,
-  WorkbookSpec,
-} from '../workbook/types';
+import { cellValueOf } from '../workbook/cells';
+import type { CellValue, ColumnSpec, TableSpec, WorkbookSpec } from '../workbook/types';
 
 /**
  * Carries the staff's entries of an existing tracking table into the table of a revised plan.
@@ -27,7 +18,7 @@ import type {
  * them, or there is no meta to tell, their values stay.
  */
 
-const PLAN_DERIVED = new Set(['category', 'due']);
+const PLAN_DERIVED = new Set<string>(PLAN_ENTRY_COLUMN_IDS);
 
 export const REMOVED_MARK: Record<Lang, string> = {
   vi: '[Không còn trong kế hoạch sửa đổi]',
@@ -55,12 +46,7 @@ function hasContent(raw: RawCell | undefined): boolean {
 /** A value read back from a sheet, as a CellValue for the column it goes to. */
 export function rawToCell(raw: RawCell | undefined, col: ColumnSpec | null): CellValue {
   if (!hasContent(raw)) return null;
-  if (typeof raw === 'boolean') return { t: 'bool', v: raw };
-  if (typeof raw === 'number') {
-    if (col?.kind === 'date' && raw >= 1) return { t: 'date', v: serialToIso(raw) };
-    return { t: 'number', v: raw };
-  }
-  return { t: 'text', v: String(raw) };
+  return cellValueOf(col?.id ?? null, raw);
 }
 
 function textOf(raw: RawCell | undefined): string {
@@ -98,23 +84,15 @@ function matchTasks(
   return new Map(revision.matches.map((m) => [m.newId, m.oldId]));
 }
 
-/** Task ids whose plan columns still match the fingerprint stored at build time. */
-function untouchedRows(old: TableSnapshot, meta: WorkbookMeta | null | undefined): Set<string> {
-  const out = new Set<string>();
-  if (!meta) return out;
-  const hashes = new Map(meta.tasks.map((t) => [t.id, t.hash]));
-  for (const e of readEntries(old).entries) {
-    const hash = hashes.get(e.taskId);
-    if (hash && hash === hashPlanColumns(e)) out.add(e.taskId);
-  }
-  return out;
-}
-
+/**
+ * `untouched`: ids of the old rows whose plan columns are as built (untouchedTasks,
+ * src/tracking/task-hash.ts); their deadline type and deadline follow the revised plan.
+ */
 export function mergeEntries(
   spec: WorkbookSpec,
   tableName: string,
   old: TableSnapshot,
-  meta?: WorkbookMeta | null,
+  untouched: ReadonlySet<string> = new Set(),
 ): MergeResult {
   const sheetIndex = spec.sheets.findIndex((s) => s.tables.some((t) => t.name === tableName));
   if (sheetIndex < 0) throw new Error(`Table ${tableName} is not in the spec`);
@@ -157,7 +135,6 @@ export function mergeEntries(
   const added: string[] = [];
   const matchedOld = new Set<string>();
   const firstSheetRow = table.row + 2;
-  const untouched = untouchedRows(old, meta);
   const oldFor = matchTasks(table, idCol, old, oldId, map.index.text, [...oldById.keys()]);
   const renumbered: { oldId: string; newId: string }[] = [];
 

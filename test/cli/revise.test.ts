@@ -8,8 +8,9 @@ import { bufferIo } from '../../src/cli/io';
 import { main } from '../../src/cli/main';
 import { parsePlan } from '../../src/plan/parse';
 import type { Plan } from '../../src/plan/types';
-import { COLUMN_HEADERS, STATUS_LABELS, TaskColumnId } from '../../src/workbook/labels';
-import { mapColumns } from '../../src/workbook/snapshot';
+import { columnHeader, TaskColumnId } from '../../src/model/columns';
+import { STATUS_LABELS } from '../../src/model/labels';
+import { mapColumns } from '../../src/model/columns';
 import { readTrackingWorkbook } from '../../src/xlsx/read';
 
 const ROOT = resolve(__dirname, '../..');
@@ -94,11 +95,11 @@ async function filledMaster(): Promise<string> {
   if (!ws) throw new Error('no task sheet');
   const colNumber = new Map<string, number>();
   ws.getRow(1).eachCell((cell, n) => colNumber.set(String(cell.value), n));
-  const col = (id: TaskColumnId) => colNumber.get(COLUMN_HEADERS.vi[id]) as number;
+  const col = (id: TaskColumnId) => colNumber.get(columnHeader(id, 'vi')) as number;
   for (let r = 2, i = 0; r <= ws.rowCount; r++, i++) {
     const id = ws.getCell(r, col('taskId')).value;
     if (typeof id !== 'string') continue;
-    ws.getCell(r, col('status')).value = STATUS_LABELS.vi.in_progress;
+    ws.getCell(r, col('status')).value = STATUS_LABELS.in_progress.vi;
     ws.getCell(r, col('progress')).value = progress(i);
     ws.getCell(r, col('result')).value = result(id);
     ws.getCell(r, col('note')).value = `Ghi chú ${id}`;

@@ -1,23 +1,20 @@
+import { localizeAll } from '../../src/model/msg';
 import { buildTrackingWorkbook, detectExisting, ExistingWorkbookError } from '../../src/excel/existing';
 import { REMOVED_MARK } from '../../src/excel/merge-entries';
 import { readTracking } from '../../src/excel/read';
 import { CountingExcel, FakeExcelError } from '../../src/excel/testing/counting-context';
 import { scalePlan } from '../../src/excel/testing/plans';
-import { isoToSerial } from '../../src/workbook/dates';
-import {
-  COLUMN_HEADERS,
-  REPORT_DATE_NAME,
-  SHEET_NAMES,
-  STATUS_LABELS,
-  TABLE_NAME,
-  TASK_COLUMN_IDS,
-} from '../../src/workbook/labels';
-import { parseMeta } from '../../src/workbook/meta';
-import { columnLetter, mapColumns } from '../../src/workbook/snapshot';
+import { isoToSerial } from '../../src/model/dates';
+import { columnHeader, TASK_COLUMN_IDS } from '../../src/model/columns';
+import { REPORT_DATE_NAME, SHEET_NAMES, TABLE_NAME } from '../../src/workbook/names';
+import { STATUS_LABELS } from '../../src/model/labels';
+import { parseMeta } from '../../src/tracking/meta';
+import { columnLetter } from '../../src/model/table';
+import { mapColumns } from '../../src/model/columns';
 import type { Plan } from '../../src/plan/types';
 import { samplePlan, specFor } from './helpers';
 
-const names = SHEET_NAMES.vi;
+const names = localizeAll(SHEET_NAMES, 'vi');
 const col = (id: (typeof TASK_COLUMN_IDS)[number]) => columnLetter(TASK_COLUMN_IDS.indexOf(id));
 
 function userWorkbook(): CountingExcel {
@@ -38,7 +35,7 @@ function enterEntries(
     const r = i + 2;
     const id = String(x.at(names.tasks, `${col('taskId')}${r}`)!.value);
     const e = {
-      status: STATUS_LABELS.vi.done,
+      status: STATUS_LABELS.done.vi,
       result: `Đã ban hành văn bản số ${i + 1}/KH`,
       done: isoToSerial('2024-03-15') + i,
       // Starts with "-": must survive the rebuild as text.
@@ -96,8 +93,8 @@ describe('detecting and protecting an existing tracking workbook', () => {
     const err = await buildTrackingWorkbook(x.requestContext, specFor(samplePlan())).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ExistingWorkbookError);
     expect((err as ExistingWorkbookError).choices).toEqual(['update', 'new-sheets']);
-    expect((err as Error).message).toMatch(/Cập nhật/);
-    expect((err as Error).message).toMatch(/Update/);
+    expect((err as ExistingWorkbookError).msg.vi).toMatch(/Cập nhật/);
+    expect((err as ExistingWorkbookError).msg.en).toMatch(/Update/);
     expect(sheetNames(x)).toEqual(before);
     const [id] = [...entered.keys()];
     expect(x.at(names.tasks, `${col('taskId')}2`)!.value).toBe(id);
@@ -212,7 +209,7 @@ describe('update mode: revising the task list keeps every entry', () => {
       expect(f).toContain(`${col('status')}${r}`);
     }
     expect(read.snapshot.headers.slice(0, TASK_COLUMN_IDS.length)).toEqual(
-      TASK_COLUMN_IDS.map((id) => COLUMN_HEADERS.vi[id]),
+      TASK_COLUMN_IDS.map((id) => columnHeader(id, 'vi')),
     );
   });
 

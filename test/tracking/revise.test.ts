@@ -7,13 +7,13 @@ import {
   RevisionTask,
   textSimilarity,
 } from '../../src/tracking/revise';
-import { reviseWorkbook } from '../../src/tracking/revise-apply';
+import { reviseWorkbook } from '../../src/workbook/revise-apply';
 import { parsePlan } from '../../src/plan/parse';
 import type { Plan } from '../../src/plan/types';
 import { buildWorkbookSpec } from '../../src/workbook/build';
-import { isoToSerial } from '../../src/workbook/dates';
-import { STATUS_LABELS } from '../../src/workbook/labels';
-import { mapColumns } from '../../src/workbook/snapshot';
+import { isoToSerial } from '../../src/model/dates';
+import { STATUS_LABELS } from '../../src/model/labels';
+import { mapColumns } from '../../src/model/columns';
 import type { CellValue, RawCell, TableSnapshot, WorkbookSpec } from '../../src/workbook/types';
 
 // The sample plan's numbered sub-items ("3.1. …"), read with a plain regex so the test does not
@@ -133,7 +133,7 @@ describe('reviseWorkbook', () => {
     // Staff have written a note on every task, naming the task by its text.
     snap.rows.forEach((row) => {
       row[map.index.note as number] = `ghi chú: ${String(row[map.index.text as number]).slice(0, 40)}`;
-      row[map.index.status as number] = STATUS_LABELS.vi.in_progress;
+      row[map.index.status as number] = STATUS_LABELS.in_progress.vi;
     });
     const group = plan.tasks.filter((t) => t.id.startsWith('IV.3.'));
     const removed = group[1];

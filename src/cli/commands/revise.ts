@@ -9,13 +9,13 @@ import { resolve } from 'node:path';
 import { parsePlan } from '../../plan/parse';
 import type { Plan } from '../../plan/types';
 import { readEntries } from '../../tracking/entries';
-import { reviseWorkbook, type ReviseResult } from '../../tracking/revise-apply';
-import { todayIso } from '../../workbook/dates';
+import { reviseWorkbook, type ReviseResult } from '../../workbook/revise-apply';
+import { todayIso } from '../../model/dates';
 import type { Lang, TrackingWorkbook } from '../../workbook/types';
 import { readTrackingWorkbook } from '../../xlsx/read';
 import { writeXlsx } from '../../xlsx/write';
 import { commandArgs, COMMON_FLAGS, usageError } from '../args';
-import type { CliIo } from '../io';
+import { errorText, type CliIo } from '../io';
 import { loadPlanFile, PlanLoadError } from '../load-plan';
 import { overwriteRefusal, writeOutputFile, xlsxPathProblem } from '../output-file';
 
@@ -172,9 +172,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     io.err(
       code === 'ENOENT'
         ? `Không tìm thấy sổ theo dõi: ${masterPath} / Tracking workbook not found: ${masterPath}`
-        : e instanceof Error
-          ? e.message
-          : String(e),
+        : errorText(e),
     );
     return 2;
   }
@@ -189,7 +187,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   } catch (e) {
     if (e instanceof PlanLoadError) io.err(`${e.messageVi}\n${e.messageEn}`);
     else {
-      const why = e instanceof Error ? e.message : String(e);
+      const why = errorText(e);
       io.err(`Không đọc được kế hoạch ${planPath}: ${why} / Cannot read the plan ${planPath}: ${why}`);
     }
     return 2;

@@ -13,7 +13,7 @@ import { useMemo, useRef, useState } from 'react';
 import { safeFileBase } from '../../tracking/split-names';
 import { buildWorkbookSpec } from '../../workbook/build';
 import { effectivePlan, type PlanDraft } from '../draft';
-import { todayIso } from '../../workbook/dates';
+import { todayIso } from '../../model/dates';
 import { downloadBytes } from '../download';
 import { messageIn } from '../errors';
 import type { ExistingMode } from '../../excel/existing';

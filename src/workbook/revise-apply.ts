@@ -3,27 +3,27 @@
  * the revised plan, with every entry carried to its task (matched by text, see revise.ts) and the
  * entries of removed tasks kept on a sheet of their own, so nothing staff typed is lost.
  */
+import {
+  cellOf,
+  columnHeader,
+  isDateColumn,
+  mapColumns,
+  STAFF_COLUMN_IDS,
+  type TaskColumnId,
+} from '../model/columns';
+import type { Lang } from '../model/lang';
+import { isBlankCell, type RawCell, type TableSnapshot } from '../model/table';
+import type { WorkbookMeta } from '../model/workbook-meta';
 import type { Plan } from '../plan/types';
-import { buildWorkbookSpec, rowDeadline } from '../workbook/build';
-import { COLUMN_HEADERS, TaskColumnId } from '../workbook/labels';
-import { cellOf, mapColumns } from '../workbook/snapshot';
-import type {
-  CellSpec,
-  CellValue,
-  Lang,
-  RawCell,
-  SheetSpec,
-  TableSnapshot,
-  WorkbookMeta,
-  WorkbookSpec,
-} from '../workbook/types';
-import { serialToIso } from '../workbook/dates';
-import { readEntries } from './entries';
-import { applyRevision, diffPlanTasks, PlanRevision } from './revise';
+import { readEntries } from '../tracking/entries';
+import { rowDeadline } from '../tracking/plan-rows';
+import { applyRevision, diffPlanTasks, type PlanRevision } from '../tracking/revise';
+import { buildWorkbookSpec } from './build';
+import { cellValueOf } from './cells';
+import type { CellSpec, SheetSpec, WorkbookSpec } from './types';
 
 /** What staff enter, carried from the old row. */
-const STAFF_COLUMNS = ['status', 'completedOn', 'progress', 'result', 'note', 'updatedOn'] as const;
-const DATE_COLUMNS = new Set<string>(['due', 'completedOn', 'updatedOn']);
+const STAFF_COLUMNS = STAFF_COLUMN_IDS;
 
 export interface ReviseInput {
   snapshot: TableSnapshot;
@@ -59,17 +59,8 @@ const REMOVED_SHEET: Record<Lang, { name: string; title: string; oldId: string }
   },
 };
 
-function cellValue(column: string, raw: RawCell): CellValue {
-  if (raw === null || raw === undefined || raw === '') return null;
-  if (typeof raw === 'number')
-    return DATE_COLUMNS.has(column) && raw >= 1
-      ? { t: 'date', v: serialToIso(raw) }
-      : { t: 'number', v: raw };
-  if (typeof raw === 'boolean') return { t: 'bool', v: raw };
-  return { t: 'text', v: raw };
-}
-
-const isBlank = (v: RawCell) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+const cellValue = (column: string, raw: RawCell) => cellValueOf(column, raw);
+const isBlank = (v: RawCell) => isBlankCell(v);
 
 export function reviseWorkbook(
   input: ReviseInput,
@@ -132,7 +123,7 @@ function removedSheet(orphaned: OrphanedEntry[], lang: Lang): SheetSpec {
   const cells: CellSpec[] = [
     { row: 0, col: 0, value: { t: 'text', v: words.title }, style: { bold: true, size: 12 } },
   ];
-  const head = [words.oldId, ...columns.map((c) => COLUMN_HEADERS[lang][c])];
+  const head = [words.oldId, ...columns.map((c) => columnHeader(c, lang))];
   head.forEach((h, c) =>
     cells.push({ row: 2, col: c, value: { t: 'text', v: h }, style: { bold: true, border: true } }),
   );
@@ -145,7 +136,7 @@ function removedSheet(orphaned: OrphanedEntry[], lang: Lang): SheetSpec {
         row,
         col: k + 1,
         value,
-        style: { border: true, wrap: c === 'text', ...(DATE_COLUMNS.has(c) ? { numFmt: 'dd/mm/yyyy' } : {}) },
+        style: { border: true, wrap: c === 'text', ...(isDateColumn(c) ? { numFmt: 'dd/mm/yyyy' } : {}) },
       });
     });
   });
