@@ -37,8 +37,8 @@ export function planJson(plan: Plan): object {
     })),
     warnings: plan.warnings.map((w) => ({
       code: w.code,
-      message: w.message,
-      messageEn: w.messageEn,
+      message: w.msg.vi,
+      messageEn: w.msg.en,
       line: w.line,
     })),
   };
@@ -81,7 +81,7 @@ function outline(plan: Plan): string {
   if (plan.warnings.length) {
     out.push('');
     out.push('Cảnh báo:');
-    for (const w of plan.warnings) out.push(`  [${w.code}]${w.line ? ` dòng ${w.line}` : ''}: ${w.message}`);
+    for (const w of plan.warnings) out.push(`  [${w.code}]${w.line ? ` dòng ${w.line}` : ''}: ${w.msg.vi}`);
   }
   return out.join('\n');
 }
