@@ -100,15 +100,14 @@ export function taskList(rows: readonly RowCells[]): { id: string; hash: string 
   }));
 }
 
-export function buildWorkbookSpec(plan: Plan, opts: BuildOptions): WorkbookSpec {
-  const { lang } = opts;
-  const rows = planRowCells(plan, lang);
+/** The meta of a master built from `plan`, whose table holds `rows` (the plan's rows). */
+export function planMeta(plan: Plan, rows: readonly RowCells[], opts: BuildOptions): WorkbookMeta {
   const fingerprint = opts.fingerprint ?? quickFingerprint(plan, opts.sourceText);
-  const meta: WorkbookMeta = {
+  return {
     generator: GENERATOR,
     generatorVersion: GENERATOR_VERSION,
     schemaVersion: SCHEMA_VERSION,
-    lang,
+    lang: opts.lang,
     builtAt: (opts.now ?? new Date()).toISOString(),
     planTitle: plan.title,
     planNumber: plan.number,
@@ -120,12 +119,16 @@ export function buildWorkbookSpec(plan: Plan, opts: BuildOptions): WorkbookSpec 
     tasks: taskList(rows),
     taskHashAlgorithm: TASK_HASH_ALGORITHM,
   };
+}
+
+export function buildWorkbookSpec(plan: Plan, opts: BuildOptions): WorkbookSpec {
+  const rows = planRowCells(plan, opts.lang);
   return buildTrackingSpec({
-    lang,
+    lang: opts.lang,
     reportDate: opts.reportDate,
     planTitle: plan.title,
     agencies: plan.agencies.map((a) => a.name),
     rows,
-    meta,
+    meta: planMeta(plan, rows, opts),
   });
 }

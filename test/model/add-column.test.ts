@@ -61,6 +61,7 @@ type Modules = {
   fake: typeof import('../../src/excel/testing/counting-context');
   check: typeof import('../../src/tracking/check');
   table: typeof import('../../src/model/table');
+  revise: typeof import('../../src/app/revise');
 };
 
 /** Every module of the product, loaded against the registry with the three columns added. */
@@ -90,6 +91,7 @@ function loadWithExtendedRegistry(): Modules {
       fake: require('../../src/excel/testing/counting-context'),
       check: require('../../src/tracking/check'),
       table: require('../../src/model/table'),
+      revise: require('../../src/app/revise'),
     };
   });
   return m as Modules;
@@ -224,5 +226,25 @@ describe('a column added to the registry, and only there', () => {
     expect(await valueOf(out, b.id, 'adjustmentBasis')).toBe('Công văn 45/UBND');
     expect(await valueOf(out, a.id, 'planRef')).toBe(PLAN_REF_TEXT);
     expect(res.history.map((h) => h.column)).toContain('adjustedDue');
+  });
+
+  it('is kept by a revision of the plan, for the tasks kept and for those removed', async () => {
+    const old = plan();
+    const [kept, dropped] = [old.tasks[0], old.tasks[1]];
+    const filled = await fill(await m.write.writeXlsx(master()), [
+      [kept.id, 'adjustedDue', 45500],
+      [kept.id, 'adjustmentBasis', 'Công văn 7/UBND'],
+      [dropped.id, 'adjustmentBasis', 'Công văn 8/UBND'],
+    ]);
+    const { wb } = await read(filled);
+    // The revision drops one task and comes with a new number: the plan column follows it.
+    const revised: Plan = { ...old, number: '75/KH-UBND', tasks: old.tasks.filter((t) => t !== dropped) };
+    const { spec, table } = await m.revise.reviseTracking(wb, revised);
+    expect(table.removed).toEqual([dropped.id]);
+    const out = await m.write.writeXlsx(spec);
+    expect(await valueOf(out, kept.id, 'adjustedDue')).toBe(45500);
+    expect(await valueOf(out, kept.id, 'adjustmentBasis')).toBe('Công văn 7/UBND');
+    expect(await valueOf(out, kept.id, 'planRef')).toBe(`75/KH-UBND ${old.title}`);
+    expect(await valueOf(out, dropped.id, 'adjustmentBasis')).toBe('Công văn 8/UBND');
   });
 });
