@@ -2,7 +2,7 @@
  * Deterministic, realistic inputs for the benchmarks: the sample plan's own sentences, agencies
  * and deadline notes, recombined by a seeded generator into plans and filled tables of any size.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { seededRandom as seeded } from '../src/excel/testing/plans';
 import type { Plan, Task } from '../src/plan/types';
@@ -16,6 +16,41 @@ export const ROOT = join(__dirname, '..', '..', '..');
 
 export function sampleText(): string {
   return readFileSync(join(ROOT, 'samples', 'nq28-nam-dinh.txt'), 'utf8');
+}
+
+/**
+ * About `bytes` characters of real plans: every plan text kept in test/fixtures (the parser's real
+ * plans and, when present, the labelled corpus) and the sample, one after another. Past their total
+ * the series starts over with every year and document number moved on by the round, so no two
+ * copies are the same text.
+ */
+export function realPlanText(bytes: number): string {
+  const dirs = [join(ROOT, 'test', 'fixtures', 'plans'), join(ROOT, 'test', 'fixtures', 'real')];
+  const texts = [sampleText()];
+  for (const dir of dirs) {
+    if (!existsSync(dir)) continue;
+    for (const f of readdirSync(dir).sort())
+      if (f.endsWith('.txt')) texts.push(readFileSync(join(dir, f), 'utf8'));
+  }
+  const out: string[] = [];
+  let size = 0;
+  for (let round = 0; size < bytes; round++) {
+    for (const t of texts) {
+      const text =
+        round === 0
+          ? t
+          : t
+              .replace(
+                /\b(19|20)(\d{2})\b/g,
+                (_m, c: string, y: string) => `${c}${String((+y + round) % 100).padStart(2, '0')}`,
+              )
+              .replace(/(Số:?\s*)(\d+)/g, (_m, p: string, n: string) => `${p}${+n + round}`);
+      out.push(text);
+      size += text.length;
+      if (size >= bytes) break;
+    }
+  }
+  return out.join('\n\n').slice(0, bytes);
 }
 
 const AGENCIES = [

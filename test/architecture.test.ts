@@ -77,8 +77,8 @@ describe('layering', () => {
 
   it.each([
     ['exceljs', ['xlsx']],
-    ['jszip', ['xlsx']],
-    ['fflate', ['xlsx']],
+    ['jszip', ['xlsx', 'docx']],
+    ['fflate', ['xlsx', 'docx']],
     ['mammoth', ['docx']],
     ['react', ['taskpane']],
     ['react-dom', ['taskpane']],

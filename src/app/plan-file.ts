@@ -26,11 +26,6 @@ function refuse(file: string, m: Msg): never {
   throw new LocalizedError(aboutFile(file, m));
 }
 
-/** A parser warning (the parser's own two fields) as a message. */
-export function warningMsg(w: ParseWarning): Msg {
-  return { vi: w.message, en: w.messageEn };
-}
-
 /** Parses pasted or decoded text; warnings from decoding join the parser's, without repeats. */
 export function planFromText(text: string, decodeWarnings: readonly ParseWarning[] = []): Plan {
   const plan = parsePlan(text);
@@ -62,12 +57,13 @@ export async function readPlanFile(file: NamedFile): Promise<LoadedPlan> {
     try {
       text = await docxToText(bytes);
     } catch (e) {
-      if (e instanceof DocxError) refuse(name, { vi: e.messageVi, en: e.messageEn });
+      if (e instanceof DocxError) refuse(name, e.msg);
       throw e;
     }
     format = 'docx';
   } else {
-    const decoded = decodePlanBytes(bytes);
+    // The decoder names the file itself when the bytes are no text at all.
+    const decoded = decodePlanBytes(bytes, name);
     text = decoded.text;
     warnings = decoded.warnings;
   }

@@ -4,7 +4,7 @@
  * outline. Unreadable, empty or structureless input is bad input: exit 2, message on stderr,
  * nothing on stdout.
  */
-import { readPlanFile, warningMsg, type Plan } from '../../app/plan-file';
+import { readPlanFile, type Plan } from '../../app/plan-file';
 import { columnHeader } from '../../model/columns';
 import type { Lang } from '../../model/lang';
 import { LocalizedError, localize, localizeAll, type Msg } from '../../model/msg';
@@ -43,8 +43,8 @@ export function planJson(plan: Plan): object {
     })),
     warnings: plan.warnings.map((w) => ({
       code: w.code,
-      message: w.message,
-      messageEn: w.messageEn,
+      message: w.msg.vi,
+      messageEn: w.msg.en,
       line: w.line,
     })),
   };
@@ -105,7 +105,7 @@ function outline(plan: Plan, lang: Lang): string {
     out.push('');
     out.push(`${w.warnings}:`);
     for (const x of plan.warnings)
-      out.push(`  [${x.code}]${x.line ? ` ${w.line} ${x.line}` : ''}: ${localize(warningMsg(x), lang)}`);
+      out.push(`  [${x.code}]${x.line ? ` ${w.line} ${x.line}` : ''}: ${localize(x.msg, lang)}`);
   }
   return out.join('\n');
 }
