@@ -2,6 +2,7 @@
  * Agency names: a canonical key that groups spellings of one body, and recognition of agency names
  * where plans put them (an item heading, the subject of a sentence, a role line).
  */
+import { toNFC } from './nfc';
 
 // Old-style tone placement (hóa, Tỉnh ủy) → new style (hoá, Tỉnh uỷ): the tone moves to the second vowel.
 const OLD_TONE: Record<string, string> = {
@@ -54,7 +55,7 @@ const ABBREVIATIONS: ReadonlyArray<[RegExp, string]> = [
  * punctuation dropped. Two spellings of one agency give the same key; the shown name stays as written.
  */
 export function agencyKey(name: string): string {
-  let s = name.normalize('NFC').toLowerCase();
+  let s = toNFC(name).toLowerCase();
   s = s.replace(/[\s\u00A0]+/g, ' ').trim();
   s = s.replace(/^[\s\-–+•*.,;:]+/, '').replace(/[\s.,;:!?)(*\-–]+$/, '');
   s = s.replace(/ ?[-–] ?/g, '-').replace(/ ?& ?/g, ' & ');

@@ -12,6 +12,7 @@
  * Everything here is line-by-line and regex-light so a 5 MB plan stays linear.
  */
 
+import { toNFC } from './nfc';
 import { rebuildPipeTables } from './pipe-table';
 
 export interface NormalizedLines {
@@ -96,6 +97,9 @@ function trimSpaces(s: string): string {
 function cleanLine(raw: string): string {
   let s = raw;
   if (!needsCleaning(s)) return s;
+  // Spaces at the ends are the most common artefact by far (a web or PDF copy pads lines).
+  const trimmed = trimSpaces(s);
+  if (trimmed !== s && !needsCleaning(trimmed)) return trimmed;
   s = s.replace(INVISIBLE, '').replace(CONTROLS, '').replace(ODD_SPACES, ' ');
   // Removing one kind of markup can expose another ("[*1]" → "[1]", "*[1]0" → "*0", ".** " → ".**"
   // → "."): repeat until stable so a second normalisation finds nothing left. Each round only
@@ -116,7 +120,7 @@ function cleanLine(raw: string): string {
     if (s === before) break;
   }
   // Tabs at the ends stay: an empty first or last cell of a table row still counts.
-  return trimSpaces(s).normalize('NFC');
+  return toNFC(trimSpaces(s));
 }
 
 const MARKER_TAB =
@@ -281,7 +285,7 @@ function physicalLines(src: string): string[] {
  * whole input: a line break is a starter that composes with nothing, so this equals NFC per line.
  */
 export function normalizeLines(input: string): NormalizedLines {
-  const src = typeof input === 'string' ? input.normalize('NFC') : '';
+  const src = typeof input === 'string' ? toNFC(input) : '';
   const split = physicalLines(src);
   // Flattened web tables ("|" lines between cells) become tab-separated rows first.
   const source = src.indexOf('|') >= 0 && /^\s*\|\s*$/m.test(src) ? rebuildPipeTables(split) : null;

@@ -3,6 +3,7 @@
  * table rows, footer starts. Every pattern is anchored at the line start and has no nested
  * quantifiers, so classifying a line costs time proportional to its length at most.
  */
+import { toNFC } from './nfc';
 
 export type LineKind =
   'part' | 'upper' | 'appendix' | 'footer' | 'row' | 'item' | 'point' | 'dash' | 'plus' | 'text';
@@ -110,7 +111,7 @@ export function sectionKind(heading: string): 'context' | 'tasks' {
 
 /** The kind a heading states, or null when it states none (a sub-part then takes its parent's). */
 export function explicitKind(heading: string): 'context' | 'tasks' | null {
-  const h = heading.normalize('NFC').toUpperCase().trim();
+  const h = toNFC(heading).toUpperCase().trim();
   if (ALWAYS_CONTEXT.test(h)) return 'context';
   if (CONTEXT_WORDS.test(h)) return /NHIỆM VỤ|GIẢI PHÁP/u.test(h) ? 'tasks' : 'context';
   if (TASK_WORDS.test(h)) return 'tasks';
@@ -119,6 +120,6 @@ export function explicitKind(heading: string): 'context' | 'tasks' | null {
 
 /** Kind of a part whose heading was lost, judged from its first item ("1. Mục đích" → context). */
 export function inferredKind(firstItemText: string): 'context' | 'tasks' {
-  const h = firstItemText.normalize('NFC').toUpperCase();
+  const h = toNFC(firstItemText).toUpperCase();
   return CONTEXT_WORDS.test(h) || ALWAYS_CONTEXT.test(h) ? 'context' : 'tasks';
 }
