@@ -15,7 +15,7 @@ describe('toNFC', () => {
   });
 
   it('normalises what needs it and returns NFC text unchanged', () => {
-    expect(toNFC('Tỉnh u\u0309y')).toBe('Tỉnh uỷ');
+    expect(toNFC('Tỉnh u\u0309y')).toBe('Tỉnh ủy');
     expect(toNFC('A\u030a')).toBe('Å');
     expect(toNFC('\u212b')).toBe('Å');
     const nfc = 'Kế hoạch số 12/KH-UBND – “Sở Nội vụ” ≥ 95 %';
