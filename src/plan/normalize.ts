@@ -12,6 +12,7 @@
  * Everything here is line-by-line and regex-light so a 5 MB plan stays linear.
  */
 
+import { agencyFromHeading } from './agency';
 import { toNFC } from './nfc';
 import { rebuildPipeTables } from './pipe-table';
 
@@ -214,11 +215,29 @@ function runningHeaders(lines: readonly string[]): Set<string> {
 function continuesInBlock(prev: Paragraph, next: string): boolean {
   if (prev.hasCells || next.indexOf('\t') >= 0 || next.indexOf('|') >= 0 || startsWithMarker(next))
     return false;
+  if (next.charCodeAt(0) === 0x110 && ARTICLE_START.test(next)) return false;
+  // "8. Trách nhiệm của Bộ Kế hoạch và Đầu tư" / "Trên cơ sở đề nghị …": a numbered agency heading
+  // that stops well short of the full line below it is a heading; the capital below starts its text.
+  const first = prev.parts[0];
+  if (
+    prev.parts.length === 1 &&
+    first.length >= 20 &&
+    first.length <= 80 &&
+    next.length >= first.length + 15 &&
+    /^\p{Lu}/u.test(next)
+  ) {
+    const item = NUMBERED_HEADING.exec(first);
+    if (item && agencyFromHeading(item[1]) !== null) return false;
+  }
   const last = prev.parts[prev.parts.length - 1];
   if (CLOSING_LINE.test(prev.parts[0]) || CLOSING_LINE.test(next)) return false;
   if (!HAS_LOWER.test(last) && (SIGNATURE_TITLE.test(last) || PERSON_LINE.test(next))) return false;
   return !/^(?:KẾ HOẠCH|QUYẾT ĐỊNH|CHƯƠNG TRÌNH|PHỤ LỤC)\b/u.test(next) || /[,:]$/.test(last);
 }
+
+const NUMBERED_HEADING = /^\d{1,3}(?:\.\d{1,3})*\s*[.)]\s*(\S.*)$/u;
+// "Điều 2. Tổ chức thực hiện": an article opens a paragraph ("… tại" / "Điều 5 của Luật" goes on).
+const ARTICLE_START = /^Điều\s+\d{1,3}\s*[.:](?:\s|$)/u;
 
 interface Paragraph {
   parts: string[];
@@ -314,7 +333,8 @@ export function normalizeLines(input: string): NormalizedLines {
     // "… quan hệ lao động 2.1." / "III. TỔ CHỨC THỰC HIỆN 1.": the next item's number glued to the
     // end of a line by the copy goes back to the front of the next line.
     const cut = trailingNumber(line);
-    if (cut > 0 && i + 1 < rawLines.length) {
+    // "… (phiên bản 3.0." / "7. Trách nhiệm …": the next line has a number of its own.
+    if (cut > 0 && i + 1 < rawLines.length && !startsWithMarker(rawLines[i + 1].trimStart())) {
       rawLines[i + 1] = line.slice(cut + 1) + ' ' + rawLines[i + 1];
       line = line.slice(0, cut);
     }
