@@ -2,6 +2,7 @@
  * Agency names: a canonical key that groups spellings of one body, and recognition of agency names
  * where plans put them (an item heading, the subject of a sentence, a role line).
  */
+import { toNFC } from './nfc';
 
 // Old-style tone placement (hóa, Tỉnh ủy) → new style (hoá, Tỉnh uỷ): the tone moves to the second vowel.
 const OLD_TONE: Record<string, string> = {
@@ -54,7 +55,7 @@ const ABBREVIATIONS: ReadonlyArray<[RegExp, string]> = [
  * punctuation dropped. Two spellings of one agency give the same key; the shown name stays as written.
  */
 export function agencyKey(name: string): string {
-  let s = name.normalize('NFC').toLowerCase();
+  let s = toNFC(name).toLowerCase();
   s = s.replace(/[\s\u00A0]+/g, ' ').trim();
   s = s.replace(/^[\s\-–+•*.,;:]+/, '').replace(/[\s.,;:!?)(*\-–]+$/, '');
   s = s.replace(/ ?[-–] ?/g, '-').replace(/ ?& ?/g, ' & ');
@@ -90,12 +91,15 @@ export function startsWithAgency(text: string): boolean {
   return ANY_CASE_HEAD.test(t) || HEADING_HEAD.test(t);
 }
 
+// "3. Trách nhiệm của Bộ Công an", "Nhiệm vụ của các sở, ngành": a heading for that body's duties.
+const DUTIES_OF = /^(?:Trách nhiệm|Nhiệm vụ)(?:\s+(?:của|đối với))?\s+(?=\p{Lu}|các\s)/u;
+
 /**
  * Whether an item heading names an agency ("3. Ban Tổ chức Tỉnh ủy", "9. Các huyện ủy, thành ủy…"):
  * short, no sentence punctuation inside, starts with an agency word.
  */
 export function isAgencyHeading(text: string): boolean {
-  const t = text.trim().replace(/:$/, '');
+  const t = text.trim().replace(/:$/, '').replace(DUTIES_OF, '');
   if (t.length === 0 || t.length > 160 || /[.;!?(]/.test(t)) return false;
   return startsWithAgency(t);
 }
@@ -141,6 +145,8 @@ export function leadingAgency(sentence: string): string | null {
 export function agencyFromHeading(heading: string): string | null {
   const h = heading
     .trim()
+    // "3. Trách nhiệm của Bộ Công an", "Nhiệm vụ của các sở, ngành": the body the part is for.
+    .replace(DUTIES_OF, '')
     .replace(/\s*\([^()]*\)\s*:?$/u, '')
     .replace(/:$/, '')
     .trim();

@@ -4,6 +4,7 @@
  * external / none, the note kept as written. Dates are day/month/year with "/", "-" or "."; a date
  * without a year takes the plan's year.
  */
+import { toNFC } from './nfc';
 import type { Deadline } from './types';
 
 const ROMAN_QUARTER: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
@@ -114,7 +115,7 @@ export function latestDate(note: string, planYear: number | null): string | null
 export function classifyDeadline(raw: string, planYear: number | null = null): Deadline | null {
   const note = raw.replace(/\s+/g, ' ').trim();
   if (note === '') return null;
-  const s = note.normalize('NFC').toLowerCase();
+  const s = toNFC(note).toLowerCase();
   const from = ONGOING_FROM.exec(s);
   if (from) return { category: 'ongoing', raw: note, due: null };
   if (EXTERNAL.test(s)) return { category: 'external', raw: note, due: null };

@@ -61,11 +61,30 @@ export function attributeOf(text: string): Attribute | undefined {
   return undefined;
 }
 
-export function readLines(text: string, lineMap: readonly number[], joined: ReadonlySet<number>): PlanLine[] {
-  if (text === '') return [];
-  return text.split('\n').map((raw, i) => {
+/** The lines of normalised text (`lines`, or `text` split at LF) with their features. */
+export function readLines(
+  text: string | readonly string[],
+  lineMap: readonly number[],
+  joined: ReadonlySet<number>,
+): PlanLine[] {
+  const raws = typeof text === 'string' ? (text === '' ? [] : text.split('\n')) : text;
+  const out: PlanLine[] = new Array<PlanLine>(raws.length);
+  for (let i = 0; i < raws.length; i++) {
+    const raw = raws[i];
     const c = classifyLine(raw);
-    const line: PlanLine = { ...c, raw, at: lineMap[i] ?? 0, joined: joined.has(i) };
+    // Built field by field: an object spread here cost more than classifying the line.
+    const line: PlanLine = {
+      kind: c.kind,
+      rank: c.rank,
+      number: c.number,
+      text: c.text,
+      cells: c.cells,
+      pipeCells: c.pipeCells,
+      raw,
+      at: lineMap[i] ?? 0,
+      joined: joined.size > 0 && joined.has(i),
+      attribute: undefined,
+    };
     if (
       c.kind === 'item' ||
       c.kind === 'point' ||
@@ -73,9 +92,9 @@ export function readLines(text: string, lineMap: readonly number[], joined: Read
       c.kind === 'plus' ||
       c.kind === 'text'
     ) {
-      const attribute = attributeOf(c.text);
-      if (attribute) line.attribute = attribute;
+      line.attribute = attributeOf(c.text);
     }
-    return line;
-  });
+    out[i] = line;
+  }
+  return out;
 }

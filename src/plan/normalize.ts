@@ -12,14 +12,21 @@
  * Everything here is line-by-line and regex-light so a 5 MB plan stays linear.
  */
 
-import { rebuildPipeTables, type SourceLine } from './pipe-table';
+import { agencyFromHeading } from './agency';
+import { toNFC } from './nfc';
+import { rebuildPipeTables } from './pipe-table';
 
-export interface NormalizedText {
-  text: string;
+export interface NormalizedLines {
+  /** The output lines (what `text` joins with LF). */
+  lines: string[];
   /** lineMap[i] = 1-based line in the original input where output line i+1 starts. */
   lineMap: number[];
   /** Output lines (0-based) made by joining a sentence cut by a line or page break. */
   joined: Set<number>;
+}
+
+export interface NormalizedText extends Omit<NormalizedLines, 'lines'> {
+  text: string;
 }
 
 // Unicode spaces that copy-paste leaves behind (NBSP from Word, narrow NBSP, figure space, ideographic…).
@@ -30,6 +37,7 @@ const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 // C0/C1 controls other than tab and the line breaks (which are handled before this runs).
 const CONTROLS = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F]/g;
 const LINE_BREAKS = /\r\n|[\r\n\u000B\u000C\u0085\u2028\u2029]/;
+const OTHER_BREAKS = /[\r\u000B\u000C\u0085\u2028\u2029]/;
 /* eslint-enable no-control-regex */
 const PAGE_NUMBER_LINE =
   /^(?:[-–—]\s*\d{1,4}\s*[-–—]|\d{1,3}|(?:trang|page)\s+\d{1,4}(?:\s*\/\s*\d{1,4})?)$/i;
@@ -86,10 +94,13 @@ function trimSpaces(s: string): string {
   return a === 0 && b === s.length ? s : s.slice(a, b);
 }
 
-/** Clean one physical line (no joining). */
+/** Clean one physical line (no joining); `raw` is NFC already. */
 function cleanLine(raw: string): string {
-  let s = raw.normalize('NFC');
+  let s = raw;
   if (!needsCleaning(s)) return s;
+  // Spaces at the ends are the most common artefact by far (a web or PDF copy pads lines).
+  const trimmed = trimSpaces(s);
+  if (trimmed !== s && !needsCleaning(trimmed)) return trimmed;
   s = s.replace(INVISIBLE, '').replace(CONTROLS, '').replace(ODD_SPACES, ' ');
   // Removing one kind of markup can expose another ("[*1]" → "[1]", "*[1]0" → "*0", ".** " → ".**"
   // → "."): repeat until stable so a second normalisation finds nothing left. Each round only
@@ -110,7 +121,7 @@ function cleanLine(raw: string): string {
     if (s === before) break;
   }
   // Tabs at the ends stay: an empty first or last cell of a table row still counts.
-  return trimSpaces(s).normalize('NFC');
+  return toNFC(trimSpaces(s));
 }
 
 const MARKER_TAB =
@@ -204,11 +215,29 @@ function runningHeaders(lines: readonly string[]): Set<string> {
 function continuesInBlock(prev: Paragraph, next: string): boolean {
   if (prev.hasCells || next.indexOf('\t') >= 0 || next.indexOf('|') >= 0 || startsWithMarker(next))
     return false;
+  if (next.charCodeAt(0) === 0x110 && ARTICLE_START.test(next)) return false;
+  // "8. Trách nhiệm của Bộ Kế hoạch và Đầu tư" / "Trên cơ sở đề nghị …": a numbered agency heading
+  // that stops well short of the full line below it is a heading; the capital below starts its text.
+  const first = prev.parts[0];
+  if (
+    prev.parts.length === 1 &&
+    first.length >= 20 &&
+    first.length <= 80 &&
+    next.length >= first.length + 15 &&
+    /^\p{Lu}/u.test(next)
+  ) {
+    const item = NUMBERED_HEADING.exec(first);
+    if (item && agencyFromHeading(item[1]) !== null) return false;
+  }
   const last = prev.parts[prev.parts.length - 1];
   if (CLOSING_LINE.test(prev.parts[0]) || CLOSING_LINE.test(next)) return false;
   if (!HAS_LOWER.test(last) && (SIGNATURE_TITLE.test(last) || PERSON_LINE.test(next))) return false;
   return !/^(?:KẾ HOẠCH|QUYẾT ĐỊNH|CHƯƠNG TRÌNH|PHỤ LỤC)\b/u.test(next) || /[,:]$/.test(last);
 }
+
+const NUMBERED_HEADING = /^\d{1,3}(?:\.\d{1,3})*\s*[.)]\s*(\S.*)$/u;
+// "Điều 2. Tổ chức thực hiện": an article opens a paragraph ("… tại" / "Điều 5 của Luật" goes on).
+const ARTICLE_START = /^Điều\s+\d{1,3}\s*[.:](?:\s|$)/u;
 
 interface Paragraph {
   parts: string[];
@@ -264,13 +293,23 @@ function paragraphOf(line: string, lineNo: number): Paragraph {
   };
 }
 
-export function normalizeWithMap(input: string): NormalizedText {
-  const src = typeof input === 'string' ? input : '';
-  const split = src.split(LINE_BREAKS);
+/** The input's physical lines: CR, LF, CRLF and the other Unicode breaks each end one. */
+function physicalLines(src: string): string[] {
+  // Most text has LF only: a plain split is several times faster than the regex one.
+  return OTHER_BREAKS.test(src) ? src.split(LINE_BREAKS) : src.split('\n');
+}
+
+/**
+ * The normalised text as its lines, with each line's place in the input. One NFC pass over the
+ * whole input: a line break is a starter that composes with nothing, so this equals NFC per line.
+ */
+export function normalizeLines(input: string): NormalizedLines {
+  const src = typeof input === 'string' ? toNFC(input) : '';
+  const split = physicalLines(src);
   // Flattened web tables ("|" lines between cells) become tab-separated rows first.
-  const source: SourceLine[] | null = /^\s*\|\s*$/m.test(src) ? rebuildPipeTables(split) : null;
-  const rawLines = source ? source.map((s) => s.text) : split;
-  const lineOf = (i: number) => (source ? source[i].line : i + 1);
+  const source = src.indexOf('|') >= 0 && /^\s*\|\s*$/m.test(src) ? rebuildPipeTables(split) : null;
+  const rawLines = source ? source.texts : split;
+  const sourceLine = source ? source.lines : null;
   const running = runningHeaders(rawLines);
   const out: string[] = [];
   const lineMap: number[] = [];
@@ -278,11 +317,13 @@ export function normalizeWithMap(input: string): NormalizedText {
   let current: Paragraph | null = null;
   const close = (p: Paragraph) => {
     if (p.joinedText) joined.add(out.length);
-    let text = p.parts.join(' ');
-    // Emphasis or a footnote mark can span the break ("x *a" / "b* y"): clean the whole again so a
-    // second normalisation finds nothing left.
-    if (p.parts.length > 1 && (text.indexOf('*') >= 0 || text.indexOf('[') >= 0)) text = cleanLine(text);
-    out.push(text.normalize('NFC'));
+    if (p.parts.length === 1) out.push(p.parts[0]);
+    else {
+      const text = p.parts.join(' ');
+      // Emphasis or a footnote mark can span the break ("x *a" / "b* y"): clean the whole again so
+      // a second normalisation finds nothing left.
+      out.push(text.indexOf('*') >= 0 || text.indexOf('[') >= 0 ? cleanLine(text) : text);
+    }
     lineMap.push(p.line);
   };
   const blocks = wrapsInBlocks(rawLines);
@@ -292,18 +333,17 @@ export function normalizeWithMap(input: string): NormalizedText {
     // "… quan hệ lao động 2.1." / "III. TỔ CHỨC THỰC HIỆN 1.": the next item's number glued to the
     // end of a line by the copy goes back to the front of the next line.
     const cut = trailingNumber(line);
-    if (cut > 0 && i + 1 < rawLines.length) {
+    // "… (phiên bản 3.0." / "7. Trách nhiệm …": the next line has a number of its own.
+    if (cut > 0 && i + 1 < rawLines.length && !startsWithMarker(rawLines[i + 1].trimStart())) {
       rawLines[i + 1] = line.slice(cut + 1) + ' ' + rawLines[i + 1];
       line = line.slice(0, cut);
     }
-    // A lone bullet is a marker cut from its text ("-" / "Tuyên truyền …"), not a rule.
-    const bullet = line.length === 1 && '-–+•'.includes(line);
-    if (line === '' || EMPTY_CELLS.test(line) || (DECORATION.test(line) && !bullet)) {
+    if (line === '' || isEmptyOrDecoration(line)) {
       sameBlock = false;
       continue;
     }
     // Page numbers, and footnote bodies ("[1] tại Chương trình số …") that a page dump puts at the end.
-    if (PAGE_NUMBER_LINE.test(line) || running.has(line) || footnoteBody(rawLines[i])) continue;
+    if (isPageNumber(line) || (running.size > 0 && running.has(line)) || footnoteBody(rawLines[i])) continue;
     let how = current ? continues(current, line) : false;
     if (how === 'text' && blocks && sameBlock) how = 'marker';
     if (!how && current && blocks && sameBlock && continuesInBlock(current, line)) how = 'marker';
@@ -317,10 +357,36 @@ export function normalizeWithMap(input: string): NormalizedText {
       continue;
     }
     if (current) close(current);
-    current = paragraphOf(line, lineOf(i));
+    current = paragraphOf(line, sourceLine ? sourceLine[i] : i + 1);
   }
   if (current) close(current);
-  return { text: out.join('\n'), lineMap, joined };
+  return { lines: out, lineMap, joined };
+}
+
+/** Only blanks and tabs, or a rule / a stray "|" or "**" (a lone bullet is a marker cut from its text). */
+function isEmptyOrDecoration(line: string): boolean {
+  const c = line.charCodeAt(0);
+  // Every such line starts with one of these; most lines start with a letter or a digit.
+  if (!(c === 9 || c === 32 || c === 0x7c || c === 0x2a || c === 0x2d || c === 0x2013 || c === 0x2014))
+    if (!(c === 0x5f || c === 0x3d || c === 0x7e)) return false;
+  if (EMPTY_CELLS.test(line)) return true;
+  const bullet = line.length === 1 && '-–+•'.includes(line);
+  return DECORATION.test(line) && !bullet;
+}
+
+function isPageNumber(line: string): boolean {
+  // The pattern starts with a dash, a digit or "trang"/"page" and ends with a digit or a dash.
+  const a = line.charCodeAt(0);
+  const z = line.charCodeAt(line.length - 1);
+  const dashOrDigit = (c: number) => (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2013 || c === 0x2014;
+  if (!dashOrDigit(z) || !(dashOrDigit(a) || a === 0x74 || a === 0x54 || a === 0x70 || a === 0x50))
+    return false;
+  return PAGE_NUMBER_LINE.test(line);
+}
+
+export function normalizeWithMap(input: string): NormalizedText {
+  const { lines, lineMap, joined } = normalizeLines(input);
+  return { text: lines.join('\n'), lineMap, joined };
 }
 
 /** NFC, LF, no BOM, artefacts removed, split paragraphs joined. Idempotent. */

@@ -23,7 +23,7 @@ import { fixLegacyText } from './decode';
 import type { TaskDraft } from './draft';
 import { attachedPlanStart, issuedWith, readHeader, readSigner, type Header } from './header';
 import { readLines, type PlanLine } from './lines';
-import { normalizeWithMap } from './normalize';
+import { normalizeLines } from './normalize';
 import { bodyStart, buildOutline } from './outline';
 import { classifyLine } from './structure';
 import { extractReferences } from './references';
@@ -88,8 +88,10 @@ function blocks(all: readonly PlanLine[]): Blocks {
 export function parsePlan(input: string): Plan {
   const legacy = fixLegacyText(typeof input === 'string' ? input : '');
   const warnings: ParseWarning[] = [...legacy.warnings];
-  const { text, lineMap, joined } = normalizeWithMap(legacy.text);
-  const { decision, header, lines, start } = blocks(readLines(text, lineMap, joined));
+  const normalized = normalizeLines(legacy.text);
+  const { decision, header, lines, start } = blocks(
+    readLines(normalized.lines, normalized.lineMap, normalized.joined),
+  );
   const outline = buildOutline(lines, start);
   const planYear = header.issuedOn ? +header.issuedOn.slice(0, 4) : null;
   const found = readTasks(outline, planYear);

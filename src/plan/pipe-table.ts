@@ -16,10 +16,10 @@
  * in. Linear: each line is looked at a fixed number of times.
  */
 
-export interface SourceLine {
-  text: string;
-  /** 1-based line of the original input. */
-  line: number;
+export interface SourceLines {
+  texts: string[];
+  /** lines[i]: the 1-based line of the original input where texts[i] starts. */
+  lines: number[];
 }
 
 const BAR = /^\s*\|\s*$/;
@@ -40,21 +40,29 @@ function cellText(lines: readonly string[]): string {
 }
 
 /** Index of the next bar line after `from` within the cell limit, or -1. */
+function isBar(line: string): boolean {
+  return line.indexOf('|') >= 0 && BAR.test(line);
+}
+
 function nextBar(lines: readonly string[], from: number): number {
   let content = 0;
   for (let j = from; j < lines.length; j++) {
-    if (BAR.test(lines[j])) return j;
+    if (isBar(lines[j])) return j;
     if (!BLANK.test(lines[j]) && ++content > MAX_CELL_LINES) return -1;
   }
   return -1;
 }
 
-export function rebuildPipeTables(lines: readonly string[]): SourceLine[] {
-  const out: SourceLine[] = [];
+export function rebuildPipeTables(lines: readonly string[]): SourceLines {
+  const out: SourceLines = { texts: [], lines: [] };
+  const push = (text: string, line: number) => {
+    out.texts.push(text);
+    out.lines.push(line);
+  };
   let i = 0;
   while (i < lines.length) {
-    if (!BAR.test(lines[i]) || nextBar(lines, i + 1) < 0 || BLANK.test(lines[i + 1] ?? '')) {
-      out.push({ text: lines[i], line: i + 1 });
+    if (!isBar(lines[i]) || nextBar(lines, i + 1) < 0 || BLANK.test(lines[i + 1] ?? '')) {
+      push(lines[i], i + 1);
       i++;
       continue;
     }
@@ -63,7 +71,7 @@ export function rebuildPipeTables(lines: readonly string[]): SourceLine[] {
     let rowLine = 0;
     let at = i;
     const flush = () => {
-      if (row.some((c) => c !== '')) out.push({ text: row.join('\t'), line: rowLine || at + 1 });
+      if (row.some((c) => c !== '')) push(row.join('\t'), rowLine || at + 1);
       row = [];
       rowLine = 0;
     };

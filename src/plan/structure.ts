@@ -3,6 +3,7 @@
  * table rows, footer starts. Every pattern is anchored at the line start and has no nested
  * quantifiers, so classifying a line costs time proportional to its length at most.
  */
+import { toNFC } from './nfc';
 
 export type LineKind =
   'part' | 'upper' | 'appendix' | 'footer' | 'row' | 'item' | 'point' | 'dash' | 'plus' | 'text';
@@ -25,6 +26,10 @@ const PART = /^(?:(?:PHẦN|Phần)\s+)?([IVX]{1,6})\s*[.\-–)/:]\s*(?!\d)(\S.*
 // "PHẦN I" / "Phần thứ hai" above Roman parts: a part of parts, its title on the same line once joined.
 const UPPER_PART = /^(?:PHẦN|Phần)\s+([IVX]{1,6}|\d{1,2}|thứ\s+\p{L}+)(?:\s*[.:\-–]\s*|\s+)(\S.*)?$/u;
 const LETTER_PART = /^([A-H])\s*[.\-–)]\s+(\p{Lu}.{2,200})$/u;
+// "Điều 2. Tổ chức thực hiện": an article of a resolution or decision that states the plan in its
+// own articles, titled like a part. An article that is a sentence ("Điều 2. Quyết định này có hiệu
+// lực …", "Điều 2. Giao Vụ Pháp chế chủ trì …") is no heading.
+const ARTICLE = /^Điều\s+(\d{1,2})\s*[.:]\s*(\p{Lu}[^.;:()]{2,60})$/u;
 const APPENDIX = /^(?:PHỤ LỤC|Phụ lục)(?:\s+(?:[IVX]{1,5}|\d{1,2}|số\s*\d{1,2}))?\s*[.:]?(?:\s|$)/u;
 const FOOTER = /^(?:Nơi nhận\s*:?|(?:T\/M|TM\.?|KT\.?|TL\.?|TUQ\.?|Q\.)\s*\p{Lu}[\p{Lu}\s]{2,})/u;
 const SUB = /^(\d{1,4}(?:\.\d{1,3}){1,7})\.?(?:\s*[)\-–]\s*|\s+)(\S.*)$/u;
@@ -80,6 +85,11 @@ function classifyMarked(line: string): ClassifiedLine {
   // Some plans put lettered parts above the Roman ones: "B. NHIỆM VỤ, GIẢI PHÁP" (an all-caps heading).
   m = LETTER_PART.exec(line);
   if (m && !/\p{Ll}/u.test(m[2])) return { kind: 'upper', rank: 0, number: m[1], text: m[2].trim() };
+  if (line.charCodeAt(0) === 0x110) {
+    m = ARTICLE.exec(line);
+    if (m && !/\s(?:này|chủ trì|có hiệu lực)(?:\s|$)/u.test(m[2]))
+      return { kind: 'part', rank: 0, number: `Đ${m[1]}`, text: m[2].trim() };
+  }
   m = SUB.exec(line);
   // "12.173 tỷ đồng": a thousands separator, not an outline number.
   if (m && !(/\.\d{3}$/.test(m[1]) && !/^\d{1,4}(?:\.\d{1,3})+\./.test(line)))
@@ -98,7 +108,7 @@ function classifyMarked(line: string): ClassifiedLine {
 // What a part's heading says it holds. Reviews, purposes, targets, resources and slogans hold no
 // tasks (except an explicit assignment, which the task pass picks up anywhere).
 const ALWAYS_CONTEXT =
-  /^(?:ĐÁNH GIÁ|TÌNH HÌNH|KẾT QUẢ|BỐI CẢNH|CĂN CỨ|SỰ CẦN THIẾT|KINH PHÍ|NGUỒN (?:LỰC|KINH PHÍ|VỐN)|KHẨU HIỆU|ĐỐI TƯỢNG|PHẠM VI|THỰC TRẠNG|DỰ TOÁN)/u;
+  /^(?:ĐÁNH GIÁ|TÌNH HÌNH|KẾT QUẢ|BỐI CẢNH|CĂN CỨ|SỰ CẦN THIẾT|KINH PHÍ|NGUỒN (?:LỰC|KINH PHÍ|VỐN)|KHẨU HIỆU|ĐỐI TƯỢNG|PHẠM VI|THỰC TRẠNG|DỰ TOÁN|HIỆU LỰC)/u;
 const CONTEXT_WORDS = /^(?:MỤC ĐÍCH|YÊU CẦU|MỤC TIÊU|QUAN ĐIỂM|CHỈ TIÊU|ĐỊNH HƯỚNG)/u;
 const TASK_WORDS =
   /NHIỆM VỤ|CHẾ ĐỘ (?:THÔNG TIN,? )?BÁO CÁO|GIẢI PHÁP|TỔ CHỨC THỰC HIỆN|PHÂN CÔNG|TRÁCH NHIỆM|NỘI DUNG|CÁC HOẠT ĐỘNG|HOẠT ĐỘNG (?:CHỦ YẾU|TRỌNG TÂM|CỤ THỂ)|CÔNG VIỆC|LỘ TRÌNH|TIẾN ĐỘ|CÔNG TÁC TRỌNG TÂM/u;
@@ -110,7 +120,7 @@ export function sectionKind(heading: string): 'context' | 'tasks' {
 
 /** The kind a heading states, or null when it states none (a sub-part then takes its parent's). */
 export function explicitKind(heading: string): 'context' | 'tasks' | null {
-  const h = heading.normalize('NFC').toUpperCase().trim();
+  const h = toNFC(heading).toUpperCase().trim();
   if (ALWAYS_CONTEXT.test(h)) return 'context';
   if (CONTEXT_WORDS.test(h)) return /NHIỆM VỤ|GIẢI PHÁP/u.test(h) ? 'tasks' : 'context';
   if (TASK_WORDS.test(h)) return 'tasks';
@@ -119,6 +129,6 @@ export function explicitKind(heading: string): 'context' | 'tasks' | null {
 
 /** Kind of a part whose heading was lost, judged from its first item ("1. Mục đích" → context). */
 export function inferredKind(firstItemText: string): 'context' | 'tasks' {
-  const h = firstItemText.normalize('NFC').toUpperCase();
+  const h = toNFC(firstItemText).toUpperCase();
   return CONTEXT_WORDS.test(h) || ALWAYS_CONTEXT.test(h) ? 'context' : 'tasks';
 }

@@ -126,6 +126,28 @@ describe('layouts on real documents', () => {
     // "Tháng 3" in the time column takes the plan's year.
     expect(notes(t)).toEqual([['due', '2024-03-31']]);
   });
+
+  it('a resolution that states its plan in articles: "Điều 2. Tổ chức thực hiện" holds "N. Trách nhiệm của X" duties (175/NQ-CP)', () => {
+    const plan = real('chinh-phu-175-nq-cp-2023');
+    const part = plan.sections.find((s) => s.heading === 'Tổ chức thực hiện');
+    expect(part).toMatchObject({ id: 'Đ2', kind: 'tasks' });
+    const of = (phrase: string) => plan.tasks.find((x) => x.text.startsWith(phrase))!;
+    // The points under "3. Trách nhiệm của Bộ Công an" are its tasks, with their own partners.
+    const a = of('Chủ trì, phối hợp với Văn phòng Chính phủ, Bộ Thông tin và Truyền thông');
+    expect(a).toMatchObject({ section: 'Đ2', lead: k('Bộ Công an') });
+    expect(a.partners[0]).toBe(k('Văn phòng Chính phủ'));
+    expect(of('Là đầu mối phụ trách đăng ký việc kết nối').lead).toBe(k('Bộ Công an'));
+    expect(of('Chỉ đạo tổ chức xây dựng, triển khai').lead).toBe(k('Tổ công tác triển khai Đề án 06'));
+    // "… (phiên bản 3.0." / "7. Trách nhiệm …": the version number stays in its sentence.
+    expect(of('Chủ trì, phối hợp với các bộ, ngành công bố').lead).toBe(k('Bộ Khoa học và Công nghệ'));
+    // A heading line cut short of the hard-wrapped line below it is a heading, not the start of a
+    // paragraph: "8. Trách nhiệm của Bộ Kế hoạch và Đầu tư" / "Trên cơ sở đề nghị …".
+    const planning = plan.tasks.find((x) => x.text.startsWith('Trên cơ sở đề nghị của Bộ Công an'))!;
+    expect(planning.lead).toBe(k('Bộ Kế hoạch và Đầu tư'));
+    expect(of('Chủ trì tổng hợp đưa vào chương trình xây dựng Luật').lead).toBe(k('Bộ Tư pháp'));
+    // "Điều 3. Hiệu lực và trách nhiệm thi hành" is no task part.
+    expect(plan.sections.find((s) => s.id === 'Đ3')).toMatchObject({ kind: 'context' });
+  });
 });
 
 describe('leads and partners, as real plans write them', () => {

@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { normalizeText, normalizeWithMap } from '../../src/plan/normalize';
+import { ROOT } from './helpers';
 
 describe('normalizeText', () => {
   it('NFC, LF, no BOM, no blank lines, single spaces, non-breaking spaces made plain', () => {
@@ -87,5 +90,19 @@ describe('copy artefacts of real plans (issue 12 §2, issue 20)', () => {
     const { text, joined } = normalizeWithMap('1.\nRà soát\nquy chế.\n2. Báo cáo.\nI. MỤC\nTIÊU');
     expect(text.split('\n')).toEqual(['1. Rà soát quy chế.', '2. Báo cáo.', 'I. MỤC TIÊU']);
     expect([...joined]).toEqual([0]);
+  });
+
+  it('in a hard-wrapped PDF copy, an article and a short agency heading start their own lines (175/NQ-CP)', () => {
+    const pdf = readFileSync(join(ROOT, 'test', 'fixtures', 'real', 'chinh-phu-175-nq-cp-2023.txt'), 'utf8')
+      .split('\n')
+      .slice(850, 1012)
+      .join('\n');
+    const lines = normalizeText(pdf).split('\n');
+    expect(lines).toContain('Điều 2. Tổ chức thực hiện');
+    expect(lines).toContain('8. Trách nhiệm của Bộ Kế hoạch và Đầu tư');
+    expect(lines).toContain('10. Trách nhiệm của Bộ Tư pháp');
+    // "… Khung kiến trúc Chính phủ điện tử 3.0." keeps its version number: the next line has its own.
+    expect(lines.some((l) => l.endsWith('điện tử 3.0.'))).toBe(true);
+    expect(lines).toContain('7. Trách nhiệm của Bộ Khoa học và Công nghệ');
   });
 });
