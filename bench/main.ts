@@ -14,6 +14,7 @@ import { child, Result, timeMedian } from './measure';
 import type { ChildAnswer } from './child';
 import { taskpaneBenchmarks } from './taskpane';
 import { mergeBenchmark } from './merge';
+import { readBenchmark } from './read';
 
 const results: Result[] = [];
 
@@ -83,6 +84,7 @@ export async function main(args: string[]): Promise<void> {
     ['xlsx', xlsxBench],
     ['check', checkBench],
     ['merge', async () => (await mergeBenchmark()).forEach((r) => record(r.name, r.size, r.value, r.unit))],
+    ['read', async () => (await readBenchmark()).forEach((r) => record(r.name, r.size, r.value, r.unit))],
     ['excel', excelBench],
     [
       'taskpane',

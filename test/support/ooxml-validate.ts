@@ -14,7 +14,16 @@ import * as os from 'os';
 import * as path from 'path';
 import { strFromU8, unzipSync } from 'fflate';
 
-export const OOXML_DIR = path.resolve(__dirname, '..', '..', '..', 'shared', 'ooxml');
+/** ../shared/ooxml beside the repository: found upwards, so a worktree elsewhere finds it too. */
+function findSchemas(): string {
+  for (let dir = path.resolve(__dirname, '..', '..'); ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'shared', 'ooxml');
+    if (fs.existsSync(path.join(candidate, 'transitional', 'sml.xsd'))) return candidate;
+    if (path.dirname(dir) === dir) return path.resolve(__dirname, '..', '..', '..', 'shared', 'ooxml');
+  }
+}
+
+export const OOXML_DIR = findSchemas();
 
 const MC = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
 
