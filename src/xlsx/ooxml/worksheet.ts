@@ -61,6 +61,8 @@ export interface ReadRowsOptions {
   formulas?: boolean;
   /** Also give cells that hold neither a value nor a formula (style only). */
   includeEmpty?: boolean;
+  /** Counters to fill as the read goes, so the work done shows even when a limit stops it. */
+  stats?: SheetReadStats;
 }
 
 /** What a read did, so tests can assert on work rather than on time. */
@@ -131,7 +133,7 @@ export function scanRows(
   options: ReadRowsOptions,
   visit: (row: Row) => boolean | void,
 ): SheetReadStats {
-  const stats: SheetReadStats = { rowsVisited: 0, cellsVisited: 0 };
+  const stats: SheetReadStats = options.stats ?? { rowsVisited: 0, cellsVisited: 0 };
   const [fromRow, toRow] = options.rows ?? [1, EXCEL_MAX_ROWS];
   const [fromCol, toCol] = options.cols ?? [0, EXCEL_MAX_COLS - 1];
   const wantFormulas = options.formulas === true;
