@@ -9,8 +9,7 @@ import { damagedPart, FileLabel, notAWorkbook } from './errors';
 import { DEFAULT_LIMITS, ReadLimits } from './limits';
 import { isSml, NS_CONTENT_TYPES, NS_NONE, NS_PKG_REL, relationshipKind } from './namespaces';
 import { EOF, START, XmlScanner, XmlSyntaxError } from './scanner';
-import { decodedChunks } from './text-source';
-import { Inflater, ZipArchive, ZipEntry } from './zip';
+import { ZipArchive, ZipEntry } from './zip';
 
 export interface Relationship {
   id: string;
@@ -27,11 +26,16 @@ export interface Relationship {
 
 export interface OpenOptions extends FileLabel {
   limits?: Partial<ReadLimits>;
-  /** A faster raw-deflate decompressor where the platform has one (Node's zlib). */
-  inflate?: Inflater;
 }
 
 const SMALL_PART = 256 * 1024;
+
+/** The UTF-16 encoding its byte order mark names, or null for UTF-8 (the usual case). */
+function utf16Of(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return null;
+}
 
 /** The key a part name is found under: no leading slash, percent-decoded, NFC, lower case. */
 export function partKey(name: string): string {
@@ -89,7 +93,7 @@ export class OoxmlPackage {
   static open(bytes: Uint8Array, options: OpenOptions = {}): OoxmlPackage {
     const limits = { ...DEFAULT_LIMITS, ...options.limits };
     const file: FileLabel = { fileName: options.fileName };
-    return new OoxmlPackage(ZipArchive.open(bytes, file, limits, options.inflate), file, limits);
+    return new OoxmlPackage(ZipArchive.open(bytes, file, limits), file, limits);
   }
 
   /** Every part's name as stored in the archive, in archive order. */
@@ -116,14 +120,16 @@ export class OoxmlPackage {
     return bytes;
   }
 
+  /** The part's text (UTF-8, or UTF-16 with its byte order mark). */
   text(name: string): string {
-    const source = decodedChunks(this.bytes(name), Infinity);
-    return source.next() ?? '';
+    const bytes = this.bytes(name);
+    return new TextDecoder(utf16Of(bytes) ?? 'utf-8').decode(bytes);
   }
 
-  /** A scanner over the part, decoded piece by piece. */
+  /** A scanner over the part's bytes (a UTF-16 part is converted to UTF-8 first). */
   scanner(name: string): XmlScanner {
-    return new XmlScanner(decodedChunks(this.bytes(name)), name);
+    const bytes = this.bytes(name);
+    return new XmlScanner(utf16Of(bytes) ? new TextEncoder().encode(this.text(name)) : bytes, name);
   }
 
   /** Runs a reader over a part; malformed XML becomes a message about the file and part. */

@@ -1,18 +1,18 @@
 /**
- * A small pull scanner for the XML of an OOXML package: no DOM, no allocation per attribute,
- * text materialised only when asked for. It reads what producers write:
+ * A small pull scanner for the XML of an OOXML package. It works on the part's UTF-8 bytes as
+ * they come out of the zip: markup is never decoded into a string, only the names and values
+ * asked for are, so a 10 MB sheet costs no 10 MB decode. It reads what producers write:
  * - any prefix for any namespace (elements are reported by namespace id and local name);
  * - the predefined entities and character references, CDATA sections, comments, processing
  *   instructions, a DOCTYPE, attributes in either quote style;
  * - Markup Compatibility: `mc:AlternateContent` is replaced by its first Choice whose required
- *   namespaces the reader understands, else by its Fallback;
- * - text in pieces (a TextSource), so the whole part never has to be one string.
+ *   namespaces the reader understands, else by its Fallback (unless asked not to, as the
+ *   editor does, which works on the text as written).
  *
  * next() gives START and END events (a self-closing element gives both) and skips text;
  * text() reads the text content of the element just started; skip() jumps over it.
  */
 import { namespaceId, NS_MC, NS_REL, NS_SML, NS_XML } from './namespaces';
-import { TextSource, wholeText } from './text-source';
 import { unescapeXml } from './xml';
 
 export const EOF = 0;
@@ -40,10 +40,31 @@ const QUOTE = 34;
 const APOS = 39;
 const EQ = 61;
 const COLON = 58;
+const AMP = 38;
+const CR = 13;
+const DASH = 45;
+const RBRACKET = 93;
 
+/** XML whitespace; below 32 only tab, LF and CR are allowed in a document at all. */
 function isSpace(c: number): boolean {
-  return c === 32 || c === 10 || c === 9 || c === 13;
+  return c <= 32;
 }
+
+/** The `>` closing the end tag whose name starts at `from` (names are short: a loop beats indexOf). */
+function endTagClose(b: Uint8Array, from: number): number {
+  for (let i = from; i < b.length; i++) if (b[i] === GT) return i;
+  return -1;
+}
+
+const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
+const ENCODER = new TextEncoder();
+
+const ONE_CHAR = Array.from({ length: 128 }, (_v, i) => String.fromCharCode(i));
+
+/** Element and attribute names seen so far, so a name costs no new string each time. */
+const NAMES = new Map<number, string[]>();
+const NAMES_MAX = 4096;
+let namesKept = 0;
 
 /** Text content as the XML spec delivers it: line ends normalised, then references resolved. */
 function decodeText(raw: string): string {
@@ -51,44 +72,44 @@ function decodeText(raw: string): string {
   return unescapeXml(raw);
 }
 
+/** Byte offset → offset in the UTF-16 string the bytes were encoded from. */
+function charOffsets(text: string, length: number): Int32Array {
+  const map = new Int32Array(length + 1);
+  let b = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const n = c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdbff ? 4 : 3;
+    for (let k = 0; k < n; k++) map[b + k] = i;
+    b += n;
+    if (n === 4) i++;
+  }
+  map[length] = text.length;
+  return map;
+}
+
 export class XmlScanner {
-  private s = '';
-  private pos = 0;
-  private ended = false;
+  private readonly b: Uint8Array;
+  private pos: number;
+  /** Set when scanning a string: maps byte offsets back to string offsets for the editor. */
+  private readonly offsets: Int32Array | null;
 
   /** Open elements, Markup Compatibility wrappers included. */
   private rawDepth = 0;
-  /**
-   * Depth of the current element (1 for the root) after START, of its parent after END; the
-   * AlternateContent wrappers around a taken branch do not count.
-   */
-  get depth(): number {
-    return this.rawDepth - this.transparent.length;
-  }
 
   /** Namespace id (namespaces.ts) and local name of the current element. */
   ns = 0;
   local = '';
-  /** True on the START of an element written `<x/>`; its END follows. */
+  /** True on the START of an element written `<x/>` and on the END that follows it. */
   selfClosing = false;
-  /**
-   * Where the current tag starts and ends in the text. Offsets into the text only when it was
-   * given as one string (XmlScanner.of), as the editor does.
-   */
-  tagStart = 0;
-  tagEnd = 0;
 
-  /** Where the scanner stands: after skip() or text(), the end of the element just consumed. */
-  get offset(): number {
-    return this.pos;
-  }
-
+  private start = 0;
+  private end = 0;
   private nameStart = 0;
   private colon = -1;
   private nameEnd = 0;
   private attrCount = 0;
   /** Per attribute: name start, name end, colon (or -1), value start, value end. */
-  private readonly attrPos: number[] = [];
+  private attrPos = new Int32Array(80);
   private pendingEnd = false;
 
   private readonly scopes: Scope[] = [];
@@ -99,38 +120,126 @@ export class XmlScanner {
   private readonly transparent: number[] = [];
 
   constructor(
-    private readonly source: TextSource,
+    bytes: Uint8Array,
     /** The part's name, for messages. */
     readonly part: string,
-    /**
-     * False to report Markup Compatibility elements as they are written: the editor works on
-     * the text as written and must not insert anything inside an AlternateContent branch.
-     */
+    /** False to report Markup Compatibility elements as they are written. */
     private readonly compatibility = true,
+    offsets: Int32Array | null = null,
   ) {
+    this.b = bytes;
+    this.offsets = offsets;
+    // A UTF-8 byte order mark is not part of the document.
+    this.pos = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
     this.defaultNs = namespaceId('');
-    this.s = source.next() ?? '';
   }
 
+  /** A scanner over a string, whose offsets (tagStart, tagEnd, offset) are offsets into it. */
   static of(text: string, part = '', compatibility = true): XmlScanner {
-    return new XmlScanner(wholeText(text), part, compatibility);
+    const bytes = ENCODER.encode(text);
+    return new XmlScanner(
+      bytes,
+      part,
+      compatibility,
+      bytes.length === text.length ? null : charOffsets(text, bytes.length),
+    );
+  }
+
+  private at(offset: number): number {
+    return this.offsets ? this.offsets[offset] : offset;
+  }
+
+  /** Where the current tag starts and ends (byte offsets, or string offsets for XmlScanner.of). */
+  get tagStart(): number {
+    return this.at(this.start);
+  }
+
+  get tagEnd(): number {
+    return this.at(this.end);
+  }
+
+  /** Where the scanner stands: after skip() or text(), the end of the element just consumed. */
+  get offset(): number {
+    return this.at(this.pos);
+  }
+
+  /**
+   * Depth of the current element (1 for the root) after START, of its parent after END; the
+   * AlternateContent wrappers around a taken branch do not count.
+   */
+  get depth(): number {
+    return this.rawDepth - this.transparent.length;
   }
 
   private fail(what: string): never {
     throw new XmlSyntaxError(`${this.part}: ${what}`);
   }
 
-  /** Drops the text before `keep` and appends the next piece; false at the end of the input. */
-  private fill(keep: number): boolean {
-    if (this.ended) return false;
-    const piece = this.source.next();
-    if (piece === null) {
-      this.ended = true;
-      return false;
+  /** The bytes start..end as a string: ASCII without a decoder, anything else decoded as UTF-8. */
+  private string(start: number, end: number): string {
+    const b = this.b;
+    if (end - start <= 24) {
+      let ascii = true;
+      for (let i = start; i < end; i++) {
+        if (b[i] >= 0x80) {
+          ascii = false;
+          break;
+        }
+      }
+      if (ascii) return String.fromCharCode.apply(null, b.subarray(start, end) as unknown as number[]);
     }
-    this.s = keep >= this.s.length ? piece : this.s.slice(keep) + piece;
-    this.pos -= keep;
-    this.tagStart -= keep;
+    return UTF8.decode(b.subarray(start, end));
+  }
+
+  private name(start: number, end: number): string {
+    const b = this.b;
+    if (end - start === 1 && b[start] < 0x80) return ONE_CHAR[b[start]];
+    let h = end - start;
+    let ascii = true;
+    for (let i = start; i < end; i++) {
+      const c = b[i];
+      if (c >= 0x80) ascii = false;
+      h = (h * 33 + c) | 0;
+    }
+    if (!ascii) return this.string(start, end);
+    const known = NAMES.get(h);
+    if (known) {
+      for (const s of known) {
+        if (s.length !== end - start) continue;
+        let same = true;
+        for (let i = 0; i < s.length; i++) {
+          if (s.charCodeAt(i) !== b[start + i]) {
+            same = false;
+            break;
+          }
+        }
+        if (same) return s;
+      }
+    }
+    const s = this.string(start, end);
+    if (namesKept < NAMES_MAX) {
+      namesKept++;
+      if (known) known.push(s);
+      else NAMES.set(h, [s]);
+    }
+    return s;
+  }
+
+  /** Where `seq` (ASCII) next occurs from `from`, or -1. */
+  private find(seq: string, from: number): number {
+    const b = this.b;
+    const first = seq.charCodeAt(0);
+    for (let i = b.indexOf(first, from); i >= 0; i = b.indexOf(first, i + 1)) {
+      let k = 1;
+      while (k < seq.length && b[i + k] === seq.charCodeAt(k)) k++;
+      if (k === seq.length) return i;
+    }
+    return -1;
+  }
+
+  private startsWith(seq: string, at: number): boolean {
+    const b = this.b;
+    for (let k = 0; k < seq.length; k++) if (b[at + k] !== seq.charCodeAt(k)) return false;
     return true;
   }
 
@@ -139,30 +248,26 @@ export class XmlScanner {
       this.pendingEnd = false;
       if (this.closeElement()) return END;
     }
+    const b = this.b;
     for (;;) {
-      const s = this.s;
-      const lt = s.indexOf('<', this.pos);
-      if (lt < 0 || lt + 1 >= s.length) {
-        const keep = lt < 0 ? s.length : lt;
-        this.pos = keep;
-        if (this.fill(keep)) continue;
-        if (lt >= 0) this.fail('unterminated tag');
+      // Tags usually follow one another directly: look before asking indexOf.
+      const lt = b[this.pos] === 60 ? this.pos : b.indexOf(60, this.pos);
+      if (lt < 0) {
         if (this.rawDepth > 0) this.fail('unexpected end of document');
+        this.pos = b.length;
         return EOF;
       }
-      const c1 = s.charCodeAt(lt + 1);
+      if (lt + 1 >= b.length) this.fail('unterminated tag');
+      const c1 = b[lt + 1];
       if (c1 === SLASH) {
-        const gt = s.indexOf('>', lt + 2);
-        if (gt < 0) {
-          this.pos = lt;
-          if (this.fill(lt)) continue;
-          this.fail('unterminated end tag');
-        }
-        this.tagStart = lt;
-        this.tagEnd = gt + 1;
+        const gt = endTagClose(b, lt + 2);
+        if (gt < 0) this.fail('unterminated end tag');
+        this.start = lt;
+        this.end = gt + 1;
         this.pos = gt + 1;
+        this.selfClosing = false;
         let end = gt;
-        while (end > lt + 2 && isSpace(s.charCodeAt(end - 1))) end--;
+        while (end > lt + 2 && isSpace(b[end - 1])) end--;
         this.setName(lt + 2, end);
         if (this.rawDepth === 0) this.fail('end tag without start tag');
         if (this.closeElement()) return END;
@@ -170,61 +275,51 @@ export class XmlScanner {
       }
       if (c1 === BANG || c1 === QUESTION) {
         const after = this.skipMarkup(lt);
-        if (after < 0) {
-          this.pos = lt;
-          if (this.fill(lt)) continue;
-          this.fail('unterminated comment, CDATA section or declaration');
-        }
+        if (after < 0) this.fail('unterminated comment, CDATA section or declaration');
         this.pos = after;
         continue;
       }
-      if (!this.readStartTag(lt)) {
-        this.pos = lt;
-        if (this.fill(lt)) continue;
-        this.fail('unterminated start tag');
-      }
+      if (!this.readStartTag(lt)) this.fail('unterminated start tag');
       if (this.openElement()) return START;
     }
   }
 
-  /** Past a comment, CDATA section, DOCTYPE or processing instruction at `lt`; -1 when incomplete. */
+  /** Past a comment, CDATA section, DOCTYPE or processing instruction at `lt`; -1 when unterminated. */
   private skipMarkup(lt: number): number {
-    const s = this.s;
-    if (s.charCodeAt(lt + 1) === QUESTION) {
-      const e = s.indexOf('?>', lt + 2);
+    const b = this.b;
+    if (b[lt + 1] === QUESTION) {
+      const e = this.find('?>', lt + 2);
       return e < 0 ? -1 : e + 2;
     }
-    if (s.startsWith('<!--', lt)) {
-      const e = s.indexOf('-->', lt + 4);
+    if (b[lt + 2] === DASH && b[lt + 3] === DASH) {
+      const e = this.find('-->', lt + 4);
       return e < 0 ? -1 : e + 3;
     }
-    if (s.startsWith('<![CDATA[', lt)) {
-      const e = s.indexOf(']]>', lt + 9);
+    if (this.startsWith('<![CDATA[', lt)) {
+      const e = this.find(']]>', lt + 9);
       return e < 0 ? -1 : e + 3;
     }
-    if (lt + 9 > s.length) return -1;
     // <!DOCTYPE …> with an optional internal subset in brackets.
-    let i = lt + 2;
     let bracket = 0;
-    for (; i < s.length; i++) {
-      const c = s.charCodeAt(i);
+    for (let i = lt + 2; i < b.length; i++) {
+      const c = b[i];
       if (c === QUOTE || c === APOS) {
-        i = s.indexOf(c === QUOTE ? '"' : "'", i + 1);
+        i = b.indexOf(c, i + 1);
         if (i < 0) return -1;
       } else if (c === 91) bracket++;
-      else if (c === 93) bracket--;
+      else if (c === RBRACKET) bracket--;
       else if (c === GT && bracket <= 0) return i + 1;
     }
     return -1;
   }
 
   private setName(start: number, end: number): void {
-    const s = this.s;
+    const b = this.b;
     this.nameStart = start;
     this.nameEnd = end;
     let colon = -1;
     for (let i = start; i < end; i++) {
-      if (s.charCodeAt(i) === COLON) {
+      if (b[i] === COLON) {
         colon = i;
         break;
       }
@@ -232,37 +327,38 @@ export class XmlScanner {
     this.colon = colon;
     if (colon < 0) {
       this.ns = this.defaultNs;
-      this.local = s.slice(start, end);
+      this.local = this.name(start, end);
       return;
     }
-    const prefixLength = colon - start;
-    if (!(prefixLength === this.lastPrefix.length && s.startsWith(this.lastPrefix, start))) {
-      this.lastPrefix = s.slice(start, colon);
+    const p = this.lastPrefix;
+    let same = p.length === colon - start;
+    for (let k = 0; same && k < p.length; k++) same = p.charCodeAt(k) === b[start + k];
+    if (!same) {
+      this.lastPrefix = this.name(start, colon);
       this.lastPrefixNs = this.resolveId(this.lastPrefix);
     }
     this.ns = this.lastPrefixNs;
-    this.local = s.slice(colon + 1, end);
+    this.local = this.name(colon + 1, end);
   }
 
-  /** Reads the start tag at `lt` into the name and attribute positions; false when incomplete. */
+  /** Reads the start tag at `lt` into the name and attribute positions; false when unterminated. */
   private readStartTag(lt: number): boolean {
-    const s = this.s;
-    const n = s.length;
+    const b = this.b;
+    const n = b.length;
     let i = lt + 1;
     while (i < n) {
-      const c = s.charCodeAt(i);
+      const c = b[i];
       if (c === GT || c === SLASH || isSpace(c)) break;
       i++;
     }
     if (i >= n) return false;
     const nameEnd = i;
-    const attrs = this.attrPos;
     let count = 0;
     let declares = false;
     for (;;) {
-      while (i < n && isSpace(s.charCodeAt(i))) i++;
+      while (i < n && isSpace(b[i])) i++;
       if (i >= n) return false;
-      const c = s.charCodeAt(i);
+      const c = b[i];
       if (c === GT) {
         this.selfClosing = false;
         i += 1;
@@ -270,7 +366,7 @@ export class XmlScanner {
       }
       if (c === SLASH) {
         if (i + 1 >= n) return false;
-        if (s.charCodeAt(i + 1) !== GT) this.fail('"/" inside a tag');
+        if (b[i + 1] !== GT) this.fail('"/" inside a tag');
         this.selfClosing = true;
         i += 2;
         break;
@@ -278,37 +374,44 @@ export class XmlScanner {
       const an = i;
       let colon = -1;
       while (i < n) {
-        const d = s.charCodeAt(i);
-        if (d === EQ || isSpace(d) || d === GT || d === SLASH) break;
+        const d = b[i];
+        if (d === EQ || d <= 32 || d === GT || d === SLASH) break;
         if (d === COLON && colon < 0) colon = i;
         i++;
       }
       const ae = i;
-      while (i < n && isSpace(s.charCodeAt(i))) i++;
+      while (i < n && isSpace(b[i])) i++;
       if (i >= n) return false;
-      if (s.charCodeAt(i) !== EQ) this.fail('attribute without a value');
+      if (b[i] !== EQ) this.fail('attribute without a value');
       i++;
-      while (i < n && isSpace(s.charCodeAt(i))) i++;
+      while (i < n && isSpace(b[i])) i++;
       if (i >= n) return false;
-      const q = s.charCodeAt(i);
+      const q = b[i];
       if (q !== QUOTE && q !== APOS) this.fail('attribute value without quotes');
       const vs = i + 1;
-      const ve = s.indexOf(q === QUOTE ? '"' : "'", vs);
-      if (ve < 0) return false;
+      let ve = vs;
+      while (ve < n && b[ve] !== q) ve++;
+      if (ve >= n) return false;
+      let attrs = this.attrPos;
       const k = count * 5;
+      if (k + 5 > attrs.length) {
+        const grown = new Int32Array(attrs.length * 2);
+        grown.set(attrs);
+        this.attrPos = attrs = grown;
+      }
       attrs[k] = an;
       attrs[k + 1] = ae;
       attrs[k + 2] = colon;
       attrs[k + 3] = vs;
       attrs[k + 4] = ve;
       count++;
-      if (s.charCodeAt(an) === 120 && s.startsWith('xmlns', an) && (ae - an === 5 || colon === an + 5))
+      if (b[an] === 120 && (ae - an === 5 || colon === an + 5) && this.startsWith('xmlns', an))
         declares = true;
       i = ve + 1;
     }
     this.attrCount = count;
-    this.tagStart = lt;
-    this.tagEnd = i;
+    this.start = lt;
+    this.end = i;
     this.pos = i;
     this.rawDepth++;
     if (declares) this.pushScope();
@@ -318,12 +421,13 @@ export class XmlScanner {
 
   private pushScope(): void {
     const scope: Scope = { depth: this.rawDepth, prefixes: [], uris: [], ids: [] };
+    const p = this.attrPos;
     for (let a = 0; a < this.attrCount; a++) {
       const k = a * 5;
-      const an = this.attrPos[k];
-      const ae = this.attrPos[k + 1];
-      if (!this.s.startsWith('xmlns', an) || !(ae - an === 5 || this.attrPos[k + 2] === an + 5)) continue;
-      const prefix = ae - an === 5 ? '' : this.s.slice(an + 6, ae);
+      const an = p[k];
+      const ae = p[k + 1];
+      if (!(ae - an === 5 || p[k + 2] === an + 5) || !this.startsWith('xmlns', an)) continue;
+      const prefix = ae - an === 5 ? '' : this.name(an + 6, ae);
       const uri = this.attrValueAt(a);
       scope.prefixes.push(prefix);
       scope.uris.push(uri);
@@ -360,25 +464,14 @@ export class XmlScanner {
     return null;
   }
 
-  /** A prefix bound to the namespace id where the scanner stands ('' for the default), or null. */
-  prefixOf(nsId: number): string | null {
-    for (let i = this.scopes.length - 1; i >= 0; i--) {
-      const scope = this.scopes[i];
-      for (let j = 0; j < scope.ids.length; j++) {
-        if (scope.ids[j] === nsId && this.resolveId(scope.prefixes[j]) === nsId) return scope.prefixes[j];
-      }
-    }
-    return null;
-  }
-
   /** The prefix written on the current element's name ('' when none). */
   get prefix(): string {
-    return this.colon < 0 ? '' : this.s.slice(this.nameStart, this.colon);
+    return this.colon < 0 ? '' : this.name(this.nameStart, this.colon);
   }
 
   /** The element's qualified name as written. */
   get qname(): string {
-    return this.s.slice(this.nameStart, this.nameEnd);
+    return this.name(this.nameStart, this.nameEnd);
   }
 
   /**
@@ -448,51 +541,57 @@ export class XmlScanner {
       this.closeElement();
       return;
     }
+    const b = this.b;
     let open = 1;
     for (;;) {
-      const s = this.s;
-      const lt = s.indexOf('<', this.pos);
-      if (lt < 0 || lt + 1 >= s.length) {
-        const keep = lt < 0 ? s.length : lt;
-        this.pos = keep;
-        if (this.fill(keep)) continue;
-        this.fail('unexpected end of document');
-      }
-      const c1 = s.charCodeAt(lt + 1);
+      const lt = b.indexOf(60, this.pos);
+      if (lt < 0 || lt + 1 >= b.length) this.fail('unexpected end of document');
+      const c1 = b[lt + 1];
       let after: number;
       if (c1 === SLASH) {
-        const gt = s.indexOf('>', lt + 2);
+        const gt = b.indexOf(GT, lt + 2);
         after = gt < 0 ? -1 : gt + 1;
-        if (after > 0) open--;
+        open--;
       } else if (c1 === BANG || c1 === QUESTION) {
         after = this.skipMarkup(lt);
       } else {
         after = this.tagEndOf(lt);
-        if (after > 0 && s.charCodeAt(after - 2) !== SLASH) open++;
+        if (after > 0 && b[after - 2] !== SLASH) open++;
       }
-      if (after < 0) {
-        this.pos = lt;
-        if (this.fill(lt)) continue;
-        this.fail('unexpected end of document');
-      }
+      if (after < 0) this.fail('unexpected end of document');
       this.pos = after;
       if (open === 0) break;
     }
     this.closeElement();
   }
 
-  /** The position after the `>` of the tag starting at `lt`, or -1 when incomplete. */
+  /** The position after the `>` of the tag starting at `lt`, or -1 when unterminated. */
   private tagEndOf(lt: number): number {
-    const s = this.s;
-    for (let i = lt + 1; i < s.length; i++) {
-      const c = s.charCodeAt(i);
+    const b = this.b;
+    for (let i = lt + 1; i < b.length; i++) {
+      const c = b[i];
       if (c === GT) return i + 1;
       if (c === QUOTE || c === APOS) {
-        i = s.indexOf(c === QUOTE ? '"' : "'", i + 1);
+        i = b.indexOf(c, i + 1);
         if (i < 0) return -1;
       }
     }
     return -1;
+  }
+
+  /** Text between two offsets, decoded: references resolved, line ends normalised. */
+  private textOf(start: number, end: number): string {
+    const b = this.b;
+    let special = false;
+    for (let i = start; i < end; i++) {
+      const c = b[i];
+      if (c === AMP || c === CR) {
+        special = true;
+        break;
+      }
+    }
+    const raw = this.string(start, end);
+    return special ? decodeText(raw) : raw;
   }
 
   /**
@@ -505,56 +604,85 @@ export class XmlScanner {
       this.closeElement();
       return '';
     }
+    const b = this.b;
     // The common case: plain text straight up to the end tag.
-    {
-      const s = this.s;
-      const lt = s.indexOf('<', this.pos);
-      if (lt >= 0 && s.charCodeAt(lt + 1) === SLASH) {
-        const gt = s.indexOf('>', lt + 2);
-        if (gt >= 0) {
-          const raw = s.slice(this.pos, lt);
-          this.pos = gt + 1;
-          this.closeElement();
-          return decodeText(raw);
-        }
+    const first = b.indexOf(60, this.pos);
+    if (first >= 0 && b[first + 1] === SLASH) {
+      const gt = endTagClose(b, first + 2);
+      if (gt >= 0) {
+        const value = this.textOf(this.pos, first);
+        this.pos = gt + 1;
+        this.closeElement();
+        return value;
       }
     }
     let out = '';
     let open = 1;
     for (;;) {
-      const s = this.s;
-      const lt = s.indexOf('<', this.pos);
-      if (lt < 0 || lt + 1 >= s.length) {
-        // Keep the unfinished text run: an entity must not be cut in two.
-        if (this.fill(this.pos)) continue;
-        this.fail('unexpected end of document');
-      }
+      const lt = b.indexOf(60, this.pos);
+      if (lt < 0 || lt + 1 >= b.length) this.fail('unexpected end of document');
+      const c1 = b[lt + 1];
+      const cdata = c1 === BANG && this.startsWith('<![CDATA[', lt);
       let after: number;
-      const c1 = s.charCodeAt(lt + 1);
       if (c1 === SLASH) {
-        const gt = s.indexOf('>', lt + 2);
+        const gt = b.indexOf(GT, lt + 2);
         after = gt < 0 ? -1 : gt + 1;
-      } else if (c1 === BANG && s.startsWith('<![CDATA[', lt)) {
-        const e = s.indexOf(']]>', lt + 9);
-        after = e < 0 ? -1 : e + 3;
-      } else if (c1 === BANG || c1 === QUESTION) {
-        after = this.skipMarkup(lt);
-      } else {
-        after = this.tagEndOf(lt);
-      }
-      if (after < 0) {
-        if (this.fill(this.pos)) continue;
-        this.fail('unexpected end of document');
-      }
-      if (lt > this.pos) out += decodeText(s.slice(this.pos, lt));
+      } else if (c1 === BANG || c1 === QUESTION) after = this.skipMarkup(lt);
+      else after = this.tagEndOf(lt);
+      if (after < 0) this.fail('unexpected end of document');
+      if (lt > this.pos) out += this.textOf(this.pos, lt);
       if (c1 === SLASH) open--;
-      else if (c1 === BANG && s.startsWith('<![CDATA[', lt)) out += s.slice(lt + 9, after - 3);
-      else if (c1 !== BANG && c1 !== QUESTION && s.charCodeAt(after - 2) !== SLASH) open++;
+      else if (cdata) out += this.string(lt + 9, after - 3);
+      else if (c1 !== BANG && c1 !== QUESTION && b[after - 2] !== SLASH) open++;
       this.pos = after;
       if (open === 0) break;
     }
     this.closeElement();
     return out;
+  }
+
+  /**
+   * After START of an element holding only a number (`<v>42</v>`): the number, read in place
+   * when it is a plain integer, else as Number() reads its text; NaN for an empty element or
+   * one that is no number. The element is consumed.
+   */
+  textNumber(): number {
+    const b = this.b;
+    this.lastText = null;
+    if (!this.pendingEnd) {
+      const lt = b.indexOf(60, this.pos);
+      if (lt > this.pos && lt - this.pos <= 15 && b[lt + 1] === SLASH) {
+        let i = this.pos;
+        const negative = b[i] === DASH;
+        if (negative) i++;
+        let n = 0;
+        let digits = 0;
+        for (; i < lt; i++) {
+          const d = b[i] - 48;
+          if (d < 0 || d > 9) break;
+          n = n * 10 + d;
+          digits++;
+        }
+        const gt = endTagClose(b, lt + 2);
+        if (i === lt && digits > 0 && gt >= 0) {
+          this.pos = gt + 1;
+          this.closeElement();
+          return negative ? -n : n;
+        }
+      }
+    }
+    const text = this.text();
+    this.lastText = text;
+    return text.trim() === '' ? NaN : Number(text);
+  }
+
+  /** The text textNumber() read the slow way (null when it read a plain integer in place). */
+  lastText: string | null = null;
+
+  /** The first character of a one-letter unprefixed attribute name (r, s, t …), or -1. */
+  attrLetter(i: number): number {
+    const k = i * 5;
+    return this.attrPos[k + 1] - this.attrPos[k] === 1 ? this.b[this.attrPos[k]] : -1;
   }
 
   /** Number of attributes of the current start tag. */
@@ -564,7 +692,7 @@ export class XmlScanner {
 
   /** The attribute's qualified name as written. */
   attributeName(i: number): string {
-    return this.s.slice(this.attrPos[i * 5], this.attrPos[i * 5 + 1]);
+    return this.name(this.attrPos[i * 5], this.attrPos[i * 5 + 1]);
   }
 
   attributeValue(i: number): string {
@@ -573,29 +701,32 @@ export class XmlScanner {
 
   private attrValueAt(i: number): string {
     const k = i * 5;
-    const s = this.s;
+    const b = this.b;
     const vs = this.attrPos[k + 3];
     const ve = this.attrPos[k + 4];
     let plain = true;
     for (let j = vs; j < ve; j++) {
-      const c = s.charCodeAt(j);
-      if (c === 38 || c === 9 || c === 10 || c === 13) {
+      const c = b[j];
+      if (c === AMP || c === 9 || c === 10 || c === CR) {
         plain = false;
         break;
       }
     }
-    const raw = s.slice(vs, ve);
+    const raw = this.string(vs, ve);
     // Attribute-value normalisation: literal line ends and tabs become spaces, references stay.
     return plain ? raw : unescapeXml(raw.replace(/\r\n|[\t\n\r]/g, ' '));
   }
 
+  private nameIs(start: number, end: number, name: string): boolean {
+    return end - start === name.length && this.startsWith(name, start);
+  }
+
   /** The index of an unprefixed attribute, or -1. */
   attrIndex(name: string): number {
-    const s = this.s;
     const p = this.attrPos;
     for (let a = 0; a < this.attrCount; a++) {
       const k = a * 5;
-      if (p[k + 1] - p[k] === name.length && p[k + 2] < 0 && s.startsWith(name, p[k])) return a;
+      if (p[k + 2] < 0 && this.nameIs(p[k], p[k + 1], name)) return a;
     }
     return -1;
   }
@@ -608,37 +739,36 @@ export class XmlScanner {
 
   /** A namespaced attribute (such as `r:id`) by namespace id and local name, whatever its prefix. */
   attrNs(nsId: number, local: string): string | null {
-    const s = this.s;
     const p = this.attrPos;
     for (let a = 0; a < this.attrCount; a++) {
       const k = a * 5;
       const colon = p[k + 2];
-      if (colon < 0 || p[k + 1] - colon - 1 !== local.length || !s.startsWith(local, colon + 1)) continue;
-      if (this.resolveId(s.slice(p[k], colon)) === nsId) return this.attrValueAt(a);
+      if (colon < 0 || !this.nameIs(colon + 1, p[k + 1], local)) continue;
+      if (this.resolveId(this.name(p[k], colon)) === nsId) return this.attrValueAt(a);
     }
     return null;
   }
 
-  /** The value of a one-letter unprefixed attribute (r, s, t), by char code: the hot path of cells. */
+  /** The index of a one-letter unprefixed attribute (r, s, t), by char code: the hot path of cells. */
   attrIndex1(code: number): number {
-    const s = this.s;
+    const b = this.b;
     const p = this.attrPos;
     for (let a = 0; a < this.attrCount; a++) {
       const k = a * 5;
-      if (p[k + 1] - p[k] === 1 && s.charCodeAt(p[k]) === code) return a;
+      if (p[k + 1] - p[k] === 1 && b[p[k]] === code) return a;
     }
     return -1;
   }
 
   /** The attribute's value as a non-negative decimal integer, read in place; -1 when it is not one. */
   attrUint(i: number): number {
-    const s = this.s;
+    const b = this.b;
     const vs = this.attrPos[i * 5 + 3];
     const ve = this.attrPos[i * 5 + 4];
     if (ve === vs || ve - vs > 15) return -1;
     let n = 0;
     for (let j = vs; j < ve; j++) {
-      const d = s.charCodeAt(j) - 48;
+      const d = b[j] - 48;
       if (d < 0 || d > 9) return -1;
       n = n * 10 + d;
     }
@@ -650,27 +780,26 @@ export class XmlScanner {
    * is not letters followed by digits.
    */
   attrColumn(i: number): number {
-    const s = this.s;
+    const b = this.b;
     const vs = this.attrPos[i * 5 + 3];
     const ve = this.attrPos[i * 5 + 4];
     let j = vs;
     let n = 0;
     for (; j < ve; j++) {
-      const c = s.charCodeAt(j) | 0x20;
+      const c = b[j] | 0x20;
       if (c < 97 || c > 122) break;
       n = n * 26 + (c - 96);
     }
     if (j === vs || j === ve || j - vs > 3) return -1;
     for (let k = j; k < ve; k++) {
-      const d = s.charCodeAt(k);
+      const d = b[k];
       if (d < 48 || d > 57) return -1;
     }
     return n - 1;
   }
 
-  /** Compares an attribute's raw value with `text` without decoding it. */
+  /** Compares an attribute's raw value with ASCII `text` without decoding it. */
   attrEquals(i: number, text: string): boolean {
-    const vs = this.attrPos[i * 5 + 3];
-    return this.attrPos[i * 5 + 4] - vs === text.length && this.s.startsWith(text, vs);
+    return this.nameIs(this.attrPos[i * 5 + 3], this.attrPos[i * 5 + 4], text);
   }
 }

@@ -194,7 +194,16 @@ export function scanRows(
           continue;
         }
         if (++stats.cellsVisited > ctx.maxCells) throw tooManyCells(ctx.file, ctx.sheetName, ctx.maxCells);
-        const refAt = sc.attrIndex1(114 /* r */);
+        // One pass over the attributes: r, s and t are all a cell has that matters here.
+        let refAt = -1;
+        let styleAt = -1;
+        let typeAt = -1;
+        for (let a = sc.attributeCount - 1; a >= 0; a--) {
+          const letter = sc.attrLetter(a);
+          if (letter === 114 /* r */) refAt = a;
+          else if (letter === 115 /* s */) styleAt = a;
+          else if (letter === 116 /* t */) typeAt = a;
+        }
         let col = prevCol + 1;
         if (refAt >= 0) {
           col = sc.attrColumn(refAt);
@@ -211,10 +220,11 @@ export function scanRows(
           sc.skip();
           continue;
         }
-        const si = sc.attrIndex1(115 /* s */);
-        const style = si < 0 ? 0 : Math.max(0, sc.attrUint(si));
-        const type = typeOf(sc, sc.attrIndex1(116 /* t */));
+        const style = styleAt < 0 ? 0 : Math.max(0, sc.attrUint(styleAt));
+        const type = typeOf(sc, typeAt);
         let v: string | null = null;
+        /** The value of a number or shared-string cell, read without making a string. */
+        let num = NaN;
         let inline: string | null = null;
         let hasFormula = false;
         let formula: string | undefined;
@@ -230,8 +240,12 @@ export function scanRows(
               continue;
             }
             const local: string = sc.local;
-            if (local === 'v') v = sc.text();
-            else if (local === 'f') {
+            if (local === 'v') {
+              if (type === T_NUMBER || type === T_SHARED) {
+                num = sc.textNumber();
+                v = sc.lastText;
+              } else v = sc.text();
+            } else if (local === 'f') {
               hasFormula = true;
               if (!wantFormulas) {
                 sc.skip();
@@ -260,12 +274,11 @@ export function scanRows(
         let isDate = false;
         switch (type) {
           case T_SHARED:
-            if (v !== null && v !== '') {
+            if (!Number.isNaN(num)) {
               strings ??= ctx.sharedStrings();
-              const index = Number(v);
-              const text = strings[index];
+              const text = strings[num];
               if (text === undefined)
-                throw missingSharedString(ctx.file, ctx.sheetName, cellRef(r, col), index);
+                throw missingSharedString(ctx.file, ctx.sheetName, cellRef(r, col), num);
               kind = 'text';
               value = text;
             }
@@ -308,16 +321,14 @@ export function scanRows(
             }
             break;
           default:
-            if (v !== null && v.trim() !== '') {
-              const n = Number(v);
-              if (Number.isFinite(n)) {
-                kind = 'number';
-                isDate = styles.isDate(style);
-                value = isDate && ctx.date1904 ? n + DAYS_1904 : n;
-              } else {
-                kind = 'text';
-                value = v;
-              }
+            if (Number.isFinite(num)) {
+              kind = 'number';
+              isDate = styles.isDate(style);
+              value = isDate && ctx.date1904 ? num + DAYS_1904 : num;
+            } else if (v !== null && v.trim() !== '') {
+              // Not a number although the cell says so: keep what it holds.
+              kind = 'text';
+              value = v;
             }
         }
         if (kind === 'empty' && !hasFormula && !includeEmpty) continue;

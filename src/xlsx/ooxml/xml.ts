@@ -18,17 +18,36 @@ export function escapeAttr(text: string): string {
     .replace(/\t/g, '&#9;');
 }
 
-const ENTITY = /&(#x[0-9a-fA-F]+|#[0-9]+|lt|gt|quot|apos|amp);/g;
 const NAMED: Record<string, string> = { lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' };
+
+function reference(name: string): string | null {
+  if (name.charCodeAt(0) !== 35 /* # */) return NAMED[name] ?? null;
+  const hex = name.charCodeAt(1) === 120; /* x */
+  const digits = name.slice(hex ? 2 : 1);
+  if (!(hex ? /^[0-9a-fA-F]+$/ : /^[0-9]+$/).test(digits)) return null;
+  const code = parseInt(digits, hex ? 16 : 10);
+  return code <= 0x10ffff ? String.fromCodePoint(code) : null;
+}
 
 /** The five predefined entities and character references; anything else is left as written. */
 export function unescapeXml(text: string): string {
-  if (text.indexOf('&') < 0) return text;
-  return text.replace(ENTITY, (whole, e: string) => {
-    if (e[0] !== '#') return NAMED[e];
-    const code = e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-    return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-  });
+  let amp = text.indexOf('&');
+  if (amp < 0) return text;
+  let out = '';
+  let last = 0;
+  while (amp >= 0) {
+    const semi = text.indexOf(';', amp + 2);
+    if (semi < 0) break;
+    const replacement = semi - amp <= 10 ? reference(text.slice(amp + 1, semi)) : null;
+    if (replacement === null) {
+      amp = text.indexOf('&', amp + 1);
+      continue;
+    }
+    out += text.slice(last, amp) + replacement;
+    last = semi + 1;
+    amp = text.indexOf('&', last);
+  }
+  return last === 0 ? text : out + text.slice(last);
 }
 
 // ST_Xstring (ECMA-376 Part 1, 22.9.2.19): a character XML cannot carry is written `_xHHHH_`,

@@ -1,7 +1,7 @@
 /**
  * The zip container of an .xlsx, read lazily: the central directory once, then only the entries
- * asked for are decompressed (by fflate, or by a faster inflater the caller passes, such as
- * Node's zlib). Pure TypeScript, so the page reads packages the same way the CLI does.
+ * asked for are decompressed (by fflate). Pure TypeScript, so the page reads packages the same
+ * way the CLI does.
  */
 import { inflateSync } from 'fflate';
 import {

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { END, EOF, START, XmlScanner, XmlSyntaxError } from '../../../src/xlsx/ooxml/scanner';
 import { NS_OTHER, NS_REL, NS_SML } from '../../../src/xlsx/ooxml/namespaces';
-import type { TextSource } from '../../../src/xlsx/ooxml/text-source';
 
 const SML = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -21,20 +20,6 @@ function events(sc: XmlScanner, texts: string[] = ['t', 'v', 'f']): string[] {
     } else if (ev === END) out.push(`-${sc.ns}:${sc.local}@${sc.depth}`);
   }
   return out;
-}
-
-/** The same text handed over in the given piece lengths. */
-function pieces(text: string, cuts: number[]): TextSource {
-  const parts: string[] = [];
-  let at = 0;
-  for (const n of cuts) {
-    if (at >= text.length) break;
-    parts.push(text.slice(at, at + n));
-    at += n;
-  }
-  if (at < text.length) parts.push(text.slice(at));
-  let i = 0;
-  return { next: () => (i < parts.length ? parts[i++] : null) };
 }
 
 describe('XmlScanner', () => {
@@ -116,14 +101,35 @@ describe('XmlScanner', () => {
       expect(() => events(XmlScanner.of(bad))).toThrow(XmlSyntaxError);
   });
 
-  it('gives the same events whatever the pieces the text arrives in', () => {
-    const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<worksheet xmlns="${SML}" xmlns:mc="${MC}" xmlns:x14ac="urn:ac" mc:Ignorable="x14ac"><!-- c --><sheetData><row r="1" x14ac:dyDescent="0.25"><c r="A1" t="s"><v>12</v></c><c r="B1" t="inlineStr"><is><t xml:space="preserve"> a &amp; b\r\n c </t></is></c><c r='C1'><f>IF(A1&gt;0,"&lt;x&gt;","")</f><v><![CDATA[1]]></v></c></row><row r="2"/></sheetData><mc:AlternateContent><mc:Choice Requires="x14ac"><x/></mc:Choice><mc:Fallback><y a="&quot;"/></mc:Fallback></mc:AlternateContent></worksheet>`;
-    const whole = events(XmlScanner.of(xml), ['v', 't', 'f']);
+  it('reads UTF-8 bytes and UTF-16 strings alike, and gives string offsets for a string', () => {
+    const xml = `<root xmlns="${SML}"><t a="ễ">Tiếng Việt 😀</t><t b='x'/></root>`;
+    const bytes = new TextEncoder().encode(xml);
+    expect(events(new XmlScanner(bytes, 'p'))).toEqual(events(XmlScanner.of(xml)));
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 1, max: 40 }), { maxLength: 200 }), (cuts) => {
-        expect(events(new XmlScanner(pieces(xml, cuts), 'p'), ['v', 't', 'f'])).toEqual(whole);
+      fc.property(fc.array(fc.constantFrom('a', 'ễ', '😀', ' ', '&amp;'), { maxLength: 20 }), (pieces) => {
+        const text = pieces.join('');
+        const doc = `<r xmlns="${SML}" v="${text}"><t>${text}</t><u x="${text}"/></r>`;
+        const sc = XmlScanner.of(doc);
+        for (let ev = sc.next(); ev !== EOF; ev = sc.next()) {
+          const tag = doc.slice(sc.tagStart, sc.tagEnd);
+          const opening = ev === START || sc.selfClosing;
+          expect(tag.startsWith(opening ? `<${sc.qname}` : `</${sc.qname}`)).toBe(true);
+          expect(tag.endsWith('>')).toBe(true);
+          if (ev === START && sc.local === 't') {
+            const from = sc.tagEnd;
+            expect(sc.text()).toBe(text.replace(/&amp;/g, '&'));
+            expect(doc.slice(from, sc.offset)).toBe(`${text}</t>`);
+          }
+        }
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
+  });
+
+  it('skips a UTF-8 byte order mark', () => {
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(`<a xmlns="${SML}"/>`)]);
+    const sc = new XmlScanner(bytes, 'p');
+    expect(sc.next()).toBe(START);
+    expect(sc.local).toBe('a');
   });
 });
