@@ -145,7 +145,8 @@ export class WorkbookEditor {
   private doc(part: string): SheetDoc {
     let doc = this.docs.get(part);
     if (!doc) {
-      doc = new SheetDoc(part, this.text(part));
+      const bytes = this.texts.has(part) ? new TextEncoder().encode(this.text(part)) : this.pkg.bytes(part);
+      doc = new SheetDoc(part, bytes);
       this.docs.set(part, doc);
     }
     return doc;
@@ -305,22 +306,27 @@ export class WorkbookEditor {
     if (this.formulasTouched) this.removeCalcChain();
     const wbPart = this.reader.info.part;
     if (this.cellsEdited || this.recalc) this.setText(wbPart, requestFullCalc(this.text(wbPart), wbPart));
+    const sheets = new Map<string, Uint8Array>();
     for (const [part, doc] of this.docs)
-      if (doc.changed || this.added.includes(part)) this.setText(part, doc.toString());
+      if (doc.changed || this.added.includes(part)) sheets.set(part, doc.toBytes());
     if (this.strings?.changed) this.setText(this.strings.part, this.strings.toString());
     if (this.stylesDoc?.changed) this.setText(this.stylesDoc.part, this.stylesDoc.toString());
     const encoder = new TextEncoder();
-    const original = new Map(this.pkg.partNames().map((n) => [n, true]));
+    const content = (part: string): Uint8Array | null => {
+      const sheet = sheets.get(part);
+      if (sheet) return sheet;
+      const edited = this.editedText(part);
+      return edited === null ? null : encoder.encode(edited);
+    };
     const entries: OutputEntry[] = [];
     for (const entry of this.pkg.zip.entries) {
       if (this.removed.has(entry.name)) continue;
-      const edited = original.has(entry.name) ? this.editedText(entry.name) : null;
-      if (edited !== null) {
-        entries.push({ kind: 'data', name: entry.name, data: encoder.encode(edited) });
-      } else entries.push({ kind: 'copy', entry, raw: this.pkg.zip.raw(entry) });
+      const data = content(entry.name);
+      if (data) entries.push({ kind: 'data', name: entry.name, data });
+      else entries.push({ kind: 'copy', entry, raw: this.pkg.zip.raw(entry) });
     }
     for (const part of this.added)
-      entries.push({ kind: 'data', name: part, data: encoder.encode(this.text(part)) });
+      entries.push({ kind: 'data', name: part, data: content(part) ?? encoder.encode(this.text(part)) });
     return writeZip(entries, options.now);
   }
 

@@ -1,7 +1,8 @@
 /**
- * A worksheet part held for editing: its text split into rows, each row kept as the exact text
- * the producer wrote until one of its cells changes. Only changed rows are written anew (with
- * explicit row and cell numbers, so no positional cell shifts); every other byte stays.
+ * A worksheet part held for editing: its bytes split into rows, each row kept as the exact bytes
+ * the producer wrote until one of its cells changes (only then is that row decoded). Only
+ * changed rows are written anew (with explicit row and cell numbers, so no positional cell
+ * shifts); every other byte stays.
  *
  * Shared formulas: a group (`<f t="shared" si="N" ref="…">` on its master, `<f t="shared"
  * si="N"/>` on the others) must never lose its master. When the master is overwritten, the next
@@ -22,8 +23,9 @@ interface CellSlot {
 
 interface RowSlot {
   r: number;
-  /** The row exactly as written, until it changes (null for a row this editor added). */
-  source: string | null;
+  /** Where the row is in the part's bytes (-1 for a row this editor added). */
+  start: number;
+  end: number;
   openTag: string;
   qname: string;
   explicitR: boolean;
@@ -33,9 +35,17 @@ interface RowSlot {
   dirty: boolean;
 }
 
+const ENCODER = new TextEncoder();
+const DECODER = new TextDecoder();
+
 export class SheetDoc {
-  private readonly before: string;
-  private readonly after: string;
+  private readonly bytes: Uint8Array;
+  /** End of the sheetData start tag, and start of its end tag (byte offsets). */
+  private readonly dataStart: number;
+  private readonly dataEnd: number;
+  /** The sheetData tags when it was written self-closing. */
+  private readonly openData: string | null = null;
+  private readonly closeData: string | null = null;
   private readonly rows: RowSlot[] = [];
   private readonly byNumber = new Map<number, RowSlot>();
   /** Prefix for new SpreadsheetML elements in this part: '' or 'x:'. */
@@ -47,17 +57,19 @@ export class SheetDoc {
 
   constructor(
     readonly part: string,
-    xml: string,
+    bytes: Uint8Array,
   ) {
-    const sc = XmlScanner.of(xml, part, false);
-    let before: string | null = null;
-    let after: string | null = null;
+    this.bytes = bytes;
+    const text = (start: number, end: number) => DECODER.decode(bytes.subarray(start, end));
+    const sc = new XmlScanner(bytes, part, false);
+    let dataStart = -1;
+    let dataEnd = -1;
     let prefix = '';
     let dimension: SheetDoc['dimension'] = null;
     let prevRow = 0;
     for (let ev = sc.next(); ev !== EOF; ev = sc.next()) {
       if (ev === END) {
-        if (sc.depth === 1 && sc.local === 'sheetData' && after === null) after = xml.slice(sc.tagStart);
+        if (sc.depth === 1 && sc.local === 'sheetData' && dataEnd < 0) dataEnd = sc.tagStart;
         continue;
       }
       if (ev !== START) continue;
@@ -68,9 +80,11 @@ export class SheetDoc {
         if (local === 'sheetData') {
           prefix = sc.prefix ? `${sc.prefix}:` : '';
           if (sc.selfClosing) {
-            before = xml.slice(0, sc.tagStart) + xml.slice(sc.tagStart, sc.tagEnd).replace(/\s*\/>$/, '>');
-            after = `</${sc.qname}>` + xml.slice(sc.tagEnd);
-          } else before = xml.slice(0, sc.tagEnd);
+            this.openData = text(sc.tagStart, sc.tagEnd).replace(/\s*\/>$/, '>');
+            this.closeData = `</${sc.qname}>`;
+            dataStart = sc.tagStart;
+            dataEnd = sc.tagEnd;
+          } else dataStart = sc.tagEnd;
           continue;
         }
         if (local === 'dimension' && isSml(sc.ns)) {
@@ -78,7 +92,7 @@ export class SheetDoc {
           dimension = {
             start: sc.tagStart,
             end: sc.tagEnd,
-            tag: xml.slice(sc.tagStart, sc.tagEnd),
+            tag: text(sc.tagStart, sc.tagEnd),
             range: ref ? parseRange(ref.split(' ')[0]) : null,
           };
         }
@@ -94,9 +108,9 @@ export class SheetDoc {
           this.colStyles.push({ first: min - 1, last: max - 1, style: Number(style) });
         continue;
       }
-      if (depth === 3 && sc.local === 'row' && before !== null) {
+      if (depth === 3 && sc.local === 'row' && dataStart >= 0) {
         const start = sc.tagStart;
-        const openTag = xml.slice(sc.tagStart, sc.tagEnd);
+        const openTag = text(sc.tagStart, sc.tagEnd);
         const qname = sc.qname;
         const rAttr = sc.attr('r');
         const explicitR = rAttr !== null && /^\d+$/.test(rAttr);
@@ -105,7 +119,8 @@ export class SheetDoc {
         sc.skip();
         const row: RowSlot = {
           r,
-          source: xml.slice(start, sc.offset),
+          start,
+          end: sc.offset,
           openTag: openTag.replace(/\s*\/>$/, '>'),
           qname,
           explicitR,
@@ -119,9 +134,9 @@ export class SheetDoc {
       }
       sc.skip();
     }
-    if (before === null || after === null) throw new Error(`${part}: no sheetData`);
-    this.before = before;
-    this.after = after;
+    if (dataStart < 0 || dataEnd < 0) throw new Error(`${part}: no sheetData`);
+    this.dataStart = dataStart;
+    this.dataEnd = dataEnd;
     this.prefix = prefix;
     this.dimension = dimension;
     this.rows.sort((a, b) => a.r - b.r);
@@ -131,11 +146,17 @@ export class SheetDoc {
     return this.rows.length ? this.rows[this.rows.length - 1].r : 0;
   }
 
+  /** The row's text as written (decoded only for rows an edit looks into). */
+  private source(row: RowSlot): string {
+    return DECODER.decode(this.bytes.subarray(row.start, row.end));
+  }
+
   private cellsOf(row: RowSlot): CellSlot[] {
     if (row.cells) return row.cells;
     const cells: CellSlot[] = [];
-    if (row.source) {
-      const sc = XmlScanner.of(row.source, this.part, false);
+    if (row.start >= 0) {
+      const source = this.source(row);
+      const sc = XmlScanner.of(source, this.part, false);
       let prevCol = -1;
       let tailStart = -1;
       for (let ev = sc.next(); ev !== EOF; ev = sc.next()) {
@@ -156,12 +177,9 @@ export class SheetDoc {
         }
         prevCol = col;
         sc.skip();
-        cells.push({ col, xml: row.source.slice(start, sc.offset) });
+        cells.push({ col, xml: source.slice(start, sc.offset) });
       }
-      if (tailStart >= 0) {
-        const close = row.source.lastIndexOf('</');
-        row.tail = row.source.slice(tailStart, close);
-      }
+      if (tailStart >= 0) row.tail = source.slice(tailStart, source.lastIndexOf('</'));
     }
     row.cells = cells;
     return cells;
@@ -190,7 +208,8 @@ export class SheetDoc {
     const qname = `${this.prefix}row`;
     slot = {
       r,
-      source: null,
+      start: -1,
+      end: -1,
       openTag: `<${qname} r="${r}">`,
       qname,
       explicitR: true,
@@ -279,12 +298,14 @@ export class SheetDoc {
     }
   }
 
-  private rowXml(row: RowSlot): string {
-    if (!row.dirty && row.source !== null) {
-      if (row.explicitR || !this.changed) return row.source;
+  private rowBytes(row: RowSlot): Uint8Array {
+    if (!row.dirty && row.start >= 0) {
+      const original = this.bytes.subarray(row.start, row.end);
+      if (row.explicitR || !this.changed) return original;
       // Rows without numbers are positional: number them once rows may have been inserted.
-      const end = startTagEnd(row.source);
-      return setAttribute(row.source.slice(0, end), 'r', String(row.r)) + row.source.slice(end);
+      const source = this.source(row);
+      const end = startTagEnd(source);
+      return ENCODER.encode(setAttribute(source.slice(0, end), 'r', String(row.r)) + source.slice(end));
     }
     let open = setAttribute(row.openTag, 'r', String(row.r));
     // The spans hint may no longer cover the cells; it is optional.
@@ -296,30 +317,51 @@ export class SheetDoc {
         return /\sr\s*=/.test(tag) ? c.xml : setAttribute(tag, 'r', cellRef(row.r, c.col)) + c.xml.slice(end);
       })
       .join('');
-    return `${open}${cells}${row.tail}</${row.qname}>`;
+    return ENCODER.encode(`${open}${cells}${row.tail}</${row.qname}>`);
   }
 
-  private beforeWithDimension(): string {
+  /** Everything before the rows, the used-range hint widened to the edited cells. */
+  private head(): Uint8Array[] {
     const d = this.dimension;
-    if (!d || !this.editedRange) return this.before;
-    const e = this.editedRange;
-    const r = d.range;
-    const range = r
-      ? {
-          top: Math.min(r.top, e.top),
-          bottom: Math.max(r.bottom, e.bottom),
-          left: Math.min(r.left, e.left),
-          right: Math.max(r.right, e.right),
-        }
-      : e;
-    const tag = setAttribute(d.tag, 'ref', formatRange(range));
-    return this.before.slice(0, d.start) + tag + this.before.slice(d.end);
+    const upTo = this.dataStart;
+    const pieces: Uint8Array[] = [];
+    if (!d || !this.editedRange) pieces.push(this.bytes.subarray(0, upTo));
+    else {
+      const e = this.editedRange;
+      const r = d.range;
+      const range = r
+        ? {
+            top: Math.min(r.top, e.top),
+            bottom: Math.max(r.bottom, e.bottom),
+            left: Math.min(r.left, e.left),
+            right: Math.max(r.right, e.right),
+          }
+        : e;
+      pieces.push(
+        this.bytes.subarray(0, d.start),
+        ENCODER.encode(setAttribute(d.tag, 'ref', formatRange(range))),
+        this.bytes.subarray(d.end, upTo),
+      );
+    }
+    if (this.openData !== null) pieces.push(ENCODER.encode(this.openData));
+    return pieces;
   }
 
-  toString(): string {
-    const parts: string[] = [this.beforeWithDimension()];
-    for (const row of this.rows) parts.push(this.rowXml(row));
-    parts.push(this.after);
-    return parts.join('');
+  /** The part's new bytes. */
+  toBytes(): Uint8Array {
+    const pieces = this.head();
+    for (const row of this.rows) pieces.push(this.rowBytes(row));
+    if (this.closeData !== null)
+      pieces.push(ENCODER.encode(this.closeData), this.bytes.subarray(this.dataEnd));
+    else pieces.push(this.bytes.subarray(this.dataEnd));
+    let size = 0;
+    for (const p of pieces) size += p.length;
+    const out = new Uint8Array(size);
+    let at = 0;
+    for (const p of pieces) {
+      out.set(p, at);
+      at += p.length;
+    }
+    return out;
   }
 }
