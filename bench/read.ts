@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
 import { parsePlan } from '../src/plan/parse';
 import { buildWorkbookSpec } from '../src/workbook/build';
-import { SHEET_NAMES, TABLE_NAME } from '../src/workbook/labels';
+import { SHEET_NAMES, TABLE_NAME } from '../src/workbook/names';
 import { openWorkbook } from '../src/xlsx/ooxml/read';
 import { writeXlsx } from '../src/xlsx/write';
 import { sampleText, scalePlan } from './generate';
@@ -36,7 +36,7 @@ export function readWithReader(bytes: Uint8Array): ReadOutcome {
     });
   };
   count(found.sheet);
-  const meta = wb.sheet(SHEET_NAMES.vi.meta);
+  const meta = wb.sheet(SHEET_NAMES.meta.vi);
   if (meta) count(meta);
   const date = wb.resolveName('NgayBaoCao');
   if (date) count(date.sheet, [date.range.top, date.range.top]);
@@ -47,7 +47,7 @@ export async function readWithExcelJS(bytes: Uint8Array): Promise<ReadOutcome> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   const out: ReadOutcome = { cells: 0, text: 0 };
-  for (const name of [SHEET_NAMES.vi.tasks, SHEET_NAMES.vi.meta]) {
+  for (const name of [SHEET_NAMES.tasks.vi, SHEET_NAMES.meta.vi]) {
     wb.getWorksheet(name)?.eachRow((row) =>
       row.eachCell((cell) => {
         out.cells++;
@@ -167,7 +167,7 @@ function partsRead(bytes: Uint8Array): { parts: string[]; dateSheet: string; dat
     wb.info.sharedStringsPart!,
     wb.info.stylesPart!,
     tasks.part!,
-    wb.sheet(SHEET_NAMES.vi.meta)!.part!,
+    wb.sheet(SHEET_NAMES.meta.vi)!.part!,
     date.sheet.part!,
   ];
   const dateBytes = unzipSync(bytes, { filter: (f) => f.name === date.sheet.part })[date.sheet.part!];

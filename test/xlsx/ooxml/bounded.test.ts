@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import { isLocalizedError, LocalizedError } from '../../../src/model/msg';
 import { buildWorkbookSpec } from '../../../src/workbook/build';
-import { SHEET_NAMES } from '../../../src/workbook/labels';
+import { SHEET_NAMES } from '../../../src/workbook/names';
 import { OoxmlPackage } from '../../../src/xlsx/ooxml/package';
 import { openWorkbook } from '../../../src/xlsx/ooxml/read';
 import type { SheetReadStats } from '../../../src/xlsx/ooxml/worksheet';
@@ -15,7 +15,7 @@ import { hasUno, libreofficeEdit } from '../../support/libreoffice';
 import { fixturePlan } from '../../workbook/fixture-plan';
 import { tinyRowsWorkbook } from './big-sheets';
 
-const TASKS = SHEET_NAMES.vi.tasks;
+const TASKS = SHEET_NAMES.tasks.vi;
 const uno = hasUno();
 if (!uno) console.warn('Skipping the LibreOffice row-deletion test: soffice or python3-uno is missing.');
 

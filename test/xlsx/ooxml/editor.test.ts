@@ -8,7 +8,7 @@
 import JSZip from 'jszip';
 import { isLocalizedError } from '../../../src/model/msg';
 import { buildWorkbookSpec } from '../../../src/workbook/build';
-import { SHEET_NAMES } from '../../../src/workbook/labels';
+import { SHEET_NAMES } from '../../../src/workbook/names';
 import { WorkbookEditor } from '../../../src/xlsx/ooxml/edit/editor';
 import { OoxmlPackage } from '../../../src/xlsx/ooxml/package';
 import { openWorkbook } from '../../../src/xlsx/ooxml/read';
@@ -326,8 +326,8 @@ describe('namespaces the producer declared (issue 13.2)', () => {
       if (available.libreoffice) {
         const { m } = await libreofficeResave({ m: out });
         expect(openWorkbook(m).sheet(HISTORY)).not.toBeNull();
-        expect(readerCells(m, SHEET_NAMES.vi.tasks, false).A2.value).toBe(
-          readerCells(master, SHEET_NAMES.vi.tasks, false).A2.value,
+        expect(readerCells(m, SHEET_NAMES.tasks.vi, false).A2.value).toBe(
+          readerCells(master, SHEET_NAMES.tasks.vi, false).A2.value,
         );
       }
     },

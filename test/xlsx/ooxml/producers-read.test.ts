@@ -5,7 +5,7 @@
  * fixture holds and against openpyxl's own reading of the same file.
  */
 import { buildWorkbookSpec } from '../../../src/workbook/build';
-import { SHEET_NAMES, TABLE_NAME } from '../../../src/workbook/labels';
+import { SHEET_NAMES, TABLE_NAME } from '../../../src/workbook/names';
 import { openWorkbook } from '../../../src/xlsx/ooxml/read';
 import { readTrackingWorkbook } from '../../../src/xlsx/read';
 import { writeXlsx } from '../../../src/xlsx/write';
@@ -155,7 +155,7 @@ describe('what each producer writes, as these tests rely on it', () => {
 
 describe('a tracking workbook the product wrote, re-saved by each producer', () => {
   const taskCells = (bytes: Uint8Array) => {
-    const cells = readerCells(bytes, SHEET_NAMES.vi.tasks, false);
+    const cells = readerCells(bytes, SHEET_NAMES.tasks.vi, false);
     // Formula cells aside (their cached results differ by producer), every value must survive.
     return Object.fromEntries(
       Object.entries(cells)
@@ -169,7 +169,7 @@ describe('a tracking workbook the product wrote, re-saved by each producer', () 
     (p) => {
       if (!available[p as 'openpyxl']) return;
       expect(taskCells(tracking[p]!)).toEqual(taskCells(tracking.excel!));
-      const meta = (bytes: Uint8Array) => readerCells(bytes, SHEET_NAMES.vi.meta, false);
+      const meta = (bytes: Uint8Array) => readerCells(bytes, SHEET_NAMES.meta.vi, false);
       expect(Object.fromEntries(Object.entries(meta(tracking[p]!)).map(([r, c]) => [r, c.value]))).toEqual(
         Object.fromEntries(Object.entries(meta(tracking.excel!)).map(([r, c]) => [r, c.value])),
       );
@@ -180,7 +180,7 @@ describe('a tracking workbook the product wrote, re-saved by each producer', () 
     if (!available[p as 'openpyxl']) return;
     const original = openWorkbook(tracking.excel!).findTable(TABLE_NAME)!.table;
     const found = openWorkbook(tracking[p]!).findTable(TABLE_NAME);
-    expect(found?.sheet.name).toBe(SHEET_NAMES.vi.tasks);
+    expect(found?.sheet.name).toBe(SHEET_NAMES.tasks.vi);
     expect(found?.table.columns.map((c) => c.name)).toEqual(original.columns.map((c) => c.name));
     expect(found?.table.range).toEqual(original.range);
   });
