@@ -14,12 +14,11 @@ import * as os from 'os';
 import * as path from 'path';
 import { strFromU8, unzipSync } from 'fflate';
 
-/** ../shared/ooxml beside the repository: found upwards, so a worktree elsewhere finds it too. */
+/** ../shared/ooxml beside the checkout, found upwards (a worktree sits one level deeper). */
 function findSchemas(): string {
   for (let dir = path.resolve(__dirname, '..', '..'); ; dir = path.dirname(dir)) {
     const candidate = path.join(dir, 'shared', 'ooxml');
-    if (fs.existsSync(path.join(candidate, 'transitional', 'sml.xsd'))) return candidate;
-    if (path.dirname(dir) === dir) return path.resolve(__dirname, '..', '..', '..', 'shared', 'ooxml');
+    if (fs.existsSync(candidate) || path.dirname(dir) === dir) return candidate;
   }
 }
 
