@@ -5,6 +5,7 @@
  * LibreOffice with every cell as expected, lose its stale calc chain, keep shared formulas
  * working, and carry every part it did not edit byte for byte.
  */
+import { strToU8, zipSync } from 'fflate';
 import JSZip from 'jszip';
 import { isLocalizedError } from '../../../src/model/msg';
 import { buildWorkbookSpec } from '../../../src/workbook/build';
@@ -400,5 +401,75 @@ describe('text the editor writes', () => {
     expect(wb.info.sharedStringsPart).not.toBeNull();
     expect(wb.cell(wb.sheet(DATA)!, 'A1')?.value).toBe('chuỗi dùng chung');
     if (available.xmllint) expect(validatePackage(out)).toEqual([]);
+  });
+});
+
+describe('editing the XML as the producer wrote it', () => {
+  const SML = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+  const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  const PKG = 'http://schemas.openxmlformats.org/package/2006/relationships';
+  const CT = 'http://schemas.openxmlformats.org/package/2006/content-types';
+
+  /** A bare workbook: no definedNames, no calcPr, no styles, rows and cells without numbers. */
+  function bare(workbookChildren = ''): Uint8Array {
+    return zipSync({
+      '[Content_Types].xml': strToU8(
+        `<Types xmlns="${CT}"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`,
+      ),
+      '_rels/.rels': strToU8(
+        `<Relationships xmlns="${PKG}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+      ),
+      'xl/workbook.xml': strToU8(
+        `<workbook xmlns="${SML}" xmlns:r="${REL}"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets>${workbookChildren}</workbook>`,
+      ),
+      'xl/_rels/workbook.xml.rels': strToU8(
+        `<Relationships xmlns="${PKG}"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+      ),
+      'xl/worksheets/sheet1.xml': strToU8(
+        `<worksheet xmlns="${SML}"><sheetData><row><c><v>1</v></c><c><v>2</v></c></row><row><c><v>3</v></c></row></sheetData></worksheet>`,
+      ),
+    });
+  }
+
+  it('puts a new defined name and the recalculation flag where the schema orders them', () => {
+    const editor = WorkbookEditor.open(bare('<webPublishing codePage="1252"/>'));
+    editor.setDefinedName('NgayBaoCao', 'S!$A$1');
+    editor.sheet('S').set('A1', 5);
+    const out = editor.save();
+    expect(OoxmlPackage.open(out).text('xl/workbook.xml')).toMatch(
+      /<\/sheets><definedNames><definedName name="NgayBaoCao">S!\$A\$1<\/definedName><\/definedNames><calcPr fullCalcOnLoad="1"\/><webPublishing/,
+    );
+    if (available.xmllint) expect(validatePackage(out)).toEqual([]);
+  });
+
+  it('numbers positional rows and cells when it inserts one between them', () => {
+    const editor = WorkbookEditor.open(bare());
+    const s = editor.sheet('S');
+    s.set('C1', 9);
+    s.set('B5', { date: 45366 });
+    const out = editor.save();
+    expect(
+      Object.fromEntries(Object.entries(readerCells(out, 'S', false)).map(([r, c]) => [r, c.value])),
+    ).toEqual({
+      A1: 1,
+      B1: 2,
+      C1: 9,
+      A2: 3,
+      B5: 45366,
+    });
+    const wb = openWorkbook(out);
+    expect(wb.styles().numberFormat(wb.cell(wb.sheets[0], 'B5')!.style)).toBe('dd/mm/yyyy');
+    if (available.xmllint) expect(validatePackage(out)).toEqual([]);
+    if (available.openpyxl) expect(openpyxlRead(out)[0].cells.B5.date).toBe('2024-03-15T00:00:00');
+  });
+
+  it('writes a date into a 1904 workbook in that date system', () => {
+    const editor = WorkbookEditor.open(excelFixture({ date1904: true }));
+    editor.sheet(DATA).set('K2', { date: 45366 });
+    const out = editor.save();
+    expect(OoxmlPackage.open(out).text('xl/worksheets/sheet1.xml')).toMatch(
+      /<c r="K2" s="\d+"><v>43904<\/v><\/c>/,
+    );
+    expect(readerCells(out, DATA, false).K2).toMatchObject({ value: 45366, isDate: true });
   });
 });
