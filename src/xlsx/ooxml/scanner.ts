@@ -20,7 +20,14 @@ export const START = 1;
 export const END = 2;
 
 /** What the scanner throws on malformed XML; the package layer turns it into a message. */
-export class XmlSyntaxError extends Error {}
+export class XmlSyntaxError extends Error {
+  constructor(
+    readonly part: string,
+    what: string,
+  ) {
+    super(`${part}: ${what}`);
+  }
+}
 
 interface Scope {
   depth: number;
@@ -172,7 +179,7 @@ export class XmlScanner {
   }
 
   private fail(what: string): never {
-    throw new XmlSyntaxError(`${this.part}: ${what}`);
+    throw new XmlSyntaxError(this.part, what);
   }
 
   /** The bytes start..end as a string: ASCII without a decoder, anything else decoded as UTF-8. */

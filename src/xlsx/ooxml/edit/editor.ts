@@ -12,10 +12,18 @@
  * - Sheets added with their relationship, content type and `<sheet>` entry; defined names set.
  */
 import { cellRef, parseCellRef } from '../cell-ref';
-import { duplicateSheetName, EXCEL_MAX_TEXT, invalidSheetName, sheetNotFound, textTooLong } from '../errors';
+import {
+  damagedPart,
+  duplicateSheetName,
+  EXCEL_MAX_TEXT,
+  invalidSheetName,
+  sheetNotFound,
+  textTooLong,
+} from '../errors';
 import { relationshipType, URI } from '../namespaces';
 import { OpenOptions, partKey, resolveTarget } from '../package';
 import { WorkbookReader } from '../read';
+import { XmlSyntaxError } from '../scanner';
 import type { SheetInfo, SheetState } from '../workbook';
 import { DAYS_1904 } from '../worksheet';
 import { buildCell, CellContent } from './cell-xml';
@@ -104,6 +112,16 @@ export class WorkbookEditor {
     return this.reader.pkg;
   }
 
+  /** @internal Runs an edit; a part that is not well-formed becomes a message about the file. */
+  guarded<T>(edit: () => T): T {
+    try {
+      return edit();
+    } catch (e) {
+      if (e instanceof XmlSyntaxError) throw damagedPart(this.file, e.part, e);
+      throw e;
+    }
+  }
+
   private get file() {
     return this.reader.file;
   }
@@ -135,6 +153,10 @@ export class WorkbookEditor {
   }
 
   sheet(name: string): SheetEditor {
+    return this.guarded(() => this.openSheet(name));
+  }
+
+  private openSheet(name: string): SheetEditor {
     const info =
       this.sheets.find((s) => s.name === name) ??
       this.sheets.find((s) => s.name.normalize('NFC').toLowerCase() === name.normalize('NFC').toLowerCase());
@@ -188,6 +210,10 @@ export class WorkbookEditor {
   }
 
   addWorksheet(name: string, options: { state?: SheetState } = {}): SheetEditor {
+    return this.guarded(() => this.newSheet(name, options));
+  }
+
+  private newSheet(name: string, options: { state?: SheetState }): SheetEditor {
     if (!validSheetName(name)) throw invalidSheetName(this.file, name);
     const key = name.normalize('NFC').toLowerCase();
     if (this.sheets.some((s) => s.name.normalize('NFC').toLowerCase() === key))
@@ -232,7 +258,12 @@ export class WorkbookEditor {
     options: { localSheetId?: number; hidden?: boolean } = {},
   ): void {
     const wbPart = this.reader.info.part;
-    this.setText(wbPart, setDefinedName(this.text(wbPart), wbPart, name, formula.replace(/^=/, ''), options));
+    this.guarded(() =>
+      this.setText(
+        wbPart,
+        setDefinedName(this.text(wbPart), wbPart, name, formula.replace(/^=/, ''), options),
+      ),
+    );
   }
 
   /** Recalculate on open even when no cell was edited. */
@@ -303,6 +334,10 @@ export class WorkbookEditor {
 
   /** The edited package. Every part not edited is copied as it was. */
   save(options: { now?: Date } = {}): Uint8Array {
+    return this.guarded(() => this.write(options.now));
+  }
+
+  private write(now: Date | undefined): Uint8Array {
     if (this.formulasTouched) this.removeCalcChain();
     const wbPart = this.reader.info.part;
     if (this.cellsEdited || this.recalc) this.setText(wbPart, requestFullCalc(this.text(wbPart), wbPart));
@@ -327,7 +362,7 @@ export class WorkbookEditor {
     }
     for (const part of this.added)
       entries.push({ kind: 'data', name: part, data: content(part) ?? encoder.encode(this.text(part)) });
-    return writeZip(entries, options.now);
+    return writeZip(entries, now);
   }
 
   /** The new text of an original part, or null when it was only read (or not touched at all). */
@@ -350,6 +385,10 @@ export class SheetEditor {
 
   /** Sets one cell (`"B7"`, or 1-based row and 0-based column), keeping its style. */
   set(ref: string | { row: number; col: number }, input: CellInput): void {
+    this.editor.guarded(() => this.write(ref, input));
+  }
+
+  private write(ref: string | { row: number; col: number }, input: CellInput): void {
     const at = typeof ref === 'string' ? parseCellRef(ref) : ref;
     if (!at) throw new Error(`Not a cell reference: ${String(ref)}`);
     const { row, col } = at;

@@ -12,7 +12,7 @@
 import { cellRef, CellRange, formatRange, parseRange, rangeContains } from '../cell-ref';
 import { shiftFormula } from '../formula-shift';
 import { isSml } from '../namespaces';
-import { END, EOF, START, XmlScanner } from '../scanner';
+import { END, EOF, START, XmlScanner, XmlSyntaxError } from '../scanner';
 import { formulaElement, ParsedCell, parseCell, replaceFormula, startTagEnd } from './cell-xml';
 import { removeAttribute, setAttribute } from './xml-edit';
 
@@ -134,7 +134,7 @@ export class SheetDoc {
       }
       sc.skip();
     }
-    if (dataStart < 0 || dataEnd < 0) throw new Error(`${part}: no sheetData`);
+    if (dataStart < 0 || dataEnd < 0) throw new XmlSyntaxError(part, 'no sheetData');
     this.dataStart = dataStart;
     this.dataEnd = dataEnd;
     this.prefix = prefix;

@@ -4,7 +4,7 @@
  * producer wrote it, byte for byte.
  */
 import { isSml } from '../namespaces';
-import { END, EOF, START, XmlScanner } from '../scanner';
+import { END, EOF, START, XmlScanner, XmlSyntaxError } from '../scanner';
 import { escapeAttr, unescapeXml } from '../xml';
 
 function attrPattern(name: string): RegExp {
@@ -73,7 +73,7 @@ export function rootAndChildren(xml: string, part: string): { root: ElementSpan;
       children.push(span);
     } else if (ev === END && root && sc.depth === 0) root.end = sc.tagEnd;
   }
-  if (!root) throw new Error(`${part}: no root element`);
+  if (!root) throw new XmlSyntaxError(part, 'no root element');
   return { root, children };
 }
 
