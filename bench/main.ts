@@ -14,6 +14,7 @@ import { child, median, Result, timeMedian } from './measure';
 import type { ChildAnswer } from './child';
 import { taskpaneBenchmarks } from './taskpane';
 import { mergeBenchmark } from './merge';
+import { readBenchmark } from './read';
 
 const results: Result[] = [];
 
@@ -139,6 +140,7 @@ export async function main(args: string[]): Promise<void> {
     ['xlsx', xlsxBench],
     ['check', checkBench],
     ['merge', async () => (await mergeBenchmark()).forEach((r) => record(r.name, r.size, r.value, r.unit))],
+    ['read', async () => (await readBenchmark()).forEach((r) => record(r.name, r.size, r.value, r.unit))],
     ['excel', excelBench],
     [
       'taskpane',

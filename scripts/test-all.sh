@@ -10,6 +10,8 @@ command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || need+=(chromi
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc)
 command -v ssconvert >/dev/null 2>&1 || need+=(gnumeric)
 /usr/bin/python3 -c 'import openpyxl' >/dev/null 2>&1 || need+=(python3-openpyxl)
+# LibreOffice's scripting interface, for edits made the way Calc makes them (test/support/libreoffice.ts).
+/usr/bin/python3 -c 'import uno' >/dev/null 2>&1 || need+=(python3-uno)
 command -v xmllint >/dev/null 2>&1 || need+=(libxml2-utils)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 [ -d /usr/share/fonts/truetype/dejavu ] || need+=(fonts-dejavu-core)

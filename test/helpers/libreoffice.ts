@@ -31,6 +31,11 @@ const PROFILE_SETTINGS = `<?xml version="1.0" encoding="UTF-8"?>
 export interface ConvertOptions {
   /** Target format for --convert-to (default "xlsx"). */
   format?: string;
+  /**
+   * Recalculate every formula on load (default). False re-saves the way a user's LibreOffice
+   * does with its default settings, cached results kept.
+   */
+  recalc?: boolean;
   /** Where converted files go (default: a new temp dir). Must differ from the inputs' folders. */
   outDir?: string;
   timeoutMs?: number;
@@ -43,7 +48,8 @@ export async function recalcWithLibreOffice(files: string[], opts: ConvertOption
   mkdirSync(outDir, { recursive: true });
   const profile = mkdtempSync(join(tmpdir(), 'lo-profile-'));
   mkdirSync(join(profile, 'user'), { recursive: true });
-  writeFileSync(join(profile, 'user', 'registrymodifications.xcu'), PROFILE_SETTINGS);
+  if (opts.recalc !== false)
+    writeFileSync(join(profile, 'user', 'registrymodifications.xcu'), PROFILE_SETTINGS);
   const args = [
     `-env:UserInstallation=${pathToFileURL(profile).href}`,
     '--headless',
@@ -79,6 +85,7 @@ export async function recalcWithLibreOffice(files: string[], opts: ConvertOption
  */
 export async function recalcXlsxBytes(
   files: Record<string, Uint8Array>,
+  opts: Pick<ConvertOptions, 'recalc'> = {},
 ): Promise<Record<string, Uint8Array>> {
   const dir = mkdtempSync(join(tmpdir(), 'lo-in-'));
   try {
@@ -88,7 +95,7 @@ export async function recalcXlsxBytes(
       writeFileSync(path, files[name]);
       return path;
     });
-    const outputs = await recalcWithLibreOffice(paths, { outDir: join(dir, 'out') });
+    const outputs = await recalcWithLibreOffice(paths, { outDir: join(dir, 'out'), recalc: opts.recalc });
     const result: Record<string, Uint8Array> = {};
     names.forEach((name, i) => (result[name] = new Uint8Array(readFileSync(outputs[i]))));
     return result;
