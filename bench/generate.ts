@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { seededRandom as seeded } from '../src/excel/testing/plans';
+import { seededRandom as seeded } from '../test/support/excel/plans';
 import type { Plan, Task } from '../src/plan/types';
 import { COLUMN_HEADERS, STATUS_LABELS, TASK_COLUMN_IDS, type TaskColumnId } from '../src/workbook/labels';
 import type { RawCell, TableSnapshot } from '../src/workbook/types';

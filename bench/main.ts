@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { parsePlan } from '../src/plan/parse';
 import { checkTracking } from '../src/tracking/check';
 import { buildWorkbookSpec } from '../src/workbook/build';
-import { CountingExcel } from '../src/excel/testing/counting-context';
+import { StrictExcel } from '../test/support/excel/strict-excel';
 import { renderWorkbook } from '../src/excel/render';
 import { filledSnapshot, generatePlanText, ROOT, sampleText, scalePlan } from './generate';
 import { child, Result, timeMedian } from './measure';
@@ -68,9 +68,10 @@ async function excelBench(): Promise<void> {
   const plan = parsePlan(sampleText());
   for (const n of [100, 1_000, 10_000]) {
     const spec = buildWorkbookSpec(scalePlan(plan, n), { lang: 'vi', reportDate: '2024-06-14' });
-    const excel = new CountingExcel();
+    const excel = new StrictExcel();
     excel.payloadLimit = null;
-    await renderWorkbook(excel.requestContext, spec);
+    excel.addSheet('Sheet1');
+    await renderWorkbook(excel.requestContext, spec, { isSetSupported: excel.support });
     record('excel.render.syncs', n, excel.syncs.length, 'syncs');
     record('excel.render.maxRequestBytes', n, excel.maxRequestBytes, 'bytes');
   }

@@ -226,6 +226,11 @@ export async function buildTrackingWorkbook(
 
   try {
     const wb = context.workbook;
+    // The new task sheet first: the old one may be the active sheet, and Excel will not hide
+    // the active sheet.
+    const tasksSheet = spec.sheets.find((s) => s.key === 'tasks');
+    const tempTasks = tasksSheet ? tempSheets.get(tasksSheet.name) : undefined;
+    if (tempTasks) wb.worksheets.getItem(tempTasks).activate();
     for (const n of deferred) wb.names.getItem(n).delete();
     for (const n of oldSheets) {
       const ws = wb.worksheets.getItem(n);
@@ -244,8 +249,6 @@ export async function buildTrackingWorkbook(
     for (const n of spec.names.filter((x) => deferred.includes(x.name))) {
       wb.names.add(n.name, n.ref.startsWith('=') ? n.ref : `=${n.ref}`);
     }
-    const tasksSheet = spec.sheets.find((s) => s.key === 'tasks');
-    if (tasksSheet) wb.worksheets.getItem(tasksSheet.name).activate();
     wb.application.calculate('Full');
     await context.sync();
     syncs += 1;

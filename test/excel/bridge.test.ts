@@ -1,6 +1,6 @@
 import { readTracking } from '../../src/excel/read';
 import { renderWorkbook } from '../../src/excel/render';
-import { CountingExcel } from '../../src/excel/testing/counting-context';
+import { StrictExcel } from '../support/excel/strict-excel';
 import { checkTracking } from '../../src/tracking/check';
 import { SHEET_NAMES } from '../../src/workbook/labels';
 import { REPORT_DATE, samplePlan, specFor } from './helpers';
@@ -8,7 +8,7 @@ import { REPORT_DATE, samplePlan, specFor } from './helpers';
 type Bridge = typeof import('../../src/excel/bridge');
 
 /** The bridge opens its own batches with Excel.run; here they run on the fake workbook. */
-function withExcel(x: CountingExcel) {
+function withExcel(x: StrictExcel) {
   Object.assign(globalThis, {
     Excel: { run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => batch(x.requestContext) },
   });
@@ -24,7 +24,7 @@ function loadBridge(): Bridge {
 }
 
 function workbook() {
-  const x = new CountingExcel();
+  const x = new StrictExcel();
   x.addSheet('Nhiệm vụ');
   const other = x.addSheet('Khác');
   x.cell(other, 0, 0).style['fill.color'] = '#C6EFCE';
@@ -92,7 +92,7 @@ describe('highlight through the bridge', () => {
 
 describe('check sheet through the bridge', () => {
   it('writes the findings of the open workbook as the Kiểm tra sheet, one row each', async () => {
-    const x = new CountingExcel();
+    const x = new StrictExcel();
     x.addSheet('Sheet1');
     await renderWorkbook(x.requestContext, specFor(samplePlan()));
     const read = await readTracking(x.requestContext);

@@ -1,7 +1,8 @@
 import { writeCheckSheet } from '../../src/excel/check-sheet';
 import { readTracking } from '../../src/excel/read';
 import { renderWorkbook } from '../../src/excel/render';
-import { CountingExcel, parseA1 } from '../../src/excel/testing/counting-context';
+import { StrictExcel } from '../support/excel/strict-excel';
+import { parseA1 } from '../support/excel/a1';
 import { checkTracking } from '../../src/tracking/check';
 import { CHECK_HEADER_ROW, orderFindings } from '../../src/tracking/check/check-sheet';
 import type { Finding } from '../../src/tracking/check/types';
@@ -15,12 +16,12 @@ const col = (id: (typeof TASK_COLUMN_IDS)[number]) => columnLetter(TASK_COLUMN_I
 
 /** The sample's tracking workbook in the fake, with mistakes typed into a few rows, and its findings. */
 async function checkedWorkbook() {
-  const x = new CountingExcel();
+  const x = new StrictExcel();
   x.addSheet('Sheet1');
   await renderWorkbook(x.requestContext, specFor(samplePlan()));
   const put = (address: string, value: string | number) => {
-    const b = parseA1(address);
-    x.writeInput(x.cell(x.requireSheet(tasks), b.row, b.col), value, false);
+    const b = parseA1(address)!;
+    x.writeInput(x.cell(x.requireSheet(tasks), b.row, b.col), value);
   };
   put(`${col('status')}2`, 'hoàn thành');
   put(`${col('progress')}3`, 150);
@@ -115,7 +116,7 @@ describe('writeCheckSheet', () => {
   });
 
   it('writes a sheet saying all is well when there are no findings', async () => {
-    const x = new CountingExcel();
+    const x = new StrictExcel();
     x.addSheet('Sheet1');
     await writeCheckSheet(x.requestContext, [], { lang: 'en' });
     expect(x.at('Check', 'A2')?.value).toBe('No problems found.');

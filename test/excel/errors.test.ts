@@ -1,7 +1,7 @@
 import { describeExcelError } from '../../src/excel/errors';
 import { buildTrackingWorkbook, ExistingWorkbookError } from '../../src/excel/existing';
 import { RenderAbortedError, renderWorkbook } from '../../src/excel/render';
-import { CountingExcel, FakeExcelError } from '../../src/excel/testing/counting-context';
+import { ExcelError, StrictExcel } from '../support/excel/strict-excel';
 import { scaledSpec } from './helpers';
 
 const richApi = (code: string, message: string) =>
@@ -74,13 +74,13 @@ describe('describeExcelError', () => {
   });
 
   it('works with the fake context errors', () => {
-    expect(describeExcelError(new FakeExcelError('AccessDenied', 'protected')).kind).toBe('protected');
+    expect(describeExcelError(new ExcelError('AccessDenied', 'protected')).kind).toBe('protected');
   });
 });
 
 describe('old hosts', () => {
   it('refuses to draw on a host below ExcelApi 1.7 before any round trip, pointing to the .xlsx', async () => {
-    const x = new CountingExcel();
+    const x = new StrictExcel();
     x.addSheet('Sheet1');
     const old = (_set: string, v: string) => Number(v.split('.')[1]) <= 4;
     const spec = scaledSpec(5);

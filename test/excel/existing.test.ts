@@ -1,8 +1,8 @@
 import { buildTrackingWorkbook, detectExisting, ExistingWorkbookError } from '../../src/excel/existing';
 import { REMOVED_MARK } from '../../src/excel/merge-entries';
 import { readTracking } from '../../src/excel/read';
-import { CountingExcel, FakeExcelError } from '../../src/excel/testing/counting-context';
-import { scalePlan } from '../../src/excel/testing/plans';
+import { ExcelError, StrictExcel } from '../support/excel/strict-excel';
+import { scalePlan } from '../support/excel/plans';
 import { isoToSerial } from '../../src/workbook/dates';
 import {
   COLUMN_HEADERS,
@@ -20,16 +20,16 @@ import { samplePlan, specFor } from './helpers';
 const names = SHEET_NAMES.vi;
 const col = (id: (typeof TASK_COLUMN_IDS)[number]) => columnLetter(TASK_COLUMN_IDS.indexOf(id));
 
-function userWorkbook(): CountingExcel {
-  const x = new CountingExcel();
+function userWorkbook(): StrictExcel {
+  const x = new StrictExcel();
   const s = x.addSheet('Sheet1');
-  x.writeInput(x.cell(s, 0, 0), 'Dữ liệu của tôi', false);
+  x.writeInput(x.cell(s, 0, 0), 'Dữ liệu của tôi');
   return x;
 }
 
 /** Staff entries typed into the built table: row index → values. */
 function enterEntries(
-  x: CountingExcel,
+  x: StrictExcel,
   rows: number[],
 ): Map<string, { status: string; result: string; done: number; note: string }> {
   const sheet = x.requireSheet(names.tasks);
@@ -46,7 +46,7 @@ function enterEntries(
     };
     const put = (c: string, v: string | number) => {
       const b = { r: r - 1, c: TASK_COLUMN_IDS.indexOf(c as (typeof TASK_COLUMN_IDS)[number]) };
-      x.writeInput(x.cell(sheet, b.r, b.c), v, false);
+      x.writeInput(x.cell(sheet, b.r, b.c), v);
     };
     put('status', e.status);
     put('result', e.result);
@@ -70,7 +70,7 @@ function revise(plan: Plan, dropIndex: number): Plan {
   return { ...plan, tasks: [...tasks, extra] };
 }
 
-function sheetNames(x: CountingExcel): string[] {
+function sheetNames(x: StrictExcel): string[] {
   return x.state.sheets.map((s) => s.name);
 }
 
@@ -108,7 +108,7 @@ describe('detecting and protecting an existing tracking workbook', () => {
 describe('update mode: revising the task list keeps every entry', () => {
   const plan = samplePlan();
   const revised = revise(plan, 1);
-  let x: CountingExcel;
+  let x: StrictExcel;
   let entered: Map<string, { status: string; result: string; done: number; note: string }>;
   let droppedId: string;
   let result: Awaited<ReturnType<typeof buildTrackingWorkbook>>;
@@ -121,11 +121,11 @@ describe('update mode: revising the task list keeps every entry', () => {
     // A column staff added to the right of the table, with content.
     const sheet = x.requireSheet(names.tasks);
     const extraCol = TASK_COLUMN_IDS.length;
-    x.writeInput(x.cell(sheet, 0, extraCol), 'Người theo dõi', false);
-    x.writeInput(x.cell(sheet, 1, extraCol), 'Chị Lan', false);
+    x.writeInput(x.cell(sheet, 0, extraCol), 'Người theo dõi');
+    x.writeInput(x.cell(sheet, 1, extraCol), 'Chị Lan');
     x.state.tables.find((t) => t.name === TABLE_NAME)!.cols += 1;
     // Staff moved the report date to their own cut-off.
-    x.writeInput(x.cell(x.requireSheet(names.summary), 2, 1), isoToSerial('2024-09-14'), false);
+    x.writeInput(x.cell(x.requireSheet(names.summary), 2, 1), isoToSerial('2024-09-14'));
     result = await buildTrackingWorkbook(x.requestContext, specFor(revised), { mode: 'update' });
   });
 
@@ -247,7 +247,7 @@ describe('update mode: a failure leaves the user data untouched', () => {
     x.failAt = {
       sync: x.syncs.length + 5,
       afterCommands: 3,
-      error: new FakeExcelError('GeneralException', 'network'),
+      error: new ExcelError('GeneralException', 'network'),
     };
     await expect(
       buildTrackingWorkbook(x.requestContext, specFor(revise(plan, 0)), { mode: 'update' }),
@@ -298,7 +298,7 @@ describe('update mode: deadlines follow the revised plan unless staff changed th
     const builtDue = x.peek(sheet, dated + 1, dueCol)!.value;
     expect(typeof builtDue).toBe('number');
     // Staff set a deadline on one row; the dated row is left as built.
-    x.writeInput(x.cell(sheet, other + 1, dueCol), isoToSerial('2025-05-31'), false);
+    x.writeInput(x.cell(sheet, other + 1, dueCol), isoToSerial('2025-05-31'));
     const newDeadline = [{ category: 'due' as const, raw: 'trước ngày 30/9/2026', due: '2026-09-30' }];
     const revisedTasks = plan.tasks.map((t, i) =>
       i === dated || i === other ? { ...t, deadlines: newDeadline } : t,

@@ -1,11 +1,11 @@
 import { createPivots, PIVOT_NAMES, refreshPivots } from '../../src/excel/pivot';
 import { renderWorkbook } from '../../src/excel/render';
-import { CountingExcel } from '../../src/excel/testing/counting-context';
+import { StrictExcel } from '../support/excel/strict-excel';
 import { COLUMN_HEADERS, SHEET_NAMES, TABLE_NAME } from '../../src/workbook/labels';
 import { samplePlan, specFor } from './helpers';
 
 async function built() {
-  const x = new CountingExcel();
+  const x = new StrictExcel();
   x.addSheet('Sheet1');
   await renderWorkbook(x.requestContext, specFor(samplePlan()));
   return x;
@@ -64,7 +64,7 @@ describe('PivotTables', () => {
   });
 
   it('reports a missing tracking table instead of failing', async () => {
-    const x = new CountingExcel();
+    const x = new StrictExcel();
     x.addSheet('Sheet1');
     const result = await createPivots(x.requestContext, { lang: 'en', isSetSupported: () => true });
     expect(result.ok).toBe(false);

@@ -1,13 +1,13 @@
 import { renderWorkbook } from '../../src/excel/render';
 import { readTracking, reportDateFrom, TrackingTableMissingError } from '../../src/excel/read';
-import { CountingExcel } from '../../src/excel/testing/counting-context';
+import { StrictExcel } from '../support/excel/strict-excel';
 import { isoToSerial } from '../../src/workbook/dates';
 import { COLUMN_HEADERS, TASK_COLUMN_IDS } from '../../src/workbook/labels';
 import { mapColumns } from '../../src/workbook/snapshot';
 import { REPORT_DATE, scaledSpec, samplePlan, specFor } from './helpers';
 
 async function built(spec = specFor(samplePlan())) {
-  const x = new CountingExcel();
+  const x = new StrictExcel();
   x.addSheet('Sheet1');
   await renderWorkbook(x.requestContext, spec);
   return { x, spec };
@@ -59,7 +59,7 @@ describe('readTracking', () => {
   });
 
   it('says clearly when there is no tracking table', async () => {
-    const x = new CountingExcel();
+    const x = new StrictExcel();
     x.addSheet('Sheet1');
     const err = await readTracking(x.requestContext).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(TrackingTableMissingError);

@@ -1,8 +1,8 @@
 import { clearHighlight, goToCell, highlightCells } from '../../src/excel/select';
-import { CountingExcel } from '../../src/excel/testing/counting-context';
+import { StrictExcel } from '../support/excel/strict-excel';
 
 function workbook() {
-  const x = new CountingExcel();
+  const x = new StrictExcel();
   x.addSheet('Nhiệm vụ');
   const s = x.addSheet('Khác');
   x.cell(s, 0, 0).style['fill.color'] = '#C6EFCE';
