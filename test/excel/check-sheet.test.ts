@@ -105,6 +105,21 @@ describe('writeCheckSheet', () => {
     expect(result[1].max).toBeLessThan(FOUR_MB);
   });
 
+  it('keeps one link per finding: the table is made after its rows, so no calculated column forms', async () => {
+    // Excel turns a formula written into an empty table column into a calculated column with one
+    // formula for every row (office-js #5909, #6745): written into the table, 600 links became
+    // copies of the last link of each block.
+    const { x, findings } = await checkedWorkbook();
+    const list = orderFindings(manyFindings(findings, 600));
+    await writeCheckSheet(x.requestContext, list, { lang: 'vi' });
+    list.forEach((f, i) => {
+      const link = x.at('Kiểm tra', `D${CHECK_HEADER_ROW + 2 + i}`);
+      expect(link?.formula).toBe(`=HYPERLINK("#'Nhiệm vụ'!${f.cell}","${f.cell}")`);
+    });
+    const table = x.state.tables.find((t) => t.name === 'KiemTra')!;
+    expect([...table.calculated]).toEqual([]);
+  });
+
   it("links to the findings' own sheet when the table lives elsewhere (a suffixed copy)", async () => {
     const { x, findings } = await checkedWorkbook();
     const moved = findings.map((f) => ({ ...f, sheet: 'Nhiệm vụ (2)' }));
