@@ -40,6 +40,8 @@ export type Command =
   | { op: 'format'; sheet: string; address: string; prop: FormatProp; value: string | number | boolean }
   | { op: 'border'; sheet: string; address: string; edge: BorderEdge }
   | { op: 'clearFill'; sheet: string; address: string }
+  /** A read: the cell's fill colour, loaded (queueCommand returns the object to read after sync). */
+  | { op: 'loadFill'; sheet: string; address: string }
   /** Range.autoFill (ExcelApi 1.9): the formula of `from` copied down over `to`. */
   | { op: 'fillDown'; sheet: string; from: string; to: string }
   | { op: 'addTable'; sheet: string; address: string; name: string; style: string }
@@ -142,8 +144,15 @@ function queueFormat(range: Excel.Range, prop: FormatProp, value: string | numbe
   }
 }
 
-/** The one executor: queues a command on the request context (nothing travels until sync). */
-export function queueCommand(ctx: Excel.RequestContext, sheets: SheetCache, cmd: Command): void {
+/**
+ * The one executor: queues a command on the request context (nothing travels until sync). A
+ * read returns the loaded object, to be read after the sync.
+ */
+export function queueCommand(
+  ctx: Excel.RequestContext,
+  sheets: SheetCache,
+  cmd: Command,
+): Excel.RangeFill | void {
   const wb = ctx.workbook;
   switch (cmd.op) {
     case 'addSheet':
@@ -188,6 +197,8 @@ export function queueCommand(ctx: Excel.RequestContext, sheets: SheetCache, cmd:
     case 'clearFill':
       sheets.get(cmd.sheet).getRange(cmd.address).format.fill.clear();
       return;
+    case 'loadFill':
+      return sheets.get(cmd.sheet).getRange(cmd.address).format.fill.load('color');
     case 'fillDown': {
       const ws = sheets.get(cmd.sheet);
       ws.getRange(cmd.from).autoFill(ws.getRange(cmd.to), 'FillDefault');
