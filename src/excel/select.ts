@@ -3,6 +3,7 @@ import {
   makeUnit,
   partitionUnits,
   type Request,
+  sendRequest,
   toRequest,
   type Unit,
 } from './batches';
@@ -64,12 +65,6 @@ function requests(commands: Command[], cap: number, perRequest = Infinity): Requ
   });
 }
 
-async function send(context: Excel.RequestContext, request: Request): Promise<void> {
-  const sheets = new SheetCache(context);
-  for (const c of request.commands) queueCommand(context, sheets, c);
-  await context.sync();
-}
-
 /** Reads the current fills, then paints: two syncs up to a few thousand cells. */
 export async function highlightCells(
   context: Excel.RequestContext,
@@ -100,8 +95,7 @@ export async function highlightCells(
     prop: 'fill.color',
     value: fill,
   }));
-  // eslint-disable-next-line office-addins/no-context-sync-in-loop
-  for (const request of requests(paint, cap)) await send(context, request);
+  for (const request of requests(paint, cap)) await sendRequest(context, request);
   return { cells: cells.map((c, i) => ({ ...c, previous: previous[i] })) };
 }
 
@@ -117,6 +111,5 @@ export async function clearHighlight(
       ? { op: 'format', sheet: c.sheet, address: c.address, prop: 'fill.color', value: c.previous }
       : { op: 'clearFill', sheet: c.sheet, address: c.address },
   );
-  // eslint-disable-next-line office-addins/no-context-sync-in-loop
-  for (const request of requests(commands, cap)) await send(context, request);
+  for (const request of requests(commands, cap)) await sendRequest(context, request);
 }

@@ -1533,6 +1533,8 @@ export function executeRequest(
       }
       if (failAt && done >= failAt.afterCommands) throw failAt.error;
       const node = resolve(action.ObjectPathId);
+      // office.js keeps every range it makes inside Excel.run, null ones included.
+      if (node === null && action.Name === '_KeepReference') continue;
       if (node === null) throw new ExcelError('ItemNotFound', 'The object is a null object.');
       checkApi(host, node, action.Name);
       const a = args(action.ArgumentInfo);
