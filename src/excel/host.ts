@@ -4,6 +4,8 @@
  * so the pane loads it up front; it lives here because src/excel is the only office-js code.
  */
 
+import { msg, type Msg } from '../model/msg';
+
 export type HostMode = 'excel' | 'browser';
 
 export interface HostInfo {
@@ -91,4 +93,36 @@ export function excelApiAtLeast(version: string | null, min: string): boolean {
   const [a, b] = version.split('.').map(Number);
   const [c, d] = min.split('.').map(Number);
   return a > c || (a === c && b >= d);
+}
+
+/** What the pane says where the open workbook cannot be copied, and how to go on. */
+export const NO_OPEN_WORKBOOK_COPY: Msg = msg(
+  'Excel ở đây không cho add-in lấy bản sao của sổ đang mở (thường gặp khi sổ mở trên web từ kho lưu trữ ' +
+    'không phải OneDrive hay SharePoint). Hãy lưu một bản sao (Tệp › Lưu bản sao, hoặc Tải xuống) rồi bấm ' +
+    '"Chọn sổ theo dõi (.xlsx)…" để dùng tệp đó.',
+  'This Excel does not let the add-in copy the open workbook (common on the web when the file comes from ' +
+    'storage other than OneDrive or SharePoint). Save a copy (File › Save a Copy, or Download), then press ' +
+    '"Choose a tracking workbook (.xlsx)…" and pick it.',
+);
+
+/**
+ * Whether Office can hand the add-in a copy of the open workbook as .xlsx
+ * (`getFileAsync(Office.FileType.Compressed)`, requirement set CompressedFile). Not every host
+ * can: Excel 2016 MSI lacks it (OfficeDev/office-js#33), and Excel on the web serving a file
+ * from a third-party WOPI store fails it (office-js#5297). Where it is missing the pane says so
+ * and offers the file picker; where it is present but fails, readOpenWorkbookBytes says the same.
+ */
+export function canCopyOpenWorkbook(): boolean {
+  const office = officeGlobal();
+  const requirements = office?.context?.requirements;
+  if (!office || !requirements) return false;
+  try {
+    return (
+      requirements.isSetSupported('CompressedFile') &&
+      typeof office.context.document?.getFileAsync === 'function' &&
+      office.FileType?.Compressed !== undefined
+    );
+  } catch {
+    return false;
+  }
 }

@@ -105,3 +105,84 @@ describe('check sheet through the bridge', () => {
     expect(table?.rows).toBe(findings.length + 1);
   });
 });
+
+describe('a copy of the open workbook (getFileAsync)', () => {
+  type Callback = (r: { status: string; value?: unknown; error?: unknown }) => void;
+
+  function installOffice(opts: { compressed: boolean; open?: (cb: Callback) => void }) {
+    const calls = { open: 0, closed: 0 };
+    Object.assign(globalThis, {
+      Office: {
+        AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
+        FileType: { Compressed: 'compressed' },
+        context: {
+          requirements: { isSetSupported: (set: string) => opts.compressed || set !== 'CompressedFile' },
+          document: {
+            getFileAsync: (_type: string, _o: unknown, cb: Callback) => {
+              calls.open += 1;
+              opts.open?.(cb);
+            },
+          },
+        },
+      },
+    });
+    return calls;
+  }
+
+  afterEach(() => {
+    delete (globalThis as { Office?: unknown }).Office;
+  });
+
+  it('refuses at once, in both languages, where the host lacks CompressedFile', async () => {
+    const calls = installOffice({ compressed: false });
+    const bridge = loadBridge();
+    const err = await bridge.readOpenWorkbookBytes().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(bridge.OpenWorkbookCopyError);
+    expect((err as InstanceType<typeof bridge.OpenWorkbookCopyError>).msg.vi).toMatch(/Chọn sổ theo dõi/);
+    expect((err as InstanceType<typeof bridge.OpenWorkbookCopyError>).msg.en).toMatch(
+      /Choose a tracking workbook/,
+    );
+    expect(calls.open).toBe(0);
+  });
+
+  it('turns Office’s failure (11001 on a WOPI-hosted workbook, office-js#5297) into the same advice', async () => {
+    const officeError = { code: 11001, message: 'A network problem has prevented retrieval of the file.' };
+    installOffice({ compressed: true, open: (cb) => cb({ status: 'failed', error: officeError }) });
+    const bridge = loadBridge();
+    const err = await bridge.readOpenWorkbookBytes().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(bridge.OpenWorkbookCopyError);
+    expect((err as Error).cause).toBe(officeError);
+  });
+
+  it('turns a host that throws instead of calling back into the same advice', async () => {
+    installOffice({
+      compressed: true,
+      open: () => {
+        throw new TypeError("Unable to get property 'Compressed' of undefined");
+      },
+    });
+    const bridge = loadBridge();
+    await expect(bridge.readOpenWorkbookBytes()).rejects.toBeInstanceOf(bridge.OpenWorkbookCopyError);
+  });
+
+  it('joins the slices in order and closes the file', async () => {
+    const slices = [new Uint8Array([1, 2, 3]), new Uint8Array([4, 5])];
+    let closed = 0;
+    installOffice({
+      compressed: true,
+      open: (cb) =>
+        cb({
+          status: 'succeeded',
+          value: {
+            sliceCount: 2,
+            getSliceAsync: (i: number, done: Callback) =>
+              done({ status: 'succeeded', value: { data: [...slices[i]] } }),
+            closeAsync: () => (closed += 1),
+          },
+        }),
+    });
+    const bridge = loadBridge();
+    expect([...(await bridge.readOpenWorkbookBytes())]).toEqual([1, 2, 3, 4, 5]);
+    expect(closed).toBe(1);
+  });
+});
