@@ -5,7 +5,6 @@ import { keepReportDate, mergeEntries } from './merge-entries';
 import { readTracking } from './read';
 import { renderWorkbook, rollback, withMetaSheet, type RenderOptions, type RenderReport } from './render';
 import { renameSpec } from './spec-rename';
-import { defaultSupport, MIN_RENDER_API, requireApi } from './support';
 
 /**
  * Building into a workbook that may already track this (or another) plan. Entries are never
@@ -112,8 +111,6 @@ export async function buildTrackingWorkbook(
   opts: BuildOptions = {},
 ): Promise<BuildResult> {
   const spec = withMetaSheet(specIn);
-  // Checked before the first sync: an old host gets the .xlsx advice, not a half-done build.
-  requireApi(opts.isSetSupported ?? defaultSupport, MIN_RENDER_API);
   const info = await detectExisting(context);
   let syncs = 1;
   const base = {

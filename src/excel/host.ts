@@ -23,7 +23,31 @@ export const BROWSER_HOST: HostInfo = { mode: 'browser', excelApi: null, display
 /** How long to wait for office.js before treating the page as standalone. */
 export const OFFICE_READY_TIMEOUT_MS = 4000;
 
-/** The versions probed, newest last. The pane needs 1.8 for validation and PivotTables. */
+/**
+ * The lowest ExcelApi the add-in asks for (manifest.xml's Requirements; test/manifest.test.ts
+ * keeps the two equal). 1.7 is what drawing the workbook needs (frozen panes, tab colours,
+ * reading names' formulas, chart axis labels) and what Office 2019 volume-licensed stops at, the
+ * Excel many offices run; what needs more is asked at run time (see ExcelFeatures). Excel 2016
+ * MSI (ExcelApi 1.1) never loads the add-in: the standalone page and its .xlsx serve it.
+ */
+export const MIN_EXCEL_API = '1.7';
+
+/** What the host's ExcelApi version allows beyond the minimum (the README's table of versions). */
+export interface ExcelFeatures {
+  /** Dropdown lists and date/number checks on entry (data validation, ExcelApi 1.8). */
+  dropdowns: boolean;
+  /** PivotTables (ExcelApi 1.8); without them the formula summary sheet stands in. */
+  pivots: boolean;
+  /** Row formulas filled down in one command and screen updating paused (ExcelApi 1.9). */
+  fillDown: boolean;
+}
+
+export function excelFeatures(host: HostInfo): ExcelFeatures {
+  const at = (v: string) => host.mode === 'excel' && excelApiAtLeast(host.excelApi, v);
+  return { dropdowns: at('1.8'), pivots: at('1.8'), fillDown: at('1.9') };
+}
+
+/** The versions probed, newest last. */
 const EXCEL_API_VERSIONS = Array.from({ length: 17 }, (_, i) => `1.${i + 1}`);
 
 function officeGlobal(): typeof Office | undefined {

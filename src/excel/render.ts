@@ -23,7 +23,7 @@ import {
   type Unit,
 } from './batches';
 import { OFFICE_JS_BULK_CELLS } from './request-size';
-import { defaultSupport, MIN_RENDER_API, requireApi, type SupportCheck } from './support';
+import { defaultSupport, type SupportCheck } from './support';
 import { hasSheet, takeInventory, type WorkbookInventory } from './inventory';
 
 export { partitionUnits };
@@ -554,7 +554,6 @@ export async function renderWorkbook(
 ): Promise<RenderReport> {
   const spec = withMetaSheet(specIn);
   const support = opts.isSetSupported ?? defaultSupport;
-  requireApi(support, MIN_RENDER_API);
   const activate =
     opts.activate === undefined ? (spec.sheets.find((s) => s.key === 'tasks')?.name ?? null) : opts.activate;
   const report: RenderReport = {

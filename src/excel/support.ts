@@ -11,23 +11,3 @@ export const defaultSupport: SupportCheck = (set, version) => {
   if (!requirements) return true;
   return requirements.isSetSupported(set, version);
 };
-
-/** The host's Excel API is too old for drawing the workbook live: the .xlsx file is the way. */
-export class UnsupportedHostError extends Error {
-  constructor(readonly needed: string) {
-    super(
-      `Phiên bản Excel này chưa đủ (cần ExcelApi ${needed}; Excel 2016 và Office 2019 bản quyền số lượng lớn không có). ` +
-        `Hãy tải tệp .xlsx đã tạo sẵn và mở bằng Excel. / ` +
-        `This Excel version is too old (ExcelApi ${needed} needed; Excel 2016 and volume-licensed Office 2019 lack it). ` +
-        `Download the ready-made .xlsx file and open it in Excel instead.`,
-    );
-    this.name = 'UnsupportedHostError';
-  }
-}
-
-/** Freeze panes, tab colours and reading names' formulas need 1.7; everything else degrades. */
-export const MIN_RENDER_API = '1.7';
-
-export function requireApi(support: SupportCheck, version: string): void {
-  if (!support('ExcelApi', version)) throw new UnsupportedHostError(version);
-}
