@@ -1,4 +1,4 @@
-import { columnLetter } from '../workbook/snapshot';
+import { columnLetter } from '../model/table';
 import type { ConditionalFormat, Validation } from '../workbook/types';
 import { color } from './cells';
 

@@ -1,4 +1,4 @@
-import { columnLetter } from '../workbook/snapshot';
+import { columnLetter } from '../model/table';
 import type { CellValue } from '../workbook/types';
 import {
   DEFAULT_MAX_REQUEST_BYTES,
@@ -8,7 +8,7 @@ import {
   toRequest,
   type Unit,
 } from './batches';
-import { cellInput, DEFAULT_DATE_FORMAT, escapeText, needsTextFormat } from './cells';
+import { cellInput, DEFAULT_DATE_FORMAT, escapeText, needsTextFormat, widthToPoints } from './cells';
 import type { Command } from './commands';
 
 /**
@@ -39,7 +39,7 @@ export interface MergeIntoInput {
     aliases?: readonly string[];
     /** Header row, written when the sheet is made. */
     headers: readonly string[];
-    /** Column widths in points for a new sheet. */
+    /** Column widths in characters for a new sheet. */
     widths?: readonly number[];
     rows: readonly CellValue[][];
   };
@@ -143,8 +143,13 @@ export async function mergeIntoWorkbook(
   const units: Unit[] = [];
   if (historyCreated && input.history.rows.length) {
     const head: Command[] = [{ op: 'addSheet', sheet: historySheet }];
-    (input.history.widths ?? []).forEach((points, c) =>
-      head.push({ op: 'columnWidth', sheet: historySheet, column: columnLetter(c), points }),
+    (input.history.widths ?? []).forEach((chars, c) =>
+      head.push({
+        op: 'columnWidth',
+        sheet: historySheet,
+        column: columnLetter(c),
+        points: widthToPoints(chars),
+      }),
     );
     const header = rangeOf(0, 0, 1, cols);
     head.push(

@@ -1,8 +1,11 @@
-import { isIsoDate, serialToIso } from '../workbook/dates';
-import { REPORT_DATE_NAME, SHEET_NAMES, TABLE_NAME } from '../workbook/labels';
-import { parseMeta } from '../workbook/meta';
-import { columnLetter, mapColumns } from '../workbook/snapshot';
-import type { Lang, RawCell, TableSnapshot, TrackingWorkbook } from '../workbook/types';
+import { mapColumns } from '../model/columns';
+import { isIsoDate, serialToIso } from '../model/dates';
+import type { Lang } from '../model/lang';
+import { LocalizedError } from '../model/msg';
+import { columnLetter, type RawCell, type TableSnapshot } from '../model/table';
+import type { TrackingWorkbook } from '../model/workbook-meta';
+import { parseMeta } from '../tracking/meta';
+import { REPORT_DATE_NAME, SHEET_NAMES, TABLE_NAME } from '../workbook/names';
 import { jsonSize } from './cells';
 
 /**
@@ -32,12 +35,12 @@ export interface ExcelTracking extends TrackingWorkbook {
   syncs: number;
 }
 
-export class TrackingTableMissingError extends Error {
+export class TrackingTableMissingError extends LocalizedError {
   constructor(tableName: string) {
-    super(
-      `Không tìm thấy bảng theo dõi "${tableName}" trong sổ này. Hãy tạo bảng theo dõi trước. / ` +
-        `The tracking table "${tableName}" is not in this workbook. Build the tracking workbook first.`,
-    );
+    super({
+      vi: `Không tìm thấy bảng theo dõi "${tableName}" trong sổ này. Hãy tạo bảng theo dõi trước.`,
+      en: `The tracking table "${tableName}" is not in this workbook. Build the tracking workbook first.`,
+    });
     this.name = 'TrackingTableMissingError';
   }
 }
@@ -170,7 +173,7 @@ async function look(context: Excel.RequestContext, tableName: string, sample: bo
         .getResizedRange(SAMPLE_ROWS - 1, 0)
         .load('values')
     : null;
-  const metas = [SHEET_NAMES.vi.meta, SHEET_NAMES.en.meta].map((name) => {
+  const metas = [...new Set([SHEET_NAMES.meta.vi, SHEET_NAMES.meta.en])].map((name) => {
     const used = wb.worksheets.getItemOrNullObject(name).getUsedRangeOrNullObject(true);
     used.load('rowIndex,columnIndex,rowCount,columnCount');
     return {

@@ -1,5 +1,6 @@
-import { serializeMeta } from '../workbook/meta';
-import { columnLetter } from '../workbook/snapshot';
+import { LocalizedError, type Msg } from '../model/msg';
+import { columnLetter } from '../model/table';
+import { buildMetaSheet } from '../workbook/sheets/meta';
 import type {
   CellSpec,
   CellValue,
@@ -9,7 +10,6 @@ import type {
   WorkbookMeta,
   WorkbookSpec,
 } from '../workbook/types';
-import { SHEET_NAMES } from '../workbook/labels';
 import { cellInput, cellNumberFormat, color, columnNumberFormat, escapeText, widthToPoints } from './cells';
 import type { Command, FormatProp } from './commands';
 import {
@@ -73,7 +73,7 @@ export interface RenderOptions {
   signal?: AbortSignal;
   /** Table rows per block (a block is one values write per column run). Default 250. */
   blockRows?: number;
-  /** Largest request this renderer builds, estimated. Default 3,500,000 bytes. */
+  /** Largest request this renderer builds, as office.js sends it. Default 3,500,000 bytes. */
   maxRequestBytes?: number;
   /**
    * Data requests, fixed so that small and large plans take the same number of syncs. Default 4
@@ -91,20 +91,20 @@ export interface RenderOptions {
 
 export interface RenderReport {
   syncs: number;
-  /** Estimated request size of each sync, in order. */
+  /** Planned request size of each sync, in order (what office.js sends, as request-size.ts counts it). */
   requestBytes: number[];
   tableRows: number;
   createdSheets: string[];
   addedNames: string[];
   /** Names of an earlier build that were deleted and added again. */
   replacedNames: string[];
-  /** Parts skipped because the host lacks the API (vi + en). */
-  skipped: { vi: string; en: string }[];
+  /** Parts skipped because the host lacks the API. */
+  skipped: Msg[];
 }
 
-export class RenderAbortedError extends Error {
+export class RenderAbortedError extends LocalizedError {
   constructor() {
-    super('Đã hủy tạo bảng theo dõi. / Building the workbook was cancelled.');
+    super({ vi: 'Đã hủy tạo bảng theo dõi.', en: 'Building the workbook was cancelled.' });
     this.name = 'AbortError';
   }
 }
@@ -135,22 +135,7 @@ export type DrawableSpec = Omit<WorkbookSpec, 'meta'> & { meta?: WorkbookMeta };
 /** The spec as drawn: a meta sheet is added from spec.meta when the spec has meta but no such sheet. */
 export function withMetaSheet<S extends DrawableSpec>(spec: S): S {
   if (!spec.meta || spec.sheets.some((s) => s.key === 'meta')) return spec;
-  const cells: CellSpec[] = [];
-  serializeMeta(spec.meta).forEach((row, r) =>
-    row.forEach((v, c) => cells.push({ row: r, col: c, value: { t: 'text', v }, style: { numFmt: '@' } })),
-  );
-  const meta: SheetSpec = {
-    key: 'meta',
-    name: SHEET_NAMES[spec.lang].meta,
-    state: 'veryHidden',
-    widths: [20, 80],
-    cells,
-    tables: [],
-    merges: [],
-    validations: [],
-    conditionalFormats: [],
-  };
-  return { ...spec, sheets: [...spec.sheets, meta] };
+  return { ...spec, sheets: [...spec.sheets, buildMetaSheet(spec.meta, spec.lang)] };
 }
 
 // ---------------------------------------------------------------- formulas filled down
@@ -403,7 +388,7 @@ function tableFinishCommands(sheet: string, t: TableSpec, fill: ReadonlySet<numb
 interface Finish {
   commands: Command[];
   addedNames: string[];
-  skipped: { vi: string; en: string }[];
+  skipped: Msg[];
 }
 
 function finishCommands(
@@ -469,7 +454,7 @@ export interface RenderPlan {
   /** The finishing requests (one unless the finish alone passes the cap). */
   finish: Request[];
   addedNames: string[];
-  skipped: { vi: string; en: string }[];
+  skipped: Msg[];
   tableRows: number;
 }
 
@@ -534,12 +519,12 @@ export function planRender(spec: DrawableSpec, opts: PlanOptions): RenderPlan {
 
 // ---------------------------------------------------------------- main
 
-export class SheetExistsError extends Error {
+export class SheetExistsError extends LocalizedError {
   constructor(readonly sheets: string[]) {
-    super(
-      `Trang tính đã có trong sổ: ${sheets.join(', ')}. Không ghi đè; hãy chọn cập nhật hoặc tạo trang mới. / ` +
-        `Sheets already in the workbook: ${sheets.join(', ')}. Nothing was overwritten; choose update or new sheets.`,
-    );
+    super({
+      vi: `Trang tính đã có trong sổ: ${sheets.join(', ')}. Không ghi đè; hãy chọn cập nhật hoặc tạo trang mới.`,
+      en: `Sheets already in the workbook: ${sheets.join(', ')}. Nothing was overwritten; choose update or new sheets.`,
+    });
     this.name = 'SheetExistsError';
   }
 }

@@ -1,15 +1,18 @@
 import { mergeIntoWorkbook, type CellWrite, type MergeIntoInput } from '../../src/excel/merge-into';
 import { readTracking } from '../../src/excel/read';
 import { renderWorkbook } from '../../src/excel/render';
-import { parseStatus } from '../../src/tracking/entries';
+import { mapColumns } from '../../src/model/columns';
+import { STATUS_LABELS } from '../../src/model/labels';
+import { cellAddress, type RawCell, type TableSnapshot } from '../../src/model/table';
 import { planMerge, type MergePlan, type MergeSource } from '../../src/tracking/merge';
-import { serializeSync } from '../../src/tracking/merge-meta';
+import { serializeSync } from '../../src/tracking/meta';
 import { splitMaster } from '../../src/tracking/split';
-import { isoToVn, serialToIso } from '../../src/workbook/dates';
+import { buildTrackingSpec } from '../../src/workbook/build';
+import { cellValueOf, rawOf } from '../../src/workbook/cells';
 import { sheetRef } from '../../src/workbook/formulas';
-import { COLUMN_HEADERS, SHEET_NAMES, STATUS_LABELS, type TaskColumnId } from '../../src/workbook/labels';
-import { cellAddress, mapColumns } from '../../src/workbook/snapshot';
-import type { CellValue, RawCell, TableSnapshot, WorkbookSpec } from '../../src/workbook/types';
+import { SHEET_NAMES } from '../../src/workbook/names';
+import { HISTORY_WIDTHS, historyHeaders, historyRowCells } from '../../src/workbook/sheets/history';
+import type { CellValue, WorkbookSpec } from '../../src/workbook/types';
 import type { StrictExcel } from '../support/excel/strict-excel';
 import { REPORT_DATE } from './helpers';
 
@@ -20,14 +23,11 @@ import { REPORT_DATE } from './helpers';
  * mergeIntoWorkbook takes.
  */
 
-const DATE_COLUMNS = new Set(['due', 'completedOn', 'updatedOn']);
-
 /** A return's table as it comes back: the copy's rows, read as raw cells. */
 function snapshotOf(spec: WorkbookSpec): TableSnapshot {
   const sheet = spec.sheets.find((s) => s.key === 'tasks')!;
   const t = sheet.tables[0];
-  const raw = (v: CellValue): RawCell =>
-    v === null ? null : v.t === 'formula' ? null : v.t === 'date' ? null : (v.v as RawCell);
+  const raw = (v: CellValue): RawCell => (v === null || v.t === 'formula' ? null : rawOf(v));
   return {
     sheet: sheet.name,
     headerRow: t.row + 1,
@@ -35,24 +35,6 @@ function snapshotOf(spec: WorkbookSpec): TableSnapshot {
     headers: t.columns.map((c) => c.header),
     rows: t.rows.map((r) => r.map(raw)),
   };
-}
-
-function cellValueOf(column: string, raw: RawCell): CellValue {
-  if (raw === null || raw === '') return null;
-  if (typeof raw === 'number')
-    return DATE_COLUMNS.has(column) ? { t: 'date', v: serialToIso(raw) } : { t: 'number', v: raw };
-  if (column === 'status') {
-    const s = parseStatus(raw);
-    if (s) return { t: 'text', v: STATUS_LABELS.vi[s] };
-  }
-  return { t: 'text', v: String(raw) };
-}
-
-function historyValue(column: string, raw: RawCell): CellValue {
-  if (raw === null || raw === '') return null;
-  if (typeof raw === 'number')
-    return DATE_COLUMNS.has(column) ? { t: 'text', v: isoToVn(serialToIso(raw)) } : { t: 'number', v: raw };
-  return { t: 'text', v: String(raw) };
 }
 
 export interface MergeFixture {
@@ -70,12 +52,20 @@ export async function plannedMerge(x: StrictExcel, at = '2024-07-15T08:00:00.000
     lang: 'vi',
   });
   const returns: MergeSource[] = split.copies.map((copy) => {
-    const snapshot = snapshotOf(copy.spec);
+    const spec = buildTrackingSpec({
+      lang: 'vi',
+      reportDate: REPORT_DATE,
+      planTitle: copy.meta.planTitle,
+      agencies: copy.agencies,
+      rows: copy.rows,
+      meta: copy.meta,
+    });
+    const snapshot = snapshotOf(spec);
     const map = mapColumns(snapshot.headers);
     snapshot.rows.forEach((r, i) => {
-      if (i % 2 === 0) r[map.index.status!] = STATUS_LABELS.vi.in_progress;
+      if (i % 2 === 0) r[map.index.status!] = STATUS_LABELS.in_progress.vi;
     });
-    return { file: copy.fileName, snapshot, meta: copy.spec.meta };
+    return { file: copy.fileName, snapshot, meta: copy.meta };
   });
   const plan = planMerge({ file: 'sổ tổng.xlsx', snapshot: master.snapshot, meta: master.meta }, returns);
   const map = mapColumns(master.snapshot.headers);
@@ -83,29 +73,37 @@ export async function plannedMerge(x: StrictExcel, at = '2024-07-15T08:00:00.000
   const rows: CellValue[][] = [];
   for (const c of plan.changes) {
     const address = cellAddress(master.snapshot, c.masterRow, map.index[c.column]!);
-    const value = cellValueOf(c.column, c.new);
-    changes.push({ sheet: master.snapshot.sheet, address, value });
-    rows.push([
-      { t: 'text', v: at },
-      { t: 'text', v: c.file },
-      { t: 'text', v: c.taskId },
-      { t: 'text', v: COLUMN_HEADERS.vi[c.column as TaskColumnId] },
-      { t: 'text', v: `${sheetRef(master.snapshot.sheet)}!${address}` },
-      historyValue(c.column, c.old),
-      historyValue(c.column, c.new),
-      null,
-    ]);
+    changes.push({
+      sheet: master.snapshot.sheet,
+      address,
+      value: cellValueOf(c.column, c.new, { normalizeTo: 'vi' }),
+    });
+    rows.push(
+      historyRowCells(
+        {
+          at,
+          file: c.file,
+          taskId: c.taskId,
+          column: c.column,
+          cell: `${sheetRef(master.snapshot.sheet)}!${address}`,
+          old: c.old,
+          new: c.new,
+          note: null,
+        },
+        'vi',
+      ),
+    );
   }
   const input: MergeIntoInput = {
     changes,
     history: {
-      sheet: SHEET_NAMES.vi.history,
-      aliases: [SHEET_NAMES.en.history],
-      headers: ['Thời gian', 'Tệp', 'Mã nhiệm vụ', 'Cột', 'Ô', 'Giá trị cũ', 'Giá trị mới', 'Ghi chú'],
-      widths: [120, 160, 70, 100, 90, 160, 160, 160],
+      sheet: SHEET_NAMES.history.vi,
+      aliases: [SHEET_NAMES.history.en],
+      headers: historyHeaders('vi'),
+      widths: HISTORY_WIDTHS,
       rows,
     },
-    meta: { sheet: SHEET_NAMES.vi.meta, rows: serializeSync(plan.sync) },
+    meta: { sheet: SHEET_NAMES.meta.vi, rows: serializeSync(plan.sync) },
   };
   return { plan, input };
 }

@@ -1,13 +1,14 @@
 import { readTracking } from '../../src/excel/read';
-import { parseSync } from '../../src/tracking/merge-meta';
-import { SHEET_NAMES, STATUS_LABELS } from '../../src/workbook/labels';
-import { mapColumns } from '../../src/workbook/snapshot';
+import { mapColumns } from '../../src/model/columns';
+import { STATUS_LABELS } from '../../src/model/labels';
+import { parseSync } from '../../src/tracking/meta';
+import { SHEET_NAMES } from '../../src/workbook/names';
 import { StrictExcel } from '../support/excel/strict-excel';
 import { scaledSpec } from './helpers';
 import { masterInDouble, mergeIntoWorkbook, plannedMerge } from './merge-fixture';
 
 const FOUR_MB = 4 * 1024 * 1024;
-const history = SHEET_NAMES.vi.history;
+const history = SHEET_NAMES.history.vi;
 
 describe('mergeIntoWorkbook: the returns merged into the workbook open in Excel', () => {
   it('writes every change, appends the history and the merge points, in two syncs', async () => {
@@ -26,7 +27,7 @@ describe('mergeIntoWorkbook: the returns merged into the workbook open in Excel'
     const after = await readTracking(x.requestContext);
     const map = mapColumns(after.snapshot.headers);
     for (const c of plan.changes) {
-      expect(after.snapshot.rows[c.masterRow][map.index.status!]).toBe(STATUS_LABELS.vi.in_progress);
+      expect(after.snapshot.rows[c.masterRow][map.index.status!]).toBe(STATUS_LABELS.in_progress.vi);
     }
     // …the history one row per change, under its header…
     expect(x.at(history, 'A1')!.value).toBe('Thời gian');
@@ -36,7 +37,7 @@ describe('mergeIntoWorkbook: the returns merged into the workbook open in Excel'
     );
     expect(x.at(history, `A${plan.changes.length + 2}`)).toBeUndefined();
     // …and the meta sheet the common points the next return of a copy is judged against.
-    const meta = x.valuesOf(SHEET_NAMES.vi.meta, 'A1:B20000');
+    const meta = x.valuesOf(SHEET_NAMES.meta.vi, 'A1:B20000');
     expect(parseSync(meta)).toEqual(plan.sync);
     expect(x.state.calculations).toBeGreaterThan(0);
   });

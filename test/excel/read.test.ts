@@ -1,9 +1,10 @@
 import { renderWorkbook } from '../../src/excel/render';
 import { readTracking, reportDateFrom, TrackingTableMissingError } from '../../src/excel/read';
 import { StrictExcel } from '../support/excel/strict-excel';
-import { isoToSerial } from '../../src/workbook/dates';
-import { COLUMN_HEADERS, TABLE_NAME, TASK_COLUMN_IDS } from '../../src/workbook/labels';
-import { mapColumns } from '../../src/workbook/snapshot';
+import { isoToSerial } from '../../src/model/dates';
+import { columnHeader, TASK_COLUMN_IDS } from '../../src/model/columns';
+import { mapColumns } from '../../src/model/columns';
+import { TABLE_NAME } from '../../src/workbook/names';
 import { REPORT_DATE, scaledSpec, samplePlan, specFor } from './helpers';
 
 const FOUR_MB = 4 * 1024 * 1024;
@@ -21,7 +22,7 @@ function tableInDouble(rows: number, row: (i: number) => string[]): StrictExcel 
   const sheet = x.addSheet('Nhiệm vụ');
   const headers = ['taskId', 'lead', 'text', 'status', 'result'] as const;
   headers.forEach((id, c) => {
-    x.cell(sheet, 0, c).value = COLUMN_HEADERS.vi[id];
+    x.cell(sheet, 0, c).value = columnHeader(id, 'vi');
   });
   for (let i = 0; i < rows; i++) {
     const values = row(i);
@@ -48,7 +49,7 @@ describe('readTracking', () => {
     const read = await readTracking(x.requestContext);
     expect(x.syncs.length - start).toBe(1);
     expect(read.syncs).toBe(1);
-    expect(read.snapshot.headers).toEqual(TASK_COLUMN_IDS.map((id) => COLUMN_HEADERS.vi[id]));
+    expect(read.snapshot.headers).toEqual(TASK_COLUMN_IDS.map((id) => columnHeader(id, 'vi')));
     expect(read.snapshot.headerRow).toBe(1);
     expect(read.snapshot.firstCol).toBe(0);
     const table = spec.sheets[0].tables[0];
@@ -134,8 +135,8 @@ describe('readTracking', () => {
     x.addSheet('Sheet1');
     const err = await readTracking(x.requestContext).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(TrackingTableMissingError);
-    expect((err as Error).message).toMatch(/Không tìm thấy/);
-    expect((err as Error).message).toMatch(/not in this workbook/);
+    expect((err as TrackingTableMissingError).msg.vi).toMatch(/Không tìm thấy/);
+    expect((err as TrackingTableMissingError).msg.en).toMatch(/not in this workbook/);
   });
 
   it('reads report dates typed as serials or text', () => {

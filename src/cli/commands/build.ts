@@ -2,12 +2,13 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parsePlan } from '../../plan/parse';
 import type { Plan } from '../../plan/types';
+import { planFingerprint } from '../../tracking/fingerprint';
 import { buildWorkbookSpec } from '../../workbook/build';
-import { isoToVn, todayIso } from '../../workbook/dates';
+import { isoToVn, todayIso } from '../../model/dates';
 import type { Lang } from '../../workbook/types';
 import { writeXlsx } from '../../xlsx/write';
 import { commandArgs, COMMON_FLAGS, usageError } from '../args';
-import type { CliIo } from '../io';
+import { errorText, type CliIo } from '../io';
 import { loadPlanFile, PlanLoadError } from '../load-plan';
 import { overwriteRefusal, writeOutputFile, xlsxPathProblem } from '../output-file';
 
@@ -81,7 +82,7 @@ export async function run(args: string[], io: CliIo, loadPlan: PlanLoader = defa
       io.err(`${e.messageVi}\n${e.messageEn}`);
       return 1;
     }
-    const why = e instanceof Error ? e.message : String(e);
+    const why = errorText(e);
     io.err(`Không đọc được kế hoạch ${planPath}: ${why} / Cannot read the plan ${planPath}: ${why}`);
     return 1;
   }
@@ -94,9 +95,10 @@ export async function run(args: string[], io: CliIo, loadPlan: PlanLoader = defa
   }
 
   const reportDate = opts.reportDate ?? todayIso();
+  const fingerprint = await planFingerprint(plan, text);
   const written = await writeOutputFile(
     outPath,
-    () => writeXlsx(buildWorkbookSpec(plan, { lang: opts.lang, reportDate, sourceText: text })),
+    () => writeXlsx(buildWorkbookSpec(plan, { lang: opts.lang, reportDate, sourceText: text, fingerprint })),
     io,
     { createDirs: true },
   );

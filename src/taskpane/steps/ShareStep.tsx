@@ -231,7 +231,7 @@ export function ShareStep({ host, tracking, onTracking }: ShareStepProps) {
         {merge && merge.plan.refused.length > 0 && (
           <ul className={styles.list} aria-label={t('mergeRefused')}>
             {merge.plan.refused.map((r, i) => (
-              <li key={i}>{lang === 'en' ? r.messageEn : r.message}</li>
+              <li key={i}>{localize(r.message, lang)}</li>
             ))}
           </ul>
         )}
@@ -247,7 +247,7 @@ export function ShareStep({ host, tracking, onTracking }: ShareStepProps) {
             <summary>{`${t('mergeNotices')} (${merge.plan.notices.length})`}</summary>
             <ul className={styles.list}>
               {merge.plan.notices.map((n, i) => (
-                <li key={i}>{lang === 'en' ? n.messageEn : n.message}</li>
+                <li key={i}>{localize(n.message, lang)}</li>
               ))}
             </ul>
           </details>

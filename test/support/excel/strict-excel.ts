@@ -232,6 +232,10 @@ export class StrictExcel {
     return this.book.addSheet(name);
   }
 
+  sheetByName(name: string): Sheet | undefined {
+    return this.book.sheetByName(name);
+  }
+
   requireSheet(name: string): Sheet {
     return this.book.requireSheet(name);
   }
