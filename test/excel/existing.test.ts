@@ -264,6 +264,76 @@ describe('update mode: a failure leaves the user data untouched', () => {
   });
 });
 
+describe('update mode: a swap that fails at any command leaves one whole workbook', () => {
+  // Issue 15, defect 5: the old task sheet was hidden while it could be the active sheet, and a
+  // failure after its rename skipped the rollback (which looked for it under its old name),
+  // leaving names deleted and temporary sheets behind.
+  const plan = scalePlan(samplePlan(), 12, 5);
+  const revised = revise(plan, 0);
+
+  async function builtWithEntries() {
+    const x = userWorkbook();
+    await buildTrackingWorkbook(x.requestContext, specFor(plan));
+    const entered = enterEntries(x, [1, 2]);
+    // Staff were working on the task sheet: it is the active one.
+    expect(x.state.activeSheet).toBe(names.tasks);
+    return { x, entered };
+  }
+
+  it('is either the old workbook, untouched, or the updated one, never a mix', async () => {
+    // One clean run to count the swap's commands.
+    const probe = await builtWithEntries();
+    const startProbe = probe.x.syncs.length;
+    await buildTrackingWorkbook(probe.x.requestContext, specFor(revised), updateWith(revised));
+    const swapIndex = probe.x.syncs.length - startProbe;
+    const swapCommands = probe.x.syncs[probe.x.syncs.length - 1].commands;
+    expect(swapCommands).toBeGreaterThan(10);
+    const updatedSheets = sheetNames(probe.x).sort();
+
+    const outcomes = { old: 0, updated: 0 };
+    for (let k = 0; k <= swapCommands; k++) {
+      const { x, entered } = await builtWithEntries();
+      const before = sheetNames(x);
+      const namesBefore = new Map(x.state.names);
+      const tableBefore = x.valuesOf(names.tasks, `A1:${col('note')}20`);
+      x.failAt = {
+        sync: x.syncs.length + swapIndex,
+        afterCommands: k,
+        error: new ExcelError('GeneralException', 'cut off'),
+      };
+      const result = await buildTrackingWorkbook(
+        x.requestContext,
+        specFor(revised),
+        updateWith(revised),
+      ).catch((e: unknown) => e);
+      x.failAt = null;
+      expect(sheetNames(x).filter((n) => n.startsWith('~pt'))).toEqual([]);
+      if (result instanceof Error) {
+        // Back to the old workbook, exactly.
+        outcomes.old += 1;
+        expect(result.message).toBe('cut off');
+        expect(sheetNames(x)).toEqual(before);
+        expect(new Map(x.state.names)).toEqual(namesBefore);
+        expect(x.valuesOf(names.tasks, `A1:${col('note')}20`)).toEqual(tableBefore);
+        expect(x.state.tables.map((t) => t.name)).toEqual([TABLE_NAME]);
+        expect(x.requireSheet(names.tasks).visibility).toBe('Visible');
+      } else {
+        // On to the updated one, every entry in it.
+        outcomes.updated += 1;
+        expect(sheetNames(x).sort()).toEqual(updatedSheets);
+        expect(x.state.names.get(REPORT_DATE_NAME)).toBe(`='${names.summary}'!$B$3`);
+        const read = await readTracking(x.requestContext);
+        const map = mapColumns(read.snapshot.headers);
+        const byId = new Map(read.snapshot.rows.map((r) => [String(r[map.index.taskId!]), r]));
+        for (const [id, e] of entered) expect(byId.get(id)?.[map.index.result!]).toBe(e.result);
+      }
+    }
+    // Both ends are reached: early failures go back, late ones go on.
+    expect(outcomes.old).toBeGreaterThan(0);
+    expect(outcomes.updated).toBeGreaterThan(0);
+  });
+});
+
 describe('new-sheets mode', () => {
   it('builds next to the old workbook under suffixed names and leaves the old one alone', async () => {
     const plan = samplePlan();

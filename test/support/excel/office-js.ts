@@ -88,6 +88,12 @@ export function officeJs(): OfficeJs {
     setInterval,
     clearInterval,
     Promise,
+    // office.js's errors are then the add-in's kind of Error (one realm, as in a browser).
+    Error,
+    TypeError,
+    RangeError,
+    SyntaxError,
+    ReferenceError,
     navigator: { userAgent: 'node' },
     location: { href: 'https://localhost/', search: '', hash: '', protocol: 'https:', host: 'localhost' },
     document: {
