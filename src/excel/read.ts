@@ -152,6 +152,8 @@ interface Look {
   found: Excel.Table;
   whole: Excel.Range;
   header: Excel.Range;
+  /** The first data row's number formats: a column staff added keeps its own when redrawn. */
+  formats: Excel.Range;
   bodySample: Excel.Range | null;
   metas: { sheet: string; used: Excel.Range; sample: Excel.Range | null }[];
   date: Excel.Range;
@@ -166,6 +168,7 @@ async function look(context: Excel.RequestContext, tableName: string, sample: bo
   const found = wb.tables.getItemOrNullObject(tableName);
   const whole = found.getRange().load('rowIndex,columnIndex,rowCount,columnCount');
   const header = found.getHeaderRowRange().load('values');
+  const formats = found.getHeaderRowRange().getOffsetRange(1, 0).load('numberFormat');
   const bodySample = sample
     ? found
         .getHeaderRowRange()
@@ -189,7 +192,7 @@ async function look(context: Excel.RequestContext, tableName: string, sample: bo
   });
   const date = wb.names.getItemOrNullObject(REPORT_DATE_NAME).getRangeOrNullObject().load('values');
   await context.sync();
-  return { tables, sheets, found, whole, header, bodySample, metas, date };
+  return { tables, sheets, found, whole, header, formats, bodySample, metas, date };
 }
 
 /** Rows read by the first look (a sample range runs past the end of short tables: cut). */
@@ -219,7 +222,7 @@ export async function readTracking(
     syncs += 1;
     first = await look(context, tableName, false);
   }
-  const { tables, sheets, found, whole, header, metas, date } = first;
+  const { tables, sheets, found, whole, header, formats, metas, date } = first;
   const entry = tables.items.find((t) => t.name.toLowerCase() === tableName.toLowerCase());
   if (!entry || found.isNullObject) throw new TrackingTableMissingError(tableName);
   const sheetName = entry.worksheet.name;
@@ -265,6 +268,9 @@ export async function readTracking(
     firstCol: whole.columnIndex,
     headers,
     rows: body.rows,
+    numberFormats: (formats.numberFormat[0] ?? []).map((f) =>
+      f === null || f === undefined ? null : String(f),
+    ),
   };
   const metaRows = metaSource?.rows ?? [];
   const parsedMeta = metaRows.length ? parseMeta(metaRows) : null;

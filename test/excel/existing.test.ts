@@ -12,7 +12,8 @@ import { parseMeta } from '../../src/tracking/meta';
 import { columnLetter } from '../../src/model/table';
 import { mapColumns } from '../../src/model/columns';
 import type { Plan } from '../../src/plan/types';
-import { samplePlan, specFor, updateWith } from './helpers';
+import { checkTracking } from '../../src/tracking/check';
+import { REPORT_DATE, samplePlan, specFor, updateWith } from './helpers';
 
 const names = localizeAll(SHEET_NAMES, 'vi');
 const col = (id: (typeof TASK_COLUMN_IDS)[number]) => columnLetter(TASK_COLUMN_IDS.indexOf(id));
@@ -261,6 +262,60 @@ describe('update mode: a failure leaves the user data untouched', () => {
     expect(x.valuesOf(names.tasks, `A1:${col('state')}${plan.tasks.length + 1}`)).toEqual(snapshotBefore);
     expect(x.state.tables.map((t) => t.name)).toEqual([TABLE_NAME]);
     for (const [id] of entered) expect(snapshotBefore.some((r) => r[0] === id)).toBe(true);
+  });
+});
+
+describe('update mode writes entries back as they were (issue 15, defect 2)', () => {
+  const plan = samplePlan();
+  const revised = revise(plan, 3);
+  let x: StrictExcel;
+  let result: Awaited<ReturnType<typeof buildTrackingWorkbook>>;
+  const dateCol = TASK_COLUMN_IDS.length;
+  const typedDate = isoToSerial('2024-02-29');
+
+  beforeAll(async () => {
+    x = userWorkbook();
+    await buildTrackingWorkbook(x.requestContext, specFor(plan));
+    const sheet = x.requireSheet(names.tasks);
+    // A completion date kept as text (pasted, or typed after an apostrophe): in a vi-VN office
+    // "3/4/2023" means 3 April, and the checker should still see and flag it as text.
+    x.setCell(names.tasks, `${col('completedOn')}2`, '3/4/2023');
+    expect(x.at(names.tasks, `${col('completedOn')}2`)!.numberFormat).toBe('dd/mm/yyyy');
+    // A date column staff added next to the table, formatted as dates.
+    x.setCell(names.tasks, `${columnLetter(dateCol)}1`, 'Ngày giao việc');
+    for (let r = 1; r <= 3; r++) {
+      const c = x.cell(sheet, r, dateCol);
+      c.value = typedDate + r;
+      c.numberFormat = 'dd/mm/yyyy';
+    }
+    x.state.tables.find((t) => t.name === TABLE_NAME)!.cols += 1;
+    result = await buildTrackingWorkbook(x.requestContext, specFor(revised), updateWith(revised));
+  });
+
+  it('keeps a text entry in a date column as text, not as the date Excel would read it en-US', () => {
+    const cell = x.at(names.tasks, `${col('completedOn')}2`)!;
+    // Written back with Range.values into a dd/mm/yyyy cell it became 44989 (4 March 2023).
+    expect(cell.value).toBe('3/4/2023');
+    expect(cell.numberFormat).toBe('@');
+  });
+
+  it('leaves the checker a text entry to flag', async () => {
+    const read = await readTracking(x.requestContext);
+    const findings = checkTracking({ snapshot: read.snapshot, meta: read.meta, reportDate: REPORT_DATE });
+    expect(findings.some((f) => f.column === 'completedOn' && f.cell === `${col('completedOn')}2`)).toBe(
+      true,
+    );
+  });
+
+  it('keeps the number format of a column staff added: its dates stay dates', () => {
+    expect(result.extraColumns).toEqual(['Ngày giao việc']);
+    const read = x
+      .valuesOf(names.tasks, `${columnLetter(dateCol)}1:${columnLetter(dateCol)}4`)
+      .map((r) => r[0]);
+    expect(read).toEqual(['Ngày giao việc', typedDate + 1, typedDate + 2, typedDate + 3]);
+    for (let r = 2; r <= 4; r++) {
+      expect(x.at(names.tasks, `${columnLetter(dateCol)}${r}`)!.numberFormat).toBe('dd/mm/yyyy');
+    }
   });
 });
 
