@@ -56,12 +56,14 @@ export type Command =
   | { op: 'calculate' };
 
 /**
- * One request's worksheet handles: a sheet is looked up once per request, however many commands
- * go to it (Excel resolves `getItem` when the request runs, so a rename later in the same request
- * does not lose the handle).
+ * One request's worksheet and range handles: a sheet is looked up once per request, and a range
+ * once per address, however many commands go to it (office.js then sends its object path once,
+ * and the format objects under it once too). Excel resolves `getItem` when the request runs, so
+ * a rename later in the same request does not lose the handle.
  */
 export class SheetCache {
   private readonly map = new Map<string, Excel.Worksheet>();
+  private readonly ranges = new Map<string, Excel.Range>();
   constructor(private readonly ctx: Excel.RequestContext) {}
   get(name: string): Excel.Worksheet {
     let ws = this.map.get(name);
@@ -73,6 +75,15 @@ export class SheetCache {
   }
   added(name: string, ws: Excel.Worksheet): void {
     this.map.set(name, ws);
+  }
+  range(sheet: string, address: string): Excel.Range {
+    const key = `${sheet}\u0000${address}`;
+    let r = this.ranges.get(key);
+    if (!r) {
+      r = this.get(sheet).getRange(address);
+      this.ranges.set(key, r);
+    }
+    return r;
   }
 }
 
@@ -174,31 +185,31 @@ export function queueCommand(
       sheets.get(cmd.sheet).activate();
       return;
     case 'columnWidth':
-      sheets.get(cmd.sheet).getRange(`${cmd.column}:${cmd.column}`).format.columnWidth = cmd.points;
+      sheets.range(cmd.sheet, `${cmd.column}:${cmd.column}`).format.columnWidth = cmd.points;
       return;
     case 'merge':
-      sheets.get(cmd.sheet).getRange(cmd.address).merge(false);
+      sheets.range(cmd.sheet, cmd.address).merge(false);
       return;
     case 'numberFormat':
-      sheets.get(cmd.sheet).getRange(cmd.address).numberFormat = cmd.grid;
+      sheets.range(cmd.sheet, cmd.address).numberFormat = cmd.grid;
       return;
     case 'values':
-      sheets.get(cmd.sheet).getRange(cmd.address).values = cmd.grid;
+      sheets.range(cmd.sheet, cmd.address).values = cmd.grid;
       return;
     case 'formulas':
-      sheets.get(cmd.sheet).getRange(cmd.address).formulas = cmd.grid;
+      sheets.range(cmd.sheet, cmd.address).formulas = cmd.grid;
       return;
     case 'format':
-      queueFormat(sheets.get(cmd.sheet).getRange(cmd.address), cmd.prop, cmd.value);
+      queueFormat(sheets.range(cmd.sheet, cmd.address), cmd.prop, cmd.value);
       return;
     case 'border':
-      sheets.get(cmd.sheet).getRange(cmd.address).format.borders.getItem(cmd.edge).style = 'Continuous';
+      sheets.range(cmd.sheet, cmd.address).format.borders.getItem(cmd.edge).style = 'Continuous';
       return;
     case 'clearFill':
-      sheets.get(cmd.sheet).getRange(cmd.address).format.fill.clear();
+      sheets.range(cmd.sheet, cmd.address).format.fill.clear();
       return;
     case 'loadFill':
-      return sheets.get(cmd.sheet).getRange(cmd.address).format.fill.load('color');
+      return sheets.range(cmd.sheet, cmd.address).format.fill.load('color');
     case 'fillDown': {
       const ws = sheets.get(cmd.sheet);
       ws.getRange(cmd.from).autoFill(ws.getRange(cmd.to), 'FillDefault');
