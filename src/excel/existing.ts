@@ -18,8 +18,9 @@ import { renameSpec } from './spec-rename';
  *   tasks kept as marked rows, staff-added columns kept, the report date kept). The revised
  *   workbook is drawn into temporary sheets; only when all of it is written
  *   are the old tracking sheets deleted and the temporary ones renamed (Excel follows renames in
- *   formulas and names). A failure before that point deletes the temporary sheets: the user's
- *   sheets are never touched. The old task sheet itself is kept, hidden, as a backup.
+ *   formulas and names), in one request (swap.ts). A failure before that point deletes the
+ *   temporary sheets: the user's sheets are never touched; a failure of the swap itself is
+ *   brought to the old or the new workbook whole. The old task sheet is kept, hidden, as a backup.
  * - 'new-sheets': the workbook is drawn next to the old one under suffixed sheet, table and name
  *   names (" (2)", "_2"), leaving the old one as it is.
  */
