@@ -4,7 +4,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { seededRandom as seeded } from '../src/excel/testing/plans';
+import { seededRandom as seeded } from '../test/support/excel/plans';
 import type { Plan, Task } from '../src/plan/types';
 import { columnHeader, TASK_COLUMN_IDS, type TaskColumnId } from '../src/model/columns';
 import { STATUS_LABELS } from '../src/model/labels';

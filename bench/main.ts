@@ -6,9 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parsePlan } from '../src/plan/parse';
 import { checkTracking } from '../src/tracking/check';
-import { buildWorkbookSpec } from '../src/workbook/build';
-import { CountingExcel } from '../src/excel/testing/counting-context';
-import { renderWorkbook } from '../src/excel/render';
+import { walkActions } from '../test/support/excel/walk';
 import { filledSnapshot, generatePlanText, realPlanText, ROOT, sampleText, scalePlan } from './generate';
 import { child, median, Result, timeMedian } from './measure';
 import type { ChildAnswer } from './child';
@@ -22,7 +20,7 @@ function record(name: string, size: number | string, value: number, unit: string
   const r = { name, size, value: Math.round(value * 100) / 100, unit };
   results.push(r);
   process.stdout.write(
-    `${name.padEnd(30)} ${String(size).padStart(10)} ${String(r.value).padStart(14)} ${unit}\n`,
+    `${name.padEnd(40)} ${String(size).padStart(10)} ${String(r.value).padStart(14)} ${unit}\n`,
   );
 }
 
@@ -121,15 +119,25 @@ async function checkBench(): Promise<void> {
   }
 }
 
+/**
+ * Every pane action inside Excel, walked on one workbook in the strict double (office.js's own
+ * client and serializer, Excel on the web's limits): round trips, largest request and response.
+ */
 async function excelBench(): Promise<void> {
   const plan = parsePlan(sampleText());
-  for (const n of [100, 1_000, 10_000]) {
-    const spec = buildWorkbookSpec(scalePlan(plan, n), { lang: 'vi', reportDate: '2024-06-14' });
-    const excel = new CountingExcel();
-    excel.payloadLimit = null;
-    await renderWorkbook(excel.requestContext, spec);
-    record('excel.render.syncs', n, excel.syncs.length, 'syncs');
-    record('excel.render.maxRequestBytes', n, excel.maxRequestBytes, 'bytes');
+  for (const [host, api] of [
+    ['', '1.17'],
+    ['.api17', '1.7'],
+  ] as const) {
+    for (const n of [100, 1_000, 10_000]) {
+      const figures = await walkActions(scalePlan(plan, n), { api });
+      for (const f of figures) {
+        const name = `excel${host}.${f.action.replace(/[ +]/g, '-')}`;
+        record(`${name}.syncs`, n, f.syncs, 'syncs');
+        record(`${name}.maxRequest`, n, f.maxRequestBytes / 1024, 'KB');
+        record(`${name}.maxResponse`, n, f.maxResponseBytes / 1024, 'KB');
+      }
+    }
   }
 }
 
@@ -147,7 +155,7 @@ export async function main(args: string[]): Promise<void> {
       async () => (await taskpaneBenchmarks(ROOT)).forEach((r) => record(r.name, r.size, r.value, r.unit)),
     ],
   ];
-  process.stdout.write(`${'name'.padEnd(30)} ${'size'.padStart(10)} ${'value'.padStart(14)} unit\n`);
+  process.stdout.write(`${'name'.padEnd(40)} ${'size'.padStart(10)} ${'value'.padStart(14)} unit\n`);
   for (const [name, run] of benches) {
     if (!only || only === name) await run();
   }

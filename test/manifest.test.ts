@@ -1,3 +1,4 @@
+import { MIN_EXCEL_API } from '../src/excel/host';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -30,8 +31,10 @@ describe('manifest.xml', () => {
     expect(names[names.length - 1]).toBe('VersionOverrides');
   });
 
-  it('asks for ExcelApi 1.8, ReadWriteDocument, the Workbook host and vi-VN with en-US overrides', () => {
-    expect(MANIFEST).toMatch(/<Set Name="ExcelApi" MinVersion="1\.8"\/>/);
+  it('asks for ExcelApi 1.7, ReadWriteDocument, the Workbook host and vi-VN with en-US overrides', () => {
+    // The code's own minimum: hosts below it never load the add-in, so no "too old" path exists.
+    expect(MIN_EXCEL_API).toBe('1.7');
+    expect(MANIFEST).toMatch(/<Set Name="ExcelApi" MinVersion="1\.7"\/>/);
     expect(MANIFEST).toMatch(/<Permissions>ReadWriteDocument<\/Permissions>/);
     expect(MANIFEST).toMatch(/<Host Name="Workbook"\/>/);
     expect(MANIFEST).toMatch(/<DefaultLocale>vi-VN<\/DefaultLocale>/);
@@ -120,7 +123,7 @@ describe('the manifest checker catches broken manifests', () => {
   it('reports plain HTTP, a lower requirement and a wider permission', () => {
     const http = MANIFEST.replace('<SupportUrl DefaultValue="https://', '<SupportUrl DefaultValue="http://');
     expect(problemsOf(http).map((p) => p.code)).toContain('https');
-    const lower = MANIFEST.replace('MinVersion="1.8"', 'MinVersion="1.1"');
+    const lower = MANIFEST.replace('MinVersion="1.7"', 'MinVersion="1.1"');
     expect(problemsOf(lower).map((p) => p.code)).toContain('requirement');
     const wider = MANIFEST.replace('ReadWriteDocument</Permissions>', 'WriteDocument</Permissions>');
     expect(problemsOf(wider).map((p) => p.code)).toContain('permission');

@@ -11,6 +11,8 @@ import type { ExcelTracking } from './read';
 import type { CellRef, Highlight } from './select';
 import type { Finding } from '../tracking/check/types';
 import type { WorkbookSpec } from '../workbook/types';
+import { EXIT, LocalizedError } from '../model/msg';
+import { canCopyOpenWorkbook, NO_OPEN_WORKBOOK_COPY } from './host';
 
 /**
  * Builds the tracking workbook into the open workbook. When it already tracks a plan, the Excel
@@ -124,14 +126,28 @@ export async function writeSummaryInExcel(
 const SLICE_BYTES = 4 * 1024 * 1024;
 
 /**
+ * Office could not hand over a copy of the open workbook (no CompressedFile support, or
+ * getFileAsync failed: on Excel on the web with a third-party WOPI store it answers 11001, "a
+ * network problem", office-js#5297). The way out is the same file, saved and chosen by hand.
+ */
+export class OpenWorkbookCopyError extends LocalizedError {
+  constructor(cause: unknown) {
+    super(NO_OPEN_WORKBOOK_COPY, EXIT.badInput, { cause });
+    this.name = 'OpenWorkbookCopyError';
+  }
+}
+
+/**
  * The open workbook as .xlsx bytes (Office's common file API), so the per-agency split and the
- * merge, which work on files, also run from inside Excel.
+ * merge, which work on files, also run from inside Excel. Rejects with OpenWorkbookCopyError
+ * where the host cannot, and never with Office's own error objects.
  */
 export function readOpenWorkbookBytes(): Promise<Uint8Array> {
+  if (!canCopyOpenWorkbook()) return Promise.reject(new OpenWorkbookCopyError(null));
   return new Promise((resolve, reject) => {
-    Office.context.document.getFileAsync(Office.FileType.Compressed, { sliceSize: SLICE_BYTES }, (opened) => {
+    const onOpened = (opened: Office.AsyncResult<Office.File>) => {
       if (opened.status !== Office.AsyncResultStatus.Succeeded) {
-        reject(opened.error);
+        reject(new OpenWorkbookCopyError(opened.error));
         return;
       }
       const file = opened.value;
@@ -139,7 +155,7 @@ export function readOpenWorkbookBytes(): Promise<Uint8Array> {
       const finish = (error: unknown) => {
         file.closeAsync();
         if (error) {
-          reject(error);
+          reject(new OpenWorkbookCopyError(error));
           return;
         }
         const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
@@ -162,6 +178,12 @@ export function readOpenWorkbookBytes(): Promise<Uint8Array> {
         });
       };
       readSlice(0);
-    });
+    };
+    try {
+      Office.context.document.getFileAsync(Office.FileType.Compressed, { sliceSize: SLICE_BYTES }, onOpened);
+    } catch (err) {
+      // Hosts without the file API throw instead of calling back.
+      reject(new OpenWorkbookCopyError(err));
+    }
   });
 }

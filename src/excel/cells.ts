@@ -20,6 +20,15 @@ export function needsEscape(text: string): boolean {
   return FORMULA_LEAD.test(text);
 }
 
+/**
+ * True when Range.values could read the text as something else (a number, a date, a time, a
+ * percentage, TRUE/FALSE: it reads strings as typed en-US input), so the cell must be given the
+ * text format first. Text without a digit can only be misread as TRUE/FALSE or a formula.
+ */
+export function needsTextFormat(text: string): boolean {
+  return /\d/.test(text) || /^\s*(true|false)\s*$/i.test(text) || FORMULA_LEAD.test(text);
+}
+
 /** The input for Range.values / Range.formulas. */
 export function cellInput(value: CellValue): string | number | boolean {
   if (value === null) return '';

@@ -98,7 +98,6 @@ export function describeExcelError(err: unknown): ExcelErrorMessage {
   let kind: ExcelErrorKind | undefined = code ? BY_CODE[code] : undefined;
   if (!kind) {
     if (name === 'AbortError') kind = 'aborted';
-    else if (name === 'UnsupportedHostError') kind = 'unsupported';
     else if (/payload size|request.*too large|exceeded the limit/i.test(message)) kind = 'payload';
     else if (/protect/i.test(message)) kind = 'protected';
     else if (/cell-?edit(ing)? mode|edit mode/i.test(message)) kind = 'editMode';

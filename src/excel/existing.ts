@@ -6,9 +6,9 @@ import { isSheet, SHEET_NAMES, TABLE_NAME, type SheetName } from '../workbook/na
 import type { WorkbookSpec } from '../workbook/types';
 import { hasName, hasSheet, type WorkbookInventory } from './inventory';
 import { readTracking } from './read';
-import { renderWorkbook, rollback, withMetaSheet, type RenderOptions, type RenderReport } from './render';
+import { renderWorkbook, withMetaSheet, type RenderOptions, type RenderReport } from './render';
+import { swapIn } from './swap';
 import { renameSpec } from './spec-rename';
-import { defaultSupport, MIN_RENDER_API, requireApi } from './support';
 
 /**
  * Building into a workbook that may already track this (or another) plan. Entries are never
@@ -18,8 +18,9 @@ import { defaultSupport, MIN_RENDER_API, requireApi } from './support';
  *   tasks kept as marked rows, staff-added columns kept, the report date kept). The revised
  *   workbook is drawn into temporary sheets; only when all of it is written
  *   are the old tracking sheets deleted and the temporary ones renamed (Excel follows renames in
- *   formulas and names). A failure before that point deletes the temporary sheets: the user's
- *   sheets are never touched. The old task sheet itself is kept, hidden, as a backup.
+ *   formulas and names), in one request (swap.ts). A failure before that point deletes the
+ *   temporary sheets: the user's sheets are never touched; a failure of the swap itself is
+ *   brought to the old or the new workbook whole. The old task sheet is kept, hidden, as a backup.
  * - 'new-sheets': the workbook is drawn next to the old one under suffixed sheet, table and name
  *   names (" (2)", "_2"), leaving the old one as it is.
  */
@@ -32,7 +33,7 @@ export interface ExistingInfo {
   tableSheet: string | null;
   metaSheet: string | null;
   inventory: WorkbookInventory;
-  tables: { name: string; sheet: string }[];
+  tables: { name: string; sheet: string; id?: string }[];
 }
 
 export class ExistingWorkbookError extends LocalizedError {
@@ -62,15 +63,15 @@ export class ExistingWorkbookError extends LocalizedError {
 
 /** One sync: sheets, names and tables of the workbook. */
 export async function detectExisting(context: Excel.RequestContext): Promise<ExistingInfo> {
-  const sheets = context.workbook.worksheets.load('items/name,items/visibility');
+  const sheets = context.workbook.worksheets.load('items/id,items/name,items/visibility');
   const names = context.workbook.names.load('items/name,items/formula');
-  const tables = context.workbook.tables.load('items/name,items/worksheet/name');
+  const tables = context.workbook.tables.load('items/id,items/name,items/worksheet/name');
   await context.sync();
   const inventory: WorkbookInventory = {
-    sheets: sheets.items.map((s) => ({ name: s.name, visibility: String(s.visibility) })),
+    sheets: sheets.items.map((s) => ({ name: s.name, visibility: String(s.visibility), id: s.id })),
     names: names.items.map((n) => ({ name: n.name, formula: String(n.formula) })),
   };
-  const list = tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name }));
+  const list = tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name, id: t.id }));
   const table = list.find((t) => t.name.toLowerCase() === TABLE_NAME.toLowerCase());
   const metaSheet =
     inventory.sheets.find((s) => s.name === SHEET_NAMES.meta.vi || s.name === SHEET_NAMES.meta.en)?.name ??
@@ -128,8 +129,6 @@ export async function buildTrackingWorkbook(
   opts: BuildOptions = {},
 ): Promise<BuildResult> {
   const spec = withMetaSheet(specIn);
-  // Checked before the first sync: an old host gets the .xlsx advice, not a half-done build.
-  requireApi(opts.isSetSupported ?? defaultSupport, MIN_RENDER_API);
   const info = await detectExisting(context);
   let syncs = 1;
   const base = {
@@ -232,42 +231,38 @@ export async function buildTrackingWorkbook(
   const backupSheet = info.tableSheet ? freeBackupName(info, info.tableSheet, next.lang) : null;
   const backupTable = `${TABLE_NAME}_${BACKUP_WORD[next.lang].table}_${token}`;
 
-  try {
-    const wb = context.workbook;
-    for (const n of deferred) wb.names.getItem(n).delete();
-    for (const n of oldSheets) {
-      const ws = wb.worksheets.getItem(n);
-      if (backupSheet && info.tableSheet && n.toLowerCase() === info.tableSheet.toLowerCase()) {
-        wb.tables.getItem(TABLE_NAME).name = backupTable;
-        ws.name = backupSheet;
-        ws.visibility = 'Hidden';
-        continue;
-      }
-      // Excel refuses to delete a very hidden sheet (the meta sheet): unhide it first.
-      ws.visibility = 'Hidden';
-      ws.delete();
-    }
-    for (const [finalName, tempName] of tempSheets) wb.worksheets.getItem(tempName).name = finalName;
-    for (const [finalName, tempName] of tempTables) wb.tables.getItem(tempName).name = finalName;
-    for (const n of next.names.filter((x) => deferred.includes(x.name))) {
-      wb.names.add(n.name, n.ref.startsWith('=') ? n.ref : `=${n.ref}`);
-    }
-    const tasksSheet = next.sheets.find((s) => s.key === 'tasks');
-    if (tasksSheet) wb.worksheets.getItem(tasksSheet.name).activate();
-    wb.application.calculate('Full');
-    await context.sync();
-    syncs += 1;
-  } catch (err) {
-    // Nothing was lost: the old sheets are either still there or their entries are in the new
-    // ones. Only if the old sheets are all still in place are the temporary ones removed.
-    const still = await detectExisting(context).catch(() => null);
-    const oldIntact = still !== null && oldSheets.every((n) => hasSheet(still.inventory, n));
-    if (oldIntact) {
-      const names = info.inventory.names.filter((n) => deferred.includes(n.name));
-      await rollback(context, [...tempSheets.values()], [], names).catch(() => undefined);
-    }
-    throw err;
-  }
+  const tasksSheet = next.sheets.find((s) => s.key === 'tasks');
+  const formulaOf = (name: string) => info.inventory.names.find((n) => n.name === name)?.formula ?? '';
+  const isTaskSheet = (n: string) => !!info.tableSheet && n.toLowerCase() === info.tableSheet.toLowerCase();
+  const idOf = (name: string) => info.inventory.sheets.find((x) => x.name === name)?.id ?? '';
+  const oldTable = info.tables.find((t) => t.name.toLowerCase() === TABLE_NAME.toLowerCase());
+  const swap = await swapIn(context, {
+    activate: tasksSheet ? (tempSheets.get(tasksSheet.name) ?? null) : null,
+    names: next.names
+      .filter((x) => deferred.includes(x.name))
+      .map((x) => ({
+        name: x.name,
+        oldFormula: formulaOf(x.name),
+        newFormula: x.ref.startsWith('=') ? x.ref : `=${x.ref}`,
+      })),
+    sheetsBefore: info.inventory.sheets.map((x) => x.id ?? ''),
+    task:
+      backupSheet && info.tableSheet
+        ? {
+            id: idOf(info.tableSheet),
+            name: info.tableSheet,
+            backup: backupSheet,
+            tableId: oldTable?.id ?? null,
+            backupTable,
+          }
+        : null,
+    oldSheets: oldSheets
+      .filter((n) => !(backupSheet && isTaskSheet(n)))
+      .map((n) => ({ id: idOf(n), name: n })),
+    sheets: [...tempSheets],
+    tables: [...tempTables],
+  });
+  syncs += swap.syncs;
   return {
     mode: 'update',
     syncs,

@@ -1,6 +1,7 @@
 /** What the workbook holds before we touch it: read once, in one sync, and passed around. */
 export interface WorkbookInventory {
-  sheets: { name: string; visibility: string }[];
+  /** `id` is Excel's own, stable across renames. */
+  sheets: { name: string; visibility: string; id?: string }[];
   names: { name: string; formula: string }[];
 }
 

@@ -4,54 +4,65 @@ import { buildMetaSheet } from '../workbook/sheets/meta';
 import type {
   CellSpec,
   CellValue,
-  ConditionalFormat,
+  ColumnSpec,
   SheetSpec,
   TableSpec,
-  Validation,
   WorkbookMeta,
   WorkbookSpec,
 } from '../workbook/types';
+import { cellInput, cellNumberFormat, color, columnNumberFormat, escapeText, widthToPoints } from './cells';
+import type { Command, FormatProp } from './commands';
 import {
-  cellInput,
-  cellNumberFormat,
-  color,
-  columnNumberFormat,
-  escapeText,
-  jsonSize,
-  widthToPoints,
-} from './cells';
-import { defaultSupport, MIN_RENDER_API, requireApi, type SupportCheck } from './support';
+  DEFAULT_MAX_REQUEST_BYTES,
+  fitUnits,
+  makeUnit,
+  partitionUnits,
+  type Request,
+  sendRequest,
+  toRequest,
+  type Unit,
+} from './batches';
+import { OFFICE_JS_BULK_CELLS } from './request-size';
+import { defaultSupport, type SupportCheck } from './support';
 import { hasSheet, takeInventory, type WorkbookInventory } from './inventory';
+
+export { partitionUnits };
 
 /**
  * Draws a WorkbookSpec into the open workbook with a number of round trips that does not depend
  * on the number of tasks.
  *
- * Design (the tension between "few syncs" and "no request over the payload limit"):
- * Excel on the web rejects any single request over 5 MB, and a request is everything queued
- * between two `context.sync()` calls. Ten thousand realistic tasks carry 10–15 MB of text and
- * formulas, so one request cannot hold them, and "one sync per block" would make the count grow
- * with the plan. Formula columns whose rows are one relative formula are written once and
- * filled down (Range.autoFill, ExcelApi 1.9), which takes a third off each row. The rest is
- * cut into units (the structure, each sheet's free cells, and each table's rows in blocks of
- * `blockRows`), each unit's request size is estimated (UTF-8 JSON of its arguments plus a
- * per-command overhead), and the units are spread over a FIXED number of data requests
- * (`dataSyncs`, default 4; 5 without ExcelApi 1.9) balanced by size, each under `maxRequestBytes`
- * (default 3.5 MB, well under 4 MB). One last small request adds validation, conditional
- * formats, names, frozen panes, visibility, and recalculates. Hence:
+ * The description is turned once into a list of plain commands (commands.ts); each command's
+ * size is what office.js will send for it, measured by running the one executor against a meter
+ * (request-size.ts), and the requests are sums of those sizes. Design (the tension between "few
+ * syncs" and "no request over the payload limit"): Excel on the web rejects any single request
+ * over 5 MB, and 10,000 realistic tasks carry 10–15 MB of text and formulas, so one request
+ * cannot hold them, and "one sync per block" would make the count grow with the plan. Formula
+ * columns whose rows are one relative formula are written once and filled down
+ * (Range.autoFill, ExcelApi 1.9), which takes a third off each row. The rest is cut into units
+ * (the structure, each sheet's free cells, each table's header and its rows in blocks), and the
+ * units are spread over a FIXED number of data requests (`dataSyncs`, default 4; 5 without
+ * ExcelApi 1.9) balanced by size, each under `maxRequestBytes` (default 3.5 MB). One last small
+ * request adds the tables, the filled-down formulas, validation, conditional formats, names,
+ * frozen panes, visibility, and recalculates. Hence:
  *
  *   syncs = 1 (inventory, unless the caller passes one) + dataSyncs + 1 (finish), for every
  *   workbook whose data fits in dataSyncs × maxRequestBytes;
  *   beyond that, one more data request per further ~maxRequestBytes (the payload limit wins).
  *
- * Measured with the counting fake on the sample plan's tasks (src/excel/testing): a row costs
- * ~860 bytes with fill-down (ExcelApi 1.9), ~1,350 without; 10,000 tasks make ~8.7 MB / ~13.6 MB.
- * The first extra sync comes at ~15,700 tasks (1.9) / ~12,200 tasks (without 1.9).
+ * Tables are added after their rows are written: a formula written into an empty table column
+ * makes Excel turn the column into a calculated column with one formula for every row
+ * (OfficeDev/office-js#5909, #6745; #2093 closed "by design"), which would collapse per-row
+ * formulas such as the check sheet's links into one. A column that is one relative formula is
+ * written after the table exists, in its first cell and filled down, so it does become a
+ * calculated column and new rows staff add get the formula too.
  *
- * Text columns get the text format "@" in the same request, before their values; dates are
- * written as serial numbers; formulas get their "="; text that starts like a formula is escaped
- * (see cells.ts). Calculation (ExcelApi 1.6) and screen updating (1.9) are suspended for every
- * data request; the last request recalculates.
+ * Text columns get the text format "@" in the same request, before their values (so does any
+ * text entry in another column: Range.values reads a string like typed en-US input, and
+ * "3/4/2023" in a date column would become 4 March); dates are written as serial numbers;
+ * formulas get their "="; text that starts like a formula is escaped (see cells.ts).
+ * Calculation (ExcelApi 1.6) and screen updating (1.9) are suspended for every data request; the
+ * last request recalculates.
  *
  * A failure leaves no half-built workbook: the sheets and names this call created are deleted
  * again (best effort) and the error is rethrown for errors.ts to explain.
@@ -62,7 +73,7 @@ export interface RenderOptions {
   signal?: AbortSignal;
   /** Table rows per block (a block is one values write per column run). Default 250. */
   blockRows?: number;
-  /** Largest request this renderer builds, estimated. Default 3,500,000 bytes. */
+  /** Largest request this renderer builds, as office.js sends it. Default 3,500,000 bytes. */
   maxRequestBytes?: number;
   /**
    * Data requests, fixed so that small and large plans take the same number of syncs. Default 4
@@ -80,7 +91,7 @@ export interface RenderOptions {
 
 export interface RenderReport {
   syncs: number;
-  /** Estimated request size of each sync, in order. */
+  /** Planned request size of each sync, in order (what office.js sends, as request-size.ts counts it). */
   requestBytes: number[];
   tableRows: number;
   createdSheets: string[];
@@ -98,42 +109,7 @@ export class RenderAbortedError extends LocalizedError {
   }
 }
 
-/** Bytes a command costs besides its arguments (ids, method name, JSON punctuation). */
-const COMMAND_BYTES = 64;
-
 type Ctx = Excel.RequestContext;
-
-interface Unit {
-  bytes: number;
-  rows: number;
-  queue(ctx: Ctx, sheets: SheetHandles): void;
-}
-
-class SheetHandles {
-  private map = new Map<string, Excel.Worksheet>();
-  constructor(private readonly ctx: Ctx) {}
-  add(name: string): Excel.Worksheet {
-    const ws = this.ctx.workbook.worksheets.add(name);
-    this.map.set(name, ws);
-    return ws;
-  }
-  get(name: string): Excel.Worksheet {
-    let ws = this.map.get(name);
-    if (!ws) {
-      ws = this.ctx.workbook.worksheets.getItem(name);
-      this.map.set(name, ws);
-    }
-    return ws;
-  }
-}
-
-/** Counts bytes the way a request carries them, while queueing. */
-class Estimator {
-  bytes = 0;
-  cmd(args: unknown = null): void {
-    this.bytes += COMMAND_BYTES + (args === null ? 0 : jsonSize(args));
-  }
-}
 
 function a1(row: number, col: number): string {
   return `${columnLetter(col)}${row + 1}`;
@@ -162,49 +138,7 @@ export function withMetaSheet<S extends DrawableSpec>(spec: S): S {
   return { ...spec, sheets: [...spec.sheets, buildMetaSheet(spec.meta, spec.lang)] };
 }
 
-// ---------------------------------------------------------------- units
-
-function structureUnit(spec: DrawableSpec, fills: ReadonlyMap<TableSpec, ReadonlySet<number>>): Unit {
-  const est = new Estimator();
-  for (const sheet of spec.sheets) {
-    est.cmd(sheet.name);
-    if (sheet.tabColor) est.cmd(sheet.tabColor);
-    est.cmd(null); // suspend/format overheads are tiny; counted per sheet
-    for (const w of sheet.widths) est.cmd(w);
-    for (const m of sheet.merges) est.cmd(m);
-    for (const t of sheet.tables) {
-      est.cmd(t.columns.map((c) => c.header));
-      est.cmd(t.columns.map((c) => c.header));
-      est.cmd([t.name, t.style, a1Range(0, 0, 1, 1)]);
-      est.bytes += t.columns.length * 3 * COMMAND_BYTES;
-      for (const ci of fills.get(t) ?? []) est.cmd([cellInput(t.rows[0][ci]), 'A1', 'A1:A2', 'FillDefault']);
-    }
-  }
-  return {
-    bytes: est.bytes,
-    rows: 0,
-    queue(ctx, sheets) {
-      for (const sheet of spec.sheets) {
-        const ws = sheets.add(sheet.name);
-        if (sheet.tabColor) ws.tabColor = color(sheet.tabColor);
-        const widths = [...sheet.widths];
-        for (const t of sheet.tables) {
-          t.columns.forEach((c, i) => {
-            if (widths[t.col + i] === undefined) widths[t.col + i] = c.width;
-          });
-        }
-        widths.forEach((w, c) => {
-          if (w === undefined || w === null) return;
-          const letter = columnLetter(c);
-          ws.getRange(`${letter}:${letter}`).format.columnWidth = widthToPoints(w);
-        });
-        for (const m of sheet.merges) ws.getRange(m).merge(false);
-        for (const t of sheet.tables) queueTable(ws, t, fills.get(t) ?? new Set());
-      }
-      void ctx;
-    },
-  };
-}
+// ---------------------------------------------------------------- formulas filled down
 
 /** Shifts relative row numbers of A1 references (outside string literals) by `delta`. */
 export function shiftRows(formula: string, delta: number): string {
@@ -245,46 +179,65 @@ export function fillDownColumns(t: TableSpec): Set<number> {
   return out;
 }
 
+// ---------------------------------------------------------------- the plan as commands
+
 function tableDataRows(t: TableSpec): number {
   // A table always has at least one data row.
   return Math.max(1, t.rows.length);
 }
 
-function queueTable(ws: Excel.Worksheet, t: TableSpec, fill: ReadonlySet<number>): void {
-  const cols = t.columns.length;
-  const header = ws.getRange(a1Range(t.row, t.col, 1, cols));
-  header.numberFormat = [t.columns.map(() => '@')];
-  header.values = [t.columns.map((c) => escapeText(c.header))];
-  const table = ws.tables.add(a1Range(t.row, t.col, 1 + tableDataRows(t), cols), true);
-  table.name = t.name;
-  table.style = t.style;
-  // Column-wide formats are one command each, whatever the number of rows.
-  t.columns.forEach((c, i) => {
-    const body = ws.getRange(a1Range(t.row + 1, t.col + i, tableDataRows(t), 1));
-    body.format.verticalAlignment = 'Top';
-    if (c.wrap) body.format.wrapText = true;
-    if (fill.has(i)) {
-      const top = ws.getRange(a1(t.row + 1, t.col + i));
-      top.numberFormat = [[columnNumberFormat(c)]];
-      top.formulas = [[cellInput(t.rows[0][i])]];
-      top.autoFill(body, 'FillDefault');
+/**
+ * The number format a table cell gets before its value: the column's, except that a text entry
+ * in a date or number column is kept as text ("@"). Range.values reads strings with en-US
+ * conventions, so "3/4/2023" typed as text into a dd/mm/yyyy column would come back as 4 March.
+ */
+export function tableCellFormat(col: ColumnSpec, value: CellValue): string {
+  if (value?.t === 'text' && col.kind !== 'formula') return '@';
+  return columnNumberFormat(col);
+}
+
+function structureCommands(spec: DrawableSpec): Command[] {
+  const out: Command[] = [];
+  for (const sheet of spec.sheets) {
+    out.push({ op: 'addSheet', sheet: sheet.name });
+    if (sheet.tabColor) out.push({ op: 'tabColor', sheet: sheet.name, color: color(sheet.tabColor) });
+    const widths = [...sheet.widths];
+    for (const t of sheet.tables) {
+      t.columns.forEach((c, i) => {
+        if (widths[t.col + i] === undefined) widths[t.col + i] = c.width;
+      });
     }
+    widths.forEach((w, c) => {
+      if (w === undefined || w === null) return;
+      out.push({ op: 'columnWidth', sheet: sheet.name, column: columnLetter(c), points: widthToPoints(w) });
+    });
+    for (const m of sheet.merges) out.push({ op: 'merge', sheet: sheet.name, address: m });
+  }
+  return out;
+}
+
+/** The header row (text, escaped) and the column-wide formats of a table's body. */
+function tableHeadCommands(sheet: string, t: TableSpec): Command[] {
+  const cols = t.columns.length;
+  const header = a1Range(t.row, t.col, 1, cols);
+  const out: Command[] = [
+    { op: 'numberFormat', sheet, address: header, grid: [t.columns.map(() => '@')] },
+    { op: 'values', sheet, address: header, grid: [t.columns.map((c) => escapeText(c.header))] },
+  ];
+  t.columns.forEach((c, i) => {
+    const body = a1Range(t.row + 1, t.col + i, tableDataRows(t), 1);
+    out.push({ op: 'format', sheet, address: body, prop: 'verticalAlignment', value: 'Top' });
+    if (c.wrap) out.push({ op: 'format', sheet, address: body, prop: 'wrapText', value: true });
   });
+  return out;
 }
 
-interface BlockWrite {
-  address: string;
-  numberFormat: string[][];
-  formulas: boolean;
-  data: (string | number | boolean)[][];
-}
-
-/** Column runs of one block: contiguous columns written the same way (values or formulas). */
-function blockWrites(t: TableSpec, start: number, count: number, skip: ReadonlySet<number>): BlockWrite[] {
+/** Column runs of a block: contiguous columns written the same way (values or formulas). */
+function runsOf(t: TableSpec, skip: ReadonlySet<number>): { c0: number; c1: number; formulas: boolean }[] {
   const formulaCol = t.columns.map(
-    (c, ci) => c.kind === 'formula' || t.rows.slice(start, start + count).some((r) => r[ci]?.t === 'formula'),
+    (c, ci) => c.kind === 'formula' || t.rows.some((r) => r[ci]?.t === 'formula'),
   );
-  const writes: BlockWrite[] = [];
+  const runs: { c0: number; c1: number; formulas: boolean }[] = [];
   let c0 = 0;
   while (c0 < t.columns.length) {
     if (skip.has(c0)) {
@@ -293,23 +246,35 @@ function blockWrites(t: TableSpec, start: number, count: number, skip: ReadonlyS
     }
     let c1 = c0;
     while (c1 + 1 < t.columns.length && !skip.has(c1 + 1) && formulaCol[c1 + 1] === formulaCol[c0]) c1 += 1;
-    const cols = t.columns.slice(c0, c1 + 1);
-    const numberFormat: string[][] = [];
+    runs.push({ c0, c1, formulas: formulaCol[c0] });
+    c0 = c1 + 1;
+  }
+  return runs;
+}
+
+function blockCommands(
+  sheet: string,
+  t: TableSpec,
+  start: number,
+  count: number,
+  runs: readonly { c0: number; c1: number; formulas: boolean }[],
+): Command[] {
+  const out: Command[] = [];
+  for (const run of runs) {
+    const cols = t.columns.slice(run.c0, run.c1 + 1);
+    const formats: string[][] = [];
     const data: (string | number | boolean)[][] = [];
     for (let r = start; r < start + count; r++) {
       const row: CellValue[] = t.rows[r] ?? [];
-      numberFormat.push(cols.map((c) => columnNumberFormat(c)));
-      data.push(cols.map((_c, k) => cellInput(row[c0 + k] ?? null)));
+      formats.push(cols.map((c, k) => tableCellFormat(c, row[run.c0 + k] ?? null)));
+      data.push(cols.map((_c, k) => cellInput(row[run.c0 + k] ?? null)));
     }
-    writes.push({
-      address: a1Range(t.row + 1 + start, t.col + c0, count, cols.length),
-      numberFormat,
-      formulas: formulaCol[c0],
-      data,
-    });
-    c0 = c1 + 1;
+    const address = a1Range(t.row + 1 + start, t.col + run.c0, count, cols.length);
+    // The text format must be in place before the text arrives.
+    out.push({ op: 'numberFormat', sheet, address, grid: formats });
+    out.push({ op: run.formulas ? 'formulas' : 'values', sheet, address, grid: data });
   }
-  return writes;
+  return out;
 }
 
 function tableUnits(
@@ -319,244 +284,237 @@ function tableUnits(
   maxUnitBytes: number,
   skip: ReadonlySet<number>,
 ): Unit[] {
-  const units: Unit[] = [];
-  const makeUnit = (start: number, count: number): Unit[] => {
-    const writes = blockWrites(t, start, count, skip);
-    let bytes = 0;
-    for (const w of writes)
-      bytes += 2 * COMMAND_BYTES + jsonSize(w.numberFormat) + jsonSize(w.data) + 2 * jsonSize(w.address);
-    if (bytes > maxUnitBytes && count > 1) {
-      const half = Math.ceil(count / 2);
-      return [...makeUnit(start, half), ...makeUnit(start + half, count - half)];
-    }
-    return [
-      {
-        bytes,
-        rows: count,
-        queue(_ctx, sheets) {
-          const ws = sheets.get(sheet.name);
-          for (const w of writes) {
-            const range = ws.getRange(w.address);
-            // The text format must be in place before the text arrives.
-            range.numberFormat = w.numberFormat;
-            if (w.formulas) range.formulas = w.data;
-            else range.values = w.data;
-          }
-        },
-      },
-    ];
-  };
-  for (let start = 0; start < t.rows.length; start += blockRows) {
-    units.push(...makeUnit(start, Math.min(blockRows, t.rows.length - start)));
+  const runs = runsOf(t, skip);
+  // office.js splits a write of more than 1,500 cells into extra ranges; blocks stay under it.
+  const widest = Math.max(1, ...runs.map((r) => r.c1 - r.c0 + 1));
+  const rowsPerBlock = Math.max(1, Math.min(blockRows, Math.floor(OFFICE_JS_BULK_CELLS / widest)));
+  const block = (start: number, count: number): Unit & { start: number } => ({
+    ...makeUnit(blockCommands(sheet.name, t, start, count, runs), count),
+    start,
+  });
+  const units: (Unit & { start: number })[] = [];
+  for (let start = 0; start < t.rows.length; start += rowsPerBlock) {
+    units.push(block(start, Math.min(rowsPerBlock, t.rows.length - start)));
   }
-  return units;
+  return fitUnits(units, maxUnitBytes, (u) => {
+    const { start, rows } = u as Unit & { start: number };
+    if (rows < 2) return null;
+    const half = Math.ceil(rows / 2);
+    return [block(start, half), block(start + half, rows - half)];
+  });
 }
 
-function queueCellStyle(range: Excel.Range, cell: CellSpec, est: Estimator | null): void {
+const STYLE_PROPS: [keyof NonNullable<CellSpec['style']>, FormatProp][] = [
+  ['bold', 'font.bold'],
+  ['italic', 'font.italic'],
+  ['size', 'font.size'],
+  ['color', 'font.color'],
+  ['fill', 'fill.color'],
+  ['wrap', 'wrapText'],
+];
+
+function cellCommands(sheet: string, cell: CellSpec): Command[] {
+  const address = a1(cell.row, cell.col);
+  const out: Command[] = [];
+  const nf = cellNumberFormat(cell.value, cell.style);
+  if (nf) out.push({ op: 'numberFormat', sheet, address, grid: [[nf]] });
+  if (cell.value !== null) {
+    const op = cell.value.t === 'formula' ? 'formulas' : 'values';
+    out.push({ op, sheet, address, grid: [[cellInput(cell.value)]] });
+  }
   const s = cell.style;
-  if (!s) return;
-  const set = (apply: () => void, v: unknown) => (est ? est.cmd(v) : apply());
-  if (s.bold !== undefined) set(() => (range.format.font.bold = s.bold as boolean), s.bold);
-  if (s.italic !== undefined) set(() => (range.format.font.italic = s.italic as boolean), s.italic);
-  if (s.size !== undefined) set(() => (range.format.font.size = s.size as number), s.size);
-  if (s.color) set(() => (range.format.font.color = color(s.color as string)), s.color);
-  if (s.fill) set(() => (range.format.fill.color = color(s.fill as string)), s.fill);
-  if (s.wrap !== undefined) set(() => (range.format.wrapText = s.wrap as boolean), s.wrap);
+  if (!s) return out;
+  for (const [key, prop] of STYLE_PROPS) {
+    const v = s[key];
+    if (v === undefined) continue;
+    out.push({
+      op: 'format',
+      sheet,
+      address,
+      prop,
+      value: key === 'color' || key === 'fill' ? color(String(v)) : (v as boolean | number),
+    });
+  }
   if (s.hAlign) {
-    const h = ({ left: 'Left', center: 'Center', right: 'Right' } as const)[s.hAlign];
-    set(() => (range.format.horizontalAlignment = h), h);
+    const value = ({ left: 'Left', center: 'Center', right: 'Right' } as const)[s.hAlign];
+    out.push({ op: 'format', sheet, address, prop: 'horizontalAlignment', value });
   }
   if (s.vAlign) {
-    const v = ({ top: 'Top', middle: 'Center', bottom: 'Bottom' } as const)[s.vAlign];
-    set(() => (range.format.verticalAlignment = v), v);
+    const value = ({ top: 'Top', middle: 'Center', bottom: 'Bottom' } as const)[s.vAlign];
+    out.push({ op: 'format', sheet, address, prop: 'verticalAlignment', value });
   }
   if (s.border) {
     for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'] as const) {
-      set(() => (range.format.borders.getItem(edge).style = 'Continuous'), edge);
+      out.push({ op: 'border', sheet, address, edge });
     }
   }
+  return out;
 }
 
-function queueCell(ws: Excel.Worksheet | null, cell: CellSpec, est: Estimator | null): void {
-  const address = a1(cell.row, cell.col);
-  const range = ws ? ws.getRange(address) : (null as unknown as Excel.Range);
-  const nf = cellNumberFormat(cell.value, cell.style);
-  if (nf) {
-    if (est) est.cmd([[nf], address]);
-    else range.numberFormat = [[nf]];
-  }
-  if (cell.value !== null) {
-    const input = cellInput(cell.value);
-    if (est) est.cmd([[input], address]);
-    else if (cell.value.t === 'formula') range.formulas = [[input]];
-    else range.values = [[input]];
-  }
-  queueCellStyle(range, cell, est);
-}
-
+/** A sheet's free cells, a few hundred to a unit. */
 function cellUnits(sheet: SheetSpec, maxUnitBytes: number): Unit[] {
   const units: Unit[] = [];
-  let group: CellSpec[] = [];
-  let est = new Estimator();
-  const flush = () => {
-    if (!group.length) return;
-    const cells = group;
-    units.push({
-      bytes: est.bytes,
-      rows: 0,
-      queue(_ctx, sheets) {
-        const ws = sheets.get(sheet.name);
-        for (const c of cells) queueCell(ws, c, null);
-      },
-    });
-    group = [];
-    est = new Estimator();
-  };
-  for (const cell of sheet.cells) {
-    queueCell(null, cell, est);
-    group.push(cell);
-    if (est.bytes > maxUnitBytes / 2) flush();
+  for (let i = 0; i < sheet.cells.length; i += 200) {
+    units.push(makeUnit(sheet.cells.slice(i, i + 200).flatMap((c) => cellCommands(sheet.name, c))));
   }
-  flush();
-  return units;
+  return fitUnits(units, maxUnitBytes, (u) => {
+    if (u.commands.length < 2) return null;
+    const half = Math.ceil(u.commands.length / 2);
+    return [makeUnit(u.commands.slice(0, half)), makeUnit(u.commands.slice(half))];
+  });
 }
 
-// ---------------------------------------------------------------- finishing request
-
-function queueValidation(ws: Excel.Worksheet, v: Validation): void {
-  const dv = ws.getRange(v.range).dataValidation;
-  dv.clear();
-  dv.ignoreBlanks = v.allowBlank;
-  if (v.kind === 'list') {
-    dv.rule = {
-      list: { inCellDropDown: true, source: v.source.startsWith('=') ? v.source : `=${v.source}` },
-    };
-  } else if (v.kind === 'date') {
-    // ISO dates are accepted as they are (DataValidationRule formula1/formula2).
-    dv.rule = { date: { formula1: v.min, formula2: v.max, operator: 'Between' } };
-  } else {
-    dv.rule = { decimal: { formula1: v.min, formula2: v.max, operator: 'Between' } };
+/** The tables, once their rows are in, and the formula columns filled down inside them. */
+function tableFinishCommands(sheet: string, t: TableSpec, fill: ReadonlySet<number>): Command[] {
+  const out: Command[] = [
+    {
+      op: 'addTable',
+      sheet,
+      address: a1Range(t.row, t.col, 1 + tableDataRows(t), t.columns.length),
+      name: t.name,
+      style: t.style,
+    },
+  ];
+  for (const i of fill) {
+    const c = t.columns[i];
+    const top = a1(t.row + 1, t.col + i);
+    out.push({ op: 'numberFormat', sheet, address: top, grid: [[columnNumberFormat(c)]] });
+    out.push({ op: 'formulas', sheet, address: top, grid: [[cellInput(t.rows[0][i])]] });
+    out.push({ op: 'fillDown', sheet, from: top, to: a1Range(t.row + 1, t.col + i, tableDataRows(t), 1) });
   }
-  // Excel caps the prompt/alert message at 255 characters.
-  if (v.prompt) dv.prompt = { showPrompt: true, title: '', message: v.prompt.slice(0, 255) };
-  if (v.error) dv.errorAlert = { showAlert: true, style: 'Stop', title: '', message: v.error.slice(0, 255) };
+  return out;
 }
 
-function queueConditionalFormat(ws: Excel.Worksheet, cf: ConditionalFormat): void {
-  const range = ws.getRange(cf.range);
-  if (cf.kind === 'expression') {
-    const f = range.conditionalFormats.add('Custom');
-    f.custom.rule.formula = cf.formula.startsWith('=') ? cf.formula : `=${cf.formula}`;
-    if (cf.style.fill) f.custom.format.fill.color = color(cf.style.fill);
-    if (cf.style.color) f.custom.format.font.color = color(cf.style.color);
-    if (cf.style.bold) f.custom.format.font.bold = true;
-    f.priority = Math.max(0, cf.priority - 1);
-  } else {
-    const f = range.conditionalFormats.add('DataBar');
-    f.dataBar.barDirection = 'LeftToRight';
-    f.dataBar.positiveFormat.fillColor = color(cf.color);
-    f.dataBar.lowerBoundRule = { type: 'Number', formula: String(cf.min) };
-    f.dataBar.upperBoundRule = { type: 'Number', formula: String(cf.max) };
-    f.priority = Math.max(0, cf.priority - 1);
-  }
+interface Finish {
+  commands: Command[];
+  addedNames: string[];
+  skipped: Msg[];
 }
 
-function queueFinish(
-  ctx: Ctx,
-  sheets: SheetHandles,
+function finishCommands(
   spec: DrawableSpec,
   support: SupportCheck,
+  fills: ReadonlyMap<TableSpec, ReadonlySet<number>>,
   skipNames: ReadonlySet<string>,
+  previousNames: readonly string[],
   activate: string | null,
-  report: RenderReport,
-): void {
+): Finish {
+  const commands: Command[] = [];
+  const addedNames: string[] = [];
+  const skipped: Finish['skipped'] = [];
+  // Our own names left behind by an earlier build (pointing at deleted sheets): replaced.
+  for (const n of previousNames) commands.push({ op: 'deleteName', name: n });
+  for (const sheet of spec.sheets) {
+    for (const t of sheet.tables)
+      commands.push(...tableFinishCommands(sheet.name, t, fills.get(t) ?? new Set()));
+  }
   for (const n of spec.names) {
     if (skipNames.has(n.name)) continue;
-    ctx.workbook.names.add(n.name, n.ref.startsWith('=') ? n.ref : `=${n.ref}`);
-    report.addedNames.push(n.name);
+    commands.push({ op: 'addName', name: n.name, formula: n.ref.startsWith('=') ? n.ref : `=${n.ref}` });
+    addedNames.push(n.name);
   }
   const validation = support('ExcelApi', '1.8');
   const cfs = support('ExcelApi', '1.6');
   if (!validation && spec.sheets.some((s) => s.validations.length)) {
-    report.skipped.push({
+    skipped.push({
       vi: 'Phiên bản Excel này không hỗ trợ danh sách chọn/kiểm tra dữ liệu (ExcelApi 1.8): đã bỏ qua. Hãy dùng tệp .xlsx.',
       en: 'This Excel version lacks data validation (ExcelApi 1.8): skipped. Use the .xlsx file instead.',
     });
   }
-  for (const sheet of spec.sheets) {
-    const ws = sheets.get(sheet.name);
-    if (validation) for (const v of sheet.validations) queueValidation(ws, v);
-    if (cfs) for (const cf of sheet.conditionalFormats) queueConditionalFormat(ws, cf);
-    if (sheet.freeze && (sheet.freeze.rows > 0 || sheet.freeze.cols > 0)) {
-      const { rows, cols } = sheet.freeze;
-      if (rows > 0 && cols > 0) ws.freezePanes.freezeAt(ws.getRange(a1Range(0, 0, rows, cols)));
-      else if (rows > 0) ws.freezePanes.freezeRows(rows);
-      else ws.freezePanes.freezeColumns(cols);
-    }
-  }
   if (!cfs && spec.sheets.some((s) => s.conditionalFormats.length)) {
-    report.skipped.push({
+    skipped.push({
       vi: 'Phiên bản Excel này không hỗ trợ định dạng có điều kiện (ExcelApi 1.6): đã bỏ qua.',
       en: 'This Excel version lacks conditional formats (ExcelApi 1.6): skipped.',
     });
   }
-  if (activate) sheets.get(activate).activate();
+  for (const sheet of spec.sheets) {
+    if (validation)
+      for (const rule of sheet.validations) commands.push({ op: 'validation', sheet: sheet.name, rule });
+    if (cfs)
+      for (const format of sheet.conditionalFormats)
+        commands.push({ op: 'conditionalFormat', sheet: sheet.name, format });
+    if (sheet.freeze && (sheet.freeze.rows > 0 || sheet.freeze.cols > 0)) {
+      commands.push({ op: 'freeze', sheet: sheet.name, rows: sheet.freeze.rows, cols: sheet.freeze.cols });
+    }
+  }
+  if (activate) commands.push({ op: 'activate', sheet: activate });
   // Hidden last: a sheet can be written while hidden, but the active sheet cannot be hidden.
   for (const sheet of spec.sheets) {
-    if (sheet.state !== 'visible') sheets.get(sheet.name).visibility = VISIBILITY[sheet.state];
+    if (sheet.state !== 'visible')
+      commands.push({ op: 'visibility', sheet: sheet.name, state: VISIBILITY[sheet.state] });
   }
   // Calculation was suspended while writing: recalculate once, now.
-  ctx.workbook.application.calculate('Full');
+  commands.push({ op: 'calculate' });
+  return { commands, addedNames, skipped };
 }
 
-function estimateFinish(spec: DrawableSpec): number {
-  const est = new Estimator();
-  for (const n of spec.names) est.cmd([n.name, n.ref]);
-  for (const s of spec.sheets) {
-    for (const v of s.validations) est.bytes += 5 * COMMAND_BYTES + jsonSize(v);
-    for (const cf of s.conditionalFormats) est.bytes += 6 * COMMAND_BYTES + jsonSize(cf);
-    est.cmd(s.name);
-    est.cmd(s.state);
-  }
-  return est.bytes;
+export interface RenderPlan {
+  /** The data requests, in order (the first adds the sheets). */
+  data: Request[];
+  /** The finishing requests (one unless the finish alone passes the cap). */
+  finish: Request[];
+  addedNames: string[];
+  skipped: Msg[];
+  tableRows: number;
 }
 
-// ---------------------------------------------------------------- partitioning
+export interface PlanOptions {
+  support: SupportCheck;
+  maxRequestBytes: number;
+  blockRows: number;
+  dataSyncs?: number;
+  skipNames?: ReadonlySet<string>;
+  previousNames?: readonly string[];
+  activate: string | null;
+}
 
-/**
- * Spreads units over exactly `k` requests (k ≥ wanted), balanced by size, none above `cap`.
- * Units keep their order (the structure comes first). k grows only when the data cannot fit.
- */
-export function partitionUnits<U extends { bytes: number }>(
-  units: readonly U[],
-  wanted: number,
-  cap: number,
-): U[][] {
-  const total = units.reduce((s, u) => s + u.bytes, 0);
-  for (let k = Math.max(1, wanted); k < 100_000; k++) {
-    const batches: U[][] = [];
-    let cur: U[] = [];
-    let curBytes = 0;
-    let cum = 0;
-    for (const u of units) {
-      const boundary = (total * (batches.length + 1)) / k;
-      if (cur.length && (curBytes + u.bytes > cap || cum + u.bytes / 2 > boundary)) {
-        batches.push(cur);
-        cur = [];
-        curBytes = 0;
-      }
-      cur.push(u);
-      curBytes += u.bytes;
-      cum += u.bytes;
-    }
-    if (cur.length) batches.push(cur);
-    const sizes = batches.map((b) => b.reduce((s, u) => s + u.bytes, 0));
-    if (batches.length <= k && sizes.every((s) => s <= cap)) {
-      while (batches.length < k) batches.push([]);
-      return batches;
+/** The whole render as requests of plain commands, each sized as office.js will send it. */
+export function planRender(spec: DrawableSpec, opts: PlanOptions): RenderPlan {
+  const { support } = opts;
+  const canFill = support('ExcelApi', '1.9');
+  const prefix: Command[] = [];
+  if (support('ExcelApi', '1.6')) prefix.push({ op: 'suspendCalculation' });
+  if (support('ExcelApi', '1.9')) prefix.push({ op: 'suspendScreenUpdating' });
+  const cap = opts.maxRequestBytes - toRequest([], prefix).bytes;
+  // A unit never takes more than a quarter of a request, so balancing stays fine-grained.
+  const maxUnit = Math.floor(cap / 4);
+  // Without fill-down every formula travels: one more request keeps 10,000 tasks under the cap.
+  const wanted = Math.max(1, opts.dataSyncs ?? (canFill ? 4 : 5));
+  const fills = new Map<TableSpec, Set<number>>();
+  for (const sheet of spec.sheets) {
+    for (const t of sheet.tables) fills.set(t, canFill ? fillDownColumns(t) : new Set());
+  }
+  const units: Unit[] = [makeUnit(structureCommands(spec))];
+  for (const sheet of spec.sheets) units.push(...cellUnits(sheet, maxUnit));
+  let tableRows = 0;
+  for (const sheet of spec.sheets) {
+    for (const t of sheet.tables) {
+      units.push(makeUnit(tableHeadCommands(sheet.name, t)));
+      units.push(...tableUnits(sheet, t, opts.blockRows, maxUnit, fills.get(t) ?? new Set()));
+      tableRows += t.rows.length;
     }
   }
-  throw new Error('Cannot partition the workbook into requests');
+  const data = partitionUnits(units, wanted, cap).map((b) => toRequest(b, prefix));
+  const finish = finishCommands(
+    spec,
+    support,
+    fills,
+    opts.skipNames ?? new Set(),
+    opts.previousNames ?? [],
+    opts.activate,
+  );
+  const finishUnits = fitUnits([makeUnit(finish.commands)], cap, (u) => {
+    if (u.commands.length < 2) return null;
+    const half = Math.ceil(u.commands.length / 2);
+    return [makeUnit(u.commands.slice(0, half)), makeUnit(u.commands.slice(half))];
+  });
+  return {
+    data,
+    finish: partitionUnits(finishUnits, 1, cap).map((b) => toRequest(b)),
+    addedNames: finish.addedNames,
+    skipped: finish.skipped,
+    tableRows,
+  };
 }
 
 // ---------------------------------------------------------------- main
@@ -571,6 +529,9 @@ export class SheetExistsError extends LocalizedError {
   }
 }
 
+/** What the inventory sync asks for (two collection loads), as planned bytes. */
+const INVENTORY_BYTES = 1_200;
+
 export async function renderWorkbook(
   context: Ctx,
   specIn: DrawableSpec,
@@ -578,9 +539,6 @@ export async function renderWorkbook(
 ): Promise<RenderReport> {
   const spec = withMetaSheet(specIn);
   const support = opts.isSetSupported ?? defaultSupport;
-  requireApi(support, MIN_RENDER_API);
-  const cap = opts.maxRequestBytes ?? 3_500_000;
-  const blockRows = Math.max(1, opts.blockRows ?? 250);
   const activate =
     opts.activate === undefined ? (spec.sheets.find((s) => s.key === 'tasks')?.name ?? null) : opts.activate;
   const report: RenderReport = {
@@ -597,7 +555,7 @@ export async function renderWorkbook(
   if (!inventory) {
     inventory = await takeInventory(context);
     report.syncs += 1;
-    report.requestBytes.push(2 * COMMAND_BYTES);
+    report.requestBytes.push(INVENTORY_BYTES);
   }
   const clash = spec.sheets.filter((s) => hasSheet(inventory, s.name)).map((s) => s.name);
   if (clash.length) throw new SheetExistsError(clash);
@@ -605,63 +563,41 @@ export async function renderWorkbook(
   const previousNames = inventory.names.filter(
     (n) => !skipNames.has(n.name) && spec.names.some((s) => s.name.toLowerCase() === n.name.toLowerCase()),
   );
+  const plan = planRender(spec, {
+    support,
+    maxRequestBytes: opts.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES,
+    blockRows: Math.max(1, opts.blockRows ?? 250),
+    dataSyncs: opts.dataSyncs,
+    skipNames,
+    previousNames: previousNames.map((n) => n.name),
+    activate,
+  });
+  report.tableRows = plan.tableRows;
+  report.skipped.push(...plan.skipped);
 
-  const finishBytes = estimateFinish(spec);
-  // A unit never takes more than a quarter of a request, so balancing stays fine-grained.
-  const maxUnit = Math.floor(cap / 4);
-  const canFill = support('ExcelApi', '1.9');
-  // Without fill-down every formula travels: one more request keeps 10,000 tasks under the cap.
-  const wanted = Math.max(1, opts.dataSyncs ?? (canFill ? 4 : 5));
-  const fills = new Map<TableSpec, Set<number>>();
-  for (const sheet of spec.sheets) {
-    for (const t of sheet.tables) fills.set(t, canFill ? fillDownColumns(t) : new Set());
-  }
-  const units: Unit[] = [structureUnit(spec, fills)];
-  for (const sheet of spec.sheets) units.push(...cellUnits(sheet, maxUnit));
-  for (const sheet of spec.sheets) {
-    for (const t of sheet.tables) {
-      units.push(...tableUnits(sheet, t, blockRows, maxUnit, fills.get(t) ?? new Set()));
-      report.tableRows += t.rows.length;
-    }
-  }
-  const batches = partitionUnits(units, wanted, cap);
-  const totalRows = report.tableRows;
-  const calc = support('ExcelApi', '1.6');
-  const screen = support('ExcelApi', '1.9');
-  const sheets = new SheetHandles(context);
-  let done = 0;
-
-  const sync = async (bytes: number) => {
-    report.requestBytes.push(bytes);
+  const send = async (request: Request) => {
+    report.requestBytes.push(request.bytes);
     report.syncs += 1;
-    await context.sync();
+    await sendRequest(context, request);
   };
-
+  let done = 0;
   try {
-    for (const batch of batches) {
+    for (const request of plan.data) {
       if (opts.signal?.aborted) throw new RenderAbortedError();
-      if (calc) context.workbook.application.suspendApiCalculationUntilNextSync();
-      if (screen) context.workbook.application.suspendScreenUpdatingUntilNextSync();
-      let bytes = 2 * COMMAND_BYTES;
-      for (const u of batch) {
-        u.queue(context, sheets);
-        bytes += u.bytes;
-        done += u.rows;
-      }
       // Every sheet is added by the first request: from here on, they are ours to remove.
       if (!report.createdSheets.length) report.createdSheets.push(...spec.sheets.map((s) => s.name));
-      await sync(bytes);
-      opts.onProgress?.(done, totalRows);
+      await send(request);
+      done += request.rows;
+      opts.onProgress?.(done, plan.tableRows);
     }
     if (opts.signal?.aborted) throw new RenderAbortedError();
-    for (const n of previousNames) {
-      // Our own names left behind by an earlier build (pointing at deleted sheets): replaced.
-      context.workbook.names.getItem(n.name).delete();
-      report.replacedNames.push(n.name);
+    for (const request of plan.finish) {
+      // The names are added by the finish: a failure from here on may have left some.
+      report.addedNames = plan.addedNames;
+      report.replacedNames = previousNames.map((n) => n.name);
+      await send(request);
     }
-    queueFinish(context, sheets, spec, support, skipNames, activate, report);
-    await sync(finishBytes);
-    opts.onProgress?.(totalRows, totalRows);
+    opts.onProgress?.(plan.tableRows, plan.tableRows);
     return report;
   } catch (err) {
     await rollback(context, report.createdSheets, report.addedNames, previousNames).catch(() => undefined);
@@ -684,14 +620,15 @@ export async function rollback(
   const sheets = sheetNames.map((n) => context.workbook.worksheets.getItemOrNullObject(n));
   const all = [...new Set([...names, ...restoreNames.map((r) => r.name)])];
   const found = all.map((n) => context.workbook.names.getItemOrNullObject(n));
-  for (const s of sheets) s.load('name');
+  for (const s of sheets) s.load('name,visibility');
   for (const f of found) f.load('name');
   await context.sync();
   for (const f of found) if (!f.isNullObject) f.delete();
   for (const s of sheets) {
     if (s.isNullObject) continue;
-    // A very hidden sheet cannot be deleted as it is.
-    s.visibility = 'Hidden';
+    // A very hidden sheet cannot be deleted as it is; any other sheet may be the active one,
+    // which Excel will not hide (deleting it is allowed).
+    if (s.visibility === 'VeryHidden') s.visibility = 'Hidden';
     s.delete();
   }
   for (const r of restoreNames) context.workbook.names.add(r.name, r.formula);

@@ -14,6 +14,11 @@ export interface TableSnapshot {
   headers: string[];
   /** Data rows in sheet order; row i is sheet row headerRow + 1 + i. */
   rows: RawCell[][];
+  /**
+   * Each column's number format (that of its first data row), where the reader can tell:
+   * a column staff added keeps it when the table is drawn again.
+   */
+  numberFormats?: (string | null)[];
 }
 
 export function isBlankCell(v: RawCell | undefined): boolean {

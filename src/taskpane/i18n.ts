@@ -16,8 +16,8 @@ const vi = {
   modeExcel: 'Trong Excel',
   modeBrowser: 'Trang độc lập (trình duyệt)',
   modeExcelApi: 'ExcelApi {version}',
-  modeExcelTooOld:
-    'Excel này chỉ hỗ trợ ExcelApi {version}; cần 1.8 trở lên để ghi trực tiếp vào sổ. Hãy tải tệp .xlsx.',
+  modeExcelNoDropdowns:
+    'Excel này hỗ trợ ExcelApi {version}: sổ vẫn được tạo, kiểm tra và tổng hợp ngay trong Excel, nhưng không có danh sách chọn và PivotTable (cần 1.8). Tệp .xlsx tải xuống có đủ cả hai.',
   modeBrowserHint: 'Không có sổ Excel đang mở: các kết quả được tải xuống dưới dạng tệp.',
   modeDetecting: 'Đang xác định môi trường…',
   stepsLabel: 'Các bước',
@@ -187,8 +187,8 @@ const en: Messages = {
   modeExcel: 'In Excel',
   modeBrowser: 'Standalone page (browser)',
   modeExcelApi: 'ExcelApi {version}',
-  modeExcelTooOld:
-    'This Excel supports only ExcelApi {version}; 1.8 or later is needed to write the workbook directly. Download the .xlsx instead.',
+  modeExcelNoDropdowns:
+    'This Excel supports ExcelApi {version}: the workbook is still built, checked and summarised right here, but without dropdown lists and PivotTables (1.8 needed). The downloaded .xlsx has both.',
   modeBrowserHint: 'No Excel workbook is open: results are downloaded as files.',
   modeDetecting: 'Detecting the environment…',
   stepsLabel: 'Steps',

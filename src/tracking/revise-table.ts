@@ -43,8 +43,8 @@ export interface RevisedTable {
   rows: RowCells[];
   /** How many of `rows` are the revised plan's (the rest are removed tasks, kept). */
   planRows: number;
-  /** Columns staff added, with one cell per row of `rows`. */
-  extraColumns: { header: string; cells: RawCell[] }[];
+  /** Columns staff added, with one cell per row of `rows` (and their number format, if known). */
+  extraColumns: { header: string; cells: RawCell[]; numFmt?: string }[];
   revision: PlanRevision;
   /** New ids of the tasks whose entries were carried. */
   kept: string[];
@@ -101,7 +101,10 @@ export function reviseTable(input: ReviseTableInput): RevisedTable {
   const extras = map.unknown.filter(
     ({ index, header }) => header.trim() !== '' && old.rows.some((r) => !isBlankCell(r[index])),
   );
-  const extraColumns = extras.map(({ header }) => ({ header, cells: [] as RawCell[] }));
+  const extraColumns = extras.map(({ header, index }) => {
+    const numFmt = old.numberFormats?.[index] ?? undefined;
+    return { header, cells: [] as RawCell[], ...(numFmt ? { numFmt } : {}) };
+  });
   const pushExtras = (from: RawCell[] | null) =>
     extras.forEach(({ index }, k) => extraColumns[k].cells.push(from ? (from[index] ?? null) : null));
 

@@ -1,6 +1,6 @@
 import { readTracking } from '../../src/excel/read';
 import { renderWorkbook } from '../../src/excel/render';
-import { CountingExcel } from '../../src/excel/testing/counting-context';
+import { StrictExcel } from '../support/excel/strict-excel';
 import { checkTracking } from '../../src/tracking/check';
 import { SHEET_NAMES } from '../../src/workbook/names';
 import { REPORT_DATE, samplePlan, specFor } from './helpers';
@@ -8,7 +8,7 @@ import { REPORT_DATE, samplePlan, specFor } from './helpers';
 type Bridge = typeof import('../../src/excel/bridge');
 
 /** The bridge opens its own batches with Excel.run; here they run on the fake workbook. */
-function withExcel(x: CountingExcel) {
+function withExcel(x: StrictExcel) {
   Object.assign(globalThis, {
     Excel: { run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => batch(x.requestContext) },
   });
@@ -24,7 +24,7 @@ function loadBridge(): Bridge {
 }
 
 function workbook() {
-  const x = new CountingExcel();
+  const x = new StrictExcel();
   x.addSheet('Nhiệm vụ');
   const other = x.addSheet('Khác');
   x.cell(other, 0, 0).style['fill.color'] = '#C6EFCE';
@@ -92,7 +92,7 @@ describe('highlight through the bridge', () => {
 
 describe('check sheet through the bridge', () => {
   it('writes the findings of the open workbook as the Kiểm tra sheet, one row each', async () => {
-    const x = new CountingExcel();
+    const x = new StrictExcel();
     x.addSheet('Sheet1');
     await renderWorkbook(x.requestContext, specFor(samplePlan()));
     const read = await readTracking(x.requestContext);
@@ -103,5 +103,86 @@ describe('check sheet through the bridge', () => {
     expect(report.sheet).toBe(SHEET_NAMES.check.vi);
     const table = x.state.tables.find((t) => t.name === 'KiemTra');
     expect(table?.rows).toBe(findings.length + 1);
+  });
+});
+
+describe('a copy of the open workbook (getFileAsync)', () => {
+  type Callback = (r: { status: string; value?: unknown; error?: unknown }) => void;
+
+  function installOffice(opts: { compressed: boolean; open?: (cb: Callback) => void }) {
+    const calls = { open: 0, closed: 0 };
+    Object.assign(globalThis, {
+      Office: {
+        AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
+        FileType: { Compressed: 'compressed' },
+        context: {
+          requirements: { isSetSupported: (set: string) => opts.compressed || set !== 'CompressedFile' },
+          document: {
+            getFileAsync: (_type: string, _o: unknown, cb: Callback) => {
+              calls.open += 1;
+              opts.open?.(cb);
+            },
+          },
+        },
+      },
+    });
+    return calls;
+  }
+
+  afterEach(() => {
+    delete (globalThis as { Office?: unknown }).Office;
+  });
+
+  it('refuses at once, in both languages, where the host lacks CompressedFile', async () => {
+    const calls = installOffice({ compressed: false });
+    const bridge = loadBridge();
+    const err = await bridge.readOpenWorkbookBytes().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(bridge.OpenWorkbookCopyError);
+    expect((err as InstanceType<typeof bridge.OpenWorkbookCopyError>).msg.vi).toMatch(/Chọn sổ theo dõi/);
+    expect((err as InstanceType<typeof bridge.OpenWorkbookCopyError>).msg.en).toMatch(
+      /Choose a tracking workbook/,
+    );
+    expect(calls.open).toBe(0);
+  });
+
+  it('turns Office’s failure (11001 on a WOPI-hosted workbook, office-js#5297) into the same advice', async () => {
+    const officeError = { code: 11001, message: 'A network problem has prevented retrieval of the file.' };
+    installOffice({ compressed: true, open: (cb) => cb({ status: 'failed', error: officeError }) });
+    const bridge = loadBridge();
+    const err = await bridge.readOpenWorkbookBytes().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(bridge.OpenWorkbookCopyError);
+    expect((err as Error).cause).toBe(officeError);
+  });
+
+  it('turns a host that throws instead of calling back into the same advice', async () => {
+    installOffice({
+      compressed: true,
+      open: () => {
+        throw new TypeError("Unable to get property 'Compressed' of undefined");
+      },
+    });
+    const bridge = loadBridge();
+    await expect(bridge.readOpenWorkbookBytes()).rejects.toBeInstanceOf(bridge.OpenWorkbookCopyError);
+  });
+
+  it('joins the slices in order and closes the file', async () => {
+    const slices = [new Uint8Array([1, 2, 3]), new Uint8Array([4, 5])];
+    let closed = 0;
+    installOffice({
+      compressed: true,
+      open: (cb) =>
+        cb({
+          status: 'succeeded',
+          value: {
+            sliceCount: 2,
+            getSliceAsync: (i: number, done: Callback) =>
+              done({ status: 'succeeded', value: { data: [...slices[i]] } }),
+            closeAsync: () => (closed += 1),
+          },
+        }),
+    });
+    const bridge = loadBridge();
+    expect([...(await bridge.readOpenWorkbookBytes())]).toEqual([1, 2, 3, 4, 5]);
+    expect(closed).toBe(1);
   });
 });

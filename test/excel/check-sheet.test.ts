@@ -1,7 +1,8 @@
 import { writeCheckSheet } from '../../src/excel/check-sheet';
 import { readTracking } from '../../src/excel/read';
 import { renderWorkbook } from '../../src/excel/render';
-import { CountingExcel, parseA1 } from '../../src/excel/testing/counting-context';
+import { StrictExcel } from '../support/excel/strict-excel';
+import { parseA1 } from '../support/excel/a1';
 import { checkTracking } from '../../src/tracking/check';
 import { CHECK_HEADER_ROW, orderFindings } from '../../src/workbook/sheets/check';
 import type { Finding } from '../../src/tracking/check/types';
@@ -16,12 +17,12 @@ const col = (id: (typeof TASK_COLUMN_IDS)[number]) => columnLetter(TASK_COLUMN_I
 
 /** The sample's tracking workbook in the fake, with mistakes typed into a few rows, and its findings. */
 async function checkedWorkbook() {
-  const x = new CountingExcel();
+  const x = new StrictExcel();
   x.addSheet('Sheet1');
   await renderWorkbook(x.requestContext, specFor(samplePlan()));
   const put = (address: string, value: string | number) => {
-    const b = parseA1(address);
-    x.writeInput(x.cell(x.requireSheet(tasks), b.row, b.col), value, false);
+    const b = parseA1(address)!;
+    x.writeInput(x.cell(x.requireSheet(tasks), b.row, b.col), value);
   };
   put(`${col('status')}2`, 'hoàn thành');
   put(`${col('progress')}3`, 150);
@@ -105,6 +106,21 @@ describe('writeCheckSheet', () => {
     expect(result[1].max).toBeLessThan(FOUR_MB);
   });
 
+  it('keeps one link per finding: the table is made after its rows, so no calculated column forms', async () => {
+    // Excel turns a formula written into an empty table column into a calculated column with one
+    // formula for every row (office-js #5909, #6745): written into the table, 600 links became
+    // copies of the last link of each block.
+    const { x, findings } = await checkedWorkbook();
+    const list = orderFindings(manyFindings(findings, 600));
+    await writeCheckSheet(x.requestContext, list, { lang: 'vi' });
+    list.forEach((f, i) => {
+      const link = x.at('Kiểm tra', `D${CHECK_HEADER_ROW + 2 + i}`);
+      expect(link?.formula).toBe(`=HYPERLINK("#'Nhiệm vụ'!${f.cell}","${f.cell}")`);
+    });
+    const table = x.state.tables.find((t) => t.name === 'KiemTra')!;
+    expect([...table.calculated]).toEqual([]);
+  });
+
   it("links to the findings' own sheet when the table lives elsewhere (a suffixed copy)", async () => {
     const { x, findings } = await checkedWorkbook();
     const moved = findings.map((f) => ({ ...f, sheet: 'Nhiệm vụ (2)' }));
@@ -116,7 +132,7 @@ describe('writeCheckSheet', () => {
   });
 
   it('writes a sheet saying all is well when there are no findings', async () => {
-    const x = new CountingExcel();
+    const x = new StrictExcel();
     x.addSheet('Sheet1');
     await writeCheckSheet(x.requestContext, [], { lang: 'en' });
     expect(x.at('Check', 'A2')?.value).toBe('No problems found.');

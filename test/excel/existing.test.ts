@@ -2,8 +2,8 @@ import { localizeAll } from '../../src/model/msg';
 import { buildTrackingWorkbook, detectExisting, ExistingWorkbookError } from '../../src/excel/existing';
 import { REMOVED_MARK } from '../../src/tracking/revise-table';
 import { readTracking } from '../../src/excel/read';
-import { CountingExcel, FakeExcelError } from '../../src/excel/testing/counting-context';
-import { scalePlan } from '../../src/excel/testing/plans';
+import { ExcelError, StrictExcel } from '../support/excel/strict-excel';
+import { scalePlan } from '../support/excel/plans';
 import { isoToSerial } from '../../src/model/dates';
 import { columnHeader, TASK_COLUMN_IDS } from '../../src/model/columns';
 import { REPORT_DATE_NAME, SHEET_NAMES, TABLE_NAME } from '../../src/workbook/names';
@@ -12,21 +12,22 @@ import { parseMeta } from '../../src/tracking/meta';
 import { columnLetter } from '../../src/model/table';
 import { mapColumns } from '../../src/model/columns';
 import type { Plan } from '../../src/plan/types';
-import { samplePlan, specFor, updateWith } from './helpers';
+import { checkTracking } from '../../src/tracking/check';
+import { REPORT_DATE, samplePlan, specFor, updateWith } from './helpers';
 
 const names = localizeAll(SHEET_NAMES, 'vi');
 const col = (id: (typeof TASK_COLUMN_IDS)[number]) => columnLetter(TASK_COLUMN_IDS.indexOf(id));
 
-function userWorkbook(): CountingExcel {
-  const x = new CountingExcel();
+function userWorkbook(): StrictExcel {
+  const x = new StrictExcel();
   const s = x.addSheet('Sheet1');
-  x.writeInput(x.cell(s, 0, 0), 'Dữ liệu của tôi', false);
+  x.writeInput(x.cell(s, 0, 0), 'Dữ liệu của tôi');
   return x;
 }
 
 /** Staff entries typed into the built table: row index → values. */
 function enterEntries(
-  x: CountingExcel,
+  x: StrictExcel,
   rows: number[],
 ): Map<string, { status: string; result: string; done: number; note: string }> {
   const sheet = x.requireSheet(names.tasks);
@@ -43,7 +44,7 @@ function enterEntries(
     };
     const put = (c: string, v: string | number) => {
       const b = { r: r - 1, c: TASK_COLUMN_IDS.indexOf(c as (typeof TASK_COLUMN_IDS)[number]) };
-      x.writeInput(x.cell(sheet, b.r, b.c), v, false);
+      x.writeInput(x.cell(sheet, b.r, b.c), v);
     };
     put('status', e.status);
     put('result', e.result);
@@ -67,7 +68,7 @@ function revise(plan: Plan, dropIndex: number): Plan {
   return { ...plan, tasks: [...tasks, extra] };
 }
 
-function sheetNames(x: CountingExcel): string[] {
+function sheetNames(x: StrictExcel): string[] {
   return x.state.sheets.map((s) => s.name);
 }
 
@@ -105,7 +106,7 @@ describe('detecting and protecting an existing tracking workbook', () => {
 describe('update mode: revising the task list keeps every entry', () => {
   const plan = samplePlan();
   const revised = revise(plan, 1);
-  let x: CountingExcel;
+  let x: StrictExcel;
   let entered: Map<string, { status: string; result: string; done: number; note: string }>;
   let droppedId: string;
   let result: Awaited<ReturnType<typeof buildTrackingWorkbook>>;
@@ -118,11 +119,11 @@ describe('update mode: revising the task list keeps every entry', () => {
     // A column staff added to the right of the table, with content.
     const sheet = x.requireSheet(names.tasks);
     const extraCol = TASK_COLUMN_IDS.length;
-    x.writeInput(x.cell(sheet, 0, extraCol), 'Người theo dõi', false);
-    x.writeInput(x.cell(sheet, 1, extraCol), 'Chị Lan', false);
+    x.writeInput(x.cell(sheet, 0, extraCol), 'Người theo dõi');
+    x.writeInput(x.cell(sheet, 1, extraCol), 'Chị Lan');
     x.state.tables.find((t) => t.name === TABLE_NAME)!.cols += 1;
     // Staff moved the report date to their own cut-off.
-    x.writeInput(x.cell(x.requireSheet(names.summary), 2, 1), isoToSerial('2024-09-14'), false);
+    x.writeInput(x.cell(x.requireSheet(names.summary), 2, 1), isoToSerial('2024-09-14'));
     result = await buildTrackingWorkbook(x.requestContext, specFor(revised), updateWith(revised));
   });
 
@@ -213,8 +214,8 @@ describe('update mode: revising the task list keeps every entry', () => {
     );
   });
 
-  it('uses the same number of syncs for a small and a large plan', async () => {
-    const syncs: number[] = [];
+  it('uses the same number of syncs to draw and swap a small and a large plan; reads by bytes', async () => {
+    const drawn: number[] = [];
     for (const n of [100, 2000]) {
       const y = userWorkbook();
       const big = scalePlan(plan, n, 3);
@@ -225,13 +226,16 @@ describe('update mode: revising the task list keeps every entry', () => {
         specFor(revise(big, 0)),
         updateWith(revise(big, 0)),
       );
-      syncs.push(r.syncs);
       expect(r.syncs).toBe(y.syncs.length - start);
       expect(Math.max(...y.syncs.slice(start).map((s) => s.requestBytes))).toBeLessThan(4 * 1024 * 1024);
+      expect(y.maxResponseBytes).toBeLessThan(4 * 1024 * 1024);
+      // detect + read + (4 data + finishing) + swap; the read takes more syncs only for more bytes.
+      const read = r.syncs - 2 - r.render.syncs;
+      expect(read).toBeGreaterThanOrEqual(1);
+      expect(read).toBeLessThanOrEqual(3);
+      drawn.push(r.render.syncs);
     }
-    expect(syncs[0]).toBe(syncs[1]);
-    // detect + read (2) + 4 data + finishing + swap
-    expect(syncs[0]).toBe(9);
+    expect(drawn).toEqual([5, 5]);
   });
 });
 
@@ -248,7 +252,7 @@ describe('update mode: a failure leaves the user data untouched', () => {
     x.failAt = {
       sync: x.syncs.length + 5,
       afterCommands: 3,
-      error: new FakeExcelError('GeneralException', 'network'),
+      error: new ExcelError('GeneralException', 'network'),
     };
     await expect(
       buildTrackingWorkbook(x.requestContext, specFor(revise(plan, 0)), updateWith(revise(plan, 0))),
@@ -258,6 +262,130 @@ describe('update mode: a failure leaves the user data untouched', () => {
     expect(x.valuesOf(names.tasks, `A1:${col('state')}${plan.tasks.length + 1}`)).toEqual(snapshotBefore);
     expect(x.state.tables.map((t) => t.name)).toEqual([TABLE_NAME]);
     for (const [id] of entered) expect(snapshotBefore.some((r) => r[0] === id)).toBe(true);
+  });
+});
+
+describe('update mode writes entries back as they were (issue 15, defect 2)', () => {
+  const plan = samplePlan();
+  const revised = revise(plan, 3);
+  let x: StrictExcel;
+  let result: Awaited<ReturnType<typeof buildTrackingWorkbook>>;
+  const dateCol = TASK_COLUMN_IDS.length;
+  const typedDate = isoToSerial('2024-02-29');
+
+  beforeAll(async () => {
+    x = userWorkbook();
+    await buildTrackingWorkbook(x.requestContext, specFor(plan));
+    const sheet = x.requireSheet(names.tasks);
+    // A completion date kept as text (pasted, or typed after an apostrophe): in a vi-VN office
+    // "3/4/2023" means 3 April, and the checker should still see and flag it as text.
+    x.setCell(names.tasks, `${col('completedOn')}2`, '3/4/2023');
+    expect(x.at(names.tasks, `${col('completedOn')}2`)!.numberFormat).toBe('dd/mm/yyyy');
+    // A date column staff added next to the table, formatted as dates.
+    x.setCell(names.tasks, `${columnLetter(dateCol)}1`, 'Ngày giao việc');
+    for (let r = 1; r <= 3; r++) {
+      const c = x.cell(sheet, r, dateCol);
+      c.value = typedDate + r;
+      c.numberFormat = 'dd/mm/yyyy';
+    }
+    x.state.tables.find((t) => t.name === TABLE_NAME)!.cols += 1;
+    result = await buildTrackingWorkbook(x.requestContext, specFor(revised), updateWith(revised));
+  });
+
+  it('keeps a text entry in a date column as text, not as the date Excel would read it en-US', () => {
+    const cell = x.at(names.tasks, `${col('completedOn')}2`)!;
+    // Written back with Range.values into a dd/mm/yyyy cell it became 44989 (4 March 2023).
+    expect(cell.value).toBe('3/4/2023');
+    expect(cell.numberFormat).toBe('@');
+  });
+
+  it('leaves the checker a text entry to flag', async () => {
+    const read = await readTracking(x.requestContext);
+    const findings = checkTracking({ snapshot: read.snapshot, meta: read.meta, reportDate: REPORT_DATE });
+    expect(findings.some((f) => f.column === 'completedOn' && f.cell === `${col('completedOn')}2`)).toBe(
+      true,
+    );
+  });
+
+  it('keeps the number format of a column staff added: its dates stay dates', () => {
+    expect(result.extraColumns).toEqual(['Ngày giao việc']);
+    const read = x
+      .valuesOf(names.tasks, `${columnLetter(dateCol)}1:${columnLetter(dateCol)}4`)
+      .map((r) => r[0]);
+    expect(read).toEqual(['Ngày giao việc', typedDate + 1, typedDate + 2, typedDate + 3]);
+    for (let r = 2; r <= 4; r++) {
+      expect(x.at(names.tasks, `${columnLetter(dateCol)}${r}`)!.numberFormat).toBe('dd/mm/yyyy');
+    }
+  });
+});
+
+describe('update mode: a swap that fails at any command leaves one whole workbook', () => {
+  // Issue 15, defect 5: the old task sheet was hidden while it could be the active sheet, and a
+  // failure after its rename skipped the rollback (which looked for it under its old name),
+  // leaving names deleted and temporary sheets behind.
+  const plan = scalePlan(samplePlan(), 12, 5);
+  const revised = revise(plan, 0);
+
+  async function builtWithEntries() {
+    const x = userWorkbook();
+    await buildTrackingWorkbook(x.requestContext, specFor(plan));
+    const entered = enterEntries(x, [1, 2]);
+    // Staff were working on the task sheet: it is the active one.
+    expect(x.state.activeSheet).toBe(names.tasks);
+    return { x, entered };
+  }
+
+  it('is either the old workbook, untouched, or the updated one, never a mix', async () => {
+    // One clean run to count the swap's commands.
+    const probe = await builtWithEntries();
+    const startProbe = probe.x.syncs.length;
+    await buildTrackingWorkbook(probe.x.requestContext, specFor(revised), updateWith(revised));
+    const swapIndex = probe.x.syncs.length - startProbe;
+    const swapCommands = probe.x.syncs[probe.x.syncs.length - 1].commands;
+    expect(swapCommands).toBeGreaterThan(10);
+    const updatedSheets = sheetNames(probe.x).sort();
+
+    const outcomes = { old: 0, updated: 0 };
+    for (let k = 0; k <= swapCommands; k++) {
+      const { x, entered } = await builtWithEntries();
+      const before = sheetNames(x);
+      const namesBefore = new Map(x.state.names);
+      const tableBefore = x.valuesOf(names.tasks, `A1:${col('note')}20`);
+      x.failAt = {
+        sync: x.syncs.length + swapIndex,
+        afterCommands: k,
+        error: new ExcelError('GeneralException', 'cut off'),
+      };
+      const result = await buildTrackingWorkbook(
+        x.requestContext,
+        specFor(revised),
+        updateWith(revised),
+      ).catch((e: unknown) => e);
+      x.failAt = null;
+      expect(sheetNames(x).filter((n) => n.startsWith('~pt'))).toEqual([]);
+      if (result instanceof Error) {
+        // Back to the old workbook, exactly.
+        outcomes.old += 1;
+        expect(result.message).toBe('cut off');
+        expect(sheetNames(x)).toEqual(before);
+        expect(new Map(x.state.names)).toEqual(namesBefore);
+        expect(x.valuesOf(names.tasks, `A1:${col('note')}20`)).toEqual(tableBefore);
+        expect(x.state.tables.map((t) => t.name)).toEqual([TABLE_NAME]);
+        expect(x.requireSheet(names.tasks).visibility).toBe('Visible');
+      } else {
+        // On to the updated one, every entry in it.
+        outcomes.updated += 1;
+        expect(sheetNames(x).sort()).toEqual(updatedSheets);
+        expect(x.state.names.get(REPORT_DATE_NAME)).toBe(`='${names.summary}'!$B$3`);
+        const read = await readTracking(x.requestContext);
+        const map = mapColumns(read.snapshot.headers);
+        const byId = new Map(read.snapshot.rows.map((r) => [String(r[map.index.taskId!]), r]));
+        for (const [id, e] of entered) expect(byId.get(id)?.[map.index.result!]).toBe(e.result);
+      }
+    }
+    // Both ends are reached: early failures go back, late ones go on.
+    expect(outcomes.old).toBeGreaterThan(0);
+    expect(outcomes.updated).toBeGreaterThan(0);
   });
 });
 
@@ -299,7 +427,7 @@ describe('update mode: deadlines follow the revised plan unless staff changed th
     const builtDue = x.peek(sheet, dated + 1, dueCol)!.value;
     expect(typeof builtDue).toBe('number');
     // Staff set a deadline on one row; the dated row is left as built.
-    x.writeInput(x.cell(sheet, other + 1, dueCol), isoToSerial('2025-05-31'), false);
+    x.writeInput(x.cell(sheet, other + 1, dueCol), isoToSerial('2025-05-31'));
     const newDeadline = [{ category: 'due' as const, raw: 'trước ngày 30/9/2026', due: '2026-09-30' }];
     const revisedTasks = plan.tasks.map((t, i) =>
       i === dated || i === other ? { ...t, deadlines: newDeadline } : t,

@@ -5,7 +5,7 @@ import type { TrackingWorkbook } from '../../src/model/workbook-meta';
 import type { Plan } from '../../src/plan/types';
 import { buildWorkbookSpec } from '../../src/workbook/build';
 import type { WorkbookSpec } from '../../src/workbook/types';
-import { scalePlan } from '../../src/excel/testing/plans';
+import { scalePlan } from '../support/excel/plans';
 import { parsePlan } from '../../src/plan/parse';
 
 export const REPORT_DATE = '2024-06-30';

@@ -1,12 +1,12 @@
 import { columnHeaders } from '../../src/model/columns';
 import { createPivots, PIVOT_NAMES, refreshPivots } from '../../src/excel/pivot';
 import { renderWorkbook } from '../../src/excel/render';
-import { CountingExcel } from '../../src/excel/testing/counting-context';
+import { StrictExcel } from '../support/excel/strict-excel';
 import { SHEET_NAMES, TABLE_NAME } from '../../src/workbook/names';
 import { samplePlan, specFor } from './helpers';
 
 async function built() {
-  const x = new CountingExcel();
+  const x = new StrictExcel();
   x.addSheet('Sheet1');
   await renderWorkbook(x.requestContext, specFor(samplePlan()));
   return x;
@@ -65,7 +65,7 @@ describe('PivotTables', () => {
   });
 
   it('reports a missing tracking table instead of failing', async () => {
-    const x = new CountingExcel();
+    const x = new StrictExcel();
     x.addSheet('Sheet1');
     const result = await createPivots(x.requestContext, { lang: 'en', isSetSupported: () => true });
     expect(result.ok).toBe(false);

@@ -1,7 +1,8 @@
 import { renderWorkbook } from '../../src/excel/render';
 import { readTracking } from '../../src/excel/read';
 import { GeneratedSheetExistsError, writePeriodSummary } from '../../src/excel/summary';
-import { CountingExcel, parseA1 } from '../../src/excel/testing/counting-context';
+import { StrictExcel } from '../support/excel/strict-excel';
+import { parseA1 } from '../support/excel/a1';
 import type { Plan } from '../../src/plan/types';
 import { readEntries } from '../../src/tracking/entries';
 import { parsePeriod } from '../../src/tracking/periods';
@@ -22,7 +23,7 @@ const col = (id: (typeof TASK_COLUMN_IDS)[number]) => columnLetter(TASK_COLUMN_I
  * quarter, read back through readTracking and summarised: the real path of the task pane.
  */
 async function summaryFor(plan: Plan, lang: Lang = 'vi') {
-  const x = new CountingExcel();
+  const x = new StrictExcel();
   x.addSheet('Sheet1');
   await renderWorkbook(x.requestContext, specFor(plan));
   const sheet = SHEET_NAMES.tasks.vi;
@@ -31,8 +32,8 @@ async function summaryFor(plan: Plan, lang: Lang = 'vi') {
     if (i % 3 !== 0) return;
     const row = i + 2;
     const put = (address: string, value: string | number) => {
-      const b = parseA1(address);
-      x.writeInput(x.cell(x.requireSheet(sheet), b.row, b.col), value, false);
+      const b = parseA1(address)!;
+      x.writeInput(x.cell(x.requireSheet(sheet), b.row, b.col), value);
     };
     put(`${col('status')}${row}`, STATUS_LABELS.done.vi);
     put(`${col('completedOn')}${row}`, isoToSerial('2024-05-10'));
@@ -53,7 +54,7 @@ function manyAgencies(n: number): Plan {
   return { ...base, tasks: base.tasks.map((t, i) => ({ ...t, lead: `Cơ quan thử số ${(i % n) + 1}` })) };
 }
 
-function cellText(x: CountingExcel, sheet: string, address: string): unknown {
+function cellText(x: StrictExcel, sheet: string, address: string): unknown {
   return x.at(sheet, address)?.value ?? null;
 }
 
@@ -94,7 +95,7 @@ describe('writePeriodSummary', () => {
     expect(chart.position).not.toBeNull();
 
     // The ranges hold one row per agency: its name and its rate, as the summary computed them.
-    const cats = parseA1(built.chart.categories);
+    const cats = parseA1(built.chart.categories)!;
     expect(cats.rows).toBe(summary.byAgency.length);
     summary.byAgency.forEach((a, i) => {
       const row = cats.row + 1 + i;
@@ -121,7 +122,7 @@ describe('writePeriodSummary', () => {
       const start = x.syncs.length;
       await writePeriodSummary(x.requestContext, built.sheet, built.chart, { lang: 'vi' });
       counts.push(x.syncs.length - start);
-      expect(parseA1(x.state.charts[0].series[0].xAxisValues as string).rows).toBe(summary.byAgency.length);
+      expect(parseA1(x.state.charts[0].series[0].xAxisValues as string)!.rows).toBe(summary.byAgency.length);
     }
     expect(counts[0]).toBe(counts[1]);
   });
@@ -129,7 +130,7 @@ describe('writePeriodSummary', () => {
   it('refuses to overwrite an existing sheet of that name without replace (vi + en), touching nothing', async () => {
     const { x, built } = await summaryFor(samplePlan());
     const mine = x.addSheet(built.sheet.name);
-    x.writeInput(x.cell(mine, 0, 0), 'Ghi chú của tôi', false);
+    x.writeInput(x.cell(mine, 0, 0), 'Ghi chú của tôi');
     const start = x.syncs.length;
     const err = await writePeriodSummary(x.requestContext, built.sheet, built.chart, { lang: 'vi' }).catch(
       (e: unknown) => e,
@@ -147,7 +148,7 @@ describe('writePeriodSummary', () => {
     const { x, built } = await summaryFor(samplePlan());
     await writePeriodSummary(x.requestContext, built.sheet, built.chart, { lang: 'vi' });
     const sheets = x.state.sheets.length;
-    x.writeInput(x.cell(x.requireSheet(built.sheet.name), 0, 0), 'cũ', false);
+    x.writeInput(x.cell(x.requireSheet(built.sheet.name), 0, 0), 'cũ');
     const start = x.syncs.length;
     const report = await writePeriodSummary(x.requestContext, built.sheet, built.chart, {
       lang: 'vi',
@@ -163,7 +164,7 @@ describe('writePeriodSummary', () => {
   });
 
   it('skips the chart, with a reason, when no agency has tasks', async () => {
-    const x = new CountingExcel();
+    const x = new StrictExcel();
     x.addSheet('Sheet1');
     const built = buildSummarySheet(summarize([], { reportDate: REPORT_DATE }), { lang: 'vi' });
     const report = await writePeriodSummary(x.requestContext, built.sheet, built.chart, { lang: 'vi' });

@@ -4,6 +4,7 @@
  * order (Office rejects out-of-order children with a misleading "not a valid child" error),
  * resource ids, icon files, HTTPS, the requirement set and the permission.
  */
+import { MIN_EXCEL_API } from '../../src/excel/host';
 import * as fs from 'fs';
 import * as path from 'path';
 import { XMLParser } from 'fast-xml-parser';
@@ -234,10 +235,10 @@ export function checkManifest(xml: string, options: ManifestCheckOptions): Manif
   const sets: XNode[] = [];
   if (requirements) walk(requirements, (n) => (nameOf(n) === 'Set' ? sets.push(n) : undefined));
   const excel = sets.find((s) => attr(s, 'Name') === 'ExcelApi');
-  if (!excel || attr(excel, 'MinVersion') !== '1.8') {
+  if (!excel || attr(excel, 'MinVersion') !== MIN_EXCEL_API) {
     problems.push({
       code: 'requirement',
-      message: `Requirements must ask for ExcelApi 1.8, found ${excel ? attr(excel, 'MinVersion') : 'no ExcelApi set'}`,
+      message: `Requirements must ask for ExcelApi ${MIN_EXCEL_API} (src/excel/host.ts), found ${excel ? attr(excel, 'MinVersion') : 'no ExcelApi set'}`,
     });
   }
 

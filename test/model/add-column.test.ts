@@ -58,7 +58,7 @@ type Modules = {
   split: typeof import('../../src/xlsx/split');
   merge: typeof import('../../src/xlsx/merge');
   render: typeof import('../../src/excel/render');
-  fake: typeof import('../../src/excel/testing/counting-context');
+  fake: typeof import('../support/excel/strict-excel');
   check: typeof import('../../src/tracking/check');
   table: typeof import('../../src/model/table');
   revise: typeof import('../../src/app/revise');
@@ -88,7 +88,7 @@ function loadWithExtendedRegistry(): Modules {
       split: require('../../src/xlsx/split'),
       merge: require('../../src/xlsx/merge'),
       render: require('../../src/excel/render'),
-      fake: require('../../src/excel/testing/counting-context'),
+      fake: require('../support/excel/strict-excel'),
       check: require('../../src/tracking/check'),
       table: require('../../src/model/table'),
       revise: require('../../src/app/revise'),
@@ -165,8 +165,8 @@ describe('a column added to the registry, and only there', () => {
     // .xlsx
     const { wb } = await read(await m.write.writeXlsx(spec));
     expect(wb.snapshot.headers).toEqual(table.columns.map((c) => c.header));
-    // Excel, through office-js (the counting fake)
-    const x = new m.fake.CountingExcel();
+    // Excel, through office-js (the strict double)
+    const x = new m.fake.StrictExcel();
     x.addSheet('Sheet1');
     await m.render.renderWorkbook(x.requestContext, spec);
     for (const id of NEW_IDS) {

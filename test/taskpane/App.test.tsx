@@ -28,9 +28,10 @@ describe('App shell', () => {
     expect(screen.getByTestId('mode').textContent).toContain('ExcelApi 1.12');
   });
 
-  it('explains what an Excel older than ExcelApi 1.8 cannot do', () => {
+  it('explains what an Excel 2019 (ExcelApi 1.7) lacks, and that the rest works', () => {
     render(<App host={excel('1.7')} />);
-    expect(screen.getByTestId('mode').textContent).toContain('cần 1.8 trở lên');
+    expect(screen.getByTestId('mode').textContent).toContain('không có danh sách chọn và PivotTable');
+    expect(screen.getByTestId('mode').textContent).toContain('ngay trong Excel');
   });
 
   it('switches language with the buttons and remembers the choice', () => {

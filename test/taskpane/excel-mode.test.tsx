@@ -74,13 +74,13 @@ describe('building inside Excel', () => {
     expect(screen.queryByRole('button', { name: 'Tạo trang mới' })).toBeNull();
   });
 
-  it('offers only the download on an Excel older than ExcelApi 1.8', () => {
+  it('builds in Excel 2019 too (ExcelApi 1.7, the manifest minimum), next to the download', () => {
     render(
       withProviders(
         <BuildStep draft={newDraft(samplePlan(), 'text')} host={{ ...EXCEL, excelApi: '1.7' }} />,
       ),
     );
-    expect(screen.queryByRole('button', { name: 'Tạo sổ trong Excel' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Tạo sổ trong Excel' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Tải sổ theo dõi (.xlsx)' })).toBeTruthy();
   });
 });
@@ -123,15 +123,47 @@ describe('checking inside Excel', () => {
   });
 });
 
+/** Office as the pane sees it: whether the host hands over a copy of the open workbook. */
+function installOffice(copy: boolean): void {
+  Object.assign(globalThis, {
+    Office: {
+      FileType: { Compressed: 'compressed' },
+      context: {
+        requirements: { isSetSupported: (set: string) => copy || set !== 'CompressedFile' },
+        document: { getFileAsync: () => undefined },
+      },
+    },
+  });
+}
+
 describe('sharing inside Excel', () => {
+  afterEach(() => {
+    delete (globalThis as { Office?: unknown }).Office;
+  });
+
+  it('says when this Excel cannot copy the open workbook, and points to the file picker', async () => {
+    installOffice(false);
+    const bytes = await writeXlsx(buildWorkbookSpec(samplePlan(), { lang: 'vi', reportDate: '2024-03-31' }));
+    const tracking = { wb: await readTrackingWorkbook(bytes), fileName: null, bytes: null, loadedAt: 1 };
+    render(withProviders(<ShareStep host={EXCEL} tracking={tracking} onTracking={() => undefined} />));
+    expect(screen.getByTestId('share-no-copy').textContent).toContain('Chọn sổ theo dõi (.xlsx)…');
+    expect(screen.getByRole('button', { name: 'Tạo sổ cho từng cơ quan' })).toHaveProperty('disabled', true);
+    expect(screen.getByRole('button', { name: 'Chọn sổ theo dõi (.xlsx)…' })).toHaveProperty(
+      'disabled',
+      false,
+    );
+    expect(mocked.readOpenWorkbookBytes).not.toHaveBeenCalled();
+  });
+
   it('splits a copy of the open workbook into one workbook per lead agency', async () => {
+    installOffice(true);
     const plan = samplePlan();
     const bytes = await writeXlsx(buildWorkbookSpec(plan, { lang: 'vi', reportDate: '2024-03-31' }));
     mocked.readOpenWorkbookBytes.mockResolvedValue(bytes);
     const tracking = { wb: await readTrackingWorkbook(bytes), fileName: null, bytes: null, loadedAt: 1 };
     render(withProviders(<ShareStep host={EXCEL} tracking={tracking} onTracking={() => undefined} />));
     fireEvent.click(screen.getByRole('button', { name: 'Tạo sổ cho từng cơ quan' }));
-    await screen.findByTestId('split-files');
+    await screen.findByTestId('split-files', {}, { timeout: 15_000 });
     expect(mocked.readOpenWorkbookBytes).toHaveBeenCalledTimes(1);
     const leads = new Set(plan.tasks.map((t) => t.lead).filter(Boolean));
     expect(screen.getByTestId('split-files').querySelectorAll('li')).toHaveLength(leads.size);

@@ -1,5 +1,5 @@
 import { Badge, Caption1, makeStyles, tokens } from '@fluentui/react-components';
-import { excelApiAtLeast, type HostInfo } from '../../excel/host';
+import { excelFeatures, type HostInfo } from '../../excel/host';
 import { useI18n } from '../i18n';
 
 const useStyles = makeStyles({
@@ -19,7 +19,8 @@ export function ModeBadge({ host }: { host: HostInfo | null }) {
     );
   }
   if (host.mode === 'excel') {
-    const old = !excelApiAtLeast(host.excelApi, '1.8');
+    // The manifest admits ExcelApi 1.7 and up; below 1.8 some features are missing, not the add-in.
+    const old = !excelFeatures(host).dropdowns;
     return (
       <div className={styles.root} data-testid="mode" data-mode="excel">
         <Badge appearance="filled" color="success">
@@ -32,7 +33,7 @@ export function ModeBadge({ host }: { host: HostInfo | null }) {
         )}
         {old && (
           <Caption1 className={styles.hint}>
-            {t('modeExcelTooOld', { version: host.excelApi ?? '1.1' })}
+            {t('modeExcelNoDropdowns', { version: host.excelApi ?? '1.7' })}
           </Caption1>
         )}
       </div>

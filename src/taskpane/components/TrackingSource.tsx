@@ -9,7 +9,7 @@ import {
 } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
 import { messageIn } from '../errors';
-import { excelApiAtLeast, type HostInfo } from '../../excel/host';
+import type { HostInfo } from '../../excel/host';
 import { useI18n } from '../i18n';
 import { loadOpenWorkbook, loadTrackingFile, type LoadedTracking } from '../tracking-source';
 
@@ -35,7 +35,7 @@ export function TrackingSource({ host, tracking, onLoaded, id }: TrackingSourceP
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const input = useRef<HTMLInputElement>(null);
-  const inExcel = host?.mode === 'excel' && excelApiAtLeast(host.excelApi, '1.8');
+  const inExcel = host?.mode === 'excel';
 
   const load = async (read: () => Promise<LoadedTracking>) => {
     setBusy(true);

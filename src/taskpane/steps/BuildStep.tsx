@@ -19,7 +19,7 @@ import { downloadBytes } from '../download';
 import { messageIn } from '../errors';
 import type { ExistingMode } from '../../excel/existing';
 import { buildInExcel, existingChoices, explainExcelError } from '../../excel/bridge';
-import { excelApiAtLeast, type HostInfo } from '../../excel/host';
+import type { HostInfo } from '../../excel/host';
 import { useI18n } from '../i18n';
 
 const useStyles = makeStyles({
@@ -57,7 +57,8 @@ export function BuildStep({ draft, host }: BuildStepProps) {
   const aborter = useRef<AbortController | null>(null);
   const [choices, setChoices] = useState<ExistingMode[] | null>(null);
   const plan = useMemo(() => (draft ? effectivePlan(draft) : null), [draft]);
-  const inExcel = host?.mode === 'excel' && excelApiAtLeast(host.excelApi, '1.8');
+  // Every Excel the manifest admits (ExcelApi 1.7 and up) can build in place.
+  const inExcel = host?.mode === 'excel';
 
   if (!draft || !plan) return <Body1>{t('buildNeedPlan')}</Body1>;
 

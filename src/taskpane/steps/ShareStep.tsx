@@ -16,7 +16,7 @@ import { MergeConflictView } from '../components/MergeConflictView';
 import { TrackingSource } from '../components/TrackingSource';
 import { downloadBytes } from '../download';
 import { messageIn } from '../errors';
-import type { HostInfo } from '../../excel/host';
+import { canCopyOpenWorkbook, NO_OPEN_WORKBOOK_COPY, type HostInfo } from '../../excel/host';
 import { localize } from '../../model/msg';
 import { useI18n } from '../i18n';
 import type { LoadedTracking } from '../tracking-source';
@@ -65,7 +65,9 @@ export function ShareStep({ host, tracking, onTracking }: ShareStepProps) {
   const [mergeNotice, setMergeNotice] = useState<Notice>(null);
   const input = useRef<HTMLInputElement>(null);
   const [lastMaster, setLastMaster] = useState<NamedBytes | null>(null);
-  const inExcel = host?.mode === 'excel' && tracking !== null && tracking.fileName === null;
+  const openInExcel = host?.mode === 'excel' && tracking !== null && tracking.fileName === null;
+  // Not every Excel hands over a copy of the open workbook (issue 15): then the saved file is the way.
+  const inExcel = openInExcel && canCopyOpenWorkbook();
   const fileMaster =
     tracking?.bytes && tracking.fileName ? { file: tracking.fileName, bytes: tracking.bytes } : null;
   const canRun = fileMaster !== null || inExcel;
@@ -157,7 +159,12 @@ export function ShareStep({ host, tracking, onTracking }: ShareStepProps) {
     <div className={styles.root}>
       <Body1>{t('shareIntro')}</Body1>
       <TrackingSource id="share" host={host} tracking={tracking} onLoaded={onTracking} />
-      {tracking && !canRun && <Caption1>{t('mergeNeedMaster')}</Caption1>}
+      {openInExcel && !inExcel && (
+        <MessageBar intent="warning" role="status" data-testid="share-no-copy">
+          <MessageBarBody>{localize(NO_OPEN_WORKBOOK_COPY, lang)}</MessageBarBody>
+        </MessageBar>
+      )}
+      {tracking && !canRun && !openInExcel && <Caption1>{t('mergeNeedMaster')}</Caption1>}
 
       <section className={styles.block} aria-labelledby="split-title">
         <Subtitle2 as="h2" id="split-title" className={styles.heading}>

@@ -25,6 +25,13 @@ export const SPARE_ROWS = 2000;
 export interface ExtraColumn {
   header: string;
   cells: RawCell[];
+  /** The number format the column had, kept (a date column staff added stays dates). */
+  numFmt?: string;
+}
+
+/** A staff column's format that is more than text: its numbers are shown that way. */
+function keepsNumbers(numFmt: string | undefined): numFmt is string {
+  return !!numFmt && numFmt !== '@' && numFmt !== 'General';
 }
 
 export interface TaskTableInput {
@@ -80,14 +87,11 @@ export function buildTaskTableSheet(input: TaskTableInput): SheetSpec {
   const { lang } = input;
   const extras = input.extraColumns ?? [];
   const { firstDataRow, lastCoveredRow } = taskTableLayout(input.rows.length);
-  const extraSpecs: ColumnSpec[] = extras.map((x, k) => ({
-    id: `extra${k + 1}`,
-    header: x.header,
-    kind: 'text',
-    width: 20,
-    wrap: true,
-    editable: true,
-  }));
+  const extraSpecs: ColumnSpec[] = extras.map((x, k) =>
+    keepsNumbers(x.numFmt)
+      ? { id: `extra${k + 1}`, header: x.header, kind: 'number', numFmt: x.numFmt, width: 14, editable: true }
+      : { id: `extra${k + 1}`, header: x.header, kind: 'text', width: 20, wrap: true, editable: true },
+  );
   const columns = [...COLUMNS.map((c) => columnSpec(c, lang)), ...extraSpecs];
   const rows: CellValue[][] = input.rows.map((cells, i) => {
     const sheetRow = firstDataRow + i;

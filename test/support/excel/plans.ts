@@ -1,4 +1,4 @@
-import type { Plan, Task } from '../../plan/types';
+import type { Plan, Task } from '../../../src/plan/types';
 
 /**
  * Plans of any size made from a real plan's tasks, for tests and benchmarks of the Excel
