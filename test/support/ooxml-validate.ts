@@ -14,7 +14,15 @@ import * as os from 'os';
 import * as path from 'path';
 import { strFromU8, unzipSync } from 'fflate';
 
-export const OOXML_DIR = path.resolve(__dirname, '..', '..', '..', 'shared', 'ooxml');
+/** ../shared/ooxml beside the checkout, found upwards (a worktree sits one level deeper). */
+function findSchemas(): string {
+  for (let dir = path.resolve(__dirname, '..', '..'); ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'shared', 'ooxml');
+    if (fs.existsSync(candidate) || path.dirname(dir) === dir) return candidate;
+  }
+}
+
+export const OOXML_DIR = findSchemas();
 
 const MC = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
 

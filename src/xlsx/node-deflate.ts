@@ -1,0 +1,49 @@
+/**
+ * Node's native zlib as the writer's deflate engine (the CLI and benchmarks; never bundled for
+ * the browser). zlib has no synchronous streaming call, so each batch of about 1 MB is compressed
+ * on its own and ended with a sync flush (byte-aligned, not final): concatenated, the batches
+ * form one valid DEFLATE stream, closed by an empty final block.
+ */
+import * as zlib from 'node:zlib';
+import type { DeflateEngine } from './ooxml/write/deflate';
+import { crc32 as jsCrc32 } from './ooxml/write/crc32';
+
+const BATCH = 1 << 20;
+
+// zlib.crc32 arrived in Node 20.15; older Node 20 releases use the JavaScript one.
+const nativeCrc = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
+
+export function zlibEngine(level = 1): DeflateEngine {
+  return {
+    open(emit) {
+      let batch = Buffer.allocUnsafe(BATCH);
+      let used = 0;
+      const compress = (finish: boolean) => {
+        const input = batch.subarray(0, used);
+        const out = zlib.deflateRawSync(input, {
+          level,
+          finishFlush: finish ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH,
+        });
+        if (out.length) emit(out);
+        used = 0;
+      };
+      return {
+        push(data) {
+          let at = 0;
+          while (at < data.length) {
+            const n = Math.min(data.length - at, BATCH - used);
+            batch.set(data.subarray(at, at + n), used);
+            used += n;
+            at += n;
+            if (used === BATCH) compress(false);
+          }
+        },
+        end() {
+          compress(true);
+          batch = Buffer.alloc(0);
+        },
+      };
+    },
+    crc32: nativeCrc ? (crc, data) => nativeCrc(data, crc) : jsCrc32,
+  };
+}

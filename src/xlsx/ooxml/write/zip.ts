@@ -1,0 +1,124 @@
+import { Zip, type ZipInputFile } from 'fflate';
+import type { DeflateEngine, DeflateStream } from './deflate';
+
+/** Where the package's bytes go, chunk by chunk, in order. */
+export type Sink = (chunk: Uint8Array) => void;
+
+// Text is encoded and compressed in pieces of about this many UTF-16 units: large enough that the
+// per-call costs vanish, small enough that a part never sits whole in memory.
+const TEXT_CHUNK = 1 << 16;
+
+/** One part being written: text goes in, compressed bytes go to the package as they come. */
+export class PartWriter {
+  private buffer = '';
+  private readonly encoder = new TextEncoder();
+  private size = 0;
+  private crc = 0;
+  private closed = false;
+
+  constructor(
+    private readonly file: ZipInputFile,
+    private readonly stream: DeflateStream,
+    private readonly engine: DeflateEngine,
+    private readonly onClose: () => void,
+  ) {}
+
+  write(text: string): void {
+    this.buffer += text;
+    if (this.buffer.length >= TEXT_CHUNK) this.flushText();
+  }
+
+  private flushText(): void {
+    if (!this.buffer) return;
+    const bytes = this.encoder.encode(this.buffer);
+    this.buffer = '';
+    this.size += bytes.length;
+    this.crc = this.engine.crc32(this.crc, bytes);
+    this.stream.push(bytes);
+  }
+
+  /** Ends the part; the next part may start. */
+  end(): void {
+    if (this.closed) return;
+    this.flushText();
+    this.closed = true;
+    // fflate writes size and CRC in the data descriptor after the data: they must be set before
+    // the final chunk goes out.
+    this.file.size = this.size;
+    this.file.crc = this.crc;
+    this.stream.end();
+    this.onClose();
+  }
+}
+
+/**
+ * A ZIP package written as a stream with fflate's Zip (data descriptors, no ZIP64: up to 4 GB):
+ * one part at a time, each compressed by the engine while it is produced.
+ */
+export class ZipWriter {
+  private readonly zip: Zip;
+  private current: PartWriter | null = null;
+  private error: Error | null = null;
+  private readonly names = new Set<string>();
+
+  constructor(
+    sink: Sink,
+    private readonly engine: DeflateEngine,
+    private readonly mtime: Date = new Date(),
+  ) {
+    this.zip = new Zip((err, chunk) => {
+      if (err) this.error = err;
+      else if (chunk.length) sink(chunk);
+    });
+  }
+
+  private check(): void {
+    if (this.error) throw this.error;
+  }
+
+  /** Starts a part; the previous one must have ended. */
+  part(name: string): PartWriter {
+    this.check();
+    if (this.current) throw new Error(`part ${name} started before the previous one ended`);
+    if (this.names.has(name)) throw new Error(`part ${name} written twice`);
+    this.names.add(name);
+    const file: ZipInputFile = { filename: name, size: 0, crc: 0, compression: 8, mtime: this.mtime };
+    this.zip.add(file);
+    const emit = (chunk: Uint8Array, final: boolean) => {
+      (file.ondata as (err: null, chunk: Uint8Array, final: boolean) => void)(null, chunk, final);
+      this.check();
+    };
+    let pending: Uint8Array | null = null;
+    // The stream's last chunk must be flagged final, so each chunk waits for the next one.
+    const stream = this.engine.open((chunk) => {
+      if (pending) emit(pending, false);
+      pending = chunk;
+    });
+    const finishing: DeflateStream = {
+      push: (data) => stream.push(data),
+      end: () => {
+        stream.end();
+        emit(pending ?? new Uint8Array(0), true);
+        pending = null;
+      },
+    };
+    this.current = new PartWriter(file, finishing, this.engine, () => {
+      this.current = null;
+    });
+    return this.current;
+  }
+
+  /** A whole small part at once. */
+  text(name: string, text: string): void {
+    const part = this.part(name);
+    part.write(text);
+    part.end();
+  }
+
+  /** Writes the central directory; nothing may be added afterwards. */
+  end(): void {
+    if (this.current) throw new Error('the last part was not ended');
+    this.zip.end();
+    this.check();
+  }
+}
