@@ -102,21 +102,17 @@ export function reviseWorkbook(
     // plan refuse to merge, which is what a revision must do.
     workbookId: input.meta?.workbookId,
     sourceText: opts.sourceText,
-  });
-  const table = spec.sheets.find((s) => s.key === 'tasks')?.tables[0];
-  if (!table) throw new Error('buildWorkbookSpec made no task table');
-  const col = new Map(table.columns.map((c, j) => [c.id, j]));
-  plan.tasks.forEach((task, r) => {
-    const cells = applied.entries.get(task.id);
-    if (!cells) return;
-    for (const c of STAFF_COLUMNS) {
-      const j = col.get(c);
-      if (j !== undefined) table.rows[r][j] = cellValue(c, cells[c] ?? null);
-    }
-    // The plan's own date wins; a date staff entered stays only where the plan still gives none.
-    const j = col.get('due');
-    if (j !== undefined && !rowDeadline(task.deadlines).due && !isBlank(cells.due ?? null))
-      table.rows[r][j] = cellValue('due', cells.due ?? null);
+    cells: (r) => {
+      const task = plan.tasks[r];
+      const cells = applied.entries.get(task.id);
+      if (!cells) return undefined;
+      const out: Partial<Record<TaskColumnId, CellValue>> = {};
+      for (const c of STAFF_COLUMNS) out[c] = cellValue(c, cells[c] ?? null);
+      // The plan's own date wins; a date staff entered stays only where the plan still gives none.
+      if (!rowDeadline(task.deadlines).due && !isBlank(cells.due ?? null))
+        out.due = cellValue('due', cells.due ?? null);
+      return out;
+    },
   });
 
   const orphaned: OrphanedEntry[] = applied.orphaned

@@ -159,18 +159,15 @@ export function splitMaster(input: SplitInput): SplitResult {
       reportDate: input.reportDate,
       now: input.now,
       workbookId: meta.workbookId,
-    });
-    const tasksSheet = spec.sheets.find((s) => s.key === 'tasks');
-    const table = tasksSheet?.tables[0];
-    if (!table) throw new Error('buildWorkbookSpec made no task table');
-    const colIndex = new Map(table.columns.map((c, j) => [c.id, j]));
-    // Entries made in the master travel with the task, exactly as entered.
-    g.entries.forEach((e, r) => {
-      for (const column of MERGE_COLUMNS_UNDATED) {
-        const j = colIndex.get(column);
-        if (j !== undefined)
-          table.rows[r][j] = cellValue(column, cellOf(snapshot, map, e.rowIndex, column as TaskColumnId));
-      }
+      // Entries made in the master travel with the task, exactly as entered (and the copy's
+      // formulas carry the results they give).
+      cells: (r) =>
+        Object.fromEntries(
+          MERGE_COLUMNS_UNDATED.map((column) => [
+            column,
+            cellValue(column, cellOf(snapshot, map, g.entries[r].rowIndex, column as TaskColumnId)),
+          ]),
+        ),
     });
     const taskIds = g.entries.map((e) => e.taskId);
     const copyMeta: WorkbookMeta = {

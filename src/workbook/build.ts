@@ -1,6 +1,7 @@
 import { normalizeText } from '../plan/normalize';
 import type { Deadline, DeadlineCategory, Plan, Task } from '../plan/types';
-import { DEADLINE_STATES, STATUSES } from '../tracking/types';
+import { DEADLINE_STATES, DeadlineState, STATUSES } from '../tracking/types';
+import { cellText, formulaDeadlineState, isFilled, sameText } from './cached-results';
 import { columnLetter } from './snapshot';
 import { deadlineStateFormula, quote, sheetRef, taskColumnLetter } from './formulas';
 import { guideLines } from './guide';
@@ -42,6 +43,11 @@ export interface BuildOptions {
   workbookId?: string;
   /** The plan's text as read, for the meta's fingerprint. */
   sourceText?: string;
+  /**
+   * Cells to put in place of the built ones for task `index` (entries carried over from an
+   * existing workbook: split copies, revisions). A key present wins, even with null.
+   */
+  cells?: (index: number) => Partial<Record<TaskColumnId, CellValue>> | undefined;
 }
 
 /**
@@ -160,7 +166,9 @@ export function buildWorkbookSpec(plan: Plan, opts: BuildOptions): WorkbookSpec 
   }));
   const rows: CellValue[][] = planRows.map((r, i) => {
     const sheetRow = firstDataRow + i;
+    const given = opts.cells?.(i);
     return TASK_COLUMN_IDS.map((id): CellValue => {
+      if (given && id in given && id !== 'state') return given[id] ?? null;
       switch (id) {
         case 'taskId':
         case 'section':
@@ -180,6 +188,22 @@ export function buildWorkbookSpec(plan: Plan, opts: BuildOptions): WorkbookSpec 
           return null;
       }
     });
+  });
+  // Each state formula carries its result, worked out as the formula does it (cached-results.ts).
+  const at = (id: TaskColumnId) => TASK_COLUMN_IDS.indexOf(id);
+  const rowStates = rows.map((row) => {
+    const state = formulaDeadlineState(
+      {
+        category: row[at('category')],
+        due: row[at('due')],
+        status: row[at('status')],
+        completedOn: row[at('completedOn')],
+      },
+      reportDate,
+    );
+    const cell = row[at('state')];
+    if (cell?.t === 'formula') row[at('state')] = { ...cell, result: STATE_LABELS[lang][state] };
+    return state;
   });
   const col = (id: TaskColumnId) => taskColumnLetter(id);
   const span = (id: TaskColumnId) => `${col(id)}${firstDataRow}:${col(id)}${lastCoveredRow}`;
@@ -295,7 +319,10 @@ export function buildWorkbookSpec(plan: Plan, opts: BuildOptions): WorkbookSpec 
   listsSheet.freeze = { rows: 1, cols: 0 };
 
   // --- Tổng hợp ---------------------------------------------------------------------------------
-  const summary = buildSummarySheet(plan, lang, reportDate, lastCoveredRow, firstDataRow, planRows);
+  const summary = buildSummarySheet(plan, lang, reportDate, lastCoveredRow, firstDataRow, planRows, {
+    rows,
+    states: rowStates,
+  });
 
   // --- Hướng dẫn --------------------------------------------------------------------------------
   const guide = emptySheet('guide', names.guide);
@@ -351,6 +378,7 @@ function buildSummarySheet(
   lastCoveredRow: number,
   firstDataRow: number,
   planRows: ReturnType<typeof taskPlanColumns>[],
+  table: { rows: CellValue[][]; states: DeadlineState[] },
 ): { sheet: SheetSpec; reportDateName: NameSpec } {
   const names = SHEET_NAMES[lang];
   const words = WORKBOOK_TEXT[lang];
@@ -416,22 +444,56 @@ function buildSummarySheet(
   const otherRow1 = firstBodyRow1 + leadNames.length;
   const totalRow1 = otherRow1 + 1;
   const stateCol = (s: (typeof DEADLINE_STATES)[number]) => columnLetter(1 + DEADLINE_STATES.indexOf(s));
-  const tail = (row1: number, style: CellStyle) => {
+  // The figures the formulas compute, from the table as built (cached results of each cell).
+  const at = (id: TaskColumnId) => TASK_COLUMN_IDS.indexOf(id);
+  const zero = () => Object.fromEntries(DEADLINE_STATES.map((s) => [s, 0])) as Record<DeadlineState, number>;
+  const byLead = new Map<string, Record<DeadlineState, number>>();
+  const overall = zero();
+  table.rows.forEach((row, i) => {
+    const state = table.states[i];
+    overall[state] += 1;
+    const lead = cellText(row[at('lead')]);
+    if (lead === null) return;
+    const key = lead.toLocaleLowerCase();
+    const counts = byLead.get(key) ?? zero();
+    counts[state] += 1;
+    byLead.set(key, counts);
+  });
+  const tail = (row1: number, style: CellStyle, counts: Record<DeadlineState, number>) => {
     const r0 = row1 - 1;
-    put(r0, nStates + 1, { t: 'formula', f: `SUM(B${row1}:${columnLetter(nStates)}${row1})` }, style);
+    const total = DEADLINE_STATES.reduce((n, s) => n + counts[s], 0);
+    const doneCount = counts.done_on_time + counts.done_late;
+    const dueCount = doneCount + counts.overdue;
+    put(
+      r0,
+      nStates + 1,
+      { t: 'formula', f: `SUM(B${row1}:${columnLetter(nStates)}${row1})`, result: total },
+      style,
+    );
     const done = `${stateCol('done_on_time')}${row1}+${stateCol('done_late')}${row1}`;
-    put(r0, nStates + 2, { t: 'formula', f: `${done}+${stateCol('overdue')}${row1}` }, style);
+    put(
+      r0,
+      nStates + 2,
+      { t: 'formula', f: `${done}+${stateCol('overdue')}${row1}`, result: dueCount },
+      style,
+    );
     put(
       r0,
       nStates + 3,
-      { t: 'formula', f: `IFERROR((${done})/${columnLetter(nStates + 2)}${row1},"")` },
+      {
+        t: 'formula',
+        f: `IFERROR((${done})/${columnLetter(nStates + 2)}${row1},"")`,
+        result: dueCount ? doneCount / dueCount : '',
+      },
       { ...style, numFmt: '0.0%' },
     );
   };
+  const listed = zero();
   leadNames.forEach((name, i) => {
     const row1 = firstBodyRow1 + i;
+    const counts = byLead.get(name.toLocaleLowerCase()) ?? zero();
     put(row1 - 1, 0, text(name), { ...bordered, wrap: true });
-    DEADLINE_STATES.forEach((_s, k) => {
+    DEADLINE_STATES.forEach((s, k) => {
       const c = columnLetter(1 + k);
       // "="& makes the criterion an exact match even for a name starting with <, > or =. Excel's
       // criteria stop at 255 characters and treat * ? ~ as wildcards, so such names are compared
@@ -440,26 +502,29 @@ function buildSummarySheet(
         name.length > 250 || /[*?~]/.test(name)
           ? `SUMPRODUCT((${tasksRange('lead')}=$A${row1})*(${tasksRange('state')}=${c}$${headRow1}))`
           : `COUNTIFS(${tasksRange('lead')},"="&$A${row1},${tasksRange('state')},"="&${c}$${headRow1})`;
-      put(row1 - 1, 1 + k, { t: 'formula', f }, bordered);
+      put(row1 - 1, 1 + k, { t: 'formula', f, result: counts[s] }, bordered);
+      listed[s] += counts[s];
     });
-    tail(row1, bordered);
+    tail(row1, bordered, counts);
   });
+  const other = zero();
+  for (const s of DEADLINE_STATES) other[s] = overall[s] - listed[s];
   const totalStyle: CellStyle = { bold: true, border: true, fill: 'DDEBF7' };
   put(otherRow1 - 1, 0, text(words.otherAgency), { ...bordered, italic: true });
   put(totalRow1 - 1, 0, text(words.grandTotal), totalStyle);
-  DEADLINE_STATES.forEach((_s, k) => {
+  DEADLINE_STATES.forEach((s, k) => {
     const c = columnLetter(1 + k);
-    const listed = leadNames.length ? `-SUM(${c}${firstBodyRow1}:${c}${otherRow1 - 1})` : '';
-    put(otherRow1 - 1, 1 + k, { t: 'formula', f: `${c}${totalRow1}${listed}` }, bordered);
+    const minus = leadNames.length ? `-SUM(${c}${firstBodyRow1}:${c}${otherRow1 - 1})` : '';
+    put(otherRow1 - 1, 1 + k, { t: 'formula', f: `${c}${totalRow1}${minus}`, result: other[s] }, bordered);
     put(
       totalRow1 - 1,
       1 + k,
-      { t: 'formula', f: `COUNTIF(${tasksRange('state')},"="&${c}$${headRow1})` },
+      { t: 'formula', f: `COUNTIF(${tasksRange('state')},"="&${c}$${headRow1})`, result: overall[s] },
       totalStyle,
     );
   });
-  tail(otherRow1, bordered);
-  tail(totalRow1, totalStyle);
+  tail(otherRow1, bordered, other);
+  tail(totalRow1, totalStyle, overall);
   put(totalRow1, 0, text(words.rateNote), { italic: true, wrap: true, color: '595959' });
   sheet.merges.push(`A${totalRow1 + 1}:${lastLetter}${totalRow1 + 1}`);
 
@@ -472,15 +537,33 @@ function buildSummarySheet(
   const firstCat1 = catTitle0 + 3;
   const noCat1 = firstCat1 + categoryKeys.length;
   const catTotal1 = noCat1 + 1;
+  const filled = table.rows.filter((row) => isFilled(row[at('taskId')])).length;
+  let categorised = 0;
   categoryKeys.forEach((k, i) => {
     const row1 = firstCat1 + i;
-    put(row1 - 1, 0, text(CATEGORY_LABELS[lang][k]), bordered);
-    put(row1 - 1, 1, { t: 'formula', f: `COUNTIF(${tasksRange('category')},"="&$A${row1})` }, bordered);
+    const label = CATEGORY_LABELS[lang][k];
+    const n = table.rows.filter((row) => {
+      const v = cellText(row[at('category')]);
+      return v !== null && sameText(v, label);
+    }).length;
+    categorised += n;
+    put(row1 - 1, 0, text(label), bordered);
+    put(
+      row1 - 1,
+      1,
+      { t: 'formula', f: `COUNTIF(${tasksRange('category')},"="&$A${row1})`, result: n },
+      bordered,
+    );
   });
   put(noCat1 - 1, 0, text(words.noCategory), { ...bordered, italic: true });
-  put(noCat1 - 1, 1, { t: 'formula', f: `B${catTotal1}-SUM(B${firstCat1}:B${noCat1 - 1})` }, bordered);
+  put(
+    noCat1 - 1,
+    1,
+    { t: 'formula', f: `B${catTotal1}-SUM(B${firstCat1}:B${noCat1 - 1})`, result: filled - categorised },
+    bordered,
+  );
   put(catTotal1 - 1, 0, text(words.grandTotal), totalStyle);
-  put(catTotal1 - 1, 1, { t: 'formula', f: `COUNTA(${tasksRange('taskId')})` }, totalStyle);
+  put(catTotal1 - 1, 1, { t: 'formula', f: `COUNTA(${tasksRange('taskId')})`, result: filled }, totalStyle);
 
   sheet.widths = [42, ...DEADLINE_STATES.map(() => 15), 11, 11, 13];
   sheet.tabColor = '548235';

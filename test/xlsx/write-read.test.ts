@@ -4,6 +4,7 @@ import { join } from 'path';
 import { normalizeText } from '../../src/plan/normalize';
 import { parsePlan } from '../../src/plan/parse';
 import { readEntries } from '../../src/tracking/entries';
+import { deadlineState } from '../../src/tracking/deadline-state';
 import { sha256Hex } from '../../src/workbook/hash';
 import { hashPlanColumns } from '../../src/workbook/meta';
 import JSZip from 'jszip';
@@ -169,7 +170,12 @@ describe.each(['vi', 'en'] as const)('written workbook (%s)', (lang) => {
     const first = ctx.plan.tasks[0];
     const { due } = rowDeadline(first.deadlines);
     expect(back.snapshot.rows[0][7]).toBe(isoToSerial(due!));
-    expect(back.snapshot.rows[0][14]).toBeNull(); // no cached result before a spreadsheet calculates
+    // Each state formula carries its result as built (blank entries, the report date 01/07/2024).
+    ctx.plan.tasks.forEach((t, i) => {
+      const d = rowDeadline(t.deadlines);
+      const state = deadlineState({ ...d, status: null, completedOn: null }, '2024-07-01');
+      expect(back.snapshot.rows[i][14]).toBe(STATE_LABELS[lang][state]);
+    });
   });
 });
 

@@ -106,7 +106,8 @@ export function buildCheckSheet(findings: readonly Finding[], lang: Lang, tasksS
       text(groupName.get(key) as string),
       text(SEVERITY_WORDS[lang][f.severity]),
       f.taskId ? text(f.taskId) : null,
-      { t: 'formula', f: cellLinkFormula(tasksSheetName, f.cell) },
+      // The link shows the cell's address, which is also what the formula computes.
+      { t: 'formula', f: cellLinkFormula(tasksSheetName, f.cell), result: f.cell },
       text(lang === 'vi' ? f.message : f.messageEn),
       suggestion ? text(suggestion) : null,
     ];
