@@ -1,0 +1,111 @@
+/** Workbooks for the writer's tests: the sample plan, a filled batch, and what each cell should hold. */
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { seededRandom } from '../../src/excel/testing/plans';
+import { parsePlan } from '../../src/plan/parse';
+import type { DeadlineCategory, Plan } from '../../src/plan/types';
+import { buildWorkbookSpec } from '../../src/workbook/build';
+import { serialToIso, isoToSerial } from '../../src/workbook/dates';
+import { CATEGORY_LABELS, STATUS_LABELS, TaskColumnId } from '../../src/workbook/labels';
+import type { CellValue, Lang, SheetSpec, WorkbookSpec } from '../../src/workbook/types';
+import { fixturePlan } from '../workbook/fixture-plan';
+
+export const SAMPLE_TEXT = readFileSync(join(__dirname, '../../samples/nq28-nam-dinh.txt'), 'utf8');
+export const NOW = new Date('2026-11-27T08:00:00Z');
+
+export function sampleSpec(lang: Lang, reportDate = '2024-07-01'): WorkbookSpec {
+  return buildWorkbookSpec(parsePlan(SAMPLE_TEXT), {
+    lang,
+    reportDate,
+    now: NOW,
+    workbookId: `sample-${lang}`,
+    sourceText: SAMPLE_TEXT,
+  });
+}
+
+/** A plan of n tasks over the fixture's agencies, plus names COUNTIFS cannot take as criteria. */
+export function batchPlan(n: number): Plan {
+  const base = fixturePlan();
+  const odd = [
+    { key: 'dai', name: `Ban chỉ đạo ${'thực hiện Nghị quyết số 28-NQ/TW về đổi mới tổ chức bộ máy '.repeat(5)}` },
+    { key: 'wild', name: 'Sở * Ban ? ngành ~ khác' },
+  ];
+  const agencies = [...base.agencies, ...odd];
+  const leads = [...agencies.map((a) => a.key), null];
+  return {
+    ...base,
+    agencies,
+    tasks: Array.from({ length: n }, (_, i) => ({
+      ...base.tasks[0],
+      id: `B.${i + 1}`,
+      number: String(i + 1),
+      text: `Nhiệm vụ số ${i + 1} của kế hoạch`,
+      lead: leads[i % leads.length],
+      deadlines: [],
+    })),
+  };
+}
+
+/**
+ * Entries staff could type, drawn (seeded) so every deadline state occurs, including the edges:
+ * due on the report date, done on the due date, labels in the other language, odd spacing and case.
+ */
+export function batchEntries(n: number, reportDate: string, seed = 16): Partial<Record<TaskColumnId, CellValue>>[] {
+  const rnd = seededRandom(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
+  const report = isoToSerial(reportDate);
+  const date = (): string => serialToIso(pick([report - 1, report, report + 1, report - 200 + Math.floor(rnd() * 400)]));
+  const categories: DeadlineCategory[] = ['ongoing', 'due', 'periodic', 'external', 'none'];
+  return Array.from({ length: n }, () => {
+    const lang: Lang = rnd() < 0.7 ? 'vi' : 'en';
+    const category = pick(categories);
+    const status = pick(['not_started', 'in_progress', 'done', null] as const);
+    let statusText = status ? STATUS_LABELS[lang][status] : null;
+    if (statusText && rnd() < 0.2) statusText = `  ${statusText.toUpperCase()} `;
+    const due = rnd() < 0.8 ? date() : null;
+    const completed = status === 'done' && rnd() < 0.8 ? date() : null;
+    return {
+      category: { t: 'text', v: CATEGORY_LABELS[lang][category] },
+      due: due ? { t: 'date', v: due } : null,
+      status: statusText ? { t: 'text', v: statusText } : null,
+      completedOn: completed ? { t: 'date', v: completed } : null,
+      progress: status === 'done' ? { t: 'number', v: 100 } : { t: 'number', v: Math.floor(rnd() * 100) },
+    };
+  });
+}
+
+export function batchSpec(n: number, reportDate: string): WorkbookSpec {
+  const entries = batchEntries(n, reportDate);
+  return buildWorkbookSpec(batchPlan(n), {
+    lang: 'vi',
+    reportDate,
+    now: NOW,
+    workbookId: 'batch',
+    cells: (i) => entries[i],
+  });
+}
+
+export type Expected = { value: string | number | boolean; cached?: string | number | boolean };
+
+/** What each non-empty cell of a sheet should read as (openpyxl's view: formulas with "="). */
+export function expectedCells(sheet: SheetSpec): Map<string, Expected> {
+  const out = new Map<string, Expected>();
+  const letters = (c: number) => {
+    let s = '';
+    for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+    return s;
+  };
+  const put = (row0: number, col0: number, v: CellValue) => {
+    if (!v || (v.t === 'text' && v.v === '')) return;
+    const ref = `${letters(col0)}${row0 + 1}`;
+    if (v.t === 'formula') out.set(ref, { value: `=${v.f}`, cached: v.result });
+    else if (v.t === 'date') out.set(ref, { value: v.v });
+    else out.set(ref, { value: v.v });
+  };
+  for (const t of sheet.tables) {
+    t.columns.forEach((c, j) => put(t.row, t.col + j, { t: 'text', v: c.header }));
+    t.rows.forEach((row, i) => row.forEach((v, j) => put(t.row + 1 + i, t.col + j, v)));
+  }
+  for (const c of sheet.cells) put(c.row, c.col, c.value);
+  return out;
+}
