@@ -26,7 +26,13 @@ export interface DumpedSheet {
   merged: string[];
   widths: Record<string, number>;
   heights: Record<string, number>;
-  tables: { name: string; ref: string; columns: string[]; formulas: (string | null)[]; style: string | null }[];
+  tables: {
+    name: string;
+    ref: string;
+    columns: string[];
+    formulas: (string | null)[];
+    style: string | null;
+  }[];
   validations: {
     sqref: string;
     type: string;

@@ -7,7 +7,19 @@ import type { DeadlineCategory, Plan } from '../../src/plan/types';
 import { buildWorkbookSpec } from '../../src/workbook/build';
 import { serialToIso, isoToSerial } from '../../src/workbook/dates';
 import { CATEGORY_LABELS, STATUS_LABELS, TaskColumnId } from '../../src/workbook/labels';
-import type { CellValue, Lang, SheetSpec, WorkbookSpec } from '../../src/workbook/types';
+import type {
+  CellValue,
+  Lang,
+  RawCell,
+  SheetSpec,
+  TableSnapshot,
+  WorkbookSpec,
+} from '../../src/workbook/types';
+import { checkTracking } from '../../src/tracking/check';
+import { buildCheckSheet } from '../../src/tracking/check/check-sheet';
+import { readEntries } from '../../src/tracking/entries';
+import { summarize } from '../../src/tracking/summary';
+import { buildSummarySheet as buildPeriodSheet } from '../../src/tracking/summary-sheet';
 import { fixturePlan } from '../workbook/fixture-plan';
 
 export const SAMPLE_TEXT = readFileSync(join(__dirname, '../../samples/nq28-nam-dinh.txt'), 'utf8');
@@ -27,7 +39,10 @@ export function sampleSpec(lang: Lang, reportDate = '2024-07-01'): WorkbookSpec 
 export function batchPlan(n: number): Plan {
   const base = fixturePlan();
   const odd = [
-    { key: 'dai', name: `Ban chỉ đạo ${'thực hiện Nghị quyết số 28-NQ/TW về đổi mới tổ chức bộ máy '.repeat(5)}` },
+    {
+      key: 'dai',
+      name: `Ban chỉ đạo ${'thực hiện Nghị quyết số 28-NQ/TW về đổi mới tổ chức bộ máy '.repeat(5)}`,
+    },
     { key: 'wild', name: 'Sở * Ban ? ngành ~ khác' },
   ];
   const agencies = [...base.agencies, ...odd];
@@ -50,11 +65,16 @@ export function batchPlan(n: number): Plan {
  * Entries staff could type, drawn (seeded) so every deadline state occurs, including the edges:
  * due on the report date, done on the due date, labels in the other language, odd spacing and case.
  */
-export function batchEntries(n: number, reportDate: string, seed = 16): Partial<Record<TaskColumnId, CellValue>>[] {
+export function batchEntries(
+  n: number,
+  reportDate: string,
+  seed = 16,
+): Partial<Record<TaskColumnId, CellValue>>[] {
   const rnd = seededRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
   const report = isoToSerial(reportDate);
-  const date = (): string => serialToIso(pick([report - 1, report, report + 1, report - 200 + Math.floor(rnd() * 400)]));
+  const date = (): string =>
+    serialToIso(pick([report - 1, report, report + 1, report - 200 + Math.floor(rnd() * 400)]));
   const categories: DeadlineCategory[] = ['ongoing', 'due', 'periodic', 'external', 'none'];
   return Array.from({ length: n }, () => {
     const lang: Lang = rnd() < 0.7 ? 'vi' : 'en';
@@ -108,4 +128,118 @@ export function expectedCells(sheet: SheetSpec): Map<string, Expected> {
   }
   for (const c of sheet.cells) put(c.row, c.col, c.value);
   return out;
+}
+
+/** A4, the margins of Nghị định 30/2020/NĐ-CP (mm), page numbers in the footer. */
+export const DECREE_30_PRINT = {
+  paper: 'A4' as const,
+  marginsMm: { top: 20, bottom: 20, left: 30, right: 15 },
+  footer: '&CTrang &P/&N',
+};
+
+/**
+ * The sample workbook with what reports add: print setup on the task and summary sheets, a sheet
+ * of two PivotTables over the task table, a period summary with its bar chart, a check sheet.
+ */
+export function reportsSpec(lang: Lang = 'vi', spec: WorkbookSpec = sampleSpec(lang)): WorkbookSpec {
+  const tasks = spec.sheets.find((s) => s.key === 'tasks')!;
+  tasks.print = {
+    ...DECREE_30_PRINT,
+    orientation: 'landscape',
+    fitToWidth: 1,
+    fitToHeight: 0,
+    repeatRows: { first: 1, last: 1 },
+  };
+  tasks.fitWrappedRows = true;
+  const summary = spec.sheets.find((s) => s.key === 'summary')!;
+  summary.print = {
+    ...DECREE_30_PRINT,
+    orientation: 'portrait',
+    fitToWidth: 1,
+    fitToHeight: 0,
+    centerHorizontally: true,
+  };
+  const table = tasks.tables[0];
+  const leadCol = table.columns.findIndex((c) => c.id === 'lead');
+  const leads = new Set(
+    table.rows.map((r) => (r[leadCol]?.t === 'text' ? (r[leadCol] as { v: string }).v.toLowerCase() : '')),
+  );
+  const first = { row: 2, col: 0 };
+  const second = { row: first.row + leads.size + 5, col: 0 };
+  const pivotSheet: SheetSpec = {
+    key: 'pivot',
+    name: 'PivotTable',
+    state: 'visible',
+    widths: [40, 14, 14, 14, 14, 14, 14, 14],
+    cells: [
+      { row: 0, col: 0, value: { t: 'text', v: 'Nhiệm vụ theo cơ quan' }, style: { bold: true, size: 14 } },
+    ],
+    tables: [],
+    merges: [],
+    validations: [],
+    conditionalFormats: [],
+    pivots: [
+      {
+        name: 'CoQuanTinhTrang',
+        table: table.name,
+        rows: 'lead',
+        columns: 'state',
+        count: 'taskId',
+        valueName: 'Số nhiệm vụ',
+        ...first,
+        rowHeaderCaption: 'Cơ quan chủ trì',
+        colHeaderCaption: 'Tình trạng hạn',
+        grandTotalCaption: 'Tổng cộng',
+        blankCaption: '(trống)',
+      },
+      {
+        name: 'CoQuanLoaiHan',
+        table: table.name,
+        rows: 'lead',
+        columns: 'category',
+        count: 'taskId',
+        valueName: 'Số nhiệm vụ',
+        ...second,
+        rowHeaderCaption: 'Cơ quan chủ trì',
+        colHeaderCaption: 'Loại thời hạn',
+        grandTotalCaption: 'Tổng cộng',
+        blankCaption: '(trống)',
+      },
+    ],
+  };
+  spec.sheets.splice(2, 0, pivotSheet);
+  return spec;
+}
+
+/** The task table of a spec as a reader returns it: dates as serials, formulas as their result. */
+export function snapshotOf(spec: WorkbookSpec): TableSnapshot {
+  const sheet = spec.sheets.find((s) => s.key === 'tasks')!;
+  const table = sheet.tables[0];
+  const raw = (v: CellValue): RawCell =>
+    v === null ? null : v.t === 'date' ? isoToSerial(v.v) : v.t === 'formula' ? (v.result ?? null) : v.v;
+  return {
+    sheet: sheet.name,
+    headerRow: table.row + 1,
+    firstCol: table.col,
+    headers: table.columns.map((c) => c.header),
+    rows: table.rows.map((r) => r.map(raw)),
+  };
+}
+
+/** The period summary (with its chart) and the check sheet, as the CLI and the page write them. */
+export function periodAndCheckSpecs(): { period: WorkbookSpec; check: WorkbookSpec } {
+  const spec = batchSpec(120, '2024-06-20');
+  const snapshot = snapshotOf(spec);
+  const { entries } = readEntries(snapshot);
+  const summary = summarize(entries, {
+    reportDate: '2024-06-20',
+    period: { start: '2024-03-15', end: '2024-06-14', label: 'Quý II-2024' },
+  });
+  const { sheet } = buildPeriodSheet(summary, { lang: 'vi' });
+  const findings = checkTracking({ snapshot, meta: spec.meta, reportDate: '2024-06-20' });
+  const check = buildCheckSheet(findings, 'vi', snapshot.sheet);
+  return {
+    period: { lang: 'vi', sheets: [sheet], names: [], meta: spec.meta },
+    check: { ...spec, sheets: [...spec.sheets, check] },
+  };
 }

@@ -37,7 +37,11 @@ function gnumericFirstSheet(bytes: Uint8Array): string[][] {
     return text
       .split('\n')
       .filter(Boolean)
-      .map((line) => [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(,|$)/g)].map((m) => m[1].replace(/^"|"$/g, '').replace(/""/g, '"')))
+      .map((line) =>
+        [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(,|$)/g)].map((m) =>
+          m[1].replace(/^"|"$/g, '').replace(/""/g, '"'),
+        ),
+      )
       .map((cells) => cells.slice(0, -1));
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -68,21 +72,28 @@ maybe('written workbooks read back by openpyxl, LibreOffice and Gnumeric', () =>
     for (const [name, b] of Object.entries(out)) recalculated[name] = dumpWithOpenpyxl(b);
   }, 300_000);
 
-  it.each(['sample-vi', 'sample-en', 'batch'])('%s: openpyxl reads every cell, formula and cached value', (name) => {
-    const spec = specs[name];
-    const book = books[name];
-    expect(book.sheets.map((s) => [s.title, s.state])).toEqual(spec.sheets.map((s) => [s.name, s.state]));
-    for (const sheet of spec.sheets) {
-      const got = sheetOf(book, sheet.name).cells;
-      const want = expectedCells(sheet);
-      for (const [ref, w] of want) {
-        expect({ ref, value: got[ref]?.value }).toEqual({ ref, value: w.value });
-        if (w.cached !== undefined) expect({ ref, cached: got[ref]?.cached }).toEqual({ ref, cached: w.cached === '' ? null : w.cached });
+  it.each(['sample-vi', 'sample-en', 'batch'])(
+    '%s: openpyxl reads every cell, formula and cached value',
+    (name) => {
+      const spec = specs[name];
+      const book = books[name];
+      expect(book.sheets.map((s) => [s.title, s.state])).toEqual(spec.sheets.map((s) => [s.name, s.state]));
+      for (const sheet of spec.sheets) {
+        const got = sheetOf(book, sheet.name).cells;
+        const want = expectedCells(sheet);
+        for (const [ref, w] of want) {
+          expect({ ref, value: got[ref]?.value }).toEqual({ ref, value: w.value });
+          if (w.cached !== undefined)
+            expect({ ref, cached: got[ref]?.cached }).toEqual({
+              ref,
+              cached: w.cached === '' ? null : w.cached,
+            });
+        }
+        // Nothing the spec did not ask for.
+        expect(Object.keys(got).filter((ref) => !want.has(ref))).toEqual([]);
       }
-      // Nothing the spec did not ask for.
-      expect(Object.keys(got).filter((ref) => !want.has(ref))).toEqual([]);
-    }
-  });
+    },
+  );
 
   it('writes the same cells with inline strings', () => {
     const a = books['sample-vi'];
@@ -128,23 +139,28 @@ maybe('written workbooks read back by openpyxl, LibreOffice and Gnumeric', () =>
     expect(Object.keys(dumped.widths).length).toBe(15);
   });
 
-  it.each(['sample-vi', 'batch'])('%s: LibreOffice recalculates every formula to the cached value', (name) => {
-    const spec = specs[name];
-    let formulas = 0;
-    for (const sheet of spec.sheets) {
-      const mine = sheetOf(books[name], sheet.name).cells;
-      const theirs = sheetOf(recalculated[name], sheet.name).cells;
-      for (const [ref, cell] of Object.entries(mine)) {
-        if (typeof cell.value !== 'string' || !cell.value.startsWith('=')) continue;
-        formulas += 1;
-        if (!closeTo(cell.cached, theirs[ref]?.cached))
-          throw new Error(`${sheet.name}!${ref}: cached ${cell.cached}, LibreOffice ${theirs[ref]?.cached}`);
+  it.each(['sample-vi', 'batch'])(
+    '%s: LibreOffice recalculates every formula to the cached value',
+    (name) => {
+      const spec = specs[name];
+      let formulas = 0;
+      for (const sheet of spec.sheets) {
+        const mine = sheetOf(books[name], sheet.name).cells;
+        const theirs = sheetOf(recalculated[name], sheet.name).cells;
+        for (const [ref, cell] of Object.entries(mine)) {
+          if (typeof cell.value !== 'string' || !cell.value.startsWith('=')) continue;
+          formulas += 1;
+          if (!closeTo(cell.cached, theirs[ref]?.cached))
+            throw new Error(
+              `${sheet.name}!${ref}: cached ${cell.cached}, LibreOffice ${theirs[ref]?.cached}`,
+            );
+        }
       }
-    }
-    // The task formulas and the summary's counts were all compared.
-    const tasks = spec.sheets.find((s) => s.key === 'tasks')!.tables[0].rows.length;
-    expect(formulas).toBeGreaterThan(tasks + 30);
-  });
+      // The task formulas and the summary's counts were all compared.
+      const tasks = spec.sheets.find((s) => s.key === 'tasks')!.tables[0].rows.length;
+      expect(formulas).toBeGreaterThan(tasks + 30);
+    },
+  );
 
   it('Gnumeric reads the shared and the inline strings, and the states', () => {
     if (!gnumericAvailable()) return;
