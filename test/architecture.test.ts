@@ -46,6 +46,19 @@ describe('layering', () => {
     expect(users).toEqual([]);
   });
 
+  it('the .xlsx writer imports no Node module and no ExcelJS (the page writes .xlsx in the browser)', () => {
+    const files = [
+      path.join(SRC, 'xlsx', 'write.ts'),
+      ...sourceFiles(path.join(SRC, 'xlsx', 'ooxml', 'write')),
+    ];
+    const offending = files.flatMap((file) =>
+      importsOf(file)
+        .filter((spec) => /^(node:|fs$|path$|zlib$|os$|exceljs$)/.test(spec) || spec.endsWith('node-deflate'))
+        .map((spec) => `${path.relative(SRC, file)} → ${spec}`),
+    );
+    expect(offending).toEqual([]);
+  });
+
   it('ExcelJS is imported only by src/xlsx', () => {
     const users = sourceFiles(SRC)
       .filter((f) => importsOf(f).includes('exceljs'))

@@ -1,7 +1,7 @@
 import { escapeAttr, escapeXml } from '../xml';
 import { chartXml, drawingXml } from './chart';
 import { type DeflateEngine, fflateEngine } from './deflate';
-import type { DefinedNameModel, WorkbookModel, WorksheetModel } from './model';
+import type { ColumnModel, DefinedNameModel, WorkbookModel, WorksheetModel } from './model';
 import { checkPivot, pivotCacheXml, pivotTableXml } from './pivot';
 import { printNames } from './print';
 import { SharedStrings } from './shared-strings';
@@ -86,6 +86,15 @@ interface SheetPlan {
 // Excel's limits on sheet names.
 const BAD_SHEET_CHARS = /[[\]:*?/\\]/;
 
+function checkColumns(columns: readonly ColumnModel[]): void {
+  let end = -1;
+  for (const c of [...columns].sort((a, b) => a.first - b.first)) {
+    const last = c.last ?? c.first;
+    if (c.first <= end || last < c.first) throw new RangeError(`overlapping column ranges at ${c.first}`);
+    end = last;
+  }
+}
+
 function checkModel(model: WorkbookModel): void {
   if (!model.sheets.length) throw new RangeError('a workbook needs at least one sheet');
   if (!model.sheets.some((s) => (s.state ?? 'visible') === 'visible'))
@@ -104,6 +113,7 @@ function checkModel(model: WorkbookModel): void {
       tables.add(t.name.toLowerCase());
     }
     for (const v of s.validations ?? []) checkValidation(v);
+    checkColumns(s.columns ?? []);
     for (const p of s.pivotTables ?? []) checkPivot(p, model.pivotCaches?.[p.cache]);
   }
 }

@@ -41,14 +41,11 @@ const ROW_BATCH = 1 << 15;
 
 function colsXml(columns: readonly ColumnModel[]): string {
   if (!columns.length) return '';
+  // Sorted and without overlaps (checked before anything was written).
   const sorted = [...columns].sort((a, b) => a.first - b.first);
   let s = '<cols>';
-  let end = -1;
   for (const c of sorted) {
-    const last = c.last ?? c.first;
-    if (c.first <= end || last < c.first) throw new RangeError(`overlapping column ranges at ${c.first}`);
-    end = last;
-    s += `<col min="${c.first + 1}" max="${last + 1}"`;
+    s += `<col min="${c.first + 1}" max="${(c.last ?? c.first) + 1}"`;
     // Excel's default width for an 11-point Calibri sheet when only the style is set.
     s += c.width !== undefined ? ` width="${c.width}" customWidth="1"` : ' width="9.140625"';
     if (c.style) s += ` style="${c.style}"`;
