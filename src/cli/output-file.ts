@@ -2,7 +2,7 @@
  * Writing the CLI's result files: each is written under a temporary name beside its target and
  * renamed at the end, so a failure never leaves a half-written workbook where the user looks.
  */
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, openSync, writeSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { CliIo } from './io';
@@ -62,18 +62,50 @@ export async function writeFilesAtomically(
   }
 }
 
+/** Receives a file's bytes in pieces, in order. */
+export type ChunkSink = (chunk: Uint8Array) => void;
+
 /**
- * Produces the bytes and writes them to `path` (temp + rename). On any failure prints
- * "cannot write" in both languages and answers false, leaving nothing at `path`.
+ * Streams a file to `path` through a temporary file beside it, renamed once complete, so a large
+ * workbook never sits whole in memory and a failure leaves nothing at `path`.
+ */
+export async function streamFileAtomically(
+  path: string,
+  produce: (sink: ChunkSink) => void | Promise<void>,
+  opts: WriteOptions = {},
+): Promise<void> {
+  if (opts.createDirs) await mkdir(dirname(path), { recursive: true });
+  const tmp = tempPathFor(path);
+  try {
+    const fd = openSync(tmp, 'w');
+    try {
+      await produce((chunk) => {
+        writeSync(fd, chunk);
+      });
+    } finally {
+      closeSync(fd);
+    }
+    await rename(tmp, path);
+  } catch (e) {
+    await rm(tmp, { force: true }).catch(() => undefined);
+    throw e;
+  }
+}
+
+/**
+ * Produces the file and writes it to `path` (temp + rename), either as bytes or streamed to a
+ * sink. On any failure prints "cannot write" in both languages and answers false, leaving
+ * nothing at `path`.
  */
 export async function writeOutputFile(
   path: string,
-  produce: () => Promise<Uint8Array>,
+  produce: (() => Promise<Uint8Array>) | { stream: (sink: ChunkSink) => void | Promise<void> },
   io: CliIo,
   opts: WriteOptions = {},
 ): Promise<boolean> {
   try {
-    await writeFilesAtomically([{ path, bytes: await produce() }], opts);
+    if (typeof produce === 'function') await writeFilesAtomically([{ path, bytes: await produce() }], opts);
+    else await streamFileAtomically(path, produce.stream, opts);
     return true;
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);

@@ -108,3 +108,30 @@ describe('writeOutputFile', () => {
     expect(readdirSync(dir)).toEqual(['not-a-dir']);
   });
 });
+
+describe('writeOutputFile, streamed', () => {
+  it('writes the chunks in order and leaves no temporary file', async () => {
+    const dir = workdir();
+    const io = bufferIo(dir);
+    const target = join(dir, 'so.xlsx');
+    const stream = (sink: (c: Uint8Array) => void) => ['một ', 'hai ', 'ba'].forEach((t) => sink(bytes(t)));
+    expect(await writeOutputFile(target, { stream }, io)).toBe(true);
+    expect(readFileSync(target, 'utf8')).toBe('một hai ba');
+    expect(readdirSync(dir)).toEqual(['so.xlsx']);
+  });
+
+  it('keeps the old file and removes the half-written one when the stream fails midway', async () => {
+    const dir = workdir();
+    const target = join(dir, 'so.xlsx');
+    writeFileSync(target, 'cũ');
+    const io = bufferIo(dir);
+    const stream = (sink: (c: Uint8Array) => void) => {
+      sink(bytes('nửa chừng'));
+      throw new Error('hỏng giữa chừng');
+    };
+    expect(await writeOutputFile(target, { stream }, io)).toBe(false);
+    expect(io.stderr).toMatch(/Không ghi được .*hỏng giữa chừng/);
+    expect(readFileSync(target, 'utf8')).toBe('cũ');
+    expect(readdirSync(dir)).toEqual(['so.xlsx']);
+  });
+});

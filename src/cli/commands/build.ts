@@ -5,7 +5,8 @@ import type { Plan } from '../../plan/types';
 import { buildWorkbookSpec } from '../../workbook/build';
 import { isoToVn, todayIso } from '../../workbook/dates';
 import type { Lang } from '../../workbook/types';
-import { writeXlsx } from '../../xlsx/write';
+import { zlibEngine } from '../../xlsx/node-deflate';
+import { writeXlsxTo } from '../../xlsx/write';
 import { commandArgs, COMMON_FLAGS, usageError } from '../args';
 import type { CliIo } from '../io';
 import { loadPlanFile, PlanLoadError } from '../load-plan';
@@ -94,9 +95,16 @@ export async function run(args: string[], io: CliIo, loadPlan: PlanLoader = defa
   }
 
   const reportDate = opts.reportDate ?? todayIso();
+  // Streamed to disk as it is written, with Node's zlib: a 50,000-task workbook never sits whole
+  // in memory.
   const written = await writeOutputFile(
     outPath,
-    () => writeXlsx(buildWorkbookSpec(plan, { lang: opts.lang, reportDate, sourceText: text })),
+    {
+      stream: (sink) =>
+        writeXlsxTo(buildWorkbookSpec(plan, { lang: opts.lang, reportDate, sourceText: text }), sink, {
+          deflate: zlibEngine(1),
+        }),
+    },
     io,
     { createDirs: true },
   );
