@@ -9,6 +9,7 @@ import type { DeflateEngine } from './ooxml/write/deflate';
 import { crc32 as jsCrc32 } from './ooxml/write/crc32';
 
 const BATCH = 1 << 20;
+const FIRST_BATCH = 1 << 14;
 
 // zlib.crc32 arrived in Node 20.15; older Node 20 releases use the JavaScript one.
 const nativeCrc = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
@@ -16,7 +17,8 @@ const nativeCrc = (zlib as { crc32?: (data: Uint8Array, value?: number) => numbe
 export function zlibEngine(level = 1): DeflateEngine {
   return {
     open(emit) {
-      let batch = Buffer.allocUnsafe(BATCH);
+      // Grown on demand: most parts are a few kilobytes, the task sheet many megabytes.
+      let batch = Buffer.allocUnsafe(FIRST_BATCH);
       let used = 0;
       const compress = (finish: boolean) => {
         const input = batch.subarray(0, used);
@@ -31,11 +33,17 @@ export function zlibEngine(level = 1): DeflateEngine {
         push(data) {
           let at = 0;
           while (at < data.length) {
-            const n = Math.min(data.length - at, BATCH - used);
+            if (used === batch.length) {
+              if (batch.length < BATCH) {
+                const bigger = Buffer.allocUnsafe(Math.min(BATCH, batch.length * 4));
+                batch.copy(bigger, 0, 0, used);
+                batch = bigger;
+              } else compress(false);
+            }
+            const n = Math.min(data.length - at, batch.length - used);
             batch.set(data.subarray(at, at + n), used);
             used += n;
             at += n;
-            if (used === BATCH) compress(false);
           }
         },
         end() {

@@ -182,8 +182,14 @@ function* tableRows(
   }
 }
 
-/** Rows of several sources (each ascending) merged into one ascending sequence. */
-function* mergeRows(sources: Iterable<RowModel>[]): Generator<RowModel> {
+/** Rows of several sources (each ascending) as one ascending sequence. */
+function mergeRows(sources: Iterable<RowModel>[]): Iterable<RowModel> {
+  const nonEmpty = sources.filter((s) => !Array.isArray(s) || s.length > 0);
+  // The task sheet has its table alone: its rows go through untouched.
+  return nonEmpty.length === 1 ? nonEmpty[0] : interleave(nonEmpty);
+}
+
+function* interleave(sources: Iterable<RowModel>[]): Generator<RowModel> {
   const its = sources.map((s) => s[Symbol.iterator]());
   const heads = its.map((it) => it.next());
   for (;;) {
@@ -222,8 +228,21 @@ function combine(parts: RowModel[]): RowModel {
   return { r: parts[0].r, first, cells, styles, height, hidden };
 }
 
+/** A style's registry index, remembered by its fields (specs make a new style object per cell). */
+function styleIndexer(styles: StyleRegistry): (style: CellStyle | undefined) => number {
+  const known = new Map<string, number>();
+  return (style) => {
+    if (!style) return 0;
+    const s = style;
+    const key = `${s.bold ? 1 : 0}${s.italic ? 1 : 0}${s.wrap ? 1 : 0}${s.border ? 1 : 0}|${s.size ?? ''}|${s.color ?? ''}|${s.fill ?? ''}|${s.hAlign ?? ''}|${s.vAlign ?? ''}|${s.numFmt ?? ''}|${s.font ?? ''}|${s.indent ?? ''}`;
+    let i = known.get(key);
+    if (i === undefined) known.set(key, (i = styles.cell(cellFormat(style))));
+    return i;
+  };
+}
+
 /** The sheet's loose cells as rows: sorted, one row per row number. */
-function cellRows(cells: readonly CellSpec[], styles: StyleRegistry): RowModel[] {
+function cellRows(cells: readonly CellSpec[], styleOf: (style: CellStyle | undefined) => number): RowModel[] {
   const byRow = new Map<number, CellSpec[]>();
   for (const c of cells) {
     const list = byRow.get(c.row) ?? [];
@@ -239,7 +258,7 @@ function cellRows(cells: readonly CellSpec[], styles: StyleRegistry): RowModel[]
       const data: (CellData | null)[] = new Array(width).fill(null);
       const ids: number[] = new Array(width).fill(0);
       for (const c of list) {
-        const style = styles.cell(cellFormat(c.style));
+        const style = styleOf(c.style);
         // A styled cell without a value still shows its border and fill.
         data[c.col - first] = cellData(c.value) ?? (style ? { t: 'blank' } : null);
         ids[c.col - first] = style;
@@ -364,6 +383,7 @@ function columnModels(sheet: SheetSpec, tables: TableLayout[]): ColumnModel[] {
 interface WorkbookContext {
   spec: WorkbookSpec;
   styles: StyleRegistry;
+  styleOf: (style: CellStyle | undefined) => number;
   tables: Map<string, { sheet: SheetSpec; layout: TableLayout }>;
   caches: PivotCacheModel[];
 }
@@ -451,7 +471,6 @@ function chartModel(c: ChartSpec, sheet: SheetSpec): ChartModel {
 }
 
 function sheetModel(sheet: SheetSpec, ctx: WorkbookContext): WorksheetModel {
-  const { styles } = ctx;
   const layouts = sheet.tables.map((t) => ctx.tables.get(t.name.toLowerCase())!.layout);
   const widths = sheet.widths;
   const heights = (_r: number, cells: readonly CellValue[]) => {
@@ -470,7 +489,7 @@ function sheetModel(sheet: SheetSpec, ctx: WorkbookContext): WorksheetModel {
   const pivots = (sheet.pivots ?? []).map((p) => pivotModel(p, ctx));
   const sources: Iterable<RowModel>[] = [
     ...layouts.map((l) => tableRows(l, heights)),
-    cellRows(sheet.cells, styles),
+    cellRows(sheet.cells, ctx.styleOf),
     ...pivots.map((p) => p.rows),
     attributeRows(sheet),
   ];
@@ -517,7 +536,7 @@ export function workbookModel(spec: WorkbookSpec): { model: WorkbookModel; style
   const tables = new Map<string, { sheet: SheetSpec; layout: TableLayout }>();
   for (const sheet of spec.sheets)
     for (const t of sheet.tables) tables.set(t.name.toLowerCase(), { sheet, layout: layoutTable(t, styles) });
-  const ctx: WorkbookContext = { spec, styles, tables, caches: [] };
+  const ctx: WorkbookContext = { spec, styles, styleOf: styleIndexer(styles), tables, caches: [] };
   const built = new Date(spec.meta.builtAt);
   const sheets = spec.sheets.map((s) => sheetModel(s, ctx));
   return {

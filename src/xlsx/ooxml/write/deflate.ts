@@ -3,6 +3,7 @@ import { crc32 } from './crc32';
 
 /** A raw DEFLATE stream (RFC 1951): bytes in, compressed chunks out through the callback. */
 export interface DeflateStream {
+  /** The caller reuses `data`'s memory once this returns: keep a copy of what is not yet compressed. */
   push(data: Uint8Array): void;
   /** Flushes what is left and ends the stream. */
   end(): void;

@@ -8,10 +8,25 @@ export type Sink = (chunk: Uint8Array) => void;
 // per-call costs vanish, small enough that a part never sits whole in memory.
 const TEXT_CHUNK = 1 << 16;
 
+/**
+ * UTF-8 bytes of the text waiting in a part, in one buffer reused for every piece and part (the
+ * engines copy what they are given), so encoding allocates nothing per piece.
+ */
+class Encoder {
+  private readonly encoder = new TextEncoder();
+  private scratch = new Uint8Array(TEXT_CHUNK * 3);
+
+  encode(text: string): Uint8Array {
+    // A UTF-16 unit takes at most 3 bytes in UTF-8.
+    if (text.length * 3 > this.scratch.length) this.scratch = new Uint8Array(text.length * 3);
+    const { written } = this.encoder.encodeInto(text, this.scratch);
+    return this.scratch.subarray(0, written);
+  }
+}
+
 /** One part being written: text goes in, compressed bytes go to the package as they come. */
 export class PartWriter {
   private buffer = '';
-  private readonly encoder = new TextEncoder();
   private size = 0;
   private crc = 0;
   private closed = false;
@@ -20,6 +35,7 @@ export class PartWriter {
     private readonly file: ZipInputFile,
     private readonly stream: DeflateStream,
     private readonly engine: DeflateEngine,
+    private readonly encoder: Encoder,
     private readonly onClose: () => void,
   ) {}
 
@@ -60,6 +76,7 @@ export class ZipWriter {
   private current: PartWriter | null = null;
   private error: Error | null = null;
   private readonly names = new Set<string>();
+  private readonly encoder = new Encoder();
 
   constructor(
     sink: Sink,
@@ -102,7 +119,7 @@ export class ZipWriter {
         pending = null;
       },
     };
-    this.current = new PartWriter(file, finishing, this.engine, () => {
+    this.current = new PartWriter(file, finishing, this.engine, this.encoder, () => {
       this.current = null;
     });
     return this.current;
