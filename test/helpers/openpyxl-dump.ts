@@ -44,6 +44,8 @@ export interface DumpedSheet {
   }[];
   conditional: { sqref: string; types: string[] }[];
   printTitleRows: string | null;
+  printArea: string[] | null;
+  rowBreaks: number[];
   page: {
     paperSize: number | null;
     orientation: string | null;
@@ -111,6 +113,8 @@ for ws in wb.worksheets:
         'heights': {str(k): v.height for k, v in ws.row_dimensions.items() if v.height is not None},
         'tables': tables, 'validations': dvs, 'conditional': cf,
         'printTitleRows': ws.print_title_rows,
+        'printArea': ws.print_area,
+        'rowBreaks': [b.id for b in ws.row_breaks.brk],
         'page': {'paperSize': int(ps.paperSize) if ps.paperSize is not None else None, 'orientation': ps.orientation,
                  'fitToWidth': int(ps.fitToWidth) if ps.fitToWidth is not None else None,
                  'fitToHeight': int(ps.fitToHeight) if ps.fitToHeight is not None else None,

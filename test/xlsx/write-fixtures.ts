@@ -149,6 +149,8 @@ export function reportsSpec(lang: Lang = 'vi', spec: WorkbookSpec = sampleSpec(l
     fitToWidth: 1,
     fitToHeight: 0,
     repeatRows: { first: 1, last: 1 },
+    // A manual break after the 100th task.
+    rowBreaks: [101],
   };
   tasks.fitWrappedRows = true;
   const summary = spec.sheets.find((s) => s.key === 'summary')!;
@@ -178,6 +180,7 @@ export function reportsSpec(lang: Lang = 'vi', spec: WorkbookSpec = sampleSpec(l
     merges: [],
     validations: [],
     conditionalFormats: [],
+    print: { ...DECREE_30_PRINT, orientation: 'portrait', fitToWidth: 1, fitToHeight: 0, area: 'A1:H60' },
     pivots: [
       {
         name: 'CoQuanTinhTrang',

@@ -41,9 +41,17 @@ function readPdf(path: string): Pdf {
   return { sizes, texts };
 }
 
-/** Only the sheet with this key left visible, so the PDF holds its pages alone. */
+/**
+ * Only the sheet with this key left visible, so the PDF holds its pages alone (LibreOffice still
+ * prints a hidden sheet's print area, so the others lose their page setup).
+ */
 function only(spec: WorkbookSpec, key: string): WorkbookSpec {
-  return { ...spec, sheets: spec.sheets.map((s) => ({ ...s, state: s.key === key ? 'visible' : 'hidden' })) };
+  return {
+    ...spec,
+    sheets: spec.sheets.map((s) =>
+      s.key === key ? s : { ...s, state: 'hidden' as const, print: undefined },
+    ),
+  };
 }
 
 const A4 = [595.3, 841.9];
@@ -114,6 +122,8 @@ maybe('print setup, as LibreOffice prints it', () => {
     const m = tasks.page.margins;
     expect([m.left, m.right, m.top, m.bottom].map((v) => Math.round(v * 25.4))).toEqual([30, 15, 20, 20]);
     expect(tasks.printTitleRows).toBe('$1:$1');
+    expect(tasks.rowBreaks).toEqual([101]);
+    expect(sheetOf(book, 'PivotTable').printArea).toEqual(['$A$1:$H$60']);
     expect(sheetOf(book, spec.sheets[1].name).page).toMatchObject({
       orientation: 'portrait',
       horizontalCentered: true,

@@ -139,6 +139,39 @@ maybe('written workbooks read back by openpyxl, LibreOffice and Gnumeric', () =>
     expect(Object.keys(dumped.widths).length).toBe(15);
   });
 
+  it('LibreOffice reads every value, the table, the validations and the names', () => {
+    const spec = specs['sample-vi'];
+    const lo = recalculated['sample-vi'];
+    // LibreOffice keeps a very hidden sheet hidden only (and headless, it saves no views).
+    expect(lo.sheets.map((s) => [s.title, s.state])).toEqual(
+      spec.sheets.map((s) => [s.name, s.state === 'veryHidden' ? 'hidden' : s.state]),
+    );
+    for (const sheet of spec.sheets) {
+      const got = sheetOf(lo, sheet.name).cells;
+      for (const [ref, w] of expectedCells(sheet)) {
+        if (typeof w.value === 'string' && w.value.startsWith('=')) continue;
+        expect({ ref, value: got[ref]?.value }).toEqual({ ref, value: w.value });
+      }
+    }
+    const tasks = spec.sheets[0];
+    const t = sheetOf(lo, tasks.name).tables[0];
+    expect([t.name, t.ref, t.columns]).toEqual([
+      TABLE_NAME,
+      `A1:O${tasks.tables[0].rows.length + 1}`,
+      tasks.tables[0].columns.map((c) => c.header),
+    ]);
+    expect(
+      sheetOf(lo, tasks.name)
+        .validations.map((v) => [v.type, v.formula1])
+        .sort(),
+    ).toEqual(
+      sheetOf(books['sample-vi'], tasks.name)
+        .validations.map((v) => [v.type, v.formula1])
+        .sort(),
+    );
+    for (const n of spec.names) expect(lo.names[n.name]).toBe(n.ref);
+  });
+
   it.each(['sample-vi', 'batch'])(
     '%s: LibreOffice recalculates every formula to the cached value',
     (name) => {
