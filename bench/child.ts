@@ -19,7 +19,7 @@ export interface WriteAnswer extends ChildAnswer {
   /** Time to build the spec, and the resident memory once it is built (after a collection). */
   specMs: number;
   specRssMb: number;
-  /** Highest resident memory seen while the writer ran (sampled as its output came), when known. */
+  /** Highest resident memory sampled while a streaming writer ran (as its output came). */
   writeRssMb: number | null;
   /** CPU time (user + system) of the write: steadier than wall time on a shared machine. */
   cpuMs: number;
