@@ -9,7 +9,9 @@ import type { DeflateEngine } from './ooxml/write/deflate';
 import { crc32 as jsCrc32 } from './ooxml/write/crc32';
 
 const BATCH = 1 << 20;
-const FIRST_BATCH = 1 << 14;
+const FIRST_BATCH = 1 << 16;
+const OUTPUT_CHUNK = 1 << 18;
+const DEFAULT_OUTPUT_CHUNK = 1 << 14;
 
 // zlib.crc32 arrived in Node 20.15; older Node 20 releases use the JavaScript one.
 const nativeCrc = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
@@ -25,6 +27,9 @@ export function zlibEngine(level = 1): DeflateEngine {
         const out = zlib.deflateRawSync(input, {
           level,
           finishFlush: finish ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH,
+          // Room for the whole output of a batch (sheet XML shrinks about tenfold), so zlib does
+          // not produce it in 16 KB pieces and join them.
+          chunkSize: Math.max(DEFAULT_OUTPUT_CHUNK, Math.min(OUTPUT_CHUNK, used >> 2)),
         });
         if (out.length) emit(out);
         used = 0;

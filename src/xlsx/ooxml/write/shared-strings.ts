@@ -37,14 +37,7 @@ export class SharedStrings {
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
         `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${this.references}" uniqueCount="${this.index.size}">`,
     );
-    let batch = '';
-    for (const text of this.index.keys()) {
-      batch += `<si>${textElement(text)}</si>`;
-      if (batch.length > 1 << 15) {
-        part.write(batch);
-        batch = '';
-      }
-    }
-    part.write(batch + '</sst>');
+    for (const text of this.index.keys()) part.write(`<si>${textElement(text)}</si>`);
+    part.write('</sst>');
   }
 }

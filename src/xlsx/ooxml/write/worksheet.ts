@@ -36,9 +36,6 @@ const HEAD =
   '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ' +
   'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">';
 
-// Rows are collected into strings of about this size before they go to the part.
-const ROW_BATCH = 1 << 15;
-
 function colsXml(columns: readonly ColumnModel[]): string {
   if (!columns.length) return '';
   // Sorted and without overlaps (checked before anything was written).
@@ -122,15 +119,7 @@ export class WorksheetWriter {
   }
 
   private writeRows(part: PartWriter): void {
-    let batch = '';
-    for (const row of this.sheet.rows) {
-      batch += this.rowXml(row);
-      if (batch.length >= ROW_BATCH) {
-        part.write(batch);
-        batch = '';
-      }
-    }
-    part.write(batch);
+    for (const row of this.sheet.rows) part.write(this.rowXml(row));
     for (const list of this.groups)
       for (const g of list ?? [])
         if (!g.masterWritten)

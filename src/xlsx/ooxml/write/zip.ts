@@ -4,29 +4,24 @@ import type { DeflateEngine, DeflateStream } from './deflate';
 /** Where the package's bytes go, chunk by chunk, in order. */
 export type Sink = (chunk: Uint8Array) => void;
 
-// Text is encoded and compressed in pieces of about this many UTF-16 units: large enough that the
-// per-call costs vanish, small enough that a part never sits whole in memory.
-const TEXT_CHUNK = 1 << 16;
+// Bytes are compressed in pieces of about this size: large enough that the per-call costs vanish,
+// small enough that a part never sits whole in memory.
+const BYTE_CHUNK = 1 << 18;
 
 /**
- * UTF-8 bytes of the text waiting in a part, in one buffer reused for every piece and part (the
- * engines copy what they are given), so encoding allocates nothing per piece.
+ * The UTF-8 bytes of a part, encoded piece by piece as they are written into one buffer reused
+ * for every part (the engines copy what they are given). Encoding each small piece on its own is
+ * several times faster than joining them first: most rows are ASCII, and a string joined from
+ * them turns two-byte as soon as one piece holds a Vietnamese letter.
  */
-class Encoder {
-  private readonly encoder = new TextEncoder();
-  private scratch = new Uint8Array(TEXT_CHUNK * 3);
-
-  encode(text: string): Uint8Array {
-    // A UTF-16 unit takes at most 3 bytes in UTF-8.
-    if (text.length * 3 > this.scratch.length) this.scratch = new Uint8Array(text.length * 3);
-    const { written } = this.encoder.encodeInto(text, this.scratch);
-    return this.scratch.subarray(0, written);
-  }
+class ByteBuffer {
+  readonly encoder = new TextEncoder();
+  bytes = new Uint8Array(BYTE_CHUNK);
+  used = 0;
 }
 
 /** One part being written: text goes in, compressed bytes go to the package as they come. */
 export class PartWriter {
-  private buffer = '';
   private size = 0;
   private crc = 0;
   private closed = false;
@@ -35,28 +30,41 @@ export class PartWriter {
     private readonly file: ZipInputFile,
     private readonly stream: DeflateStream,
     private readonly engine: DeflateEngine,
-    private readonly encoder: Encoder,
+    private readonly buffer: ByteBuffer,
     private readonly onClose: () => void,
   ) {}
 
   write(text: string): void {
-    this.buffer += text;
-    if (this.buffer.length >= TEXT_CHUNK) this.flushText();
+    const b = this.buffer;
+    // A UTF-16 unit takes at most 3 bytes in UTF-8.
+    const most = text.length * 3;
+    if (b.used + most > b.bytes.length) {
+      this.flush();
+      if (most > b.bytes.length) {
+        this.push(b.encoder.encode(text));
+        return;
+      }
+    }
+    b.used += b.encoder.encodeInto(text, b.bytes.subarray(b.used)).written;
   }
 
-  private flushText(): void {
-    if (!this.buffer) return;
-    const bytes = this.encoder.encode(this.buffer);
-    this.buffer = '';
+  private push(bytes: Uint8Array): void {
     this.size += bytes.length;
     this.crc = this.engine.crc32(this.crc, bytes);
     this.stream.push(bytes);
   }
 
+  private flush(): void {
+    const b = this.buffer;
+    if (!b.used) return;
+    this.push(b.bytes.subarray(0, b.used));
+    b.used = 0;
+  }
+
   /** Ends the part; the next part may start. */
   end(): void {
     if (this.closed) return;
-    this.flushText();
+    this.flush();
     this.closed = true;
     // fflate writes size and CRC in the data descriptor after the data: they must be set before
     // the final chunk goes out.
@@ -76,7 +84,7 @@ export class ZipWriter {
   private current: PartWriter | null = null;
   private error: Error | null = null;
   private readonly names = new Set<string>();
-  private readonly encoder = new Encoder();
+  private readonly buffer = new ByteBuffer();
 
   constructor(
     sink: Sink,
@@ -119,7 +127,7 @@ export class ZipWriter {
         pending = null;
       },
     };
-    this.current = new PartWriter(file, finishing, this.engine, this.encoder, () => {
+    this.current = new PartWriter(file, finishing, this.engine, this.buffer, () => {
       this.current = null;
     });
     return this.current;
