@@ -6,10 +6,10 @@
  */
 import * as zlib from 'node:zlib';
 import { escapeAttr, escapeXml } from '../src/xlsx/ooxml/xml';
-import { isoToSerial } from '../src/workbook/dates';
+import { isoToSerial } from '../src/model/dates';
 import type { CellSpec, CellValue, SheetSpec, WorkbookSpec } from '../src/workbook/types';
 import { StyleRegistry } from '../src/xlsx/ooxml/write';
-import { columnLetter } from '../src/workbook/snapshot';
+import { columnLetter } from '../src/model/table';
 
 const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';

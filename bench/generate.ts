@@ -2,19 +2,55 @@
  * Deterministic, realistic inputs for the benchmarks: the sample plan's own sentences, agencies
  * and deadline notes, recombined by a seeded generator into plans and filled tables of any size.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { seededRandom as seeded } from '../src/excel/testing/plans';
 import type { Plan, Task } from '../src/plan/types';
-import { COLUMN_HEADERS, STATUS_LABELS, TASK_COLUMN_IDS, type TaskColumnId } from '../src/workbook/labels';
+import { columnHeader, TASK_COLUMN_IDS, type TaskColumnId } from '../src/model/columns';
+import { STATUS_LABELS } from '../src/model/labels';
 import type { RawCell, TableSnapshot } from '../src/workbook/types';
-import { isoToSerial } from '../src/workbook/dates';
+import { isoToSerial } from '../src/model/dates';
 
 // Benchmarks run compiled from bench/out/bench/, three levels below the project root.
 export const ROOT = join(__dirname, '..', '..', '..');
 
 export function sampleText(): string {
   return readFileSync(join(ROOT, 'samples', 'nq28-nam-dinh.txt'), 'utf8');
+}
+
+/**
+ * About `bytes` characters of real plans: every plan text kept in test/fixtures (the parser's real
+ * plans and, when present, the labelled corpus) and the sample, one after another. Past their total
+ * the series starts over with every year and document number moved on by the round, so no two
+ * copies are the same text.
+ */
+export function realPlanText(bytes: number): string {
+  const dirs = [join(ROOT, 'test', 'fixtures', 'plans'), join(ROOT, 'test', 'fixtures', 'real')];
+  const texts = [sampleText()];
+  for (const dir of dirs) {
+    if (!existsSync(dir)) continue;
+    for (const f of readdirSync(dir).sort())
+      if (f.endsWith('.txt')) texts.push(readFileSync(join(dir, f), 'utf8'));
+  }
+  const out: string[] = [];
+  let size = 0;
+  for (let round = 0; size < bytes; round++) {
+    for (const t of texts) {
+      const text =
+        round === 0
+          ? t
+          : t
+              .replace(
+                /\b(19|20)(\d{2})\b/g,
+                (_m, c: string, y: string) => `${c}${String((+y + round) % 100).padStart(2, '0')}`,
+              )
+              .replace(/(Số:?\s*)(\d+)/g, (_m, p: string, n: string) => `${p}${+n + round}`);
+      out.push(text);
+      size += text.length;
+      if (size >= bytes) break;
+    }
+  }
+  return out.join('\n\n').slice(0, bytes);
 }
 
 const AGENCIES = [
@@ -146,11 +182,11 @@ export function filledSnapshot(rows: number, seed = 6): TableSnapshot {
     const roll = rnd();
     const status =
       roll < 0.3
-        ? STATUS_LABELS.vi.done
+        ? STATUS_LABELS.done.vi
         : roll < 0.75
-          ? STATUS_LABELS.vi.in_progress
-          : STATUS_LABELS.vi.not_started;
-    const done = status === STATUS_LABELS.vi.done;
+          ? STATUS_LABELS.in_progress.vi
+          : STATUS_LABELS.not_started.vi;
+    const done = status === STATUS_LABELS.done.vi;
     const completedOn = done ? base + 30 + Math.floor(rnd() * 400) : null;
     const cells: Record<TaskColumnId, RawCell> = {
       taskId: `IV.${1 + (i % 9)}.${1 + Math.floor(i / 9)}`,
@@ -163,7 +199,7 @@ export function filledSnapshot(rows: number, seed = 6): TableSnapshot {
       due,
       status: rnd() < 0.05 ? pick(slips) : status,
       completedOn: rnd() < 0.01 && completedOn ? '15/3/2023' : completedOn,
-      progress: done ? 100 : status === STATUS_LABELS.vi.in_progress ? 10 + Math.floor(rnd() * 80) : 0,
+      progress: done ? 100 : status === STATUS_LABELS.in_progress.vi ? 10 + Math.floor(rnd() * 80) : 0,
       result: done ? 'Đã ban hành văn bản triển khai' : '',
       note: '',
       updatedOn: base + 300 + Math.floor(rnd() * 160),
@@ -175,7 +211,7 @@ export function filledSnapshot(rows: number, seed = 6): TableSnapshot {
     sheet: 'Nhiệm vụ',
     headerRow: 1,
     firstCol: 0,
-    headers: TASK_COLUMN_IDS.map((id) => COLUMN_HEADERS.vi[id]),
+    headers: TASK_COLUMN_IDS.map((id) => columnHeader(id, 'vi')),
     rows: data,
   };
 }

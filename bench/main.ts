@@ -9,7 +9,7 @@ import { checkTracking } from '../src/tracking/check';
 import { buildWorkbookSpec } from '../src/workbook/build';
 import { CountingExcel } from '../src/excel/testing/counting-context';
 import { renderWorkbook } from '../src/excel/render';
-import { filledSnapshot, generatePlanText, ROOT, sampleText, scalePlan } from './generate';
+import { filledSnapshot, generatePlanText, realPlanText, ROOT, sampleText, scalePlan } from './generate';
 import { child, Result, timeMedian } from './measure';
 import type { ChildAnswer } from './child';
 import { taskpaneBenchmarks } from './taskpane';
@@ -39,6 +39,16 @@ async function parseBench(): Promise<void> {
     const ms = await timeMedian(runs, () => parsePlan(text));
     record('parse', label, ms, 'ms');
     record('parse.tasks', label, parsePlan(text).tasks.length, 'tasks');
+  }
+  // The same sizes made of real plans (several issuers and layouts), and the throughput.
+  for (const [label, bytes] of sizes) {
+    const text = realPlanText(bytes);
+    const runs = bytes > 1_000_000 ? 5 : 9;
+    parsePlan(text);
+    const ms = await timeMedian(runs, () => parsePlan(text));
+    record('parse.real', label, ms, 'ms');
+    record('parse.real.throughput', label, new TextEncoder().encode(text).length / 1000 / ms, 'MB/s');
+    record('parse.real.tasks', label, parsePlan(text).tasks.length, 'tasks');
   }
 }
 

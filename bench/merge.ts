@@ -3,7 +3,8 @@ import ExcelJS from 'exceljs';
 import { parsePlan } from '../src/plan/parse';
 import type { Plan } from '../src/plan/types';
 import { buildWorkbookSpec } from '../src/workbook/build';
-import { STATUS_LABELS, TABLE_NAME } from '../src/workbook/labels';
+import { STATUS_LABELS } from '../src/model/labels';
+import { TABLE_NAME } from '../src/workbook/names';
 import { mergeWorkbooks } from '../src/xlsx/merge';
 import { splitWorkbook } from '../src/xlsx/split';
 import { writeXlsx } from '../src/xlsx/write';
@@ -37,7 +38,7 @@ async function fillReturn(bytes: Uint8Array): Promise<Uint8Array> {
       if (cell.value === 'Trạng thái') statusCol = col;
     });
     for (let r = 2; r <= ws.rowCount; r += 2) {
-      if (ws.getCell(r, 1).value) ws.getCell(r, statusCol).value = STATUS_LABELS.vi.in_progress;
+      if (ws.getCell(r, 1).value) ws.getCell(r, statusCol).value = STATUS_LABELS.in_progress.vi;
     }
   }
   return new Uint8Array(await wb.xlsx.writeBuffer());

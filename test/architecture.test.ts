@@ -1,43 +1,63 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { COLUMNS } from '../src/model/columns';
 
-const SRC = path.join(__dirname, '..', 'src');
+// The same graph `node scripts/import-graph.js` prints.
+const graph = require('../scripts/import-graph.js') as {
+  SRC: string;
+  sourceFiles(dir: string): string[];
+  imports(): { file: string; folder: string; spec: string; target: string }[];
+  folderPairs(): Map<string, number>;
+  folderCycles(): string[];
+};
 
-function sourceFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) return sourceFiles(p);
-    return /\.(ts|tsx)$/.test(e.name) ? [p] : [];
-  });
-}
+const SRC = graph.SRC;
 
-function importsOf(file: string): string[] {
-  const text = fs.readFileSync(file, 'utf8');
-  return [...text.matchAll(/(?:from\s+|import\s*\(\s*|require\(\s*)['"]([^'"]+)['"]/g)].map((m) => m[1]);
-}
-
-/** The folder under src/ that an import resolves into, or the package it names. */
-function target(file: string, spec: string): string {
-  if (!spec.startsWith('.')) return `package:${spec}`;
-  const rel = path.relative(SRC, path.resolve(path.dirname(file), spec));
-  return `src:${rel.split(path.sep)[0]}`;
-}
+/** The folders of src/, lowest first: a folder imports only folders of a lower layer. */
+const LAYERS: string[][] = [
+  ['model'],
+  ['plan'],
+  ['tracking'],
+  ['workbook'],
+  ['excel', 'xlsx', 'docx'],
+  ['app'],
+  ['cli', 'taskpane'],
+];
+const layerOf = new Map(LAYERS.flatMap((folders, i) => folders.map((f) => [f, i] as const)));
+const CORE = ['model', 'plan', 'tracking', 'workbook'];
 
 describe('layering', () => {
-  const core = ['model', 'plan', 'tracking', 'workbook'];
+  it('puts every folder of src/ in a layer', () => {
+    const folders = fs
+      .readdirSync(SRC, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name);
+    expect(folders.filter((f) => !layerOf.has(f))).toEqual([]);
+  });
 
-  it.each(core)('src/%s imports only the core and no platform library', (folder) => {
-    const offending = sourceFiles(path.join(SRC, folder)).flatMap((file) =>
-      importsOf(file)
-        .map((spec) => target(file, spec))
-        .filter((t) => (t.startsWith('src:') ? !core.includes(t.slice(4)) : true))
-        .map((t) => `${path.relative(SRC, file)} → ${t}`),
-    );
+  it('has folders depend one way: model ← plan ← tracking ← workbook ← adapters ← app ← UIs', () => {
+    const upward = [...graph.folderPairs().keys()].filter((pair) => {
+      const [from, to] = pair.split(' → ');
+      return (layerOf.get(to) ?? Infinity) >= (layerOf.get(from) ?? -1);
+    });
+    expect(upward).toEqual([]);
+  });
+
+  it('has no cycle between folders', () => {
+    expect(graph.folderCycles()).toEqual([]);
+  });
+
+  it.each(CORE)('src/%s imports no package (no platform library, no Node API)', (folder) => {
+    const offending = graph
+      .imports()
+      .filter((i) => i.folder === folder && i.target.startsWith('package:'))
+      .map((i) => `${i.file} → ${i.spec}`);
     expect(offending).toEqual([]);
   });
 
   it('office-js is used only in src/excel', () => {
-    const users = sourceFiles(SRC)
+    const users = graph
+      .sourceFiles(SRC)
       .filter((f) => !f.startsWith(path.join(SRC, 'excel') + path.sep))
       .filter((f) =>
         /\b(Excel\.run|Office\.(onReady|context|HostType|FileType))\b/.test(fs.readFileSync(f, 'utf8')),
@@ -49,20 +69,52 @@ describe('layering', () => {
   it('the .xlsx writer imports no Node module and no ExcelJS (the page writes .xlsx in the browser)', () => {
     const files = [
       path.join(SRC, 'xlsx', 'write.ts'),
-      ...sourceFiles(path.join(SRC, 'xlsx', 'ooxml', 'write')),
+      ...graph.sourceFiles(path.join(SRC, 'xlsx', 'ooxml', 'write')),
     ];
     const offending = files.flatMap((file) =>
-      importsOf(file)
+      [...fs.readFileSync(file, 'utf8').matchAll(/(?:from\s+|import\s*\(\s*|require\(\s*)['"]([^'"]+)['"]/g)]
+        .map((m) => m[1])
         .filter((spec) => /^(node:|fs$|path$|zlib$|os$|exceljs$)/.test(spec) || spec.endsWith('node-deflate'))
         .map((spec) => `${path.relative(SRC, file)} → ${spec}`),
     );
+    expect(files.length).toBeGreaterThan(10);
     expect(offending).toEqual([]);
   });
 
-  it('ExcelJS is imported only by src/xlsx', () => {
-    const users = sourceFiles(SRC)
-      .filter((f) => importsOf(f).includes('exceljs'))
-      .map((f) => path.relative(SRC, f).split(path.sep)[0]);
-    expect([...new Set(users)]).toEqual(['xlsx']);
+  it.each([
+    ['exceljs', ['xlsx']],
+    ['jszip', ['xlsx', 'docx']],
+    ['fflate', ['xlsx', 'docx']],
+    ['mammoth', ['docx']],
+    ['react', ['taskpane']],
+    ['react-dom', ['taskpane']],
+    ['@fluentui/react-components', ['taskpane']],
+  ])('%s is imported only by %j', (pkg, allowed) => {
+    const users = graph
+      .imports()
+      .filter((i) => i.target === `package:${pkg}` || i.target.startsWith(`package:${pkg}/`))
+      .map((i) => i.folder);
+    expect([...new Set(users)].filter((f) => !allowed.includes(f))).toEqual([]);
+  });
+});
+
+/** A source file without its comments, so that only code is searched. */
+function code(file: string): string {
+  return fs
+    .readFileSync(file, 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1');
+}
+
+describe('column facts', () => {
+  it('the column headers are written nowhere but the registry (src/model)', () => {
+    const headers = COLUMNS.flatMap((c) => [c.label.vi, c.label.en]);
+    const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const literal = new RegExp(`(['"\`])(${headers.map(escape).join('|')})\\1`, 'g');
+    const hits = graph
+      .sourceFiles(SRC)
+      .filter((f) => !f.startsWith(path.join(SRC, 'model') + path.sep))
+      .flatMap((f) => [...code(f).matchAll(literal)].map((m) => `${path.relative(SRC, f)}: ${m[0]}`));
+    expect(hits).toEqual([]);
   });
 });

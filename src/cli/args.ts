@@ -3,7 +3,7 @@
  * everywhere (`--flag value` and `--flag=value`, last one wins) and every usage error is worded
  * once, Vietnamese first, English second.
  */
-import { isIsoDate } from '../workbook/dates';
+import { isIsoDate } from '../model/dates';
 import type { Lang } from '../workbook/types';
 import type { CliIo } from './io';
 

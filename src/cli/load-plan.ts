@@ -3,7 +3,8 @@
  * else as text through decodePlanBytes (UTF-8/UTF-16/legacy encodings). Errors carry both languages.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { extname } from 'node:path';
+import { basename, extname } from 'node:path';
+import { isLocalizedError } from '../model/msg';
 import { decodePlanBytes } from '../plan/decode';
 import type { ParseWarning } from '../plan/types';
 
@@ -81,6 +82,11 @@ export async function loadPlanFile(path: string): Promise<LoadedPlan> {
       throw e;
     }
   }
-  const decoded = decodePlanBytes(bytes);
-  return { text: decoded.text, format: 'txt', warnings: decoded.warnings };
+  try {
+    const decoded = decodePlanBytes(bytes, basename(path));
+    return { text: decoded.text, format: 'txt', warnings: decoded.warnings };
+  } catch (e) {
+    if (isLocalizedError(e)) throw new PlanLoadError(e.msg.vi, e.msg.en);
+    throw e;
+  }
 }

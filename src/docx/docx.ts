@@ -1,44 +1,69 @@
 /**
  * .docx → plain text the plan parser understands: one line per paragraph, each table row as one
  * line of tab-separated cells (as Word tables arrive when pasted), Word's automatic numbering written
- * out ("1.", "a)", "-") because the parser relies on it. Footnote markers and footnote bodies are
- * dropped. mammoth is loaded lazily so the core and the CLI's other commands do not pay for it.
+ * out as Word prints it (numbering.xml: "1.", "a)", "I.", "1.2.") because the parser relies on it.
+ * Footnote markers and bodies are dropped. The package is read with JSZip, loaded lazily so the
+ * core and the CLI's other commands do not pay for it; the XML is read by ./wordml.
+ *
+ * `htmlToPlanText` turns mammoth's HTML into the same text; it is kept for HTML input.
  */
+import { EXIT, LocalizedError, msg } from '../model/msg';
+import { wordMlToText } from './wordml';
 
-type MammothInput = { buffer?: Uint8Array; arrayBuffer?: ArrayBuffer };
-interface MammothLike {
-  convertToHtml(input: MammothInput, options?: Record<string, unknown>): Promise<{ value: string }>;
-}
-
-export class DocxError extends Error {
-  constructor(
-    readonly messageVi: string,
-    readonly messageEn: string,
-  ) {
-    super(`${messageVi} / ${messageEn}`);
+/** A .docx that cannot be read: a user error (exit code 2), in both languages. */
+export class DocxError extends LocalizedError {
+  constructor(messageVi: string, messageEn: string) {
+    super(msg(messageVi, messageEn), EXIT.badInput);
     this.name = 'DocxError';
   }
+
+  get messageVi(): string {
+    return this.msg.vi;
+  }
+
+  get messageEn(): string {
+    return this.msg.en;
+  }
+}
+
+interface ZipLike {
+  file(path: string): { async(type: 'string'): Promise<string> } | null;
+}
+interface JSZipLike {
+  loadAsync(data: Uint8Array): Promise<ZipLike>;
 }
 
 export async function docxToText(bytes: Uint8Array): Promise<string> {
-  const mammoth = (await import('mammoth')) as unknown as MammothLike & { default?: MammothLike };
-  const api: MammothLike =
-    typeof mammoth.convertToHtml === 'function' ? mammoth : (mammoth.default as MammothLike);
-  const arrayBuffer = bytes.buffer.slice(
-    bytes.byteOffset,
-    bytes.byteOffset + bytes.byteLength,
-  ) as ArrayBuffer;
-  let html: string;
+  const mod = (await import('jszip')) as unknown as JSZipLike & { default?: JSZipLike };
+  const JSZip: JSZipLike = typeof mod.loadAsync === 'function' ? mod : (mod.default as JSZipLike);
+  let zip: ZipLike;
   try {
-    // Node's mammoth reads `buffer`, the browser build reads `arrayBuffer`: give both.
-    html = (await api.convertToHtml({ buffer: bytes, arrayBuffer }, { ignoreEmptyParagraphs: true })).value;
-  } catch (e) {
+    zip = await JSZip.loadAsync(bytes);
+  } catch {
     throw new DocxError(
-      `Không đọc được tệp .docx (${(e as Error).message}).`,
-      `Could not read the .docx file (${(e as Error).message}).`,
+      'Không đọc được tệp .docx: tệp bị hỏng hoặc không phải tài liệu Word.',
+      'Could not read the .docx file: it is damaged or not a Word document.',
     );
   }
-  return htmlToPlanText(html);
+  const read = async (path: string) => (zip.file(path) ? await zip.file(path)!.async('string') : null);
+  const document = await read('word/document.xml');
+  if (document === null) {
+    if (zip.file('xl/workbook.xml')) {
+      throw new DocxError(
+        'Tệp này là bảng tính Excel (.xlsx), không phải tài liệu Word: hãy chọn tệp kế hoạch .docx hoặc .txt.',
+        'This file is an Excel workbook (.xlsx), not a Word document: choose the plan as .docx or .txt.',
+      );
+    }
+    throw new DocxError(
+      'Tệp không phải tài liệu Word (.docx): không có phần nội dung word/document.xml.',
+      'The file is not a Word document (.docx): it has no word/document.xml part.',
+    );
+  }
+  return wordMlToText({
+    document,
+    numbering: await read('word/numbering.xml'),
+    styles: await read('word/styles.xml'),
+  });
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };

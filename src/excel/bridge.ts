@@ -6,7 +6,7 @@
 import type { BuildOptions, BuildResult, ExistingMode } from './existing';
 import type { PivotResult } from './pivot';
 import type { PeriodSummaryReport, SheetDrawReport } from './summary';
-import type { SummarySheet } from '../tracking/summary-sheet';
+import type { SummarySheet } from '../workbook/sheets/period-summary';
 import type { ExcelTracking } from './read';
 import type { CellRef, Highlight } from './select';
 import type { Finding } from '../tracking/check/types';

@@ -1,4 +1,4 @@
-import { isIsoDate, isoToSerial } from '../workbook/dates';
+import { isIsoDate, isoToSerial } from '../model/dates';
 import type { CellStyle, CellValue, ColumnSpec } from '../workbook/types';
 
 /**

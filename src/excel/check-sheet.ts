@@ -1,6 +1,6 @@
-import { buildCheckSheet } from '../tracking/check/check-sheet';
+import { buildCheckSheet } from '../workbook/sheets/check';
 import type { Finding } from '../tracking/check/types';
-import { SHEET_NAMES } from '../workbook/labels';
+import { SHEET_NAMES } from '../workbook/names';
 import type { Lang } from '../workbook/types';
 import type { WorkbookInventory } from './inventory';
 import { drawGeneratedSheet, type SheetDrawReport } from './summary';
@@ -35,7 +35,7 @@ export async function writeCheckSheet(
   findings: readonly Finding[],
   opts: CheckSheetOptions,
 ): Promise<SheetDrawReport> {
-  const target = opts.tasksSheet ?? findings[0]?.sheet ?? SHEET_NAMES[opts.lang].tasks;
+  const target = opts.tasksSheet ?? findings[0]?.sheet ?? SHEET_NAMES.tasks[opts.lang];
   const sheet = buildCheckSheet(findings, opts.lang, target);
   return drawGeneratedSheet(context, sheet, {
     lang: opts.lang,

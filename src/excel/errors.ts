@@ -4,6 +4,8 @@
  * only a fallback for hosts that report a generic code.
  */
 
+import { isLocalizedError, type Msg } from '../model/msg';
+
 export type ExcelErrorKind =
   | 'payload'
   | 'protected'
@@ -15,16 +17,15 @@ export type ExcelErrorKind =
   | 'invalid'
   | 'general';
 
-export interface ExcelErrorMessage {
+/** What went wrong, as a message (vi, en) with the error's kind and code. */
+export interface ExcelErrorMessage extends Msg {
   kind: ExcelErrorKind;
   code: string | null;
-  vi: string;
-  en: string;
   /** The original message, for a details section or the log. */
   detail: string;
 }
 
-const MESSAGES: Record<ExcelErrorKind, { vi: string; en: string }> = {
+const MESSAGES: Record<ExcelErrorKind, Msg> = {
   payload: {
     vi: 'Dữ liệu gửi sang Excel quá lớn cho một lần (Excel trên web giới hạn 5 MB mỗi yêu cầu). Hãy thử lại; nếu vẫn lỗi, dùng tệp .xlsx tải xuống.',
     en: 'Too much data for one request to Excel (Excel on the web allows 5 MB per request). Try again; if it still fails, use the downloadable .xlsx file.',
@@ -104,11 +105,9 @@ export function describeExcelError(err: unknown): ExcelErrorMessage {
     else kind = 'general';
   }
   const base = MESSAGES[kind];
-  // Our own errors already carry a bilingual message ("vi / en"): keep it as is.
-  const own = !code && / \/ /.test(message) && name !== 'Error';
-  if (own && (kind === 'general' || kind === 'unsupported')) {
-    const [vi, en] = message.split(' / ');
-    return { kind, code, vi, en: en ?? vi, detail: message };
+  // Our own errors already say what to do, in both languages: keep their words.
+  if (isLocalizedError(err) && (kind === 'general' || kind === 'unsupported')) {
+    return { kind, code, vi: err.msg.vi, en: err.msg.en, detail: message };
   }
   const suffix = kind === 'general' || kind === 'invalid' ? ` (${code ?? 'Error'}: ${message})` : '';
   return { kind, code, vi: base.vi + suffix, en: base.en + suffix, detail: message };

@@ -1,7 +1,10 @@
-import { REPORT_DATE_NAME, SHEET_NAMES, TABLE_NAME } from '../workbook/labels';
-import type { Lang, WorkbookSpec } from '../workbook/types';
+import type { Lang } from '../model/lang';
+import { LocalizedError, type Msg } from '../model/msg';
+import type { TrackingWorkbook } from '../model/workbook-meta';
+import type { RevisedTable } from '../tracking/revise-table';
+import { isSheet, SHEET_NAMES, TABLE_NAME, type SheetName } from '../workbook/names';
+import type { WorkbookSpec } from '../workbook/types';
 import { hasName, hasSheet, type WorkbookInventory } from './inventory';
-import { keepReportDate, mergeEntries } from './merge-entries';
 import { readTracking } from './read';
 import { renderWorkbook, rollback, withMetaSheet, type RenderOptions, type RenderReport } from './render';
 import { renameSpec } from './spec-rename';
@@ -10,10 +13,10 @@ import { defaultSupport, MIN_RENDER_API, requireApi } from './support';
 /**
  * Building into a workbook that may already track this (or another) plan. Entries are never
  * overwritten:
- * - 'update': the task list is revised from the new plan. The existing table is read, every
- *   entry is carried to its task (matched by text, then id:
- *   a revised plan often renumbers), removed tasks stay as marked rows, staff-added
- *   columns stay. The new workbook is drawn into temporary sheets; only when all of it is written
+ * - 'update': the task list is revised from the new plan. The existing table is read and handed
+ *   to `revise` (the one revision, src/app/revise.ts: every entry carried to its task, removed
+ *   tasks kept as marked rows, staff-added columns kept, the report date kept). The revised
+ *   workbook is drawn into temporary sheets; only when all of it is written
  *   are the old tracking sheets deleted and the temporary ones renamed (Excel follows renames in
  *   formulas and names). A failure before that point deletes the temporary sheets: the user's
  *   sheets are never touched. The old task sheet itself is kept, hidden, as a backup.
@@ -32,17 +35,25 @@ export interface ExistingInfo {
   tables: { name: string; sheet: string }[];
 }
 
-export class ExistingWorkbookError extends Error {
+export class ExistingWorkbookError extends LocalizedError {
   readonly choices: ExistingMode[];
   constructor(readonly info: ExistingInfo) {
     super(
       info.found
-        ? 'Sổ này đã có bảng theo dõi. Chọn "Cập nhật" (giữ nguyên mọi số liệu đã nhập, cập nhật danh sách nhiệm vụ) ' +
-            'hoặc "Tạo trang mới". Không có gì bị ghi đè. / This workbook already has a tracking table. Choose "Update" ' +
-            '(keeps every entry, revises the task list) or "New sheets". Nothing was overwritten.'
-        : 'Sổ này đã có trang tính trùng tên với trang sẽ tạo. Chọn "Tạo trang mới" để tạo bên cạnh. Không có gì bị ghi đè. / ' +
-            'This workbook already has sheets with the names to be created. Choose "New sheets" to build alongside. ' +
-            'Nothing was overwritten.',
+        ? {
+            vi:
+              'Sổ này đã có bảng theo dõi. Chọn "Cập nhật" (giữ nguyên mọi số liệu đã nhập, cập nhật danh sách nhiệm vụ) ' +
+              'hoặc "Tạo trang mới". Không có gì bị ghi đè.',
+            en:
+              'This workbook already has a tracking table. Choose "Update" (keeps every entry, revises the task list) ' +
+              'or "New sheets". Nothing was overwritten.',
+          }
+        : {
+            vi: 'Sổ này đã có trang tính trùng tên với trang sẽ tạo. Chọn "Tạo trang mới" để tạo bên cạnh. Không có gì bị ghi đè.',
+            en:
+              'This workbook already has sheets with the names to be created. Choose "New sheets" to build alongside. ' +
+              'Nothing was overwritten.',
+          },
     );
     this.name = 'ExistingWorkbookError';
     this.choices = info.found ? ['update', 'new-sheets'] : ['new-sheets'];
@@ -62,7 +73,7 @@ export async function detectExisting(context: Excel.RequestContext): Promise<Exi
   const list = tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name }));
   const table = list.find((t) => t.name.toLowerCase() === TABLE_NAME.toLowerCase());
   const metaSheet =
-    inventory.sheets.find((s) => s.name === SHEET_NAMES.vi.meta || s.name === SHEET_NAMES.en.meta)?.name ??
+    inventory.sheets.find((s) => s.name === SHEET_NAMES.meta.vi || s.name === SHEET_NAMES.meta.en)?.name ??
     null;
   return {
     found: !!table || !!metaSheet,
@@ -73,9 +84,14 @@ export async function detectExisting(context: Excel.RequestContext): Promise<Exi
   };
 }
 
+/** The revised workbook for the one read from the open workbook (update mode). */
+export type Reviser = (old: TrackingWorkbook) => Promise<{ spec: WorkbookSpec; table: RevisedTable }>;
+
 export interface BuildOptions extends RenderOptions {
   /** Required when the workbook already tracks a plan. */
   mode?: ExistingMode;
+  /** Required for 'update'. */
+  revise?: Reviser;
 }
 
 export interface BuildResult {
@@ -93,7 +109,7 @@ export interface BuildResult {
   pivotSheetRemoved: boolean;
   /** Update mode: the old task sheet, kept hidden under this name. */
   backupSheet: string | null;
-  message: { vi: string; en: string };
+  message: Msg;
 }
 
 function suffixName(name: string, suffix: string, max = 31): string {
@@ -177,26 +193,20 @@ export async function buildTrackingWorkbook(
   }
 
   // ---- update
+  if (!opts.revise) throw new Error("Update mode needs the revised plan's reviser");
   const old = await readTracking(context);
   syncs += old.syncs;
-  const tasksTable = spec.sheets.flatMap((s) => s.tables).find((t) => t.name === TABLE_NAME);
-  if (!tasksTable) throw new Error(`The spec has no ${TABLE_NAME} table`);
-  const merged = mergeEntries(
-    keepReportDate(spec, REPORT_DATE_NAME, old.reportDate),
-    TABLE_NAME,
-    old.snapshot,
-    old.meta,
-  );
+  const revised = await opts.revise(old);
+  const table = revised.table;
+  const next = withMetaSheet(revised.spec);
 
   const token = randomToken();
-  const tempSheets = new Map(merged.spec.sheets.map((s, i) => [s.name, `~pt${i}_${token}`]));
+  const tempSheets = new Map(next.sheets.map((s, i) => [s.name, `~pt${i}_${token}`]));
   const tempTables = new Map(
-    merged.spec.sheets.flatMap((s) =>
-      s.tables.map((t) => [t.name, `${t.name}_tmp_${token}`] as [string, string]),
-    ),
+    next.sheets.flatMap((s) => s.tables.map((t) => [t.name, `${t.name}_tmp_${token}`] as [string, string])),
   );
-  const temp = renameSpec(merged.spec, { sheets: tempSheets, tables: tempTables });
-  const deferred = spec.names.filter((n) => hasName(info.inventory, n.name)).map((n) => n.name);
+  const temp = renameSpec(next, { sheets: tempSheets, tables: tempTables });
+  const deferred = next.names.filter((n) => hasName(info.inventory, n.name)).map((n) => n.name);
   const render = await renderWorkbook(context, temp, {
     ...opts,
     inventory: info.inventory,
@@ -207,22 +217,20 @@ export async function buildTrackingWorkbook(
 
   // The old tracking sheets: ours by name in either language, plus wherever the old table lives.
   const ourNames = new Set<string>();
-  for (const sheet of spec.sheets) {
-    const key = sheet.key as keyof (typeof SHEET_NAMES)['vi'];
+  for (const sheet of next.sheets) {
+    const names = SHEET_NAMES[sheet.key as SheetName] as Msg | undefined;
     ourNames.add(sheet.name.toLowerCase());
-    if (SHEET_NAMES.vi[key]) ourNames.add(SHEET_NAMES.vi[key].toLowerCase());
-    if (SHEET_NAMES.en[key]) ourNames.add(SHEET_NAMES.en[key].toLowerCase());
+    if (names) for (const n of [names.vi, names.en]) ourNames.add(n.toLowerCase());
   }
   if (info.tableSheet) ourNames.add(info.tableSheet.toLowerCase());
-  const pivotNames = [SHEET_NAMES.vi.pivot, SHEET_NAMES.en.pivot].map((n) => n.toLowerCase());
   const oldSheets = info.inventory.sheets
     .map((s) => s.name)
-    .filter((n) => ourNames.has(n.toLowerCase()) || pivotNames.includes(n.toLowerCase()));
-  const pivotSheetRemoved = oldSheets.some((n) => pivotNames.includes(n.toLowerCase()));
+    .filter((n) => ourNames.has(n.toLowerCase()) || isSheet('pivot', n));
+  const pivotSheetRemoved = oldSheets.some((n) => isSheet('pivot', n));
   // The old task sheet is not deleted but kept, hidden, as a backup: anything staff put on it
   // outside the table (notes, their own formulas) stays reachable. The rest is generated content.
-  const backupSheet = info.tableSheet ? freeBackupName(info, info.tableSheet, spec.lang) : null;
-  const backupTable = `${TABLE_NAME}_${BACKUP_WORD[spec.lang].table}_${token}`;
+  const backupSheet = info.tableSheet ? freeBackupName(info, info.tableSheet, next.lang) : null;
+  const backupTable = `${TABLE_NAME}_${BACKUP_WORD[next.lang].table}_${token}`;
 
   try {
     const wb = context.workbook;
@@ -241,10 +249,10 @@ export async function buildTrackingWorkbook(
     }
     for (const [finalName, tempName] of tempSheets) wb.worksheets.getItem(tempName).name = finalName;
     for (const [finalName, tempName] of tempTables) wb.tables.getItem(tempName).name = finalName;
-    for (const n of spec.names.filter((x) => deferred.includes(x.name))) {
+    for (const n of next.names.filter((x) => deferred.includes(x.name))) {
       wb.names.add(n.name, n.ref.startsWith('=') ? n.ref : `=${n.ref}`);
     }
-    const tasksSheet = spec.sheets.find((s) => s.key === 'tasks');
+    const tasksSheet = next.sheets.find((s) => s.key === 'tasks');
     if (tasksSheet) wb.worksheets.getItem(tasksSheet.name).activate();
     wb.application.calculate('Full');
     await context.sync();
@@ -264,23 +272,23 @@ export async function buildTrackingWorkbook(
     mode: 'update',
     syncs,
     render,
-    sheetNames: keys(merged.spec),
-    kept: merged.kept,
-    added: merged.added,
-    removed: merged.removed,
-    renumbered: merged.renumbered,
-    extraColumns: merged.extraColumns,
+    sheetNames: keys(next),
+    kept: table.kept,
+    added: table.added,
+    removed: table.removed,
+    renumbered: table.renumbered,
+    extraColumns: table.extraColumns.map((c) => c.header),
     pivotSheetRemoved,
     backupSheet,
     message: {
       vi:
-        `Đã cập nhật danh sách nhiệm vụ: giữ số liệu của ${merged.kept.length} nhiệm vụ, thêm ${merged.added.length}, ` +
-        `${merged.removed.length} nhiệm vụ không còn trong kế hoạch được giữ lại và đánh dấu ở cuối bảng.` +
+        `Đã cập nhật danh sách nhiệm vụ: giữ số liệu của ${table.kept.length} nhiệm vụ, thêm ${table.added.length}, ` +
+        `${table.removed.length} nhiệm vụ không còn trong kế hoạch được giữ lại và đánh dấu ở cuối bảng.` +
         (backupSheet ? ` Trang cũ được giữ (ẩn) với tên "${backupSheet}".` : '') +
         (pivotSheetRemoved ? ' Trang PivotTable cũ đã được gỡ; bấm "Tạo PivotTable" để tạo lại.' : ''),
       en:
-        `Task list updated: entries of ${merged.kept.length} tasks kept, ${merged.added.length} added, ` +
-        `${merged.removed.length} tasks no longer in the plan kept and marked at the end of the table.` +
+        `Task list updated: entries of ${table.kept.length} tasks kept, ${table.added.length} added, ` +
+        `${table.removed.length} tasks no longer in the plan kept and marked at the end of the table.` +
         (backupSheet ? ` The old sheet is kept (hidden) as "${backupSheet}".` : '') +
         (pivotSheetRemoved
           ? ' The old PivotTable sheet was removed; press "Create PivotTables" to rebuild it.'

@@ -1,6 +1,7 @@
-import { COLUMN_HEADERS, SHEET_NAMES, TABLE_NAME } from '../workbook/labels';
-import { mapColumns } from '../workbook/snapshot';
-import type { Lang } from '../workbook/types';
+import { columnHeader, mapColumns } from '../model/columns';
+import type { Lang } from '../model/lang';
+import { localize, type Msg } from '../model/msg';
+import { sheetName, TABLE_NAME } from '../workbook/names';
 import { defaultSupport, type SupportCheck } from './support';
 
 /**
@@ -23,13 +24,18 @@ export interface PivotResult {
   fallback: boolean;
   sheet: string | null;
   pivots: string[];
-  message: { vi: string; en: string };
+  message: Msg;
 }
 
 export const PIVOT_NAMES = { byState: 'PT_TinhTrangHan', byCategory: 'PT_LoaiThoiHan' } as const;
 
+const WORDS = {
+  title: { vi: 'Số nhiệm vụ theo cơ quan chủ trì', en: 'Tasks by lead agency' },
+  count: { vi: 'Số nhiệm vụ', en: 'Tasks' },
+} satisfies Record<string, Msg>;
+
 function unsupported(lang: Lang): PivotResult {
-  const summary = SHEET_NAMES[lang].summary;
+  const summary = sheetName('summary', lang);
   return {
     ok: false,
     fallback: true,
@@ -47,7 +53,7 @@ export async function createPivots(context: Excel.RequestContext, opts: PivotOpt
   const support = opts.isSetSupported ?? defaultSupport;
   if (!support('ExcelApi', '1.8')) return unsupported(opts.lang);
   const tableName = opts.tableName ?? TABLE_NAME;
-  const sheetName = SHEET_NAMES[opts.lang].pivot;
+  const pivotSheet = sheetName('pivot', opts.lang);
   const wb = context.workbook;
 
   // getItem, not a list lookup first: a missing table fails this one sync with ItemNotFound.
@@ -69,13 +75,13 @@ export async function createPivots(context: Excel.RequestContext, opts: PivotOpt
       },
     };
   }
-  const oldSheet = sheets.items.find((s) => s.name.toLowerCase() === sheetName.toLowerCase());
+  const oldSheet = sheets.items.find((s) => s.name.toLowerCase() === pivotSheet.toLowerCase());
 
   const headers = (header.values[0] ?? []).map((h) => String(h ?? ''));
   const map = mapColumns(headers);
   const head = (id: 'lead' | 'state' | 'category' | 'taskId') => {
     const i = map.index[id];
-    return i === undefined ? COLUMN_HEADERS[opts.lang][id] : headers[i];
+    return i === undefined ? columnHeader(id, opts.lang) : headers[i];
   };
   const missing = (['lead', 'state', 'category', 'taskId'] as const).filter(
     (id) => map.index[id] === undefined,
@@ -87,20 +93,20 @@ export async function createPivots(context: Excel.RequestContext, opts: PivotOpt
       sheet: null,
       pivots: [],
       message: {
-        vi: `Bảng theo dõi thiếu cột: ${missing.map((id) => COLUMN_HEADERS.vi[id]).join(', ')}.`,
-        en: `The tracking table lacks columns: ${missing.map((id) => COLUMN_HEADERS.en[id]).join(', ')}.`,
+        vi: `Bảng theo dõi thiếu cột: ${missing.map((id) => columnHeader(id, 'vi')).join(', ')}.`,
+        en: `The tracking table lacks columns: ${missing.map((id) => columnHeader(id, 'en')).join(', ')}.`,
       },
     };
   }
 
   // Our pivot sheet holds only our pivots: rebuilt from scratch.
   if (oldSheet) wb.worksheets.getItem(oldSheet.name).delete();
-  const ws = wb.worksheets.add(sheetName);
+  const ws = wb.worksheets.add(pivotSheet);
   const title = ws.getRange('A1');
-  title.values = [[opts.lang === 'vi' ? 'Số nhiệm vụ theo cơ quan chủ trì' : 'Tasks by lead agency']];
+  title.values = [[localize(WORDS.title, opts.lang)]];
   title.format.font.bold = true;
   title.format.font.size = 14;
-  const count = opts.lang === 'vi' ? 'Số nhiệm vụ' : 'Tasks';
+  const count = localize(WORDS.count, opts.lang);
   const add = (name: string, dest: string, column: 'state' | 'category') => {
     const pt = ws.pivotTables.add(name, table, ws.getRange(dest));
     pt.rowHierarchies.add(pt.hierarchies.getItem(head('lead')));
@@ -117,11 +123,11 @@ export async function createPivots(context: Excel.RequestContext, opts: PivotOpt
   return {
     ok: true,
     fallback: false,
-    sheet: sheetName,
+    sheet: pivotSheet,
     pivots: [PIVOT_NAMES.byState, PIVOT_NAMES.byCategory],
     message: {
-      vi: `Đã lập 2 PivotTable ở trang "${sheetName}". Bấm "Làm mới" sau khi cập nhật số liệu.`,
-      en: `Two PivotTables built on the "${sheetName}" sheet. Press "Refresh" after entries change.`,
+      vi: `Đã lập 2 PivotTable ở trang "${pivotSheet}". Bấm "Làm mới" sau khi cập nhật số liệu.`,
+      en: `Two PivotTables built on the "${pivotSheet}" sheet. Press "Refresh" after entries change.`,
     },
   };
 }
@@ -138,7 +144,7 @@ export async function refreshPivots(
   return {
     ok: true,
     fallback: false,
-    sheet: SHEET_NAMES[opts.lang].pivot,
+    sheet: sheetName('pivot', opts.lang),
     pivots: [],
     message: { vi: 'Đã làm mới PivotTable.', en: 'PivotTables refreshed.' },
   };

@@ -1,8 +1,11 @@
-import { isIsoDate, serialToIso } from '../workbook/dates';
-import { REPORT_DATE_NAME, SHEET_NAMES, TABLE_NAME } from '../workbook/labels';
-import { parseMeta } from '../workbook/meta';
-import { mapColumns } from '../workbook/snapshot';
-import type { Lang, RawCell, TableSnapshot, TrackingWorkbook } from '../workbook/types';
+import { mapColumns } from '../model/columns';
+import { isIsoDate, serialToIso } from '../model/dates';
+import type { Lang } from '../model/lang';
+import { LocalizedError } from '../model/msg';
+import type { RawCell, TableSnapshot } from '../model/table';
+import type { TrackingWorkbook } from '../model/workbook-meta';
+import { parseMeta } from '../tracking/meta';
+import { isSheet, REPORT_DATE_NAME, TABLE_NAME } from '../workbook/names';
 import { jsonSize } from './cells';
 
 /**
@@ -28,12 +31,12 @@ export interface ExcelTracking extends TrackingWorkbook {
   syncs: number;
 }
 
-export class TrackingTableMissingError extends Error {
+export class TrackingTableMissingError extends LocalizedError {
   constructor(tableName: string) {
-    super(
-      `Không tìm thấy bảng theo dõi "${tableName}" trong sổ này. Hãy tạo bảng theo dõi trước. / ` +
-        `The tracking table "${tableName}" is not in this workbook. Build the tracking workbook first.`,
-    );
+    super({
+      vi: `Không tìm thấy bảng theo dõi "${tableName}" trong sổ này. Hãy tạo bảng theo dõi trước.`,
+      en: `The tracking table "${tableName}" is not in this workbook. Build the tracking workbook first.`,
+    });
     this.name = 'TrackingTableMissingError';
   }
 }
@@ -77,7 +80,7 @@ export async function readTracking(
   if (!entry) throw new TrackingTableMissingError(tableName);
   const sheetName = entry.worksheet.name;
   const sheetNames = sheets.items.map((s) => s.name);
-  const metaName = sheetNames.find((n) => n === SHEET_NAMES.vi.meta || n === SHEET_NAMES.en.meta) ?? null;
+  const metaName = sheetNames.find((n) => isSheet('meta', n)) ?? null;
   const hasDate = names.items.some((n) => n.name.toLowerCase() === REPORT_DATE_NAME.toLowerCase());
 
   const table = wb.tables.getItem(entry.name);

@@ -1,5 +1,6 @@
-import { serializeMeta } from '../workbook/meta';
-import { columnLetter } from '../workbook/snapshot';
+import { LocalizedError, type Msg } from '../model/msg';
+import { columnLetter } from '../model/table';
+import { buildMetaSheet } from '../workbook/sheets/meta';
 import type {
   CellSpec,
   CellValue,
@@ -10,7 +11,6 @@ import type {
   WorkbookMeta,
   WorkbookSpec,
 } from '../workbook/types';
-import { SHEET_NAMES } from '../workbook/labels';
 import {
   cellInput,
   cellNumberFormat,
@@ -87,13 +87,13 @@ export interface RenderReport {
   addedNames: string[];
   /** Names of an earlier build that were deleted and added again. */
   replacedNames: string[];
-  /** Parts skipped because the host lacks the API (vi + en). */
-  skipped: { vi: string; en: string }[];
+  /** Parts skipped because the host lacks the API. */
+  skipped: Msg[];
 }
 
-export class RenderAbortedError extends Error {
+export class RenderAbortedError extends LocalizedError {
   constructor() {
-    super('Đã hủy tạo bảng theo dõi. / Building the workbook was cancelled.');
+    super({ vi: 'Đã hủy tạo bảng theo dõi.', en: 'Building the workbook was cancelled.' });
     this.name = 'AbortError';
   }
 }
@@ -159,22 +159,7 @@ export type DrawableSpec = Omit<WorkbookSpec, 'meta'> & { meta?: WorkbookMeta };
 /** The spec as drawn: a meta sheet is added from spec.meta when the spec has meta but no such sheet. */
 export function withMetaSheet<S extends DrawableSpec>(spec: S): S {
   if (!spec.meta || spec.sheets.some((s) => s.key === 'meta')) return spec;
-  const cells: CellSpec[] = [];
-  serializeMeta(spec.meta).forEach((row, r) =>
-    row.forEach((v, c) => cells.push({ row: r, col: c, value: { t: 'text', v }, style: { numFmt: '@' } })),
-  );
-  const meta: SheetSpec = {
-    key: 'meta',
-    name: SHEET_NAMES[spec.lang].meta,
-    state: 'veryHidden',
-    widths: [20, 80],
-    cells,
-    tables: [],
-    merges: [],
-    validations: [],
-    conditionalFormats: [],
-  };
-  return { ...spec, sheets: [...spec.sheets, meta] };
+  return { ...spec, sheets: [...spec.sheets, buildMetaSheet(spec.meta, spec.lang)] };
 }
 
 // ---------------------------------------------------------------- units
@@ -576,12 +561,12 @@ export function partitionUnits<U extends { bytes: number }>(
 
 // ---------------------------------------------------------------- main
 
-export class SheetExistsError extends Error {
+export class SheetExistsError extends LocalizedError {
   constructor(readonly sheets: string[]) {
-    super(
-      `Trang tính đã có trong sổ: ${sheets.join(', ')}. Không ghi đè; hãy chọn cập nhật hoặc tạo trang mới. / ` +
-        `Sheets already in the workbook: ${sheets.join(', ')}. Nothing was overwritten; choose update or new sheets.`,
-    );
+    super({
+      vi: `Trang tính đã có trong sổ: ${sheets.join(', ')}. Không ghi đè; hãy chọn cập nhật hoặc tạo trang mới.`,
+      en: `Sheets already in the workbook: ${sheets.join(', ')}. Nothing was overwritten; choose update or new sheets.`,
+    });
     this.name = 'SheetExistsError';
   }
 }

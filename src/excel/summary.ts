@@ -1,5 +1,6 @@
-import { columnLetter } from '../workbook/snapshot';
-import type { SummarySheet } from '../tracking/summary-sheet';
+import { LocalizedError, type Msg } from '../model/msg';
+import { columnLetter } from '../model/table';
+import type { SummarySheet } from '../workbook/sheets/period-summary';
 import type { Lang, SheetSpec } from '../workbook/types';
 import { hasSheet, takeInventory, type WorkbookInventory } from './inventory';
 import { renderWorkbook, type RenderReport } from './render';
@@ -11,12 +12,12 @@ import { defaultSupport, type SupportCheck } from './support';
  * cells, styles, tables and the payload cap are handled in one place.
  */
 
-export class GeneratedSheetExistsError extends Error {
+export class GeneratedSheetExistsError extends LocalizedError {
   constructor(readonly sheet: string) {
-    super(
-      `Trang tính "${sheet}" đã có trong sổ. Chưa ghi đè gì; hãy chọn "Thay thế" để tạo lại trang này. / ` +
-        `The sheet "${sheet}" already exists. Nothing was overwritten; choose "Replace" to rebuild it.`,
-    );
+    super({
+      vi: `Trang tính "${sheet}" đã có trong sổ. Chưa ghi đè gì; hãy chọn "Thay thế" để tạo lại trang này.`,
+      en: `The sheet "${sheet}" already exists. Nothing was overwritten; choose "Replace" to rebuild it.`,
+    });
     this.name = 'GeneratedSheetExistsError';
   }
 }
@@ -96,8 +97,8 @@ export interface PeriodSummaryOptions extends Omit<SheetDrawOptions, 'dataSyncs'
 export interface PeriodSummaryReport extends SheetDrawReport {
   /** False when there was no agency to chart. */
   chart: boolean;
-  /** Parts left out (vi + en). */
-  skipped: { vi: string; en: string }[];
+  /** Parts left out. */
+  skipped: Msg[];
 }
 
 /** "A6:A14" → rows 6 and 14; null for anything else. */

@@ -1,3 +1,5 @@
+import { LocalizedError } from '../model/msg';
+
 /** Asks whether the host implements an API set, e.g. ('ExcelApi', '1.8'). */
 export type SupportCheck = (set: string, version: string) => boolean;
 
@@ -13,14 +15,16 @@ export const defaultSupport: SupportCheck = (set, version) => {
 };
 
 /** The host's Excel API is too old for drawing the workbook live: the .xlsx file is the way. */
-export class UnsupportedHostError extends Error {
+export class UnsupportedHostError extends LocalizedError {
   constructor(readonly needed: string) {
-    super(
-      `Phiên bản Excel này chưa đủ (cần ExcelApi ${needed}; Excel 2016 và Office 2019 bản quyền số lượng lớn không có). ` +
-        `Hãy tải tệp .xlsx đã tạo sẵn và mở bằng Excel. / ` +
+    super({
+      vi:
+        `Phiên bản Excel này chưa đủ (cần ExcelApi ${needed}; Excel 2016 và Office 2019 bản quyền số lượng lớn không có). ` +
+        `Hãy tải tệp .xlsx đã tạo sẵn và mở bằng Excel.`,
+      en:
         `This Excel version is too old (ExcelApi ${needed} needed; Excel 2016 and volume-licensed Office 2019 lack it). ` +
         `Download the ready-made .xlsx file and open it in Excel instead.`,
-    );
+    });
     this.name = 'UnsupportedHostError';
   }
 }

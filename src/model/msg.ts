@@ -18,6 +18,13 @@ export function localize(m: Msg, lang: Lang): string {
   return m[lang];
 }
 
+/** A set of messages in one language, for a builder that uses many of them. */
+export function localizeAll<K extends string>(words: Record<K, Msg>, lang: Lang): Record<K, string> {
+  const out = {} as Record<K, string>;
+  for (const k of Object.keys(words) as K[]) out[k] = words[k][lang];
+  return out;
+}
+
 /** Exit codes of the command line, as the README states them. */
 export const EXIT = {
   ok: 0,

@@ -1,7 +1,7 @@
 /**
  * The words every layer shares: what staff enter (status), how a plan states a deadline
- * (category) and what the tracker computes from both (deadline state). Ids only; the words a
- * workbook or a screen shows for them are labels kept beside the column registry.
+ * (category), what the tracker computes from both (deadline state) and how bad a check finding
+ * is (severity). Ids only; the words shown for them are in labels.ts.
  */
 
 export type Status = 'not_started' | 'in_progress' | 'done';
@@ -31,3 +31,8 @@ export const DEADLINE_STATES: readonly DeadlineState[] = [
   'ongoing',
   'undated',
 ];
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** Worst first: the order findings are listed in. */
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];

@@ -29,12 +29,23 @@ function newTonePlacement(s: string): string {
 
 // Abbreviations written interchangeably with the full name.
 const ABBREVIATIONS: ReadonlyArray<[RegExp, string]> = [
+  // Names of departments written with "&" or commas ("Sở KH,CN&MT", "Sở TN&MT").
+  [/(^| )kh,? ?cn ?& ?mt(?= |$)/g, '$1khoa học, công nghệ và môi trường'],
+  [/(^| )kh ?& ?cn(?= |$)/g, '$1khoa học và công nghệ'],
+  [/(^| )kh ?& ?đt(?= |$)/g, '$1kế hoạch và đầu tư'],
+  [/(^| )tn ?& ?mt(?= |$)/g, '$1tài nguyên và môi trường'],
+  [/(^| )gd ?& ?đt(?= |$)/g, '$1giáo dục và đào tạo'],
+  [/(^| )nn ?& ?ptnt(?= |$)/g, '$1nông nghiệp và phát triển nông thôn'],
+  [/(^| )tt ?& ?tt(?= |$)/g, '$1thông tin và truyền thông'],
+  [/(^| )lđ-?tb ?& ?xh(?= |$)/g, '$1lao động-thương binh và xã hội'],
+  [/(^| )vh,? ?tt ?& ?dl(?= |$)/g, '$1văn hoá, thể thao và du lịch'],
   [/(^| )ubnd(?= |$)/g, '$1uỷ ban nhân dân'],
   [/(^| )hđnd(?= |$)/g, '$1hội đồng nhân dân'],
   [/(^| )ubmttq(?= |$)/g, '$1uỷ ban mặt trận tổ quốc'],
   [/(^| )mttq(?= |$)/g, '$1mặt trận tổ quốc'],
   [/(^| )btv(?= |$)/g, '$1ban thường vụ'],
   [/(^| )tw(?= |$)/g, '$1trung ương'],
+  [/(^| )đ\/c(?= |$)/g, '$1đồng chí'],
 ];
 
 /**
@@ -46,7 +57,7 @@ export function agencyKey(name: string): string {
   let s = name.normalize('NFC').toLowerCase();
   s = s.replace(/[\s\u00A0]+/g, ' ').trim();
   s = s.replace(/^[\s\-–+•*.,;:]+/, '').replace(/[\s.,;:!?)(*\-–]+$/, '');
-  s = s.replace(/ ?[-–] ?/g, '-');
+  s = s.replace(/ ?[-–] ?/g, '-').replace(/ ?& ?/g, ' & ');
   s = newTonePlacement(s);
   for (const [re, full] of ABBREVIATIONS) s = s.replace(re, full);
   return s;
@@ -64,12 +75,12 @@ export function cleanAgencyName(name: string): string {
 // Words that open an agency name. Sentence subjects must start with one of these (a collective like
 // "Các cấp ủy" or "Các đồng chí" is not an accountable body); headings may also start with "Các …".
 const HEAD =
-  '(?:Ban(?! hành)|Đảng đoàn|Đảng [uủ][yỷ]|Đảng bộ|[UỦ][yỷ] ban|UBND|HĐND|Hội đồng|Sở|Văn phòng|Mặt trận|Tỉnh đoàn|Thành đoàn|Huyện đoàn|Đoàn(?! kết)|Công an|Bộ Chỉ huy|Bộ(?! máy| phận| tiêu chí| công cụ| luật| chỉ số)|Cục|Chi cục|Tổng cục|Trung tâm|Báo(?! cáo)|Đài|Trường(?! hợp)|Học viện|Hội(?! nghị| thảo| thi| diễn| nhập)|Liên đoàn|Liên minh|Thanh tra|Kho bạc|Ngân hàng|Huyện [uủ][yỷ]|Thành [uủ][yỷ]|Tỉnh [uủ][yỷ]|Thị [uủ][yỷ]|Quận [uủ][yỷ]|Viện|T[oò]a án|Cơ quan|Chi bộ|Thường trực|Bảo hiểm|Cảnh sát|Tỉnh đội|Bộ đội|Công ty|Tổng công ty|Đại học|Nhà xuất bản|Quỹ|Tổ công tác)';
+  '(?:Ban(?! hành)|Đảng đoàn|Đảng [uủ][yỷ]|Đảng bộ|[UỦ][yỷ] ban|UBND|HĐND|Hội đồng|Sở|Văn phòng|Mặt trận|Tỉnh đoàn|Thành đoàn|Huyện đoàn|Đoàn(?! kết)|Công an|Bộ Chỉ huy|Bộ(?! máy| phận| tiêu chí| công cụ| luật| chỉ số)|Cục|Chi cục|Tổng cục|Trung tâm|Báo(?! cáo)|Đài|Trường(?! hợp)|Học viện|Hội(?! nghị| thảo| thi| diễn| nhập)|Liên đoàn|Liên minh|Thanh tra|Kho bạc|Ngân hàng|Huyện [uủ][yỷ]|Thành [uủ][yỷ]|Tỉnh [uủ][yỷ]|Thị [uủ][yỷ]|Quận [uủ][yỷ]|Viện|T[oò]a án|Cơ quan|Chi bộ|Thường trực|Bảo hiểm|Cảnh sát|Tỉnh đội|Bộ đội|Công ty|Tổng công ty|Đại học|Nhà xuất bản|Quỹ|Tổ công tác|Tổ đảng|Đồng chí|Đ\\/c|Chủ tịch|Phó Chủ tịch|Giám đốc|Phó Giám đốc|Thủ trưởng|Trưởng ban|Phó Trưởng ban|Trưởng phòng|Bí thư|Phó Bí thư|Chánh Văn phòng|Người đứng đầu|Phòng(?!,| chống| ngừa| họp| thủ| cháy)|Ủy viên|Uỷ viên|Vụ(?! việc| án| mùa)|Chi nhánh|Ban Quản lý|Ban quản lý|Liên hiệp|Hiệp hội|Hợp tác xã|Kiểm toán|Tòa án|Viện kiểm sát)';
 const SUBJECT_HEAD = new RegExp(`^${HEAD}(?=[\\s,:;]|$)`, 'u');
 // Headings and role cells also accept a lower-case start (legacy-font text loses capital toned letters).
 const ANY_CASE_HEAD = new RegExp(`^${HEAD}(?=[\\s,:;]|$)`, 'iu');
 const HEADING_HEAD = new RegExp(
-  `^(?:Các|các)\\s+(?:${HEAD}|cơ quan|sở|ban|huyện|thành|đảng|cấp|tổ chức|đơn vị|địa phương|ngành|đoàn|hội|chi)`,
+  `^(?:Các|các)\\s+(?:${HEAD}|cơ quan|sở|ban|huyện|thành|đảng|cấp|tổ chức|đơn vị|địa phương|ngành|đoàn|hội|chi|doanh nghiệp|chủ đầu tư|bộ|hợp tác xã|trường|bệnh viện)`,
   'iu',
 );
 
@@ -91,8 +102,19 @@ export function isAgencyHeading(text: string): boolean {
 
 // Words that end the subject of a sentence: the verb (or the role) that follows the agency name.
 const VERBS =
-  'chủ trì|phối hợp|tham mưu|thực hiện|chỉ đạo|triển khai|xây dựng|tăng cường|rà soát|hướng dẫn|(?<!các )tổ chức|có trách nhiệm|chịu trách nhiệm|căn cứ|tiếp tục|nghiên cứu|quán triệt|theo dõi|đôn đốc|kiểm tra|ban hành|lãnh đạo|khẩn trương|chủ động|tập trung|đẩy mạnh|nâng cao|bố trí|hoàn thiện|báo cáo|cập nhật|đề xuất|phát huy|trình|thẩm định|hoàn thành|bảo đảm|đảm bảo|giám sát|thường xuyên|định kỳ|cụ thể hoá|cụ thể hóa|là cơ quan|làm đầu mối';
-const SUBJECT_END = new RegExp(`\\s(?:${VERBS})(?=[\\s,:;]|$)|\\s*[:(;.]`, 'u');
+  'chủ trì|phối hợp|tham mưu|thực hiện|chỉ đạo|triển khai|xây dựng|tăng cường|rà soát|hướng dẫn|(?<![Cc]ác )tổ chức|có trách nhiệm|chịu trách nhiệm|căn cứ|tiếp tục|nghiên cứu|quán triệt|theo dõi|đôn đốc|kiểm tra|ban hành|lãnh đạo|khẩn trương|chủ động|tập trung|đẩy mạnh|nâng cao|bố trí|hoàn thiện|báo cáo|cập nhật|đề xuất|phát huy|trình|thẩm định|hoàn thành|bảo đảm|đảm bảo|giám sát|thường xuyên|định kỳ|cụ thể hoá|cụ thể hóa|là cơ quan|làm đầu mối|tổng hợp|gửi|phổ biến|tuyên truyền|tiếp nhận|bổ sung|giải quyết|tiến hành|vận động|huy động|thống kê|kịp thời|chuẩn bị|quan tâm|lựa chọn|đánh giá|sơ kết|tổng kết|xử lý|phụ trách|cử|tích cực|phát động|ưu tiên|nắm chắc|nắm bắt|thành lập|biên soạn|lập|in|duy trì|cung cấp|hằng năm|hàng năm|căn cứ vào|trực tiếp|phân công|thẩm tra|sửa đổi|quy định|nghiêm túc|bám sát|tiếp thu|được giao|theo chức năng|trên cơ sở|có kế hoạch|xây dựng kế hoạch';
+/** Not a fragment: more than a function word ("các", "và"), at most 120 characters. */
+export function isAgencyName(name: string): boolean {
+  if (name.length < 3 || name.length > 120) return false;
+  return !/^(?:các|những|và|với|của|cùng|cho|tại|trong|theo)$/iu.test(name);
+}
+
+// A verb after "về" or "công tác" names a field ("Vụ Các vấn đề chung về xây dựng pháp luật"); a
+// dash before "cơ quan …" starts an apposition ("Sở Tài chính - cơ quan thường trực Ban Chỉ đạo").
+const SUBJECT_END = new RegExp(
+  `(?<!\\s(?:về|công tác|việc))\\s(?:${VERBS})(?=[\\s,:;]|$)|\\s*[:(;.\\n]|\\s[-–]\\s(?=[Cc]ơ quan|[Đđ]ơn vị|là\\s)`,
+  'u',
+);
 
 /**
  * The agency a sentence starts with, e.g. "Sở Nội vụ tham mưu …" → "Sở Nội vụ", or null. The name
@@ -104,9 +126,11 @@ export function leadingAgency(sentence: string): string | null {
   const end = t.slice(0, 200).search(SUBJECT_END);
   if (end <= 0) return null;
   const name = cleanAgencyName(t.slice(0, end));
-  // "Sở, ban, ngành …" lists kinds of bodies, not one accountable agency.
+  // "Sở, ban, ngành …" lists kinds of bodies, not one accountable agency. A collective ("Các sở,
+  // ngành") is a lead where the plan names it in a heading, a role or a table cell, not as the mere
+  // subject of a sentence ("everyone does X").
   if (/^[^\s,]+,/u.test(name)) return null;
-  return name.length > 0 && name.length <= 120 ? name : null;
+  return isAgencyName(name) ? name : null;
 }
 
 /**
@@ -123,7 +147,7 @@ export function agencyFromHeading(heading: string): string | null {
   if (!isAgencyHeading(h)) return null;
   const cut = h.search(SUBJECT_END);
   const name = cleanAgencyName(cut > 0 ? h.slice(0, cut) : h);
-  return name.length > 0 ? name : null;
+  return isAgencyName(name) ? name : null;
 }
 
 /**
@@ -131,7 +155,7 @@ export function agencyFromHeading(heading: string): string | null {
  * A piece that does not start like an agency name belongs to the previous one ("…, thành phố").
  */
 export function splitAgencies(list: string): string[] {
-  const tokens = list.split(/(\s*[,;]\s*|\s+và\s+|\s+cùng\s+|\n)/u);
+  const tokens = splitOutsideParentheses(list);
   const out: string[] = [];
   let pendingSep = '';
   for (let i = 0; i < tokens.length; i++) {
@@ -149,3 +173,25 @@ export function splitAgencies(list: string): string[] {
   }
   return out;
 }
+
+/**
+ * The list cut at its separators ("," ";" "và" "cùng" line breaks), pieces and separators
+ * alternating, but not inside parentheses: "Trung tâm Dịch vụ việc làm (Sở Nội vụ, Sở Tài chính)"
+ * stays one name.
+ */
+function splitOutsideParentheses(list: string): string[] {
+  if (list.indexOf('(') < 0) return list.split(LIST_SEPARATORS);
+  // Separators inside parentheses are masked, the list is split, and the masks are undone.
+  let depth = 0;
+  let masked = '';
+  for (const ch of list) {
+    if (ch === '(') depth++;
+    else if (ch === ')' && depth > 0) depth--;
+    masked += depth > 0 ? (MASK[ch] ?? ch) : ch;
+  }
+  return masked.split(LIST_SEPARATORS).map((p) => [...p].map((c) => UNMASK[c] ?? c).join(''));
+}
+
+const MASK: Record<string, string> = { ',': '\u0001', ';': '\u0002', ' ': '\u0003', '\n': '\u0004' };
+const UNMASK: Record<string, string> = { '\u0001': ',', '\u0002': ';', '\u0003': ' ', '\u0004': '\n' };
+const LIST_SEPARATORS = /(\s*[,;]\s*|\s+và\s+|\s+cùng\s+|\n)/u;

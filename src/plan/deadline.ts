@@ -27,11 +27,13 @@ function endOfMonth(year: number, month: number): string | null {
   return isoDate(year, month, lastDayOfMonth(year, month));
 }
 
-const ONGOING = /thường xuyên|liên tục|hằng ngày|hàng ngày/u;
+const ONGOING = /thường xuyên|liên tục/u;
 const PERIODIC =
-  /h[ằà]ng (?:năm|quý|tháng|tuần|kỳ)|định kỳ|mỗi (?:năm|quý|tháng)|(?:06|6|03|3) tháng (?:một lần|\/lần)|theo (?:quý|tháng|năm)\b/u;
+  /h[ằà]ng (?:năm|quý|tháng|tuần|kỳ|ngày)|định kỳ|mỗi (?:năm|quý|tháng)|(?:06|6|03|3) tháng (?:một lần|\/lần)|theo (?:quý|tháng|năm)\b/u;
 const EXTERNAL =
-  /sau khi (?:có |nhận được )?(?:hướng dẫn|kế hoạch|văn bản|quyết định|chỉ đạo)|theo (?:kế hoạch|hướng dẫn|lộ trình|chỉ đạo|yêu cầu|tiến độ|quy định|đề nghị|thời gian)(?: chung)?(?: của| do)? (?:trung ương|cấp trên|bộ|ban bí thư|bộ chính trị|chính phủ|thủ tướng|tỉnh|ban thường vụ|ban chỉ đạo|cơ quan)/u;
+  /sau khi (?:có |nhận được )?(?:hướng dẫn|kế hoạch|văn bản|quyết định|chỉ đạo)|sau khi [^()]{0,120}(?:ban hành|phê duyệt|có hiệu lực|được giao|có hướng dẫn|thông qua)|khi có (?:hướng dẫn|yêu cầu|chỉ đạo|văn bản)|theo (?:kế hoạch|hướng dẫn|lộ trình|chỉ đạo|yêu cầu|tiến độ|quy định|đề nghị|thời gian)(?: chung)?(?: của| do)? (?:trung ương|cấp trên|bộ|ban bí thư|bộ chính trị|chính phủ|thủ tướng|tỉnh|ban thường vụ|ban chỉ đạo|cơ quan)|(?:^|\s)theo (?:tiến độ|yêu cầu|lộ trình|hướng dẫn|kế hoạch|chỉ đạo)(?:,? (?:và )?(?:tiến độ|yêu cầu|lộ trình|hướng dẫn|kế hoạch|chỉ đạo))*(?: chung)?(?: của| do)? (?:trung ương|cấp trên|bộ|ban bí thư|bộ chính trị|chính phủ|thủ tướng|tỉnh|ban thường vụ|ban chỉ đạo|cơ quan|các bộ|ubnd|ủy ban|uỷ ban)|^(?:thực hiện |triển khai )?(?:đảm bảo )?theo (?:tiến độ|yêu cầu|lộ trình)|^khi có /u;
+// "năm 2025 và các năm tiếp theo": ongoing from that year on, the year kept as the first due date.
+const ONGOING_FROM = /(?:và|,)\s*(?:các|những) năm (?:tiếp theo|sau|tiếp)/u;
 
 // One alternation, longest forms first, so "30/6/2023" is read as a date and not as the year 2023.
 const DATE_TOKENS = new RegExp(
@@ -39,10 +41,14 @@ const DATE_TOKENS = new RegExp(
     /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/.source, // 1-3
     /(?<![\d/.-])(\d{1,2})\s?[/.-]\s?(\d{1,2})\s?[/.-]\s?(\d{4})(?![\d/])/.source, // 4-6
     /tháng\s+(\d{1,2})\s*(?:[/-]|,?\s*năm)\s*(\d{4})(?!\d)/.source, // 7-8
-    /quý\s+(iv|i{1,3}|[1-4])\s*(?:[/-]|,?\s*năm|,)?\s*(\d{4})(?!\d)/.source, // 9-10
+    /qu[ýí]\s+(iv|i{1,3}|[1-4])\s*(?:[/-]|,?\s*năm|,)?\s*(\d{4})(?!\d)/.source, // 9-10
     /(6|06|sáu) tháng (đầu|cuối) năm\s*(\d{4})(?!\d)/.source, // 11-13
     /(?<![\d/.])((?:19|20|21)\d{2})(?![\d/]|-[A-Za-zĐđ])/.source, // 14
     /(?<![\d/.-])(\d{1,2})\s?[/.-]\s?(\d{1,2})(?![\d/.-]*\d)/.source, // 15-16
+    /(?<![\d/.-])(\d{1,2})\s?[/-]\s?((?:19|20|21)\d{2})(?![\d/])/.source, // 17-18: "6/2025"
+    /qu[ýí]\s+((?:iv|i{1,3}|[1-4])(?:\s*(?:,|và|-|–)\s*(?:iv|i{1,3}|[1-4]))+)\s*(?:[/-]|,?\s*năm)\s*(\d{4})(?!\d)/
+      .source, // 19-20: "Quý II, III/2015"
+    /tháng\s+(\d{1,2})(?!\s*(?:[/-]|,?\s*năm|\d))(?=\s*$|\s*[.;,)])/.source, // 21: "Tháng 3" in a time column
   ].join('|'),
   'gu',
 );
@@ -55,6 +61,12 @@ const DATE_TOKENS = new RegExp(
 export function latestDate(note: string, planYear: number | null): string | null | undefined {
   const s = note.toLowerCase();
   let best: string | null | undefined = undefined;
+  // A bare year that a quarter, month or date of the same year also names ("năm 2020 hoàn thành
+  // trong quý II/2020") only sets the context.
+  const years: number[] = [];
+  const specificYears = new Set<number>();
+  // "Tháng 3" alone takes the year the note names elsewhere ("Tháng 11, 12/2013"), else the plan's.
+  const months: number[] = [];
   const consider = (d: string | null) => {
     if (d === null) {
       if (best === undefined) best = null;
@@ -72,15 +84,26 @@ export function latestDate(note: string, planYear: number | null): string | null
       const q = ROMAN_QUARTER[m[9]];
       consider(endOfMonth(+m[10], q * 3));
     } else if (m[11]) consider(m[12] === 'đầu' ? isoDate(+m[13], 6, 30) : isoDate(+m[13], 12, 31));
-    else if (m[14]) consider(isoDate(+m[14], 12, 31));
+    else if (m[14]) years.push(+m[14]);
     else if (m[15]) {
       const day = +m[15];
       const month = +m[16];
       if (month >= 1 && month <= 12 && day >= 1 && day <= 31) {
         consider(planYear ? isoDate(planYear, month, day) : null);
       }
-    }
+    } else if (m[17]) consider(endOfMonth(+m[18], +m[17]));
+    else if (m[19]) {
+      const last = m[19].split(/\s*(?:,|và|-|–)\s*/u).pop() ?? '';
+      const q = ROMAN_QUARTER[last];
+      if (q) consider(endOfMonth(+m[20], q * 3));
+    } else if (m[21]) months.push(+m[21]);
+    const y = m[3] ?? m[6] ?? m[8] ?? m[10] ?? m[13] ?? m[18] ?? m[20];
+    if (y) specificYears.add(+y);
   }
+  for (const y of years) if (!specificYears.has(y)) consider(isoDate(y, 12, 31));
+  const noteYear =
+    specificYears.size > 0 ? Math.max(...specificYears) : years.length > 0 ? Math.max(...years) : planYear;
+  for (const month of months) consider(noteYear ? endOfMonth(noteYear, month) : null);
   return best;
 }
 
@@ -92,6 +115,8 @@ export function classifyDeadline(raw: string, planYear: number | null = null): D
   const note = raw.replace(/\s+/g, ' ').trim();
   if (note === '') return null;
   const s = note.normalize('NFC').toLowerCase();
+  const from = ONGOING_FROM.exec(s);
+  if (from) return { category: 'ongoing', raw: note, due: null };
   if (EXTERNAL.test(s)) return { category: 'external', raw: note, due: null };
   if (PERIODIC.test(s)) return { category: 'periodic', raw: note, due: null };
   if (ONGOING.test(s)) return { category: 'ongoing', raw: note, due: null };
@@ -105,16 +130,57 @@ export function classifyDeadline(raw: string, planYear: number | null = null): D
 const NOTE_CUE =
   /^(?:thực hiện|hoàn thành|trong|trước|chậm nhất|quý|tháng|năm|h[ằà]ng|định kỳ|giai đoạn|đến|theo (?:kế hoạch|hướng dẫn|lộ trình|chỉ đạo|yêu cầu|tiến độ)|thường xuyên|liên tục|từ|xong|ngày|\d|cuối|đầu|6 tháng|sáu tháng|thời gian|thời hạn|báo cáo|tổ chức|triển khai|sau khi)/u;
 
-/** Deadline notes written in parentheses in a task's text, in order. */
-export function extractDeadlines(text: string, planYear: number | null): Deadline[] {
+/**
+ * One note that may hold several ("Tháng 12/2013 và thường xuyên", "trước ngày 28/2 và trước ngày
+ * 10/11/2023"): each part when every part is a deadline, else the note as one.
+ */
+export function classifyNotes(raw: string, planYear: number | null = null): Deadline[] {
+  const lower = raw.toLowerCase();
+  // "Thường xuyên hằng năm": a standing duty that is also reported each year.
+  if (
+    ONGOING.test(lower) &&
+    PERIODIC.test(lower) &&
+    !EXTERNAL.test(lower) &&
+    latestDate(lower, planYear) === undefined
+  ) {
+    const note = raw.replace(/\s+/g, ' ').trim();
+    return [
+      { category: 'ongoing', raw: note, due: null },
+      { category: 'periodic', raw: note, due: null },
+    ];
+  }
+  const pieces = raw.split(/\s+và\s+|;\s*/u).filter((p) => p.trim() !== '');
+  if (pieces.length > 1) {
+    const each = pieces.map((p) => classifyDeadline(p, planYear));
+    if (each.every((d): d is Deadline => d !== null)) return each;
+  }
+  const one = classifyDeadline(raw, planYear);
+  return one ? [one] : [];
+}
+
+// A recurring duty stated anywhere in the sentence ("Hằng năm thực hiện …", "báo cáo định kỳ hằng quý").
+const PERIODIC_TEXT =
+  /(?:định kỳ\s+)?h[ằà]ng (?:năm|quý|tháng|tuần|ngày)|định kỳ (?:\d{1,2}|sáu|ba) tháng(?: (?:một lần|\/lần))?|mỗi (?:năm|quý|tháng)(?: một lần)?/iu;
+const DATED_CLAUSE =
+  /(?:hoàn thành|xong|báo cáo|trình)?\s*(?:trước ngày|chậm nhất (?:vào |là )?ngày|trong (?:quý|tháng)|trong năm \d{4}|trong giai đoạn)\s[^.;()\n]{1,40}/giu;
+
+function firstSentence(text: string): string {
+  const end = text.search(/[.!?](?:\s+\p{Lu}|\n)|\n/u);
+  return end >= 0 ? text.slice(0, end + 1) : text;
+}
+
+/**
+ * Deadline notes written in parentheses in a task's text, in order; else its "Thời gian:" line;
+ * else (unless `notesOnly`, for a group's heading) a recurring phrase or its dated clauses.
+ */
+export function extractDeadlines(text: string, planYear: number | null, notesOnly = false): Deadline[] {
   const out: Deadline[] = [];
   const re = /\(([^()\n]{1,300})\)/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
     const inner = m[1].trim();
     if (!NOTE_CUE.test(inner.toLowerCase())) continue;
-    const d = classifyDeadline(inner, planYear);
-    if (d) out.push(d);
+    out.push(...classifyNotes(inner, planYear));
   }
   if (out.length > 0) return out;
   // No parenthesised note: a "Thời gian thực hiện: …" line, or a closing clause "… trước ngày 30/6/2024".
@@ -122,16 +188,17 @@ export function extractDeadlines(text: string, planYear: number | null): Deadlin
     text,
   );
   if (line) {
-    const d = classifyDeadline(line[1], planYear);
-    if (d) return [d];
+    const d = classifyNotes(line[1], planYear);
+    if (d.length > 0) return d;
   }
-  const clause =
-    /(?:hoàn thành|xong|báo cáo|trình)?\s*(?:trước ngày|chậm nhất (?:vào |là )?ngày|trong (?:quý|tháng)|trong năm \d{4}|trong giai đoạn)\s[^.;()\n]{1,40}/iu.exec(
-      text,
-    );
-  if (clause) {
-    const d = classifyDeadline(clause[0], planYear);
-    if (d && d.category === 'due') return [d];
+  if (notesOnly) return out;
+  // The first sentence states the task; later ones elaborate ("… Hằng năm thực hiện kiểm điểm").
+  const periodic = PERIODIC_TEXT.exec(firstSentence(text));
+  if (periodic) return [{ category: 'periodic', raw: periodic[0], due: null }];
+  DATED_CLAUSE.lastIndex = 0;
+  while ((m = DATED_CLAUSE.exec(text))) {
+    const d = classifyDeadline(m[0], planYear);
+    if (d && d.category === 'due') out.push(d);
   }
   return out;
 }

@@ -12,10 +12,14 @@
  * Everything here is line-by-line and regex-light so a 5 MB plan stays linear.
  */
 
+import { rebuildPipeTables, type SourceLine } from './pipe-table';
+
 export interface NormalizedText {
   text: string;
   /** lineMap[i] = 1-based line in the original input where output line i+1 starts. */
   lineMap: number[];
+  /** Output lines (0-based) made by joining a sentence cut by a line or page break. */
+  joined: Set<number>;
 }
 
 // Unicode spaces that copy-paste leaves behind (NBSP from Word, narrow NBSP, figure space, ideographic…).
@@ -30,8 +34,7 @@ const LINE_BREAKS = /\r\n|[\r\n\u000B\u000C\u0085\u2028\u2029]/;
 const PAGE_NUMBER_LINE =
   /^(?:[-–—]\s*\d{1,4}\s*[-–—]|\d{1,3}|(?:trang|page)\s+\d{1,4}(?:\s*\/\s*\d{1,4})?)$/i;
 const FOOTNOTE_MARK = /\[\d{1,3}\]/g;
-const STAR_RUN = /\*+/g;
-const WORDISH = /[\p{L}\p{N}\p{M}]/u;
+const FOOTNOTE_BODY = /^\[\d{1,3}\]\s*\S/;
 
 /** True when a line starts with a list marker or a number that opens a new item. */
 export function startsWithMarker(line: string): boolean {
@@ -40,20 +43,32 @@ export function startsWithMarker(line: string): boolean {
   );
 }
 
+// Markdown emphasis comes in pairs: "**kế hoạch**", "(*thường xuyên*)". A lone "*" is text ("2*3",
+// "(*)"), and so is a pair inside a word or number ("2*3*4"). A run opening or closing a whole line is
+// the half of a pair that a line break cut ("**I. MỤC" / "ĐÍCH, YÊU CẦU**").
+const PAIRED_EMPHASIS = /(?<![\p{L}\p{N}*])(\*{1,3})(?=[^\s*])([^*]*?[^\s*])\1(?![\p{L}\p{N}*])/gu;
+const OPENING_RUN = /^((?:[-–+•]\s*|\d{1,4}(?:\.\d{1,3})*[.)]\s*|[a-zđ][.)]\s*)?)\*{1,3}(?=[^\s*])/u;
+const CLOSING_RUN = /(?<=[^\s*])\s?\*{1,3}$/;
+// "*Đơn vị chủ trì: *Sở Nội vụ": a converter put the closing run after the space.
+const LABEL_EMPHASIS = /(?<![\p{L}\p{N}*])(\*{1,3})(?=[^\s*])([^*]*?[^\s*]) \1(?=[^\s*])/gu;
+
+// A markdown heading mark ("## KẾ HOẠCH", "### SỬA ĐỔI …") from a page converted to markdown.
+const ATX_HEADING = /^#{1,6}\s+(?=\S)/;
+
 function stripEmphasis(line: string): string {
+  if (line[0] === '#') line = line.replace(ATX_HEADING, '');
   if (line.indexOf('*') < 0) return line;
-  // A run of asterisks touching a letter or digit is emphasis markup; a lone "*" between spaces is kept.
-  return line.replace(STAR_RUN, (run, offset: number, whole: string) => {
-    const before = offset > 0 ? whole[offset - 1] : '';
-    const after = whole[offset + run.length] ?? '';
-    return WORDISH.test(before) || WORDISH.test(after) ? '' : run;
-  });
+  return line
+    .replace(PAIRED_EMPHASIS, '$2')
+    .replace(LABEL_EMPHASIS, '$2 ')
+    .replace(OPENING_RUN, '$1')
+    .replace(CLOSING_RUN, '');
 }
 
 // Anything cleanLine would change besides NFC; most lines of a plan have none of it.
 /* eslint-disable no-control-regex */
 const NEEDS_CLEANING =
-  /[\u0000-\u001F\u007F-\u00A0\u00AD\u1680\u2000-\u200D\u202F\u205F\u2060\u3000\uFEFF*[]/;
+  /[\u0000-\u001F\u007F-\u00A0\u00AD\u1680\u2000-\u200D\u202F\u205F\u2060\u3000\uFEFF*[#]/;
 /* eslint-enable no-control-regex */
 
 function needsCleaning(s: string): boolean {
@@ -76,28 +91,116 @@ function cleanLine(raw: string): string {
   let s = raw.normalize('NFC');
   if (!needsCleaning(s)) return s;
   s = s.replace(INVISIBLE, '').replace(CONTROLS, '').replace(ODD_SPACES, ' ');
-  // Removing one kind of markup can expose the other ("[*1]" → "[1]", "*[1]0" → "*0"): repeat until
-  // stable so a second normalisation finds nothing left. Each round only shortens the line.
+  // Removing one kind of markup can expose another ("[*1]" → "[1]", "*[1]0" → "*0", ".** " → ".**"
+  // → "."): repeat until stable so a second normalisation finds nothing left. Each round only
+  // shortens the line.
   for (;;) {
     const before = s;
     if (s.indexOf('[') >= 0) s = s.replace(FOOTNOTE_MARK, '');
-    s = stripEmphasis(s);
+    // Runs of spaces collapse to one; spaces around tabs are noise from cell padding. Done without
+    // backtracking regexes (" *\t *" on a long run of spaces is quadratic).
+    s = s.replace(/ {2,}/g, ' ');
+    if (s.indexOf('\t') >= 0) {
+      s = s.split('\t').map(trimSpaces).join('\t');
+      // Word's "Save as text" writes a tab after each list number ("3.1.<TAB>Tiếp tục …"): one tab
+      // after a marker, and no other, is a space, not a table cell.
+      s = s.replace(MARKER_TAB, '$1 $2');
+    }
+    s = stripEmphasis(trimSpaces(s));
     if (s === before) break;
   }
-  // Runs of spaces collapse to one; spaces around tabs are noise from cell padding. Done without
-  // backtracking regexes (" *\t *" on a long run of spaces is quadratic).
-  s = s.replace(/ {2,}/g, ' ');
-  if (s.indexOf('\t') >= 0) s = s.split('\t').map(trimSpaces).join('\t');
   // Tabs at the ends stay: an empty first or last cell of a table row still counts.
   return trimSpaces(s).normalize('NFC');
 }
 
+const MARKER_TAB =
+  /^((?:\d{1,4}(?:\.\d{1,3})*[.)]|[a-zđ][.)]|[IVXLC]{1,6}[.)]|[-–—+•·]))\t+(?=[^\t ])([^\t]*)$/u;
+// A list number left alone on its line by the copy ("1." / "Rà soát …"), or "PHẦN I" above its title.
+const MARKER_ONLY =
+  /^(?:[-–+•]|\d{1,4}(?:\.\d{1,3})*[.)]|[a-zđ][).]|[IVXLC]{1,6}\s*[.)\-–]|(?:PHẦN|Phần)\s+(?:[IVXLC]{1,6}|\d{1,2}|thứ\s+\p{L}+))$/u;
+// An all-capitals part heading, which may wrap ("I. MỤC" / "ĐÍCH, YÊU CẦU").
+const PART_START = /^(?:(?:PHẦN|Phần)\s+)?(?:[IVX]{1,6}\s*[.\-–)/:]|[A-H]\s*[.\-–)])\s*\S/u;
 const TERMINAL = /[.!?:…]$/;
 const HAS_LOWER = /\p{Ll}/u;
 const EMPTY_CELLS = /^[\t ]*$/;
+// Rules, "|" left from a flattened table, "** **" left from emphasis: no text, but a block boundary.
+const DECORATION = /^[|*\-–—_=~\s]+$/;
+const CLOSING_LINE = /^(?:Nơi nhận|(?:T\/M|TM\.?|KT\.?|TL\.?|TUQ\.?)\s)/u;
+const SIGNATURE_TITLE =
+  /(?:CHỦ TỊCH|GIÁM ĐỐC|BÍ THƯ|TRƯỞNG BAN|THỦ TƯỚNG|BỘ TRƯỞNG|CHÁNH VĂN PHÒNG|TRƯỞNG PHÒNG)$/u;
+const PERSON_LINE = /^(?:\p{Lu}\p{Ll}*\s){1,4}\p{Lu}\p{Ll}+$/u;
+
+/**
+ * Whether the text separates paragraphs with blank lines and wraps lines inside them (web pages,
+ * PDF copies). Then a line inside a block continues the one above even when it starts with a capital
+ * ("… giáo dục Luật" / "Việc làm …", "Thành phố Hồ Chí" / "Minh, ngày …").
+ */
+function wrapsInBlocks(lines: readonly string[]): boolean {
+  let blank = 0;
+  let text = 0;
+  let wrapped = 0;
+  let prev: string | null = null;
+  for (const raw of lines) {
+    const t = raw.trim();
+    if (t === '' || DECORATION.test(t)) {
+      blank++;
+      prev = null;
+      continue;
+    }
+    text++;
+    // A hard wrap: the line goes on in lower case after a line that ends no sentence.
+    if (prev !== null && HAS_LOWER.test(t[0]) && !TERMINAL.test(prev) && !startsWithMarker(t)) wrapped++;
+    prev = t;
+  }
+  return blank >= 5 && wrapped >= 5 && wrapped * 8 >= text;
+}
+
+const TRAILING_SUB_NUMBER = / \d{1,3}(?:\.\d{1,3})+\.?$/;
+const TRAILING_ITEM_NUMBER = / \d{1,2}\.$/;
+
+/** Where a list number glued to the end of a line starts (the index of its space), or -1. */
+function trailingNumber(line: string): number {
+  if (line.length < 8 || line.indexOf('\t') >= 0) return -1;
+  let m = TRAILING_SUB_NUMBER.exec(line);
+  if (m) return /(?:số|khoản|điểm|mục|Điều|điều|tại|theo)$/u.test(line.slice(0, m.index)) ? -1 : m.index;
+  m = TRAILING_ITEM_NUMBER.exec(line);
+  // Only after an all-capitals part heading: "… khoản 2." ends a sentence.
+  if (m && PART_START.test(line) && !HAS_LOWER.test(line)) return m.index;
+  return -1;
+}
+
+/**
+ * A PDF's running header or footer ("CÔNG BÁO/Số 1091 + 1092/Ngày 03-11-2023"): the same short line
+ * with a number in it, three times or more, that is no list item and no sentence.
+ */
+function runningHeaders(lines: readonly string[]): Set<string> {
+  const counts = new Map<string, number>();
+  for (const raw of lines) {
+    const t = raw.trim();
+    if (t.length < 8 || t.length > 100 || !/\d/.test(t) || /[.;:,]$/.test(t) || startsWithMarker(t)) continue;
+    if (t.indexOf('\t') >= 0 || !/^\p{Lu}/u.test(t) || /\s(?:chủ trì|phối hợp|thực hiện)\b/u.test(t))
+      continue;
+    counts.set(t, (counts.get(t) ?? 0) + 1);
+  }
+  const out = new Set<string>();
+  for (const [t, n] of counts) if (n >= 3) out.add(cleanLine(t));
+  return out;
+}
+
+/** Inside a blank-line block: the next line goes on with the paragraph unless it opens another. */
+function continuesInBlock(prev: Paragraph, next: string): boolean {
+  if (prev.hasCells || next.indexOf('\t') >= 0 || next.indexOf('|') >= 0 || startsWithMarker(next))
+    return false;
+  const last = prev.parts[prev.parts.length - 1];
+  if (CLOSING_LINE.test(prev.parts[0]) || CLOSING_LINE.test(next)) return false;
+  if (!HAS_LOWER.test(last) && (SIGNATURE_TITLE.test(last) || PERSON_LINE.test(next))) return false;
+  return !/^(?:KẾ HOẠCH|QUYẾT ĐỊNH|CHƯƠNG TRÌNH|PHỤ LỤC)\b/u.test(next) || /[,:]$/.test(last);
+}
 
 interface Paragraph {
   parts: string[];
+  /** A sentence was continued across a break (not just a number or a heading put back together). */
+  joinedText: boolean;
   line: number;
   /** Kept incrementally so checking a long joined paragraph stays O(1). */
   hasLower: boolean;
@@ -115,21 +218,32 @@ function isLowercaseLetter(ch: string): boolean {
  * is not a numbered item and starts in lowercase, with a digit that is not a number, or with "(";
  * or `prev` ended with "," or ";" (a list broken across pages, like the sample's 3.6).
  */
-function continues(prev: Paragraph, next: string): boolean {
-  if (prev.hasCells || next.indexOf('\t') >= 0) return false;
+function continues(prev: Paragraph, next: string): 'text' | 'marker' | false {
+  if (prev.hasCells || next.indexOf('\t') >= 0 || next.indexOf('|') >= 0) return false;
+  if (prev.parts.length === 1 && MARKER_ONLY.test(prev.parts[0])) {
+    return startsWithMarker(next) ? false : 'marker';
+  }
+  if (!prev.hasLower && PART_START.test(prev.parts[0]) && continuesHeading(prev, next)) return 'marker';
   if (!prev.hasLower || TERMINAL.test(prev.last)) return false;
   // "Trang" + "3" would form a page-number line only after joining; keep them apart so a second pass
   // sees exactly what the first produced.
   if (prev.parts.length === 1 && /^(?:trang|page)$/i.test(prev.parts[0])) return false;
   if (startsWithMarker(next)) return false;
-  if (/[,;]$/.test(prev.last)) return true;
+  if (/[,;]$/.test(prev.last)) return 'text';
   const first = next[0];
-  return first === '(' || /\d/.test(first) || isLowercaseLetter(first);
+  return first === '(' || /\d/.test(first) || isLowercaseLetter(first) ? 'text' : false;
+}
+
+function continuesHeading(prev: Paragraph, next: string): boolean {
+  if (next.length > 150 || HAS_LOWER.test(next) || !/\p{L}/u.test(next)) return false;
+  if (TERMINAL.test(prev.last) && !prev.last.endsWith(':')) return false;
+  return !startsWithMarker(next) && !/^(?:KẾ HOẠCH|QUYẾT ĐỊNH|CHƯƠNG TRÌNH|PHỤ LỤC|NƠI NHẬN)\b/u.test(next);
 }
 
 function paragraphOf(line: string, lineNo: number): Paragraph {
   return {
     parts: [line],
+    joinedText: false,
     line: lineNo,
     hasLower: HAS_LOWER.test(line),
     hasCells: line.indexOf('\t') >= 0 || line.indexOf('|') >= 0,
@@ -139,31 +253,62 @@ function paragraphOf(line: string, lineNo: number): Paragraph {
 
 export function normalizeWithMap(input: string): NormalizedText {
   const src = typeof input === 'string' ? input : '';
-  const rawLines = src.split(LINE_BREAKS);
+  const split = src.split(LINE_BREAKS);
+  // Flattened web tables ("|" lines between cells) become tab-separated rows first.
+  const source: SourceLine[] = /^\s*\|\s*$/m.test(src)
+    ? rebuildPipeTables(split)
+    : split.map((text, i) => ({ text, line: i + 1 }));
+  const rawLines = source.map((s) => s.text);
+  const running = runningHeaders(rawLines);
   const out: string[] = [];
   const lineMap: number[] = [];
+  const joined = new Set<number>();
   let current: Paragraph | null = null;
+  const close = (p: Paragraph) => {
+    if (p.joinedText) joined.add(out.length);
+    let text = p.parts.join(' ');
+    // Emphasis or a footnote mark can span the break ("x *a" / "b* y"): clean the whole again so a
+    // second normalisation finds nothing left.
+    if (p.parts.length > 1 && (text.indexOf('*') >= 0 || text.indexOf('[') >= 0)) text = cleanLine(text);
+    out.push(text.normalize('NFC'));
+    lineMap.push(p.line);
+  };
+  const blocks = wrapsInBlocks(rawLines);
+  let sameBlock = false;
   for (let i = 0; i < rawLines.length; i++) {
-    const line = cleanLine(rawLines[i]);
-    if (line === '' || PAGE_NUMBER_LINE.test(line) || EMPTY_CELLS.test(line)) continue;
-    if (current && continues(current, line)) {
+    let line = cleanLine(rawLines[i]);
+    // "… quan hệ lao động 2.1." / "III. TỔ CHỨC THỰC HIỆN 1.": the next item's number glued to the
+    // end of a line by the copy goes back to the front of the next line.
+    const cut = trailingNumber(line);
+    if (cut > 0 && i + 1 < rawLines.length) {
+      rawLines[i + 1] = line.slice(cut + 1) + ' ' + rawLines[i + 1];
+      line = line.slice(0, cut);
+    }
+    // A lone bullet is a marker cut from its text ("-" / "Tuyên truyền …"), not a rule.
+    const bullet = line.length === 1 && '-–+•'.includes(line);
+    if (line === '' || EMPTY_CELLS.test(line) || (DECORATION.test(line) && !bullet)) {
+      sameBlock = false;
+      continue;
+    }
+    // Page numbers, and footnote bodies ("[1] tại Chương trình số …") that a page dump puts at the end.
+    if (PAGE_NUMBER_LINE.test(line) || FOOTNOTE_BODY.test(rawLines[i].trim()) || running.has(line)) continue;
+    let how = current ? continues(current, line) : false;
+    if (how === 'text' && blocks && sameBlock) how = 'marker';
+    if (!how && current && blocks && sameBlock && continuesInBlock(current, line)) how = 'marker';
+    sameBlock = true;
+    if (current && how) {
       current.parts.push(line);
+      current.joinedText = current.joinedText || how === 'text';
       current.hasLower = current.hasLower || HAS_LOWER.test(line);
       current.hasCells = current.hasCells || line.indexOf('|') >= 0;
       current.last = line.slice(-2);
       continue;
     }
-    if (current) {
-      out.push(current.parts.join(' ').normalize('NFC'));
-      lineMap.push(current.line);
-    }
-    current = paragraphOf(line, i + 1);
+    if (current) close(current);
+    current = paragraphOf(line, source[i].line);
   }
-  if (current) {
-    out.push(current.parts.join(' ').normalize('NFC'));
-    lineMap.push(current.line);
-  }
-  return { text: out.join('\n'), lineMap };
+  if (current) close(current);
+  return { text: out.join('\n'), lineMap, joined };
 }
 
 /** NFC, LF, no BOM, artefacts removed, split paragraphs joined. Idempotent. */

@@ -16,6 +16,8 @@ const REFERENCE = new RegExp(
 
 export function extractReferences(text: string): string[] {
   const out: string[] = [];
+  // Every document number has a digit followed by "-" or "/".
+  if (!/\d[-/]/.test(text)) return out;
   const seen = new Set<string>();
   REFERENCE.lastIndex = 0;
   let m: RegExpExecArray | null;

@@ -2,9 +2,10 @@
  * Who leads and who assists, read from a task's own words:
  * - a role line: "- Cơ quan chủ trì: Sở Nội vụ; cơ quan phối hợp: Sở Tài chính, …"
  * - a sentence: "Ban Tổ chức Tỉnh ủy chủ trì, phối hợp với các cơ quan … theo dõi …"
- * - "… giao Sở Nội vụ chủ trì …"
+ * - "… giao Sở Nội vụ chủ trì …", "(Giao X chủ trì, phối hợp với Y)", "Giao Sở Tư pháp tham mưu …"
+ * - partners without a lead: "Chủ trì, phối hợp Sở Tài chính và Sở Nội vụ …" (the lead is the group's)
  */
-import { cleanAgencyName, splitAgencies, startsWithAgency } from './agency';
+import { cleanAgencyName, isAgencyName, leadingAgency, splitAgencies, startsWithAgency } from './agency';
 
 export interface Roles {
   lead: string | null;
@@ -14,19 +15,58 @@ export interface Roles {
 const ROLE_LEAD = /(?:cơ quan|đơn vị)\s+(?:chủ trì|thực hiện)\s*:\s*([^;\n]{1,300})/iu;
 const ROLE_PARTNERS = /(?:cơ quan|đơn vị)\s+phối hợp\s*:\s*([^\n]{1,500})/iu;
 const LEAD_WORD = /\schủ trì(?=[\s,;:.)]|$)/u;
+const GIAO = /(?:^|[\s(;:,.])(?:[Gg]iao|[Đđ]ề nghị|[Yy]êu cầu)\s+(?:cho\s+)?/gu;
 // Where a partner list stops: a verb that starts the task itself. "tham mưu" right after
 // "chuyên trách"/"cơ quan" is part of a name ("cơ quan chuyên trách tham mưu, giúp việc Tỉnh ủy").
 const PARTNER_END =
-  /\s(?:thường xuyên|theo dõi|tổ chức thực hiện|tổ chức triển khai|triển khai|xây dựng|thực hiện|(?<!chuyên trách |cơ quan )tham mưu|hướng dẫn|kiểm tra|đôn đốc|rà soát|nghiên cứu|báo cáo|đề xuất|hoàn thiện|ban hành|trình|để|nhằm|trong việc|tiếp tục|định kỳ|chỉ đạo|tổng hợp|đánh giá|tập trung|đẩy mạnh)(?=[\s,;:]|$)|[.;:()\n]/u;
+  /\s(?:thường xuyên|theo dõi|tổ chức thực hiện|tổ chức triển khai|triển khai|xây dựng|thực hiện|(?<!chuyên trách |cơ quan )tham mưu|hướng dẫn|kiểm tra|đôn đốc|rà soát|nghiên cứu|báo cáo|đề xuất|hoàn thiện|ban hành|trình|để|nhằm|trong việc|tiếp tục|định kỳ|chỉ đạo|tổng hợp|đánh giá|tập trung|đẩy mạnh|tuyên truyền|tổ chức|bố trí|tham gia|cung cấp|hỗ trợ|giải quyết|xử lý|phổ biến|vận động|huy động|tiếp nhận|giám sát|quản lý|khảo sát|điều tra|soạn thảo|thẩm định|thẩm tra|bảo đảm|đảm bảo|cập nhật|chuẩn bị|sơ kết|tổng kết)(?=[\s,;:]|$)|[.;:()\n]/u;
+const PARTNERS = /phối hợp\s+(?:chặt chẽ\s+)?(với\s+)?/giu;
 
-function partnersAfter(text: string, from: number): string[] {
-  const m = /phối hợp (?:chặt chẽ )?với\s+/iu.exec(text.slice(from));
-  if (!m) return [];
-  const start = from + m.index + m[0].length;
-  const rest = text.slice(start, start + 400);
-  const end = rest.search(PARTNER_END);
-  const list = end >= 0 ? rest.slice(0, end) : rest;
-  return splitAgencies(list).filter((p) => p.length > 0 && p.length <= 150);
+// In a role line ("Cơ quan thực hiện: X chủ trì, phối hợp với Y; Z; W") ";" separates partners.
+const LIST_END = new RegExp(PARTNER_END.source.replace('[.;:()\\n]', '[.:()\\n]'), 'u');
+
+function partnersAfter(text: string, from: number, roleLine = false): string[] {
+  PARTNERS.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = PARTNERS.exec(text))) {
+    const start = m.index + m[0].length;
+    const rest = text.slice(start, start + 400);
+    // Without "với" the words after "phối hợp" must name a body ("phối hợp thực hiện" does not).
+    if (!m[1] && !startsWithAgency(rest)) continue;
+    const end = rest.search(roleLine ? LIST_END : PARTNER_END);
+    const list = end >= 0 ? rest.slice(0, end) : rest;
+    return splitAgencies(list).filter((p) => p.length > 0 && p.length <= 150);
+  }
+  return [];
+}
+
+function afterGiao(clause: string): string {
+  GIAO.lastIndex = 0;
+  let last: RegExpExecArray | null = null;
+  let m: RegExpExecArray | null;
+  while ((m = GIAO.exec(clause))) last = m;
+  if (last) return clause.slice(last.index + last[0].length);
+  const ask = /(?:^|\s)(?:đề nghị|Đề nghị|yêu cầu|Yêu cầu)\s+/u.exec(clause);
+  return ask ? clause.slice(ask.index + ask[0].length) : clause;
+}
+
+/**
+ * The value of a role line: "Sở Nội vụ chủ trì tham mưu …; Sở Tư pháp …" → Sở Nội vụ; "Sở X chủ trì,
+ * phối hợp với Y; Z" → X with Y, Z; "Sở Nội vụ, Sở Tư pháp" → the first, the others partners.
+ */
+export function roleValue(value: string): Roles {
+  const v = value.trim();
+  const at = v.search(LEAD_WORD);
+  if (at > 0) {
+    const lead = cleanAgencyName(v.slice(0, at));
+    if (isAgencyName(lead) && startsWithAgency(lead)) return { lead, partners: partnersAfter(v, at, true) };
+  }
+  const spoken = leadingAgency(v);
+  if (spoken && spoken.length < v.replace(/[.;,\s]+$/, '').length) {
+    return { lead: spoken, partners: partnersAfter(v, spoken.length, true) };
+  }
+  const names = splitAgencies(v.split(/;\s*(?:cơ quan|đơn vị)?\s*phối hợp\s*:/iu)[0]);
+  return { lead: names[0] ?? null, partners: [] };
 }
 
 export function findRoles(text: string): Roles {
@@ -49,14 +89,19 @@ export function findRoles(text: string): Roles {
       before.lastIndexOf('('),
       before.lastIndexOf('\n'),
     );
-    let clause = before.slice(cut + 1).trim();
-    const giao = /(?:^|\s)(?:giao|Giao|đề nghị|Đề nghị|yêu cầu|Yêu cầu)\s+/u.exec(clause);
-    if (giao) clause = clause.slice(giao.index + giao[0].length);
+    let clause = afterGiao(before.slice(cut + 1).trim());
     // "Sở Nội vụ là cơ quan chủ trì" / "Sở Nội vụ làm đầu mối, chủ trì".
     clause = cleanAgencyName(clause.replace(/\s+(?:là|làm)(?:\s+(?:cơ quan|đơn vị|đầu mối))?\s*,?\s*$/u, ''));
-    if (clause.length > 0 && clause.length <= 150 && startsWithAgency(clause)) {
+    if (isAgencyName(clause) && clause.length <= 150 && startsWithAgency(clause)) {
       return { lead: clause, partners: partnersAfter(head, at) };
     }
+  }
+  // "Giao Sở Tư pháp tham mưu …": the body given the task, up to its verb.
+  GIAO.lastIndex = 0;
+  const g = GIAO.exec(head);
+  if (g) {
+    const lead = leadingAgency(head.slice(g.index + g[0].length));
+    if (lead) return { lead, partners: partnersAfter(head, g.index) };
   }
   return { lead: null, partners: partnersAfter(head, 0) };
 }

@@ -4,7 +4,8 @@
  * quantifiers, so classifying a line costs time proportional to its length at most.
  */
 
-export type LineKind = 'part' | 'appendix' | 'footer' | 'row' | 'item' | 'point' | 'dash' | 'plus' | 'text';
+export type LineKind =
+  'part' | 'upper' | 'appendix' | 'footer' | 'row' | 'item' | 'point' | 'dash' | 'plus' | 'text';
 
 export interface ClassifiedLine {
   kind: LineKind;
@@ -15,18 +16,23 @@ export interface ClassifiedLine {
   /** Line without its marker. */
   text: string;
   cells?: string[];
+  /** A numbered line that also holds "|": its cells, used only when a table is open around it. */
+  pipeCells?: string[];
 }
 
 const ROMAN = /^(?:X{0,3})(?:IX|IV|V?I{0,3})$/;
 const PART = /^(?:(?:PHẦN|Phần)\s+)?([IVX]{1,6})\s*[.\-–)/:]\s*(?!\d)(\S.*)$/u;
+// "PHẦN I" / "Phần thứ hai" above Roman parts: a part of parts, its title on the same line once joined.
+const UPPER_PART = /^(?:PHẦN|Phần)\s+([IVX]{1,6}|\d{1,2}|thứ\s+\p{L}+)(?:\s*[.:\-–]\s*|\s+)(\S.*)?$/u;
 const LETTER_PART = /^([A-H])\s*[.\-–)]\s+(\p{Lu}.{2,200})$/u;
 const APPENDIX = /^(?:PHỤ LỤC|Phụ lục)(?:\s+(?:[IVX]{1,5}|\d{1,2}|số\s*\d{1,2}))?\s*[.:]?(?:\s|$)/u;
 const FOOTER = /^(?:Nơi nhận\s*:?|(?:T\/M|TM\.?|KT\.?|TL\.?|TUQ\.?|Q\.)\s*\p{Lu}[\p{Lu}\s]{2,})/u;
-const SUB = /^(\d{1,4}(?:\.\d{1,3}){1,4})\.?(?:\s*[)\-–]\s*|\s+)(\S.*)$/u;
+const SUB = /^(\d{1,4}(?:\.\d{1,3}){1,7})\.?(?:\s*[)\-–]\s*|\s+)(\S.*)$/u;
 // Up to 4 digits with "."/")", but a 4-digit number before "-" is a year range ("2021 - 2025").
 const ITEM = /^(\d{1,4})(?:\s*[.)]\s*|(?<=^\d{1,3})\s*[-–]\s+)(\S.*)$/u;
 const POINT = /^([a-zđ])\s*[).]\s+(\S.*)$/u;
-const DASH = /^[-–—•·*]\s*(.*)$/u;
+// "-2 %" is a negative number, not a bullet.
+const DASH = /^(?:[-–—](?!\d)|[•·*])\s*(.*)$/u;
 const PLUS = /^\+\s*(.*)$/u;
 
 export function splitCells(line: string): string[] | null {
@@ -38,8 +44,16 @@ export function splitCells(line: string): string[] | null {
   return cells.length >= 2 ? cells : null;
 }
 
+const MARKER_START = /^(?:\d{1,4}(?:\.\d{1,3})*\s*[.)]|[a-zđ]\s*[).]\s|[-–—+•]\s)/u;
+
 export function classifyLine(line: string): ClassifiedLine {
   const cells = splitCells(line);
+  // A numbered task line that quotes "a | b" is a task, not a table row; an open table may still
+  // claim it (the outline knows, this line alone does not).
+  if (cells && line.indexOf('\t') < 0 && line[0] !== '|' && MARKER_START.test(line)) {
+    const c = classifyMarked(line);
+    if (c.kind !== 'text') return { ...c, pipeCells: cells };
+  }
   if (cells) {
     // The closing block is often a two-column table: "Nơi nhận:<tab>T/M BAN THƯỜNG VỤ".
     if (FOOTER.test(cells[0]) || (cells[0] === '' && cells.length > 1 && FOOTER.test(cells[1]))) {
@@ -47,16 +61,29 @@ export function classifyLine(line: string): ClassifiedLine {
     }
     return { kind: 'row', rank: 30, number: '', text: line, cells };
   }
+  return classifyMarked(line);
+}
+
+function classifyMarked(line: string): ClassifiedLine {
   if (FOOTER.test(line)) return { kind: 'footer', rank: 0, number: '', text: line };
   if (APPENDIX.test(line) && line.length <= 200) return { kind: 'appendix', rank: 0, number: '', text: line };
-  let m = PART.exec(line);
-  if (m && ROMAN.test(m[1]) && m[2].length <= 250)
-    return { kind: 'part', rank: 0, number: m[1], text: m[2].trim() };
+  let m = UPPER_PART.exec(line);
+  if (m && line.length <= 250) return { kind: 'upper', rank: 0, number: m[1], text: (m[2] ?? '').trim() };
+  m = PART.exec(line);
+  if (m && ROMAN.test(m[1]) && m[2].length <= 250) {
+    // "I) Bộ Y tế chủ trì …" after "k)": the point l) typed as a capital I, not a part.
+    const closer = line.slice(m[1].length).trimStart()[0];
+    if (closer === ')' && /\p{Ll}/u.test(m[2])) {
+      if (m[1] === 'I') return { kind: 'point', rank: 10, number: 'l', text: m[2].trim() };
+    } else return { kind: 'part', rank: 0, number: m[1], text: m[2].trim() };
+  }
   // Some plans put lettered parts above the Roman ones: "B. NHIỆM VỤ, GIẢI PHÁP" (an all-caps heading).
   m = LETTER_PART.exec(line);
-  if (m && !/\p{Ll}/u.test(m[2])) return { kind: 'part', rank: 0, number: m[1], text: m[2].trim() };
+  if (m && !/\p{Ll}/u.test(m[2])) return { kind: 'upper', rank: 0, number: m[1], text: m[2].trim() };
   m = SUB.exec(line);
-  if (m) return { kind: 'item', rank: m[1].split('.').length, number: m[1], text: m[2] };
+  // "12.173 tỷ đồng": a thousands separator, not an outline number.
+  if (m && !(/\.\d{3}$/.test(m[1]) && !/^\d{1,4}(?:\.\d{1,3})+\./.test(line)))
+    return { kind: 'item', rank: m[1].split('.').length, number: m[1], text: m[2] };
   m = ITEM.exec(line);
   if (m) return { kind: 'item', rank: 1, number: m[1], text: m[2] };
   m = POINT.exec(line);
@@ -68,20 +95,30 @@ export function classifyLine(line: string): ClassifiedLine {
   return { kind: 'text', rank: 20, number: '', text: line };
 }
 
-const CONTEXT_WORDS =
-  /^(?:MỤC ĐÍCH|YÊU CẦU|MỤC TIÊU|QUAN ĐIỂM|CĂN CỨ|SỰ CẦN THIẾT|TÌNH HÌNH|ĐÁNH GIÁ|KẾT QUẢ|BỐI CẢNH)/u;
+// What a part's heading says it holds. Reviews, purposes, targets, resources and slogans hold no
+// tasks (except an explicit assignment, which the task pass picks up anywhere).
+const ALWAYS_CONTEXT =
+  /^(?:ĐÁNH GIÁ|TÌNH HÌNH|KẾT QUẢ|BỐI CẢNH|CĂN CỨ|SỰ CẦN THIẾT|KINH PHÍ|NGUỒN (?:LỰC|KINH PHÍ|VỐN)|KHẨU HIỆU|ĐỐI TƯỢNG|PHẠM VI|THỰC TRẠNG|DỰ TOÁN)/u;
+const CONTEXT_WORDS = /^(?:MỤC ĐÍCH|YÊU CẦU|MỤC TIÊU|QUAN ĐIỂM|CHỈ TIÊU|ĐỊNH HƯỚNG)/u;
 const TASK_WORDS =
-  /NHIỆM VỤ|CHẾ ĐỘ (?:THÔNG TIN,? )?BÁO CÁO|GIẢI PHÁP|TỔ CHỨC THỰC HIỆN|PHÂN CÔNG|TRÁCH NHIỆM|NỘI DUNG (?:THỰC HIỆN|TRIỂN KHAI|CÔNG VIỆC)|CÁC HOẠT ĐỘNG|HOẠT ĐỘNG CHỦ YẾU|CÔNG VIỆC/u;
+  /NHIỆM VỤ|CHẾ ĐỘ (?:THÔNG TIN,? )?BÁO CÁO|GIẢI PHÁP|TỔ CHỨC THỰC HIỆN|PHÂN CÔNG|TRÁCH NHIỆM|NỘI DUNG|CÁC HOẠT ĐỘNG|HOẠT ĐỘNG (?:CHỦ YẾU|TRỌNG TÂM|CỤ THỂ)|CÔNG VIỆC|LỘ TRÌNH|TIẾN ĐỘ|CÔNG TÁC TRỌNG TÂM/u;
 
 /** Purpose/target parts are context; task, solution and implementation parts hold tasks. */
 export function sectionKind(heading: string): 'context' | 'tasks' {
-  const h = heading.normalize('NFC').toUpperCase();
+  return explicitKind(heading) ?? 'context';
+}
+
+/** The kind a heading states, or null when it states none (a sub-part then takes its parent's). */
+export function explicitKind(heading: string): 'context' | 'tasks' | null {
+  const h = heading.normalize('NFC').toUpperCase().trim();
+  if (ALWAYS_CONTEXT.test(h)) return 'context';
+  if (CONTEXT_WORDS.test(h)) return /NHIỆM VỤ|GIẢI PHÁP/u.test(h) ? 'tasks' : 'context';
   if (TASK_WORDS.test(h)) return 'tasks';
-  if (CONTEXT_WORDS.test(h)) return 'context';
-  return 'context';
+  return null;
 }
 
 /** Kind of a part whose heading was lost, judged from its first item ("1. Mục đích" → context). */
 export function inferredKind(firstItemText: string): 'context' | 'tasks' {
-  return CONTEXT_WORDS.test(firstItemText.normalize('NFC').toUpperCase()) ? 'context' : 'tasks';
+  const h = firstItemText.normalize('NFC').toUpperCase();
+  return CONTEXT_WORDS.test(h) || ALWAYS_CONTEXT.test(h) ? 'context' : 'tasks';
 }

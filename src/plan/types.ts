@@ -1,5 +1,6 @@
 /** The parsed structure of a Kế hoạch. Shared by every layer; changing it is a cross-team change. */
 
+import type { Msg } from '../model/msg';
 import type { DeadlineCategory } from '../model/vocabulary';
 
 export type { DeadlineCategory };
@@ -46,15 +47,25 @@ export interface Task {
   references: string[];
   /** 1-based line where the task starts, counted in the text given to parsePlan (before normalisation). */
   line: number;
-  /** Expected product, from an appendix table's "Sản phẩm" column. */
+  /** Expected product, from an appendix table's "Sản phẩm" column or a "Sản phẩm:" line. */
   product?: string;
+  /** How sure the parser is of this task's reading; set by parsePlan on every task it makes. */
+  confidence?: Confidence;
+  /** Why the confidence is not high (empty when it is). */
+  reasons?: ConfidenceReason[];
+}
+
+export type Confidence = 'high' | 'medium' | 'low';
+
+export interface ConfidenceReason {
+  /** Stable id, e.g. "lead-from-sentence", "deadline-unrecognised", "joined-lines". */
+  code: string;
+  msg: Msg;
 }
 
 export interface ParseWarning {
   code: string;
-  /** Vietnamese message (the default language). */
-  message: string;
-  messageEn: string;
+  msg: Msg;
   /** 1-based line in the text given to parsePlan (before normalisation), or 0 for the whole text. */
   line: number;
 }
@@ -71,4 +82,15 @@ export interface Plan {
   agencies: Agency[];
   tasks: Task[];
   warnings: ParseWarning[];
+  /** The decision that issues the plan ("Ban hành kèm theo Quyết định này Kế hoạch …"), when the text has one. */
+  decision?: Decision;
+}
+
+export interface Decision {
+  title: string;
+  number: string | null;
+  /** ISO date YYYY-MM-DD or null. */
+  issuedOn: string | null;
+  issuer: string | null;
+  signer: string | null;
 }

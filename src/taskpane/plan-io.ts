@@ -25,5 +25,5 @@ export async function readPlanFile(name: string, bytes: Uint8Array): Promise<Loa
     const { docxToText } = await import(/* webpackChunkName: "docx" */ '../docx/docx');
     return { text: await docxToText(bytes), warnings: [] };
   }
-  return decodePlanBytes(bytes);
+  return decodePlanBytes(bytes, name);
 }

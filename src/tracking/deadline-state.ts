@@ -1,5 +1,4 @@
-import type { DeadlineCategory } from '../plan/types';
-import type { DeadlineState, Status } from './types';
+import type { DeadlineCategory, DeadlineState, Status } from '../model/vocabulary';
 
 export interface DeadlineStateInput {
   category: DeadlineCategory | null;

@@ -1,42 +1,25 @@
-import type { DeadlineCategory } from '../plan/types';
-import { CATEGORY_LABELS, STATUS_LABELS, TaskColumnId } from '../workbook/labels';
-import { isIsoDate, isoFromParts, isRealDate, serialToIso } from '../workbook/dates';
-import { ColumnMap, cellOf, mapColumns } from '../workbook/snapshot';
-import type { PlanColumns } from '../workbook/meta';
-import type { RawCell, TableSnapshot } from '../workbook/types';
-import type { Status } from './types';
-
 /**
- * One row of the tracking table, typed. Text fields keep what the sheet shows. The plan columns
- * have the shape hashPlanColumns takes, so a row's fingerprint can be recomputed from it.
+ * Reading the tracking table's cells as values: list words back to their ids, date cells to ISO,
+ * every row as a typed TaskEntry, and the one comparable form of a cell that merge and revise
+ * compare with. What a column holds comes from the registry (src/model/task-columns.ts).
  */
-export interface TaskEntry extends PlanColumns {
-  /** 0-based index into TableSnapshot.rows. */
-  rowIndex: number;
-  status: Status | null;
-  completedOn: string | null;
-  /** As entered, in percent units (the sheet validates 0..100). */
-  progress: number | null;
-  result: string;
-  note: string;
-  updatedOn: string | null;
-}
+import {
+  cellOf,
+  columnOf,
+  mapColumns,
+  type ColumnMap,
+  type ListId,
+  type TaskColumnId,
+} from '../model/columns';
+import { isIsoDate, isoFromParts, isRealDate, serialToIso } from '../model/dates';
+import type { TaskEntry } from '../model/entries';
+import { CATEGORY_LABELS, reverseLabels, labelKey, STATUS_LABELS } from '../model/labels';
+import type { RawCell, TableSnapshot } from '../model/table';
+import type { DeadlineCategory, Status } from '../model/vocabulary';
 
 export interface ReadEntriesResult {
   entries: TaskEntry[];
   map: ColumnMap;
-}
-
-function labelKey(text: string): string {
-  return text.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('vi');
-}
-
-function reverseLabels<K extends string>(labels: Record<'vi' | 'en', Record<K, string>>): Map<string, K> {
-  const out = new Map<string, K>();
-  for (const lang of ['vi', 'en'] as const) {
-    for (const [key, word] of Object.entries(labels[lang]) as [K, string][]) out.set(labelKey(word), key);
-  }
-  return out;
 }
 
 const STATUS_BY_WORD = reverseLabels(STATUS_LABELS);
@@ -51,6 +34,11 @@ export function parseStatus(raw: RawCell): Status | null {
 export function parseCategory(raw: RawCell): DeadlineCategory | null {
   if (typeof raw !== 'string') return null;
   return CATEGORY_BY_WORD.get(labelKey(raw)) ?? null;
+}
+
+/** The id a list word names, in either language. */
+export function parseListWord(list: ListId, raw: RawCell): Status | DeadlineCategory | null {
+  return list === 'statuses' ? parseStatus(raw) : parseCategory(raw);
 }
 
 const DMY = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
@@ -76,17 +64,24 @@ export function parseDateCell(raw: RawCell, lenient = true): string | null {
   return null;
 }
 
-function text(raw: RawCell): string {
+/** Trimmed NFC text of a cell ('' for blank). */
+export function cellText(raw: RawCell | undefined): string {
   if (raw === null || raw === undefined) return '';
   return String(raw).normalize('NFC').trim();
 }
 
+/** A number typed as text ("50", "50,5", "50%") as the number it says; null when it is not one. */
+export function numberFromText(text: string): number | null {
+  const t = text.trim();
+  if (t === '') return null;
+  const n = Number(t.replace(',', '.').replace(/%$/, ''));
+  if (!Number.isFinite(n)) return null;
+  return t.endsWith('%') ? n / 100 : n;
+}
+
 function num(raw: RawCell): number | null {
   if (typeof raw === 'number' && Number.isFinite(raw)) return raw;
-  if (typeof raw === 'string' && raw.trim() !== '') {
-    const n = Number(raw.trim().replace(',', '.').replace(/%$/, ''));
-    if (Number.isFinite(n)) return raw.trim().endsWith('%') ? n / 100 : n;
-  }
+  if (typeof raw === 'string') return numberFromText(raw);
   return null;
 }
 
@@ -102,25 +97,60 @@ export function readEntries(
   const entries: TaskEntry[] = [];
   const get = (i: number, id: TaskColumnId) => cellOf(snapshot, map, i, id);
   snapshot.rows.forEach((_row, i) => {
-    const taskId = text(get(i, 'taskId'));
+    const taskId = cellText(get(i, 'taskId'));
     if (!taskId) return;
     entries.push({
       rowIndex: i,
       taskId,
-      section: text(get(i, 'section')),
-      group: text(get(i, 'group')),
-      lead: text(get(i, 'lead')),
-      partners: text(get(i, 'partners')),
-      text: text(get(i, 'text')),
+      section: cellText(get(i, 'section')),
+      group: cellText(get(i, 'group')),
+      lead: cellText(get(i, 'lead')),
+      partners: cellText(get(i, 'partners')),
+      text: cellText(get(i, 'text')),
       category: parseCategory(get(i, 'category')),
       due: parseDateCell(get(i, 'due'), false),
       status: parseStatus(get(i, 'status')),
       completedOn: parseDateCell(get(i, 'completedOn'), false),
       progress: num(get(i, 'progress')),
-      result: text(get(i, 'result')),
-      note: text(get(i, 'note')),
+      result: cellText(get(i, 'result')),
+      note: cellText(get(i, 'note')),
       updatedOn: parseDateCell(get(i, 'updatedOn'), false),
     });
   });
   return { entries, map };
+}
+
+function tidy(text: string): string {
+  return text.normalize('NFC').trim().replace(/\s+/g, ' ');
+}
+
+/**
+ * A comparable form of a cell: a list word in either language, a date as a serial or typed text,
+ * 50 and "50" in a number column are one value, so a return saved by another program (LibreOffice
+ * turns some cells to text, Excel drops trailing spaces) does not show edits nobody made.
+ */
+export function cellKey(columnId: string, raw: RawCell): string {
+  if (raw === null || raw === undefined) return '';
+  if (typeof raw === 'string' && tidy(raw) === '') return '';
+  const column = columnOf(columnId);
+  if (column?.list) {
+    const id = parseListWord(column.list, raw);
+    if (id) return `${column.list}:${id}`;
+  }
+  if (column?.kind === 'date') {
+    const d = parseDateCell(raw);
+    if (d) return `d:${d}`;
+  }
+  if (typeof raw === 'number') return `n:${Math.round(raw * 1e9) / 1e9}`;
+  if (typeof raw === 'boolean') return `b:${raw}`;
+  const text = tidy(raw);
+  if (column?.kind === 'number') {
+    const n = Number(text.replace(',', '.'));
+    if (Number.isFinite(n)) return `n:${Math.round(n * 1e9) / 1e9}`;
+  }
+  return `t:${text}`;
+}
+
+export function sameCell(columnId: string, a: RawCell, b: RawCell): boolean {
+  return cellKey(columnId, a) === cellKey(columnId, b);
 }

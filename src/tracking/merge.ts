@@ -6,11 +6,25 @@
  * a cell both sides changed to different values is a conflict and is never settled silently.
  * Every return is validated before anything is planned, so a merge is all or nothing.
  */
-import { parseCategory, parseDateCell, parseStatus } from './entries';
+import {
+  cellOf,
+  columnHeader,
+  EDITABLE_COLUMN_IDS,
+  mapColumns,
+  MERGED_COLUMN_IDS,
+  MERGED_IF_UNDATED_COLUMN_IDS,
+  REPORTED_COLUMN_IDS,
+  type ColumnMap,
+  type TaskColumnId,
+} from '../model/columns';
+import type { Lang } from '../model/lang';
+import type { Msg } from '../model/msg';
+import type { RawCell, TableSnapshot } from '../model/table';
+import type { SyncRecord, WorkbookMeta } from '../model/workbook-meta';
+import { parseCategory, sameCell } from './entries';
 import { SAME_ID_THRESHOLD, textSimilarity } from './revise';
-import type { TaskColumnId } from '../workbook/labels';
-import { mapColumns, ColumnMap, cellOf } from '../workbook/snapshot';
-import type { RawCell, TableSnapshot, WorkbookMeta } from '../workbook/types';
+
+export type { SyncRecord };
 
 export interface MergeSource {
   /** File name shown in messages and written to the history sheet. */
@@ -19,24 +33,12 @@ export interface MergeSource {
   meta: WorkbookMeta | null;
 }
 
-/** Columns staff fill in, always merged (the category is editable in the workbook too). */
-export const MERGE_COLUMNS = [
-  'category',
-  'status',
-  'completedOn',
-  'progress',
-  'result',
-  'note',
-  'updatedOn',
-] as const;
-/** The deadline is the plan's, except for tasks the plan gave no date: there staff enter it. */
-export const MERGE_COLUMNS_UNDATED = [...MERGE_COLUMNS, 'due'] as const;
-export type MergeColumnId = (typeof MERGE_COLUMNS_UNDATED)[number];
+/** Columns merged whatever the task, and those merged only where the plan gave no date. */
+const MERGED_ALWAYS: readonly TaskColumnId[] = MERGED_COLUMN_IDS;
+const MERGED_WHEN_UNDATED: readonly TaskColumnId[] = [...MERGED_COLUMN_IDS, ...MERGED_IF_UNDATED_COLUMN_IDS];
 
-/** Columns copied from the plan: an agency editing them is reported, never merged. */
-const PLAN_COLUMNS: TaskColumnId[] = ['section', 'group', 'lead', 'partners', 'text'];
-
-const DATE_COLUMNS = new Set<string>(['due', 'completedOn', 'updatedOn']);
+/** A column a merge may write: the registry's editable ones. */
+export type MergeColumnId = TaskColumnId;
 
 export interface CellChange {
   file: string;
@@ -79,16 +81,14 @@ export type RefusalCode =
 export interface MergeRefusal {
   file: string;
   code: RefusalCode;
-  message: string;
-  messageEn: string;
+  message: Msg;
 }
 
 export interface MergeNotice {
   file: string;
   taskId: string;
   column: TaskColumnId;
-  message: string;
-  messageEn: string;
+  message: Msg;
 }
 
 export interface MergeFileReport {
@@ -110,21 +110,6 @@ export interface MergePlan {
   ok: boolean;
   /** Cells where this merge brought a copy and the master to a common point (kept in the master). */
   sync: SyncRecord[];
-}
-
-/**
- * After a copy is merged, its cells and the master's have a newer common point than the split:
- * the agency's value then (r) and the master's value then (m). Without it, the next return of
- * the same copy (agencies report every quarter on one file) would conflict with its own
- * previously merged values.
- */
-export interface SyncRecord {
-  /** The agency copy: agency key and split time (a re-split is a new copy with new bases). */
-  copy: string;
-  taskId: string;
-  column: MergeColumnId;
-  r: RawCell;
-  m: RawCell;
 }
 
 export function copyIdOf(meta: Pick<WorkbookMeta, 'agencyKey' | 'builtAt'>): string {
@@ -149,7 +134,7 @@ function syncIndex(records: readonly SyncRecord[]): SyncIndex {
 
 export interface MergeOptions {
   prefer?: 'return' | 'master' | null;
-  /** The master's sync records from earlier merges, oldest first. */
+  /** The master's sync records from earlier merges, oldest first; default the master meta's. */
   sync?: readonly SyncRecord[];
 }
 
@@ -157,45 +142,13 @@ function norm(text: string): string {
   return text.normalize('NFC').trim().replace(/\s+/g, ' ');
 }
 
-/**
- * A comparable form of a cell: a status in either language, a date as a serial or typed text,
- * 50 and "50" are one value, so a return saved by another program (LibreOffice turns
- * some cells to text, Excel drops trailing spaces) does not show edits nobody made.
- */
-export function cellKey(column: string, raw: RawCell): string {
-  if (raw === null || raw === undefined) return '';
-  if (typeof raw === 'string' && norm(raw) === '') return '';
-  if (column === 'status') {
-    const s = parseStatus(raw);
-    if (s) return `s:${s}`;
-  }
-  if (column === 'category') {
-    const c = parseCategory(raw);
-    if (c) return `c:${c}`;
-  }
-  if (DATE_COLUMNS.has(column)) {
-    const d = parseDateCell(raw);
-    if (d) return `d:${d}`;
-  }
-  if (typeof raw === 'number') return `n:${Math.round(raw * 1e9) / 1e9}`;
-  if (typeof raw === 'boolean') return `b:${raw}`;
-  const text = norm(raw);
-  if (column === 'progress') {
-    // Progress is in percent units (0..100); a number saved as text is the same number.
-    const n = Number(text.replace(',', '.'));
-    if (Number.isFinite(n)) return `n:${Math.round(n * 1e9) / 1e9}`;
-  }
-  return `t:${text}`;
+function refusal(file: string, code: RefusalCode, message: Msg): MergeRefusal {
+  return { file, code, message };
 }
 
-export function sameCell(column: string, a: RawCell, b: RawCell): boolean {
-  return cellKey(column, a) === cellKey(column, b);
-}
-
-type Msg = { vi: string; en: string };
-
-function refusal(file: string, code: RefusalCode, msg: Msg): MergeRefusal {
-  return { file, code, message: msg.vi, messageEn: msg.en };
+/** Column names in a message: each language its own headers. */
+function headers(ids: readonly TaskColumnId[], lang: Lang): string {
+  return ids.map((id) => `"${columnHeader(id, lang)}"`).join(', ');
 }
 
 function taskIdOf(snapshot: TableSnapshot, map: ColumnMap, row: number): string {
@@ -224,8 +177,8 @@ function validateMaster(master: MergeSource): MergeRefusal | null {
   const map = mapColumns(master.snapshot.headers);
   if (map.index.taskId === undefined)
     return refusal(master.file, 'missing-columns', {
-      vi: 'Sổ tổng thiếu cột "Mã nhiệm vụ".',
-      en: 'The master has no "Task ID" column.',
+      vi: `Sổ tổng thiếu cột ${headers(['taskId'], 'vi')}.`,
+      en: `The master has no ${headers(['taskId'], 'en')} column.`,
     });
   return null;
 }
@@ -284,8 +237,8 @@ function validateReturn(
   if (map.missing.length > 0)
     refused.push(
       refusal(file, 'missing-columns', {
-        vi: `"${file}" thiếu cột: ${map.missing.map((id) => `"${id}"`).join(', ')} (cột bị xoá hoặc đổi tên).`,
-        en: `"${file}" is missing columns: ${map.missing.map((id) => `"${id}"`).join(', ')} (deleted or renamed).`,
+        vi: `"${file}" thiếu cột: ${headers(map.missing, 'vi')} (cột bị xoá hoặc đổi tên).`,
+        en: `"${file}" is missing columns: ${headers(map.missing, 'en')} (deleted or renamed).`,
       }),
     );
   if (refused.length > 0) return refused;
@@ -399,7 +352,7 @@ export function planMerge(
   const notices: MergeNotice[] = [];
   const files: MergeFileReport[] = [];
   const sync: SyncRecord[] = [];
-  const syncs = syncIndex(opts.sync ?? []);
+  const syncs = syncIndex(opts.sync ?? masterWithMeta.meta.sync ?? []);
   const record = (copy: string, taskId: string, column: MergeColumnId, r: RawCell, m: RawCell) => {
     const rec: SyncRecord = { copy, taskId, column, r, m };
     sync.push(rec);
@@ -423,32 +376,41 @@ export function planMerge(
           file: source.file,
           taskId,
           column: 'taskId',
-          message: `Nhiệm vụ "${taskId}" không còn trong bảng của sổ tổng; dữ liệu trả về không được gộp.`,
-          messageEn: `Task "${taskId}" is no longer in the master's table; its return was not merged.`,
+          message: {
+            vi: `Nhiệm vụ "${taskId}" không còn trong bảng của sổ tổng; dữ liệu trả về không được gộp.`,
+            en: `Task "${taskId}" is no longer in the master's table; its return was not merged.`,
+          },
         });
         continue;
       }
       const theirs = (column: TaskColumnId) => cellOf(source.snapshot, map, row, column);
-      for (const column of PLAN_COLUMNS) {
+      for (const column of REPORTED_COLUMN_IDS) {
         if (!sameCell(column, theirs(column), masterValue(taskId, column)))
           notices.push({
             file: source.file,
             taskId,
             column,
-            message: `"${source.file}" đã sửa cột lấy từ kế hoạch (${column}) của "${taskId}"; không gộp.`,
-            messageEn: `"${source.file}" edited a plan column (${column}) of "${taskId}"; not merged.`,
+            message: {
+              vi: `"${source.file}" đã sửa cột lấy từ kế hoạch (${columnHeader(column, 'vi')}) của "${taskId}"; không gộp.`,
+              en: `"${source.file}" edited a plan column (${columnHeader(column, 'en')}) of "${taskId}"; not merged.`,
+            },
           });
       }
       const dated = parseCategory(masterValue(taskId, 'category')) === 'due';
-      const columns: readonly MergeColumnId[] = dated ? MERGE_COLUMNS : MERGE_COLUMNS_UNDATED;
-      if (dated && !sameCell('due', theirs('due'), masterValue(taskId, 'due')))
-        notices.push({
-          file: source.file,
-          taskId,
-          column: 'due',
-          message: `"${source.file}" đã sửa thời hạn do kế hoạch quy định của "${taskId}"; không gộp.`,
-          messageEn: `"${source.file}" edited the plan's own deadline of "${taskId}"; not merged.`,
-        });
+      const columns = dated ? MERGED_ALWAYS : MERGED_WHEN_UNDATED;
+      if (dated)
+        for (const column of MERGED_IF_UNDATED_COLUMN_IDS) {
+          if (sameCell(column, theirs(column), masterValue(taskId, column))) continue;
+          notices.push({
+            file: source.file,
+            taskId,
+            column,
+            message: {
+              vi: `"${source.file}" đã sửa ${columnHeader(column, 'vi').toLocaleLowerCase('vi')} do kế hoạch quy định của "${taskId}"; không gộp.`,
+              en: `"${source.file}" edited the plan's own ${columnHeader(column, 'en').toLowerCase()} of "${taskId}"; not merged.`,
+            },
+          });
+        }
       const baseRow = meta.baseEntries?.[taskId];
       const copy = copyIdOf(meta);
       for (const column of columns) {
@@ -522,7 +484,7 @@ export function baseEntriesOf(
     const id = taskIdOf(snapshot, map, i);
     if (!id || !taskIds.has(id)) return;
     const cells: Record<string, RawCell> = {};
-    for (const column of MERGE_COLUMNS_UNDATED) cells[column] = cellOf(snapshot, map, i, column);
+    for (const column of EDITABLE_COLUMN_IDS) cells[column] = cellOf(snapshot, map, i, column);
     out[id] = cells;
   });
   return out;

@@ -5,7 +5,8 @@
  * Statistical reports use calendar periods: the `calendar` convention.
  * Dates are ISO strings "YYYY-MM-DD"; periods are closed ranges [start, end].
  */
-import { daysInMonth, isIsoDate, isoFromParts } from '../workbook/dates';
+import { daysInMonth, isIsoDate, isoFromParts } from '../model/dates';
+import { LocalizedError, type Msg } from '../model/msg';
 
 export type PeriodKind = 'month' | 'quarter' | 'half' | 'year';
 export type PeriodConvention = 'cutoff14' | 'calendar';
@@ -23,9 +24,8 @@ export interface Period {
   end: string;
   /** Canonical key, as parsePeriod accepts it: "2024-06", "2024-Q2", "2024-H1", "2024". */
   key: string;
-  /** Vietnamese label, e.g. "Quý II-2024". */
-  label: string;
-  labelEn: string;
+  /** "Quý II-2024", "Q2 2024". */
+  label: Msg;
 }
 
 const ROMAN = ['I', 'II', 'III', 'IV'];
@@ -66,32 +66,28 @@ function periodsPerYear(kind: PeriodKind): number {
   return 12 / monthsIn(kind);
 }
 
-function labels(
-  kind: PeriodKind,
-  year: number,
-  index: number,
-): { key: string; label: string; labelEn: string } {
+function labels(kind: PeriodKind, year: number, index: number): { key: string; label: Msg } {
   switch (kind) {
     case 'month':
       return {
         key: `${year}-${String(index).padStart(2, '0')}`,
-        label: `Tháng ${index}-${year}`,
-        labelEn: `${MONTHS_EN[index - 1]} ${year}`,
+        label: { vi: `Tháng ${index}-${year}`, en: `${MONTHS_EN[index - 1]} ${year}` },
       };
     case 'quarter':
       return {
         key: `${year}-Q${index}`,
-        label: `Quý ${ROMAN[index - 1]}-${year}`,
-        labelEn: `Q${index} ${year}`,
+        label: { vi: `Quý ${ROMAN[index - 1]}-${year}`, en: `Q${index} ${year}` },
       };
     case 'half':
       return {
         key: `${year}-H${index}`,
-        label: index === 1 ? `6 tháng đầu năm ${year}` : `6 tháng cuối năm ${year}`,
-        labelEn: `H${index} ${year}`,
+        label: {
+          vi: index === 1 ? `6 tháng đầu năm ${year}` : `6 tháng cuối năm ${year}`,
+          en: `H${index} ${year}`,
+        },
       };
     case 'year':
-      return { key: `${year}`, label: `Năm ${year}`, labelEn: `Year ${year}` };
+      return { key: `${year}`, label: { vi: `Năm ${year}`, en: `Year ${year}` } };
   }
 }
 
@@ -104,7 +100,7 @@ export function makePeriod(
 ): Period {
   const perYear = periodsPerYear(kind);
   if (!Number.isInteger(year) || !Number.isInteger(index) || index < 1 || index > perYear) {
-    throw new RangeError(`Kỳ báo cáo không hợp lệ / Invalid reporting period: ${kind} ${year}/${index}`);
+    throw new RangeError(`Invalid reporting period: ${kind} ${year}/${index}`);
   }
   const endMonth = lastMonth(kind, index);
   const firstMonth = endMonth - monthsIn(kind) + 1;
@@ -128,7 +124,7 @@ export function periodContaining(
   kind: PeriodKind,
   convention: PeriodConvention = DEFAULT_CONVENTION,
 ): Period {
-  if (!isIsoDate(date)) throw new RangeError(`Ngày không hợp lệ / Invalid date: ${date}`);
+  if (!isIsoDate(date)) throw new RangeError(`Invalid date: ${date}`);
   let year = Number(date.slice(0, 4));
   let month = Number(date.slice(5, 7));
   const day = Number(date.slice(8, 10));
@@ -143,7 +139,7 @@ export function periodContaining(
   return makePeriod(kind, year, Math.ceil(month / monthsIn(kind)), convention);
 }
 
-/** TEAM.md's name for periodContaining, argument order (kind, date, convention). */
+/** periodContaining with the kind first (kind, date, convention). */
 export function reportingPeriod(
   kind: PeriodKind,
   date: string,
@@ -176,14 +172,14 @@ export function tryParsePeriod(
   return null;
 }
 
-/** Like tryParsePeriod, but a bad text throws a RangeError with a Vietnamese + English message. */
+/** Like tryParsePeriod, but a bad text is the user's error: a LocalizedError. */
 export function parsePeriod(text: string, convention: PeriodConvention = DEFAULT_CONVENTION): Period {
   const p = tryParsePeriod(text, convention);
   if (!p) {
-    throw new RangeError(
-      `Kỳ báo cáo "${text}" không hợp lệ (dùng 2024-06, 2024-Q2, 2024-H1 hoặc 2024) / ` +
-        `Invalid period "${text}" (use 2024-06, 2024-Q2, 2024-H1 or 2024)`,
-    );
+    throw new LocalizedError({
+      vi: `Kỳ báo cáo "${text}" không hợp lệ (dùng 2024-06, 2024-Q2, 2024-H1 hoặc 2024).`,
+      en: `Invalid period "${text}" (use 2024-06, 2024-Q2, 2024-H1 or 2024).`,
+    });
   }
   return p;
 }

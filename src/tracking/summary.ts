@@ -1,15 +1,15 @@
-import type { DeadlineCategory } from '../plan/types';
+import type { TaskEntry } from '../model/entries';
+import type { Msg } from '../model/msg';
+import { DEADLINE_STATES, type DeadlineCategory, type DeadlineState } from '../model/vocabulary';
 import { agencyKey } from '../plan/agency';
 import { deadlineState } from './deadline-state';
-import type { TaskEntry } from './entries';
-import { DEADLINE_STATES, DeadlineState } from './types';
 
 /** A reporting period as a closed ISO date range (what periods.ts resolves "2024-Q2" to). */
 export interface PeriodRange {
   start: string;
   end: string;
   /** Shown in headings, e.g. "Quý II-2024"; optional. */
-  label?: string;
+  label?: Msg;
 }
 
 export type StateCounts = Record<DeadlineState, number>;

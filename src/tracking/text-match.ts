@@ -6,7 +6,8 @@
  * The matcher says which list value was meant and why the cell differs, or nothing when the
  * intent is not clear (a wrong suggestion is worse than none).
  */
-import type { Lang } from '../workbook/types';
+import type { Lang } from '../model/lang';
+import type { Msg } from '../model/msg';
 
 /** Why a cell differs from the list word it matches. */
 export type MatchKind =
@@ -28,7 +29,7 @@ export interface LabelMatch<K extends string> {
 }
 
 /** Vietnamese and English wording of each MatchKind, for messages. */
-export const MATCH_KIND_TEXT: Record<Exclude<MatchKind, 'exact'>, { vi: string; en: string }> = {
+export const MATCH_KIND_TEXT: Record<Exclude<MatchKind, 'exact'>, Msg> = {
   unicode: { vi: 'chữ ở dạng Unicode tổ hợp (NFD)', en: 'text in decomposed Unicode (NFD)' },
   spacing: { vi: 'thừa hoặc thiếu dấu cách', en: 'extra or missing spaces' },
   case: { vi: 'khác chữ hoa/chữ thường', en: 'different upper/lower case' },
@@ -137,12 +138,13 @@ export interface LabelMatcherOptions<K extends string> {
  * repeats a handful of values over many rows.
  */
 export function createLabelMatcher<K extends string>(
-  labels: Record<Lang, Record<K, string>>,
+  labels: Record<K, Msg>,
   lang: Lang,
   options: LabelMatcherOptions<K> = {},
 ): (input: string) => LabelMatch<K> | null {
-  const own = Object.entries(labels[lang]) as [K, string][];
-  const other = Object.entries(labels[lang === 'vi' ? 'en' : 'vi']) as [K, string][];
+  const otherLang: Lang = lang === 'vi' ? 'en' : 'vi';
+  const own = (Object.entries(labels) as [K, Msg][]).map(([k, m]): [K, string] => [k, m[lang]]);
+  const other = (Object.entries(labels) as [K, Msg][]).map(([k, m]): [K, string] => [k, m[otherLang]]);
   const exact = new Map<string, K>(own.map(([k, w]) => [w, k]));
   const nfc = new Map<string, K>(own.map(([k, w]) => [w.normalize('NFC'), k]));
   const spaced = new Map<string, K>(own.map(([k, w]) => [tidy(w), k]));

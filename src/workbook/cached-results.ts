@@ -1,8 +1,8 @@
-import type { DeadlineCategory } from '../plan/types';
+import { isoToSerial, serialToIso } from '../model/dates';
+import { CATEGORY_LABELS, STATUS_LABELS } from '../model/labels';
+import type { Msg } from '../model/msg';
+import type { DeadlineCategory, DeadlineState } from '../model/vocabulary';
 import { deadlineState } from '../tracking/deadline-state';
-import type { DeadlineState } from '../tracking/types';
-import { isoToSerial, serialToIso } from './dates';
-import { CATEGORY_LABELS, STATUS_LABELS } from './labels';
 import type { CellValue } from './types';
 
 /**
@@ -51,10 +51,7 @@ function matches(value: CellValue, words: readonly string[]): boolean {
   return words.some((w) => sameText(trimmed, w));
 }
 
-const both = <K extends string>(labels: Record<'vi' | 'en', Record<K, string>>, key: K) => [
-  labels.vi[key],
-  labels.en[key],
-];
+const both = (m: Msg) => [m.vi, m.en];
 
 export interface StateCells {
   category: CellValue;
@@ -65,19 +62,19 @@ export interface StateCells {
 
 /**
  * What `Tình trạng hạn` (deadlineStateFormula) computes for a row: the cells read as the formula
- * reads them, then deadlineState(), the formula's twin.
+ * reads them, then deadlineState(), the formula's twin. Change the three together.
  */
 export function formulaDeadlineState(cells: StateCells, reportDate: string): DeadlineState {
   let category: DeadlineCategory | null = null;
-  if (matches(cells.category, both(CATEGORY_LABELS, 'ongoing'))) category = 'ongoing';
-  else if (matches(cells.category, both(CATEGORY_LABELS, 'periodic'))) category = 'periodic';
+  if (matches(cells.category, both(CATEGORY_LABELS.ongoing))) category = 'ongoing';
+  else if (matches(cells.category, both(CATEGORY_LABELS.periodic))) category = 'periodic';
   const due = cellNumber(cells.due);
   const done = cellNumber(cells.completedOn);
   return deadlineState(
     {
       category,
       due: due === null ? null : serialToIso(due),
-      status: matches(cells.status, both(STATUS_LABELS, 'done')) ? 'done' : null,
+      status: matches(cells.status, both(STATUS_LABELS.done)) ? 'done' : null,
       completedOn: done === null ? null : serialToIso(done),
     },
     reportDate,

@@ -1,13 +1,10 @@
-import {
-  CATEGORY_LABELS,
-  REPORT_DATE_NAME,
-  STATE_LABELS,
-  STATUS_LABELS,
-  TASK_COLUMN_IDS,
-  TaskColumnId,
-} from './labels';
-import { columnLetter } from './snapshot';
-import type { Lang } from './types';
+import { taskColumnLetter, type TaskColumnId } from '../model/columns';
+import type { Lang } from '../model/lang';
+import { CATEGORY_LABELS, STATE_LABELS, STATUS_LABELS } from '../model/labels';
+import type { Msg } from '../model/msg';
+import { REPORT_DATE_NAME } from './names';
+
+export { taskColumnLetter };
 
 /**
  * Formula text shared by both renderers: English function names, comma separators, no leading
@@ -23,11 +20,6 @@ export function quote(text: string): string {
 /** A sheet name quoted for an A1 reference: 'Nhiệm vụ'!… */
 export function sheetRef(sheetName: string): string {
   return `'${sheetName.replace(/'/g, "''")}'`;
-}
-
-/** Column letter of a tracking column when the table starts at 0-based column `firstCol`. */
-export function taskColumnLetter(id: TaskColumnId, firstCol = 0): string {
-  return columnLetter(firstCol + TASK_COLUMN_IDS.indexOf(id));
 }
 
 function matchesAny(expr: string, words: string[]): string {
@@ -64,17 +56,19 @@ function composeDeadlineStateFormula(row: number, lang: Lang, firstCol: number):
   const status = `TRIM(${cell('status')})`;
   const due = cell('due');
   const done = cell('completedOn');
-  const words = STATE_LABELS[lang];
-  const both = <K extends string>(labels: Record<Lang, Record<K, string>>, key: K) => [
-    labels.vi[key],
-    labels.en[key],
-  ];
+  const words = (key: keyof typeof STATE_LABELS) => STATE_LABELS[key][lang];
+  const both = (m: Msg) => [m.vi, m.en];
   return (
-    `IF(${matchesAny(category, both(CATEGORY_LABELS, 'ongoing'))},${quote(words.ongoing)},` +
-    `IF(NOT(ISNUMBER(${due})),IF(${matchesAny(category, both(CATEGORY_LABELS, 'periodic'))},` +
-    `${quote(words.ongoing)},${quote(words.undated)}),` +
-    `IF(${matchesAny(status, both(STATUS_LABELS, 'done'))},` +
-    `IF(AND(ISNUMBER(${done}),${done}>${due}),${quote(words.done_late)},${quote(words.done_on_time)}),` +
-    `IF(${REPORT_DATE_NAME}>${due},${quote(words.overdue)},${quote(words.in_progress_on_time)}))))`
+    `IF(${matchesAny(category, both(CATEGORY_LABELS.ongoing))},${quote(words('ongoing'))},` +
+    `IF(NOT(ISNUMBER(${due})),IF(${matchesAny(category, both(CATEGORY_LABELS.periodic))},` +
+    `${quote(words('ongoing'))},${quote(words('undated'))}),` +
+    `IF(${matchesAny(status, both(STATUS_LABELS.done))},` +
+    `IF(AND(ISNUMBER(${done}),${done}>${due}),${quote(words('done_late'))},${quote(words('done_on_time'))}),` +
+    `IF(${REPORT_DATE_NAME}>${due},${quote(words('overdue'))},${quote(words('in_progress_on_time'))}))))`
   );
 }
+
+/** The row formulas the registry's computed columns name. */
+export const ROW_FORMULAS: Record<'deadlineState', (row: number, lang: Lang, firstCol?: number) => string> = {
+  deadlineState: deadlineStateFormula,
+};

@@ -10,8 +10,11 @@
  */
 
 import type { Lang } from '../model/lang';
+import type { RawCell, TableSnapshot } from '../model/table';
+import type { TrackingWorkbook, WorkbookMeta } from '../model/workbook-meta';
 
-export type { Lang };
+// Defined in src/model (the core's shared types); re-exported for the renderers that map them.
+export type { Lang, RawCell, TableSnapshot, TrackingWorkbook, WorkbookMeta };
 
 export type CellValue =
   | { t: 'text'; v: string }
@@ -220,66 +223,9 @@ export interface SheetSpec {
   charts?: ChartSpec[];
 }
 
-/** What ties a workbook to the plan and build it came from (stored in the hidden meta sheet). */
-export interface WorkbookMeta {
-  generator: string;
-  generatorVersion: string;
-  /** Layout version of the workbook description; bump when columns change. */
-  schemaVersion: number;
-  lang: Lang;
-  builtAt: string;
-  planTitle: string;
-  planNumber: string | null;
-  planIssuedOn: string | null;
-  /** SHA-256 (hex) of the normalised plan text. */
-  sourceFingerprint: string;
-  /** Random id given to a master at build; agency copies carry their master's id. */
-  workbookId: string;
-  /** Set on a per-agency copy: the agency key it was split for. */
-  agencyKey: string | null;
-  /** The task list as built: id and a fingerprint of the plan columns. */
-  tasks: { id: string; hash: string }[];
-  /**
-   * Set on a per-agency copy (helper F, merge): the editable cells as they were at split time,
-   * task id → column id → raw cell. Merge compares a return against these to tell what the
-   * agency changed from what the master changed since. Absent on masters.
-   */
-  baseEntries?: Record<string, Record<string, RawCell>>;
-}
-
 export interface WorkbookSpec {
   lang: Lang;
   sheets: SheetSpec[];
   names: NameSpec[];
   meta: WorkbookMeta;
-}
-
-/**
- * A cell read back from a workbook by either renderer's reader. Dates come back as Excel
- * serial numbers (as Excel itself stores them); text typed into a date column stays a string.
- */
-export type RawCell = string | number | boolean | null;
-
-/** The tracking table as read back from a workbook. */
-export interface TableSnapshot {
-  sheet: string;
-  /** 1-based sheet row of the header. */
-  headerRow: number;
-  /** 0-based sheet column of the table's first column. */
-  firstCol: number;
-  headers: string[];
-  /** Data rows in sheet order; row i is sheet row headerRow + 1 + i. */
-  rows: RawCell[][];
-}
-
-/** A tracking workbook as read back from an .xlsx file (or from Excel). */
-export interface TrackingWorkbook {
-  snapshot: TableSnapshot;
-  /** The hidden meta sheet's content, or null when the sheet is missing or unreadable. */
-  meta: WorkbookMeta | null;
-  /** The report date (the NgayBaoCao name's cell) as ISO, or null when missing or not a date. */
-  reportDate: string | null;
-  /** The language of the tracking table's headers (or of the meta when headers are ambiguous). */
-  lang: Lang;
-  sheetNames: string[];
 }

@@ -6,19 +6,19 @@
  * package is copied as it was.
  */
 import JSZip from 'jszip';
-import { columnLetter } from '../workbook/snapshot';
+import { LocalizedError } from '../model/msg';
+import { columnLetter } from '../model/table';
 import { escapeAttr, escapeXml, unescapeXml } from './ooxml/xml';
 
 export { escapeXml };
 
 export type XmlCellValue = { t: 'text'; v: string } | { t: 'number'; v: number } | null;
 
-export class XlsxEditError extends Error {
-  constructor(
-    message: string,
-    readonly messageEn: string,
-  ) {
-    super(`${message} / ${messageEn}`);
+/** A package this editor cannot change safely: the user's file, so the user's error. */
+export class XlsxEditError extends LocalizedError {
+  constructor(vi: string, en: string) {
+    super({ vi, en });
+    this.name = 'XlsxEditError';
   }
 }
 

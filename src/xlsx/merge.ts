@@ -3,19 +3,20 @@
  * src/tracking/merge.ts), and only when every return is accepted and every conflict decided,
  * write the changed cells and the history rows into a copy of the master's package.
  */
-import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { parseCategory, parseDateCell, parseStatus } from '../tracking/entries';
+import { mapColumns } from '../model/columns';
+import type { Lang } from '../model/lang';
+import { isLocalizedError, type Msg } from '../model/msg';
+import { cellAddress, type RawCell } from '../model/table';
+import type { TrackingWorkbook } from '../model/workbook-meta';
 import { MergePlan, MergeRefusal, MergeSource, planMerge } from '../tracking/merge';
-import { parseBaseEntries, parseSync, serializeSync } from '../tracking/merge-meta';
-import { isoToSerial } from '../workbook/dates';
+import { serializeSync } from '../tracking/meta';
+import { cellValueOf, rawOf } from '../workbook/cells';
 import { sheetRef } from '../workbook/formulas';
-import { CATEGORY_LABELS, SHEET_NAMES, STATUS_LABELS } from '../workbook/labels';
-import { cellAddress, mapColumns } from '../workbook/snapshot';
-import type { Lang, RawCell, TrackingWorkbook } from '../workbook/types';
-import { appendHistory, HistoryRow } from './history';
+import { SHEET_NAMES } from '../workbook/names';
+import { appendHistory, HistoryRow, xmlValue } from './history';
 import { requestFullCalc, SheetXml, sheetParts, XmlCellValue } from './merge-xml';
-import { rawValue, readTrackingWorkbook } from './read';
+import { readTrackingWorkbook } from './read';
 
 export interface NamedBytes {
   file: string;
@@ -37,58 +38,35 @@ export interface MergeWorkbooksResult {
   lang: Lang;
 }
 
-/** The rows of the hidden meta sheet, for what parseMeta does not read (the base values). */
-async function metaRows(bytes: Uint8Array): Promise<RawCell[][]> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  const ws = wb.worksheets.find((w) => w.name === SHEET_NAMES.vi.meta);
-  if (!ws) return [];
-  // ExcelJS rows and columns are 1-based: index 0 of each is empty.
-  const values = ws.getSheetValues() as (ExcelJS.CellValue[] | undefined)[];
-  return values.map((cells) => [rawValue(cells?.[1]), rawValue(cells?.[2])]);
-}
-
 /** A return as a merge source; an unreadable file becomes a refusal instead of an exception. */
 async function readReturn(r: NamedBytes): Promise<MergeSource | MergeRefusal> {
   try {
     const wb = await readTrackingWorkbook(r.bytes);
-    const meta = wb.meta ? { ...wb.meta, baseEntries: parseBaseEntries(await metaRows(r.bytes)) } : null;
-    return { file: r.file, snapshot: wb.snapshot, meta };
+    return { file: r.file, snapshot: wb.snapshot, meta: wb.meta };
   } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
+    // Whatever stops a reader on someone else's file, the answer is the same: not mergeable.
+    const why: Msg = isLocalizedError(e)
+      ? e.msg
+      : {
+          vi: 'tệp hỏng hoặc không đúng định dạng.',
+          en: 'the file is damaged or not in the expected format.',
+        };
     return {
       file: r.file,
       code: 'no-meta',
-      message: `Không đọc được "${r.file}": ${why.split(' / ')[0]}`,
-      messageEn: `Cannot read "${r.file}": ${why.split(' / ').slice(1).join(' / ') || why}`,
+      message: { vi: `Không đọc được "${r.file}": ${why.vi}`, en: `Cannot read "${r.file}": ${why.en}` },
     };
   }
 }
 
-const DATE_COLUMNS = new Set<string>(['due', 'completedOn', 'updatedOn']);
-
 /** The value written into the master: list words in the master's language, dates as dates. */
 export function masterCellValue(column: string, raw: RawCell, lang: Lang): XmlCellValue {
-  if (raw === null || raw === undefined) return null;
-  if (typeof raw === 'string' && raw.trim() === '') return null;
-  if (column === 'status') {
-    const s = parseStatus(raw);
-    if (s) return { t: 'text', v: STATUS_LABELS[lang][s] };
-  }
-  if (column === 'category') {
-    const c = parseCategory(raw);
-    if (c) return { t: 'text', v: CATEGORY_LABELS[lang][c] };
-  }
-  if (DATE_COLUMNS.has(column)) {
-    const d = parseDateCell(raw);
-    if (d) return { t: 'number', v: isoToSerial(d) };
-  }
-  if (typeof raw === 'number') return { t: 'number', v: raw };
-  if (column === 'progress' && typeof raw === 'string') {
-    const n = Number(raw.trim().replace(',', '.'));
-    if (Number.isFinite(n)) return { t: 'number', v: n };
-  }
-  return { t: 'text', v: String(raw) };
+  const value = cellValueOf(column, raw, { normalizeTo: lang });
+  if (value === null) return null;
+  // The history and the sheet hold what the value is: a date as its serial number.
+  const v = rawOf(value);
+  if (typeof v === 'number') return { t: 'number', v };
+  return xmlValue(value);
 }
 
 function xmlToRaw(v: XmlCellValue): RawCell {
@@ -98,7 +76,7 @@ function xmlToRaw(v: XmlCellValue): RawCell {
 /** Adds key/value rows at the end of the hidden meta sheet. */
 async function appendMetaRows(zip: JSZip, rows: string[][]): Promise<void> {
   if (rows.length === 0) return;
-  const part = (await sheetParts(zip)).find((p) => p.name === SHEET_NAMES.vi.meta);
+  const part = (await sheetParts(zip)).find((p) => p.name === SHEET_NAMES.meta.vi);
   const xml = part ? await zip.file(part.path)?.async('string') : undefined;
   if (!part || xml === undefined) return;
   const sheet = new SheetXml(xml);
@@ -110,7 +88,7 @@ async function appendMetaRows(zip: JSZip, rows: string[][]): Promise<void> {
   zip.file(part.path, sheet.toString());
 }
 
-const NOTE = {
+const NOTE: Msg = {
   vi: 'Xung đột, chọn giá trị trong tệp trả về (--prefer return)',
   en: 'Conflict, settled for the return (--prefer return)',
 };
@@ -120,8 +98,8 @@ export async function mergeWorkbooks(
   returns: readonly NamedBytes[],
   opts: MergeWorkbooksOptions = {},
 ): Promise<MergeWorkbooksResult> {
+  // Read once: the meta comes back whole (task list, sync records of earlier merges).
   const wb: TrackingWorkbook = await readTrackingWorkbook(master.bytes);
-  const sync = parseSync(await metaRows(master.bytes));
   const lang = wb.lang;
   const sources: MergeSource[] = [];
   const unreadable: MergeRefusal[] = [];
@@ -132,7 +110,6 @@ export async function mergeWorkbooks(
   }
   const planned = planMerge({ file: master.file, snapshot: wb.snapshot, meta: wb.meta }, sources, {
     prefer: opts.prefer,
-    sync,
   });
   const plan: MergePlan =
     unreadable.length > 0
@@ -159,7 +136,7 @@ export async function mergeWorkbooks(
       cell: `${sheetRef(wb.snapshot.sheet)}!${address}`,
       old: c.old,
       new: xmlToRaw(value),
-      note: c.fromConflict ? NOTE[lang] : '',
+      note: c.fromConflict ? NOTE : null,
     });
   }
   if (opts.dryRun) return { plan, output: null, history, lang };

@@ -1,9 +1,12 @@
 import ExcelJS from 'exceljs';
-import { REPORT_DATE_NAME, SHEET_NAMES, TABLE_NAME } from '../workbook/labels';
-import { parseMeta } from '../workbook/meta';
-import { mapColumns } from '../workbook/snapshot';
-import { isoToSerial, isoFromParts, isIsoDate, serialToIso } from '../workbook/dates';
-import type { Lang, RawCell, TableSnapshot, TrackingWorkbook, WorkbookMeta } from '../workbook/types';
+import { mapColumns } from '../model/columns';
+import { isoToSerial, isoFromParts, isIsoDate, serialToIso } from '../model/dates';
+import type { Lang } from '../model/lang';
+import { LocalizedError } from '../model/msg';
+import type { RawCell, TableSnapshot } from '../model/table';
+import type { TrackingWorkbook, WorkbookMeta } from '../model/workbook-meta';
+import { parseMeta } from '../tracking/meta';
+import { isSheet, REPORT_DATE_NAME, SHEET_NAMES, TABLE_NAME } from '../workbook/names';
 
 /** Reads a tracking workbook written by writeXlsx (or Excel, or LibreOffice) back as plain values. */
 
@@ -123,10 +126,7 @@ function findByHeaders(ws: ExcelJS.Worksheet): Located | null {
 function locateTable(wb: ExcelJS.Workbook): Located | null {
   const byTable = findByTable(wb);
   if (byTable) return byTable;
-  const taskNames = new Set(
-    [SHEET_NAMES.vi.tasks, SHEET_NAMES.en.tasks].map((n) => n.normalize('NFC').toLowerCase()),
-  );
-  const named = wb.worksheets.filter((ws) => taskNames.has(ws.name.normalize('NFC').toLowerCase()));
+  const named = wb.worksheets.filter((ws) => isSheet('tasks', ws.name));
   const others = wb.worksheets.filter((ws) => !named.includes(ws));
   for (const ws of [...named, ...others]) {
     const hit = findByHeaders(ws);
@@ -150,7 +150,7 @@ function snapshotOf(loc: Located): TableSnapshot {
 }
 
 function readMeta(wb: ExcelJS.Workbook): WorkbookMeta | null {
-  const ws = wb.worksheets.find((w) => w.name === SHEET_NAMES.vi.meta);
+  const ws = wb.worksheets.find((w) => w.name === SHEET_NAMES.meta.vi);
   if (!ws) return null;
   const rows: RawCell[][] = [];
   for (let r = 1; r <= ws.rowCount; r++) rows.push(rowValues(ws, r, 0, 2));
@@ -179,18 +179,22 @@ export async function readTrackingWorkbook(bytes: Uint8Array): Promise<TrackingW
     // JSZip takes a Uint8Array as is, in Node and in the browser (the web page reuses this reader).
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    throw new Error(
-      `Không đọc được tệp Excel (.xlsx): tệp hỏng hoặc không phải .xlsx (${why}). / ` +
-        `Cannot read the Excel file (.xlsx): it is damaged or not an .xlsx file (${why}).`,
+    // The library's own text (a zip error with a web address) means nothing to staff.
+    throw new LocalizedError(
+      {
+        vi: 'Không đọc được tệp Excel (.xlsx): tệp hỏng hoặc không phải .xlsx.',
+        en: 'Cannot read the Excel file (.xlsx): it is damaged or not an .xlsx file.',
+      },
+      undefined,
+      { cause: e },
     );
   }
   const loc = locateTable(wb);
   if (!loc) {
-    throw new Error(
-      `Không tìm thấy bảng theo dõi nhiệm vụ (bảng "${TABLE_NAME}" hoặc trang "${SHEET_NAMES.vi.tasks}"). / ` +
-        `No task tracking table found (table "${TABLE_NAME}" or sheet "${SHEET_NAMES.en.tasks}").`,
-    );
+    throw new LocalizedError({
+      vi: `Không tìm thấy bảng theo dõi nhiệm vụ (bảng "${TABLE_NAME}" hoặc trang "${SHEET_NAMES.tasks.vi}").`,
+      en: `No task tracking table found (table "${TABLE_NAME}" or sheet "${SHEET_NAMES.tasks.en}").`,
+    });
   }
   const snapshot = snapshotOf(loc);
   const meta = readMeta(wb);

@@ -1,7 +1,9 @@
 /** Per-agency .xlsx files from a master .xlsx: read it, cut it (src/tracking/split.ts), draw each copy. */
 import JSZip from 'jszip';
-import { todayIso } from '../workbook/dates';
-import { splitMaster, SplitError } from '../tracking/split';
+import { todayIso } from '../model/dates';
+import { LocalizedError } from '../model/msg';
+import { splitMaster } from '../tracking/split';
+import { buildTrackingSpec } from '../workbook/build';
 import { readTrackingWorkbook } from './read';
 import { writeXlsx } from './write';
 
@@ -25,25 +27,34 @@ export async function splitWorkbook(
 ): Promise<SplitWorkbookResult> {
   const wb = await readTrackingWorkbook(bytes);
   if (!wb.meta)
-    throw new SplitError(
-      'Tệp không có thông tin gốc (trang _PlanTracker): không phải sổ tổng do công cụ này tạo.',
-      'The file has no metadata (_PlanTracker sheet): it is not a master made by this tool.',
-    );
+    throw new LocalizedError({
+      vi: 'Tệp không có thông tin gốc (trang _PlanTracker): không phải sổ tổng do công cụ này tạo.',
+      en: 'The file has no metadata (_PlanTracker sheet): it is not a master made by this tool.',
+    });
+  const reportDate = wb.reportDate ?? todayIso(opts.now);
   const result = splitMaster({
     snapshot: wb.snapshot,
     meta: wb.meta,
-    reportDate: wb.reportDate ?? todayIso(opts.now),
+    reportDate,
     lang: wb.lang,
     now: opts.now,
   });
   const files: SplitFile[] = [];
   for (const copy of result.copies) {
+    const spec = buildTrackingSpec({
+      lang: wb.lang,
+      reportDate,
+      planTitle: wb.meta.planTitle,
+      agencies: copy.agencies,
+      rows: copy.rows,
+      meta: copy.meta,
+    });
     files.push({
       fileName: copy.fileName,
       agencyKey: copy.agencyKey,
       agencyName: copy.agencyName,
       taskIds: copy.taskIds,
-      bytes: await writeXlsx(copy.spec),
+      bytes: await writeXlsx(spec),
     });
   }
   return { files, unassigned: result.unassigned, notInPlan: result.notInPlan };

@@ -7,8 +7,8 @@ import { run } from '../../src/cli/commands/build';
 import { normalizeText } from '../../src/plan/normalize';
 import { parsePlan } from '../../src/plan/parse';
 import type { Plan } from '../../src/plan/types';
-import { sha256Hex } from '../../src/workbook/hash';
-import { SHEET_NAMES } from '../../src/workbook/labels';
+import { createHash } from 'crypto';
+import { SHEET_NAMES } from '../../src/workbook/names';
 import { readTrackingWorkbook } from '../../src/xlsx/read';
 import { fixturePlan } from '../workbook/fixture-plan';
 
@@ -42,11 +42,13 @@ describe('plan-tracker build (in process)', () => {
       `${plan.tasks.length} nhiệm vụ, ${plan.agencies.length} cơ quan (${leads} cơ quan chủ trì), ngày báo cáo 01/07/2024.`,
     );
     const back = await readTrackingWorkbook(readFileSync(out));
-    expect(back.sheetNames[0]).toBe(SHEET_NAMES.vi.tasks);
+    expect(back.sheetNames[0]).toBe(SHEET_NAMES.tasks.vi);
     expect(back.reportDate).toBe('2024-07-01');
     expect(back.meta?.tasks.map((t) => t.id)).toEqual(plan.tasks.map((t) => t.id));
     expect(back.meta?.sourceFingerprint).toBe(
-      sha256Hex(normalizeText(readFileSync(join(dir, 'ke-hoach.txt'), 'utf8'))),
+      createHash('sha256')
+        .update(normalizeText(readFileSync(join(dir, 'ke-hoach.txt'), 'utf8')))
+        .digest('hex'),
     );
     expect(readdirSync(join(dir, 'out'))).toEqual(['so.xlsx']);
   });
@@ -58,7 +60,7 @@ describe('plan-tracker build (in process)', () => {
     expect(io.stdout).toMatch(/^Tracking workbook written: .*so\.xlsx\n\d+ tasks, \d+ agencies/);
     const back = await readTrackingWorkbook(readFileSync(join(dir, 'so.xlsx')));
     expect(back.lang).toBe('en');
-    expect(back.sheetNames[0]).toBe(SHEET_NAMES.en.tasks);
+    expect(back.sheetNames[0]).toBe(SHEET_NAMES.tasks.en);
   });
 
   it('refuses to overwrite an existing file without --force, and overwrites with it', async () => {

@@ -1,3 +1,4 @@
+import { localizeAll } from '../../src/model/msg';
 import ExcelJS from 'exceljs';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,7 +8,8 @@ import { bufferIo } from '../../src/cli/io';
 import { parsePlan } from '../../src/plan/parse';
 import type { Plan } from '../../src/plan/types';
 import { buildWorkbookSpec } from '../../src/workbook/build';
-import { CATEGORY_LABELS, COLUMN_HEADERS, TaskColumnId } from '../../src/workbook/labels';
+import { CATEGORY_LABELS } from '../../src/model/labels';
+import { columnHeader, TaskColumnId } from '../../src/model/columns';
 import { writeXlsx } from '../../src/xlsx/write';
 
 /** The real sample plan, parsed (it has no date line, so the plan date is unknown). */
@@ -42,7 +44,7 @@ async function filledWorkbook(
   const colNumber = new Map<string, number>();
   header.eachCell((cell, n) => colNumber.set(String(cell.value), n));
   const col = (id: TaskColumnId) => {
-    const n = colNumber.get(COLUMN_HEADERS.vi[id]);
+    const n = colNumber.get(columnHeader(id, 'vi'));
     if (!n) throw new Error(`no column ${id}`);
     return n;
   };
@@ -51,7 +53,7 @@ async function filledWorkbook(
     const id = ws.getCell(r, col('taskId')).value;
     if (typeof id === 'string') rowOf.set(id, r);
   }
-  const words = CATEGORY_LABELS.vi;
+  const words = localizeAll(CATEGORY_LABELS, 'vi');
   for (const [id, r] of rowOf) {
     // Staff fill by what the row says: the deadline type the workbook wrote from the plan.
     const category = ws.getCell(r, col('category')).value;

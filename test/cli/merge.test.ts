@@ -6,17 +6,19 @@ import { bufferIo } from '../../src/cli/io';
 import { main } from '../../src/cli/main';
 import { parsePlan } from '../../src/plan/parse';
 import { buildWorkbookSpec } from '../../src/workbook/build';
-import { isoToSerial } from '../../src/workbook/dates';
-import { STATUS_LABELS, TaskColumnId } from '../../src/workbook/labels';
-import { cellAddress, mapColumns } from '../../src/workbook/snapshot';
+import { isoToSerial } from '../../src/model/dates';
+import { STATUS_LABELS } from '../../src/model/labels';
+import { TaskColumnId } from '../../src/model/columns';
+import { cellAddress } from '../../src/model/table';
+import { mapColumns } from '../../src/model/columns';
 import { readTrackingWorkbook } from '../../src/xlsx/read';
 import { splitWorkbook } from '../../src/xlsx/split';
 import { writeXlsx } from '../../src/xlsx/write';
 import { editCells, UserValue } from '../e2e-roundtrip/user-edit';
 
 const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
-const DONE = STATUS_LABELS.vi.done;
-const DOING = STATUS_LABELS.vi.in_progress;
+const DONE = STATUS_LABELS.done.vi;
+const DOING = STATUS_LABELS.in_progress.vi;
 
 async function masterOf(planFile: string): Promise<Uint8Array> {
   const text = readFileSync(planFile, 'utf8');

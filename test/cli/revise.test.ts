@@ -8,8 +8,11 @@ import { bufferIo } from '../../src/cli/io';
 import { main } from '../../src/cli/main';
 import { parsePlan } from '../../src/plan/parse';
 import type { Plan } from '../../src/plan/types';
-import { COLUMN_HEADERS, STATUS_LABELS, TaskColumnId } from '../../src/workbook/labels';
-import { mapColumns } from '../../src/workbook/snapshot';
+import { columnHeader, TaskColumnId } from '../../src/model/columns';
+import { CATEGORY_LABELS, STATUS_LABELS } from '../../src/model/labels';
+import { isoToSerial } from '../../src/model/dates';
+import { REMOVED_MARK } from '../../src/tracking/revise-table';
+import { mapColumns } from '../../src/model/columns';
 import { readTrackingWorkbook } from '../../src/xlsx/read';
 
 const ROOT = resolve(__dirname, '../..');
@@ -94,11 +97,11 @@ async function filledMaster(): Promise<string> {
   if (!ws) throw new Error('no task sheet');
   const colNumber = new Map<string, number>();
   ws.getRow(1).eachCell((cell, n) => colNumber.set(String(cell.value), n));
-  const col = (id: TaskColumnId) => colNumber.get(COLUMN_HEADERS.vi[id]) as number;
+  const col = (id: TaskColumnId) => colNumber.get(columnHeader(id, 'vi')) as number;
   for (let r = 2, i = 0; r <= ws.rowCount; r++, i++) {
     const id = ws.getCell(r, col('taskId')).value;
     if (typeof id !== 'string') continue;
-    ws.getCell(r, col('status')).value = STATUS_LABELS.vi.in_progress;
+    ws.getCell(r, col('status')).value = STATUS_LABELS.in_progress.vi;
     ws.getCell(r, col('progress')).value = progress(i);
     ws.getCell(r, col('result')).value = result(id);
     ws.getCell(r, col('note')).value = `Ghi chú ${id}`;
@@ -148,10 +151,15 @@ describe('plan-tracker revise', () => {
     const back = await readTrackingWorkbook(readFileSync(join(dir, 'moi.xlsx')));
     const map = mapColumns(back.snapshot.headers);
     const cell = (row: unknown[], id: TaskColumnId, m = map) => row[m.index[id] as number];
-    expect(back.snapshot.rows.map((r) => cell(r, 'taskId'))).toEqual(newPlan.tasks.map((t) => t.id));
+    // The revised plan's tasks, then the removed task: its id went to the next task of its
+    // group, so the kept row is marked as the old one.
+    expect(back.snapshot.rows.map((r) => cell(r, 'taskId'))).toEqual([
+      ...newPlan.tasks.map((t) => t.id),
+      `${REMOVED_ID} (cũ)`,
+    ]);
     expect(back.reportDate).toBe('2024-06-30');
     const inverse = new Map([...EXPECTED].map(([o, n]) => [n, o]));
-    for (const row of back.snapshot.rows) {
+    for (const row of back.snapshot.rows.slice(0, newPlan.tasks.length)) {
       const id = String(cell(row, 'taskId'));
       const oldId = inverse.get(id);
       if (id === ADDED_ID) {
@@ -165,15 +173,41 @@ describe('plan-tracker revise', () => {
         expect([id, c, cell(row, c)]).toEqual([id, c, cell(old, c, oldMap)]);
       expect(cell(row, 'result')).toBe(result(oldId as string));
     }
-    // The removed task's entries are kept on their own sheet.
+    // The removed task keeps every entry, in its own row at the end of the table, marked.
+    const removed = back.snapshot.rows[back.snapshot.rows.length - 1];
+    const was = oldRows.get(REMOVED_ID) as unknown[];
+    for (const c of ['status', 'progress', 'result', 'updatedOn'] as const)
+      expect(cell(removed, c)).toEqual(cell(was, c, oldMap));
+    expect(cell(removed, 'note')).toBe(`${REMOVED_MARK.vi} Ghi chú ${REMOVED_ID}`);
+    expect(io.stdout).toContain('1 nhiệm vụ không còn trong kế hoạch được giữ lại ở cuối bảng');
+  });
+
+  it('carries a deadline type and deadline staff entered where the plan gave none', async () => {
+    const master = await filledMaster();
+    const undated = newPlan.tasks.find(
+      (t) => t.deadlines.every((d) => !d.due) && EXPECTED.get(t.id) === t.id,
+    );
+    if (!undated) throw new Error('the sample has no undated task');
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(readFileSync(join(dir, 'moi.xlsx')) as unknown as ArrayBuffer);
-    const removed = wb.getWorksheet('Nhiệm vụ đã bỏ');
-    expect(removed).toBeDefined();
-    const values: unknown[] = [];
-    removed?.eachRow((row) => row.eachCell((c) => values.push(c.value)));
-    expect(values).toEqual(expect.arrayContaining([REMOVED_ID, result(REMOVED_ID), `Ghi chú ${REMOVED_ID}`]));
-    expect(io.stdout).toContain('giữ nguyên ở trang "Nhiệm vụ đã bỏ"');
+    await wb.xlsx.readFile(master);
+    const ws = wb.getWorksheet('Nhiệm vụ') as ExcelJS.Worksheet;
+    const colNumber = new Map<string, number>();
+    ws.getRow(1).eachCell((c, n) => colNumber.set(String(c.value), n));
+    const col = (id: TaskColumnId) => colNumber.get(columnHeader(id, 'vi')) as number;
+    let row = 0;
+    ws.eachRow((r, n) => {
+      if (r.getCell(col('taskId')).value === undated.id) row = n;
+    });
+    ws.getCell(row, col('category')).value = CATEGORY_LABELS.due.vi;
+    ws.getCell(row, col('due')).value = new Date(Date.UTC(2025, 2, 31));
+    await wb.xlsx.writeFile(master);
+
+    expect(await revise(['master.xlsx', 'sua-doi.txt', '-o', 'moi.xlsx'], bufferIo(dir))).toBe(0);
+    const back = await readTrackingWorkbook(readFileSync(join(dir, 'moi.xlsx')));
+    const map = mapColumns(back.snapshot.headers);
+    const revisedRow = back.snapshot.rows.find((r) => r[map.index.taskId as number] === undated.id)!;
+    expect(revisedRow[map.index.category as number]).toBe(CATEGORY_LABELS.due.vi);
+    expect(revisedRow[map.index.due as number]).toBe(isoToSerial('2025-03-31'));
   });
 
   it('--dry-run --json describes the changes and writes nothing', async () => {
@@ -217,7 +251,10 @@ describe('plan-tracker revise', () => {
     expect(io.stderr).toMatch(/Tệp đã tồn tại.*--force.*already exists/s);
     expect(readFileSync(out, 'utf8')).toBe('cũ');
     expect(await revise(['master.xlsx', 'sua-doi.txt', '-o', 'moi.xlsx', '--force'], bufferIo(dir))).toBe(0);
-    expect((await readTrackingWorkbook(readFileSync(out))).snapshot.rows).toHaveLength(newPlan.tasks.length);
+    // The revised plan's tasks and the removed one, kept.
+    expect((await readTrackingWorkbook(readFileSync(out))).snapshot.rows).toHaveLength(
+      newPlan.tasks.length + 1,
+    );
   });
 
   it.each([

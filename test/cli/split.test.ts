@@ -6,7 +6,7 @@ import { main } from '../../src/cli/main';
 import { agencyKey } from '../../src/plan/agency';
 import { parsePlan } from '../../src/plan/parse';
 import { buildWorkbookSpec } from '../../src/workbook/build';
-import { mapColumns } from '../../src/workbook/snapshot';
+import { mapColumns } from '../../src/model/columns';
 import { readTrackingWorkbook } from '../../src/xlsx/read';
 import { writeXlsx } from '../../src/xlsx/write';
 

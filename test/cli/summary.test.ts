@@ -5,7 +5,8 @@ import { join } from 'path';
 import { bufferIo } from '../../src/cli/io';
 import { main } from '../../src/cli/main';
 import { parsePlan } from '../../src/plan/parse';
-import { rowDeadline, buildWorkbookSpec } from '../../src/workbook/build';
+import { buildWorkbookSpec } from '../../src/workbook/build';
+import { rowDeadline } from '../../src/tracking/plan-rows';
 import { writeXlsx } from '../../src/xlsx/write';
 
 describe('plan-tracker summary', () => {

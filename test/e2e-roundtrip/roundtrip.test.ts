@@ -14,11 +14,13 @@ import { agencyKey } from '../../src/plan/agency';
 import { parsePlan } from '../../src/plan/parse';
 import { readEntries } from '../../src/tracking/entries';
 import { summarize, TrackingSummary } from '../../src/tracking/summary';
-import { DEADLINE_STATES, DeadlineState } from '../../src/tracking/types';
+import { DEADLINE_STATES, DeadlineState } from '../../src/model/vocabulary';
 import { buildWorkbookSpec } from '../../src/workbook/build';
-import { isoToSerial } from '../../src/workbook/dates';
-import { COLUMN_HEADERS, STATE_LABELS, STATUS_LABELS, TaskColumnId } from '../../src/workbook/labels';
-import { cellAddress, mapColumns } from '../../src/workbook/snapshot';
+import { isoToSerial } from '../../src/model/dates';
+import { columnHeader, TaskColumnId } from '../../src/model/columns';
+import { STATE_LABELS, STATUS_LABELS } from '../../src/model/labels';
+import { cellAddress } from '../../src/model/table';
+import { mapColumns } from '../../src/model/columns';
 import { readTrackingWorkbook } from '../../src/xlsx/read';
 import { writeXlsx } from '../../src/xlsx/write';
 import { recalcWithLibreOffice } from '../helpers/libreoffice';
@@ -26,8 +28,8 @@ import { editCells, UserValue } from './user-edit';
 
 const REPORT = '2024-06-20';
 const Q2 = { start: '2024-03-15', end: '2024-06-14' }; // 2024-Q2, 15th-to-14th cut-off (DOMAIN §4)
-const DONE = STATUS_LABELS.vi.done;
-const DOING = STATUS_LABELS.vi.in_progress;
+const DONE = STATUS_LABELS.done.vi;
+const DOING = STATUS_LABELS.in_progress.vi;
 
 interface Intended {
   taskId: string;
@@ -230,7 +232,7 @@ describe('round trip: build → split → fill → merge → summary', () => {
         intended.push(it);
         for (const [column, value] of it.edits) {
           edits[cellAddress(wb.snapshot, i, map.index[column] as number)] = value;
-          edited.add(`${it.taskId}|${COLUMN_HEADERS.vi[column]}`);
+          edited.add(`${it.taskId}|${columnHeader(column, 'vi')}`);
         }
       });
       const filled = join(dir, `filled-${f}`);
@@ -321,7 +323,7 @@ describe('round trip: build → split → fill → merge → summary', () => {
       lo2.snapshot.rows.map((r) => [r[map2.index.taskId as number], r[map2.index.state as number]]),
     );
     for (const i of all)
-      expect([i.taskId, stateOf.get(i.taskId)]).toEqual([i.taskId, STATE_LABELS.vi[i.state]]);
+      expect([i.taskId, stateOf.get(i.taskId)]).toEqual([i.taskId, STATE_LABELS[i.state].vi]);
 
     // Next quarter: the office now keeps the master as LibreOffice saved it, and the agency sends
     // the same file again with one more task done. Only that edit flows in: no conflict with

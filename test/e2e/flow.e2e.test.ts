@@ -14,9 +14,10 @@ import { readEntries } from '../../src/tracking/entries';
 import { periodContaining } from '../../src/tracking/periods';
 import { summarize } from '../../src/tracking/summary';
 import { checkTracking } from '../../src/tracking/check';
-import { serialToIso } from '../../src/workbook/dates';
-import { COLUMN_HEADERS, SHEET_NAMES } from '../../src/workbook/labels';
-import { mapColumns } from '../../src/workbook/snapshot';
+import { serialToIso } from '../../src/model/dates';
+import { columnHeader } from '../../src/model/columns';
+import { SHEET_NAMES } from '../../src/workbook/names';
+import { mapColumns } from '../../src/model/columns';
 import { readTrackingWorkbook } from '../../src/xlsx/read';
 import {
   DIST,
@@ -55,15 +56,15 @@ function agencyHeadingsOfPartIV(text: string): string[] {
 async function editStatus(file: string, statusByTask: Record<string, string>): Promise<void> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
-  const ws = wb.getWorksheet(SHEET_NAMES.vi.tasks)!;
+  const ws = wb.getWorksheet(SHEET_NAMES.tasks.vi)!;
   let idCol = 0;
   let statusCol = 0;
   let headerRow = 0;
   ws.eachRow((row, r) => {
     if (headerRow) return;
     row.eachCell((c, col) => {
-      if (c.value === COLUMN_HEADERS.vi.taskId) idCol = col;
-      if (c.value === COLUMN_HEADERS.vi.status) statusCol = col;
+      if (c.value === columnHeader('taskId', 'vi')) idCol = col;
+      if (c.value === columnHeader('status', 'vi')) statusCol = col;
     });
     if (idCol && statusCol) headerRow = r;
   });
@@ -206,12 +207,16 @@ describe('the standalone workflow on the NQ-28 sample plan', () => {
     // ExcelJS: the task sheet exists with the Vietnamese headers.
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(downloaded);
-    const sheet = wb.getWorksheet(SHEET_NAMES.vi.tasks);
+    const sheet = wb.getWorksheet(SHEET_NAMES.tasks.vi);
     expect(sheet).toBeDefined();
     const headerTexts: string[] = [];
     sheet!.eachRow((row) => row.eachCell((c) => headerTexts.push(String(c.value))));
     expect(headerTexts).toEqual(
-      expect.arrayContaining([COLUMN_HEADERS.vi.taskId, COLUMN_HEADERS.vi.due, COLUMN_HEADERS.vi.lead]),
+      expect.arrayContaining([
+        columnHeader('taskId', 'vi'),
+        columnHeader('due', 'vi'),
+        columnHeader('lead', 'vi'),
+      ]),
     );
 
     // The tracking reader: one row per task of the plan, and IV.3.1 carries the date set in the pane.
@@ -271,13 +276,13 @@ describe('the standalone workflow on the NQ-28 sample plan', () => {
     const expected = summarize(entries, { reportDate: tracking.reportDate!, period });
     const rows = page.locator('[data-testid="agency-summary"] > li');
     expect(await rows.count()).toBe(expected.byAgency.length + 1); // + the whole plan
-    expect(await page.getByTestId('summary-period').innerText()).toContain(period.label);
+    expect(await page.getByTestId('summary-period').innerText()).toContain(period.label.vi);
     const first = expected.byAgency[0];
     expect(await rows.first().innerText()).toContain(first.label);
     expect(await rows.first().innerText()).toContain(`Tổng: ${first.total}`);
     await page.getByLabel('Kỳ báo cáo').selectOption('year');
     expect(await page.getByTestId('summary-period').innerText()).toContain(
-      periodContaining(tracking.reportDate!, 'year').label,
+      periodContaining(tracking.reportDate!, 'year').label.vi,
     );
     // The period summary as a file: one sheet named after the period, listing every agency.
     const [dl] = await Promise.all([
@@ -288,7 +293,7 @@ describe('the standalone workflow on the NQ-28 sample plan', () => {
     await dl.saveAs(summaryPath);
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(summaryPath);
-    const yearLabel = periodContaining(tracking.reportDate!, 'year').label;
+    const yearLabel = periodContaining(tracking.reportDate!, 'year').label.vi;
     const sheet = book.worksheets.find((w) => w.name.includes(yearLabel));
     expect(sheet).toBeDefined();
     const cellTexts: string[] = [];

@@ -2,7 +2,7 @@ import { readTracking } from '../../src/excel/read';
 import { renderWorkbook } from '../../src/excel/render';
 import { CountingExcel } from '../../src/excel/testing/counting-context';
 import { checkTracking } from '../../src/tracking/check';
-import { SHEET_NAMES } from '../../src/workbook/labels';
+import { SHEET_NAMES } from '../../src/workbook/names';
 import { REPORT_DATE, samplePlan, specFor } from './helpers';
 
 type Bridge = typeof import('../../src/excel/bridge');
@@ -100,7 +100,7 @@ describe('check sheet through the bridge', () => {
     expect(findings.length).toBeGreaterThan(0);
     withExcel(x);
     const report = await loadBridge().writeCheckSheetInExcel(findings, 'vi');
-    expect(report.sheet).toBe(SHEET_NAMES.vi.check);
+    expect(report.sheet).toBe(SHEET_NAMES.check.vi);
     const table = x.state.tables.find((t) => t.name === 'KiemTra');
     expect(table?.rows).toBe(findings.length + 1);
   });

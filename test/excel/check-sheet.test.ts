@@ -3,14 +3,15 @@ import { readTracking } from '../../src/excel/read';
 import { renderWorkbook } from '../../src/excel/render';
 import { CountingExcel, parseA1 } from '../../src/excel/testing/counting-context';
 import { checkTracking } from '../../src/tracking/check';
-import { CHECK_HEADER_ROW, orderFindings } from '../../src/tracking/check/check-sheet';
+import { CHECK_HEADER_ROW, orderFindings } from '../../src/workbook/sheets/check';
 import type { Finding } from '../../src/tracking/check/types';
-import { SHEET_NAMES, TASK_COLUMN_IDS } from '../../src/workbook/labels';
-import { columnLetter } from '../../src/workbook/snapshot';
+import { SHEET_NAMES } from '../../src/workbook/names';
+import { TASK_COLUMN_IDS } from '../../src/model/columns';
+import { columnLetter } from '../../src/model/table';
 import { REPORT_DATE, samplePlan, specFor } from './helpers';
 
 const FOUR_MB = 4 * 1024 * 1024;
-const tasks = SHEET_NAMES.vi.tasks;
+const tasks = SHEET_NAMES.tasks.vi;
 const col = (id: (typeof TASK_COLUMN_IDS)[number]) => columnLetter(TASK_COLUMN_IDS.indexOf(id));
 
 /** The sample's tracking workbook in the fake, with mistakes typed into a few rows, and its findings. */
@@ -53,7 +54,7 @@ describe('writeCheckSheet', () => {
     const sheet = x.requireSheet('Kiểm tra');
     expect(sheet.freeze).toEqual({ rows: CHECK_HEADER_ROW + 1, cols: 0 });
     expect(x.state.activeSheet).toBe('Kiểm tra');
-    expect(x.state.sheets.filter((s) => s.name === SHEET_NAMES.vi.meta)).toHaveLength(1);
+    expect(x.state.sheets.filter((s) => s.name === SHEET_NAMES.meta.vi)).toHaveLength(1);
     const table = x.state.tables.find((t) => t.name === 'KiemTra');
     expect(table).toMatchObject({ row: CHECK_HEADER_ROW, rows: findings.length + 1, cols: 6 });
 
@@ -61,7 +62,7 @@ describe('writeCheckSheet', () => {
       const row = CHECK_HEADER_ROW + 2 + i;
       const link = x.at('Kiểm tra', `D${row}`);
       expect(link?.formula).toBe(`=HYPERLINK("#'Nhiệm vụ'!${f.cell}","${f.cell}")`);
-      expect(x.at('Kiểm tra', `E${row}`)?.value).toBe(f.message);
+      expect(x.at('Kiểm tra', `E${row}`)?.value).toBe(f.message.vi);
       expect(x.at('Kiểm tra', `C${row}`)?.value).toBe(f.taskId);
     });
     // The typed-in near miss is reported at its cell, with its suggestion.

@@ -1,23 +1,20 @@
+import { localizeAll } from '../../src/model/msg';
 import { buildTrackingWorkbook, detectExisting, ExistingWorkbookError } from '../../src/excel/existing';
-import { REMOVED_MARK } from '../../src/excel/merge-entries';
+import { REMOVED_MARK } from '../../src/tracking/revise-table';
 import { readTracking } from '../../src/excel/read';
 import { CountingExcel, FakeExcelError } from '../../src/excel/testing/counting-context';
 import { scalePlan } from '../../src/excel/testing/plans';
-import { isoToSerial } from '../../src/workbook/dates';
-import {
-  COLUMN_HEADERS,
-  REPORT_DATE_NAME,
-  SHEET_NAMES,
-  STATUS_LABELS,
-  TABLE_NAME,
-  TASK_COLUMN_IDS,
-} from '../../src/workbook/labels';
-import { parseMeta } from '../../src/workbook/meta';
-import { columnLetter, mapColumns } from '../../src/workbook/snapshot';
+import { isoToSerial } from '../../src/model/dates';
+import { columnHeader, TASK_COLUMN_IDS } from '../../src/model/columns';
+import { REPORT_DATE_NAME, SHEET_NAMES, TABLE_NAME } from '../../src/workbook/names';
+import { STATUS_LABELS } from '../../src/model/labels';
+import { parseMeta } from '../../src/tracking/meta';
+import { columnLetter } from '../../src/model/table';
+import { mapColumns } from '../../src/model/columns';
 import type { Plan } from '../../src/plan/types';
-import { samplePlan, specFor } from './helpers';
+import { samplePlan, specFor, updateWith } from './helpers';
 
-const names = SHEET_NAMES.vi;
+const names = localizeAll(SHEET_NAMES, 'vi');
 const col = (id: (typeof TASK_COLUMN_IDS)[number]) => columnLetter(TASK_COLUMN_IDS.indexOf(id));
 
 function userWorkbook(): CountingExcel {
@@ -38,7 +35,7 @@ function enterEntries(
     const r = i + 2;
     const id = String(x.at(names.tasks, `${col('taskId')}${r}`)!.value);
     const e = {
-      status: STATUS_LABELS.vi.done,
+      status: STATUS_LABELS.done.vi,
       result: `Đã ban hành văn bản số ${i + 1}/KH`,
       done: isoToSerial('2024-03-15') + i,
       // Starts with "-": must survive the rebuild as text.
@@ -96,8 +93,8 @@ describe('detecting and protecting an existing tracking workbook', () => {
     const err = await buildTrackingWorkbook(x.requestContext, specFor(samplePlan())).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ExistingWorkbookError);
     expect((err as ExistingWorkbookError).choices).toEqual(['update', 'new-sheets']);
-    expect((err as Error).message).toMatch(/Cập nhật/);
-    expect((err as Error).message).toMatch(/Update/);
+    expect((err as ExistingWorkbookError).msg.vi).toMatch(/Cập nhật/);
+    expect((err as ExistingWorkbookError).msg.en).toMatch(/Update/);
     expect(sheetNames(x)).toEqual(before);
     const [id] = [...entered.keys()];
     expect(x.at(names.tasks, `${col('taskId')}2`)!.value).toBe(id);
@@ -126,7 +123,7 @@ describe('update mode: revising the task list keeps every entry', () => {
     x.state.tables.find((t) => t.name === TABLE_NAME)!.cols += 1;
     // Staff moved the report date to their own cut-off.
     x.writeInput(x.cell(x.requireSheet(names.summary), 2, 1), isoToSerial('2024-09-14'), false);
-    result = await buildTrackingWorkbook(x.requestContext, specFor(revised), { mode: 'update' });
+    result = await buildTrackingWorkbook(x.requestContext, specFor(revised), updateWith(revised));
   });
 
   it('keeps the entries of tasks still in the plan, under the same task', async () => {
@@ -212,7 +209,7 @@ describe('update mode: revising the task list keeps every entry', () => {
       expect(f).toContain(`${col('status')}${r}`);
     }
     expect(read.snapshot.headers.slice(0, TASK_COLUMN_IDS.length)).toEqual(
-      TASK_COLUMN_IDS.map((id) => COLUMN_HEADERS.vi[id]),
+      TASK_COLUMN_IDS.map((id) => columnHeader(id, 'vi')),
     );
   });
 
@@ -223,7 +220,11 @@ describe('update mode: revising the task list keeps every entry', () => {
       const big = scalePlan(plan, n, 3);
       await buildTrackingWorkbook(y.requestContext, specFor(big));
       const start = y.syncs.length;
-      const r = await buildTrackingWorkbook(y.requestContext, specFor(revise(big, 0)), { mode: 'update' });
+      const r = await buildTrackingWorkbook(
+        y.requestContext,
+        specFor(revise(big, 0)),
+        updateWith(revise(big, 0)),
+      );
       syncs.push(r.syncs);
       expect(r.syncs).toBe(y.syncs.length - start);
       expect(Math.max(...y.syncs.slice(start).map((s) => s.requestBytes))).toBeLessThan(4 * 1024 * 1024);
@@ -250,7 +251,7 @@ describe('update mode: a failure leaves the user data untouched', () => {
       error: new FakeExcelError('GeneralException', 'network'),
     };
     await expect(
-      buildTrackingWorkbook(x.requestContext, specFor(revise(plan, 0)), { mode: 'update' }),
+      buildTrackingWorkbook(x.requestContext, specFor(revise(plan, 0)), updateWith(revise(plan, 0))),
     ).rejects.toThrow('network');
     expect(sheetNames(x)).toEqual(before);
     expect(new Map(x.state.names)).toEqual(namesBefore);
@@ -303,9 +304,8 @@ describe('update mode: deadlines follow the revised plan unless staff changed th
     const revisedTasks = plan.tasks.map((t, i) =>
       i === dated || i === other ? { ...t, deadlines: newDeadline } : t,
     );
-    await buildTrackingWorkbook(x.requestContext, specFor({ ...plan, tasks: revisedTasks }), {
-      mode: 'update',
-    });
+    const revisedPlan = { ...plan, tasks: revisedTasks };
+    await buildTrackingWorkbook(x.requestContext, specFor(revisedPlan), updateWith(revisedPlan));
     const read = await readTracking(x.requestContext);
     const map = mapColumns(read.snapshot.headers);
     const due = (id: string) => read.snapshot.rows.find((r) => r[map.index.taskId!] === id)![map.index.due!];
@@ -337,9 +337,12 @@ describe('update mode: a renumbered plan', () => {
     await buildTrackingWorkbook(x.requestContext, specFor(plan));
     const entered = enterEntries(x, [first + 1]);
     const [[oldId, e]] = [...entered];
-    const result = await buildTrackingWorkbook(x.requestContext, specFor({ ...plan, tasks: renumbered }), {
-      mode: 'update',
-    });
+    const renumberedPlan = { ...plan, tasks: renumbered };
+    const result = await buildTrackingWorkbook(
+      x.requestContext,
+      specFor(renumberedPlan),
+      updateWith(renumberedPlan),
+    );
     const read = await readTracking(x.requestContext);
     const map = mapColumns(read.snapshot.headers);
     const text = plan.tasks[first + 1].text;

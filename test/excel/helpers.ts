@@ -1,5 +1,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
+import { reviseTracking } from '../../src/app/revise';
+import type { TrackingWorkbook } from '../../src/model/workbook-meta';
 import type { Plan } from '../../src/plan/types';
 import { buildWorkbookSpec } from '../../src/workbook/build';
 import type { WorkbookSpec } from '../../src/workbook/types';
@@ -22,4 +24,12 @@ export function specFor(plan: Plan, now = new Date('2024-07-01T00:00:00Z')): Wor
 
 export function scaledSpec(count: number, seed = 28): WorkbookSpec {
   return specFor(scalePlan(samplePlan(), count, seed));
+}
+
+/** Build options for update mode: the one revision (src/app/revise.ts) applied with `plan`. */
+export function updateWith(plan: Plan, now = new Date('2024-07-01T00:00:00Z')) {
+  return {
+    mode: 'update' as const,
+    revise: (old: TrackingWorkbook) => reviseTracking(old, plan, { now }),
+  };
 }

@@ -1,7 +1,8 @@
+import { columnHeaders } from '../../src/model/columns';
 import { createPivots, PIVOT_NAMES, refreshPivots } from '../../src/excel/pivot';
 import { renderWorkbook } from '../../src/excel/render';
 import { CountingExcel } from '../../src/excel/testing/counting-context';
-import { COLUMN_HEADERS, SHEET_NAMES, TABLE_NAME } from '../../src/workbook/labels';
+import { SHEET_NAMES, TABLE_NAME } from '../../src/workbook/names';
 import { samplePlan, specFor } from './helpers';
 
 async function built() {
@@ -11,7 +12,7 @@ async function built() {
   return x;
 }
 
-const h = COLUMN_HEADERS.vi;
+const h = columnHeaders('vi');
 
 describe('PivotTables', () => {
   it('builds agency × deadline state and agency × category, counting task ids', async () => {
@@ -20,7 +21,7 @@ describe('PivotTables', () => {
     const result = await createPivots(x.requestContext, { lang: 'vi', isSetSupported: () => true });
     expect(result.ok).toBe(true);
     expect(x.syncs.length - start).toBe(2);
-    expect(result.sheet).toBe(SHEET_NAMES.vi.pivot);
+    expect(result.sheet).toBe(SHEET_NAMES.pivot.vi);
     const [byState, byCategory] = x.state.pivots;
     expect(byState).toMatchObject({
       name: PIVOT_NAMES.byState,
@@ -55,7 +56,7 @@ describe('PivotTables', () => {
     const result = await createPivots(x.requestContext, { lang: 'vi', isSetSupported: check });
     expect(calls).toContainEqual(['ExcelApi', '1.8']);
     expect(result).toMatchObject({ ok: false, fallback: true });
-    expect(result.message.vi).toContain(SHEET_NAMES.vi.summary);
+    expect(result.message.vi).toContain(SHEET_NAMES.summary.vi);
     expect(result.message.en).toMatch(/ExcelApi 1\.8/);
     expect(x.syncs.length).toBe(start);
     expect(x.state.pivots).toHaveLength(0);

@@ -1,9 +1,9 @@
 import { renderWorkbook } from '../../src/excel/render';
 import { readTracking, reportDateFrom, TrackingTableMissingError } from '../../src/excel/read';
 import { CountingExcel } from '../../src/excel/testing/counting-context';
-import { isoToSerial } from '../../src/workbook/dates';
-import { COLUMN_HEADERS, TASK_COLUMN_IDS } from '../../src/workbook/labels';
-import { mapColumns } from '../../src/workbook/snapshot';
+import { isoToSerial } from '../../src/model/dates';
+import { columnHeader, TASK_COLUMN_IDS } from '../../src/model/columns';
+import { mapColumns } from '../../src/model/columns';
 import { REPORT_DATE, scaledSpec, samplePlan, specFor } from './helpers';
 
 async function built(spec = specFor(samplePlan())) {
@@ -20,7 +20,7 @@ describe('readTracking', () => {
     const read = await readTracking(x.requestContext);
     expect(x.syncs.length - start).toBe(2);
     expect(read.syncs).toBe(2);
-    expect(read.snapshot.headers).toEqual(TASK_COLUMN_IDS.map((id) => COLUMN_HEADERS.vi[id]));
+    expect(read.snapshot.headers).toEqual(TASK_COLUMN_IDS.map((id) => columnHeader(id, 'vi')));
     expect(read.snapshot.headerRow).toBe(1);
     expect(read.snapshot.firstCol).toBe(0);
     const table = spec.sheets[0].tables[0];
@@ -63,8 +63,8 @@ describe('readTracking', () => {
     x.addSheet('Sheet1');
     const err = await readTracking(x.requestContext).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(TrackingTableMissingError);
-    expect((err as Error).message).toMatch(/Không tìm thấy/);
-    expect((err as Error).message).toMatch(/not in this workbook/);
+    expect((err as TrackingTableMissingError).msg.vi).toMatch(/Không tìm thấy/);
+    expect((err as TrackingTableMissingError).msg.en).toMatch(/not in this workbook/);
   });
 
   it('reads report dates typed as serials or text', () => {

@@ -1,23 +1,19 @@
+import { localizeAll } from '../../src/model/msg';
 import { CountingExcel, FakeExcelError, parseA1 } from '../../src/excel/testing/counting-context';
 import { partitionUnits, renderWorkbook } from '../../src/excel/render';
 import { scalePlan } from '../../src/excel/testing/plans';
-import { isoToSerial } from '../../src/workbook/dates';
+import { isoToSerial } from '../../src/model/dates';
 import { deadlineStateFormula } from '../../src/workbook/formulas';
-import {
-  COLUMN_HEADERS,
-  REPORT_DATE_NAME,
-  SHEET_NAMES,
-  TABLE_NAME,
-  TASK_COLUMN_IDS,
-} from '../../src/workbook/labels';
-import { parseMeta } from '../../src/workbook/meta';
-import { columnLetter } from '../../src/workbook/snapshot';
+import { columnHeader, TASK_COLUMN_IDS } from '../../src/model/columns';
+import { REPORT_DATE_NAME, SHEET_NAMES, TABLE_NAME } from '../../src/workbook/names';
+import { parseMeta } from '../../src/tracking/meta';
+import { columnLetter } from '../../src/model/table';
 import type { Plan } from '../../src/plan/types';
 import type { WorkbookSpec } from '../../src/workbook/types';
 import { samplePlan, scaledSpec, specFor } from './helpers';
 
 const FOUR_MB = 4 * 1024 * 1024;
-const names = SHEET_NAMES.vi;
+const names = localizeAll(SHEET_NAMES, 'vi');
 const col = (id: (typeof TASK_COLUMN_IDS)[number]) => columnLetter(TASK_COLUMN_IDS.indexOf(id));
 
 /** A workbook as a user has it before the add-in runs: one sheet with their own data. */
@@ -158,7 +154,7 @@ describe('renderWorkbook: what lands in the cells', () => {
 
   it('writes headers and the table where the spec puts them', () => {
     const headers = x.valuesOf(names.tasks, `A1:${col('state')}1`)[0];
-    expect(headers).toEqual(TASK_COLUMN_IDS.map((id) => COLUMN_HEADERS.vi[id]));
+    expect(headers).toEqual(TASK_COLUMN_IDS.map((id) => columnHeader(id, 'vi')));
     const t = x.state.tables.find((tb) => tb.name === TABLE_NAME)!;
     expect(t.sheet.name).toBe(names.tasks);
     expect(t.rows).toBe(1 + table().rows.length);

@@ -6,10 +6,12 @@ import type { Plan } from '../../src/plan/types';
 import { readEntries } from '../../src/tracking/entries';
 import { parsePeriod } from '../../src/tracking/periods';
 import { summarize } from '../../src/tracking/summary';
-import { buildSummarySheet } from '../../src/tracking/summary-sheet';
-import { isoToSerial } from '../../src/workbook/dates';
-import { SHEET_NAMES, STATUS_LABELS, TASK_COLUMN_IDS } from '../../src/workbook/labels';
-import { columnLetter } from '../../src/workbook/snapshot';
+import { buildSummarySheet } from '../../src/workbook/sheets/period-summary';
+import { isoToSerial } from '../../src/model/dates';
+import { SHEET_NAMES } from '../../src/workbook/names';
+import { STATUS_LABELS } from '../../src/model/labels';
+import { TASK_COLUMN_IDS } from '../../src/model/columns';
+import { columnLetter } from '../../src/model/table';
 import type { Lang } from '../../src/workbook/types';
 import { REPORT_DATE, samplePlan, specFor } from './helpers';
 
@@ -23,7 +25,7 @@ async function summaryFor(plan: Plan, lang: Lang = 'vi') {
   const x = new CountingExcel();
   x.addSheet('Sheet1');
   await renderWorkbook(x.requestContext, specFor(plan));
-  const sheet = SHEET_NAMES.vi.tasks;
+  const sheet = SHEET_NAMES.tasks.vi;
   // Every third task is done on 10/05/2024 (inside Quý II-2024, 15/03–14/06 under the 14th cut-off).
   plan.tasks.forEach((_t, i) => {
     if (i % 3 !== 0) return;
@@ -32,7 +34,7 @@ async function summaryFor(plan: Plan, lang: Lang = 'vi') {
       const b = parseA1(address);
       x.writeInput(x.cell(x.requireSheet(sheet), b.row, b.col), value, false);
     };
-    put(`${col('status')}${row}`, STATUS_LABELS.vi.done);
+    put(`${col('status')}${row}`, STATUS_LABELS.done.vi);
     put(`${col('completedOn')}${row}`, isoToSerial('2024-05-10'));
   });
   const read = await readTracking(x.requestContext);
@@ -40,7 +42,7 @@ async function summaryFor(plan: Plan, lang: Lang = 'vi') {
   const period = parsePeriod('2024-Q2');
   const summary = summarize(entries, {
     reportDate: REPORT_DATE,
-    period: { start: period.start, end: period.end, label: lang === 'vi' ? period.label : period.labelEn },
+    period: { start: period.start, end: period.end, label: period.label },
   });
   return { x, summary, built: buildSummarySheet(summary, { lang }) };
 }
@@ -68,7 +70,7 @@ describe('writePeriodSummary', () => {
     expect(report.chart).toBe(true);
     // Exactly one sheet more; the tracking workbook's meta sheet is not added a second time.
     expect(x.state.sheets.map((s) => s.name)).toEqual([...sheetsBefore, built.sheet.name]);
-    expect(x.state.sheets.filter((s) => s.name === SHEET_NAMES.vi.meta)).toHaveLength(1);
+    expect(x.state.sheets.filter((s) => s.name === SHEET_NAMES.meta.vi)).toHaveLength(1);
     expect(x.state.activeSheet).toBe(built.sheet.name);
 
     // Every cell of the spec is in the sheet, text as text and numbers as numbers.
@@ -133,7 +135,8 @@ describe('writePeriodSummary', () => {
       (e: unknown) => e,
     );
     expect(err).toBeInstanceOf(GeneratedSheetExistsError);
-    expect((err as Error).message).toMatch(/đã có trong sổ.*Thay thế.*already exists.*Replace/s);
+    expect((err as GeneratedSheetExistsError).msg.vi).toMatch(/đã có trong sổ.*Thay thế/);
+    expect((err as GeneratedSheetExistsError).msg.en).toMatch(/already exists.*Replace/);
     // Only the inventory was read; nothing was written.
     expect(x.syncs.length - start).toBe(1);
     expect(x.at(built.sheet.name, 'A1')?.value).toBe('Ghi chú của tôi');

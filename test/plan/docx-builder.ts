@@ -1,7 +1,15 @@
 /** Builds a minimal real .docx (WordprocessingML in a ZIP) for tests: paragraphs and Word tables. */
 import JSZip from 'jszip';
 
-export type Block = { p: string } | { table: string[][] };
+/** A paragraph (optionally in Word's automatic numbering: list `num`, level `level`) or a table. */
+export type Block = { p: string; num?: number; level?: number; style?: string } | { table: string[][] };
+
+export interface DocxParts {
+  /** word/numbering.xml, when the paragraphs use automatic numbering. */
+  numbering?: string;
+  /** word/styles.xml. */
+  styles?: string;
+}
 
 function esc(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -22,8 +30,12 @@ function runs(text: string): string {
     .join('');
 }
 
-function paragraph(text: string): string {
-  return `<w:p>${runs(text)}</w:p>`;
+function paragraph(text: string, num?: number, level = 0, style?: string): string {
+  const numPr =
+    num !== undefined ? `<w:numPr><w:ilvl w:val="${level}"/><w:numId w:val="${num}"/></w:numPr>` : '';
+  const pStyle = style ? `<w:pStyle w:val="${style}"/>` : '';
+  const pPr = numPr || pStyle ? `<w:pPr>${pStyle}${numPr}</w:pPr>` : '';
+  return `<w:p>${pPr}${runs(text)}</w:p>`;
 }
 
 function table(rows: string[][]): string {
@@ -36,7 +48,7 @@ function table(rows: string[][]): string {
   return `<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr>${body}</w:tbl>`;
 }
 
-export async function buildDocx(blocks: Block[]): Promise<Uint8Array> {
+export async function buildDocx(blocks: Block[], parts: DocxParts = {}): Promise<Uint8Array> {
   const zip = new JSZip();
   zip.file(
     '[Content_Types].xml',
@@ -54,7 +66,20 @@ export async function buildDocx(blocks: Block[]): Promise<Uint8Array> {
       '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>' +
       '</Relationships>',
   );
-  const body = blocks.map((b) => ('p' in b ? paragraph(b.p) : table(b.table))).join('');
+  const body = blocks
+    .map((b) => ('p' in b ? paragraph(b.p, b.num, b.level, b.style) : table(b.table)))
+    .join('');
+  const ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+  if (parts.numbering)
+    zip.file(
+      'word/numbering.xml',
+      `<?xml version="1.0" encoding="UTF-8"?><w:numbering ${ns}>${parts.numbering}</w:numbering>`,
+    );
+  if (parts.styles)
+    zip.file(
+      'word/styles.xml',
+      `<?xml version="1.0" encoding="UTF-8"?><w:styles ${ns}>${parts.styles}</w:styles>`,
+    );
   zip.file(
     'word/document.xml',
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +

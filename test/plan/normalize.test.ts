@@ -55,3 +55,37 @@ describe('normalizeText', () => {
     expect(normalizeText(once)).toBe(once);
   });
 });
+
+describe('copy artefacts of real plans (issue 12 §2, issue 20)', () => {
+  it('strips only paired emphasis: "2*3" and "(*)" stay, "**x**" and a pair cut by a line break go', () => {
+    expect(normalizeText('Tăng 2*3 lần (*) so với **năm trước**.')).toBe(
+      'Tăng 2*3 lần (*) so với năm trước.',
+    );
+    expect(normalizeText('**I. MỤC**\n**ĐÍCH, YÊU CẦU**')).toBe('I. MỤC ĐÍCH, YÊU CẦU');
+    expect(normalizeText('2*3*4 và *a*')).toBe('2*3*4 và a');
+  });
+
+  it('reads the tab Word puts after a list number as a space, and keeps real table rows', () => {
+    expect(normalizeText('3.1.\tTiếp tục rà soát.\na)\tBáo cáo.\n-\tGạch đầu dòng.')).toBe(
+      '3.1. Tiếp tục rà soát.\na) Báo cáo.\n- Gạch đầu dòng.',
+    );
+    expect(normalizeText('1\tKiểm tra công vụ\tSở Nội vụ')).toBe('1\tKiểm tra công vụ\tSở Nội vụ');
+    expect(normalizeText('1.\tKiểm tra\tSở Nội vụ')).toBe('1.\tKiểm tra\tSở Nội vụ');
+  });
+
+  it('puts a number cut from its text, and a wrapped part heading, back together', () => {
+    expect(normalizeText('1.\nRà soát quy chế.\n2.\n3. Báo cáo.')).toBe(
+      '1. Rà soát quy chế.\n2.\n3. Báo cáo.',
+    );
+    expect(normalizeText('IV. TỔ CHỨC\nTHỰC HIỆN\n1. Sở Nội vụ')).toBe('IV. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ');
+    expect(normalizeText('Phần I\nĐÁNH GIÁ KẾT QUẢ NĂM 2023')).toBe('Phần I ĐÁNH GIÁ KẾT QUẢ NĂM 2023');
+    // A heading is not glued to the title of the next block.
+    expect(normalizeText('V. KINH PHÍ\nKẾ HOẠCH')).toBe('V. KINH PHÍ\nKẾ HOẠCH');
+  });
+
+  it('marks the lines whose sentence was joined across a break, and only those', () => {
+    const { text, joined } = normalizeWithMap('1.\nRà soát\nquy chế.\n2. Báo cáo.\nI. MỤC\nTIÊU');
+    expect(text.split('\n')).toEqual(['1. Rà soát quy chế.', '2. Báo cáo.', 'I. MỤC TIÊU']);
+    expect([...joined]).toEqual([0]);
+  });
+});

@@ -110,8 +110,8 @@ describe('the sample plan (NQ 28, Nam Định)', () => {
   it('warns, with a line, about every task without a deadline note and nothing else', () => {
     const noDeadline = plan.warnings.filter((w) => w.code === 'no-deadline');
     const expected = SAMPLE_TASKS.filter((t) => t.deadlines[0][0] === 'none').map((t) => t.id);
-    expect(noDeadline.map((w) => w.message.split(' ')[2])).toEqual(expected);
-    expect(noDeadline.every((w) => w.line > 0 && w.messageEn.length > 0)).toBe(true);
+    expect(noDeadline.map((w) => w.msg.vi.split(' ')[2])).toEqual(expected);
+    expect(noDeadline.every((w) => w.line > 0 && w.msg.en.length > 0)).toBe(true);
     expect(plan.warnings.length).toBe(noDeadline.length);
   });
 });

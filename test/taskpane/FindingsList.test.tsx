@@ -12,8 +12,7 @@ function finding(p: Partial<Finding> & Pick<Finding, 'cell' | 'row' | 'severity'
     taskId: null,
     agency: null,
     code: 'x',
-    message: `Lỗi ở ${p.cell}`,
-    messageEn: `Problem at ${p.cell}`,
+    message: { vi: `Lỗi ở ${p.cell}`, en: `Problem at ${p.cell}` },
     ...p,
   };
 }

@@ -2,8 +2,8 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { MergeConflictView, showCell } from '../../src/taskpane/components/MergeConflictView';
 import type { MergeConflict } from '../../src/tracking/merge';
-import { isoToSerial } from '../../src/workbook/dates';
-import { COLUMN_HEADERS } from '../../src/workbook/labels';
+import { isoToSerial } from '../../src/model/dates';
+import { columnHeader } from '../../src/model/columns';
 import { text, withProviders } from './fixtures';
 
 const CONFLICTS: MergeConflict[] = [
@@ -31,8 +31,8 @@ describe('MergeConflictView', () => {
   it('shows each conflict with its task, column header and the three values', () => {
     render(withProviders(<MergeConflictView conflicts={CONFLICTS} onResolve={jest.fn()} />));
     const first = document.querySelector('li[data-task-id="IV.3.1"]') as HTMLElement;
-    expect(text(first)).toContain('Nhiệm vụ IV.3.1');
-    expect(text(first)).toContain(COLUMN_HEADERS.vi.status);
+    expect(text(first)).toContain('Mã nhiệm vụ IV.3.1');
+    expect(text(first)).toContain(columnHeader('status', 'vi'));
     expect(text(first)).toContain('Ban Tổ chức Tỉnh ủy.xlsx');
     expect(text(first.querySelector('[data-side="master"]'))).toBe('Đang thực hiện');
     expect(text(first.querySelector('[data-side="return"]'))).toBe('Đã hoàn thành');
@@ -72,7 +72,7 @@ describe('MergeConflictView', () => {
   it('speaks English when the pane does', () => {
     render(withProviders(<MergeConflictView conflicts={CONFLICTS} onResolve={jest.fn()} />, 'en'));
     const first = document.querySelector('li[data-task-id="IV.3.1"]') as HTMLElement;
-    expect(text(first)).toContain(`Column: ${COLUMN_HEADERS.en.status}`);
+    expect(text(first)).toContain(`Column: ${columnHeader('status', 'en')}`);
     expect(text(first)).toContain('(blank)');
     expect(text(document.querySelector('li[data-task-id="IV.3.2"] [data-side="master"]'))).toBe('2024-05-02');
     expect(within(document.body).getByRole('button', { name: 'Take the agency’s values' })).toBeTruthy();

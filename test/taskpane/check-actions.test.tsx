@@ -6,9 +6,9 @@ import type { HostInfo } from '../../src/excel/host';
 import { CheckStep } from '../../src/taskpane/steps/CheckStep';
 import { checkTracking } from '../../src/tracking/check';
 import { buildWorkbookSpec } from '../../src/workbook/build';
-import { COLUMN_HEADERS } from '../../src/workbook/labels';
-import { isoToSerial } from '../../src/workbook/dates';
-import { cellAddress } from '../../src/workbook/snapshot';
+import { columnHeader } from '../../src/model/columns';
+import { isoToSerial } from '../../src/model/dates';
+import { cellAddress } from '../../src/model/table';
 import type { TrackingWorkbook } from '../../src/workbook/types';
 import { readTrackingWorkbook } from '../../src/xlsx/read';
 import { writeXlsx } from '../../src/xlsx/write';
@@ -29,7 +29,7 @@ const mocked = bridge as jest.Mocked<typeof bridge>;
 const EXCEL: HostInfo = { mode: 'excel', excelApi: '1.12', displayLanguage: 'vi-VN', dark: false };
 const BROWSER: HostInfo = { mode: 'browser', excelApi: null, displayLanguage: 'vi-VN', dark: false };
 
-const statusColumn = (wb: TrackingWorkbook) => wb.snapshot.headers.indexOf(COLUMN_HEADERS.vi.status);
+const statusColumn = (wb: TrackingWorkbook) => wb.snapshot.headers.indexOf(columnHeader('status', 'vi'));
 
 /** The sample's tracking workbook with a status word the list does not know typed into two rows. */
 async function trackingWithMistakes(): Promise<TrackingWorkbook> {
@@ -192,7 +192,7 @@ describe('Check step actions elsewhere', () => {
     const bytes = await writeXlsx(buildWorkbookSpec(samplePlan(), { lang: 'vi', reportDate }));
     const wb = await readTrackingWorkbook(bytes);
     // Fresh from the plan, before anything is due: only "no update yet" rows, so update them all.
-    const updated = wb.snapshot.headers.indexOf(COLUMN_HEADERS.vi.updatedOn);
+    const updated = wb.snapshot.headers.indexOf(columnHeader('updatedOn', 'vi'));
     for (const row of wb.snapshot.rows) row[updated] = isoToSerial(reportDate);
     expect(findingsOf(wb)).toEqual([]);
     const view = renderCheck(EXCEL, openWorkbook(wb));

@@ -13,7 +13,7 @@ import { buildWorkbookSpec } from '../../src/workbook/build';
 import { readTrackingWorkbook } from '../../src/xlsx/read';
 import { writeXlsx } from '../../src/xlsx/write';
 import { loadOpenWorkbook } from '../../src/taskpane/tracking-source';
-import { COLUMN_HEADERS, TASK_COLUMN_IDS } from '../../src/workbook/labels';
+import { columnHeader, TASK_COLUMN_IDS } from '../../src/model/columns';
 import type { TrackingWorkbook } from '../../src/workbook/types';
 import { samplePlan, withProviders } from './fixtures';
 
@@ -87,7 +87,7 @@ describe('building inside Excel', () => {
 
 describe('checking inside Excel', () => {
   it('reads the open workbook, lists findings and goes to a finding’s cell', async () => {
-    const headers = TASK_COLUMN_IDS.map((id) => COLUMN_HEADERS.vi[id]);
+    const headers = TASK_COLUMN_IDS.map((id) => columnHeader(id, 'vi'));
     const row = TASK_COLUMN_IDS.map((id) =>
       id === 'taskId'
         ? 'IV.1.2'
@@ -153,7 +153,7 @@ describe('summarising inside Excel', () => {
     expect(lang).toBe('vi');
     // The quarter containing the report date (cut-off on the 14th): 31/03/2024 is in Q2-2024.
     const period = periodContaining('2024-03-31', 'quarter');
-    expect(sheet.sheet.name).toContain(period.label);
+    expect(sheet.sheet.name).toContain(period.label.vi);
     await screen.findByText(`Đã ghi trang "${sheet.sheet.name}".`);
   });
 });

@@ -86,8 +86,7 @@ export function samplePlan(): Plan {
     warnings: [
       {
         code: 'no-lead',
-        message: 'Nhiệm vụ V.1 không có cơ quan chủ trì.',
-        messageEn: 'Task V.1 has no lead agency.',
+        msg: { vi: 'Nhiệm vụ V.1 không có cơ quan chủ trì.', en: 'Task V.1 has no lead agency.' },
         line: 60,
       },
     ],

@@ -1,16 +1,19 @@
+import { localizeAll } from '../../src/model/msg';
 import { parseCategory, parseDateCell, parseStatus, readEntries } from '../../src/tracking/entries';
-import { isoToSerial } from '../../src/workbook/dates';
-import { CATEGORY_LABELS, COLUMN_HEADERS, STATUS_LABELS, TASK_COLUMN_IDS } from '../../src/workbook/labels';
+import { isoToSerial } from '../../src/model/dates';
+import { CATEGORY_LABELS, STATUS_LABELS } from '../../src/model/labels';
+import { columnHeader, TASK_COLUMN_IDS } from '../../src/model/columns';
 import type { RawCell, TableSnapshot } from '../../src/workbook/types';
 
 describe('entries', () => {
   it('reads status and category words in either language, any case, spacing or Unicode form', () => {
     for (const lang of ['vi', 'en'] as const) {
-      for (const [key, word] of Object.entries(STATUS_LABELS[lang])) {
+      for (const [key, word] of Object.entries(localizeAll(STATUS_LABELS, lang))) {
         expect(parseStatus(word)).toBe(key);
         expect(parseStatus(`  ${word.toUpperCase().normalize('NFD')} `)).toBe(key);
       }
-      for (const [key, word] of Object.entries(CATEGORY_LABELS[lang])) expect(parseCategory(word)).toBe(key);
+      for (const [key, word] of Object.entries(localizeAll(CATEGORY_LABELS, lang)))
+        expect(parseCategory(word)).toBe(key);
     }
     expect(parseStatus('xong rồi')).toBeNull();
     expect(parseStatus(3)).toBeNull();
@@ -33,7 +36,7 @@ describe('entries', () => {
       sheet: 'Tasks',
       headerRow: 3,
       firstCol: 2,
-      headers: ids.map((id) => COLUMN_HEADERS.en[id]),
+      headers: ids.map((id) => columnHeader(id, 'en')),
       rows: [
         row({
           taskId: 'IV.1',

@@ -1,12 +1,9 @@
-import { baseEntriesOf, cellKey, planMerge, MergeSource } from '../../src/tracking/merge';
-import {
-  parseSync,
-  serializeSync,
-  parseBaseEntries,
-  serializeBaseEntries,
-} from '../../src/tracking/merge-meta';
-import { isoToSerial } from '../../src/workbook/dates';
-import { COLUMN_HEADERS, STATUS_LABELS, TASK_COLUMN_IDS, TaskColumnId } from '../../src/workbook/labels';
+import { cellKey } from '../../src/tracking/entries';
+import { baseEntriesOf, planMerge, MergeSource } from '../../src/tracking/merge';
+import { parseSync, serializeSync, parseBaseEntries, serializeBaseEntries } from '../../src/tracking/meta';
+import { isoToSerial } from '../../src/model/dates';
+import { columnHeader, TASK_COLUMN_IDS, TaskColumnId } from '../../src/model/columns';
+import { STATUS_LABELS } from '../../src/model/labels';
 import type { RawCell, TableSnapshot, WorkbookMeta } from '../../src/workbook/types';
 
 type Row = Partial<Record<TaskColumnId, RawCell>>;
@@ -17,7 +14,7 @@ function snapshot(rows: Row[], drop: TaskColumnId[] = []): TableSnapshot {
     sheet: 'Nhiệm vụ',
     headerRow: 4,
     firstCol: 0,
-    headers: ids.map((id) => COLUMN_HEADERS.vi[id]),
+    headers: ids.map((id) => columnHeader(id, 'vi')),
     rows: rows.map((r) => ids.map((id) => r[id] ?? null)),
   };
 }
@@ -91,8 +88,8 @@ function agencyReturn(
   };
 }
 
-const DONE = STATUS_LABELS.vi.done;
-const DOING = STATUS_LABELS.vi.in_progress;
+const DONE = STATUS_LABELS.done.vi;
+const DOING = STATUS_LABELS.in_progress.vi;
 
 describe('planMerge', () => {
   it('applies what the agency changed and leaves the rest', () => {
@@ -198,7 +195,7 @@ describe('planMerge', () => {
     expect(plan2.changes.map((c) => [c.column, c.old, c.new])).toEqual([['status', DOING, DONE]]);
     // …but an office edit made after that merge is still protected.
     const officeEdited = master(
-      TASKS.map((r) => (r.taskId === 'IV.1.1' ? { ...r, status: STATUS_LABELS.vi.not_started } : r)),
+      TASKS.map((r) => (r.taskId === 'IV.1.1' ? { ...r, status: STATUS_LABELS.not_started.vi } : r)),
     );
     expect(planMerge(officeEdited, [second], { sync: plan1.sync }).conflicts).toHaveLength(1);
     // A conflict settled for the master is not asked again while the agency keeps its value.
@@ -252,7 +249,7 @@ describe('planMerge', () => {
         'a deleted column',
         () => {
           const r = good();
-          const i = r.snapshot.headers.indexOf(COLUMN_HEADERS.vi.note);
+          const i = r.snapshot.headers.indexOf(columnHeader('note', 'vi'));
           return {
             ...r,
             snapshot: {
@@ -284,7 +281,7 @@ describe('planMerge', () => {
         'ids swapped between two rows',
         () => {
           const r = agencyReturn(['IV.1.1', 'IV.1.2'], TASKS, (row) => ({ ...row, note: 'x' }));
-          const idCol = r.snapshot.headers.indexOf(COLUMN_HEADERS.vi.taskId);
+          const idCol = r.snapshot.headers.indexOf(columnHeader('taskId', 'vi'));
           const rows = r.snapshot.rows.map((row) => [...row]);
           [rows[0][idCol], rows[1][idCol]] = [rows[1][idCol], rows[0][idCol]];
           return { ...r, snapshot: { ...r.snapshot, rows } };
@@ -323,8 +320,8 @@ describe('planMerge', () => {
       // All or nothing: the good return is not planned either.
       expect(plan.changes).toEqual([]);
       for (const r of plan.refused) {
-        expect(r.message.length).toBeGreaterThan(10);
-        expect(r.messageEn.length).toBeGreaterThan(10);
+        expect(r.message.vi.length).toBeGreaterThan(10);
+        expect(r.message.en.length).toBeGreaterThan(10);
       }
     });
 

@@ -1,3 +1,4 @@
+import { LocalizedError } from '../../src/model/msg';
 import fc from 'fast-check';
 import {
   makePeriod,
@@ -9,7 +10,7 @@ import {
   reportingPeriod,
   tryParsePeriod,
 } from '../../src/tracking/periods';
-import { addDays, isoFromParts } from '../../src/workbook/dates';
+import { addDays, isoFromParts } from '../../src/model/dates';
 
 const span = (p: { start: string; end: string }) => [p.start, p.end];
 
@@ -47,11 +48,11 @@ describe('cutoff14 (Nghị định 09/2019/NĐ-CP, Điều 12)', () => {
 
   test('labels in Vietnamese and English', () => {
     const q = parsePeriod('2024-Q2');
-    expect([q.label, q.labelEn]).toEqual(['Quý II-2024', 'Q2 2024']);
-    expect(parsePeriod('2024-06').label).toBe('Tháng 6-2024');
-    expect(parsePeriod('2024-06').labelEn).toBe('June 2024');
-    expect(parsePeriod('2024-H2').label).toBe('6 tháng cuối năm 2024');
-    expect(parsePeriod('2024').label).toBe('Năm 2024');
+    expect([q.label.vi, q.label.en]).toEqual(['Quý II-2024', 'Q2 2024']);
+    expect(parsePeriod('2024-06').label.vi).toBe('Tháng 6-2024');
+    expect(parsePeriod('2024-06').label.en).toBe('June 2024');
+    expect(parsePeriod('2024-H2').label.vi).toBe('6 tháng cuối năm 2024');
+    expect(parsePeriod('2024').label.vi).toBe('Năm 2024');
   });
 });
 
@@ -76,7 +77,13 @@ describe('parsing', () => {
     '%j is refused in both languages',
     (bad) => {
       expect(tryParsePeriod(bad)).toBeNull();
-      expect(() => parsePeriod(bad)).toThrow(/không hợp lệ.*Invalid period/);
+      expect(() => parsePeriod(bad)).toThrow(LocalizedError);
+      try {
+        parsePeriod(bad);
+      } catch (e) {
+        expect((e as LocalizedError).msg.vi).toMatch(/không hợp lệ/);
+        expect((e as LocalizedError).msg.en).toMatch(/Invalid period/);
+      }
     },
   );
 

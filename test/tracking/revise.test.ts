@@ -7,13 +7,14 @@ import {
   RevisionTask,
   textSimilarity,
 } from '../../src/tracking/revise';
-import { reviseWorkbook } from '../../src/tracking/revise-apply';
+import { reviseTracking } from '../../src/app/revise';
+import { REMOVED_MARK } from '../../src/tracking/revise-table';
 import { parsePlan } from '../../src/plan/parse';
 import type { Plan } from '../../src/plan/types';
 import { buildWorkbookSpec } from '../../src/workbook/build';
-import { isoToSerial } from '../../src/workbook/dates';
-import { STATUS_LABELS } from '../../src/workbook/labels';
-import { mapColumns } from '../../src/workbook/snapshot';
+import { isoToSerial } from '../../src/model/dates';
+import { STATUS_LABELS } from '../../src/model/labels';
+import { mapColumns } from '../../src/model/columns';
 import type { CellValue, RawCell, TableSnapshot, WorkbookSpec } from '../../src/workbook/types';
 
 // The sample plan's numbered sub-items ("3.1. …"), read with a plain regex so the test does not
@@ -102,7 +103,7 @@ describe('plan revisions', () => {
   });
 });
 
-describe('reviseWorkbook', () => {
+describe('reviseTracking (the one revision: CLI and Excel update mode)', () => {
   const text = readFileSync(join(__dirname, '../../samples/nq28-nam-dinh.txt'), 'utf8');
   const plan = parsePlan(text);
 
@@ -121,7 +122,7 @@ describe('reviseWorkbook', () => {
     };
   }
 
-  it('carries every entry to its task and keeps those of removed tasks', () => {
+  it('carries every entry to its task and keeps removed tasks as marked rows', async () => {
     const old = buildWorkbookSpec(plan, {
       lang: 'vi',
       reportDate: '2024-06-20',
@@ -133,7 +134,7 @@ describe('reviseWorkbook', () => {
     // Staff have written a note on every task, naming the task by its text.
     snap.rows.forEach((row) => {
       row[map.index.note as number] = `ghi chú: ${String(row[map.index.text as number]).slice(0, 40)}`;
-      row[map.index.status as number] = STATUS_LABELS.vi.in_progress;
+      row[map.index.status as number] = STATUS_LABELS.in_progress.vi;
     });
     const group = plan.tasks.filter((t) => t.id.startsWith('IV.3.'));
     const removed = group[1];
@@ -147,27 +148,43 @@ describe('reviseWorkbook', () => {
       });
     const revised: Plan = { ...plan, tasks: revisedTasks };
 
-    const res = reviseWorkbook(
-      { snapshot: snap, meta: old.meta, reportDate: '2024-06-20', lang: 'vi' },
+    const res = await reviseTracking(
+      { snapshot: snap, meta: old.meta, reportDate: '2024-06-20', lang: 'vi', sheetNames: [] },
       revised,
     );
-    expect(res.revision.removed.map((t) => t.id)).toEqual([removed.id]);
-    expect(res.revision.added).toEqual([]);
-    expect(res.revision.matches.filter((m) => m.kind === 'renumbered')).toHaveLength(group.length - 2);
+    const { revision } = res.table;
+    expect(revision.removed.map((t) => t.id)).toEqual([removed.id]);
+    expect(revision.added).toEqual([]);
+    expect(revision.matches.filter((m) => m.kind === 'renumbered')).toHaveLength(group.length - 2);
 
     const out = snapshotOf(res.spec);
     const outMap = mapColumns(out.headers);
-    for (const row of out.rows) {
-      expect(row[outMap.index.note as number]).toBe(
-        `ghi chú: ${String(row[outMap.index.text as number]).slice(0, 40)}`,
-      );
-    }
-    expect(res.orphaned.map((o) => [o.oldId, o.cells.note])).toEqual([
-      [removed.id, `ghi chú: ${removed.text.slice(0, 40)}`],
-    ]);
-    const sheet = res.spec.sheets.find((s) => s.key === 'removed');
-    expect(sheet?.name).toBe('Nhiệm vụ đã bỏ');
-    expect(sheet?.cells.some((c) => c.value?.t === 'text' && c.value.v === removed.id)).toBe(true);
+    const note = (row: RawCell[]) => row[outMap.index.note as number];
+    const textOf = (row: RawCell[]) => String(row[outMap.index.text as number]).slice(0, 40);
+    // The revised plan's tasks, each with its own note; then the removed task, marked.
+    expect(out.rows).toHaveLength(revisedTasks.length + 1);
+    for (const row of out.rows.slice(0, -1)) expect(note(row)).toBe(`ghi chú: ${textOf(row)}`);
+    const last = out.rows[out.rows.length - 1];
+    expect(note(last)).toBe(`${REMOVED_MARK.vi} ghi chú: ${removed.text.slice(0, 40)}`);
+    expect(last[outMap.index.status as number]).toBe(STATUS_LABELS.in_progress.vi);
+    // Its id went to the next task of the group: the kept row says it is the old one.
+    expect(last[outMap.index.taskId as number]).toBe(`${removed.id} (cũ)`);
+    expect(res.table.removedWithEntries).toEqual([removed.id]);
     expect(res.spec.meta.workbookId).toBe('wb-1');
+    expect(res.spec.meta.tasks.map((t) => t.id)).toEqual(revisedTasks.map((t) => t.id));
+  });
+
+  it('refuses a plan that shares no task with the workbook', async () => {
+    const old = buildWorkbookSpec(plan, { lang: 'vi', reportDate: '2024-06-20' });
+    const other: Plan = {
+      ...plan,
+      tasks: [{ ...plan.tasks[0], id: 'X.1', text: 'Một việc hoàn toàn khác của một kế hoạch khác' }],
+    };
+    await expect(
+      reviseTracking(
+        { snapshot: snapshotOf(old), meta: old.meta, reportDate: null, lang: 'vi', sheetNames: [] },
+        other,
+      ),
+    ).rejects.toMatchObject({ msg: { en: expect.stringMatching(/shares no task/) } });
   });
 });

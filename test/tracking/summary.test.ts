@@ -2,11 +2,12 @@ import ExcelJS from 'exceljs';
 import { readEntries } from '../../src/tracking/entries';
 import { writeXlsx } from '../../src/xlsx/write';
 import { summarize } from '../../src/tracking/summary';
-import { buildSummarySheet } from '../../src/tracking/summary-sheet';
+import { buildSummarySheet } from '../../src/workbook/sheets/period-summary';
 import { parsePeriod } from '../../src/tracking/periods';
-import { DEADLINE_STATES, DeadlineState } from '../../src/tracking/types';
-import { isoToSerial, addDays } from '../../src/workbook/dates';
-import { CATEGORY_LABELS, COLUMN_HEADERS, STATUS_LABELS, TASK_COLUMN_IDS } from '../../src/workbook/labels';
+import { DEADLINE_STATES, DeadlineState } from '../../src/model/vocabulary';
+import { isoToSerial, addDays } from '../../src/model/dates';
+import { CATEGORY_LABELS, STATUS_LABELS } from '../../src/model/labels';
+import { columnHeader, TASK_COLUMN_IDS } from '../../src/model/columns';
 import type { RawCell, TableSnapshot } from '../../src/workbook/types';
 
 // A small deterministic generator: each row is made FROM the state it should end up in, so the
@@ -20,7 +21,7 @@ function rng(seed: number) {
 }
 
 const REPORT = '2024-06-20';
-const PERIOD = { start: '2024-03-15', end: '2024-06-14', label: 'Quý II-2024' };
+const PERIOD = { start: '2024-03-15', end: '2024-06-14', label: { vi: 'Quý II-2024', en: 'Q2 2024' } };
 const AGENCIES = [
   ['Ban Tổ chức Tỉnh ủy', 'Ban Tổ chức Tỉnh uỷ'], // both tone-mark styles: one agency
   ['Sở Nội vụ'],
@@ -87,9 +88,9 @@ function makeRows(n: number, seed: number, lang: 'vi' | 'en' = 'vi') {
       lead: pick(names),
       partners: '',
       text: `Nhiệm vụ ${i + 1}`,
-      category: CATEGORY_LABELS[lang][category],
+      category: CATEGORY_LABELS[category][lang],
       due: due ? isoToSerial(due) : null,
-      status: status ? STATUS_LABELS[lang][status] : null,
+      status: status ? STATUS_LABELS[status][lang] : null,
       completedOn: completedOn ? isoToSerial(completedOn) : null,
       progress: null,
       result: null,
@@ -103,7 +104,7 @@ function makeRows(n: number, seed: number, lang: 'vi' | 'en' = 'vi') {
     sheet: 'Nhiệm vụ',
     headerRow: 4,
     firstCol: 0,
-    headers: TASK_COLUMN_IDS.map((id) => COLUMN_HEADERS[lang][id]),
+    headers: TASK_COLUMN_IDS.map((id) => columnHeader(id, lang)),
     rows,
   };
   return { made, snapshot };
@@ -187,9 +188,9 @@ describe('buildSummarySheet', () => {
     const { entries } = readEntries(snapshot);
     const s = summarize(entries, { reportDate: REPORT, period: PERIOD });
     const q2 = parsePeriod('2024-Q2');
-    const vi = buildSummarySheet(s, { lang: 'vi', label: q2.label });
+    const vi = buildSummarySheet(s, { lang: 'vi', label: q2.label.vi });
     expect(vi.sheet.name).toBe('Tổng hợp Quý II-2024');
-    const en = buildSummarySheet(s, { lang: 'en', label: q2.labelEn });
+    const en = buildSummarySheet(s, { lang: 'en', label: q2.label.en });
     expect(en.sheet.name).toBe('Summary Q2 2024');
     expect(vi.sheet.cells.some((c) => c.value?.t === 'formula')).toBe(false);
     // The "all" row's total equals the number of generated rows.
@@ -206,7 +207,7 @@ describe('buildSummarySheet', () => {
   it('is drawn by the .xlsx writer', async () => {
     const { snapshot } = makeRows(60, 9);
     const s = summarize(readEntries(snapshot).entries, { reportDate: REPORT, period: PERIOD });
-    const { sheet } = buildSummarySheet(s, { lang: 'vi', label: PERIOD.label });
+    const { sheet } = buildSummarySheet(s, { lang: 'vi', label: PERIOD.label.vi });
     const meta = {
       generator: 'plan-tracker',
       generatorVersion: '0',

@@ -1,16 +1,12 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { parsePlan } from '../../src/plan/parse';
-import { buildWorkbookSpec, rowDeadline, SPARE_ROWS } from '../../src/workbook/build';
-import {
-  COLUMN_HEADERS,
-  REPORT_DATE_NAME,
-  SHEET_NAMES,
-  TABLE_NAME,
-  TASK_COLUMN_IDS,
-} from '../../src/workbook/labels';
+import { buildWorkbookSpec, SPARE_ROWS } from '../../src/workbook/build';
+import { rowDeadline } from '../../src/tracking/plan-rows';
+import { columnHeader, TASK_COLUMN_IDS } from '../../src/model/columns';
+import { REPORT_DATE_NAME, SHEET_NAMES, TABLE_NAME } from '../../src/workbook/names';
 import type { CellValue, WorkbookSpec } from '../../src/workbook/types';
-import { GENERATOR_VERSION } from '../../src/workbook/version';
+import { GENERATOR_VERSION } from '../../src/model/version';
 import { fixturePlan } from './fixture-plan';
 
 const sample = () => parsePlan(readFileSync(join(__dirname, '../../samples/nq28-nam-dinh.txt'), 'utf8'));
@@ -54,7 +50,7 @@ describe('buildWorkbookSpec', () => {
     for (const lang of ['vi', 'en'] as const) {
       const spec = buildWorkbookSpec(fixturePlan(), { lang, reportDate: '2024-07-01' });
       expect(spec.sheets.map((s) => s.name)).toEqual(
-        (['tasks', 'summary', 'lists', 'guide', 'meta'] as const).map((k) => SHEET_NAMES[lang][k]),
+        (['tasks', 'summary', 'lists', 'guide', 'meta'] as const).map((k) => SHEET_NAMES[k][lang]),
       );
       expect(spec.sheets.map((s) => s.state)).toEqual([
         'visible',
@@ -65,9 +61,7 @@ describe('buildWorkbookSpec', () => {
       ]);
       const table = spec.sheets[0].tables[0];
       expect(table.name).toBe(TABLE_NAME);
-      expect(table.columns.map((c) => c.header)).toEqual(
-        TASK_COLUMN_IDS.map((id) => COLUMN_HEADERS[lang][id]),
-      );
+      expect(table.columns.map((c) => c.header)).toEqual(TASK_COLUMN_IDS.map((id) => columnHeader(id, lang)));
       expect(table.rows).toHaveLength(fixturePlan().tasks.length);
       expect(spec.names.map((n) => n.name)).toContain(REPORT_DATE_NAME);
       expect(spec.meta.lang).toBe(lang);

@@ -4,6 +4,7 @@
  * and compared with values worked out here and with deadlineState(), the formula's pure twin.
  * All files go through one soffice call.
  */
+
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { readFileSync } from 'fs';
@@ -11,23 +12,31 @@ import { join } from 'path';
 import type { DeadlineCategory, Plan } from '../../src/plan/types';
 import { deadlineState } from '../../src/tracking/deadline-state';
 import { parseCategory, parseStatus } from '../../src/tracking/entries';
-import { DEADLINE_STATES, DeadlineState, Status } from '../../src/tracking/types';
+import { DEADLINE_STATES, DeadlineState, Status } from '../../src/model/vocabulary';
 import { buildWorkbookSpec } from '../../src/workbook/build';
-import { isoToSerial, serialToIso } from '../../src/workbook/dates';
-import {
-  CATEGORY_LABELS,
-  SHEET_NAMES,
-  STATE_LABELS,
-  STATUS_LABELS,
-  WORKBOOK_TEXT,
-} from '../../src/workbook/labels';
+import { isoToSerial, serialToIso } from '../../src/model/dates';
+import { CATEGORY_LABELS, STATE_LABELS, STATUS_LABELS } from '../../src/model/labels';
+import { columnHeader } from '../../src/model/columns';
+
+import { SHEET_NAMES } from '../../src/workbook/names';
+import { SUMMARY_WORDS } from '../../src/workbook/sheets/summary';
+import { localizeAll } from '../../src/model/msg';
+
+/** The summary sheet's words, and the two column headers it repeats. */
+function summaryWords(lang: Lang) {
+  return {
+    ...localizeAll(SUMMARY_WORDS, lang),
+    agency: columnHeader('lead', lang),
+    category: columnHeader('category', lang),
+  };
+}
 import type { Lang, RawCell } from '../../src/workbook/types';
 import { rawCell, readTrackingWorkbook } from '../../src/xlsx/read';
 import { writeXlsx } from '../../src/xlsx/write';
 import { recalcXlsxBytes, sofficeAvailable } from '../helpers/libreoffice';
 import { fixturePlan } from '../workbook/fixture-plan';
 import { parsePlan } from '../../src/plan/parse';
-import { rowDeadline } from '../../src/workbook/build';
+import { rowDeadline } from '../../src/tracking/plan-rows';
 
 const SAMPLE = join(__dirname, '../../samples/nq28-nam-dinh.txt');
 
@@ -45,7 +54,7 @@ interface Fill {
 async function fillCopy(bytes: Uint8Array, lang: Lang, fills: Map<number, Fill>, reportDate: string) {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  const ws = wb.getWorksheet(SHEET_NAMES[lang].tasks)!;
+  const ws = wb.getWorksheet(SHEET_NAMES.tasks[lang])!;
   for (const [i, f] of fills) {
     const row = ws.getRow(i + 2);
     if (f.category !== undefined) row.getCell(COL.category).value = f.category;
@@ -53,7 +62,7 @@ async function fillCopy(bytes: Uint8Array, lang: Lang, fills: Map<number, Fill>,
     if (f.status !== undefined) row.getCell(COL.status).value = f.status;
     if (f.completedOn !== undefined) row.getCell(COL.completedOn).value = utc(f.completedOn);
   }
-  wb.getWorksheet(SHEET_NAMES[lang].summary)!.getCell('B3').value = utc(reportDate);
+  wb.getWorksheet(SHEET_NAMES.summary[lang])!.getCell('B3').value = utc(reportDate);
   return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }
 
@@ -61,8 +70,8 @@ async function fillCopy(bytes: Uint8Array, lang: Lang, fills: Map<number, Fill>,
 async function readSummary(bytes: Uint8Array, lang: Lang) {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  const ws = wb.getWorksheet(SHEET_NAMES[lang].summary)!;
-  const words = WORKBOOK_TEXT[lang];
+  const ws = wb.getWorksheet(SHEET_NAMES.summary[lang])!;
+  const words = summaryWords(lang);
   let headRow = 0;
   ws.eachRow((row, r) => {
     if (!headRow && row.getCell(1).value === words.agency) headRow = r;
@@ -83,13 +92,13 @@ async function readSummary(bytes: Uint8Array, lang: Lang) {
 }
 
 function expectedSummary(rows: { lead: string; state: DeadlineState }[], lang: Lang, leads: string[]) {
-  const words = WORKBOOK_TEXT[lang];
+  const words = summaryWords(lang);
   const out = new Map<string, Record<string, number | null>>();
   const line = (filter: (r: { lead: string }) => boolean) => {
     const counts: Record<string, number | null> = {};
     for (const s of DEADLINE_STATES)
-      counts[STATE_LABELS[lang][s]] = rows.filter((r) => filter(r) && r.state === s).length;
-    const n = (s: DeadlineState) => counts[STATE_LABELS[lang][s]] as number;
+      counts[STATE_LABELS[s][lang]] = rows.filter((r) => filter(r) && r.state === s).length;
+    const n = (s: DeadlineState) => counts[STATE_LABELS[s][lang]] as number;
     const done = n('done_on_time') + n('done_late');
     const due = done + n('overdue');
     counts[words.total] = rows.filter(filter).length;
@@ -126,7 +135,7 @@ interface CaseFile {
 
 /** One case of each deadline state on the fixture plan, with the state worked out by hand. */
 function caseFills(lang: Lang): { fills: Map<number, Fill>; expected: DeadlineState[] } {
-  const st = STATUS_LABELS[lang];
+  const st = localizeAll(STATUS_LABELS, lang);
   const fills = new Map<number, Fill>([
     [0, { status: st.done, completedOn: '2023-12-31' }], // due 31/12/2023, done that day
     [1, { status: st.in_progress }], // ongoing
@@ -153,7 +162,7 @@ function caseFills(lang: Lang): { fills: Map<number, Fill>; expected: DeadlineSt
  * 31/12/2023) get one of each outcome, one undated task gets its date later; the rest stay as built.
  */
 function sampleFills(plan: Plan): { fills: Map<number, Fill>; expected: DeadlineState[] } {
-  const st = STATUS_LABELS.vi;
+  const st = localizeAll(STATUS_LABELS, 'vi');
   const rows = plan.tasks.map((t) => rowDeadline(t.deadlines));
   const dated = rows.map((r, i) => (r.due ? i : -1)).filter((i) => i >= 0);
   const undated = rows.map((r, i) => (!r.due && r.category !== 'ongoing' ? i : -1)).filter((i) => i >= 0);
@@ -175,7 +184,7 @@ function sampleFills(plan: Plan): { fills: Map<number, Fill>; expected: Deadline
   for (const i of dated.slice(3)) expected[i] = 'overdue'; // blank status: not done
   set(
     undated[0],
-    { due: '2024-12-31', category: CATEGORY_LABELS.vi.due, status: st.in_progress },
+    { due: '2024-12-31', category: CATEGORY_LABELS.due.vi, status: st.in_progress },
     'in_progress_on_time',
   );
   return { fills, expected };
@@ -254,9 +263,9 @@ maybe('formulas recalculated by LibreOffice', () => {
       generated.map((g, i) => [
         i,
         {
-          category: CATEGORY_LABELS[g.categoryLang][g.category],
+          category: CATEGORY_LABELS[g.category][g.categoryLang],
           due: g.due,
-          ...(g.status ? { status: STATUS_LABELS[g.statusLang][g.status] } : {}),
+          ...(g.status ? { status: STATUS_LABELS[g.status][g.statusLang] } : {}),
           ...(g.completedOn ? { completedOn: g.completedOn } : {}),
         },
       ]),
@@ -276,7 +285,7 @@ maybe('formulas recalculated by LibreOffice', () => {
       const { expected } = caseFills(lang);
       expect(new Set(expected)).toEqual(new Set(DEADLINE_STATES));
       const states = back.snapshot.rows.map((r) => r[COL.state - 1]);
-      expect(states).toEqual(expected.map((s) => STATE_LABELS[lang][s]));
+      expect(states).toEqual(expected.map((s) => STATE_LABELS[s][lang]));
       back.snapshot.rows.forEach((r, i) => {
         const twin = deadlineState(
           {
@@ -321,7 +330,7 @@ maybe('formulas recalculated by LibreOffice', () => {
     const { expected } = sampleFills(c.plan);
     expect(new Set(expected)).toEqual(new Set(DEADLINE_STATES));
     const back = await readTrackingWorkbook(c.recalculated!);
-    expect(back.snapshot.rows.map((r) => r[COL.state - 1])).toEqual(expected.map((s) => STATE_LABELS.vi[s]));
+    expect(back.snapshot.rows.map((r) => r[COL.state - 1])).toEqual(expected.map((s) => STATE_LABELS[s].vi));
     // A copy saved by LibreOffice keeps the hidden meta and the report date name.
     expect(back.meta?.workbookId).toBe('lo-sample');
     expect(back.meta?.tasks.map((t) => t.id)).toEqual(c.plan.tasks.map((t) => t.id));
@@ -347,8 +356,8 @@ maybe('formulas recalculated by LibreOffice', () => {
     const back = await readTrackingWorkbook(c.recalculated!);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(c.recalculated! as unknown as ArrayBuffer);
-    const ws = wb.getWorksheet(SHEET_NAMES.vi.summary)!;
-    const words = WORKBOOK_TEXT.vi;
+    const ws = wb.getWorksheet(SHEET_NAMES.summary.vi)!;
+    const words = summaryWords('vi');
     let head = 0;
     ws.eachRow((row, r) => {
       if (row.getCell(1).value === words.category) head = r;
@@ -361,7 +370,7 @@ maybe('formulas recalculated by LibreOffice', () => {
     const written = back.snapshot.rows.map((r) => r[COL.category - 1]);
     const want = new Map<string, number>();
     for (const k of ['ongoing', 'due', 'periodic', 'external', 'none'] as const) {
-      want.set(CATEGORY_LABELS.vi[k], written.filter((w) => w === CATEGORY_LABELS.vi[k]).length);
+      want.set(CATEGORY_LABELS[k].vi, written.filter((w) => w === CATEGORY_LABELS[k].vi).length);
     }
     want.set(words.noCategory, 0);
     want.set(words.grandTotal, c.plan.tasks.length);
@@ -378,7 +387,7 @@ maybe('formulas recalculated by LibreOffice', () => {
         c.reportDate,
       ),
     );
-    const byLabel = new Map(DEADLINE_STATES.map((s) => [STATE_LABELS.vi[s], s]));
+    const byLabel = new Map(DEADLINE_STATES.map((s) => [STATE_LABELS[s].vi, s]));
     const got = back.snapshot.rows.map((r) => byLabel.get(String(r[COL.state - 1])) ?? r[COL.state - 1]);
     expect(got).toEqual(states);
     // Every state occurs, so the comparison exercised every branch of the formula.

@@ -1,11 +1,15 @@
 import { createHash } from 'crypto';
+import { readFileSync } from 'fs';
+import { join } from 'path';
 import JSZip from 'jszip';
 import type { Plan } from '../../src/plan/types';
 import { agencyKey } from '../../src/plan/agency';
 import { buildWorkbookSpec } from '../../src/workbook/build';
-import { isoToSerial } from '../../src/workbook/dates';
-import { COLUMN_HEADERS, STATUS_LABELS, TaskColumnId } from '../../src/workbook/labels';
-import { cellAddress, mapColumns } from '../../src/workbook/snapshot';
+import { isoToSerial } from '../../src/model/dates';
+import { columnHeader, TaskColumnId } from '../../src/model/columns';
+import { STATUS_LABELS } from '../../src/model/labels';
+import { cellAddress } from '../../src/model/table';
+import { mapColumns } from '../../src/model/columns';
 import { readTrackingWorkbook } from '../../src/xlsx/read';
 import { mergeWorkbooks } from '../../src/xlsx/merge';
 import { splitWorkbook, zipSplitFiles } from '../../src/xlsx/split';
@@ -94,8 +98,8 @@ async function valueOf(bytes: Uint8Array, taskId: string, column: TaskColumnId) 
   return row?.[map.index[column] as number] ?? null;
 }
 
-const DONE = STATUS_LABELS.vi.done;
-const DOING = STATUS_LABELS.vi.in_progress;
+const DONE = STATUS_LABELS.done.vi;
+const DOING = STATUS_LABELS.in_progress.vi;
 
 describe('split', () => {
   it('makes one workbook per lead agency with its tasks, entries and ties to the master', async () => {
@@ -182,7 +186,9 @@ describe('merge', () => {
 
     const merged = await readTrackingWorkbook(out);
     expect(merged.sheetNames).toContain('Lịch sử');
-    expect(merged.meta).toEqual((await readTrackingWorkbook(master)).meta);
+    // The meta is the master's, plus the common points this merge reached with the copies.
+    expect({ ...merged.meta, sync: undefined }).toEqual((await readTrackingWorkbook(master)).meta);
+    expect(merged.meta?.sync).toEqual(res.plan.sync);
     const before = await JSZip.loadAsync(master);
     const after = await JSZip.loadAsync(out);
     for (const part of [
@@ -233,7 +239,7 @@ describe('merge', () => {
       { prefer: 'return' },
     );
     expect(await valueOf(preferred.output as Uint8Array, 'IV.1.1', 'status')).toBe(DONE);
-    expect(preferred.history.find((h) => h.column === 'status')?.note).toMatch(/prefer return/);
+    expect(preferred.history.find((h) => h.column === 'status')?.note?.vi).toMatch(/prefer return/);
     const kept = await mergeWorkbooks(
       { file: 'master.xlsx', bytes: edited },
       [{ file: 'nv.xlsx', bytes: nv }],
@@ -267,7 +273,7 @@ describe('merge', () => {
       expect(res.plan.changes).toEqual([]);
       expect(res.output).toBeNull();
     }
-    expect(COLUMN_HEADERS.vi.note).toBe('Ghi chú');
+    expect(columnHeader('note', 'vi')).toBe('Ghi chú');
     expect(sha(master)).toBe(sha(master));
   });
 
@@ -286,7 +292,7 @@ describe('merge', () => {
     ]);
     expect(res.plan.ok).toBe(true);
     const out = res.output as Uint8Array;
-    expect(await valueOf(out, 'IV.1.1', 'status')).toBe(STATUS_LABELS.en.done);
+    expect(await valueOf(out, 'IV.1.1', 'status')).toBe(STATUS_LABELS.done.en);
     expect((await readTrackingWorkbook(out)).sheetNames).toContain('Merge history');
   });
 
@@ -299,5 +305,43 @@ describe('merge', () => {
     );
     expect(res.plan.changes.length).toBeGreaterThan(0);
     expect(res.output).toBeNull();
+  });
+});
+
+describe('workbooks built before the task hashes changed algorithm', () => {
+  const legacy = (name: string) => new Uint8Array(readFileSync(join(__dirname, '../fixtures/legacy', name)));
+
+  it('merge an old return into its old master', async () => {
+    const master = legacy('master-8482e9b.xlsx');
+    const copy = legacy('ban-to-chuc-8482e9b.xlsx');
+    const meta = (await readTrackingWorkbook(copy)).meta;
+    expect(meta?.taskHashAlgorithm).toBeUndefined();
+    const id = meta!.tasks[0].id;
+    const ret = await fill(copy, [[id, 'status', DONE]]);
+    const res = await mergeWorkbooks({ file: 'master.xlsx', bytes: master }, [
+      { file: 'btc.xlsx', bytes: ret },
+    ]);
+    expect(res.plan.refused).toEqual([]);
+    expect(res.plan.changes.map((c) => [c.taskId, c.column])).toEqual([[id, 'status']]);
+    expect(await valueOf(res.output as Uint8Array, id, 'status')).toBe(DONE);
+  });
+
+  it('split an old master with this version, and merge the new copies back', async () => {
+    const master = legacy('master-8482e9b.xlsx');
+    const { files } = await splitWorkbook(master);
+    const btc = files.find((f) => f.agencyName === 'Ban Tổ chức Tỉnh ủy')!;
+    // The copy carries the master's hashes, and the master's (unrecorded) algorithm with them.
+    const copyMeta = (await readTrackingWorkbook(btc.bytes)).meta;
+    expect(copyMeta?.taskHashAlgorithm).toBeUndefined();
+    const old = (await readTrackingWorkbook(master)).meta!;
+    expect(copyMeta?.tasks.every((t) => old.tasks.some((o) => o.id === t.id && o.hash === t.hash))).toBe(
+      true,
+    );
+    const ret = await fill(btc.bytes, [[btc.taskIds[1], 'progress', 40]]);
+    const res = await mergeWorkbooks({ file: 'master.xlsx', bytes: master }, [
+      { file: 'btc.xlsx', bytes: ret },
+    ]);
+    expect(res.plan.ok).toBe(true);
+    expect(await valueOf(res.output as Uint8Array, btc.taskIds[1], 'progress')).toBe(40);
   });
 });

@@ -2,24 +2,20 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { seededRandom } from '../../src/excel/testing/plans';
+import { isoToSerial } from '../../src/model/dates';
+import { CATEGORY_LABELS, STATUS_LABELS } from '../../src/model/labels';
+import type { DeadlineCategory } from '../../src/model/vocabulary';
 import { parsePlan } from '../../src/plan/parse';
-import type { DeadlineCategory, Plan } from '../../src/plan/types';
-import { buildWorkbookSpec } from '../../src/workbook/build';
-import { serialToIso, isoToSerial } from '../../src/workbook/dates';
-import { CATEGORY_LABELS, STATUS_LABELS, TaskColumnId } from '../../src/workbook/labels';
-import type {
-  CellValue,
-  Lang,
-  RawCell,
-  SheetSpec,
-  TableSnapshot,
-  WorkbookSpec,
-} from '../../src/workbook/types';
+import type { Plan } from '../../src/plan/types';
 import { checkTracking } from '../../src/tracking/check';
-import { buildCheckSheet } from '../../src/tracking/check/check-sheet';
 import { readEntries } from '../../src/tracking/entries';
+import { planRowCells, type RowCells } from '../../src/tracking/plan-rows';
 import { summarize } from '../../src/tracking/summary';
-import { buildSummarySheet as buildPeriodSheet } from '../../src/tracking/summary-sheet';
+import { buildTrackingSpec, buildWorkbookSpec, planMeta } from '../../src/workbook/build';
+import { rawOf } from '../../src/workbook/cells';
+import { buildCheckSheet } from '../../src/workbook/sheets/check';
+import { buildSummarySheet as buildPeriodSheet } from '../../src/workbook/sheets/period-summary';
+import type { CellValue, Lang, SheetSpec, TableSnapshot, WorkbookSpec } from '../../src/workbook/types';
 import { fixturePlan } from '../workbook/fixture-plan';
 
 export const SAMPLE_TEXT = readFileSync(join(__dirname, '../../samples/nq28-nam-dinh.txt'), 'utf8');
@@ -64,44 +60,42 @@ export function batchPlan(n: number): Plan {
 /**
  * Entries staff could type, drawn (seeded) so every deadline state occurs, including the edges:
  * due on the report date, done on the due date, labels in the other language, odd spacing and case.
+ * Cells as a workbook holds them (dates as serials).
  */
-export function batchEntries(
-  n: number,
-  reportDate: string,
-  seed = 16,
-): Partial<Record<TaskColumnId, CellValue>>[] {
+export function batchEntries(n: number, reportDate: string, seed = 16): RowCells[] {
   const rnd = seededRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
   const report = isoToSerial(reportDate);
-  const date = (): string =>
-    serialToIso(pick([report - 1, report, report + 1, report - 200 + Math.floor(rnd() * 400)]));
+  const date = (): number => pick([report - 1, report, report + 1, report - 200 + Math.floor(rnd() * 400)]);
   const categories: DeadlineCategory[] = ['ongoing', 'due', 'periodic', 'external', 'none'];
   return Array.from({ length: n }, () => {
     const lang: Lang = rnd() < 0.7 ? 'vi' : 'en';
     const category = pick(categories);
     const status = pick(['not_started', 'in_progress', 'done', null] as const);
-    let statusText = status ? STATUS_LABELS[lang][status] : null;
+    let statusText = status ? STATUS_LABELS[status][lang] : null;
     if (statusText && rnd() < 0.2) statusText = `  ${statusText.toUpperCase()} `;
-    const due = rnd() < 0.8 ? date() : null;
-    const completed = status === 'done' && rnd() < 0.8 ? date() : null;
     return {
-      category: { t: 'text', v: CATEGORY_LABELS[lang][category] },
-      due: due ? { t: 'date', v: due } : null,
-      status: statusText ? { t: 'text', v: statusText } : null,
-      completedOn: completed ? { t: 'date', v: completed } : null,
-      progress: status === 'done' ? { t: 'number', v: 100 } : { t: 'number', v: Math.floor(rnd() * 100) },
+      category: CATEGORY_LABELS[category][lang],
+      due: rnd() < 0.8 ? date() : null,
+      status: statusText,
+      completedOn: status === 'done' && rnd() < 0.8 ? date() : null,
+      progress: status === 'done' ? 100 : Math.floor(rnd() * 100),
     };
   });
 }
 
+/** A master of n tasks whose table staff have filled in (as a split copy or a revision carries it). */
 export function batchSpec(n: number, reportDate: string): WorkbookSpec {
+  const plan = batchPlan(n);
   const entries = batchEntries(n, reportDate);
-  return buildWorkbookSpec(batchPlan(n), {
+  const rows = planRowCells(plan, 'vi').map((r, i) => ({ ...r, ...entries[i] }));
+  return buildTrackingSpec({
     lang: 'vi',
     reportDate,
-    now: NOW,
-    workbookId: 'batch',
-    cells: (i) => entries[i],
+    planTitle: plan.title,
+    agencies: plan.agencies.map((a) => a.name),
+    rows,
+    meta: planMeta(plan, rows, { lang: 'vi', reportDate, now: NOW, workbookId: 'batch' }),
   });
 }
 
@@ -218,14 +212,12 @@ export function reportsSpec(lang: Lang = 'vi', spec: WorkbookSpec = sampleSpec(l
 export function snapshotOf(spec: WorkbookSpec): TableSnapshot {
   const sheet = spec.sheets.find((s) => s.key === 'tasks')!;
   const table = sheet.tables[0];
-  const raw = (v: CellValue): RawCell =>
-    v === null ? null : v.t === 'date' ? isoToSerial(v.v) : v.t === 'formula' ? (v.result ?? null) : v.v;
   return {
     sheet: sheet.name,
     headerRow: table.row + 1,
     firstCol: table.col,
     headers: table.columns.map((c) => c.header),
-    rows: table.rows.map((r) => r.map(raw)),
+    rows: table.rows.map((r) => r.map(rawOf)),
   };
 }
 
@@ -236,7 +228,7 @@ export function periodAndCheckSpecs(): { period: WorkbookSpec; check: WorkbookSp
   const { entries } = readEntries(snapshot);
   const summary = summarize(entries, {
     reportDate: '2024-06-20',
-    period: { start: '2024-03-15', end: '2024-06-14', label: 'Quý II-2024' },
+    period: { start: '2024-03-15', end: '2024-06-14', label: { vi: 'Quý II-2024', en: 'Q2 2024' } },
   });
   const { sheet } = buildPeriodSheet(summary, { lang: 'vi' });
   const findings = checkTracking({ snapshot, meta: spec.meta, reportDate: '2024-06-20' });

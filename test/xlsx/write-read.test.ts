@@ -1,26 +1,24 @@
+import { localizeAll } from '../../src/model/msg';
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { normalizeText } from '../../src/plan/normalize';
 import { parsePlan } from '../../src/plan/parse';
 import { readEntries } from '../../src/tracking/entries';
+import { createHash } from 'crypto';
 import { deadlineState } from '../../src/tracking/deadline-state';
-import { sha256Hex } from '../../src/workbook/hash';
-import { hashPlanColumns } from '../../src/workbook/meta';
+import { planFingerprint } from '../../src/tracking/fingerprint';
+import { untouchedTasks } from '../../src/tracking/task-hash';
 import JSZip from 'jszip';
-import { buildWorkbookSpec, rowDeadline } from '../../src/workbook/build';
+import { buildWorkbookSpec } from '../../src/workbook/build';
+import { rowDeadline } from '../../src/tracking/plan-rows';
 import { deadlineStateFormula } from '../../src/workbook/formulas';
-import {
-  CATEGORY_LABELS,
-  COLUMN_HEADERS,
-  LIST_NAMES,
-  SHEET_NAMES,
-  STATE_LABELS,
-  STATUS_LABELS,
-  TASK_COLUMN_IDS,
-} from '../../src/workbook/labels';
-import { isoToSerial } from '../../src/workbook/dates';
+import { CATEGORY_LABELS, STATE_LABELS, STATUS_LABELS } from '../../src/model/labels';
+import { columnHeader, TASK_COLUMN_IDS } from '../../src/model/columns';
+import { LIST_NAMES, SHEET_NAMES } from '../../src/workbook/names';
+import { isoToSerial } from '../../src/model/dates';
 import type { Lang } from '../../src/workbook/types';
+import { LocalizedError } from '../../src/model/msg';
 import { readTrackingWorkbook } from '../../src/xlsx/read';
 import { writeXlsx } from '../../src/xlsx/write';
 import { fixturePlan } from '../workbook/fixture-plan';
@@ -47,7 +45,7 @@ describe.each(['vi', 'en'] as const)('written workbook (%s)', (lang) => {
   });
 
   it('has the sheets in order, the meta sheet very hidden', () => {
-    const names = SHEET_NAMES[lang];
+    const names = localizeAll(SHEET_NAMES, lang);
     expect(ctx.wb.worksheets.map((w) => w.name)).toEqual([
       names.tasks,
       names.summary,
@@ -65,22 +63,22 @@ describe.each(['vi', 'en'] as const)('written workbook (%s)', (lang) => {
   });
 
   it('has the NhiemVu table with the 15 headers in order and one row per task', () => {
-    const ws = ctx.wb.getWorksheet(SHEET_NAMES[lang].tasks)!;
+    const ws = ctx.wb.getWorksheet(SHEET_NAMES.tasks[lang])!;
     const table = ws.getTable('NhiemVu') as unknown as { table: { tableRef: string; ref: string } };
     expect(table).toBeTruthy();
     const n = ctx.plan.tasks.length;
     expect(table.table.tableRef ?? table.table.ref).toBe(`A1:O${n + 1}`);
     const headers = TASK_COLUMN_IDS.map((_id, i) => ws.getCell(1, i + 1).value);
-    expect(headers).toEqual(TASK_COLUMN_IDS.map((id) => COLUMN_HEADERS[lang][id]));
+    expect(headers).toEqual(TASK_COLUMN_IDS.map((id) => columnHeader(id, lang)));
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     ctx.plan.tasks.forEach((t, i) => expect(ws.getCell(i + 2, 1).value).toBe(t.id));
   });
 
   it('stores dates as real dates and the category in words', () => {
-    const ws = ctx.wb.getWorksheet(SHEET_NAMES[lang].tasks)!;
+    const ws = ctx.wb.getWorksheet(SHEET_NAMES.tasks[lang])!;
     ctx.plan.tasks.forEach((t, i) => {
       const { category, due } = rowDeadline(t.deadlines);
-      expect(ws.getCell(i + 2, 7).value).toBe(CATEGORY_LABELS[lang][category]);
+      expect(ws.getCell(i + 2, 7).value).toBe(CATEGORY_LABELS[category][lang]);
       const { value, numFmt } = ws.getCell(i + 2, 8);
       if (due) {
         expect(value).toBeInstanceOf(Date);
@@ -93,18 +91,18 @@ describe.each(['vi', 'en'] as const)('written workbook (%s)', (lang) => {
   });
 
   it('puts the live deadline-state formula on every row, against NgayBaoCao', () => {
-    const ws = ctx.wb.getWorksheet(SHEET_NAMES[lang].tasks)!;
+    const ws = ctx.wb.getWorksheet(SHEET_NAMES.tasks[lang])!;
     ctx.plan.tasks.forEach((_t, i) => {
       // The rows share one formula (t="shared"); ExcelJS gives each row's own text as cell.formula.
       const formula = ws.getCell(i + 2, 15).formula;
       expect(formula).toBe(deadlineStateFormula(i + 2, lang));
       expect(formula).toContain('NgayBaoCao');
-      expect(formula).toContain(`"${STATE_LABELS[lang].overdue}"`);
+      expect(formula).toContain(`"${STATE_LABELS.overdue[lang]}"`);
     });
   });
 
   it('has the list, date and decimal validations', () => {
-    const ws = ctx.wb.getWorksheet(SHEET_NAMES[lang].tasks)!;
+    const ws = ctx.wb.getWorksheet(SHEET_NAMES.tasks[lang])!;
     expect(validationAt(ws, 'I2')).toMatchObject({
       type: 'list',
       formulae: [LIST_NAMES.statuses],
@@ -119,7 +117,7 @@ describe.each(['vi', 'en'] as const)('written workbook (%s)', (lang) => {
   });
 
   it('defines the report date and list names on the right cells', () => {
-    const names = SHEET_NAMES[lang];
+    const names = localizeAll(SHEET_NAMES, lang);
     // ExcelJS quotes sheet names only when it must; compare without the quotes.
     const ranges = (name: string) =>
       ctx.wb.definedNames.getRanges(name).ranges.map((r) => r.replace(/'/g, ''));
@@ -128,13 +126,15 @@ describe.each(['vi', 'en'] as const)('written workbook (%s)', (lang) => {
     expect((summary.getCell('B3').value as Date).toISOString().slice(0, 10)).toBe('2024-07-01');
     expect(ranges(LIST_NAMES.statuses)).toEqual([`${names.lists}!$A$2:$A$4`]);
     const lists = ctx.wb.getWorksheet(names.lists)!;
-    expect([2, 3, 4].map((r) => lists.getCell(r, 1).value)).toEqual(Object.values(STATUS_LABELS[lang]));
+    expect([2, 3, 4].map((r) => lists.getCell(r, 1).value)).toEqual(
+      Object.values(localizeAll(STATUS_LABELS, lang)),
+    );
     const agencyRange = ranges(LIST_NAMES.agencies)[0];
     expect(agencyRange).toBe(`${names.lists}!$C$2:$C$${ctx.plan.agencies.length + 1}`);
   });
 
   it('fills the summary with formulas over plain A1 ranges, not numbers', () => {
-    const names = SHEET_NAMES[lang];
+    const names = localizeAll(SHEET_NAMES, lang);
     const summary = ctx.wb.getWorksheet(names.summary)!;
     const formulas: string[] = [];
     const numbers: unknown[] = [];
@@ -164,7 +164,7 @@ describe.each(['vi', 'en'] as const)('written workbook (%s)', (lang) => {
     expect(back.lang).toBe(lang);
     expect(back.reportDate).toBe('2024-07-01');
     expect(back.sheetNames).toEqual(ctx.wb.worksheets.map((w) => w.name));
-    expect(back.snapshot.headers).toEqual(TASK_COLUMN_IDS.map((id) => COLUMN_HEADERS[lang][id]));
+    expect(back.snapshot.headers).toEqual(TASK_COLUMN_IDS.map((id) => columnHeader(id, lang)));
     expect(back.snapshot.headerRow).toBe(1);
     expect(back.snapshot.rows).toHaveLength(ctx.plan.tasks.length);
     const first = ctx.plan.tasks[0];
@@ -174,7 +174,7 @@ describe.each(['vi', 'en'] as const)('written workbook (%s)', (lang) => {
     ctx.plan.tasks.forEach((t, i) => {
       const d = rowDeadline(t.deadlines);
       const state = deadlineState({ ...d, status: null, completedOn: null }, '2024-07-01');
-      expect(back.snapshot.rows[i][14]).toBe(STATE_LABELS[lang][state]);
+      expect(back.snapshot.rows[i][14]).toBe(STATE_LABELS[state][lang]);
     });
   });
 });
@@ -182,7 +182,7 @@ describe.each(['vi', 'en'] as const)('written workbook (%s)', (lang) => {
 describe('text from the plan stays text', () => {
   it('never turns =, +, - or @ text into a formula (ExcelJS view and raw XML)', async () => {
     const { bytes, wb, plan } = await build('vi');
-    const ws = wb.getWorksheet(SHEET_NAMES.vi.tasks)!;
+    const ws = wb.getWorksheet(SHEET_NAMES.tasks.vi)!;
     const tricky = plan.tasks.map((t, i) => ({ t, row: i + 2 })).filter(({ t }) => /^[=+\-@]/.test(t.text));
     expect(tricky.length).toBeGreaterThanOrEqual(3);
     const zip = await JSZip.loadAsync(bytes);
@@ -204,23 +204,31 @@ describe('text from the plan stays text', () => {
 
 describe('readTrackingWorkbook on bad input', () => {
   it('throws a Vietnamese + English message for a non-xlsx file', async () => {
-    await expect(readTrackingWorkbook(new TextEncoder().encode('không phải excel'))).rejects.toThrow(
-      /Không đọc được.*Cannot read/s,
-    );
+    const err = await readTrackingWorkbook(new TextEncoder().encode('không phải excel')).catch((e) => e);
+    expect(err).toBeInstanceOf(LocalizedError);
+    expect(err.msg.vi).toMatch(/^Không đọc được/);
+    expect(err.msg.en).toMatch(/^Cannot read/);
+    // The zip library's own words (and its web address) are not for staff.
+    expect(`${err.msg.vi} ${err.msg.en}`).not.toMatch(/central directory|https?:/i);
   });
 
   it('throws when the workbook has no tracking table', async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('Sheet1').getCell('A1').value = 'xin chào';
     const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
-    await expect(readTrackingWorkbook(bytes)).rejects.toThrow(/Không tìm thấy.*No task tracking table/s);
+    await expect(readTrackingWorkbook(bytes)).rejects.toMatchObject({
+      msg: {
+        vi: expect.stringMatching(/^Không tìm thấy/),
+        en: expect.stringMatching(/^No task tracking table/),
+      },
+    });
   });
 
   it('finds the table by its headers when the table object is gone', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Tasks copy');
     ws.getCell('A1').value = 'Ghi chép';
-    TASK_COLUMN_IDS.forEach((id, i) => (ws.getCell(3, i + 2).value = COLUMN_HEADERS.en[id]));
+    TASK_COLUMN_IDS.forEach((id, i) => (ws.getCell(3, i + 2).value = columnHeader(id, 'en')));
     ws.getCell(4, 2).value = 'I.1';
     ws.getCell(4, 9).value = new Date(Date.UTC(2024, 5, 30));
     const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
@@ -245,18 +253,25 @@ describe('the sample plan (NQ-28, Nam Định)', () => {
       reportDate: '2024-07-01',
       now: NOW,
       sourceText: text,
+      fingerprint: await planFingerprint(plan, text),
     });
     const back = await readTrackingWorkbook(await writeXlsx(spec));
     expect(back.snapshot.rows.map((r) => r[0])).toEqual(plan.tasks.map((t) => t.id));
-    expect(back.meta?.sourceFingerprint).toBe(sha256Hex(normalizeText(text)));
+    expect(back.meta?.sourceFingerprint).toBe(createHash('sha256').update(normalizeText(text)).digest('hex'));
+    expect(back.meta?.fingerprintAlgorithm).toBe('sha-256');
     expect(back.meta?.planTitle).toBe(plan.title);
     const { entries } = readEntries(back.snapshot);
-    expect(entries.map((e) => hashPlanColumns(e))).toEqual(back.meta?.tasks.map((t) => t.hash));
+    const ids = plan.tasks.map((t) => t.id);
+    expect([...(await untouchedTasks(back.snapshot, back.meta))]).toEqual(ids);
     // Lead agencies appear by name, as the plan first wrote them.
     const names = new Map(plan.agencies.map((a) => [a.key, a.name]));
     plan.tasks.forEach((t, i) => expect(entries[i].lead).toBe(t.lead ? names.get(t.lead) : ''));
     // An edit to a plan column changes that row's hash only.
-    const edited = { ...entries[3], text: entries[3].text + ' (sửa)' };
-    expect(hashPlanColumns(edited)).not.toBe(back.meta?.tasks[3].hash);
+    const textCol = back.snapshot.headers.indexOf(columnHeader('text', 'vi'));
+    const rows = back.snapshot.rows.map((r, i) =>
+      i === 3 ? r.map((c, j) => (j === textCol ? `${c} (sửa)` : c)) : r,
+    );
+    const untouched = await untouchedTasks({ ...back.snapshot, rows }, back.meta);
+    expect([...untouched]).toEqual(ids.filter((_id, i) => i !== 3));
   });
 });

@@ -7,7 +7,7 @@ import { execFileSync } from 'child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { SHEET_NAMES, TABLE_NAME } from '../../src/workbook/labels';
+import { SHEET_NAMES, TABLE_NAME } from '../../src/workbook/names';
 import type { WorkbookSpec } from '../../src/workbook/types';
 import { writeXlsx } from '../../src/xlsx/write';
 import { recalcXlsxBytes, sofficeAvailable } from '../helpers/libreoffice';
@@ -105,7 +105,7 @@ maybe('written workbooks read back by openpyxl, LibreOffice and Gnumeric', () =>
     const spec = specs[name];
     const lang = spec.lang;
     const tasks = spec.sheets.find((s) => s.key === 'tasks')!;
-    const dumped = sheetOf(books[name], SHEET_NAMES[lang].tasks);
+    const dumped = sheetOf(books[name], SHEET_NAMES.tasks[lang]);
     const table = tasks.tables[0];
     expect(dumped.tables).toHaveLength(1);
     const t = dumped.tables[0];

@@ -2,13 +2,14 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parsePlan } from '../../plan/parse';
 import type { Plan } from '../../plan/types';
+import { planFingerprint } from '../../tracking/fingerprint';
 import { buildWorkbookSpec } from '../../workbook/build';
-import { isoToVn, todayIso } from '../../workbook/dates';
+import { isoToVn, todayIso } from '../../model/dates';
 import type { Lang } from '../../workbook/types';
 import { zlibEngine } from '../../xlsx/node-deflate';
 import { writeXlsxTo } from '../../xlsx/write';
 import { commandArgs, COMMON_FLAGS, usageError } from '../args';
-import type { CliIo } from '../io';
+import { errorText, type CliIo } from '../io';
 import { loadPlanFile, PlanLoadError } from '../load-plan';
 import { overwriteRefusal, writeOutputFile, xlsxPathProblem } from '../output-file';
 
@@ -82,7 +83,7 @@ export async function run(args: string[], io: CliIo, loadPlan: PlanLoader = defa
       io.err(`${e.messageVi}\n${e.messageEn}`);
       return 1;
     }
-    const why = e instanceof Error ? e.message : String(e);
+    const why = errorText(e);
     io.err(`Không đọc được kế hoạch ${planPath}: ${why} / Cannot read the plan ${planPath}: ${why}`);
     return 1;
   }
@@ -95,15 +96,18 @@ export async function run(args: string[], io: CliIo, loadPlan: PlanLoader = defa
   }
 
   const reportDate = opts.reportDate ?? todayIso();
+  const fingerprint = await planFingerprint(plan, text);
   // Streamed to disk as it is written, with Node's zlib: a 50,000-task workbook never sits whole
   // in memory.
   const written = await writeOutputFile(
     outPath,
     {
       stream: (sink) =>
-        writeXlsxTo(buildWorkbookSpec(plan, { lang: opts.lang, reportDate, sourceText: text }), sink, {
-          deflate: zlibEngine(1),
-        }),
+        writeXlsxTo(
+          buildWorkbookSpec(plan, { lang: opts.lang, reportDate, sourceText: text, fingerprint }),
+          sink,
+          { deflate: zlibEngine(1) },
+        ),
     },
     io,
     { createDirs: true },

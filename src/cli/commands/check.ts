@@ -2,10 +2,13 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { checkTracking, type Finding } from '../../tracking/check';
 import { agencyKey } from '../../plan/agency';
-import { isoToVn, todayIso } from '../../workbook/dates';
-import type { Lang } from '../../workbook/types';
+import { isoToVn, todayIso } from '../../model/dates';
+import type { Lang } from '../../model/lang';
+import { SEVERITY_LABELS } from '../../model/labels';
+import { localize, type Msg } from '../../model/msg';
+import { SEVERITIES, type Severity } from '../../model/vocabulary';
 import { choiceFlag, commandArgs, COMMON_FLAGS, MISSING_TRACKING_WORKBOOK } from '../args';
-import type { CliIo } from '../io';
+import { errorText, type CliIo } from '../io';
 
 const USAGE =
   'Cách dùng / Usage: plan-tracker check SO_THEO_DOI.xlsx [--report-date YYYY-MM-DD] [--json] [--lang vi|en] ' +
@@ -32,16 +35,12 @@ const ARGS = {
   },
 } as const;
 
-const SEVERITIES = ['error', 'warning', 'info'] as const;
-const SEVERITY_WORDS: Record<Lang, Record<(typeof SEVERITIES)[number], string>> = {
-  vi: { error: 'Lỗi', warning: 'Cảnh báo', info: 'Thông tin' },
-  en: { error: 'Errors', warning: 'Warnings', info: 'Information' },
-};
+const SUGGESTION: Msg = { vi: 'Gợi ý', en: 'Suggestion' };
 
 /** Findings grouped by agency (table-level ones first), then by severity. */
 export function formatFindings(findings: readonly Finding[], lang: Lang, header: string): string {
   const lines: string[] = [header];
-  const count = (s: (typeof SEVERITIES)[number]) => findings.filter((f) => f.severity === s).length;
+  const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
   const [e, w, i] = SEVERITIES.map(count);
   lines.push(
     lang === 'vi'
@@ -75,14 +74,12 @@ export function formatFindings(findings: readonly Finding[], lang: Lang, header:
     for (const s of SEVERITIES) {
       const items = g.items.filter((f) => f.severity === s);
       if (items.length === 0) continue;
-      lines.push(`  ${SEVERITY_WORDS[lang][s]} (${items.length})`);
+      lines.push(`  ${localize(SEVERITY_LABELS[s], lang)} (${items.length})`);
       for (const f of items) {
         const id = f.taskId ? `  ${f.taskId}` : '';
-        lines.push(`    ${f.sheet}!${f.cell}${id}  [${f.code}] ${lang === 'vi' ? f.message : f.messageEn}`);
+        lines.push(`    ${f.sheet}!${f.cell}${id}  [${f.code}] ${localize(f.message, lang)}`);
         if (f.suggestion) {
-          lines.push(
-            `      → ${lang === 'vi' ? 'Gợi ý' : 'Suggestion'}: ${lang === 'vi' ? f.suggestion.label : f.suggestion.labelEn}`,
-          );
+          lines.push(`      → ${localize(SUGGESTION, lang)}: ${localize(f.suggestion.label, lang)}`);
         }
       }
     }
@@ -106,7 +103,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     const { readTrackingWorkbook } = await import('../../xlsx/read');
     workbook = await readTrackingWorkbook(bytes);
   } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
+    const why = errorText(e);
     io.err(`Không đọc được sổ theo dõi "${file}". / Cannot read the tracking workbook "${file}".\n${why}`);
     return 2;
   }
@@ -122,9 +119,17 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   if (opts.json) {
     const out = findings.map((f) => ({
       ...f,
-      message: opts.lang === 'vi' ? f.message : f.messageEn,
-      messageVi: f.message,
-      messageEn: f.messageEn,
+      message: localize(f.message, opts.lang),
+      msg: f.message,
+      ...(f.suggestion
+        ? {
+            suggestion: {
+              ...f.suggestion,
+              label: localize(f.suggestion.label, opts.lang),
+              msg: f.suggestion.label,
+            },
+          }
+        : {}),
     }));
     io.out(JSON.stringify(out, null, 2));
   } else {

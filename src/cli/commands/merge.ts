@@ -1,13 +1,15 @@
 import { readFile } from 'fs/promises';
 import { basename, resolve } from 'path';
 import { choiceFlag, commandArgs, COMMON_FLAGS } from '../args';
-import type { CliIo } from '../io';
+import { errorText, type CliIo } from '../io';
 import { writeOutputFile } from '../output-file';
 import type { MergePlan } from '../../tracking/merge';
-import { isoToVn, serialToIso } from '../../workbook/dates';
-import { COLUMN_HEADERS } from '../../workbook/labels';
-import type { Lang, RawCell } from '../../workbook/types';
-import { HISTORY_SHEET_NAMES } from '../../xlsx/history';
+import { displayCell } from '../../workbook/cells';
+import { columnHeader, columnOf, type TaskColumnId } from '../../model/columns';
+import type { Lang } from '../../model/lang';
+import { localize } from '../../model/msg';
+import type { RawCell } from '../../model/table';
+import { historySheetName } from '../../workbook/sheets/history';
 import { mergeWorkbooks, NamedBytes } from '../../xlsx/merge';
 
 const USAGE =
@@ -18,7 +20,7 @@ const W = {
     refused: 'Không gộp: có tệp bị từ chối. Sổ tổng không thay đổi.',
     conflicts:
       'Không gộp: có giá trị bị sửa ở cả sổ tổng và tệp trả về. Sổ tổng không thay đổi; chọn --prefer return hoặc --prefer master.',
-    conflictHead: ['Tệp', 'Nhiệm vụ', 'Cột', 'Lúc tách', 'Sổ tổng', 'Trả về'],
+    conflictHead: ['Tệp', columnHeader('taskId', 'vi'), 'Cột', 'Lúc tách', 'Sổ tổng', 'Trả về'],
     dry: 'Chạy thử (--dry-run): sổ tổng không thay đổi.',
     none: 'Không có thay đổi nào cần gộp.',
     merged: (n: number, f: string, sheet: string) => `Đã gộp ${n} thay đổi vào ${f}; xem trang "${sheet}".`,
@@ -30,7 +32,7 @@ const W = {
     refused: 'Not merged: some files were refused. The master is unchanged.',
     conflicts:
       'Not merged: some values were changed both in the master and in a return. The master is unchanged; choose --prefer return or --prefer master.',
-    conflictHead: ['File', 'Task', 'Column', 'At split', 'Master', 'Return'],
+    conflictHead: ['File', columnHeader('taskId', 'en'), 'Column', 'At split', 'Master', 'Return'],
     dry: 'Dry run (--dry-run): the master is unchanged.',
     none: 'Nothing to merge.',
     merged: (n: number, f: string, sheet: string) =>
@@ -42,16 +44,13 @@ const W = {
 } as const;
 
 function show(column: string, v: RawCell): string {
-  if (v === null || v === '') return '∅';
-  if (typeof v === 'number' && ['due', 'completedOn', 'updatedOn'].includes(column) && v >= 1)
-    return isoToVn(serialToIso(v));
-  return String(v);
+  return displayCell(column, v) || '∅';
 }
 
 function report(plan: MergePlan, lang: Lang, io: CliIo): void {
   const w = W[lang];
-  const header = (c: string) => COLUMN_HEADERS[lang][c as keyof (typeof COLUMN_HEADERS)['vi']] ?? c;
-  for (const r of plan.refused) io.err(`✗ ${lang === 'vi' ? r.message : r.messageEn}`);
+  const header = (c: string) => (columnOf(c) ? columnHeader(c as TaskColumnId, lang) : c);
+  for (const r of plan.refused) io.err(`✗ ${localize(r.message, lang)}`);
   for (const f of plan.files) io.out(w.file(f.file, f.changes, f.conflicts));
   for (const c of plan.changes)
     io.out(
@@ -71,7 +70,7 @@ function report(plan: MergePlan, lang: Lang, io: CliIo): void {
         ].join('\t'),
       );
   }
-  for (const n of plan.notices) io.err(`! ${w.notice}: ${lang === 'vi' ? n.message : n.messageEn}`);
+  for (const n of plan.notices) io.err(`! ${w.notice}: ${localize(n.message, lang)}`);
 }
 
 const ARGS = {
@@ -117,7 +116,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   try {
     result = await mergeWorkbooks(master, returns as NamedBytes[], { prefer, dryRun });
   } catch (e) {
-    io.err(e instanceof Error ? e.message : String(e));
+    io.err(errorText(e));
     return 1;
   }
   const { plan, output } = result;
@@ -136,7 +135,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     else if (!plan.ok) io.err(w.conflicts);
     else if (dryRun) io.out(w.dry);
     else if (!written || plan.changes.length === 0) io.out(w.none);
-    else io.out(w.merged(plan.changes.length, basename(masterPath), HISTORY_SHEET_NAMES[result.lang]));
+    else io.out(w.merged(plan.changes.length, basename(masterPath), historySheetName(result.lang)));
   }
   return plan.ok ? 0 : 1;
 }

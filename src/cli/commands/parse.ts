@@ -8,7 +8,7 @@ import type { CliIo } from '../io';
 import { loadPlanFile, PlanLoadError } from '../load-plan';
 import { parsePlan } from '../../plan/parse';
 import type { ParseWarning, Plan } from '../../plan/types';
-import { CATEGORY_LABELS } from '../../workbook/labels';
+import { CATEGORY_LABELS } from '../../model/labels';
 
 const USAGE = `Cách dùng / Usage: plan-tracker parse KẾ_HOẠCH.(txt|docx) [--json]`;
 
@@ -37,8 +37,8 @@ export function planJson(plan: Plan): object {
     })),
     warnings: plan.warnings.map((w) => ({
       code: w.code,
-      message: w.message,
-      messageEn: w.messageEn,
+      message: w.msg.vi,
+      messageEn: w.msg.en,
       line: w.line,
     })),
   };
@@ -71,7 +71,7 @@ function outline(plan: Plan): string {
         ? `; phối hợp: ${t.partners.map((p) => names.get(p) ?? p).join(', ')}`
         : '';
       const deadlines = t.deadlines
-        .map((d) => `${CATEGORY_LABELS.vi[d.category]}${d.due ? ` ${d.due}` : ''}`)
+        .map((d) => `${CATEGORY_LABELS[d.category].vi}${d.due ? ` ${d.due}` : ''}`)
         .join(', ');
       const text = t.text.split('\n')[0];
       out.push(`    ${t.id}  ${text.length > 90 ? text.slice(0, 87) + '…' : text}`);
@@ -81,7 +81,7 @@ function outline(plan: Plan): string {
   if (plan.warnings.length) {
     out.push('');
     out.push('Cảnh báo:');
-    for (const w of plan.warnings) out.push(`  [${w.code}]${w.line ? ` dòng ${w.line}` : ''}: ${w.message}`);
+    for (const w of plan.warnings) out.push(`  [${w.code}]${w.line ? ` dòng ${w.line}` : ''}: ${w.msg.vi}`);
   }
   return out.join('\n');
 }

@@ -1,21 +1,23 @@
 /**
  * `plan-tracker revise`: re-imports a revised plan into an existing master. Tasks are matched by
- * text (src/tracking/revise.ts), so a renumbered task keeps its entries; entries of removed tasks
- * go to a sheet of their own (src/tracking/revise-apply.ts). Nothing staff typed is lost, and the
- * master itself is never touched: the result goes to a new file (temp file + rename).
+ * text (src/tracking/revise.ts), so a renumbered task keeps its entries; removed tasks stay as
+ * marked rows at the end of the table, staff-added columns stay (the one revision, shared with
+ * Excel's update mode: src/app/revise.ts). Nothing staff typed is lost, and the master itself is
+ * never touched: the result goes to a new file (temp file + rename).
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parsePlan } from '../../plan/parse';
 import type { Plan } from '../../plan/types';
 import { readEntries } from '../../tracking/entries';
-import { reviseWorkbook, type ReviseResult } from '../../tracking/revise-apply';
-import { todayIso } from '../../workbook/dates';
+import { reviseTracking, type RevisedWorkbook } from '../../app/revise';
+import { isLocalizedError } from '../../model/msg';
+import { columnHeader } from '../../model/columns';
 import type { Lang, TrackingWorkbook } from '../../workbook/types';
 import { readTrackingWorkbook } from '../../xlsx/read';
 import { writeXlsx } from '../../xlsx/write';
 import { commandArgs, COMMON_FLAGS, usageError } from '../args';
-import type { CliIo } from '../io';
+import { errorText, type CliIo } from '../io';
 import { loadPlanFile, PlanLoadError } from '../load-plan';
 import { overwriteRefusal, writeOutputFile, xlsxPathProblem } from '../output-file';
 
@@ -59,7 +61,8 @@ const WORDS = {
     renumbered: 'Nhiệm vụ đổi số thứ tự',
     unchanged: (n: number) => `${n} nhiệm vụ không đổi.`,
     textChanged: 'có sửa câu chữ',
-    kept: (n: number, sheet: string) => `${n} nhiệm vụ bị bỏ đã có số liệu: giữ nguyên ở trang "${sheet}".`,
+    kept: (n: number) =>
+      `${n} nhiệm vụ không còn trong kế hoạch được giữ lại ở cuối bảng, đánh dấu ở cột "${columnHeader('note', 'vi')}".`,
     none: 'Kế hoạch sửa đổi không khác sổ theo dõi.',
     dry: 'Chạy thử (--dry-run): chưa ghi tệp nào.',
     written: (p: string) => `Đã ghi sổ theo dõi theo kế hoạch sửa đổi: ${p}`,
@@ -71,8 +74,8 @@ const WORDS = {
     renumbered: 'Renumbered tasks',
     unchanged: (n: number) => `${n} tasks unchanged.`,
     textChanged: 'text changed too',
-    kept: (n: number, sheet: string) =>
-      `${n} removed tasks had entries: they are kept on the "${sheet}" sheet.`,
+    kept: (n: number) =>
+      `${n} tasks no longer in the plan are kept at the end of the table, marked in the "${columnHeader('note', 'en')}" column.`,
     none: 'The revised plan does not differ from the workbook.',
     dry: 'Dry run (--dry-run): no file written.',
     written: (p: string) => `Revised tracking workbook written: ${p}`,
@@ -85,14 +88,14 @@ function short(text: string, max = 90): string {
 }
 
 /** The changes as data, for --json and for the text report. */
-export function describeRevision(result: ReviseResult, oldTexts: ReadonlyMap<string, string>) {
-  const { revision } = result;
+export function describeRevision(result: RevisedWorkbook, oldTexts: ReadonlyMap<string, string>) {
+  const { revision } = result.table;
   return {
     added: revision.added.map((t) => ({ id: t.id, text: t.text })),
     removed: revision.removed.map((t) => ({
       id: t.id,
       text: t.text,
-      keptEntries: result.orphaned.some((o) => o.oldId === t.id),
+      keptEntries: result.table.removedWithEntries.includes(t.id),
     })),
     reworded: revision.matches
       .filter((m) => m.kind === 'reworded')
@@ -115,7 +118,7 @@ export function describeRevision(result: ReviseResult, oldTexts: ReadonlyMap<str
 
 function textReport(
   d: ReturnType<typeof describeRevision>,
-  result: ReviseResult,
+  result: RevisedWorkbook,
   newTexts: ReadonlyMap<string, string>,
   lang: Lang,
 ): string[] {
@@ -143,9 +146,8 @@ function textReport(
   );
   if (!lines.length) lines.push(w.none);
   lines.push(w.unchanged(d.unchanged));
-  const kept = result.orphaned.length;
-  const removedSheet = result.spec.sheets.find((s) => s.key === 'removed');
-  if (kept && removedSheet) lines.push(w.kept(kept, removedSheet.name));
+  const kept = result.table.removed.length;
+  if (kept) lines.push(w.kept(kept));
   return lines;
 }
 
@@ -172,9 +174,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     io.err(
       code === 'ENOENT'
         ? `Không tìm thấy sổ theo dõi: ${masterPath} / Tracking workbook not found: ${masterPath}`
-        : e instanceof Error
-          ? e.message
-          : String(e),
+        : errorText(e),
     );
     return 2;
   }
@@ -189,7 +189,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   } catch (e) {
     if (e instanceof PlanLoadError) io.err(`${e.messageVi}\n${e.messageEn}`);
     else {
-      const why = e instanceof Error ? e.message : String(e);
+      const why = errorText(e);
       io.err(`Không đọc được kế hoạch ${planPath}: ${why} / Cannot read the plan ${planPath}: ${why}`);
     }
     return 2;
@@ -201,18 +201,12 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     return 2;
   }
 
-  const result = reviseWorkbook(
-    { snapshot: wb.snapshot, meta: wb.meta, reportDate: wb.reportDate ?? todayIso(), lang: wb.lang },
-    plan,
-    { sourceText },
-  );
-  if (result.revision.matches.length === 0 && wb.snapshot.rows.length > 0) {
-    // Not one task in common: almost surely another plan's file. Carrying every entry to the
-    // "removed" sheet would be a loss in all but name.
-    io.err(
-      `Kế hoạch ${planPath} không có nhiệm vụ nào trùng với sổ theo dõi: có lẽ nhầm tệp. Chưa ghi gì. / ` +
-        `The plan ${planPath} shares no task with the tracking workbook: probably the wrong file. Nothing written.`,
-    );
+  let result: RevisedWorkbook;
+  try {
+    result = await reviseTracking(wb, plan, { sourceText });
+  } catch (e) {
+    if (!isLocalizedError(e)) throw e;
+    io.err(errorText(e));
     return 2;
   }
 
@@ -239,7 +233,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       JSON.stringify(
         {
           ...described,
-          keptOnRemovedSheet: result.orphaned.map((o) => o.oldId),
+          keptAsMarkedRows: result.table.removed,
           output: written,
           dryRun: opts.dryRun,
         },

@@ -1,9 +1,8 @@
 import { mkdir, readFile } from 'fs/promises';
 import { basename, join, resolve } from 'path';
 import { commandArgs, COMMON_FLAGS, MISSING_TRACKING_WORKBOOK, usageError } from '../args';
-import type { CliIo } from '../io';
+import { errorText, type CliIo } from '../io';
 import { existingPaths, writeFilesAtomically } from '../output-file';
-import { SplitError } from '../../tracking/split';
 import { splitWorkbook } from '../../xlsx/split';
 
 const USAGE = 'Cách dùng / Usage: plan-tracker split SO_THEO_DOI.xlsx -o THU_MUC [--force] [--lang vi|en]';
@@ -79,8 +78,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       );
     return 0;
   } catch (e) {
-    if (e instanceof SplitError) io.err(en ? e.messageEn : e.message.split(' / ')[0]);
-    else io.err(e instanceof Error ? e.message : String(e));
+    io.err(errorText(e));
     return 1;
   }
 }

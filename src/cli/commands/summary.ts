@@ -1,28 +1,30 @@
 import { readFile } from 'fs/promises';
 import { resolve } from 'path';
 import { commandArgs, COMMON_FLAGS, MISSING_TRACKING_WORKBOOK } from '../args';
-import type { CliIo } from '../io';
+import { errorText, type CliIo } from '../io';
 import { writeOutputFile } from '../output-file';
 import { readEntries } from '../../tracking/entries';
 import { parsePeriod, Period } from '../../tracking/periods';
 import { summarize, SummaryRow, TrackingSummary } from '../../tracking/summary';
-import { DEADLINE_STATES } from '../../tracking/types';
-import { isoToVn, todayIso } from '../../workbook/dates';
-import { CATEGORY_LABELS, STATE_LABELS } from '../../workbook/labels';
-import type { Lang } from '../../workbook/types';
+import { columnHeader } from '../../model/columns';
+import { DEADLINE_STATES } from '../../model/vocabulary';
+import { isoToVn, todayIso } from '../../model/dates';
+import { CATEGORY_LABELS, STATE_LABELS } from '../../model/labels';
+import type { Lang } from '../../model/lang';
+import { localize } from '../../model/msg';
 import type { DeadlineCategory } from '../../plan/types';
 import { readTrackingWorkbook } from '../../xlsx/read';
 import { writeXlsx } from '../../xlsx/write';
-import { buildSummarySheet } from '../../tracking/summary-sheet';
+import { buildSummarySheet } from '../../workbook/sheets/period-summary';
 
 const USAGE =
   'Cách dùng / Usage: plan-tracker summary SO_THEO_DOI.xlsx [--period 2024-Q2] [--calendar] [--json] [--report-date YYYY-MM-DD] [--lang vi|en] [-o TONG_HOP.xlsx]';
 
 const WORDS = {
   vi: {
-    agency: 'Cơ quan chủ trì',
-    category: 'Loại thời hạn',
-    section: 'Phần',
+    agency: columnHeader('lead', 'vi'),
+    category: columnHeader('category', 'vi'),
+    section: columnHeader('section', 'vi'),
     total: 'Tổng',
     rate: 'Tỷ lệ HT',
     all: 'Tổng cộng',
@@ -35,9 +37,9 @@ const WORDS = {
     rateNote: 'Tỷ lệ HT = đã hoàn thành ÷ đã đến hạn (không tính thường xuyên, chưa có thời hạn).',
   },
   en: {
-    agency: 'Lead agency',
-    category: 'Deadline type',
-    section: 'Part',
+    agency: columnHeader('lead', 'en'),
+    category: columnHeader('category', 'en'),
+    section: columnHeader('section', 'en'),
     total: 'Total',
     rate: 'Rate',
     all: 'All',
@@ -112,14 +114,14 @@ export function formatSummary(s: TrackingSummary, lang: Lang, period: Period | n
   const out: string[] = [];
   out.push(`${w.reportDate}: ${isoToVn(s.reportDate)}`);
   out.push(
-    `${w.legend}: ` + DEADLINE_STATES.map((st, i) => `${SHORT[i]} = ${STATE_LABELS[lang][st]}`).join('; '),
+    `${w.legend}: ` + DEADLINE_STATES.map((st, i) => `${SHORT[i]} = ${STATE_LABELS[st][lang]}`).join('; '),
   );
   out.push('');
   out.push(table(w.agency, s.byAgency, s.total, w, (r) => r.label || w.none));
   out.push('');
   out.push(
     table(w.category, s.byCategory, s.total, w, (r) =>
-      r.key ? CATEGORY_LABELS[lang][r.key as DeadlineCategory] : w.none,
+      r.key ? CATEGORY_LABELS[r.key as DeadlineCategory][lang] : w.none,
     ),
   );
   out.push('');
@@ -129,7 +131,7 @@ export function formatSummary(s: TrackingSummary, lang: Lang, period: Period | n
   if (s.period && period) {
     out.push('');
     out.push(
-      `${w.period}: ${lang === 'vi' ? period.label : period.labelEn} (${isoToVn(s.period.start)} – ${isoToVn(s.period.end)})`,
+      `${w.period}: ${localize(period.label, lang)} (${isoToVn(s.period.start)} – ${isoToVn(s.period.end)})`,
     );
     out.push([pad(w.agency, 40), pad(w.completed, 20, true), pad(w.fell, 22, true)].join(' '));
     for (const a of s.period.byAgency) {
@@ -162,7 +164,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     try {
       period = parsePeriod(parsed.period, parsed.calendar ? 'calendar' : 'cutoff14');
     } catch (e) {
-      io.err(e instanceof Error ? e.message : String(e));
+      io.err(errorText(e));
       return 2;
     }
   }
@@ -183,7 +185,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
         ? {
             start: period.start,
             end: period.end,
-            label: parsed.lang === 'vi' ? period.label : period.labelEn,
+            label: period.label,
           }
         : null,
     });
@@ -199,7 +201,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     io.out(parsed.json ? JSON.stringify(summary, null, 2) : formatSummary(summary, parsed.lang, period));
     return 0;
   } catch (e) {
-    io.err(e instanceof Error ? e.message : String(e));
+    io.err(errorText(e));
     return 1;
   }
 }

@@ -14,7 +14,7 @@
  * object-model surface used by src/excel is implemented.
  */
 
-import { columnLetter } from '../../workbook/snapshot';
+import { columnLetter } from '../../model/table';
 
 export type FakeRaw = string | number | boolean | null;
 

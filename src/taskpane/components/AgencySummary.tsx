@@ -1,7 +1,8 @@
 import { Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import type { SummaryRow } from '../../tracking/summary';
-import { DEADLINE_STATES, type DeadlineState } from '../../tracking/types';
-import { STATE_LABELS } from '../../workbook/labels';
+import { DEADLINE_STATES, type DeadlineState } from '../../model/vocabulary';
+import { STATE_LABELS } from '../../model/labels';
+import { localizeAll } from '../../model/msg';
 import { useI18n } from '../i18n';
 
 /** Colours follow the workbook's conditional formats: green done, red overdue, blue running. */
@@ -72,7 +73,7 @@ function percent(lang: 'vi' | 'en', rate: number): string {
 export function AgencySummary({ rows }: { rows: SummaryRow[] }) {
   const { t, lang } = useI18n();
   const styles = useStyles();
-  const labels = STATE_LABELS[lang];
+  const labels = localizeAll(STATE_LABELS, lang);
   return (
     <div>
       <ul className={styles.legend} aria-hidden="true">

@@ -1,6 +1,6 @@
 import { Badge, type BadgeProps } from '@fluentui/react-components';
 import type { Deadline, DeadlineCategory } from '../../plan/types';
-import { CATEGORY_LABELS } from '../../workbook/labels';
+import { CATEGORY_LABELS } from '../../model/labels';
 import { formatDate, useI18n } from '../i18n';
 
 const COLORS: Record<DeadlineCategory, BadgeProps['color']> = {
@@ -14,7 +14,7 @@ const COLORS: Record<DeadlineCategory, BadgeProps['color']> = {
 /** One deadline as a chip: the date when known, otherwise the kind of deadline. */
 export function DeadlineChip({ deadline }: { deadline: Deadline }) {
   const { lang } = useI18n();
-  const kind = CATEGORY_LABELS[lang][deadline.category];
+  const kind = CATEGORY_LABELS[deadline.category][lang];
   const text = deadline.due ? formatDate(lang, deadline.due) : kind;
   return (
     <Badge

@@ -1,6 +1,7 @@
 import { Badge, type BadgeProps, Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import type { Finding, Severity } from '../../tracking/check';
 import { groupFindings, SEVERITY_ORDER } from '../findings';
+import { localize } from '../../model/msg';
 import { useI18n, type MessageKey } from '../i18n';
 
 const SEVERITY_LABEL: Record<Severity, MessageKey> = {
@@ -99,7 +100,7 @@ export function FindingsList({ findings, onSelect }: FindingsListProps) {
                     )}
                     {f.taskId && <Caption1 className={styles.where}>{f.taskId}</Caption1>}
                   </div>
-                  <span className={styles.message}>{lang === 'en' ? f.messageEn : f.message}</span>
+                  <span className={styles.message}>{localize(f.message, lang)}</span>
                 </li>
               ))}
             </ul>

@@ -1,11 +1,9 @@
 import { Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import type { MergeConflict } from '../../tracking/merge';
-import { serialToIso } from '../../workbook/dates';
-import { COLUMN_HEADERS } from '../../workbook/labels';
+import { serialToIso } from '../../model/dates';
+import { columnHeader, isDateColumn } from '../../model/columns';
 import type { RawCell } from '../../workbook/types';
 import { formatDate, useI18n, type Lang } from '../i18n';
-
-const DATE_COLUMNS = new Set(['due', 'completedOn', 'updatedOn']);
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -49,7 +47,7 @@ const useStyles = makeStyles({
 /** A cell value as staff wrote it: dates as dates, progress as a percentage. */
 export function showCell(lang: Lang, column: string, raw: RawCell, blank: string): string {
   if (raw === null || raw === '') return blank;
-  if (DATE_COLUMNS.has(column) && typeof raw === 'number') return formatDate(lang, serialToIso(raw));
+  if (isDateColumn(column) && typeof raw === 'number') return formatDate(lang, serialToIso(raw));
   if (column === 'progress' && typeof raw === 'number' && raw <= 1) return `${Math.round(raw * 100)}%`;
   return String(raw);
 }
@@ -81,8 +79,8 @@ export function MergeConflictView({ conflicts, onResolve, busy }: MergeConflictV
             data-column={c.column}
           >
             <div className={styles.head}>
-              <span>{`${t('conflictTask')} ${c.taskId}`}</span>
-              <span>{`${t('conflictColumn')}: ${COLUMN_HEADERS[lang][c.column]}`}</span>
+              <span>{`${columnHeader('taskId', lang)} ${c.taskId}`}</span>
+              <span>{`${t('conflictColumn')}: ${columnHeader(c.column, lang)}`}</span>
               <span className={styles.file}>{c.file}</span>
             </div>
             <dl className={styles.values}>

@@ -1,6 +1,6 @@
 import { Caption1, makeStyles, Subtitle2, tokens } from '@fluentui/react-components';
 import type { DeadlineCategory, Plan } from '../../plan/types';
-import { CATEGORY_LABELS } from '../../workbook/labels';
+import { CATEGORY_LABELS } from '../../model/labels';
 import { agenciesInvolved, countByCategory } from '../draft';
 import { formatDate, useI18n } from '../i18n';
 
@@ -74,7 +74,7 @@ export function PlanSummary({ plan, included }: { plan: Plan; included: Plan }) 
       <ul className={styles.cats} aria-label={t('byCategory')}>
         {CATEGORIES.filter((c) => byCat[c] > 0).map((c) => (
           <li key={c} className={styles.cat} data-category={c}>
-            {CATEGORY_LABELS[lang][c]}: <strong>{byCat[c]}</strong>
+            {CATEGORY_LABELS[c][lang]}: <strong>{byCat[c]}</strong>
           </li>
         ))}
       </ul>

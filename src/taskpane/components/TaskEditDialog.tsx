@@ -15,6 +15,7 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Agency, Task } from '../../plan/types';
+import { columnHeader } from '../../model/columns';
 import type { TaskEdit } from '../draft';
 import { useI18n } from '../i18n';
 
@@ -39,7 +40,7 @@ export interface TaskEditDialogProps {
 
 /** Fix a task's lead agency (pick one the plan names, or type another) and its due date. */
 export function TaskEditDialog({ task, agencies, due, onSave, onClose }: TaskEditDialogProps) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const styles = useStyles();
   const current = agencies.find((a) => a.key === task.lead) ?? null;
   const [leadText, setLeadText] = useState(current?.name ?? '');
@@ -70,7 +71,7 @@ export function TaskEditDialog({ task, agencies, due, onSave, onClose }: TaskEdi
             <DialogTitle>{t('editTaskTitle', { id: task.id })}</DialogTitle>
             <DialogContent className={styles.content}>
               <div className={styles.text}>{task.text}</div>
-              <Field label={t('leadLabel')}>
+              <Field label={columnHeader('lead', lang)}>
                 <Combobox
                   freeform
                   value={leadText}

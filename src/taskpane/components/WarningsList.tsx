@@ -1,4 +1,5 @@
 import { Caption1, makeStyles, tokens } from '@fluentui/react-components';
+import { localize } from '../../model/msg';
 import type { ParseWarning } from '../../plan/types';
 import { useI18n } from '../i18n';
 
@@ -29,7 +30,7 @@ export function WarningsList({ warnings }: { warnings: ParseWarning[] }) {
         {warnings.map((w, i) => (
           <li key={i} className={styles.item} data-code={w.code}>
             {w.line > 0 && <Caption1 className={styles.line}>{t('warningLine', { line: w.line })}</Caption1>}
-            {lang === 'en' ? w.messageEn : w.message}
+            {localize(w.msg, lang)}
           </li>
         ))}
       </ul>

@@ -10,10 +10,11 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useMemo, useRef, useState } from 'react';
+import { reviseTracking } from '../../app/revise';
 import { safeFileBase } from '../../tracking/split-names';
 import { buildWorkbookSpec } from '../../workbook/build';
 import { effectivePlan, type PlanDraft } from '../draft';
-import { todayIso } from '../../workbook/dates';
+import { todayIso } from '../../model/dates';
 import { downloadBytes } from '../download';
 import { messageIn } from '../errors';
 import type { ExistingMode } from '../../excel/existing';
@@ -101,6 +102,7 @@ export function BuildStep({ draft, host }: BuildStepProps) {
       const spec = buildWorkbookSpec(plan, { lang, reportDate, sourceText: draft.sourceText });
       const result = await buildInExcel(spec, {
         mode,
+        revise: (old) => reviseTracking(old, plan, { sourceText: draft.sourceText }),
         signal: abort.signal,
         onProgress: (done, total) => {
           if (run.current === id) setProgress(total > 0 ? Math.min(1, 0.05 + (0.95 * done) / total) : 0.5);

@@ -1,7 +1,7 @@
 import { Body1, Caption1, makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { checkTracking, type Finding } from '../../tracking/check';
-import { todayIso } from '../../workbook/dates';
+import { todayIso } from '../../model/dates';
 import { ExcelCheckActions } from '../components/ExcelCheckActions';
 import { FindingsList } from '../components/FindingsList';
 import { TrackingSource } from '../components/TrackingSource';

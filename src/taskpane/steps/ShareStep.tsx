@@ -17,6 +17,7 @@ import { TrackingSource } from '../components/TrackingSource';
 import { downloadBytes } from '../download';
 import { messageIn } from '../errors';
 import type { HostInfo } from '../../excel/host';
+import { localize } from '../../model/msg';
 import { useI18n } from '../i18n';
 import type { LoadedTracking } from '../tracking-source';
 
@@ -223,7 +224,7 @@ export function ShareStep({ host, tracking, onTracking }: ShareStepProps) {
         {merge && merge.plan.refused.length > 0 && (
           <ul className={styles.list} aria-label={t('mergeRefused')}>
             {merge.plan.refused.map((r, i) => (
-              <li key={i}>{lang === 'en' ? r.messageEn : r.message}</li>
+              <li key={i}>{localize(r.message, lang)}</li>
             ))}
           </ul>
         )}
@@ -239,7 +240,7 @@ export function ShareStep({ host, tracking, onTracking }: ShareStepProps) {
             <summary>{`${t('mergeNotices')} (${merge.plan.notices.length})`}</summary>
             <ul className={styles.list}>
               {merge.plan.notices.map((n, i) => (
-                <li key={i}>{lang === 'en' ? n.messageEn : n.message}</li>
+                <li key={i}>{localize(n.message, lang)}</li>
               ))}
             </ul>
           </details>

@@ -13,7 +13,7 @@ import { useMemo, useState } from 'react';
 import { readEntries } from '../../tracking/entries';
 import { periodContaining, type PeriodKind } from '../../tracking/periods';
 import { summarize } from '../../tracking/summary';
-import { todayIso } from '../../workbook/dates';
+import { todayIso } from '../../model/dates';
 import { AgencySummary } from '../components/AgencySummary';
 import { TrackingSource } from '../components/TrackingSource';
 import { messageIn } from '../errors';
@@ -21,6 +21,7 @@ import { downloadBytes } from '../download';
 import { createPivotsInExcel, explainExcelError, writeSummaryInExcel } from '../../excel/bridge';
 import { safeFileBase } from '../../tracking/split-names';
 import type { HostInfo } from '../../excel/host';
+import { localize } from '../../model/msg';
 import { formatDate, useI18n, type MessageKey } from '../i18n';
 import type { LoadedTracking } from '../tracking-source';
 
@@ -58,10 +59,10 @@ export function SummaryStep({ host, tracking, onTracking }: SummaryStepProps) {
       const reportDate = tracking.wb.reportDate ?? todayIso();
       const period = periodContaining(reportDate, kind);
       const { entries } = readEntries(tracking.wb.snapshot);
-      const label = lang === 'en' ? period.labelEn : period.label;
+      const label = localize(period.label, lang);
       const summary = summarize(entries, {
         reportDate,
-        period: { start: period.start, end: period.end, label },
+        period: { start: period.start, end: period.end, label: period.label },
       });
       return { ok: true as const, reportDate, period, label, summary };
     } catch (e) {
@@ -72,7 +73,7 @@ export function SummaryStep({ host, tracking, onTracking }: SummaryStepProps) {
   const sheetOf = async () => {
     if (!result?.ok) throw new Error('no summary');
     const { buildSummarySheet } = await import(
-      /* webpackChunkName: "step-summary" */ '../../tracking/summary-sheet'
+      /* webpackChunkName: "step-summary" */ '../../workbook/sheets/period-summary'
     );
     return buildSummarySheet(result.summary, { lang, label: result.label });
   };

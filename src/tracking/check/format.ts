@@ -1,5 +1,5 @@
-import { isoToSerial, isoToVn } from '../../workbook/dates';
-import type { RawCell } from '../../workbook/types';
+import { isoToSerial, isoToVn } from '../../model/dates';
+import type { RawCell } from '../../model/table';
 import type { Suggestion } from './types';
 
 /** A cell value as staff see it, quoted, with invisible differences made visible. */
@@ -17,11 +17,10 @@ export function vnDate(iso: string): string {
 export function dateSuggestion(iso: string): Suggestion {
   return {
     value: isoToSerial(iso),
-    label: `Sửa thành ngày ${isoToVn(iso)}`,
-    labelEn: `Change to the date ${isoToVn(iso)}`,
+    label: { vi: `Sửa thành ngày ${isoToVn(iso)}`, en: `Change to the date ${isoToVn(iso)}` },
   };
 }
 
 export function wordSuggestion(word: string): Suggestion {
-  return { value: word, label: `Sửa thành “${word}”`, labelEn: `Change to “${word}”` };
+  return { value: word, label: { vi: `Sửa thành “${word}”`, en: `Change to “${word}”` } };
 }

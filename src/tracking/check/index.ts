@@ -4,8 +4,8 @@
  * One pass over the rows; every rule does constant work per row (lists and dates are read
  * through caches), so 100,000 rows take a fraction of a second.
  */
-import { TaskColumnId } from '../../workbook/labels';
-import { columnLetter, mapColumns } from '../../workbook/snapshot';
+import { mapColumns, type TaskColumnId } from '../../model/columns';
+import { columnLetter } from '../../model/table';
 import { DEFAULT_CONVENTION, periodContaining } from '../periods';
 import { createRowReader } from './read';
 import { categoryRule } from './rules/category';
@@ -70,7 +70,7 @@ export function checkTracking(input: CheckInput): Finding[] {
     lang,
     reportDate,
     periodStart: period.start,
-    periodLabel: { vi: period.label, en: period.labelEn },
+    periodLabel: period.label,
     planFirstYearEnd: planYear ? `${planYear}-12-31` : null,
     rows,
   };
@@ -82,7 +82,7 @@ export function checkTracking(input: CheckInput): Finding[] {
   for (const r of rows) rowByIndex[r.index] = r;
   const letters = snapshot.headers.map((_h, i) => columnLetter(snapshot.firstCol + i));
   const letter = (i: number) => letters[i] ?? columnLetter(snapshot.firstCol + i);
-  const emit: Emit = (rule, at, message, messageEn, suggestion) => {
+  const emit: Emit = (rule, at, message, suggestion) => {
     const row = at.rowIndex === null ? undefined : rowByIndex[at.rowIndex];
     const colIndex = at.headerIndex ?? (at.column ? map.index[at.column] : undefined) ?? 0;
     const sheetRow = at.rowIndex === null ? snapshot.headerRow : snapshot.headerRow + 1 + at.rowIndex;
@@ -96,7 +96,6 @@ export function checkTracking(input: CheckInput): Finding[] {
       code: rule.code,
       severity: rule.severity,
       message,
-      messageEn,
     };
     if (suggestion) finding.suggestion = suggestion;
     const b = at.rowIndex === null ? 0 : at.rowIndex + 1;

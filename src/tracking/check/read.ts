@@ -3,12 +3,13 @@
  * repeat a few values over many rows: readings are cached per distinct cell value.
  */
 import type { DeadlineCategory } from '../../plan/types';
-import { isIsoDate, isRealDate, isoFromParts, serialToIso } from '../../workbook/dates';
-import { CATEGORY_LABELS, STATUS_LABELS } from '../../workbook/labels';
-import type { ColumnMap } from '../../workbook/snapshot';
-import type { Lang, RawCell, TableSnapshot } from '../../workbook/types';
+import { COMPUTED_COLUMN_IDS, DATE_COLUMN_IDS, type ColumnMap, type TaskColumnId } from '../../model/columns';
+import { isIsoDate, isRealDate, isoFromParts, serialToIso } from '../../model/dates';
+import type { Lang } from '../../model/lang';
+import { CATEGORY_LABELS, STATUS_LABELS } from '../../model/labels';
+import type { RawCell, TableSnapshot } from '../../model/table';
 import { createLabelMatcher, type LabelMatch } from '../text-match';
-import type { Status } from '../types';
+import type { Status } from '../../model/vocabulary';
 import type { DateReading, ListReading, RowContext } from './types';
 
 // Excel serials of 01/01/1990 and 31/12/2100: a plan's dates lie between; a number outside
@@ -145,9 +146,10 @@ export function createRowReader(snapshot: TableSnapshot, map: ColumnMap, lang: L
 
   const rows = snapshot.rows;
   const ix = map.index;
+  const dateColumns = DATE_COLUMN_IDS.filter((id) => ix[id] !== undefined);
   // A table row Excel grew by itself carries only the computed state: still an empty row.
-  const computed = ix.state;
-  const isBlankRow = (cells: RawCell[]) => cells.every((v, i) => i === computed || isBlank(v));
+  const computed = new Set(COMPUTED_COLUMN_IDS.map((id) => ix[id]).filter((i) => i !== undefined));
+  const isBlankRow = (cells: RawCell[]) => cells.every((v, i) => computed.has(i) || isBlank(v));
   const at = (cells: RawCell[], i: number | undefined): RawCell =>
     i === undefined ? null : (cells[i] ?? null);
   return {
@@ -156,6 +158,8 @@ export function createRowReader(snapshot: TableSnapshot, map: ColumnMap, lang: L
       if (!cells || isBlankRow(cells)) return null;
       const status = readList(at(cells, ix.status), statusMatch, statusCache);
       const category = readList(at(cells, ix.category), categoryMatch, categoryCache);
+      const dates: Partial<Record<TaskColumnId, DateReading>> = {};
+      for (const id of dateColumns) dates[id] = readDate(at(cells, ix[id]));
       return {
         index,
         row: snapshot.headerRow + 1 + index,
@@ -163,9 +167,10 @@ export function createRowReader(snapshot: TableSnapshot, map: ColumnMap, lang: L
         agency: agency(at(cells, ix.lead)),
         status,
         category,
-        due: readDate(at(cells, ix.due)),
-        completedOn: readDate(at(cells, ix.completedOn)),
-        updatedOn: readDate(at(cells, ix.updatedOn)),
+        due: dates.due ?? EMPTY_DATE,
+        completedOn: dates.completedOn ?? EMPTY_DATE,
+        updatedOn: dates.updatedOn ?? EMPTY_DATE,
+        dates,
         progress: at(cells, ix.progress),
         result: at(cells, ix.result),
         note: at(cells, ix.note),

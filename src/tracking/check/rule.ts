@@ -1,5 +1,6 @@
 import type { RuleInfo, Severity } from './types';
 
-export function rule(code: string, severity: Severity, title: string, titleEn: string): RuleInfo {
-  return { code, severity, title, titleEn };
+/** A rule's identity; its title in Vietnamese and English. */
+export function rule(code: string, severity: Severity, vi: string, en: string): RuleInfo {
+  return { code, severity, title: { vi, en } };
 }

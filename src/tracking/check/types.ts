@@ -1,18 +1,18 @@
-import type { DeadlineCategory } from '../../plan/types';
-import type { TaskColumnId } from '../../workbook/labels';
-import type { ColumnMap } from '../../workbook/snapshot';
-import type { Lang, RawCell, TableSnapshot, WorkbookMeta } from '../../workbook/types';
+import type { ColumnMap, TaskColumnId } from '../../model/columns';
+import type { Lang } from '../../model/lang';
+import type { Msg } from '../../model/msg';
+import type { RawCell, TableSnapshot } from '../../model/table';
+import type { DeadlineCategory, Severity, Status } from '../../model/vocabulary';
+import type { WorkbookMeta } from '../../model/workbook-meta';
 import type { PeriodConvention, PeriodKind } from '../periods';
 import type { LabelMatch } from '../text-match';
-import type { Status } from '../types';
 
-export type Severity = 'error' | 'warning' | 'info';
+export type { Severity };
 
 export interface Suggestion {
   /** The value to put in the cell (dates as Excel serial numbers, like the readers return). */
   value: RawCell;
-  label: string;
-  labelEn: string;
+  label: Msg;
 }
 
 /** One problem, pointing at one cell. */
@@ -28,9 +28,7 @@ export interface Finding {
   agency: string | null;
   code: string;
   severity: Severity;
-  /** Vietnamese. */
-  message: string;
-  messageEn: string;
+  message: Msg;
   suggestion?: Suggestion;
 }
 
@@ -51,8 +49,7 @@ export interface RuleInfo {
   code: string;
   severity: Severity;
   /** What the rule looks for, for documentation and the task pane's legend. */
-  title: string;
-  titleEn: string;
+  title: Msg;
 }
 
 /** A date cell, read. */
@@ -84,6 +81,8 @@ export interface RowContext {
   due: DateReading;
   completedOn: DateReading;
   updatedOn: DateReading;
+  /** Every date column of the registry the table has, by column id. */
+  dates: Partial<Record<TaskColumnId, DateReading>>;
   progress: RawCell;
   /** Result and note cells (where a completion date is often written out too). */
   result: RawCell;
@@ -101,7 +100,7 @@ export interface TableContext {
   reportDate: string;
   /** Start of the reporting period containing the report date (for "no update"). */
   periodStart: string;
-  periodLabel: { vi: string; en: string };
+  periodLabel: Msg;
   /** End of the plan's first year, when the plan date is known. */
   planFirstYearEnd: string | null;
   rows: RowContext[];
@@ -118,8 +117,7 @@ export type Emit = (
     taskId?: string | null;
     agency?: string | null;
   },
-  message: string,
-  messageEn: string,
+  message: Msg,
   suggestion?: Suggestion,
 ) => void;
 

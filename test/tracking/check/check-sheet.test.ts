@@ -5,9 +5,9 @@ import {
   CHECK_HEADER_ROW,
   cellLinkFormula,
   orderFindings,
-} from '../../../src/tracking/check/check-sheet';
+} from '../../../src/workbook/sheets/check';
 import type { Finding } from '../../../src/tracking/check/types';
-import { SHEET_NAMES } from '../../../src/workbook/labels';
+import { SHEET_NAMES } from '../../../src/workbook/names';
 import type { CellValue, Lang } from '../../../src/workbook/types';
 import { writeXlsx } from '../../../src/xlsx/write';
 import { correctEntry, Entry, letterOf, metaFor, REPORT_DATE, SAMPLE_TASKS, snapshotOf } from './fixture';
@@ -39,7 +39,7 @@ const text = (v: CellValue) => (v && v.t === 'text' ? v.v : null);
 
 describe('buildCheckSheet', () => {
   const findings = plantedFindings();
-  const sheet = buildCheckSheet(findings, 'vi', SHEET_NAMES.vi.tasks);
+  const sheet = buildCheckSheet(findings, 'vi', SHEET_NAMES.tasks.vi);
   const table = sheet.tables[0];
   const col = (id: string) => table.columns.findIndex((c) => c.id === id);
 
@@ -65,7 +65,7 @@ describe('buildCheckSheet', () => {
     expect(table.rows).toHaveLength(findings.length);
     // Every finding once: its message at its cell.
     const seen = table.rows.map((r) => `${text(r[col('message')])}@${(r[col('cell')] as { f: string }).f}`);
-    const expected = findings.map((f) => `${f.message}@${cellLinkFormula('Nhiệm vụ', f.cell)}`);
+    const expected = findings.map((f) => `${f.message.vi}@${cellLinkFormula('Nhiệm vụ', f.cell)}`);
     expect([...seen].sort()).toEqual([...expected].sort());
     // Counts in the line under the title, computed here from the findings.
     const n = (s: string) => findings.filter((f) => f.severity === s).length;
@@ -84,12 +84,12 @@ describe('buildCheckSheet', () => {
         result: f.cell,
       });
       expect(text(table.rows[i][col('taskId')])).toBe(f.taskId);
-      expect(text(table.rows[i][col('suggestion')])).toBe(f.suggestion ? f.suggestion.label : null);
+      expect(text(table.rows[i][col('suggestion')])).toBe(f.suggestion ? f.suggestion.label.vi : null);
     }
     // The status near miss on IV.1.1 (sheet row 2) points at the status cell and suggests the word.
     const status = findings.find((f) => f.taskId === 'IV.1.1' && f.column === 'status');
     expect(status?.cell).toBe(`${letterOf('status')}2`);
-    expect(status?.suggestion?.label).toContain('Đã hoàn thành');
+    expect(status?.suggestion?.label.vi).toContain('Đã hoàn thành');
   });
 
   it('quotes sheet names with apostrophes and double quotes for Excel', () => {
@@ -130,12 +130,12 @@ describe('buildCheckSheet', () => {
 
   it('speaks English on an English workbook', () => {
     const en = plantedFindings('en');
-    const s = buildCheckSheet(en, 'en', SHEET_NAMES.en.tasks);
+    const s = buildCheckSheet(en, 'en', SHEET_NAMES.tasks.en);
     expect(s.name).toBe('Check');
     const t = s.tables[0];
     const ordered = orderFindings(en);
     t.rows.forEach((r, i) => {
-      expect(text(r[4])).toBe(ordered[i].messageEn);
+      expect(text(r[4])).toBe(ordered[i].message.en);
       expect(r[3]).toEqual({
         t: 'formula',
         f: `HYPERLINK("#'Tasks'!${ordered[i].cell}","${ordered[i].cell}")`,

@@ -1,6 +1,6 @@
 import { checkTracking, RULES } from '../../../src/tracking/check';
-import { isoToSerial } from '../../../src/workbook/dates';
-import { COLUMN_HEADERS, TASK_COLUMN_IDS, TaskColumnId } from '../../../src/workbook/labels';
+import { isoToSerial } from '../../../src/model/dates';
+import { columnHeader, TASK_COLUMN_IDS, TaskColumnId } from '../../../src/model/columns';
 import {
   correctEntry,
   Entry,
@@ -176,9 +176,9 @@ describe('a table planted with one case of every rule', () => {
       column: 'completedOn',
     });
     for (const x of findings) {
-      expect(x.message.length).toBeGreaterThan(10);
-      expect(x.messageEn.length).toBeGreaterThan(10);
-      expect(x.message).not.toEqual(x.messageEn);
+      expect(x.message.vi.length).toBeGreaterThan(10);
+      expect(x.message.en.length).toBeGreaterThan(10);
+      expect(x.message.vi).not.toEqual(x.message.en);
     }
     const deleted = findings.find((x) => x.code === 'structure.id_deleted');
     expect(deleted).toMatchObject({ taskId: 'IV.7.1', agency: null });
@@ -220,7 +220,7 @@ describe('column changes', () => {
       ['structure.column_missing', 'A1', 'progress'],
       ['structure.column_renamed', `${letterOf('status', ids)}1`, 'status'],
     ]);
-    expect(findings[1].suggestion?.value).toBe(COLUMN_HEADERS.vi.status);
+    expect(findings[1].suggestion?.value).toBe(columnHeader('status', 'vi'));
   });
 
   test('an unrecognisable header where a required column stood counts as that column renamed', () => {
@@ -331,7 +331,7 @@ describe('dates', () => {
   test('a text date impossible day-first is read month-first, and says so', () => {
     const [f] = withCompleted('11/20/2023');
     expect([f.code, f.suggestion?.value]).toEqual(['date.as_text', isoToSerial('2023-11-20')]);
-    expect(f.message).toContain('tháng/ngày');
+    expect(f.message.vi).toContain('tháng/ngày');
   });
 
   test('a completion date shortly after the report date is "future", not "swapped"', () => {

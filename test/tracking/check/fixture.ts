@@ -3,8 +3,9 @@
  * (samples/nq28-nam-dinh.txt) with their leads and deadline notes as the plan writes them.
  */
 import type { DeadlineCategory } from '../../../src/plan/types';
-import { isoToSerial } from '../../../src/workbook/dates';
-import { CATEGORY_LABELS, COLUMN_HEADERS, TASK_COLUMN_IDS, TaskColumnId } from '../../../src/workbook/labels';
+import { isoToSerial } from '../../../src/model/dates';
+import { CATEGORY_LABELS } from '../../../src/model/labels';
+import { columnHeader, TASK_COLUMN_IDS, TaskColumnId } from '../../../src/model/columns';
 import type { Lang, RawCell, TableSnapshot, WorkbookMeta } from '../../../src/workbook/types';
 import { SAMPLE_TASKS as EXPECTED } from '../../plan/sample-expectations';
 
@@ -40,7 +41,7 @@ export function correctEntry(task: SampleTask, lang: Lang = 'vi'): Entry {
     section: task.id.startsWith('IV') ? 'IV. NHIỆM VỤ CỤ THỂ' : 'V. TỔ CHỨC THỰC HIỆN',
     lead: task.lead,
     text: `Nội dung nhiệm vụ ${task.id}`,
-    category: CATEGORY_LABELS[lang][task.category],
+    category: CATEGORY_LABELS[task.category][lang],
     due: task.due ? serial(task.due) : null,
   };
   switch (task.category) {
@@ -86,7 +87,7 @@ export function snapshotOf(
     sheet: lang === 'vi' ? 'Nhiệm vụ' : 'Tasks',
     headerRow: 1,
     firstCol: 0,
-    headers: ids.map((id) => COLUMN_HEADERS[lang][id]),
+    headers: ids.map((id) => columnHeader(id, lang)),
     rows: entries.map((e) => toRow(e, ids)),
   };
 }

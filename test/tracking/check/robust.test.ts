@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { checkTracking } from '../../../src/tracking/check';
-import { TASK_COLUMN_IDS } from '../../../src/workbook/labels';
+import { TASK_COLUMN_IDS } from '../../../src/model/columns';
 import type { RawCell } from '../../../src/workbook/types';
 import { correctEntry, metaFor, REPORT_DATE, SAMPLE_TASKS, snapshotOf } from './fixture';
 
@@ -31,8 +31,8 @@ describe('robustness', () => {
             expect(f.row).toBeLessThanOrEqual(snapshot.headerRow + rows.length);
             expect(f.cell).toMatch(/^[A-O]\d+$/);
             expect(['error', 'warning', 'info']).toContain(f.severity);
-            expect(f.message).toBeTruthy();
-            expect(f.messageEn).toBeTruthy();
+            expect(f.message.vi).toBeTruthy();
+            expect(f.message.en).toBeTruthy();
           }
         },
       ),

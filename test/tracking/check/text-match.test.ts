@@ -4,7 +4,7 @@ import {
   foldVietnamese,
   toneStyleKey,
 } from '../../../src/tracking/text-match';
-import { CATEGORY_LABELS, STATUS_LABELS } from '../../../src/workbook/labels';
+import { CATEGORY_LABELS, STATUS_LABELS } from '../../../src/model/labels';
 
 describe('keys', () => {
   test('folding drops diacritics and đ, case and spacing', () => {

@@ -1,13 +1,13 @@
-import { CATEGORY_LABELS } from '../../../workbook/labels';
+import type { Lang } from '../../../model/lang';
+import { CATEGORY_LABELS } from '../../../model/labels';
 import { MATCH_KIND_TEXT } from '../../text-match';
 import { shown, wordSuggestion } from '../format';
 import { rule } from '../rule';
-import type { Lang } from '../../../workbook/types';
 import type { RowRule } from '../types';
 
 function listText(lang: Lang): string {
-  return Object.values(CATEGORY_LABELS[lang])
-    .map((w) => `“${w}”`)
+  return Object.values(CATEGORY_LABELS)
+    .map((m) => `“${m[lang]}”`)
     .join(', ');
 }
 
@@ -37,32 +37,30 @@ export const categoryRule: RowRule = {
     const c = row.category;
     const at = { rowIndex: row.index, column: 'category' as const };
     if (c.blank) {
-      emit(
-        CATEGORY_MISSING,
-        at,
-        'Chưa có loại thời hạn: nhiệm vụ không được xếp vào tình trạng hạn nào.',
-        'No deadline type: the task cannot be given a deadline state.',
-      );
+      emit(CATEGORY_MISSING, at, {
+        vi: 'Chưa có loại thời hạn: nhiệm vụ không được xếp vào tình trạng hạn nào.',
+        en: 'No deadline type: the task cannot be given a deadline state.',
+      });
       return;
     }
     if (!c.match) {
       const list = listText(ctx.lang);
-      emit(
-        CATEGORY_UNKNOWN,
-        at,
-        `Loại thời hạn ${shown(c.raw)} không có trong danh mục (${list}).`,
-        `Deadline type ${shown(c.raw)} is not in the list (${list}).`,
-      );
+      emit(CATEGORY_UNKNOWN, at, {
+        vi: `Loại thời hạn ${shown(c.raw)} không có trong danh mục (${list}).`,
+        en: `Deadline type ${shown(c.raw)} is not in the list (${list}).`,
+      });
       return;
     }
     if (c.match.kind === 'exact') return;
-    const word = CATEGORY_LABELS[ctx.lang][c.match.key];
+    const word = CATEGORY_LABELS[c.match.key][ctx.lang];
     const why = MATCH_KIND_TEXT[c.match.kind];
     emit(
       CATEGORY_NEAR_MISS,
       at,
-      `Loại thời hạn ${shown(c.raw)} khác giá trị danh mục “${word}” (${why.vi}).`,
-      `Deadline type ${shown(c.raw)} differs from the list value “${word}” (${why.en}).`,
+      {
+        vi: `Loại thời hạn ${shown(c.raw)} khác giá trị danh mục “${word}” (${why.vi}).`,
+        en: `Deadline type ${shown(c.raw)} differs from the list value “${word}” (${why.en}).`,
+      },
       wordSuggestion(word),
     );
   },

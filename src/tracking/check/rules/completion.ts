@@ -12,8 +12,8 @@
  * Otherwise E stands, and the plain future / before-plan findings apply. A false alarm costs
  * more trust than a miss, hence the margins.
  */
-import { STATUS_LABELS } from '../../../workbook/labels';
-import { addDays, isoFromParts, isRealDate } from '../../../workbook/dates';
+import { addDays, isoFromParts, isRealDate } from '../../../model/dates';
+import { STATUS_LABELS } from '../../../model/labels';
 import { DMY_IN_TEXT } from '../read';
 import { dateSuggestion, vnDate, wordSuggestion } from '../format';
 import { rule } from '../rule';
@@ -82,12 +82,10 @@ export const completionRule: RowRule = {
     const done = row.statusMeant === 'done';
     const atDate = { rowIndex: row.index, column: 'completedOn' as const };
     if (done && c.kind === 'empty') {
-      emit(
-        DONE_NO_DATE,
-        atDate,
-        'Trạng thái “Đã hoàn thành” nhưng chưa có ngày hoàn thành: không xác định được đúng hạn hay quá hạn.',
-        'Marked done without a completion date: on time or late cannot be told.',
-      );
+      emit(DONE_NO_DATE, atDate, {
+        vi: 'Trạng thái “Đã hoàn thành” nhưng chưa có ngày hoàn thành: không xác định được đúng hạn hay quá hạn.',
+        en: 'Marked done without a completion date: on time or late cannot be told.',
+      });
       return;
     }
     if (c.kind === 'empty') return;
@@ -95,7 +93,7 @@ export const completionRule: RowRule = {
     const notDone =
       row.status.blank || row.statusMeant === 'not_started' || row.statusMeant === 'in_progress';
     if (notDone) {
-      const doneWord = STATUS_LABELS[ctx.lang].done;
+      const doneWord = STATUS_LABELS.done[ctx.lang];
       const when = c.iso ? ` (${vnDate(c.iso)})` : '';
       const status = row.status.blank
         ? { vi: 'trống', en: 'blank' }
@@ -103,8 +101,10 @@ export const completionRule: RowRule = {
       emit(
         COMPLETED_NOT_DONE,
         { rowIndex: row.index, column: 'status' },
-        `Có ngày hoàn thành${when} nhưng trạng thái là ${status.vi}: nếu đã xong, chọn “${doneWord}”; nếu chưa, xoá ngày hoàn thành.`,
-        `Has a completion date${when} but the status is ${status.en}: if finished, choose “${doneWord}”; if not, clear the date.`,
+        {
+          vi: `Có ngày hoàn thành${when} nhưng trạng thái là ${status.vi}: nếu đã xong, chọn “${doneWord}”; nếu chưa, xoá ngày hoàn thành.`,
+          en: `Has a completion date${when} but the status is ${status.en}: if finished, choose “${doneWord}”; if not, clear the date.`,
+        },
         wordSuggestion(doneWord),
       );
     }
@@ -124,27 +124,25 @@ export const completionRule: RowRule = {
         emit(
           DATE_SWAPPED,
           atDate,
-          `Ngày hoàn thành ${vnDate(e)} có vẻ bị đảo ngày/tháng (Excel đọc theo kiểu Mỹ tháng/ngày); có lẽ là ${vnDate(s)}.`,
-          `Completion date ${vnDate(e)} looks day/month swapped (read month-first by an English-locale Excel); probably ${vnDate(s)}.`,
+          {
+            vi: `Ngày hoàn thành ${vnDate(e)} có vẻ bị đảo ngày/tháng (Excel đọc theo kiểu Mỹ tháng/ngày); có lẽ là ${vnDate(s)}.`,
+            en: `Completion date ${vnDate(e)} looks day/month swapped (read month-first by an English-locale Excel); probably ${vnDate(s)}.`,
+          },
           dateSuggestion(s),
         );
         return;
       }
     }
     if (future) {
-      emit(
-        DATE_FUTURE,
-        atDate,
-        `Ngày hoàn thành ${vnDate(e)} sau ngày báo cáo ${vnDate(ctx.reportDate)}.`,
-        `Completion date ${vnDate(e)} is after the report date ${vnDate(ctx.reportDate)}.`,
-      );
+      emit(DATE_FUTURE, atDate, {
+        vi: `Ngày hoàn thành ${vnDate(e)} sau ngày báo cáo ${vnDate(ctx.reportDate)}.`,
+        en: `Completion date ${vnDate(e)} is after the report date ${vnDate(ctx.reportDate)}.`,
+      });
     } else if (beforePlan && plan) {
-      emit(
-        DATE_BEFORE_PLAN,
-        atDate,
-        `Ngày hoàn thành ${vnDate(e)} trước ngày ban hành kế hoạch ${vnDate(plan)}.`,
-        `Completion date ${vnDate(e)} is before the plan was issued (${vnDate(plan)}).`,
-      );
+      emit(DATE_BEFORE_PLAN, atDate, {
+        vi: `Ngày hoàn thành ${vnDate(e)} trước ngày ban hành kế hoạch ${vnDate(plan)}.`,
+        en: `Completion date ${vnDate(e)} is before the plan was issued (${vnDate(plan)}).`,
+      });
     }
   },
 };

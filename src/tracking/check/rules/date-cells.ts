@@ -1,8 +1,7 @@
-import type { TaskColumnId } from '../../../workbook/labels';
-import { COLUMN_HEADERS } from '../../../workbook/labels';
+import { columnHeader, DATE_COLUMN_IDS, type TaskColumnId } from '../../../model/columns';
 import { dateSuggestion, shown, vnDate } from '../format';
 import { rule } from '../rule';
-import type { DateReading, RowContext, RowRule } from '../types';
+import type { RowRule } from '../types';
 
 export const DATE_AS_TEXT = rule(
   'date.as_text',
@@ -17,25 +16,18 @@ export const DATE_INVALID = rule(
   'A date cell holds something that is not a date',
 );
 
-const DATE_COLUMNS = ['due', 'completedOn', 'updatedOn'] as const;
-
-function reading(row: RowContext, id: (typeof DATE_COLUMNS)[number]): DateReading {
-  return row[id];
-}
-
 /** Dates pasted or typed as text sort, compare and compute as text: every date formula misses them. */
 export const dateCellsRule: RowRule = {
   rules: [DATE_AS_TEXT, DATE_INVALID],
   needs: [],
   check(row, ctx, emit) {
-    for (const id of DATE_COLUMNS) {
-      if (ctx.map.index[id] === undefined) continue;
-      const d = reading(row, id);
-      if (d.kind === 'empty' || d.kind === 'serial') continue;
+    for (const id of DATE_COLUMN_IDS) {
+      const d = row.dates[id];
+      if (!d || d.kind === 'empty' || d.kind === 'serial') continue;
       const column: TaskColumnId = id;
       const at = { rowIndex: row.index, column };
-      const vi = COLUMN_HEADERS.vi[id];
-      const en = COLUMN_HEADERS.en[id];
+      const vi = columnHeader(id, 'vi');
+      const en = columnHeader(id, 'en');
       if (d.kind === 'text' && d.iso) {
         const order = d.monthFirst
           ? {
@@ -46,17 +38,17 @@ export const dateCellsRule: RowRule = {
         emit(
           DATE_AS_TEXT,
           at,
-          `${vi}: ${shown(d.raw)} là chữ, không phải ngày; nhập lại thành ngày ${vnDate(d.iso)}${order.vi}.`,
-          `${en}: ${shown(d.raw)} is text, not a date; enter it as the date ${vnDate(d.iso)}${order.en}.`,
+          {
+            vi: `${vi}: ${shown(d.raw)} là chữ, không phải ngày; nhập lại thành ngày ${vnDate(d.iso)}${order.vi}.`,
+            en: `${en}: ${shown(d.raw)} is text, not a date; enter it as the date ${vnDate(d.iso)}${order.en}.`,
+          },
           dateSuggestion(d.iso),
         );
       } else {
-        emit(
-          DATE_INVALID,
-          at,
-          `${vi}: ${shown(d.raw)} không phải ngày hợp lệ (nhập dạng ngày/tháng/năm).`,
-          `${en}: ${shown(d.raw)} is not a valid date (enter day/month/year).`,
-        );
+        emit(DATE_INVALID, at, {
+          vi: `${vi}: ${shown(d.raw)} không phải ngày hợp lệ (nhập dạng ngày/tháng/năm).`,
+          en: `${en}: ${shown(d.raw)} is not a valid date (enter day/month/year).`,
+        });
       }
     }
   },

@@ -22,23 +22,19 @@ export const dueRule: RowRule = {
     if (row.due.kind !== 'empty') return;
     const at = { rowIndex: row.index, column: 'due' as const };
     if (row.categoryMeant === 'due') {
-      emit(
-        DUE_MISSING_DATED,
-        at,
-        'Loại thời hạn “Có thời hạn” nhưng ô Thời hạn trống: nhập ngày đến hạn.',
-        'Deadline type “Dated” but the deadline is blank: enter the due date.',
-      );
+      emit(DUE_MISSING_DATED, at, {
+        vi: 'Loại thời hạn “Có thời hạn” nhưng ô Thời hạn trống: nhập ngày đến hạn.',
+        en: 'Deadline type “Dated” but the deadline is blank: enter the due date.',
+      });
     } else if (
       row.categoryMeant === 'external' &&
       ctx.planFirstYearEnd &&
       ctx.reportDate > ctx.planFirstYearEnd
     ) {
-      emit(
-        DUE_EXTERNAL_UNDATED,
-        at,
-        `Nhiệm vụ theo kế hoạch cấp trên vẫn chưa có thời hạn dù đã qua ${vnDate(ctx.planFirstYearEnd)}: cập nhật thời hạn nếu cấp trên đã ban hành kế hoạch.`,
-        `Task set by a higher level is still undated after ${vnDate(ctx.planFirstYearEnd)}: enter the deadline once the higher level has set it.`,
-      );
+      emit(DUE_EXTERNAL_UNDATED, at, {
+        vi: `Nhiệm vụ theo kế hoạch cấp trên vẫn chưa có thời hạn dù đã qua ${vnDate(ctx.planFirstYearEnd)}: cập nhật thời hạn nếu cấp trên đã ban hành kế hoạch.`,
+        en: `Task set by a higher level is still undated after ${vnDate(ctx.planFirstYearEnd)}: enter the deadline once the higher level has set it.`,
+      });
     }
   },
 };

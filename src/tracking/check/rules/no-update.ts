@@ -25,8 +25,10 @@ export const noUpdateRule: RowRule = {
     emit(
       TASK_NO_UPDATE,
       { rowIndex: row.index, column: 'updatedOn' },
-      `Chưa cập nhật trong kỳ ${ctx.periodLabel.vi} (từ ${vnDate(ctx.periodStart)}; ${last.vi}).`,
-      `Not updated in ${ctx.periodLabel.en} (since ${vnDate(ctx.periodStart)}; ${last.en}).`,
+      {
+        vi: `Chưa cập nhật trong kỳ ${ctx.periodLabel.vi} (từ ${vnDate(ctx.periodStart)}; ${last.vi}).`,
+        en: `Not updated in ${ctx.periodLabel.en} (since ${vnDate(ctx.periodStart)}; ${last.en}).`,
+      },
     );
   },
 };

@@ -24,8 +24,10 @@ export const overdueRule: RowRule = {
     emit(
       TASK_OVERDUE,
       { rowIndex: row.index, column: 'status' },
-      `Quá hạn chưa hoàn thành: thời hạn ${vnDate(due)} đã qua (ngày báo cáo ${vnDate(ctx.reportDate)}).`,
-      `Overdue and not done: the deadline ${vnDate(due)} has passed (report date ${vnDate(ctx.reportDate)}).`,
+      {
+        vi: `Quá hạn chưa hoàn thành: thời hạn ${vnDate(due)} đã qua (ngày báo cáo ${vnDate(ctx.reportDate)}).`,
+        en: `Overdue and not done: the deadline ${vnDate(due)} has passed (report date ${vnDate(ctx.reportDate)}).`,
+      },
     );
   },
 };

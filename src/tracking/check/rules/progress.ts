@@ -2,7 +2,7 @@
  * Progress is a plain number 0..100 (the workbook's `Tiến độ (%)` column: format "0",
  * validation 0–100, data bar 0–100).
  */
-import { STATUS_LABELS } from '../../../workbook/labels';
+import { STATUS_LABELS } from '../../../model/labels';
 import { shown } from '../format';
 import { rule } from '../rule';
 import type { RowRule, Suggestion } from '../types';
@@ -42,7 +42,7 @@ function percentText(value: number): string {
 
 function suggest(value: number): Suggestion {
   const p = percentText(value);
-  return { value, label: `Sửa thành ${p}`, labelEn: `Change to ${p}` };
+  return { value, label: { vi: `Sửa thành ${p}`, en: `Change to ${p}` } };
 }
 
 /** What a progress typed as text most likely meant, or null when that is not clear. */
@@ -67,38 +67,38 @@ export const progressRule: RowRule = {
       emit(
         PROGRESS_NOT_NUMBER,
         at,
-        `Tiến độ ${shown(raw)} không phải là số (nhập số từ 0 đến 100).`,
-        `Progress ${shown(raw)} is not a number (enter a number from 0 to 100).`,
+        {
+          vi: `Tiến độ ${shown(raw)} không phải là số (nhập số từ 0 đến 100).`,
+          en: `Progress ${shown(raw)} is not a number (enter a number from 0 to 100).`,
+        },
         meant === null ? undefined : suggest(meant),
       );
       return;
     }
     if (raw < 0 || raw > PROGRESS_FULL) {
-      emit(
-        PROGRESS_RANGE,
-        at,
-        `Tiến độ ${percentText(raw)} nằm ngoài khoảng 0–100%.`,
-        `Progress ${percentText(raw)} is outside 0–100%.`,
-      );
+      emit(PROGRESS_RANGE, at, {
+        vi: `Tiến độ ${percentText(raw)} nằm ngoài khoảng 0–100%.`,
+        en: `Progress ${percentText(raw)} is outside 0–100%.`,
+      });
       return;
     }
     const done = row.statusMeant === 'done';
     const notDone =
       row.status.blank || row.statusMeant === 'not_started' || row.statusMeant === 'in_progress';
     if (raw === PROGRESS_FULL && notDone) {
-      const doneWord = STATUS_LABELS[ctx.lang].done;
-      emit(
-        PROGRESS_FULL_NOT_DONE,
-        at,
-        `Tiến độ 100% nhưng trạng thái chưa phải “${doneWord}”: kiểm tra lại trạng thái hoặc tiến độ.`,
-        `Progress is 100% but the status is not “${doneWord}”: check the status or the progress.`,
-      );
+      const doneWord = STATUS_LABELS.done[ctx.lang];
+      emit(PROGRESS_FULL_NOT_DONE, at, {
+        vi: `Tiến độ 100% nhưng trạng thái chưa phải “${doneWord}”: kiểm tra lại trạng thái hoặc tiến độ.`,
+        en: `Progress is 100% but the status is not “${doneWord}”: check the status or the progress.`,
+      });
     } else if (raw < PROGRESS_FULL && done) {
       emit(
         PROGRESS_DONE_BELOW_FULL,
         at,
-        `Đã hoàn thành nhưng tiến độ chỉ ${percentText(raw)}.`,
-        `Marked done but progress is only ${percentText(raw)}.`,
+        {
+          vi: `Đã hoàn thành nhưng tiến độ chỉ ${percentText(raw)}.`,
+          en: `Marked done but progress is only ${percentText(raw)}.`,
+        },
         suggest(PROGRESS_FULL),
       );
     }

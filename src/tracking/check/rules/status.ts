@@ -1,13 +1,13 @@
-import { STATUS_LABELS } from '../../../workbook/labels';
+import type { Lang } from '../../../model/lang';
+import { STATUS_LABELS } from '../../../model/labels';
 import { MATCH_KIND_TEXT } from '../../text-match';
 import { shown, wordSuggestion } from '../format';
 import { rule } from '../rule';
-import type { Lang } from '../../../workbook/types';
 import type { RowRule } from '../types';
 
 function listText(lang: Lang): string {
-  return Object.values(STATUS_LABELS[lang])
-    .map((w) => `“${w}”`)
+  return Object.values(STATUS_LABELS)
+    .map((m) => `“${m[lang]}”`)
     .join(', ');
 }
 
@@ -34,22 +34,22 @@ export const statusRule: RowRule = {
     const at = { rowIndex: row.index, column: 'status' as const };
     if (!s.match) {
       const list = listText(ctx.lang);
-      emit(
-        STATUS_UNKNOWN,
-        at,
-        `Trạng thái ${shown(s.raw)} không có trong danh mục (${list}).`,
-        `Status ${shown(s.raw)} is not in the list (${list}).`,
-      );
+      emit(STATUS_UNKNOWN, at, {
+        vi: `Trạng thái ${shown(s.raw)} không có trong danh mục (${list}).`,
+        en: `Status ${shown(s.raw)} is not in the list (${list}).`,
+      });
       return;
     }
     if (s.match.kind === 'exact') return;
-    const word = STATUS_LABELS[ctx.lang][s.match.key];
+    const word = STATUS_LABELS[s.match.key][ctx.lang];
     const why = MATCH_KIND_TEXT[s.match.kind];
     emit(
       STATUS_NEAR_MISS,
       at,
-      `Trạng thái ${shown(s.raw)} khác giá trị danh mục “${word}” (${why.vi}); công thức sẽ không tính đúng.`,
-      `Status ${shown(s.raw)} differs from the list value “${word}” (${why.en}); formulas will not count it.`,
+      {
+        vi: `Trạng thái ${shown(s.raw)} khác giá trị danh mục “${word}” (${why.vi}); công thức sẽ không tính đúng.`,
+        en: `Status ${shown(s.raw)} differs from the list value “${word}” (${why.en}); formulas will not count it.`,
+      },
       wordSuggestion(word),
     );
   },

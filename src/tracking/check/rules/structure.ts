@@ -6,9 +6,13 @@
  * that id was: right after the task that preceded it at build time, or right before the one
  * that followed it. Otherwise it is reported as an unknown id, and the missing one as deleted.
  */
-import { COLUMN_HEADERS, TaskColumnId } from '../../../workbook/labels';
+import {
+  columnHeader,
+  REQUIRED_COLUMN_IDS,
+  TASK_COLUMN_IDS,
+  type TaskColumnId,
+} from '../../../model/columns';
 import { editDistance, foldVietnamese } from '../../text-match';
-import { TASK_COLUMN_IDS } from '../../../workbook/labels';
 import { shown, wordSuggestion } from '../format';
 import { rule } from '../rule';
 import type { RowContext, TableRule } from '../types';
@@ -58,17 +62,7 @@ export const META_MISSING = rule(
 );
 
 /** Columns the checks, the state formula and the summaries read. */
-export const REQUIRED_COLUMNS: readonly TaskColumnId[] = [
-  'taskId',
-  'lead',
-  'category',
-  'due',
-  'status',
-  'completedOn',
-  'progress',
-  'updatedOn',
-  'state',
-];
+export const REQUIRED_COLUMNS: readonly TaskColumnId[] = REQUIRED_COLUMN_IDS;
 
 /** A header still recognisable as the column's: a close spelling, or containing the name. */
 function looksLike(header: string, id: TaskColumnId): boolean {
@@ -77,7 +71,7 @@ function looksLike(header: string, id: TaskColumnId): boolean {
     .trim();
   if (!h) return false;
   return (['vi', 'en'] as const).some((lang) => {
-    const name = foldVietnamese(COLUMN_HEADERS[lang][id])
+    const name = foldVietnamese(columnHeader(id, lang))
       .replace(/[^a-z0-9 ]/g, '')
       .trim();
     const max = Math.max(2, Math.floor(name.length * 0.25));
@@ -104,7 +98,7 @@ export const structureRule: TableRule = {
     const unpaired = new Map(map.unknown.map((u) => [u.index, u.header]));
     for (const id of REQUIRED_COLUMNS) {
       if (!map.missing.includes(id)) continue;
-      const expected = COLUMN_HEADERS[ctx.lang][id];
+      const expected = columnHeader(id, ctx.lang);
       const samePlace = TASK_COLUMN_IDS.indexOf(id);
       let renamedAt: number | null = null;
       for (const [i, h] of unpaired) {
@@ -121,16 +115,20 @@ export const structureRule: TableRule = {
         emit(
           COLUMN_RENAMED,
           { rowIndex: null, column: id, headerIndex: renamedAt, taskId: null, agency: null },
-          `Cột “${expected}” đã bị đổi tên thành ${shown(was)}: các công thức, kiểm tra và tổng hợp không tìm thấy cột này.`,
-          `Column “${COLUMN_HEADERS.en[id]}” was renamed to ${shown(was)}: formulas, checks and summaries cannot find it.`,
+          {
+            vi: `Cột “${expected}” đã bị đổi tên thành ${shown(was)}: các công thức, kiểm tra và tổng hợp không tìm thấy cột này.`,
+            en: `Column “${columnHeader(id, 'en')}” was renamed to ${shown(was)}: formulas, checks and summaries cannot find it.`,
+          },
           wordSuggestion(expected),
         );
       } else {
         emit(
           COLUMN_MISSING,
           { rowIndex: null, column: id, headerIndex: 0, taskId: null, agency: null },
-          `Thiếu cột bắt buộc “${expected}” trong bảng: khôi phục cột (không xoá cột của sổ).`,
-          `Required column “${COLUMN_HEADERS.en[id]}” is missing from the table: restore it (do not delete the workbook’s columns).`,
+          {
+            vi: `Thiếu cột bắt buộc “${expected}” trong bảng: khôi phục cột (không xoá cột của sổ).`,
+            en: `Required column “${columnHeader(id, 'en')}” is missing from the table: restore it (do not delete the workbook’s columns).`,
+          },
         );
       }
     }
@@ -153,8 +151,10 @@ export const structureRule: TableRule = {
         emit(
           ROW_WITHOUT_ID,
           { rowIndex: row.index, column: 'taskId' },
-          'Dòng có nội dung nhưng không có mã nhiệm vụ: dòng thêm tay sẽ không được đối chiếu khi gộp sổ.',
-          'Row has content but no task id: rows added by hand are not matched when returns are merged.',
+          {
+            vi: 'Dòng có nội dung nhưng không có mã nhiệm vụ: dòng thêm tay sẽ không được đối chiếu khi gộp sổ.',
+            en: 'Row has content but no task id: rows added by hand are not matched when returns are merged.',
+          },
         );
         continue;
       }
@@ -164,8 +164,10 @@ export const structureRule: TableRule = {
         emit(
           ID_DUPLICATE,
           { rowIndex: row.index, column: 'taskId' },
-          `Mã nhiệm vụ “${id}” trùng với dòng ${first.row}.`,
-          `Task id “${id}” duplicates row ${first.row}.`,
+          {
+            vi: `Mã nhiệm vụ “${id}” trùng với dòng ${first.row}.`,
+            en: `Task id “${id}” duplicates row ${first.row}.`,
+          },
         );
         continue;
       }
@@ -179,8 +181,10 @@ export const structureRule: TableRule = {
       emit(
         META_MISSING,
         { rowIndex: null, column: null, headerIndex: 0, taskId: null, agency: null },
-        'Không tìm thấy thông tin gốc của sổ (trang ẩn _PlanTracker): không kiểm tra được mã nhiệm vụ bị sửa hay bị xoá.',
-        'The workbook’s build record (hidden sheet _PlanTracker) was not found: edited or deleted task ids cannot be checked.',
+        {
+          vi: 'Không tìm thấy thông tin gốc của sổ (trang ẩn _PlanTracker): không kiểm tra được mã nhiệm vụ bị sửa hay bị xoá.',
+          en: 'The workbook’s build record (hidden sheet _PlanTracker) was not found: edited or deleted task ids cannot be checked.',
+        },
       );
       return;
     }
@@ -210,16 +214,20 @@ export const structureRule: TableRule = {
         emit(
           ID_CHANGED,
           { rowIndex: row.index, column: 'taskId' },
-          `Mã nhiệm vụ “${id}” đã bị sửa (khi tạo sổ là “${wasId}”): gộp và tổng hợp sẽ coi là nhiệm vụ khác.`,
-          `Task id “${id}” was edited (it was “${wasId}” when the workbook was built): merges and summaries will treat it as another task.`,
-          { value: wasId, label: `Trả lại mã “${wasId}”`, labelEn: `Restore the id “${wasId}”` },
+          {
+            vi: `Mã nhiệm vụ “${id}” đã bị sửa (khi tạo sổ là “${wasId}”): gộp và tổng hợp sẽ coi là nhiệm vụ khác.`,
+            en: `Task id “${id}” was edited (it was “${wasId}” when the workbook was built): merges and summaries will treat it as another task.`,
+          },
+          { value: wasId, label: { vi: `Trả lại mã “${wasId}”`, en: `Restore the id “${wasId}”` } },
         );
       } else {
         emit(
           ID_UNKNOWN,
           { rowIndex: row.index, column: 'taskId' },
-          `Mã nhiệm vụ “${id}” không có trong danh sách khi tạo sổ (dòng thêm mới?).`,
-          `Task id “${id}” was not in the task list when the workbook was built (an added row?).`,
+          {
+            vi: `Mã nhiệm vụ “${id}” không có trong danh sách khi tạo sổ (dòng thêm mới?).`,
+            en: `Task id “${id}” was not in the task list when the workbook was built (an added row?).`,
+          },
         );
       }
     });
@@ -244,8 +252,10 @@ export const structureRule: TableRule = {
         anchor
           ? { rowIndex: anchor.index, column: 'taskId', taskId: id, agency: null }
           : { rowIndex: null, column: 'taskId', headerIndex: map.index.taskId, taskId: id, agency: null },
-        `Nhiệm vụ “${id}” đã bị xoá khỏi bảng (vốn nằm ${where.vi}).`,
-        `Task “${id}” was deleted from the table (it sat ${where.en}).`,
+        {
+          vi: `Nhiệm vụ “${id}” đã bị xoá khỏi bảng (vốn nằm ${where.vi}).`,
+          en: `Task “${id}” was deleted from the table (it sat ${where.en}).`,
+        },
       );
     });
   },

@@ -3,60 +3,62 @@
  * print, each with a link that jumps to the cell to fix. Pure: a SheetSpec that either renderer
  * draws. The sheet is generated, so it holds no entries of its own and is rebuilt on every check.
  */
+import { columnHeader } from '../../model/columns';
+import type { Lang } from '../../model/lang';
+import { SEVERITY_LABELS } from '../../model/labels';
+import { localize, localizeAll, type Msg } from '../../model/msg';
+import { columnLetter } from '../../model/table';
+import { SEVERITIES } from '../../model/vocabulary';
 import { agencyKey } from '../../plan/agency';
-import { SHEET_NAMES } from '../../workbook/labels';
-import { columnLetter } from '../../workbook/snapshot';
-import type { CellSpec, CellValue, ColumnSpec, Lang, SheetSpec, TableSpec } from '../../workbook/types';
-import type { Finding, Severity } from './types';
+import type { Finding, Severity } from '../../tracking/check/types';
+import { quote, sheetRef } from '../formulas';
+import { sheetName } from '../names';
+import type { CellSpec, CellValue, ColumnSpec, SheetSpec, TableSpec } from '../types';
 
 export const CHECK_TABLE_NAME = 'KiemTra';
 
 /** 0-based sheet row of the list's header (title and counts above it). */
 export const CHECK_HEADER_ROW = 3;
 
-export const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info'];
-
-export const SEVERITY_WORDS: Record<Lang, Record<Severity, string>> = {
-  vi: { error: 'Lỗi', warning: 'Cảnh báo', info: 'Lưu ý' },
-  en: { error: 'Error', warning: 'Warning', info: 'Note' },
-};
+export const SEVERITY_ORDER: readonly Severity[] = SEVERITIES;
 
 const WORDS = {
-  vi: {
-    title: 'KẾT QUẢ KIỂM TRA SỐ LIỆU ĐÃ NHẬP',
-    counts: (e: number, w: number, i: number) =>
-      `${e} lỗi, ${w} cảnh báo, ${i} lưu ý. Bấm vào ô ở cột "Ô" để đến chỗ cần sửa. Trang này được tạo lại sau mỗi lần kiểm tra.`,
-    none: 'Không phát hiện vấn đề nào.',
-    noAgency: '(bảng theo dõi / không có cơ quan chủ trì)',
-    headers: ['Cơ quan chủ trì', 'Mức độ', 'Mã nhiệm vụ', 'Ô', 'Nội dung', 'Gợi ý sửa'],
-  },
-  en: {
-    title: 'CHECK OF THE ENTRIES',
-    counts: (e: number, w: number, i: number) =>
-      `${e} error(s), ${w} warning(s), ${i} note(s). Click a cell in the "Cell" column to go to it. This sheet is rebuilt on every check.`,
-    none: 'No problems found.',
-    noAgency: '(table / no lead agency)',
-    headers: ['Lead agency', 'Severity', 'Task ID', 'Cell', 'Problem', 'Suggested fix'],
-  },
-} as const;
+  title: { vi: 'KẾT QUẢ KIỂM TRA SỐ LIỆU ĐÃ NHẬP', en: 'CHECK OF THE ENTRIES' },
+  none: { vi: 'Không phát hiện vấn đề nào.', en: 'No problems found.' },
+  noAgency: { vi: '(bảng theo dõi / không có cơ quan chủ trì)', en: '(table / no lead agency)' },
+  severity: { vi: 'Mức độ', en: 'Severity' },
+  cell: { vi: 'Ô', en: 'Cell' },
+  message: { vi: 'Nội dung', en: 'Problem' },
+  suggestion: { vi: 'Gợi ý sửa', en: 'Suggested fix' },
+} satisfies Record<string, Msg>;
+
+function counts(e: number, w: number, i: number): Msg {
+  return {
+    vi: `${e} lỗi, ${w} cảnh báo, ${i} lưu ý. Bấm vào ô ở cột "${WORDS.cell.vi}" để đến chỗ cần sửa. Trang này được tạo lại sau mỗi lần kiểm tra.`,
+    en: `${e} error(s), ${w} warning(s), ${i} note(s). Click a cell in the "${WORDS.cell.en}" column to go to it. This sheet is rebuilt on every check.`,
+  };
+}
+
+function headers(lang: Lang): string[] {
+  const w = localizeAll(WORDS, lang);
+  return [
+    columnHeader('lead', lang),
+    w.severity,
+    columnHeader('taskId', lang),
+    w.cell,
+    w.message,
+    w.suggestion,
+  ];
+}
 
 const COLUMN_IDS = ['agency', 'severity', 'taskId', 'cell', 'message', 'suggestion'] as const;
 const KINDS: ColumnSpec['kind'][] = ['text', 'text', 'text', 'formula', 'text', 'text'];
 // Wide enough for the filter button next to each header; long texts wrap.
 const WIDTHS = [34, 12, 13, 10, 70, 40];
 
-function quoteSheet(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
-}
-
-/** A formula string literal: double quotes doubled. */
-function literal(text: string): string {
-  return `"${text.replace(/"/g, '""')}"`;
-}
-
 /** `HYPERLINK("#'Nhiệm vụ'!I12","I12")`: "#" makes it a link inside this workbook. */
 export function cellLinkFormula(sheet: string, cell: string): string {
-  return `HYPERLINK(${literal(`#${quoteSheet(sheet)}!${cell}`)},${literal(cell)})`;
+  return `HYPERLINK(${quote(`#${sheetRef(sheet)}!${cell}`)},${quote(cell)})`;
 }
 
 /**
@@ -83,7 +85,7 @@ export function orderFindings(findings: readonly Finding[]): Finding[] {
 }
 
 export function buildCheckSheet(findings: readonly Finding[], lang: Lang, tasksSheetName: string): SheetSpec {
-  const w = WORDS[lang];
+  const w = localizeAll(WORDS, lang);
   const text = (v: string): CellValue => ({ t: 'text', v });
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
   const cells: CellSpec[] = [
@@ -91,7 +93,9 @@ export function buildCheckSheet(findings: readonly Finding[], lang: Lang, tasksS
     {
       row: 1,
       col: 0,
-      value: text(findings.length ? w.counts(count('error'), count('warning'), count('info')) : w.none),
+      value: text(
+        findings.length ? localize(counts(count('error'), count('warning'), count('info')), lang) : w.none,
+      ),
       style: { italic: true },
     },
   ];
@@ -101,20 +105,20 @@ export function buildCheckSheet(findings: readonly Finding[], lang: Lang, tasksS
     const key = f.agency && f.agency.trim() ? agencyKey(f.agency) : '';
     // Every row of a group shows the name as first written, so the filter lists each agency once.
     if (!groupName.has(key)) groupName.set(key, key ? (f.agency as string).trim() : w.noAgency);
-    const suggestion = f.suggestion ? (lang === 'vi' ? f.suggestion.label : f.suggestion.labelEn) : null;
+    const suggestion = f.suggestion ? localize(f.suggestion.label, lang) : null;
     return [
       text(groupName.get(key) as string),
-      text(SEVERITY_WORDS[lang][f.severity]),
+      text(localize(SEVERITY_LABELS[f.severity], lang)),
       f.taskId ? text(f.taskId) : null,
       // The link shows the cell's address, which is also what the formula computes.
       { t: 'formula', f: cellLinkFormula(tasksSheetName, f.cell), result: f.cell },
-      text(lang === 'vi' ? f.message : f.messageEn),
+      text(localize(f.message, lang)),
       suggestion ? text(suggestion) : null,
     ];
   });
   const columns: ColumnSpec[] = COLUMN_IDS.map((id, i) => ({
     id,
-    header: w.headers[i],
+    header: headers(lang)[i],
     kind: KINDS[i],
     width: WIDTHS[i],
     wrap: id === 'message' || id === 'suggestion' || id === 'agency',
@@ -141,14 +145,14 @@ export function buildCheckSheet(findings: readonly Finding[], lang: Lang, tasksS
         {
           kind: 'expression',
           range: sevRange,
-          formula: `$${sev}${first}=${literal(SEVERITY_WORDS[lang].error)}`,
+          formula: `$${sev}${first}=${quote(localize(SEVERITY_LABELS.error, lang))}`,
           style: { fill: 'FFC7CE', color: '9C0006', bold: true },
           priority: 1,
         },
         {
           kind: 'expression',
           range: sevRange,
-          formula: `$${sev}${first}=${literal(SEVERITY_WORDS[lang].warning)}`,
+          formula: `$${sev}${first}=${quote(localize(SEVERITY_LABELS.warning, lang))}`,
           style: { fill: 'FFEB9C', color: '9C5700' },
           priority: 2,
         },
@@ -156,7 +160,7 @@ export function buildCheckSheet(findings: readonly Finding[], lang: Lang, tasksS
     : [];
   return {
     key: 'check',
-    name: SHEET_NAMES[lang].check,
+    name: sheetName('check', lang),
     state: 'visible',
     widths: [...WIDTHS],
     freeze: { rows: CHECK_HEADER_ROW + 1, cols: 0 },

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { chunkText, hashPlanColumns, META_CHUNK, parseMeta, serializeMeta } from '../../src/workbook/meta';
+import { chunkText, META_CHUNK, parseMeta, serializeMeta } from '../../src/tracking/meta';
 import type { WorkbookMeta } from '../../src/workbook/types';
 
 function meta(tasks: { id: string; hash: string }[]): WorkbookMeta {
@@ -79,23 +79,5 @@ describe('workbook meta', () => {
       return true;
     });
     expect(parseMeta(damaged)).toBeNull();
-  });
-
-  it('hashes plan columns regardless of Unicode form and surrounding spaces, not of content', () => {
-    const row = {
-      taskId: 'III.1',
-      section: 'III. NHIỆM VỤ',
-      group: '',
-      lead: 'Tỉnh ủy',
-      partners: '',
-      text: 'Rà soát',
-      category: 'due' as const,
-      due: '2024-12-31',
-    };
-    const h = hashPlanColumns(row);
-    expect(h).toMatch(/^[0-9a-f]{16}$/);
-    expect(hashPlanColumns({ ...row, lead: ' Tỉnh ủy'.normalize('NFD') + ' ' })).toBe(h);
-    expect(hashPlanColumns({ ...row, text: 'Rà soát lại' })).not.toBe(h);
-    expect(hashPlanColumns({ ...row, due: '2025-12-31' })).not.toBe(h);
   });
 });

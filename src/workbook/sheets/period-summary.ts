@@ -3,13 +3,16 @@
  * the live formulas of the Tổng hợp sheet). Both renderers draw the SheetSpec; the Excel
  * renderer adds the bar chart from `chart`.
  */
-import { isoToVn } from '../workbook/dates';
-import { CATEGORY_LABELS, SHEET_NAMES, STATE_LABELS } from '../workbook/labels';
-import { columnLetter } from '../workbook/snapshot';
-import type { CellSpec, CellStyle, Lang, SheetSpec } from '../workbook/types';
-import type { DeadlineCategory } from '../plan/types';
-import type { SummaryRow, TrackingSummary } from './summary';
-import { DEADLINE_STATES } from './types';
+import { columnHeader } from '../../model/columns';
+import { isoToVn } from '../../model/dates';
+import type { Lang } from '../../model/lang';
+import { CATEGORY_LABELS, STATE_LABELS } from '../../model/labels';
+import { localizeAll, type Msg } from '../../model/msg';
+import { columnLetter } from '../../model/table';
+import { DEADLINE_STATES, type DeadlineCategory } from '../../model/vocabulary';
+import type { SummaryRow, TrackingSummary } from '../../tracking/summary';
+import { sheetName } from '../names';
+import type { CellSpec, CellStyle, SheetSpec } from '../types';
 
 export interface SummarySheet {
   sheet: SheetSpec;
@@ -18,39 +21,21 @@ export interface SummarySheet {
 }
 
 const WORDS = {
-  vi: {
-    title: 'TỔNG HỢP TÌNH HÌNH THỰC HIỆN',
-    period: 'Kỳ báo cáo',
-    reportDate: 'Ngày báo cáo',
-    agency: 'Cơ quan chủ trì',
-    category: 'Loại thời hạn',
-    section: 'Phần',
-    total: 'Tổng số',
-    rate: 'Tỷ lệ hoàn thành',
-    completedIn: 'Hoàn thành trong kỳ',
-    overdueIn: 'Quá hạn trong kỳ',
-    all: 'Tổng cộng',
-    noLead: '(chưa xác định)',
-    chart: 'Tỷ lệ hoàn thành theo cơ quan',
-    note: 'Tỷ lệ hoàn thành = nhiệm vụ đã hoàn thành ÷ nhiệm vụ đã đến hạn; nhiệm vụ thường xuyên và chưa có thời hạn không tính vào tỷ lệ.',
+  title: { vi: 'TỔNG HỢP TÌNH HÌNH THỰC HIỆN', en: 'IMPLEMENTATION SUMMARY' },
+  period: { vi: 'Kỳ báo cáo', en: 'Reporting period' },
+  reportDate: { vi: 'Ngày báo cáo', en: 'Report date' },
+  total: { vi: 'Tổng số', en: 'Total' },
+  rate: { vi: 'Tỷ lệ hoàn thành', en: 'Completion rate' },
+  completedIn: { vi: 'Hoàn thành trong kỳ', en: 'Completed in period' },
+  overdueIn: { vi: 'Quá hạn trong kỳ', en: 'Fell overdue in period' },
+  all: { vi: 'Tổng cộng', en: 'All' },
+  noLead: { vi: '(chưa xác định)', en: '(not set)' },
+  chart: { vi: 'Tỷ lệ hoàn thành theo cơ quan', en: 'Completion rate by agency' },
+  note: {
+    vi: 'Tỷ lệ hoàn thành = nhiệm vụ đã hoàn thành ÷ nhiệm vụ đã đến hạn; nhiệm vụ thường xuyên và chưa có thời hạn không tính vào tỷ lệ.',
+    en: 'Completion rate = tasks done ÷ tasks whose deadline has passed; ongoing and undated tasks are left out of the rate.',
   },
-  en: {
-    title: 'IMPLEMENTATION SUMMARY',
-    period: 'Reporting period',
-    reportDate: 'Report date',
-    agency: 'Lead agency',
-    category: 'Deadline type',
-    section: 'Part',
-    total: 'Total',
-    rate: 'Completion rate',
-    completedIn: 'Completed in period',
-    overdueIn: 'Fell overdue in period',
-    all: 'All',
-    noLead: '(not set)',
-    chart: 'Completion rate by agency',
-    note: 'Completion rate = tasks done ÷ tasks whose deadline has passed; ongoing and undated tasks are left out of the rate.',
-  },
-} as const;
+} satisfies Record<string, Msg>;
 
 /** Excel sheet names: at most 31 characters, none of []:*?/\ and no leading/trailing apostrophe. */
 export function safeSheetName(name: string): string {
@@ -62,7 +47,7 @@ export function safeSheetName(name: string): string {
 }
 
 export function summarySheetName(label: string, lang: Lang): string {
-  return safeSheetName(`${SHEET_NAMES[lang].summary} ${label}`);
+  return safeSheetName(`${sheetName('summary', lang)} ${label}`);
 }
 
 const HEAD: CellStyle = {
@@ -82,9 +67,12 @@ export function buildSummarySheet(
   opts: { lang: Lang; label?: string; key?: string },
 ): SummarySheet {
   const { lang } = opts;
-  const w = WORDS[lang];
+  const w = localizeAll(WORDS, lang);
+  const agencyWord = columnHeader('lead', lang);
+  const categoryWord = columnHeader('category', lang);
+  const sectionWord = columnHeader('section', lang);
   const period = summary.period;
-  const label = opts.label ?? period?.label ?? isoToVn(summary.reportDate);
+  const label = opts.label ?? period?.label?.[lang] ?? isoToVn(summary.reportDate);
   const cells: CellSpec[] = [];
   const put = (row: number, col: number, value: CellSpec['value'], style?: CellStyle) =>
     cells.push({ row, col, value, style });
@@ -96,7 +84,7 @@ export function buildSummarySheet(
     put(1, 0, text(`${w.period}: ${isoToVn(period.start)} – ${isoToVn(period.end)}`), { italic: true });
   put(2, 0, text(`${w.reportDate}: ${isoToVn(summary.reportDate)}`), { italic: true });
 
-  const stateHeaders = DEADLINE_STATES.map((s) => STATE_LABELS[lang][s]);
+  const stateHeaders = DEADLINE_STATES.map((s) => STATE_LABELS[s][lang]);
   const periodCols = period ? [w.completedIn, w.overdueIn] : [];
   const headers = (first: string) => [first, ...stateHeaders, w.total, w.rate, ...periodCols];
   const width = headers('').length;
@@ -143,14 +131,14 @@ export function buildSummarySheet(
     return { start, end };
   };
 
-  const agencies = table(w.agency, summary.byAgency, (r) => r.label || w.noLead, true);
+  const agencies = table(agencyWord, summary.byAgency, (r) => r.label || w.noLead, true);
   table(
-    w.category,
+    categoryWord,
     summary.byCategory,
-    (r) => (r.key ? CATEGORY_LABELS[lang][r.key as DeadlineCategory] : w.noLead),
+    (r) => (r.key ? CATEGORY_LABELS[r.key as DeadlineCategory][lang] : w.noLead),
     false,
   );
-  table(w.section, summary.bySection, (r) => r.label || w.noLead, false);
+  table(sectionWord, summary.bySection, (r) => r.label || w.noLead, false);
   put(row, 0, text(w.note), { italic: true, color: '595959' });
 
   const rateCol = columnLetter(2 + DEADLINE_STATES.length);

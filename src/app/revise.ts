@@ -1,0 +1,80 @@
+/**
+ * Re-importing a revised plan into an existing master: the revision the command line writes to
+ * a new file and Excel's update mode draws into the open workbook. The rows come from
+ * src/tracking/revise-table.ts; this adds what needs waiting for (verifying the task
+ * fingerprints, fingerprinting the revised plan) and draws the revised workbook.
+ */
+import { todayIso } from '../model/dates';
+import type { Lang } from '../model/lang';
+import { LocalizedError } from '../model/msg';
+import type { TrackingWorkbook } from '../model/workbook-meta';
+import type { Plan } from '../plan/types';
+import { planFingerprint } from '../tracking/fingerprint';
+import { planRowCells } from '../tracking/plan-rows';
+import { reviseTable, type RevisedTable } from '../tracking/revise-table';
+import { untouchedTasks } from '../tracking/task-hash';
+import { buildTrackingSpec, planMeta } from '../workbook/build';
+import type { WorkbookSpec } from '../workbook/types';
+
+export interface ReviseOptions {
+  /** The plan's text as read, for its fingerprint. */
+  sourceText?: string;
+  /** Default: the workbook's own language (its headers and list words stay as they are). */
+  lang?: Lang;
+  now?: Date;
+}
+
+export interface RevisedWorkbook {
+  spec: WorkbookSpec;
+  table: RevisedTable;
+}
+
+/**
+ * The revised master's description. Refuses (a LocalizedError, nothing changed) a plan that
+ * shares no task with the workbook: carrying every entry to removed rows would be a loss in all
+ * but name, and it is almost always the wrong file.
+ */
+export async function reviseTracking(
+  old: TrackingWorkbook,
+  plan: Plan,
+  opts: ReviseOptions = {},
+): Promise<RevisedWorkbook> {
+  if (plan.tasks.length === 0)
+    throw new LocalizedError({
+      vi: 'Kế hoạch sửa đổi không có nhiệm vụ nào; sổ theo dõi không đổi.',
+      en: 'The revised plan has no tasks; the workbook is unchanged.',
+    });
+  const lang = opts.lang ?? old.lang;
+  const revised = planRowCells(plan, lang);
+  const table = reviseTable({
+    old: old.snapshot,
+    untouched: await untouchedTasks(old.snapshot, old.meta),
+    revised,
+    lang,
+  });
+  if (table.revision.matches.length === 0 && old.snapshot.rows.length > 0)
+    throw new LocalizedError({
+      vi: 'Kế hoạch sửa đổi không có nhiệm vụ nào trùng với sổ theo dõi: có lẽ nhầm tệp. Chưa ghi gì.',
+      en: 'The revised plan shares no task with the tracking workbook: probably the wrong file. Nothing written.',
+    });
+  const meta = planMeta(plan, revised, {
+    lang,
+    reportDate: old.reportDate ?? todayIso(opts.now),
+    now: opts.now,
+    // Same master lineage; the new fingerprint and task hashes make copies split from the old
+    // plan refuse to merge, which is what a revision must do.
+    workbookId: old.meta?.workbookId,
+    fingerprint: await planFingerprint(plan, opts.sourceText),
+  });
+  const spec = buildTrackingSpec({
+    lang,
+    // The report date staff set is an entry too.
+    reportDate: old.reportDate ?? todayIso(opts.now),
+    planTitle: plan.title,
+    agencies: plan.agencies.map((a) => a.name),
+    rows: table.rows,
+    extraColumns: table.extraColumns,
+    meta,
+  });
+  return { spec, table };
+}

@@ -1,0 +1,65 @@
+import type { Lang } from './lang';
+import type { RawCell, TableSnapshot } from './table';
+
+/** Editable cells of an agency copy at split time: task id → column id → raw cell. */
+export type BaseEntries = Record<string, Record<string, RawCell>>;
+
+/**
+ * After a copy is merged, its cells and the master's have a newer common point than the split:
+ * the agency's value then (r) and the master's value then (m). Without it, the next return of
+ * the same copy (agencies report every quarter on one file) would conflict with its own
+ * previously merged values.
+ */
+export interface SyncRecord {
+  /** The agency copy: agency key and split time (a re-split is a new copy with new bases). */
+  copy: string;
+  taskId: string;
+  column: string;
+  r: RawCell;
+  m: RawCell;
+}
+
+/** What ties a workbook to the plan and build it came from (stored in the hidden meta sheet). */
+export interface WorkbookMeta {
+  generator: string;
+  generatorVersion: string;
+  /** Layout version of the workbook description; bump when columns change. */
+  schemaVersion: number;
+  lang: Lang;
+  builtAt: string;
+  planTitle: string;
+  planNumber: string | null;
+  planIssuedOn: string | null;
+  /** A hash of the normalised plan text (the algorithm is `fingerprintAlgorithm`). */
+  sourceFingerprint: string;
+  /** Absent in workbooks built before it was recorded: SHA-256. */
+  fingerprintAlgorithm?: string;
+  /** Random id given to a master at build; agency copies carry their master's id. */
+  workbookId: string;
+  /** Set on a per-agency copy: the agency key it was split for. */
+  agencyKey: string | null;
+  /** The task list as built: id and a fingerprint of the plan columns. */
+  tasks: { id: string; hash: string }[];
+  /** How `tasks[].hash` was computed; absent in workbooks built before it was recorded. */
+  taskHashAlgorithm?: string;
+  /**
+   * Set on a per-agency copy (merge): the editable cells as they were at split time. Merge
+   * compares a return against these to tell what the agency changed from what the master
+   * changed since. Absent on masters.
+   */
+  baseEntries?: BaseEntries;
+  /** On a master: the common points of earlier merges, oldest first. */
+  sync?: SyncRecord[];
+}
+
+/** A tracking workbook as read back from an .xlsx file (or from Excel). */
+export interface TrackingWorkbook {
+  snapshot: TableSnapshot;
+  /** The hidden meta sheet's content, or null when the sheet is missing or unreadable. */
+  meta: WorkbookMeta | null;
+  /** The report date (the NgayBaoCao name's cell) as ISO, or null when missing or not a date. */
+  reportDate: string | null;
+  /** The language of the tracking table's headers (or of the meta when headers are ambiguous). */
+  lang: Lang;
+  sheetNames: string[];
+}

@@ -1,0 +1,303 @@
+/**
+ * Pass 4 of the parse: lines → the plan's outline. Parts (with lettered parts or "PHẦN I" above
+ * Roman ones, and appendices), the tree of items, points and bullets in each part, the attribute
+ * lines attached to the item above them, task tables with their column layout, and the closing
+ * block. Nothing here decides what a task is; that is the task pass.
+ */
+import { attributeOf, type Attribute, type PlanLine } from './lines';
+import { explicitKind, inferredKind, type ClassifiedLine } from './structure';
+import { tableColumns, type TableColumns } from './table-columns';
+import type { Section } from './types';
+
+export interface Paragraph {
+  text: string;
+  line: number;
+  joined: boolean;
+}
+
+export interface LocatedAttribute extends Attribute {
+  line: number;
+  /** The line as written; it stays in the task's text. */
+  raw: string;
+}
+
+export interface OutlineNode {
+  kind: ClassifiedLine['kind'] | 'root' | 'attribute';
+  rank: number;
+  number: string;
+  text: string;
+  line: number;
+  joined: boolean;
+  /** Unnumbered paragraphs that follow this node before the next marker. */
+  extra: Paragraph[];
+  children: OutlineNode[];
+  /** "- Cơ quan chủ trì: …", "- Thời gian thực hiện: …" lines that belong to this node. */
+  attributes: LocatedAttribute[];
+  /** For an attribute line on the stack ("b) Cơ quan thực hiện:"): the node its lines go to. */
+  scope?: { target: OutlineNode; attribute: LocatedAttribute };
+}
+
+export interface TableRow {
+  cells: string[];
+  columns: TableColumns;
+  line: number;
+}
+
+export interface OutlineSection {
+  section: Section;
+  root: OutlineNode;
+  /** Rows of task tables met inside this part (or the appendix). */
+  tables: TableRow[];
+}
+
+export interface Outline {
+  sections: OutlineSection[];
+  /** Lines of the closing blocks ("Nơi nhận:", signatures). */
+  footer: PlanLine[];
+}
+
+export function newNode(
+  kind: OutlineNode['kind'],
+  rank: number,
+  number: string,
+  text: string,
+  line: number,
+  joined = false,
+): OutlineNode {
+  return { kind, rank, number, text, line, joined, extra: [], children: [], attributes: [] };
+}
+
+/** Index of the first body line: a part, an item, the closing block, an appendix or a task table. */
+export function bodyStart(lines: readonly PlanLine[]): number {
+  for (let i = 0; i < lines.length; i++) {
+    const c = lines[i];
+    if (
+      c.kind === 'part' ||
+      c.kind === 'upper' ||
+      c.kind === 'item' ||
+      c.kind === 'footer' ||
+      c.kind === 'appendix' ||
+      (c.kind === 'row' && c.cells && tableColumns(c.cells, lines[i + 1]?.cells))
+    ) {
+      return i;
+    }
+  }
+  return lines.length;
+}
+
+const SEPARATOR_ROW = /^:?-{2,}:?$/;
+const ARABIC: Record<string, string> = {
+  I: '1',
+  II: '2',
+  III: '3',
+  IV: '4',
+  V: '5',
+  VI: '6',
+  VII: '7',
+  VIII: '8',
+  IX: '9',
+  X: '10',
+};
+const ORDINAL: Record<string, string> = {
+  nhất: '1',
+  hai: '2',
+  ba: '3',
+  tư: '4',
+  bốn: '4',
+  năm: '5',
+  sáu: '6',
+};
+
+function upperId(number: string): string {
+  if (/^[A-H]$/.test(number)) return number;
+  const ord = /^thứ\s+(\p{L}+)$/u.exec(number);
+  if (ord) return `P${ORDINAL[ord[1].toLowerCase()] ?? ord[1]}`;
+  return `P${ARABIC[number] ?? number}`;
+}
+
+/** Whether an item numbered `child` can sit under `parent`: "3.8.1" under "3" or "3.8", not "3.7". */
+function extendsNumber(parent: OutlineNode, child: string): boolean {
+  if (parent.kind !== 'item' || child.indexOf('.') < 0) return true;
+  return child.startsWith(parent.number + '.');
+}
+
+export function buildOutline(lines: readonly PlanLine[], start: number): Outline {
+  const sections: OutlineSection[] = [];
+  const footer: PlanLine[] = [];
+  let current: OutlineSection | null = null;
+  let stack: OutlineNode[] = [];
+  let inFooter = false;
+  let table: TableColumns | null = null;
+  let appendixCount = 0;
+  let upper: { id: string; kind: Section['kind'] } | null = null;
+  const firstRoman = lines.find((c) => c.kind === 'part')?.number ?? null;
+  const usedIds = new Set<string>();
+
+  const openSection = (id: string, heading: string, kind: Section['kind']) => {
+    let unique = id;
+    for (let k = 2; usedIds.has(unique); k++) unique = `${id}-${k}`;
+    usedIds.add(unique);
+    const root = newNode('root', -1, '', heading, 0);
+    current = { section: { id: unique, heading, kind }, root, tables: [] };
+    sections.push(current);
+    stack = [root];
+    table = null;
+  };
+  const openAppendix = (heading: string) => {
+    appendixCount++;
+    openSection(appendixCount === 1 ? 'PL' : `PL${appendixCount}`, heading, 'tasks');
+    // Parts inside an appendix hold its tasks unless their heading says otherwise.
+    upper = { id: current!.section.id, kind: 'tasks' };
+  };
+
+  for (let i = start; i < lines.length; i++) {
+    const c = lines[i];
+    const line = c.at;
+    if (c.kind === 'footer') {
+      inFooter = true;
+      current = null;
+      table = null;
+      footer.push(c);
+      continue;
+    }
+    if (c.kind === 'appendix') {
+      inFooter = false;
+      // "PHỤ LỤC" is usually followed by its title line ("Danh mục nhiệm vụ …").
+      const next = lines[i + 1];
+      const withTitle = next !== undefined && next.kind === 'text' && next.raw.length <= 400;
+      openAppendix(withTitle ? `${c.raw} ${next.raw}` : c.raw);
+      if (withTitle) i++;
+      continue;
+    }
+    const cells = c.cells ?? (table ? c.pipeCells : undefined);
+    if ((c.kind === 'row' || (table && c.pipeCells)) && cells) {
+      if (cells.every((x) => x === '' || SEPARATOR_ROW.test(x))) continue;
+      let below = i + 1;
+      while (lines[below]?.cells && lines[below].cells!.every((x) => x === '' || SEPARATOR_ROW.test(x)))
+        below++;
+      const header = tableColumns(cells, lines[below]?.cells);
+      if (header) {
+        if (inFooter || current === null) {
+          inFooter = false;
+          openAppendix('Phụ lục');
+        }
+        table = header;
+        if (header.rows === 2) i = below;
+        continue;
+      }
+      if (table && current) {
+        const rows = (current as OutlineSection).tables;
+        const last = rows[rows.length - 1];
+        if (
+          last &&
+          last.columns === table &&
+          last.cells.length < table.width &&
+          last.cells.length + cells.length - 1 === table.width &&
+          lines[i - 1]?.cells
+        ) {
+          // A cell with a line break cut its row in two: the halves meet in that cell.
+          last.cells[last.cells.length - 1] = `${last.cells[last.cells.length - 1]} ${cells[0]}`.trim();
+          last.cells.push(...cells.slice(1));
+          continue;
+        }
+        rows.push({ cells, columns: table, line });
+        continue;
+      }
+    } else if (table && current && (c.kind === 'part' || c.kind === 'upper') && lines[i + 1]?.cells) {
+      // "I. TỰ KIỂM TRA VĂN BẢN" between rows of an open table: a group row copied without its cells.
+      const group = new Array<string>(Math.max(table.width, 2)).fill('');
+      group[table.stt >= 0 ? table.stt : 0] = c.number;
+      group[table.content] = c.text;
+      (current as OutlineSection).tables.push({ cells: group, columns: table, line });
+      continue;
+    } else {
+      table = null;
+    }
+    // A part heading after a closing block starts the body again (a decision's signature, then
+    // the plan it issues); anything else there is recipients and signatures.
+    if (inFooter && c.kind !== 'part' && c.kind !== 'upper') {
+      footer.push(c);
+      continue;
+    }
+    inFooter = false;
+    if (c.kind === 'upper') {
+      const id = upperId(c.number);
+      const kind = explicitKind(c.text) ?? 'context';
+      openSection(appendixCount > 0 ? `PL${appendixCount > 1 ? appendixCount : ''}.${id}` : id, c.text, kind);
+      upper = { id: current!.section.id, kind };
+      continue;
+    }
+    if (c.kind === 'part') {
+      const own = explicitKind(c.text);
+      const base = upper ? `${upper.id}.${c.number}` : c.number;
+      openSection(base, c.text, own ?? upper?.kind ?? 'context');
+      continue;
+    }
+    if (current === null) {
+      // Numbered items before any part heading: the part heading was lost in copying.
+      if (c.kind === 'text' || c.kind === 'row') continue;
+      const lostId = firstRoman === 'II' ? 'I' : 'S1';
+      openSection(lostId, '', inferredKind(c.text));
+    }
+    const attribute = c.attribute ?? (c.kind === 'row' ? attributeOf((c.cells ?? []).join(' ')) : undefined);
+    if (attribute) {
+      // An attribute line belongs to the task above it at its own level: "- Cơ quan chủ trì: …"
+      // under "a) Rà soát …" goes to a); "b) Cơ quan thực hiện:" beside "a) Nhiệm vụ:" goes to
+      // their parent, and so do the "- Đơn vị chủ trì: …" lines under it.
+      const marked = c.kind !== 'text' && c.kind !== 'row';
+      if (marked) {
+        while (stack.length > 1 && stack[stack.length - 1].rank >= c.rank) stack.pop();
+      }
+      const top = stack[stack.length - 1];
+      let target = top.scope ? top.scope.target : top;
+      if (marked && !top.scope) {
+        // Right after a task of its own kind ("- Rà soát …" / "- Cơ quan chủ trì: …") it is that
+        // task's; after a heading with its own tasks ("a) Nhiệm vụ:" …) it is the group's.
+        const prev = target.children[target.children.length - 1];
+        if (prev && prev.children.length === 0 && prev.kind === c.kind) target = prev;
+      } else if (!marked && !top.scope && (top.kind === 'dash' || top.kind === 'plus') && stack.length > 2) {
+        // An unmarked "Đơn vị chủ trì: …" after bullets speaks for the bullets' heading.
+        target = stack[stack.length - 2];
+      }
+      if (target.kind === 'root') {
+        target.extra.push({ text: c.raw, line, joined: c.joined });
+        continue;
+      }
+      const located: LocatedAttribute = { ...attribute, line, raw: c.raw };
+      target.attributes.push(located);
+      if (c.kind !== 'text' && c.kind !== 'row') {
+        const scope = newNode('attribute', c.rank, '', c.raw, line);
+        scope.scope = { target, attribute: located };
+        stack.push(scope);
+      }
+      continue;
+    }
+    const top = stack[stack.length - 1];
+    if (top.scope && (c.kind === 'text' || c.rank > top.rank)) {
+      // A line under "b) Cơ quan thực hiện:" that is no attribute itself ("- Sở Nội vụ;") lists its value.
+      const a = top.scope.attribute;
+      a.value = a.value ? `${a.value}; ${c.text}` : c.text;
+      a.raw = `${a.raw}\n${c.raw}`;
+      continue;
+    }
+    if (c.kind === 'text' || c.kind === 'row') {
+      top.extra.push({
+        text: c.kind === 'row' ? (c.cells ?? []).join(' | ') : c.raw,
+        line,
+        joined: c.joined,
+      });
+      continue;
+    }
+    while (
+      stack.length > 1 &&
+      (stack[stack.length - 1].rank >= c.rank ||
+        (c.kind === 'item' && !extendsNumber(stack[stack.length - 1], c.number)))
+    ) {
+      stack.pop();
+    }
+    const node = newNode(c.kind, c.rank, c.number, c.text, line, c.joined);
+    stack[stack.length - 1].children.push(node);
+    stack.push(node);
+  }
+  return { sections, footer };
+}

@@ -1,0 +1,89 @@
+/**
+ * Tables that a web page's copy flattened into one cell per line block, with a lone "|" between
+ * cells and two between rows (the header block, the closing block and appendix tables of legal
+ * document sites):
+ *
+ *   |                       ← opens the table
+ *   **STT**                 ← a cell, on one or more lines
+ *   |                       ← next cell
+ *   **NHIỆM VỤ**
+ *   |
+ *   |                       ← two bars: next row
+ *   1
+ *   …
+ *
+ * They are rebuilt as one line per row with tab-separated cells, the form the parser reads tables
+ * in. Linear: each line is looked at a fixed number of times.
+ */
+
+export interface SourceLine {
+  text: string;
+  /** 1-based line of the original input. */
+  line: number;
+}
+
+const BAR = /^\s*\|\s*$/;
+const BLANK = /^\s*$/;
+// A cell is short: the next bar comes within this many lines, or the table has ended.
+const MAX_CELL_LINES = 30;
+
+function cellText(lines: readonly string[]): string {
+  return (
+    lines
+      // Emphasis opened or closed at a line's edge ("**BỘ VĂN HÓA, THỂ" / "THAO **") is markup.
+      .map((l) => l.trim().replace(/^\*{1,3}(?=\S)|\s*\*{1,3}$/g, ''))
+      .filter((l) => l !== '' && !/^[*\-–—_=~\s]+$/.test(l))
+      .join(' ')
+      .replace(/\t/g, ' ')
+      .replace(/^[*\s]+|[*\s]+$/g, '')
+  );
+}
+
+/** Index of the next bar line after `from` within the cell limit, or -1. */
+function nextBar(lines: readonly string[], from: number): number {
+  let content = 0;
+  for (let j = from; j < lines.length; j++) {
+    if (BAR.test(lines[j])) return j;
+    if (!BLANK.test(lines[j]) && ++content > MAX_CELL_LINES) return -1;
+  }
+  return -1;
+}
+
+export function rebuildPipeTables(lines: readonly string[]): SourceLine[] {
+  const out: SourceLine[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    if (!BAR.test(lines[i]) || nextBar(lines, i + 1) < 0 || BLANK.test(lines[i + 1] ?? '')) {
+      out.push({ text: lines[i], line: i + 1 });
+      i++;
+      continue;
+    }
+    // A table: cells between bars, rows between double bars, until a bar with no next one.
+    let row: string[] = [];
+    let rowLine = 0;
+    let at = i;
+    const flush = () => {
+      if (row.some((c) => c !== '')) out.push({ text: row.join('\t'), line: rowLine || at + 1 });
+      row = [];
+      rowLine = 0;
+    };
+    for (;;) {
+      const next = nextBar(lines, at + 1);
+      if (next < 0) break;
+      const body = lines.slice(at + 1, next);
+      // Cells start right after their bar; a blank line there means the table has ended and the
+      // next bar opens another one.
+      if (BLANK.test(body[0] ?? '') && !body.every((l) => BLANK.test(l))) break;
+      if (body.every((l) => BLANK.test(l))) {
+        flush(); // two bars: the row ends
+      } else {
+        if (row.length === 0) rowLine = at + 2 + body.findIndex((l) => !BLANK.test(l));
+        row.push(cellText(body));
+      }
+      at = next;
+    }
+    flush();
+    i = at + 1;
+  }
+  return out;
+}

@@ -1,0 +1,133 @@
+/**
+ * Task tables → task drafts: one row per task, Roman, lettered or all-capitals rows as groups, a row
+ * that only continues the cell above joined to it, a row cut short in copying kept with what it
+ * has (and a warning).
+ */
+import { splitAgencies } from './agency';
+import { classifyNotes, extractDeadlines } from './deadline';
+import type { DoubtCode, TaskDraft, TaskPassResult } from './draft';
+import { excerpt } from './draft';
+import type { OutlineSection } from './outline';
+import type { Deadline, ParseWarning } from './types';
+import { warning } from './warnings';
+
+const ROMAN_ROW = /^(?:X{0,3})(?:IX|IV|V?I{0,3})$|^[A-Z]$/;
+const NUMBER_CELL = /^\d{1,4}(?:\.\d{1,3})*$/;
+
+/** "- Vụ Đất đai - Cục Quy hoạch …": one name per dash; else names separated by commas and "và". */
+function agencyCell(text: string): string[] {
+  const t = text.trim();
+  if (/^[-+•]\s/u.test(t))
+    return t.split(/(?:^|\s)[-+•]\s+(?=\p{Lu})/u).flatMap((p) => splitAgencies(p.replace(/;\s*$/, '')));
+  return splitAgencies(t);
+}
+
+function isGroupText(s: string): boolean {
+  return /\p{L}/u.test(s) && !/\p{Ll}/u.test(s) && s.length <= 200;
+}
+
+export function readTables(body: OutlineSection, planYear: number | null): TaskPassResult {
+  const drafts: TaskDraft[] = [];
+  const warnings: ParseWarning[] = [];
+  const sid = body.section.id;
+  let group: string | null = null;
+  let groupNo = '';
+  let generated = 0;
+  let last: TaskDraft | null = null;
+  for (const row of body.tables) {
+    const col = row.columns;
+    const cell = (i: number) => (i >= 0 && i < row.cells.length ? row.cells[i] : '');
+    const stt = cell(col.stt).replace(/[.)]+$/, '');
+    const content = cell(col.content);
+    const otherFilled = [col.lead, col.partners, col.product, col.time].some((i) => cell(i) !== '');
+    if (stt && ROMAN_ROW.test(stt)) {
+      group = `${stt}. ${content}`.trim();
+      groupNo = stt;
+      continue;
+    }
+    if (!stt && !otherFilled && content && isGroupText(content)) {
+      // An all-capitals row with nothing else: a group heading without a number.
+      group = content;
+      continue;
+    }
+    if (!content) {
+      if (row.cells.some((c) => c !== '')) {
+        warnings.push(
+          warning(
+            'unnumbered-text',
+            row.line,
+            `Dòng bảng không có nội dung nhiệm vụ trong phần ${sid} không được tính là nhiệm vụ: "${excerpt(row.cells.join(' | '))}"`,
+            `A table row without a task in part ${sid} was not taken as a task: "${excerpt(row.cells.join(' | '))}"`,
+          ),
+        );
+      }
+      continue;
+    }
+    if (!stt && !otherFilled && last) {
+      // A cell wrapped onto its own row: it continues the previous task.
+      last.text += '\n' + content;
+      last.doubts.add('row-continued');
+      continue;
+    }
+    const doubts = new Set<DoubtCode>();
+    if (row.cells.length < col.width && (stt === '' || NUMBER_CELL.test(stt))) {
+      doubts.add('row-truncated');
+      warnings.push(
+        warning(
+          'row-truncated',
+          row.line,
+          `Dòng bảng có ${row.cells.length} ô, ít hơn ${col.width} cột của bảng: có thể đã bị cắt khi sao chép; hãy kiểm tra nhiệm vụ này.`,
+          `The table row has ${row.cells.length} cells, fewer than the table's ${col.width} columns: it may have been cut in copying; please check this task.`,
+        ),
+      );
+    }
+    const leads = agencyCell(cell(col.lead));
+    let lead = leads[0] ?? null;
+    if (!lead && col.lead >= 0 && last && last.group === group && last.lead) {
+      // A lead cell merged down over several rows arrives empty in all but the first.
+      lead = last.lead;
+      doubts.add('lead-from-row-above');
+    }
+    const partners = [...leads.slice(1), ...agencyCell(cell(col.partners))];
+    const deadlines: Deadline[] = [];
+    const timeCells = col.times.map(cell).filter((t) => t !== '');
+    for (const timeCell of timeCells) {
+      const d = classifyNotes(timeCell, planYear);
+      if (d.length > 0) deadlines.push(...d);
+      else if (timeCell === cell(col.time)) {
+        doubts.add('deadline-unrecognised');
+        warnings.push(
+          warning(
+            'deadline-unrecognised',
+            row.line,
+            `Không hiểu được thời hạn "${timeCell}".`,
+            `Could not read the deadline "${timeCell}".`,
+          ),
+        );
+      }
+    }
+    if (deadlines.length === 0) deadlines.push(...extractDeadlines(content, planYear));
+    const number = stt
+      ? groupNo
+        ? `${groupNo}.${stt}`
+        : stt
+      : `${groupNo ? groupNo + '.' : ''}r${++generated}`;
+    const product = cell(col.product);
+    const draft: TaskDraft = {
+      section: sid,
+      number,
+      group,
+      lead,
+      leadSource: lead ? 'table' : 'none',
+      partners,
+      text: content,
+      deadlines,
+      line: row.line,
+      ...(product ? { product } : {}),
+      doubts,
+    };
+    drafts.push(draft);
+    last = draft;
+  }
+  return { drafts, warnings };
+}

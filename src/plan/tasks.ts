@@ -1,0 +1,326 @@
+/**
+ * Pass 5 of the parse: the outline → task drafts (leads, partners, deadlines as written).
+ *
+ * - Only parts whose heading names tasks (NHIỆM VỤ…, GIẢI PHÁP, NỘI DUNG, TỔ CHỨC THỰC HIỆN…) and
+ *   appendix task tables produce tasks; in the other parts only an explicit assignment does ("Sở Tài
+ *   chính chủ trì …", "Giao …", a "Cơ quan chủ trì:" line).
+ * - An item with numbered sub-items, or a heading-like item (agency name, ends with ":", short title)
+ *   with bullets under it, is a group; its children are the tasks. A group heading that goes on after
+ *   its colon ("2. Văn phòng UBND tỉnh: tham mưu …") is also the group's first task. Other items are
+ *   tasks, and the bullets and unnumbered paragraphs under them are part of their text.
+ * - Lead: an attribute line, a role in the task's own text ("X chủ trì", "giao X"); else the group's
+ *   agency; else the agency that opens the sentence ("Sở Nội vụ tham mưu …").
+ */
+import { agencyFromHeading, cleanAgencyName, isAgencyHeading, leadingAgency, splitAgencies } from './agency';
+import { classifyNotes, extractDeadlines } from './deadline';
+import type { DoubtCode, LeadSource, TaskDraft, TaskPassResult } from './draft';
+import { excerpt } from './draft';
+import type { LocatedAttribute, Outline, OutlineNode, OutlineSection, Paragraph } from './outline';
+import { findRoles, roleValue } from './roles';
+import { readTables } from './tables';
+import type { Deadline, ParseWarning } from './types';
+import { warning } from './warnings';
+
+interface Context {
+  group: string | null;
+  lead: string | null;
+  partners: string[];
+  deadlines: Deadline[];
+  underAgency: boolean;
+}
+
+const SEE_APPENDIX = /^\(?\s*(?:chi tiết|nội dung|danh mục|có|theo)[^()]{0,80}phụ lục[^()]{0,80}\)?\.?$/iu;
+const HEADING_TASK = /^([^:]{2,150}):\s*(\S.{20,})$/u;
+
+function isNumbered(n: OutlineNode): boolean {
+  return n.kind === 'item' || n.kind === 'point';
+}
+
+function headingLike(n: OutlineNode): boolean {
+  const t = n.text.trim();
+  return isAgencyHeading(t) || /:$/.test(t) || (t.length <= 100 && !/[.;!?)]$/.test(t));
+}
+
+function isContainer(n: OutlineNode): boolean {
+  if (n.kind === 'root') return true;
+  if (n.children.some(isNumbered)) return true;
+  return n.children.length > 0 && headingLike(n);
+}
+
+function printed(n: OutlineNode): string {
+  if (n.kind === 'point') return `${n.number}) ${n.text}`;
+  if (n.kind === 'dash') return `- ${n.text}`;
+  if (n.kind === 'plus') return `+ ${n.text}`;
+  if (n.kind === 'item') return `${n.number}. ${n.text}`;
+  return n.text;
+}
+
+function fullText(n: OutlineNode, own = true): string {
+  const parts: Array<[number, string]> = [];
+  for (const e of n.extra) parts.push([e.line, e.text]);
+  for (const a of n.attributes) parts.push([a.line, a.raw]);
+  for (const ch of n.children) {
+    const rest = fullText(ch, false);
+    parts.push([ch.line, rest ? `${printed(ch)}\n${rest}` : printed(ch)]);
+  }
+  // Attribute lines and paragraphs stay where the plan wrote them.
+  parts.sort((a, b) => a[0] - b[0]);
+  const lines = parts.map((p) => p[1]);
+  return (own ? [n.text, ...lines] : lines).join('\n');
+}
+
+function anyJoined(n: OutlineNode): boolean {
+  return n.joined || n.extra.some((e) => e.joined) || n.children.some(anyJoined);
+}
+
+function childNumber(parent: OutlineNode, child: OutlineNode, bulletIndex: number): string {
+  if (child.kind === 'item') return child.number;
+  const base = parent.kind === 'root' ? '' : parent.number;
+  if (child.kind === 'point') return base ? `${base}.${child.number}` : child.number;
+  return base ? `${base}-${bulletIndex}` : String(bulletIndex);
+}
+
+/** "…Tỉnh ủy./." — the end-of-document mark is not part of the last task. */
+function stripEndMark(text: string): string {
+  return text.replace(/\.\/[.\p{L}]{0,3}\s*$/u, '.').trim();
+}
+
+interface AttributeRoles {
+  lead: string | null;
+  partners: string[];
+  time: string[];
+  product: string | null;
+  content: string[];
+}
+
+/** What a node's attribute lines say ("Cơ quan chủ trì: X; cơ quan phối hợp: Y", "a) Cơ quan chủ trì - X"). */
+function attributeRoles(attributes: readonly LocatedAttribute[]): AttributeRoles {
+  const out: AttributeRoles = { lead: null, partners: [], time: [], product: null, content: [] };
+  for (const a of attributes) {
+    if (a.kind === 'lead' || a.kind === 'roles') {
+      if (!a.value) continue;
+      const roles = roleValue(a.value);
+      if (roles.lead && !out.lead) out.lead = cleanAgencyName(roles.lead);
+      out.partners.push(...roles.partners);
+      const named = /(?:cơ quan|đơn vị)\s+phối hợp\s*:\s*(.+)$/iu.exec(a.value);
+      if (named) out.partners.push(...splitAgencies(named[1]));
+    } else if (a.kind === 'partners') out.partners.push(...splitAgencies(a.value));
+    else if (a.kind === 'time') out.time.push(a.value);
+    else if (a.kind === 'product') out.product = out.product ? `${out.product}; ${a.value}` : a.value;
+    else out.content.push(a.value);
+  }
+  return out;
+}
+
+export function readTasks(outline: Outline, planYear: number | null): TaskPassResult {
+  const drafts: TaskDraft[] = [];
+  const warnings: ParseWarning[] = [];
+
+  const unnumbered = (sectionId: string, p: { text: string; line: number }) =>
+    warnings.push(
+      warning(
+        'unnumbered-text',
+        p.line,
+        `Đoạn văn không đánh số trong phần ${sectionId} không được tính là nhiệm vụ: "${excerpt(p.text)}"`,
+        `An unnumbered paragraph in part ${sectionId} was not taken as a task: "${excerpt(p.text)}"`,
+      ),
+    );
+  const seeAppendix = (sectionId: string, p: Paragraph) =>
+    warnings.push(
+      warning(
+        'see-appendix',
+        p.line,
+        `Phần ${sectionId} chuyển tới phụ lục ("${excerpt(p.text)}"); nhiệm vụ được đọc từ bảng phụ lục.`,
+        `Part ${sectionId} refers to the appendix ("${excerpt(p.text)}"); tasks are read from the appendix table.`,
+      ),
+    );
+  const unreadDeadline = (line: number, note: string) =>
+    warnings.push(
+      warning(
+        'deadline-unrecognised',
+        line,
+        `Không hiểu được thời hạn "${note}".`,
+        `Could not read the deadline "${note}".`,
+      ),
+    );
+
+  function emit(
+    sid: string,
+    number: string,
+    text: string,
+    line: number,
+    ctx: Context,
+    node: OutlineNode | null,
+    explicitOnly: boolean,
+  ) {
+    const attrs = attributeRoles(node?.attributes ?? []);
+    const body = stripEndMark(text);
+    const roles = findRoles(body);
+    let lead = attrs.lead ?? roles.lead;
+    let source: LeadSource = lead ? 'role' : 'none';
+    let partners = attrs.partners.length > 0 ? attrs.partners : roles.partners;
+    if (explicitOnly && !lead) return;
+    if (!lead) {
+      if (ctx.lead) {
+        lead = ctx.lead;
+        source = 'heading';
+        partners = partners.length > 0 ? partners : ctx.partners;
+      } else if (!ctx.underAgency) {
+        lead = leadingAgency(body);
+        if (lead) source = 'sentence';
+      }
+    }
+    const doubts = new Set<DoubtCode>();
+    let deadlines: Deadline[] = [];
+    for (const t of attrs.time) {
+      const d = classifyNotes(t, planYear);
+      if (d.length > 0) deadlines.push(...d);
+      else {
+        unreadDeadline(line, t);
+        doubts.add('deadline-unrecognised');
+      }
+    }
+    if (deadlines.length === 0) deadlines = extractDeadlines(body, planYear);
+    if (deadlines.length === 0) deadlines = ctx.deadlines.map((d) => ({ ...d }));
+    if (node && anyJoined(node)) doubts.add('joined-lines');
+    if (explicitOnly) doubts.add('assignment-in-context');
+    if (lead && /^(?:các|UBND các|Ủy ban nhân dân các|Uỷ ban nhân dân các)\s/iu.test(lead))
+      doubts.add('collective-lead');
+    drafts.push({
+      section: sid,
+      number,
+      group: ctx.group,
+      lead,
+      leadSource: source,
+      partners,
+      text: body,
+      deadlines,
+      line,
+      ...(attrs.product ? { product: attrs.product } : {}),
+      doubts,
+    });
+  }
+
+  function walkSection(body: OutlineSection, explicitOnly: boolean) {
+    const root = body.root;
+    const sid = body.section.id;
+    const ctx: Context = { group: null, lead: null, partners: [], deadlines: [], underAgency: false };
+    if (root.children.length === 0 && body.tables.length === 0) {
+      if (explicitOnly) return;
+      // A task part written as plain paragraphs: each paragraph is a task.
+      let k = 0;
+      for (const p of root.extra) {
+        if (SEE_APPENDIX.test(p.text)) seeAppendix(sid, p);
+        else {
+          const n = String(++k);
+          emit(sid, n, p.text, p.line, ctx, { ...leaf(p), number: n }, false);
+        }
+      }
+      return;
+    }
+    if (!explicitOnly) {
+      for (const p of root.extra) {
+        if (SEE_APPENDIX.test(p.text)) seeAppendix(sid, p);
+        else unnumbered(sid, p);
+      }
+    }
+    walkChildren(sid, root, ctx, explicitOnly);
+  }
+
+  function leaf(p: Paragraph): OutlineNode {
+    return {
+      kind: 'text',
+      rank: 20,
+      number: '',
+      text: p.text,
+      line: p.line,
+      joined: p.joined,
+      extra: [],
+      children: [],
+      attributes: [],
+    };
+  }
+
+  function walkChildren(sid: string, parent: OutlineNode, ctx: Context, explicitOnly: boolean) {
+    let bullets = 0;
+    for (const child of parent.children) {
+      if (child.kind === 'dash' || child.kind === 'plus') bullets++;
+      const number = childNumber(parent, child, bullets);
+      child.number = number;
+      if (isContainer(child)) walkContainer(sid, child, ctx, explicitOnly);
+      else if (child.extra.length > 0 && isAgencyHeading(child.text) && agencyFromHeading(child.text)) {
+        // "1. Sở Y tế" with its duty in the paragraph below: the heading names the lead.
+        const lead = agencyFromHeading(child.text);
+        const own: Context = { ...ctx, lead, partners: [], underAgency: true, group: printed(child) };
+        emit(
+          sid,
+          number,
+          child.extra.map((e) => e.text).join('\n'),
+          child.line,
+          own,
+          { ...child, text: '' },
+          explicitOnly,
+        );
+      } else emit(sid, number, fullText(child), child.line, ctx, child, explicitOnly);
+    }
+  }
+
+  function walkContainer(sid: string, node: OutlineNode, ctx: Context, explicitOnly: boolean) {
+    const heading = node.text.trim();
+    const own = findRoles(heading);
+    const attrs = attributeRoles(node.attributes);
+    let lead: string | null = null;
+    let partners: string[] = [];
+    let underAgency = ctx.underAgency;
+    const named = own.lead || attrs.lead ? null : agencyFromHeading(heading);
+    const goesOn = HEADING_TASK.exec(heading);
+    if (attrs.lead) {
+      lead = attrs.lead;
+      partners = attrs.partners;
+    } else if (own.lead) {
+      lead = own.lead;
+      partners = own.partners;
+    } else if (named) {
+      lead = named;
+      underAgency = true;
+    } else {
+      const subject = /^([^:]{2,150}):/u.exec(heading);
+      if (subject && isAgencyHeading(subject[1])) lead = cleanAgencyName(subject[1]);
+    }
+    const notes = [
+      ...attrs.time.flatMap((t) => classifyNotes(t, planYear)),
+      ...extractDeadlines(heading, planYear, true),
+    ];
+    const next: Context = {
+      group: `${printed(node)}`.trim(),
+      lead: lead ?? ctx.lead,
+      partners: lead ? partners : ctx.partners,
+      deadlines: notes.length > 0 ? notes : ctx.deadlines,
+      underAgency: underAgency || lead !== null,
+    };
+    // "2. Văn phòng UBND tỉnh: tham mưu …" names the agency and states its first task.
+    if (goesOn && lead && isAgencyHeading(goesOn[1])) {
+      emit(
+        sid,
+        node.number,
+        goesOn[2],
+        node.line,
+        { ...next, group: next.group },
+        { ...node, children: [], attributes: [] },
+        explicitOnly,
+      );
+    }
+    if (!explicitOnly) for (const p of node.extra) unnumbered(sid, p);
+    walkChildren(sid, node, next, explicitOnly);
+  }
+
+  for (const body of outline.sections) {
+    if (body.section.kind === 'tasks') {
+      walkSection(body, false);
+      const tables = readTables(body, planYear);
+      drafts.push(...tables.drafts);
+      warnings.push(...tables.warnings);
+    } else walkSection(body, true);
+  }
+  return { drafts, warnings };
+}

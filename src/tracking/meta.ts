@@ -1,0 +1,214 @@
+/**
+ * The hidden `_PlanTracker` sheet as rows of two plain-text cells, key in A and value in B, so
+ * both renderers (ExcelJS and office-js `Range.values` with the text format) write and read it
+ * without caring about types. This module is its only writer and its only reader. Layout:
+ *
+ *   format               plan-tracker-meta/1
+ *   generator            plan-tracker
+ *   generatorVersion     0.1.0
+ *   schemaVersion        1
+ *   lang                 vi
+ *   builtAt              2026-11-27T21:00:00.000Z
+ *   planTitle            …
+ *   planNumber           74/KH-UBND        (blank = none)
+ *   planIssuedOn         2024-04-10        (blank = none)
+ *   sourceFingerprint    <hex>
+ *   fingerprintAlgorithm sha-256           (absent in older workbooks: sha-256)
+ *   workbookId           …
+ *   agencyKey            (blank on a master)
+ *   taskHashAlgorithm    fnv1a-64          (absent in older workbooks: the first 64 bits of SHA-256)
+ *   taskCount            123
+ *   tasks                [["I.1","ab12…"],…   (JSON array of [id, hash]; continued on further
+ *   tasks                …]                    `tasks` rows, each value < 32,000 characters)
+ *   baseEntries          {…}                  (agency copies: the editable cells at split, JSON, chunked)
+ *   mergeSync            […]                  (masters: one block per merge, appended; continued
+ *   mergeSync+           …]                    on `mergeSync+` rows)
+ *
+ * Unknown keys are ignored on read, so later versions can add rows and older readers skip them.
+ */
+import type { Lang } from '../model/lang';
+import type { RawCell } from '../model/table';
+import type { BaseEntries, SyncRecord, WorkbookMeta } from '../model/workbook-meta';
+
+export const META_FORMAT = 'plan-tracker-meta/1';
+/** Longest value put in one cell; Excel's limit is 32,767 characters. */
+export const META_CHUNK = 30_000;
+
+const SCALAR_KEYS = [
+  'generator',
+  'generatorVersion',
+  'schemaVersion',
+  'lang',
+  'builtAt',
+  'planTitle',
+  'planNumber',
+  'planIssuedOn',
+  'sourceFingerprint',
+  'fingerprintAlgorithm',
+  'workbookId',
+  'agencyKey',
+  'taskHashAlgorithm',
+] as const;
+/** Written only when set: older workbooks do not have them, and their absence means something. */
+const OPTIONAL_KEYS = new Set<string>(['fingerprintAlgorithm', 'taskHashAlgorithm']);
+
+export const BASE_ENTRIES_KEY = 'baseEntries';
+export const SYNC_KEY = 'mergeSync';
+const SYNC_MORE = 'mergeSync+';
+
+/** Splits text into pieces of at most `size` UTF-16 units without cutting a surrogate pair. */
+export function chunkText(text: string, size: number = META_CHUNK): string[] {
+  const out: string[] = [];
+  let i = 0;
+  while (i < text.length) {
+    let end = Math.min(i + size, text.length);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end -= 1;
+    out.push(text.slice(i, end));
+    i = end;
+  }
+  return out.length ? out : [''];
+}
+
+export function serializeBaseEntries(base: BaseEntries): string[][] {
+  return chunkText(JSON.stringify(base)).map((piece) => [BASE_ENTRIES_KEY, piece]);
+}
+
+/** One merge's sync records, as rows to append to a master's meta sheet. */
+export function serializeSync(records: readonly SyncRecord[]): string[][] {
+  if (records.length === 0) return [];
+  const json = JSON.stringify(records.map((r) => [r.copy, r.taskId, r.column, r.r, r.m]));
+  return chunkText(json).map((piece, i) => [i === 0 ? SYNC_KEY : SYNC_MORE, piece]);
+}
+
+/** The meta as rows of the sheet; the base entries of a copy and the sync records of a master included. */
+export function serializeMeta(meta: WorkbookMeta): string[][] {
+  const value = (v: string | number | null | undefined): string =>
+    v === null || v === undefined ? '' : String(v);
+  const rows: string[][] = [['format', META_FORMAT]];
+  for (const key of SCALAR_KEYS) {
+    if (OPTIONAL_KEYS.has(key) && meta[key] === undefined) continue;
+    rows.push([key, value(meta[key])]);
+  }
+  rows.push(['taskCount', String(meta.tasks.length)]);
+  const json = JSON.stringify(meta.tasks.map((t) => [t.id, t.hash]));
+  for (const piece of chunkText(json)) rows.push(['tasks', piece]);
+  if (meta.baseEntries) rows.push(...serializeBaseEntries(meta.baseEntries));
+  if (meta.sync?.length) rows.push(...serializeSync(meta.sync));
+  return rows;
+}
+
+function text(cell: RawCell | undefined): string {
+  if (cell === null || cell === undefined) return '';
+  return String(cell);
+}
+
+function isRaw(v: unknown): v is RawCell {
+  return v === null || ['string', 'number', 'boolean'].includes(typeof v);
+}
+
+/** The base values from the meta sheet's rows; undefined when absent or damaged. */
+export function parseBaseEntries(rows: readonly (readonly RawCell[])[]): BaseEntries | undefined {
+  const pieces = rows.filter((r) => text(r?.[0]).trim() === BASE_ENTRIES_KEY).map((r) => text(r[1]));
+  if (pieces.length === 0) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(pieces.join(''));
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined;
+    const out: BaseEntries = {};
+    for (const [id, cells] of Object.entries(parsed as Record<string, unknown>)) {
+      if (typeof cells !== 'object' || cells === null || Array.isArray(cells)) return undefined;
+      const row: Record<string, RawCell> = {};
+      for (const [col, v] of Object.entries(cells as Record<string, unknown>)) {
+        if (!isRaw(v)) return undefined;
+        row[col] = v;
+      }
+      out[id] = row;
+    }
+    return out;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every merge's records, oldest first; damaged blocks are skipped (their cells then conflict). */
+export function parseSync(rows: readonly (readonly RawCell[])[]): SyncRecord[] {
+  const blobs: string[] = [];
+  for (const r of rows) {
+    const key = text(r?.[0]).trim();
+    const v = text(r?.[1]);
+    if (key === SYNC_KEY) blobs.push(v);
+    else if (key === SYNC_MORE && blobs.length > 0) blobs[blobs.length - 1] += v;
+  }
+  const out: SyncRecord[] = [];
+  for (const blob of blobs) {
+    try {
+      const parsed: unknown = JSON.parse(blob);
+      if (!Array.isArray(parsed)) continue;
+      for (const t of parsed) {
+        if (!Array.isArray(t) || t.length !== 5) continue;
+        const [copy, taskId, column, r, m] = t as unknown[];
+        if (typeof copy !== 'string' || typeof taskId !== 'string' || typeof column !== 'string') continue;
+        if (!isRaw(r) || !isRaw(m)) continue;
+        out.push({ copy, taskId, column, r, m });
+      }
+    } catch {
+      continue;
+    }
+  }
+  return out;
+}
+
+/** The meta back from the sheet's rows, whole; null when the sheet is not ours or is damaged. */
+export function parseMeta(rows: readonly (readonly RawCell[])[]): WorkbookMeta | null {
+  const values = new Map<string, string>();
+  const taskPieces: string[] = [];
+  for (const row of rows) {
+    const key = text(row?.[0]).trim();
+    if (!key) continue;
+    const v = text(row[1]);
+    if (key === 'tasks') taskPieces.push(v);
+    else if (!values.has(key)) values.set(key, v);
+  }
+  if (values.get('format') !== META_FORMAT) return null;
+  const str = (key: string): string => values.get(key) ?? '';
+  const orNull = (key: string): string | null => (str(key).trim() === '' ? null : str(key));
+  const optional = (key: string): string | undefined => (values.has(key) ? str(key) : undefined);
+
+  let tasks: { id: string; hash: string }[];
+  try {
+    const parsed: unknown = JSON.parse(taskPieces.join('') || '[]');
+    if (!Array.isArray(parsed)) return null;
+    tasks = parsed.map((pair) => {
+      if (!Array.isArray(pair) || typeof pair[0] !== 'string' || typeof pair[1] !== 'string') {
+        throw new Error('bad task entry');
+      }
+      return { id: pair[0], hash: pair[1] };
+    });
+  } catch {
+    return null;
+  }
+  const count = Number(str('taskCount'));
+  if (values.has('taskCount') && count !== tasks.length) return null;
+
+  const schemaVersion = Number(str('schemaVersion'));
+  const lang: Lang = str('lang') === 'en' ? 'en' : 'vi';
+  const sync = parseSync(rows);
+  return {
+    generator: str('generator'),
+    generatorVersion: str('generatorVersion'),
+    schemaVersion: Number.isFinite(schemaVersion) ? schemaVersion : 0,
+    lang,
+    builtAt: str('builtAt'),
+    planTitle: str('planTitle'),
+    planNumber: orNull('planNumber'),
+    planIssuedOn: orNull('planIssuedOn'),
+    sourceFingerprint: str('sourceFingerprint'),
+    fingerprintAlgorithm: optional('fingerprintAlgorithm'),
+    workbookId: str('workbookId'),
+    agencyKey: orNull('agencyKey'),
+    tasks,
+    taskHashAlgorithm: optional('taskHashAlgorithm'),
+    baseEntries: parseBaseEntries(rows),
+    sync: sync.length ? sync : undefined,
+  };
+}

@@ -1,0 +1,290 @@
+/**
+ * The `Tổng hợp` sheet: the report date (the name NgayBaoCao, which the deadline-state formula
+ * compares with) and live COUNTIFS tables over the task table, so the figures stay right for
+ * people without the add-in.
+ */
+import { COLUMNS, columnHeader, DATE_INPUT, taskColumnLetter, type TaskColumnId } from '../../model/columns';
+import type { Lang } from '../../model/lang';
+import { CATEGORY_LABELS, STATE_LABELS } from '../../model/labels';
+import { localize, type Msg } from '../../model/msg';
+import { columnLetter } from '../../model/table';
+import { DEADLINE_CATEGORIES, DEADLINE_STATES, type DeadlineState } from '../../model/vocabulary';
+import { cellText, isFilled, sameText } from '../cached-results';
+import { sheetRef } from '../formulas';
+import { REPORT_DATE_NAME, sheetName } from '../names';
+import type { CellSpec, CellStyle, CellValue, NameSpec, SheetSpec, Validation } from '../types';
+import { DATE_FMT, DATE_MAX, DATE_MIN, emptySheet, text } from './common';
+import type { TaskTableLayout } from './task-table';
+
+export const SUMMARY_WORDS = {
+  summaryTitle: { vi: 'TỔNG HỢP TÌNH HÌNH THỰC HIỆN KẾ HOẠCH', en: 'PLAN IMPLEMENTATION SUMMARY' },
+  reportDate: { vi: 'Ngày báo cáo', en: 'Report date' },
+  reportDateHint: {
+    vi: 'Sửa ô này thành ngày chốt số liệu của kỳ báo cáo; các bảng tự tính lại.',
+    en: "Change this cell to the reporting period's cut-off date; the tables recalculate.",
+  },
+  byAgencyTitle: { vi: 'Theo cơ quan chủ trì và tình trạng hạn', en: 'By lead agency and deadline state' },
+  total: { vi: 'Tổng số', en: 'Total' },
+  dueCount: { vi: 'Đã đến hạn', en: 'Deadline passed' },
+  completionRate: { vi: 'Tỷ lệ hoàn thành', en: 'Completion rate' },
+  otherAgency: { vi: 'Khác / chưa có cơ quan chủ trì', en: 'Other / no lead agency' },
+  grandTotal: { vi: 'Tổng cộng', en: 'Grand total' },
+  rateNote: {
+    vi: 'Tỷ lệ hoàn thành = số hoàn thành (đúng hạn + quá hạn) ÷ số nhiệm vụ đã đến hạn (hoàn thành + quá hạn chưa hoàn thành). Nhiệm vụ thường xuyên và chưa có thời hạn được tính riêng.',
+    en: 'Completion rate = tasks done (on time + late) ÷ tasks whose deadline has passed (done + overdue). Ongoing and undated tasks are counted apart.',
+  },
+  byCategoryTitle: { vi: 'Theo loại thời hạn', en: 'By deadline type' },
+  taskCount: { vi: 'Số nhiệm vụ', en: 'Tasks' },
+  noCategory: { vi: 'Chưa ghi loại thời hạn', en: 'No deadline type' },
+} satisfies Record<string, Msg>;
+
+export interface SummarySheetInput {
+  lang: Lang;
+  planTitle: string;
+  /** ISO date put in the NgayBaoCao cell. */
+  reportDate: string;
+  /** Lead agencies as the table shows them, in order of first appearance. */
+  leads: readonly string[];
+  layout: TaskTableLayout;
+  /**
+   * The task table's rows as drawn (registry columns first, state formulas with their results),
+   * from which each formula's result is counted; without it the formulas carry none.
+   */
+  table?: readonly (readonly CellValue[])[];
+}
+
+/** What the COUNTIFS of the summary count, from the task table's rows. */
+interface Tally {
+  byLead(name: string): Record<DeadlineState, number> | null;
+  overall: Record<DeadlineState, number>;
+  category(label: string): number;
+  filledIds: number;
+}
+
+function tally(rows: readonly (readonly CellValue[])[], lang: Lang): Tally {
+  const at = (id: TaskColumnId) => COLUMNS.findIndex((c) => c.id === id);
+  const stateOf = new Map(DEADLINE_STATES.map((s) => [STATE_LABELS[s][lang], s]));
+  const zero = () => Object.fromEntries(DEADLINE_STATES.map((s) => [s, 0])) as Record<DeadlineState, number>;
+  const leads = new Map<string, Record<DeadlineState, number>>();
+  const overall = zero();
+  for (const row of rows) {
+    const state = stateOf.get(cellText(row[at('state')]) ?? '');
+    if (!state) continue;
+    overall[state] += 1;
+    const lead = cellText(row[at('lead')]);
+    if (lead === null) continue;
+    // COUNTIFS compares text without regard to case.
+    const key = lead.toLocaleLowerCase();
+    const counts = leads.get(key) ?? zero();
+    counts[state] += 1;
+    leads.set(key, counts);
+  }
+  return {
+    byLead: (name) => leads.get(name.toLocaleLowerCase()) ?? zero(),
+    overall,
+    category: (label) =>
+      rows.filter((r) => {
+        const v = cellText(r[at('category')]);
+        return v !== null && sameText(v, label);
+      }).length,
+    filledIds: rows.filter((r) => isFilled(r[at('taskId')])).length,
+  };
+}
+
+export function buildSummarySheet(input: SummarySheetInput): { sheet: SheetSpec; reportDateName: NameSpec } {
+  const { lang, reportDate, layout } = input;
+  const w = (k: keyof typeof SUMMARY_WORDS) => localize(SUMMARY_WORDS[k], lang);
+  const tasksSheet = sheetName('tasks', lang);
+  const sheet = emptySheet('summary', sheetName('summary', lang));
+  const cells: CellSpec[] = sheet.cells;
+  const put = (row: number, c: number, value: CellValue, style?: CellStyle) =>
+    cells.push(style ? { row, col: c, value, style } : { row, col: c, value });
+  const tasksRange = (id: TaskColumnId) => {
+    const l = taskColumnLetter(id);
+    return `${sheetRef(tasksSheet)}!$${l}$${layout.firstDataRow}:$${l}$${layout.lastCoveredRow}`;
+  };
+  const header: CellStyle = {
+    bold: true,
+    color: 'FFFFFF',
+    fill: '1F4E79',
+    wrap: true,
+    hAlign: 'center',
+    vAlign: 'middle',
+    border: true,
+  };
+  const bordered: CellStyle = { border: true };
+  const nStates = DEADLINE_STATES.length;
+  const lastColIndex = nStates + 3; // agency, states…, total, due, rate
+  const lastLetter = columnLetter(lastColIndex);
+
+  put(0, 0, text(w('summaryTitle')), { bold: true, size: 14, color: '1F4E79' });
+  sheet.merges.push(`A1:${lastLetter}1`);
+  put(1, 0, text(input.planTitle), { italic: true, wrap: true });
+  sheet.merges.push(`A2:${lastLetter}2`);
+  put(2, 0, text(w('reportDate')), { bold: true });
+  put(2, 1, { t: 'date', v: reportDate }, { bold: true, numFmt: DATE_FMT, fill: 'FFF2CC', border: true });
+  put(2, 2, text(w('reportDateHint')), { italic: true, color: '595959' });
+  sheet.merges.push(`C3:${lastLetter}3`);
+  const dateInput: Validation = {
+    kind: 'date',
+    range: 'B3',
+    min: DATE_MIN,
+    max: DATE_MAX,
+    allowBlank: false,
+    prompt: DATE_INPUT.prompt[lang],
+    error: DATE_INPUT.error[lang],
+  };
+  sheet.validations.push(dateInput);
+  const reportDateName: NameSpec = {
+    name: REPORT_DATE_NAME,
+    ref: `${sheetRef(sheetName('summary', lang))}!$B$3`,
+  };
+
+  // Cross table: lead agency × deadline state.
+  const titleRow = 4;
+  put(titleRow, 0, text(w('byAgencyTitle')), { bold: true, size: 12 });
+  const headRow = titleRow + 1; // 0-based
+  const headRow1 = headRow + 1; // 1-based
+  const heads = [
+    columnHeader('lead', lang),
+    ...DEADLINE_STATES.map((s) => STATE_LABELS[s][lang]),
+    w('total'),
+    w('dueCount'),
+    w('completionRate'),
+  ];
+  heads.forEach((h, c) => put(headRow, c, text(h), header));
+
+  const leadNames = input.leads;
+  const counts = input.table ? tally(input.table, lang) : null;
+  const result = (n: number | string | undefined) => (counts && n !== undefined ? { result: n } : {});
+  const listed = Object.fromEntries(DEADLINE_STATES.map((s) => [s, 0])) as Record<DeadlineState, number>;
+  const firstBodyRow1 = headRow1 + 1;
+  const otherRow1 = firstBodyRow1 + leadNames.length;
+  const totalRow1 = otherRow1 + 1;
+  const stateCol = (s: DeadlineState) => columnLetter(1 + DEADLINE_STATES.indexOf(s));
+  const tail = (row1: number, style: CellStyle, n: Record<DeadlineState, number> | null) => {
+    const r0 = row1 - 1;
+    const total = n ? DEADLINE_STATES.reduce((sum, s) => sum + n[s], 0) : undefined;
+    const doneCount = n ? n.done_on_time + n.done_late : 0;
+    const dueCount = n ? doneCount + n.overdue : undefined;
+    put(
+      r0,
+      nStates + 1,
+      { t: 'formula', f: `SUM(B${row1}:${columnLetter(nStates)}${row1})`, ...result(total) },
+      style,
+    );
+    const done = `${stateCol('done_on_time')}${row1}+${stateCol('done_late')}${row1}`;
+    put(
+      r0,
+      nStates + 2,
+      { t: 'formula', f: `${done}+${stateCol('overdue')}${row1}`, ...result(dueCount) },
+      style,
+    );
+    put(
+      r0,
+      nStates + 3,
+      {
+        t: 'formula',
+        f: `IFERROR((${done})/${columnLetter(nStates + 2)}${row1},"")`,
+        ...result(dueCount === undefined ? undefined : dueCount ? doneCount / dueCount : ''),
+      },
+      { ...style, numFmt: '0.0%' },
+    );
+  };
+  leadNames.forEach((name, i) => {
+    const row1 = firstBodyRow1 + i;
+    const n = counts?.byLead(name) ?? null;
+    put(row1 - 1, 0, text(name), { ...bordered, wrap: true });
+    DEADLINE_STATES.forEach((s, k) => {
+      const c = columnLetter(1 + k);
+      // "="& makes the criterion an exact match even for a name starting with <, > or =. Excel's
+      // criteria stop at 255 characters and treat * ? ~ as wildcards, so such names are compared
+      // cell by cell instead (SUMPRODUCT: slower, hence only for them).
+      const f =
+        name.length > 250 || /[*?~]/.test(name)
+          ? `SUMPRODUCT((${tasksRange('lead')}=$A${row1})*(${tasksRange('state')}=${c}$${headRow1}))`
+          : `COUNTIFS(${tasksRange('lead')},"="&$A${row1},${tasksRange('state')},"="&${c}$${headRow1})`;
+      if (n) listed[s] += n[s];
+      put(row1 - 1, 1 + k, { t: 'formula', f, ...result(n?.[s]) }, bordered);
+    });
+    tail(row1, bordered, n);
+  });
+  const other = counts
+    ? (Object.fromEntries(DEADLINE_STATES.map((s) => [s, counts.overall[s] - listed[s]])) as Record<
+        DeadlineState,
+        number
+      >)
+    : null;
+  const totalStyle: CellStyle = { bold: true, border: true, fill: 'DDEBF7' };
+  put(otherRow1 - 1, 0, text(w('otherAgency')), { ...bordered, italic: true });
+  put(totalRow1 - 1, 0, text(w('grandTotal')), totalStyle);
+  DEADLINE_STATES.forEach((s, k) => {
+    const c = columnLetter(1 + k);
+    const minus = leadNames.length ? `-SUM(${c}${firstBodyRow1}:${c}${otherRow1 - 1})` : '';
+    put(
+      otherRow1 - 1,
+      1 + k,
+      { t: 'formula', f: `${c}${totalRow1}${minus}`, ...result(other?.[s]) },
+      bordered,
+    );
+    put(
+      totalRow1 - 1,
+      1 + k,
+      {
+        t: 'formula',
+        f: `COUNTIF(${tasksRange('state')},"="&${c}$${headRow1})`,
+        ...result(counts?.overall[s]),
+      },
+      totalStyle,
+    );
+  });
+  tail(otherRow1, bordered, other);
+  tail(totalRow1, totalStyle, counts?.overall ?? null);
+  put(totalRow1, 0, text(w('rateNote')), { italic: true, wrap: true, color: '595959' });
+  sheet.merges.push(`A${totalRow1 + 1}:${lastLetter}${totalRow1 + 1}`);
+
+  // Counts by deadline category.
+  const catTitle0 = totalRow1 + 2;
+  put(catTitle0, 0, text(w('byCategoryTitle')), { bold: true, size: 12 });
+  put(catTitle0 + 1, 0, text(columnHeader('category', lang)), header);
+  put(catTitle0 + 1, 1, text(w('taskCount')), header);
+  const firstCat1 = catTitle0 + 3;
+  const noCat1 = firstCat1 + DEADLINE_CATEGORIES.length;
+  const catTotal1 = noCat1 + 1;
+  let categorised = 0;
+  DEADLINE_CATEGORIES.forEach((k, i) => {
+    const row1 = firstCat1 + i;
+    const label = CATEGORY_LABELS[k][lang];
+    const n = counts?.category(label);
+    categorised += n ?? 0;
+    put(row1 - 1, 0, text(label), bordered);
+    put(
+      row1 - 1,
+      1,
+      { t: 'formula', f: `COUNTIF(${tasksRange('category')},"="&$A${row1})`, ...result(n) },
+      bordered,
+    );
+  });
+  put(noCat1 - 1, 0, text(w('noCategory')), { ...bordered, italic: true });
+  put(
+    noCat1 - 1,
+    1,
+    {
+      t: 'formula',
+      f: `B${catTotal1}-SUM(B${firstCat1}:B${noCat1 - 1})`,
+      ...result(counts ? counts.filledIds - categorised : undefined),
+    },
+    bordered,
+  );
+  put(catTotal1 - 1, 0, text(w('grandTotal')), totalStyle);
+  put(
+    catTotal1 - 1,
+    1,
+    { t: 'formula', f: `COUNTA(${tasksRange('taskId')})`, ...result(counts?.filledIds) },
+    totalStyle,
+  );
+
+  sheet.widths = [42, ...DEADLINE_STATES.map(() => 15), 11, 11, 13];
+  sheet.tabColor = '548235';
+  return { sheet, reportDateName };
+}

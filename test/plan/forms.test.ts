@@ -1,0 +1,259 @@
+/**
+ * The forms of issue 12 §2 and issue 20, each on a real document (test/fixtures/real, SOURCES.md
+ * there; test/fixtures/plans) or, for phrase-level forms, on the phrase as real plans write it.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { agencyKey } from '../../src/plan/agency';
+import { classifyNotes, extractDeadlines } from '../../src/plan/deadline';
+import { decodePlanBytes } from '../../src/plan/decode';
+import { parsePlan } from '../../src/plan/parse';
+import { findRoles } from '../../src/plan/roles';
+import type { Plan, Task } from '../../src/plan/types';
+import { essence, ROOT, SAMPLE } from './helpers';
+
+const k = agencyKey;
+const cache = new Map<string, Plan>();
+
+/** A corpus plan, read as an import reads the file. */
+function real(name: string): Plan {
+  let plan = cache.get(name);
+  if (!plan) {
+    const bytes = new Uint8Array(readFileSync(join(ROOT, 'test', 'fixtures', 'real', `${name}.txt`)));
+    plan = parsePlan(decodePlanBytes(bytes).text);
+    cache.set(name, plan);
+  }
+  return plan;
+}
+
+function task(plan: Plan, id: string): Task {
+  const t = plan.tasks.find((x) => x.id === id);
+  if (!t) throw new Error(`no task ${id} in ${plan.tasks.map((x) => x.id).join(' ')}`);
+  return t;
+}
+
+const notes = (t: Task) => t.deadlines.map((d) => [d.category, d.due]);
+
+describe('layouts on real documents', () => {
+  it('a decision whose signature runs into the plan it issues; item numbers left at line ends (Kon Tum 435)', () => {
+    const plan = real('kon-tum-435-qd-ubnd-2020');
+    expect(plan.decision).toMatchObject({ number: '435/QĐ-UBND', issuedOn: '2020-05-04' });
+    expect(plan.title).toMatch(/^CHƯƠNG TRÌNH HÀNH ĐỘNG TRIỂN KHAI KẾ HOẠCH SỐ 119-KH\/TU/);
+    expect([plan.number, plan.issuedOn]).toEqual(['435/QĐ-UBND', '2020-05-04']);
+    // "… quan hệ lao động 2.1." / "Rà soát, kiến nghị …": the number goes back to its item.
+    const t = task(plan, 'II.2.1');
+    expect(t.text).toMatch(/^Rà soát, kiến nghị cấp có thẩm quyền/);
+    expect(t.lead).toBe(k('Sở Lao động - Thương binh và Xã hội'));
+    expect(t.partners).toEqual(
+      expect.arrayContaining([k('Liên đoàn Lao động tỉnh'), k('Ủy ban nhân dân các huyện, thành phố')]),
+    );
+    // "Thực hiện định kỳ hằng năm; Riêng năm 2020 hoàn thành trong quý II/2020": two notes.
+    expect(notes(t)).toEqual([
+      ['periodic', null],
+      ['due', '2020-06-30'],
+    ]);
+    // "1.4." alone on its line.
+    expect(task(plan, 'II.1.4').text).toMatch(/^Xây dựng kế hoạch và triển khai có hiệu quả/);
+    // No task from the decision's own articles or its recipients.
+    expect(plan.tasks.some((t2) => /Nơi nhận|Quyết định này có hiệu lực/u.test(t2.text))).toBe(false);
+  });
+
+  it('"a) Nhiệm vụ:" bullets with a "b) Cơ quan thực hiện:" block and "c) Thời gian thực hiện:" (Hà Nội 308)', () => {
+    const plan = real('hanoi-308-kh-ubnd-2025');
+    const group = plan.tasks.filter((t) => t.id.startsWith('II.1.2.a-'));
+    expect(group.length).toBe(3);
+    for (const t of group) {
+      expect(t.lead).toBe(k('Các Sở, ban, ngành'));
+      expect(t.partners).toEqual([k('Sở Khoa học và Công nghệ'), k('UBND xã, phường')]);
+      expect(notes(t)).toEqual([['external', null]]);
+    }
+    // The block's lines are attributes, never tasks of their own.
+    expect(plan.tasks.some((t) => /^(?:Đơn vị chủ trì|Cơ quan thực hiện)/u.test(t.text))).toBe(false);
+  });
+
+  it('a NỘI DUNG part with attribute lines; a KINH PHÍ part gives only its explicit assignment (HCM 172)', () => {
+    const plan = real('hcm-172-kh-ubnd-2025');
+    expect(plan.sections.map((s) => [s.id, s.kind])).toEqual([
+      ['I', 'context'],
+      ['II', 'tasks'],
+      ['III', 'context'],
+      ['IV', 'tasks'],
+    ]);
+    // "- Cơ quan thực hiện: Sở Nội vụ chủ trì tham mưu …": the lead stops at its verb.
+    const t1 = task(plan, 'II.1');
+    expect(t1.lead).toBe(k('Sở Nội vụ'));
+    // "- Thời gian thực hiện: Năm 2025 và các năm tiếp theo." — ongoing.
+    expect(notes(t1)).toEqual([['ongoing', null]]);
+    expect(plan.tasks.filter((t) => t.section === 'III').map((t) => t.id)).toEqual(['III.2', 'III.3']);
+    const funding = task(plan, 'III.2');
+    expect(funding.lead).toBe(k('Sở Tài chính'));
+    expect(funding.reasons!.map((r) => r.code)).toContain('assignment-in-context');
+  });
+
+  it('"Số:" with the number on the next line, the place and date over two lines (Lai Châu 7360)', () => {
+    const plan = real('lai-chau-7360-kh-ubnd-2025');
+    expect([plan.number, plan.issuedOn, plan.place]).toEqual(['7360/KH-UBND', '2025-11-19', 'Lai Châu']);
+    expect(plan.issuer).toBe('UỶ BAN NHÂN DÂN TỈNH LAI CHÂU');
+  });
+
+  it('a tab table whose Roman group rows lost their cells and whose rows a cell break cut (Bộ Xây dựng 113)', () => {
+    const plan = real('bo-xay-dung-113-qd-bxd-2014');
+    const pl = plan.tasks.filter((t) => t.section === 'PL');
+    expect([...new Set(pl.map((t) => t.group))]).toEqual([
+      'I. TỰ KIỂM TRA VĂN BẢN',
+      'II. KIỂM TRA VĂN BẢN DO CƠ QUAN, NGƯỜI CÓ THẨM QUYỀN BAN HÀNH VĂN BẢN GỬI ĐẾN BỘ XÂY DỰNG',
+      'III. TỔ CHỨC CÁC ĐOÀN KIỂM TRA TẠI CÁC CƠ QUAN BAN HÀNH VĂN BẢN',
+    ]);
+    const first = pl.find((t) => t.text === 'Tỉnh Đắc Nông')!;
+    expect(first.lead).toBe(k('Vụ Pháp chế Bộ Xây dựng'));
+    expect(notes(first)).toEqual([['due', '2014-06-30']]);
+    // The lead cell merged down the rows below arrives empty: taken from the row above, marked.
+    const next = pl.find((t) => t.text === 'Tỉnh Bình Phước')!;
+    expect(next.lead).toBe(k('Vụ Pháp chế Bộ Xây dựng'));
+    expect(next.reasons!.map((r) => r.code)).toContain('lead-from-row-above');
+  });
+
+  it('a markdown table with a two-row header under its "| --- |" rule, and "- X - Y" agency cells (Bộ TN&MT 59)', () => {
+    const plan = real('bo-tnmt-59-qd-btnmt-2024');
+    const t = plan.tasks.find((x) =>
+      x.text.includes('Kiểm kê đất đai, lập bản đồ hiện trạng sử dụng đất năm 2024'),
+    )!;
+    expect(t.lead).toBe(k('Cục Đăng ký và Dữ liệu thông tin đất đai'));
+    expect(t.partners.slice(0, 2)).toEqual([
+      k('Vụ Đất đai'),
+      k('Cục Quy hoạch và Phát triển tài nguyên đất'),
+    ]);
+    // "Tháng 3" in the time column takes the plan's year.
+    expect(notes(t)).toEqual([['due', '2024-03-31']]);
+  });
+});
+
+describe('leads and partners, as real plans write them', () => {
+  it.each([
+    [
+      'Sở Tài chính chủ trì, phối hợp với các sở, ngành, cơ quan liên quan bố trí kinh phí chi thường xuyên',
+      'Sở Tài chính',
+      ['các sở, ngành, cơ quan liên quan'],
+    ],
+    [
+      'Chủ trì, phối hợp Sở Tài chính và Sở Nội vụ tham mưu bố trí biên chế',
+      null,
+      ['Sở Tài chính', 'Sở Nội vụ'],
+    ],
+    [
+      'Rà soát quy hoạch (Giao Sở Xây dựng chủ trì, phối hợp với UBND các huyện).',
+      'Sở Xây dựng',
+      ['UBND các huyện'],
+    ],
+    ['Giao Sở Tư pháp theo dõi, đôn đốc các cơ quan thực hiện Kế hoạch này', 'Sở Tư pháp', []],
+    [
+      'Đồng chí Phó Chủ tịch Thường trực UBND tỉnh chủ trì, chỉ đạo triển khai',
+      'Đồng chí Phó Chủ tịch Thường trực UBND tỉnh',
+      [],
+    ],
+  ])('%s', (text, lead, partners) => {
+    const roles = findRoles(text);
+    expect(roles.lead === null ? null : k(roles.lead)).toBe(lead === null ? null : k(lead));
+    expect(roles.partners.map(k)).toEqual(partners.map((p) => k(p)));
+  });
+
+  it('a lead never swallows the verb after it, and abbreviations share one key with the full name', () => {
+    const plan = parsePlan(
+      'II. NHIỆM VỤ\n1. UBND các quận, huyện tổng hợp kết quả rà soát, báo cáo UBND thành phố (quý IV/2025).\n' +
+        '2. Sở KH,CN&MT thẩm định công nghệ các dự án (thường xuyên).',
+    );
+    expect(plan.tasks.map((t) => t.lead)).toEqual([
+      k('Ủy ban nhân dân các quận, huyện'),
+      k('Sở Khoa học, Công nghệ và Môi trường'),
+    ]);
+    expect(plan.agencies.map((a) => a.name)).toEqual(['UBND các quận, huyện', 'Sở KH,CN&MT']);
+  });
+});
+
+describe('deadline forms (issue 12 §2)', () => {
+  it.each([
+    ['6/2025', [['due', '2025-06-30']]],
+    ['01/2025', [['due', '2025-01-31']]],
+    ['Tháng 11, 12/2013', [['due', '2013-12-31']]],
+    ['Quý IV/2025', [['due', '2025-12-31']]],
+    ['trước ngày 15 tháng 12 năm 2025', [['due', '2025-12-15']]],
+    ['năm 2026 - 2027', [['due', '2027-12-31']]],
+    ['năm 2025 và các năm tiếp theo', [['ongoing', null]]],
+    [
+      'Tháng 12/2013 và thường xuyên',
+      [
+        ['due', '2013-12-31'],
+        ['ongoing', null],
+      ],
+    ],
+    ['Theo tiến độ của Bộ Tài chính', [['external', null]]],
+    ['Sau khi Nghị định của Chính phủ được ban hành', [['external', null]]],
+    ['theo yêu cầu của Bộ Nội vụ', [['external', null]]],
+    ['Hằng ngày', [['periodic', null]]],
+  ])('%s', (note, expected) => {
+    expect(classifyNotes(note, 2025).map((d) => [d.category, d.due])).toEqual(expected);
+  });
+
+  it('two dates in one task are both kept, the last one last', () => {
+    const d = extractDeadlines(
+      'Xây dựng dự thảo, gửi lấy ý kiến trước ngày 28/2/2023; hoàn thiện, trình UBND tỉnh trước ngày 10/11/2023.',
+      2023,
+    );
+    expect(d.map((x) => x.due)).toEqual(['2023-02-28', '2023-11-10']);
+  });
+
+  it('a recurring duty stated in the sentence, at its start too, is periodic', () => {
+    expect(extractDeadlines('Hằng năm thực hiện đánh giá, xếp loại chất lượng.', 2024)[0].category).toBe(
+      'periodic',
+    );
+    expect(extractDeadlines('Báo cáo định kỳ hằng quý về Sở Nội vụ.', 2024)[0].category).toBe('periodic');
+    expect(extractDeadlines('Tổ chức sơ kết định kỳ 6 tháng một lần.', 2024)[0].category).toBe('periodic');
+  });
+});
+
+describe('issue 20, parse items', () => {
+  it('11: Word "Save as .txt" puts a tab after each number; the tasks are those of the pasted text', () => {
+    const saved = SAMPLE.split('\n')
+      .map((l) => l.replace(/^(\d+(?:\.\d+)*\.|[a-zđ]\)|[IVX]+\.|-)\s+/u, '$1\t'))
+      .join('\n');
+    expect(saved).toContain('3.1.\tTiếp tục');
+    const plan = parsePlan(saved);
+    expect(plan.tasks.length).toBe(34);
+    expect(essence(plan)).toEqual(essence(parsePlan(SAMPLE)));
+  });
+
+  it('13: "|" inside a task line does not glue two tasks together', () => {
+    const plan = parsePlan(
+      'II. NHIỆM VỤ\n1. Sở Nội vụ rà soát chỉ tiêu biên chế | vị trí việc làm (quý II/2025).\n2. Sở Tài chính bố trí kinh phí (quý III/2025).',
+    );
+    expect(plan.tasks.map((t) => [t.id, t.lead])).toEqual([
+      ['II.1', k('Sở Nội vụ')],
+      ['II.2', k('Sở Tài chính')],
+    ]);
+    expect(plan.tasks[0].text).toBe('Sở Nội vụ rà soát chỉ tiêu biên chế | vị trí việc làm (quý II/2025).');
+  });
+
+  it('13: a numbering gap ("3.8.1." right after "3.7.") keeps 3.7 as a task', () => {
+    const plan = parsePlan(
+      'II. NHIỆM VỤ\n3. Sở Nội vụ\n3.7. Rà soát quy chế làm việc.\n3.8.1. Kiện toàn tổ chức bộ máy.\n3.8.2. Báo cáo kết quả.',
+    );
+    expect(plan.tasks.map((t) => t.id)).toEqual(['II.3.7', 'II.3.8.1', 'II.3.8.2']);
+    expect(plan.tasks[0].text).toBe('Rà soát quy chế làm việc.');
+  });
+
+  it('13: numbering six levels deep keeps its id and text', () => {
+    const plan = parsePlan('II. NHIỆM VỤ\n1.2.3.4.5.6. Rà soát danh mục thủ tục hành chính.');
+    expect(plan.tasks.map((t) => [t.id, t.text])).toEqual([
+      ['II.1.2.3.4.5.6', 'Rà soát danh mục thủ tục hành chính.'],
+    ]);
+  });
+
+  it('13: "-2 …" keeps its sign and "2*3" stays "2*3" (only paired emphasis is stripped)', () => {
+    const plan = parsePlan(
+      'II. NHIỆM VỤ\n1. Giảm tỷ lệ hộ nghèo:\n-2 % so với năm 2024 theo công thức 2*3 (**năm 2025**).',
+    );
+    expect(plan.tasks.map((t) => t.text)).toEqual([
+      'Giảm tỷ lệ hộ nghèo:\n-2 % so với năm 2024 theo công thức 2*3 (năm 2025).',
+    ]);
+  });
+});
