@@ -9,12 +9,16 @@ import type { Lang } from '../model/lang';
 import { LocalizedError } from '../model/msg';
 import type { TrackingWorkbook } from '../model/workbook-meta';
 import type { Plan } from '../plan/types';
+import { readEntries } from '../tracking/entries';
 import { planFingerprint } from '../tracking/fingerprint';
 import { planRowCells } from '../tracking/plan-rows';
 import { reviseTable, type RevisedTable } from '../tracking/revise-table';
 import { untouchedTasks } from '../tracking/task-hash';
 import { buildTrackingSpec, planMeta } from '../workbook/build';
 import type { WorkbookSpec } from '../workbook/types';
+import { writeXlsx } from '../xlsx/write';
+import type { NamedFile } from './files';
+import { readTrackingFile } from './tracking-file';
 
 export interface ReviseOptions {
   /** The plan's text as read, for its fingerprint. */
@@ -77,4 +81,51 @@ export async function reviseTracking(
     meta,
   });
   return { spec, table };
+}
+
+/** Reads the master and revises it with the plan read from its file. */
+export async function reviseFile(
+  master: NamedFile,
+  loaded: { plan: Plan; text?: string },
+  opts: Omit<ReviseOptions, 'sourceText'> = {},
+): Promise<RevisedWorkbook & { old: TrackingWorkbook }> {
+  const old = await readTrackingFile(master);
+  return { old, ...(await reviseTracking(old, loaded.plan, { ...opts, sourceText: loaded.text })) };
+}
+
+/** The changes as data, for --json and for the text report. */
+export function describeRevision(result: RevisedWorkbook & { old: TrackingWorkbook }) {
+  const oldTexts = new Map(readEntries(result.old.snapshot).entries.map((e) => [e.taskId, e.text]));
+  const { revision } = result.table;
+  return {
+    added: revision.added.map((t) => ({ id: t.id, text: t.text })),
+    removed: revision.removed.map((t) => ({
+      id: t.id,
+      text: t.text,
+      keptEntries: result.table.removedWithEntries.includes(t.id),
+    })),
+    reworded: revision.matches
+      .filter((m) => m.kind === 'reworded')
+      .map((m) => ({
+        id: m.newId,
+        similarity: Number(m.similarity.toFixed(3)),
+        oldText: oldTexts.get(m.oldId) ?? '',
+      })),
+    renumbered: revision.matches
+      .filter((m) => m.kind === 'renumbered')
+      .map((m) => ({
+        from: m.oldId,
+        to: m.newId,
+        textChanged: m.textChanged,
+        similarity: Number(m.similarity.toFixed(3)),
+      })),
+    unchanged: revision.matches.filter((m) => m.kind === 'unchanged').length,
+  };
+}
+
+export type RevisionReport = ReturnType<typeof describeRevision>;
+
+/** The revised master as .xlsx bytes. */
+export function revisedFile(result: RevisedWorkbook): Promise<Uint8Array> {
+  return writeXlsx(result.spec);
 }

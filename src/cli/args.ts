@@ -1,10 +1,11 @@
 /**
  * One declarative argument parser for every CLI command, so options are read the same way
  * everywhere (`--flag value` and `--flag=value`, last one wins) and every usage error is worded
- * once, Vietnamese first, English second.
+ * once, in both languages; the user's language (--lang) decides which is printed.
  */
 import { isIsoDate } from '../model/dates';
-import type { Lang } from '../workbook/types';
+import type { Lang } from '../model/lang';
+import { EXIT, LocalizedError, localize, type Msg } from '../model/msg';
 import type { CliIo } from './io';
 
 /** How a value is named in messages: Vietnamese (sentence start), English (mid-sentence). */
@@ -30,9 +31,9 @@ export interface PositionalSpec {
   /** `Infinity` for "as many as given". */
   readonly max: number;
   /** Shown when fewer than `min` are given. */
-  readonly tooFew: string;
+  readonly tooFew: Msg;
   /** Shown for the first argument past `max`; a generic message when absent. */
-  readonly tooMany?: (arg: string) => string;
+  readonly tooMany?: (arg: string) => Msg;
 }
 
 export interface ArgSpec<F extends FlagSpecs> {
@@ -71,20 +72,32 @@ export function choiceFlag<const C extends readonly string[]>(name: string, choi
 }
 
 /** The usage error of check, summary and split when the workbook is not named. */
-export const MISSING_TRACKING_WORKBOOK =
-  'Thiếu tệp sổ theo dõi (.xlsx). / Missing the tracking workbook (.xlsx).';
+export const MISSING_TRACKING_WORKBOOK: Msg = {
+  vi: 'Thiếu tệp sổ theo dõi (.xlsx).',
+  en: 'Missing the tracking workbook (.xlsx).',
+};
 
 const LANGS: readonly Lang[] = ['vi', 'en'];
 const LANG_LABEL: Label = ['Ngôn ngữ', 'language'];
 
 export const MESSAGES = {
-  unknown: (arg: string) => `Tuỳ chọn không hợp lệ: "${arg}". / Unknown option: "${arg}".`,
-  missingValue: (flag: string) => `Thiếu giá trị sau ${flag}. / Missing value after ${flag}.`,
-  noValueAllowed: (flag: string, arg: string) =>
-    `Tuỳ chọn ${flag} không nhận giá trị: "${arg}". / The option ${flag} takes no value: "${arg}".`,
-  invalid: ([vi, en]: Label, value: string, hintVi: string, hintEn: string) =>
-    `${vi} không hợp lệ: "${value}" (${hintVi}). / Invalid ${en}: "${value}" (${hintEn}).`,
-  tooMany: (arg: string) => `Thừa tham số: "${arg}". / Unexpected argument: "${arg}".`,
+  unknown: (arg: string): Msg => ({
+    vi: `Tuỳ chọn không hợp lệ: "${arg}".`,
+    en: `Unknown option: "${arg}".`,
+  }),
+  missingValue: (flag: string): Msg => ({
+    vi: `Thiếu giá trị sau ${flag}.`,
+    en: `Missing value after ${flag}.`,
+  }),
+  noValueAllowed: (flag: string, arg: string): Msg => ({
+    vi: `Tuỳ chọn ${flag} không nhận giá trị: "${arg}".`,
+    en: `The option ${flag} takes no value: "${arg}".`,
+  }),
+  invalid: ([vi, en]: Label, value: string, hintVi: string, hintEn: string): Msg => ({
+    vi: `${vi} không hợp lệ: "${value}" (${hintVi}).`,
+    en: `Invalid ${en}: "${value}" (${hintEn}).`,
+  }),
+  tooMany: (arg: string): Msg => ({ vi: `Thừa tham số: "${arg}".`, en: `Unexpected argument: "${arg}".` }),
 };
 
 function labelOf(spec: FlagSpec, flag: string): Label {
@@ -98,7 +111,7 @@ function initialValue(spec: FlagSpec): boolean | string | undefined {
 }
 
 /** The flag's value read from `value`, or the message saying why it is not acceptable. */
-function readValue(spec: FlagSpec, flag: string, value: string): { ok: string } | { error: string } {
+function readValue(spec: FlagSpec, flag: string, value: string): { ok: string } | { error: Msg } {
   const label = labelOf(spec, flag);
   if (spec.kind === 'date') {
     return isIsoDate(value)
@@ -115,13 +128,13 @@ function readValue(spec: FlagSpec, flag: string, value: string): { ok: string } 
 
 /**
  * Reads `args` against `spec`: the typed flag values and the positional arguments, or the first
- * usage error as one "vi / en" line. A lone `-` is positional; anything else starting with `-`
- * must be a declared flag. A value is the next argument whatever it looks like (`-o -x.xlsx`).
+ * usage error. A lone `-` is positional; anything else starting with `-` must be a declared
+ * flag. A value is the next argument whatever it looks like (`-o -x.xlsx`).
  */
 export function parseArgs<F extends FlagSpecs>(
   args: readonly string[],
   spec: ArgSpec<F>,
-): ParsedArgs<F> | string {
+): ParsedArgs<F> | { error: Msg } {
   const byName = new Map<string, [key: string, flag: FlagSpec]>();
   const values: Record<string, boolean | string | undefined> = {};
   for (const [key, flag] of Object.entries(spec.flags)) {
@@ -132,7 +145,8 @@ export function parseArgs<F extends FlagSpecs>(
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (!arg.startsWith('-') || arg === '-') {
-      if (positional.length >= spec.positional.max) return (spec.positional.tooMany ?? MESSAGES.tooMany)(arg);
+      if (positional.length >= spec.positional.max)
+        return { error: (spec.positional.tooMany ?? MESSAGES.tooMany)(arg) };
       positional.push(arg);
       continue;
     }
@@ -140,44 +154,56 @@ export function parseArgs<F extends FlagSpecs>(
     const name = eq > 0 ? arg.slice(0, eq) : arg;
     const inline = eq > 0 ? arg.slice(eq + 1) : undefined;
     const found = byName.get(name);
-    if (!found) return MESSAGES.unknown(arg);
+    if (!found) return { error: MESSAGES.unknown(arg) };
     const [key, flag] = found;
     if (flag.kind === 'bool') {
-      if (inline !== undefined) return MESSAGES.noValueAllowed(name, arg);
+      if (inline !== undefined) return { error: MESSAGES.noValueAllowed(name, arg) };
       values[key] = true;
       continue;
     }
     const raw = inline ?? args[++i];
-    if (raw === undefined || raw === '') return MESSAGES.missingValue(name);
+    if (raw === undefined || raw === '') return { error: MESSAGES.missingValue(name) };
     const read = readValue(flag, name, raw);
-    if ('error' in read) return read.error;
+    if ('error' in read) return read;
     values[key] = read.ok;
   }
-  if (positional.length < spec.positional.min) return spec.positional.tooFew;
+  if (positional.length < spec.positional.min) return { error: spec.positional.tooFew };
   return { flags: values as FlagValues<F>, positional };
 }
 
+/** A usage error: what is wrong, then how the command is used. Exit code 2, nothing done. */
+export class UsageError extends LocalizedError {
+  constructor(problem: Msg, usage: Msg) {
+    super({ vi: `${problem.vi}\n${usage.vi}`, en: `${problem.en}\n${usage.en}` }, EXIT.badInput);
+    this.name = 'UsageError';
+  }
+}
+
+/** The language the arguments ask for (the last valid --lang), before they are fully read. */
+export function langOf(args: readonly string[]): Lang {
+  let lang: Lang = 'vi';
+  args.forEach((a, i) => {
+    const v = a === '--lang' ? args[i + 1] : a.startsWith('--lang=') ? a.slice(7) : undefined;
+    if (v === 'vi' || v === 'en') lang = v;
+  });
+  return lang;
+}
+
 /**
- * `parseArgs` for a command's `run`: the parsed arguments, or the exit code once the answer is
- * printed — 0 after the usage text for `-h`/`--help` (when `help` is on), 2 after a usage error.
+ * `parseArgs` for a command's `run`: the parsed arguments, or null once the usage text is
+ * printed for `-h`/`--help` (when `help` is on). A usage error is thrown as a UsageError.
  */
 export function commandArgs<F extends FlagSpecs>(
   args: readonly string[],
   spec: ArgSpec<F> & { readonly help?: boolean },
-  usage: string,
+  usage: Msg,
   io: CliIo,
-): ParsedArgs<F> | number {
+): ParsedArgs<F> | null {
   if (spec.help && (args.includes('--help') || args.includes('-h'))) {
-    io.out(usage);
-    return 0;
+    io.out(localize(usage, langOf(args)));
+    return null;
   }
   const parsed = parseArgs(args, spec);
-  if (typeof parsed === 'string') return usageError(parsed, usage, io);
+  if ('error' in parsed) throw new UsageError(parsed.error, usage);
   return parsed;
-}
-
-/** Prints a usage error with the usage text; the exit code for it. */
-export function usageError(message: string, usage: string, io: CliIo): number {
-  io.err(`${message}\n${usage}`);
-  return 2;
 }

@@ -1,5 +1,3 @@
-import { isLocalizedError } from '../model/msg';
-
 /** The CLI's only contact with the process, so commands can be tested in-process. */
 export interface CliIo {
   out(text: string): void;
@@ -29,10 +27,4 @@ export function bufferIo(cwd: string = process.cwd()): CliIo & { stdout: string;
     },
   };
   return io;
-}
-
-/** An error's text for stderr: a user error in both languages, one per line. */
-export function errorText(e: unknown): string {
-  if (isLocalizedError(e)) return `${e.msg.vi}\n${e.msg.en}`;
-  return e instanceof Error ? e.message : String(e);
 }

@@ -1,6 +1,10 @@
+import type { Lang } from '../model/lang';
+import { EXIT, isLocalizedError, localize, type ExitCode, type Msg } from '../model/msg';
+import { langOf } from './args';
 import { CliIo, nodeIo } from './io';
 
-type Command = (args: string[], io: CliIo) => Promise<number>;
+/** A command: its exit code for what it did (0, or 1 for findings and conflicts); it throws for bad input. */
+export type Command = (args: string[], io: CliIo) => Promise<number>;
 
 // Commands are loaded on demand so `parse` does not pay for ExcelJS.
 const COMMANDS: Record<string, () => Promise<Command>> = {
@@ -13,7 +17,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   revise: async () => (await import('./commands/revise')).run,
 };
 
-const USAGE = `Cách dùng / Usage: plan-tracker <lệnh> [tuỳ chọn]
+const USAGE: Msg = {
+  vi: `Cách dùng: plan-tracker <lệnh> [tuỳ chọn]
 
   parse   KẾ_HOẠCH [--json]                                   Đọc kế hoạch, in cấu trúc
   build   KẾ_HOẠCH -o SO_THEO_DOI.xlsx [--report-date Y-M-D] [--lang vi|en] [--force]
@@ -25,18 +30,68 @@ const USAGE = `Cách dùng / Usage: plan-tracker <lệnh> [tuỳ chọn]
                                                               Gộp các sổ cơ quan gửi về
   revise  SO_THEO_DOI.xlsx KẾ_HOẠCH_SỬA_ĐỔI -o SO_MOI.xlsx [--dry-run] [--json] [--lang vi|en] [--force]
                                                               Cập nhật sổ theo kế hoạch sửa đổi, giữ số liệu
-`;
+
+Thông báo bằng tiếng Việt; thêm --lang en để dùng tiếng Anh.
+Mã thoát: 0 thành công, 1 có lỗi số liệu hoặc xung đột (check, merge), 2 dữ liệu vào sai hoặc không đọc/ghi được tệp.
+`,
+  en: `Usage: plan-tracker <command> [options]
+
+  parse   PLAN [--json]                                       Read a plan, print its structure
+  build   PLAN -o TRACKING.xlsx [--report-date Y-M-D] [--lang vi|en] [--force]
+                                                              Build the tracking workbook
+  check   TRACKING.xlsx [--report-date Y-M-D] [--json]        Check what staff entered
+  summary TRACKING.xlsx [--period 2024-Q2] [--json]           Summarise by agency
+  split   TRACKING.xlsx -o FOLDER                             One workbook per agency
+  merge   TRACKING.xlsx RETURN.xlsx… [--dry-run] [--json] [--prefer return|master]
+                                                              Merge the returned copies
+  revise  TRACKING.xlsx REVISED_PLAN -o NEW.xlsx [--dry-run] [--json] [--lang vi|en] [--force]
+                                                              Apply a revised plan, keep every entry
+
+Messages are in Vietnamese; add --lang en for English.
+Exit codes: 0 success, 1 findings or conflicts (check, merge), 2 bad input or a file that cannot be read or written.
+`,
+};
+
+/** A defect, not the user's doing: said in one line, without a stack. */
+function internalError(e: unknown): Msg {
+  const what = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  return {
+    vi: `Lỗi nội bộ của plan-tracker (${what}). Không có tệp nào bị thay đổi; hãy báo lỗi này kèm lệnh đã chạy.`,
+    en: `Internal error in plan-tracker (${what}). No file was changed; please report it with the command you ran.`,
+  };
+}
+
+/**
+ * The one mapping from what a command ends with to the exit code the README states: its own code
+ * when it finishes; a LocalizedError's code (2 for bad input or a file that cannot be read or
+ * written) with its message in the user's language; 2 for anything else, said as a defect.
+ */
+export async function runCommand(command: () => Promise<number>, lang: Lang, io: CliIo): Promise<ExitCode> {
+  try {
+    const code = await command();
+    return code === EXIT.ok ? EXIT.ok : EXIT.findings;
+  } catch (e) {
+    if (isLocalizedError(e)) {
+      io.err(localize(e.msg, lang));
+      return e.exitCode;
+    }
+    io.err(localize(internalError(e), lang));
+    return EXIT.badInput;
+  }
+}
 
 export async function main(argv: string[], io: CliIo = nodeIo()): Promise<number> {
   const [name, ...rest] = argv;
+  const lang = langOf(argv);
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    io.out(USAGE);
-    return name ? 0 : 2;
+    io.out(localize(USAGE, lang));
+    return name ? EXIT.ok : EXIT.badInput;
   }
   const load = COMMANDS[name];
   if (!load) {
-    io.err(`Lệnh không hợp lệ: "${name}" / Unknown command: "${name}"\n\n${USAGE}`);
-    return 2;
+    const unknown: Msg = { vi: `Lệnh không hợp lệ: "${name}"`, en: `Unknown command: "${name}"` };
+    io.err(`${localize(unknown, lang)}\n\n${localize(USAGE, lang)}`);
+    return EXIT.badInput;
   }
-  return (await load())(rest, io);
+  return runCommand(async () => (await load())(rest, io), lang, io);
 }

@@ -5,7 +5,8 @@
 import { closeSync, existsSync, openSync, writeSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import type { CliIo } from './io';
+import { LocalizedError } from '../model/msg';
+import { writeFailure } from './fs-errors';
 
 export interface OutputFile {
   path: string;
@@ -22,17 +23,22 @@ export function existingPaths(paths: readonly string[]): string[] {
   return paths.filter((p) => existsSync(p));
 }
 
-/** Why `path` must not be written (it exists and `force` is off), or null when it may be. */
-export function overwriteRefusal(path: string, force: boolean): string | null {
-  if (force || existingPaths([path]).length === 0) return null;
-  return `Tệp đã tồn tại: ${path}. Thêm --force để ghi đè. / The file already exists: ${path}. Add --force to overwrite it.`;
+/** Refuses to overwrite `path` unless `force` (a LocalizedError, exit 2). */
+export function refuseOverwrite(path: string, force: boolean): void {
+  if (force || existingPaths([path]).length === 0) return;
+  throw new LocalizedError({
+    vi: `Tệp đã tồn tại: ${path}. Thêm --force để ghi đè.`,
+    en: `The file already exists: ${path}. Add --force to overwrite it.`,
+  });
 }
 
-/** Why `path` cannot be a workbook output (it does not end in .xlsx), or null when it can. */
-export function xlsxPathProblem(path: string): string | null {
-  return /\.xlsx$/i.test(path)
-    ? null
-    : 'Tệp kết quả phải có đuôi .xlsx. / The output file must end in .xlsx.';
+/** Refuses a workbook output that does not end in .xlsx. */
+export function requireXlsxPath(path: string): void {
+  if (/\.xlsx$/i.test(path)) return;
+  throw new LocalizedError({
+    vi: 'Tệp kết quả phải có đuôi .xlsx.',
+    en: 'The output file must end in .xlsx.',
+  });
 }
 
 function tempPathFor(path: string): string {
@@ -41,24 +47,29 @@ function tempPathFor(path: string): string {
 
 /**
  * Writes every file under a temporary name first and renames them only once all are written;
- * on failure the temporary files are removed and the error is rethrown.
+ * on failure the temporary files are removed and a LocalizedError names the file that failed.
  */
 export async function writeFilesAtomically(
   files: readonly OutputFile[],
   opts: WriteOptions = {},
 ): Promise<void> {
   const temps: string[] = [];
+  let current = files[0]?.path ?? '';
   try {
     for (const f of files) {
+      current = f.path;
       if (opts.createDirs) await mkdir(dirname(f.path), { recursive: true });
       const tmp = tempPathFor(f.path);
       temps.push(tmp);
       await writeFile(tmp, f.bytes);
     }
-    for (let i = 0; i < files.length; i++) await rename(temps[i], files[i].path);
+    for (let i = 0; i < files.length; i++) {
+      current = files[i].path;
+      await rename(temps[i], files[i].path);
+    }
   } catch (e) {
     for (const t of temps) await rm(t, { force: true }).catch(() => undefined);
-    throw e;
+    throw writeFailure(current, e);
   }
 }
 
@@ -66,17 +77,19 @@ export async function writeFilesAtomically(
 export type ChunkSink = (chunk: Uint8Array) => void;
 
 /**
- * Streams a file to `path` through a temporary file beside it, renamed once complete, so a large
- * workbook never sits whole in memory and a failure leaves nothing at `path`.
+ * Streams a file to `path` through a temporary file beside it, renamed once complete: a large
+ * workbook never sits whole in memory, and a failure midway removes the temporary file and
+ * leaves whatever was at `path` as it was. A failure of the file system is a LocalizedError
+ * naming the file; one of the producer is rethrown as it is.
  */
 export async function streamFileAtomically(
   path: string,
   produce: (sink: ChunkSink) => void | Promise<void>,
   opts: WriteOptions = {},
 ): Promise<void> {
-  if (opts.createDirs) await mkdir(dirname(path), { recursive: true });
   const tmp = tempPathFor(path);
   try {
+    if (opts.createDirs) await mkdir(dirname(path), { recursive: true });
     const fd = openSync(tmp, 'w');
     try {
       await produce((chunk) => {
@@ -88,28 +101,6 @@ export async function streamFileAtomically(
     await rename(tmp, path);
   } catch (e) {
     await rm(tmp, { force: true }).catch(() => undefined);
-    throw e;
-  }
-}
-
-/**
- * Produces the file and writes it to `path` (temp + rename), either as bytes or streamed to a
- * sink. On any failure prints "cannot write" in both languages and answers false, leaving
- * nothing at `path`.
- */
-export async function writeOutputFile(
-  path: string,
-  produce: (() => Promise<Uint8Array>) | { stream: (sink: ChunkSink) => void | Promise<void> },
-  io: CliIo,
-  opts: WriteOptions = {},
-): Promise<boolean> {
-  try {
-    if (typeof produce === 'function') await writeFilesAtomically([{ path, bytes: await produce() }], opts);
-    else await streamFileAtomically(path, produce.stream, opts);
-    return true;
-  } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    io.err(`Không ghi được ${path}: ${why} / Cannot write ${path}: ${why}`);
-    return false;
+    throw (e as NodeJS.ErrnoException | null)?.code ? writeFailure(path, e) : e;
   }
 }

@@ -2,11 +2,12 @@
  * .docx → plain text the plan parser understands: one line per paragraph, each table row as one
  * line of tab-separated cells (as Word tables arrive when pasted), Word's automatic numbering written
  * out as Word prints it (numbering.xml: "1.", "a)", "I.", "1.2.") because the parser relies on it.
- * Footnote markers and bodies are dropped. The package is read with JSZip, loaded lazily so the
- * core and the CLI's other commands do not pay for it; the XML is read by ./wordml.
+ * Footnote markers and bodies are dropped. The package is opened with mammoth's zip reader, loaded
+ * lazily so the core and the CLI's other commands do not pay for it; the XML is read by ./wordml.
  *
  * `htmlToPlanText` turns mammoth's HTML into the same text; it is kept for HTML input.
  */
+/// <reference path="./mammoth-zipfile.d.ts" />
 import { EXIT, LocalizedError, msg } from '../model/msg';
 import { wordMlToText } from './wordml';
 
@@ -26,29 +27,31 @@ export class DocxError extends LocalizedError {
   }
 }
 
-interface ZipLike {
-  file(path: string): { async(type: 'string'): Promise<string> } | null;
+/** The package reader mammoth uses (its own JSZip), so the .docx adapter needs no zip code of its own. */
+interface DocxPackage {
+  exists(path: string): boolean;
+  read(path: string, encoding: 'utf-8'): Promise<string>;
 }
-interface JSZipLike {
-  loadAsync(data: Uint8Array): Promise<ZipLike>;
+interface MammothZip {
+  openArrayBuffer(data: ArrayBuffer | Uint8Array): Promise<DocxPackage>;
 }
 
 export async function docxToText(bytes: Uint8Array): Promise<string> {
-  const mod = (await import('jszip')) as unknown as JSZipLike & { default?: JSZipLike };
-  const JSZip: JSZipLike = typeof mod.loadAsync === 'function' ? mod : (mod.default as JSZipLike);
-  let zip: ZipLike;
+  const mod = (await import('mammoth/lib/zipfile')) as unknown as MammothZip & { default?: MammothZip };
+  const zipfile: MammothZip = typeof mod.openArrayBuffer === 'function' ? mod : (mod.default as MammothZip);
+  let pkg: DocxPackage;
   try {
-    zip = await JSZip.loadAsync(bytes);
+    pkg = await zipfile.openArrayBuffer(bytes);
   } catch {
     throw new DocxError(
       'Không đọc được tệp .docx: tệp bị hỏng hoặc không phải tài liệu Word.',
       'Could not read the .docx file: it is damaged or not a Word document.',
     );
   }
-  const read = async (path: string) => (zip.file(path) ? await zip.file(path)!.async('string') : null);
+  const read = async (path: string) => (pkg.exists(path) ? await pkg.read(path, 'utf-8') : null);
   const document = await read('word/document.xml');
   if (document === null) {
-    if (zip.file('xl/workbook.xml')) {
+    if (pkg.exists('xl/workbook.xml')) {
       throw new DocxError(
         'Tệp này là bảng tính Excel (.xlsx), không phải tài liệu Word: hãy chọn tệp kế hoạch .docx hoặc .txt.',
         'This file is an Excel workbook (.xlsx), not a Word document: choose the plan as .docx or .txt.',

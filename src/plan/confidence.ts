@@ -66,6 +66,14 @@ const REASONS: Record<DoubtCode | 'no-lead' | 'lead-from-sentence', [Confidence,
 
 const RANK: Record<Confidence, number> = { high: 0, medium: 1, low: 2 };
 
+// One shared, frozen reason per code: a big plan has tens of thousands of tasks.
+const REASON_OBJECTS = new Map<string, ConfidenceReason>(
+  Object.entries(REASONS).map(([code, [, vi, en]]) => [
+    code,
+    Object.freeze({ code, msg: Object.freeze(msg(vi, en)) }),
+  ]),
+);
+
 export function assess(draft: TaskDraft): { confidence: Confidence; reasons: ConfidenceReason[] } {
   const codes: Array<keyof typeof REASONS> = [];
   if (!draft.lead) codes.push('no-lead');
@@ -80,9 +88,9 @@ export function assess(draft: TaskDraft): { confidence: Confidence; reasons: Con
   let confidence: Confidence = 'high';
   const reasons: ConfidenceReason[] = [];
   for (const code of codes) {
-    const [level, vi, en] = REASONS[code];
+    const level = REASONS[code][0];
     if (RANK[level] > RANK[confidence]) confidence = level;
-    reasons.push({ code, msg: msg(vi, en) });
+    reasons.push(REASON_OBJECTS.get(code)!);
   }
   return { confidence, reasons };
 }

@@ -161,8 +161,9 @@ export function classifyNotes(raw: string, planYear: number | null = null): Dead
 // A recurring duty stated anywhere in the sentence ("Hằng năm thực hiện …", "báo cáo định kỳ hằng quý").
 const PERIODIC_TEXT =
   /(?:định kỳ\s+)?h[ằà]ng (?:năm|quý|tháng|tuần|ngày)|định kỳ (?:\d{1,2}|sáu|ba) tháng(?: (?:một lần|\/lần))?|mỗi (?:năm|quý|tháng)(?: một lần)?/iu;
+// Anchored on its keyword (an optional verb in front made every position a possible start).
 const DATED_CLAUSE =
-  /(?:hoàn thành|xong|báo cáo|trình)?\s*(?:trước ngày|chậm nhất (?:vào |là )?ngày|trong (?:quý|tháng)|trong năm \d{4}|trong giai đoạn)\s[^.;()\n]{1,40}/giu;
+  /(?:trước ngày|chậm nhất (?:vào |là )?ngày|trong (?:quý|tháng)|trong năm \d{4}|trong giai đoạn)\s[^.;()\n]{1,40}/giu;
 
 function firstSentence(text: string): string {
   const end = text.search(/[.!?](?:\s+\p{Lu}|\n)|\n/u);

@@ -158,9 +158,22 @@ function wrapsInBlocks(lines: readonly string[]): boolean {
 const TRAILING_SUB_NUMBER = / \d{1,3}(?:\.\d{1,3})+\.?$/;
 const TRAILING_ITEM_NUMBER = / \d{1,2}\.$/;
 
+function footnoteBody(raw: string): boolean {
+  const c = raw.charCodeAt(0);
+  return (c === 0x5b || c === 0x20 || c === 0x09) && FOOTNOTE_BODY.test(raw.trim());
+}
+
+function isDigitCode(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
 /** Where a list number glued to the end of a line starts (the index of its space), or -1. */
 function trailingNumber(line: string): number {
-  if (line.length < 8 || line.indexOf('\t') >= 0) return -1;
+  if (line.length < 8) return -1;
+  // Most lines end with a word or a word and a full stop: ruled out without a regex.
+  const last = line.charCodeAt(line.length - 1);
+  if (!isDigitCode(last) && !(last === 0x2e && isDigitCode(line.charCodeAt(line.length - 2)))) return -1;
+  if (line.indexOf('\t') >= 0) return -1;
   let m = TRAILING_SUB_NUMBER.exec(line);
   if (m) return /(?:số|khoản|điểm|mục|Điều|điều|tại|theo)$/u.test(line.slice(0, m.index)) ? -1 : m.index;
   m = TRAILING_ITEM_NUMBER.exec(line);
@@ -255,10 +268,9 @@ export function normalizeWithMap(input: string): NormalizedText {
   const src = typeof input === 'string' ? input : '';
   const split = src.split(LINE_BREAKS);
   // Flattened web tables ("|" lines between cells) become tab-separated rows first.
-  const source: SourceLine[] = /^\s*\|\s*$/m.test(src)
-    ? rebuildPipeTables(split)
-    : split.map((text, i) => ({ text, line: i + 1 }));
-  const rawLines = source.map((s) => s.text);
+  const source: SourceLine[] | null = /^\s*\|\s*$/m.test(src) ? rebuildPipeTables(split) : null;
+  const rawLines = source ? source.map((s) => s.text) : split;
+  const lineOf = (i: number) => (source ? source[i].line : i + 1);
   const running = runningHeaders(rawLines);
   const out: string[] = [];
   const lineMap: number[] = [];
@@ -291,7 +303,7 @@ export function normalizeWithMap(input: string): NormalizedText {
       continue;
     }
     // Page numbers, and footnote bodies ("[1] tại Chương trình số …") that a page dump puts at the end.
-    if (PAGE_NUMBER_LINE.test(line) || FOOTNOTE_BODY.test(rawLines[i].trim()) || running.has(line)) continue;
+    if (PAGE_NUMBER_LINE.test(line) || running.has(line) || footnoteBody(rawLines[i])) continue;
     let how = current ? continues(current, line) : false;
     if (how === 'text' && blocks && sameBlock) how = 'marker';
     if (!how && current && blocks && sameBlock && continuesInBlock(current, line)) how = 'marker';
@@ -305,7 +317,7 @@ export function normalizeWithMap(input: string): NormalizedText {
       continue;
     }
     if (current) close(current);
-    current = paragraphOf(line, source[i].line);
+    current = paragraphOf(line, lineOf(i));
   }
   if (current) close(current);
   return { text: out.join('\n'), lineMap, joined };

@@ -5,8 +5,10 @@ import {
   parseArgs,
   type ArgSpec,
   type FlagSpecs,
+  UsageError,
 } from '../../src/cli/args';
 import { bufferIo } from '../../src/cli/io';
+import type { Msg } from '../../src/model/msg';
 
 const SPEC = {
   flags: {
@@ -19,20 +21,21 @@ const SPEC = {
   positional: {
     min: 1,
     max: 2,
-    tooFew: 'Thiếu tệp. / Missing the file.',
+    tooFew: { vi: 'Thiếu tệp.', en: 'Missing the file.' },
   },
 } as const;
 
 function ok<F extends FlagSpecs>(args: string[], spec: ArgSpec<F>) {
   const parsed = parseArgs(args, spec);
-  if (typeof parsed === 'string') throw new Error(`unexpected usage error: ${parsed}`);
+  if ('error' in parsed) throw new Error(`unexpected usage error: ${parsed.error.en}`);
   return parsed;
 }
 
+/** The usage error, both languages side by side so one pattern can check the pair. */
 function error(args: string[], spec: ArgSpec<FlagSpecs> = SPEC): string {
   const parsed = parseArgs(args, spec);
-  if (typeof parsed !== 'string') throw new Error(`expected a usage error for ${JSON.stringify(args)}`);
-  return parsed;
+  if (!('error' in parsed)) throw new Error(`expected a usage error for ${JSON.stringify(args)}`);
+  return `${parsed.error.vi} | ${parsed.error.en}`;
 }
 
 describe('parseArgs', () => {
@@ -84,17 +87,17 @@ describe('parseArgs', () => {
   });
 
   it.each([
-    [['a', '--bogus'], /^Tuỳ chọn không hợp lệ: "--bogus"\. \/ Unknown option: "--bogus"\.$/],
+    [['a', '--bogus'], /^Tuỳ chọn không hợp lệ: "--bogus"\. \| Unknown option: "--bogus"\.$/],
     [['a', '--bogus=1'], /Unknown option: "--bogus=1"/],
     [['a', '--'], /Unknown option: "--"/],
-    [['a', '-o'], /^Thiếu giá trị sau -o\. \/ Missing value after -o\.$/],
+    [['a', '-o'], /^Thiếu giá trị sau -o\. \| Missing value after -o\.$/],
     [['a', '--output='], /Thiếu giá trị sau --output.*Missing value after --output/],
     [['a', '-o', ''], /Missing value after -o/],
     [['a', '--lang'], /Missing value after --lang/],
     [['a', '--json=yes'], /--json không nhận giá trị.*--json takes no value/],
     [
       ['a', '--lang', 'fr'],
-      /^Ngôn ngữ không hợp lệ: "fr" \(vi \| en\)\. \/ Invalid language: "fr" \(vi \| en\)\.$/,
+      /^Ngôn ngữ không hợp lệ: "fr" \(vi \| en\)\. \| Invalid language: "fr" \(vi \| en\)\.$/,
     ],
     [['a', '--report-date', '2024-02-30'], /Ngày báo cáo không hợp lệ: "2024-02-30".*Invalid report date/],
     [['a', '--report-date', '30/06/2024'], /cần YYYY-MM-DD.*expected YYYY-MM-DD/],
@@ -102,12 +105,10 @@ describe('parseArgs', () => {
       ['a', '--prefer', 'mine'],
       /Giá trị của --prefer không hợp lệ: "mine".*Invalid value of --prefer.*return \| master/,
     ],
-    [[], /^Thiếu tệp\. \/ Missing the file\.$/],
-    [['a', 'b', 'c'], /^Thừa tham số: "c"\. \/ Unexpected argument: "c"\.$/],
-  ])('rejects %j with one Vietnamese / English line', (args, message) => {
-    const text = error(args);
-    expect(text).toMatch(message);
-    expect(text).toMatch(/ \/ /);
+    [[], /^Thiếu tệp\. \| Missing the file\.$/],
+    [['a', 'b', 'c'], /^Thừa tham số: "c"\. \| Unexpected argument: "c"\.$/],
+  ])('rejects %j with a message in each language', (args, message) => {
+    expect(error(args)).toMatch(message);
   });
 
   it('reports the first problem, in argument order', () => {
@@ -121,17 +122,17 @@ describe('parseArgs', () => {
       positional: {
         min: 1,
         max: 1,
-        tooFew: 'Thiếu. / Missing.',
-        tooMany: (arg: string) => `Một tệp thôi: "${arg}". / One file only: "${arg}".`,
+        tooFew: { vi: 'Thiếu.', en: 'Missing.' },
+        tooMany: (arg: string) => ({ vi: `Một tệp thôi: "${arg}".`, en: `One file only: "${arg}".` }),
       },
     };
-    expect(error(['a', 'b'], spec)).toBe('Một tệp thôi: "b". / One file only: "b".');
+    expect(error(['a', 'b'], spec)).toBe('Một tệp thôi: "b". | One file only: "b".');
   });
 
   it('accepts any number of positionals up to Infinity', () => {
-    const spec = { flags: {}, positional: { min: 2, max: Infinity, tooFew: 'Ít. / Few.' } };
+    const spec = { flags: {}, positional: { min: 2, max: Infinity, tooFew: { vi: 'Ít.', en: 'Few.' } } };
     expect(ok(['a', 'b', 'c', 'd'], spec).positional).toEqual(['a', 'b', 'c', 'd']);
-    expect(error(['a'], spec)).toBe('Ít. / Few.');
+    expect(error(['a'], spec)).toBe('Ít. | Few.');
   });
 
   it('reads the shared flags and labelled choices the commands declare', () => {
@@ -141,13 +142,13 @@ describe('parseArgs', () => {
         dryRun: COMMON_FLAGS.dryRun,
         period: choiceFlag('--update-period', ['month', 'quarter'], ['Kỳ cập nhật', 'update period']),
       },
-      positional: { min: 0, max: 0, tooFew: '' },
+      positional: { min: 0, max: 0, tooFew: { vi: '', en: '' } },
     };
     const parsed = ok(['--dry-run', '--update-period=month', '--report-date', '2024-02-29'], spec);
     const period: 'month' | 'quarter' | undefined = parsed.flags.period;
     expect([period, parsed.flags.dryRun, parsed.flags.reportDate]).toEqual(['month', true, '2024-02-29']);
     expect(error(['--update-period', 'week'], spec)).toBe(
-      'Kỳ cập nhật không hợp lệ: "week" (month | quarter). / Invalid update period: "week" (month | quarter).',
+      'Kỳ cập nhật không hợp lệ: "week" (month | quarter). | Invalid update period: "week" (month | quarter).',
     );
     expect(error(['--report-date', '2023-02-29'], spec)).toMatch(/^Ngày báo cáo không hợp lệ/);
   });
@@ -161,33 +162,46 @@ describe('parseArgs', () => {
 });
 
 describe('commandArgs', () => {
-  const USAGE = 'Cách dùng / Usage: thử';
+  const USAGE: Msg = { vi: 'Cách dùng: thử', en: 'Usage: try' };
 
-  it('prints the usage on stdout and answers 0 for --help / -h when help is on', () => {
+  it('prints the usage on stdout, in the language asked for, for --help / -h when help is on', () => {
     for (const flag of ['--help', '-h']) {
       const io = bufferIo();
-      expect(commandArgs(['a', '--bogus', flag], { ...SPEC, help: true }, USAGE, io)).toBe(0);
-      expect([io.stdout, io.stderr]).toEqual([`${USAGE}\n`, '']);
+      expect(commandArgs(['a', '--bogus', flag], { ...SPEC, help: true }, USAGE, io)).toBeNull();
+      expect([io.stdout, io.stderr]).toEqual([`${USAGE.vi}\n`, '']);
     }
+    const io = bufferIo();
+    commandArgs(['-h', '--lang', 'en'], { ...SPEC, help: true }, USAGE, io);
+    expect(io.stdout).toBe(`${USAGE.en}\n`);
   });
 
   it('treats --help as an unknown option when help is off', () => {
     const io = bufferIo();
-    expect(commandArgs(['a', '--help'], SPEC, USAGE, io)).toBe(2);
-    expect(io.stderr).toBe(`Tuỳ chọn không hợp lệ: "--help". / Unknown option: "--help".\n${USAGE}\n`);
-    expect(io.stdout).toBe('');
+    expect(() => commandArgs(['a', '--help'], SPEC, USAGE, io)).toThrow(UsageError);
+    expect(io.stdout + io.stderr).toBe('');
   });
 
-  it('prints a usage error followed by the usage on stderr and answers 2', () => {
+  it('throws a usage error followed by the usage, exit code 2, printing nothing itself', () => {
     const io = bufferIo();
-    expect(commandArgs([], SPEC, USAGE, io)).toBe(2);
-    expect(io.stderr).toBe(`Thiếu tệp. / Missing the file.\n${USAGE}\n`);
+    let thrown: unknown = null;
+    try {
+      commandArgs([], SPEC, USAGE, io);
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(UsageError);
+    expect((thrown as UsageError).msg).toEqual({
+      vi: `Thiếu tệp.\n${USAGE.vi}`,
+      en: `Missing the file.\n${USAGE.en}`,
+    });
+    expect((thrown as UsageError).exitCode).toBe(2);
+    expect(io.stdout + io.stderr).toBe('');
   });
 
   it('hands back the parsed arguments, printing nothing', () => {
     const io = bufferIo();
     const parsed = commandArgs(['a', '--json'], SPEC, USAGE, io);
-    expect(typeof parsed === 'number' ? parsed : parsed.flags.json).toBe(true);
+    expect(parsed?.flags.json).toBe(true);
     expect(io.stdout + io.stderr).toBe('');
   });
 });

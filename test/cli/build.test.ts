@@ -2,7 +2,8 @@ import { execFile } from 'child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join, resolve } from 'path';
-import { bufferIo } from '../../src/cli/io';
+import type { CliIo } from '../../src/cli/io';
+import { LocalizedError } from '../../src/model/msg';
 import { run } from '../../src/cli/commands/build';
 import { normalizeText } from '../../src/plan/normalize';
 import { parsePlan } from '../../src/plan/parse';
@@ -11,6 +12,7 @@ import { createHash } from 'crypto';
 import { SHEET_NAMES } from '../../src/workbook/names';
 import { readTrackingWorkbook } from '../../src/xlsx/read';
 import { fixturePlan } from '../workbook/fixture-plan';
+import { inBothLanguages, runCli } from './run';
 
 const ROOT = resolve(__dirname, '../..');
 const SAMPLE = join(ROOT, 'samples/nq28-nam-dinh.txt');
@@ -21,17 +23,26 @@ function workdir() {
   return dir;
 }
 
-const fixtureLoader = async (path: string) => ({ plan: fixturePlan(), text: readFileSync(path, 'utf8') });
+const fixtureLoader = async (path: string, io: CliIo) => ({
+  plan: fixturePlan(),
+  text: readFileSync(resolve(io.cwd, path), 'utf8'),
+});
+
+/** The build command with the fixture plan (or another loader), run as the CLI runs it. */
+const build =
+  (loader = fixtureLoader) =>
+  (args: string[], io: CliIo) =>
+    run(args, io, loader);
 
 describe('plan-tracker build (in process)', () => {
   it('writes the workbook, prints its path and a one-line summary in Vietnamese', async () => {
     const dir = workdir();
-    const io = bufferIo(dir);
-    const code = await run(
+    const io = await runCli(
+      build(),
       ['ke-hoach.txt', '-o', 'out/so.xlsx', '--report-date', '2024-07-01'],
-      io,
-      fixtureLoader,
+      dir,
     );
+    const code = io.code;
     expect(io.stderr).toBe('');
     expect(code).toBe(0);
     const out = join(dir, 'out/so.xlsx');
@@ -55,8 +66,8 @@ describe('plan-tracker build (in process)', () => {
 
   it('speaks English with --lang en and builds the English workbook', async () => {
     const dir = workdir();
-    const io = bufferIo(dir);
-    expect(await run(['ke-hoach.txt', '-o', 'so.xlsx', '--lang=en'], io, fixtureLoader)).toBe(0);
+    const io = await runCli(build(), ['ke-hoach.txt', '-o', 'so.xlsx', '--lang=en'], dir);
+    expect(io.code).toBe(0);
     expect(io.stdout).toMatch(/^Tracking workbook written: .*so\.xlsx\n\d+ tasks, \d+ agencies/);
     const back = await readTrackingWorkbook(readFileSync(join(dir, 'so.xlsx')));
     expect(back.lang).toBe('en');
@@ -67,12 +78,11 @@ describe('plan-tracker build (in process)', () => {
     const dir = workdir();
     const out = join(dir, 'so.xlsx');
     writeFileSync(out, 'cũ');
-    const io = bufferIo(dir);
-    expect(await run(['ke-hoach.txt', '-o', 'so.xlsx'], io, fixtureLoader)).toBe(2);
-    expect(io.stderr).toMatch(/Tệp đã tồn tại.*--force.*already exists/s);
+    const refused = await inBothLanguages(build(), ['ke-hoach.txt', '-o', 'so.xlsx'], dir);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/Tệp đã tồn tại.*--force.*already exists/s);
     expect(readFileSync(out, 'utf8')).toBe('cũ');
-    const io2 = bufferIo(dir);
-    expect(await run(['ke-hoach.txt', '-o', 'so.xlsx', '--force'], io2, fixtureLoader)).toBe(0);
+    expect((await runCli(build(), ['ke-hoach.txt', '-o', 'so.xlsx', '--force'], dir)).code).toBe(0);
     expect((await readTrackingWorkbook(readFileSync(out))).snapshot.rows).toHaveLength(
       fixturePlan().tasks.length,
     );
@@ -88,62 +98,82 @@ describe('plan-tracker build (in process)', () => {
     [['ke-hoach.txt', '-o', 'a.xlsx', '--lang', 'fr'], /Ngôn ngữ không hợp lệ.*Invalid language/s],
     [['ke-hoach.txt', '-o', 'a.xlsx', '--bogus'], /Tuỳ chọn không hợp lệ.*Unknown option/s],
     [['ke-hoach.txt', '-o', 'a.csv'], /\.xlsx.*\.xlsx/s],
-    [['khong-co.txt', '-o', 'a.xlsx'], /Không tìm thấy tệp kế hoạch.*Plan file not found/s],
-  ])('rejects bad arguments %j with exit 2, in both languages, writing nothing', async (args, message) => {
+  ])('rejects bad arguments %j with exit 2, in either language, writing nothing', async (args, message) => {
     const dir = workdir();
-    const io = bufferIo(dir);
-    expect(await run(args, io, fixtureLoader)).toBe(2);
-    expect(io.stderr).toMatch(message);
+    const res = await inBothLanguages(build(), args, dir);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toMatch(message);
     expect(readdirSync(dir)).toEqual(['ke-hoach.txt']);
   });
 
-  it('leaves no file behind when the plan cannot be read or has no tasks', async () => {
+  it('names a plan file that is not there, with exit 2, writing nothing (real loader)', async () => {
+    const dir = workdir();
+    const res = await inBothLanguages(run, ['khong-co.txt', '-o', 'a.xlsx'], dir);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toMatch(/khong-co\.txt: không tìm thấy tệp.*khong-co\.txt: file not found/s);
+    expect(readdirSync(dir)).toEqual(['ke-hoach.txt']);
+  });
+
+  it('leaves no file behind when the plan cannot be read or has no tasks (exit 2)', async () => {
     const dir = workdir();
     const broken = async (): Promise<{ plan: Plan; text: string }> => {
-      throw new Error('hỏng');
+      throw new LocalizedError({ vi: 'Kế hoạch hỏng.', en: 'The plan is broken.' });
     };
-    const io = bufferIo(dir);
-    expect(await run(['ke-hoach.txt', '-o', 'so.xlsx'], io, broken)).toBe(1);
-    expect(io.stderr).toMatch(/Không đọc được kế hoạch.*hỏng.*Cannot read the plan/s);
+    const res = await inBothLanguages(build(broken), ['ke-hoach.txt', '-o', 'so.xlsx'], dir);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toMatch(/Kế hoạch hỏng.*The plan is broken/s);
     const empty = async () => ({ plan: { ...fixturePlan(), tasks: [] }, text: '' });
-    const io2 = bufferIo(dir);
-    expect(await run(['ke-hoach.txt', '-o', 'so.xlsx'], io2, empty)).toBe(1);
-    expect(io2.stderr).toMatch(/Không tìm thấy nhiệm vụ.*No tasks found/s);
+    const none = await inBothLanguages(build(empty), ['ke-hoach.txt', '-o', 'so.xlsx'], dir);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/ke-hoach\.txt.*Không tìm thấy nhiệm vụ.*No tasks found/s);
     expect(readdirSync(dir)).toEqual(['ke-hoach.txt']);
   });
 
-  it('leaves no partial or temporary file when writing fails', async () => {
+  it('leaves no partial or temporary file when writing fails, and says why without an errno (exit 2)', async () => {
     const dir = workdir();
     writeFileSync(join(dir, 'not-a-dir'), '');
-    const io = bufferIo(dir);
-    expect(await run(['ke-hoach.txt', '-o', 'not-a-dir/so.xlsx'], io, fixtureLoader)).toBe(1);
-    expect(io.stderr).toMatch(/Không ghi được.*Cannot write/s);
+    const res = await inBothLanguages(build(), ['ke-hoach.txt', '-o', 'not-a-dir/so.xlsx'], dir);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toMatch(/Không ghi được .*not-a-dir.*Cannot write .*not-a-dir/s);
+    expect(res.stderr).not.toMatch(/E[A-Z]{3,}/);
     expect(readdirSync(dir).sort()).toEqual(['ke-hoach.txt', 'not-a-dir']);
+  });
+
+  it('answers a defect with a short message and exit 2, no stack', async () => {
+    const dir = workdir();
+    const defect = async (): Promise<{ plan: Plan; text: string }> => {
+      throw new TypeError('x is undefined');
+    };
+    const res = await runCli(build(defect), ['ke-hoach.txt', '-o', 'so.xlsx'], dir);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toMatch(/^Lỗi nội bộ của plan-tracker \(TypeError: x is undefined\)/);
+    expect(res.stderr).not.toMatch(/\n\s+at /);
+    expect(readdirSync(dir)).toEqual(['ke-hoach.txt']);
   });
 });
 
 describe('plan-tracker build on the sample plan', () => {
   it('builds the sample in process with the real parser', async () => {
     const dir = workdir();
-    const io = bufferIo(dir);
-    expect(await run([SAMPLE, '-o', 'nq28.xlsx', '--report-date', '2024-07-01'], io)).toBe(0);
+    const io = await runCli(run, [SAMPLE, '-o', 'nq28.xlsx', '--report-date', '2024-07-01'], dir);
+    expect(io.code).toBe(0);
     const plan = parsePlan(readFileSync(SAMPLE, 'utf8'));
     const back = await readTrackingWorkbook(readFileSync(join(dir, 'nq28.xlsx')));
     expect(back.snapshot.rows.map((r) => r[0])).toEqual(plan.tasks.map((t) => t.id));
     expect(io.stdout).toContain(`${plan.tasks.length} nhiệm vụ`);
   });
 
-  it('reports an unreadable plan in both languages and writes nothing (real loader)', async () => {
+  it('reports an unreadable plan in either language, exit 2, and writes nothing (real loader)', async () => {
     const dir = workdir();
     writeFileSync(join(dir, 'rong.txt'), '');
     writeFileSync(join(dir, 'ke-hoach.pdf'), '%PDF-1.4 ...');
     for (const [file, message] of [
-      ['rong.txt', /rỗng.*empty/s],
+      ['rong.txt', /rong\.txt.*rỗng.*rong\.txt.*empty/s],
       ['ke-hoach.pdf', /PDF.*PDF files are not supported/s],
     ] as const) {
-      const io = bufferIo(dir);
-      expect(await run([file, '-o', 'so.xlsx'], io)).toBe(1);
-      expect(io.stderr).toMatch(message);
+      const res = await inBothLanguages(run, [file, '-o', 'so.xlsx'], dir);
+      expect(res.code).toBe(2);
+      expect(res.stderr).toMatch(message);
     }
     expect(readdirSync(dir).sort()).toEqual(['ke-hoach.pdf', 'ke-hoach.txt', 'rong.txt']);
   });

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../../src/cli/commands/check';
 import { bufferIo } from '../../src/cli/io';
+import { inBothLanguages, runCli } from './run';
 import { parsePlan } from '../../src/plan/parse';
 import type { Plan } from '../../src/plan/types';
 import { buildWorkbookSpec } from '../../src/workbook/build';
@@ -119,7 +120,7 @@ describe('plan-tracker check', () => {
     expect(out.indexOf('■ Ban Tổ chức Tỉnh ủy')).toBeGreaterThan(-1);
     expect(out.indexOf('■ Ban Tổ chức Tỉnh ủy')).toBeLessThan(out.indexOf('[status.near_miss]'));
     expect(out.indexOf('■ Ban Tuyên giáo Tỉnh ủy')).toBeLessThan(out.indexOf('[date.as_text]'));
-    expect(out).toContain('Kết quả: 3 lỗi, 0 cảnh báo, 0 thông tin.');
+    expect(out).toContain('Kết quả: 3 lỗi, 0 cảnh báo, 0 lưu ý.');
   });
 
   test('--json prints sheet, cell, taskId, code, severity, message for each finding', async () => {
@@ -162,20 +163,20 @@ describe('plan-tracker check', () => {
     });
     const io = bufferIo(dir);
     expect(await run([path, '--report-date', REPORT_DATE, '--lang', 'en'], io)).toBe(0);
-    expect(io.stdout).toContain('Result: 0 error(s), 1 warning(s), 0 information.');
+    expect(io.stdout).toContain('Result: 0 error(s), 1 warning(s), 0 note(s).');
     expect(io.stdout).toContain('[task.overdue] Overdue and not done');
   });
 
-  test('an unreadable file exits 2 with a message in both languages', async () => {
-    const bad = join(dir, 'hong.xlsx');
-    writeFileSync(bad, 'không phải xlsx');
-    const io = bufferIo(dir);
-    expect(await run([bad], io)).toBe(2);
-    expect(io.stderr).toContain('Không đọc được sổ theo dõi');
-    expect(io.stderr).toContain('Cannot read the tracking workbook');
-    expect(io.stdout).toBe('');
-    const missing = bufferIo(dir);
-    expect(await run([join(dir, 'khong-co.xlsx')], missing)).toBe(2);
+  test('an unreadable file exits 2 with a message naming it, in either language', async () => {
+    writeFileSync(join(dir, 'hong.xlsx'), 'không phải xlsx');
+    const res = await inBothLanguages(run, ['hong.xlsx'], dir);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain('"hong.xlsx": Không đọc được tệp Excel');
+    expect(res.stderr).toContain('"hong.xlsx": Cannot read the Excel file');
+    expect(res.stdout).toBe('');
+    const missing = await runCli(run, ['khong-co.xlsx'], dir);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('khong-co.xlsx: không tìm thấy tệp');
   });
 
   test('bad arguments exit 2', async () => {
@@ -187,9 +188,10 @@ describe('plan-tracker check', () => {
       ['a.xlsx', '--update-period', 'week'],
       ['a.xlsx', 'b.xlsx'],
     ]) {
-      const io = bufferIo(dir);
-      expect(await run(args, io)).toBe(2);
-      expect(io.stderr).toMatch(/\/ /);
+      const res = await inBothLanguages(run, args, dir);
+      expect(res.code).toBe(2);
+      // The Vietnamese run says it in Vietnamese, the English run in English, with the usage.
+      expect(res.stderr).toMatch(/Cách dùng: plan-tracker check[\s\S]*Usage: plan-tracker check/);
     }
   });
 });

@@ -1,14 +1,15 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bufferIo } from '../../src/cli/io';
+import { readFailure, writeFailure } from '../../src/cli/fs-errors';
 import {
   existingPaths,
-  overwriteRefusal,
+  refuseOverwrite,
+  requireXlsxPath,
+  streamFileAtomically,
   writeFilesAtomically,
-  writeOutputFile,
-  xlsxPathProblem,
 } from '../../src/cli/output-file';
+import { LocalizedError } from '../../src/model/msg';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
@@ -16,24 +17,42 @@ function workdir(): string {
   return mkdtempSync(join(tmpdir(), 'pt-output-file-'));
 }
 
-describe('overwriteRefusal / existingPaths', () => {
+/** The error a call throws (a LocalizedError is expected). */
+function thrown(f: () => void): LocalizedError {
+  try {
+    f();
+  } catch (e) {
+    return e as LocalizedError;
+  }
+  throw new Error('nothing thrown');
+}
+
+describe('refuseOverwrite / existingPaths', () => {
   it('refuses an existing file without force, in both languages, and allows it with force', () => {
     const dir = workdir();
     const path = join(dir, 'so.xlsx');
-    expect(overwriteRefusal(path, false)).toBeNull();
+    expect(() => refuseOverwrite(path, false)).not.toThrow();
     writeFileSync(path, 'x');
-    expect(overwriteRefusal(path, false)).toMatch(/Tệp đã tồn tại: .*so\.xlsx.*--force.*already exists/s);
-    expect(overwriteRefusal(path, true)).toBeNull();
+    const e = thrown(() => refuseOverwrite(path, false));
+    expect(e).toBeInstanceOf(LocalizedError);
+    expect(e.exitCode).toBe(2);
+    expect(e.msg.vi).toMatch(/^Tệp đã tồn tại: .*so\.xlsx.*--force/);
+    expect(e.msg.en).toMatch(/already exists: .*so\.xlsx.*--force/);
+    expect(() => refuseOverwrite(path, true)).not.toThrow();
     expect(existingPaths([join(dir, 'khac.xlsx'), path])).toEqual([path]);
   });
 });
 
-describe('xlsxPathProblem', () => {
+describe('requireXlsxPath', () => {
   it('accepts .xlsx in any case and refuses anything else in both languages', () => {
-    expect(xlsxPathProblem('a/so.xlsx')).toBeNull();
-    expect(xlsxPathProblem('SO.XLSX')).toBeNull();
-    expect(xlsxPathProblem('so.csv')).toMatch(/đuôi \.xlsx.*must end in \.xlsx/);
-    expect(xlsxPathProblem('so.xlsx.bak')).not.toBeNull();
+    expect(() => requireXlsxPath('a/so.xlsx')).not.toThrow();
+    expect(() => requireXlsxPath('SO.XLSX')).not.toThrow();
+    const e = thrown(() => requireXlsxPath('so.csv'));
+    expect([e.msg.vi, e.msg.en]).toEqual([
+      expect.stringMatching(/đuôi \.xlsx/),
+      expect.stringMatching(/must end in \.xlsx/),
+    ]);
+    expect(() => requireXlsxPath('so.xlsx.bak')).toThrow(LocalizedError);
   });
 });
 
@@ -77,45 +96,48 @@ describe('writeFilesAtomically', () => {
   });
 });
 
-describe('writeOutputFile', () => {
-  it('writes the produced bytes and answers true, printing nothing', async () => {
-    const dir = workdir();
-    const io = bufferIo(dir);
-    expect(await writeOutputFile(join(dir, 'so.xlsx'), async () => bytes('nội dung'), io)).toBe(true);
-    expect(readFileSync(join(dir, 'so.xlsx'), 'utf8')).toBe('nội dung');
-    expect(io.stdout + io.stderr).toBe('');
-  });
-
-  it('answers false with a vi + en message and leaves nothing when producing the bytes fails', async () => {
-    const dir = workdir();
-    mkdirSync(join(dir, 'sub'));
-    const io = bufferIo(dir);
-    const produce = async (): Promise<Uint8Array> => {
-      throw new Error('hỏng');
-    };
-    expect(await writeOutputFile(join(dir, 'sub', 'so.xlsx'), produce, io, { createDirs: true })).toBe(false);
-    expect(io.stderr).toMatch(/Không ghi được .*so\.xlsx: hỏng \/ Cannot write .*so\.xlsx: hỏng/);
-    expect(readdirSync(join(dir, 'sub'))).toEqual([]);
-  });
-
-  it('answers false and leaves nothing when the target cannot be written', async () => {
+describe('what a failed write or read says', () => {
+  it('names the file and the reason in words, never an errno code, with exit code 2', async () => {
     const dir = workdir();
     writeFileSync(join(dir, 'not-a-dir'), '');
-    const io = bufferIo(dir);
     const target = join(dir, 'not-a-dir', 'so.xlsx');
-    expect(await writeOutputFile(target, async () => bytes('1'), io, { createDirs: true })).toBe(false);
-    expect(io.stderr).toMatch(/Không ghi được.*Cannot write/);
+    const e = await writeFilesAtomically([{ path: target, bytes: bytes('1') }], { createDirs: true }).catch(
+      (x: unknown) => x as LocalizedError,
+    );
+    expect(e).toBeInstanceOf(LocalizedError);
+    expect(e?.exitCode).toBe(2);
+    expect(e?.msg.vi).toContain(`Không ghi được ${target}`);
+    expect(e?.msg.en).toContain(`Cannot write ${target}`);
+    expect(`${e?.msg.vi} ${e?.msg.en}`).not.toMatch(/E[A-Z]{3,}/);
     expect(readdirSync(dir)).toEqual(['not-a-dir']);
+  });
+
+  it.each([
+    ['EACCES', /không có quyền ghi/, /no permission to write/],
+    ['ENOSPC', /ổ đĩa đã đầy/, /drive is full/],
+    ['EROFS', /chỉ cho đọc/, /read-only/],
+    ['EMYSTERY', /lỗi khi ghi tệp/, /write failed/],
+  ])('a write failing with %s is said in words', (code, vi, en) => {
+    const e = writeFailure('so.xlsx', Object.assign(new Error('x'), { code }));
+    expect([e.exitCode, e.msg.vi, e.msg.en]).toEqual([
+      2,
+      expect.stringMatching(vi),
+      expect.stringMatching(en),
+    ]);
+    expect(`${e.msg.vi} ${e.msg.en}`).not.toContain(code);
+  });
+
+  it('a read failing with EACCES is said in words, exit code 2', () => {
+    const e = readFailure('ke-hoach.txt', Object.assign(new Error('x'), { code: 'EACCES' }));
+    expect([e.exitCode, e.msg.en]).toEqual([2, 'Cannot read ke-hoach.txt: no permission to read the file.']);
   });
 });
 
-describe('writeOutputFile, streamed', () => {
+describe('streamFileAtomically', () => {
   it('writes the chunks in order and leaves no temporary file', async () => {
     const dir = workdir();
-    const io = bufferIo(dir);
     const target = join(dir, 'so.xlsx');
-    const stream = (sink: (c: Uint8Array) => void) => ['một ', 'hai ', 'ba'].forEach((t) => sink(bytes(t)));
-    expect(await writeOutputFile(target, { stream }, io)).toBe(true);
+    await streamFileAtomically(target, (sink) => ['một ', 'hai ', 'ba'].forEach((t) => sink(bytes(t))));
     expect(readFileSync(target, 'utf8')).toBe('một hai ba');
     expect(readdirSync(dir)).toEqual(['so.xlsx']);
   });
@@ -124,14 +146,23 @@ describe('writeOutputFile, streamed', () => {
     const dir = workdir();
     const target = join(dir, 'so.xlsx');
     writeFileSync(target, 'cũ');
-    const io = bufferIo(dir);
     const stream = (sink: (c: Uint8Array) => void) => {
       sink(bytes('nửa chừng'));
       throw new Error('hỏng giữa chừng');
     };
-    expect(await writeOutputFile(target, { stream }, io)).toBe(false);
-    expect(io.stderr).toMatch(/Không ghi được .*hỏng giữa chừng/);
+    await expect(streamFileAtomically(target, stream)).rejects.toThrow('hỏng giữa chừng');
     expect(readFileSync(target, 'utf8')).toBe('cũ');
     expect(readdirSync(dir)).toEqual(['so.xlsx']);
+  });
+
+  it('names the file in both languages when the place cannot be written', async () => {
+    const dir = workdir();
+    writeFileSync(join(dir, 'not-a-dir'), '');
+    const target = join(dir, 'not-a-dir', 'so.xlsx');
+    const error = await streamFileAtomically(target, (sink) => sink(bytes('1'))).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LocalizedError);
+    expect((error as LocalizedError).msg.vi).toMatch(/so\.xlsx/);
+    expect((error as LocalizedError).msg.en).toMatch(/so\.xlsx/);
+    expect(readdirSync(dir)).toEqual(['not-a-dir']);
   });
 });

@@ -3,11 +3,11 @@ import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../../src/cli/commands/parse';
-import { bufferIo } from '../../src/cli/io';
 import { agencyKey } from '../../src/plan/agency';
 import { buildDocx } from '../plan/docx-builder';
 import { ROOT, SAMPLE } from '../plan/helpers';
 import { SAMPLE_TASKS } from '../plan/sample-expectations';
+import { inBothLanguages, runCli } from './run';
 
 const dir = mkdtempSync(join(tmpdir(), 'plan-parse-'));
 const write = (name: string, data: string | Uint8Array) => {
@@ -16,10 +16,8 @@ const write = (name: string, data: string | Uint8Array) => {
   return p;
 };
 
-async function parse(args: string[]) {
-  const io = bufferIo(ROOT);
-  const code = await run(args, io);
-  return { code, stdout: io.stdout, stderr: io.stderr };
+function parse(args: string[]) {
+  return runCli(run, args, ROOT);
 }
 
 describe('plan-tracker parse (in-process)', () => {
@@ -104,7 +102,7 @@ describe('plan-tracker parse (in-process)', () => {
   });
 
   it.each([
-    ['a missing file', () => join(dir, 'khong-co.txt'), /Không tìm thấy tệp[\s\S]*File not found/],
+    ['a missing file', () => join(dir, 'khong-co.txt'), /không tìm thấy tệp[\s\S]*file not found/],
     ['an empty file', () => write('rong.txt', ''), /rỗng[\s\S]*empty/],
     ['whitespace only', () => write('trang.txt', ' \n\r\n\t\n'), /không có nội dung[\s\S]*has no text/],
     [
@@ -119,13 +117,17 @@ describe('plan-tracker parse (in-process)', () => {
       () => (mkdirSync(join(dir, 'thu-muc'), { recursive: true }), join(dir, 'thu-muc')),
       /thư mục[\s\S]*folder/,
     ],
-  ])('%s → exit 1, vi+en message, nothing on stdout', async (_name, make, message) => {
-    const { code, stdout, stderr } = await parse([make(), '--json']);
-    expect(code).toBe(1);
-    expect(stdout).toBe('');
-    expect(stderr).toMatch(message);
-    expect(stderr).toMatch(/Lỗi:[\s\S]*Error:/);
-  });
+  ])(
+    '%s → exit 2, a message in the user’s language naming the file, nothing on stdout',
+    async (_name, make, message) => {
+      const file = make();
+      const { code, stdout, stderr } = await inBothLanguages(run, [file, '--json'], ROOT);
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toMatch(message);
+      expect(stderr.split(file).length - 1).toBe(2);
+    },
+  );
 
   it('rejects bad usage with exit 2', async () => {
     expect((await parse([])).code).toBe(2);
@@ -154,7 +156,7 @@ describe('plan-tracker parse (compiled binary)', () => {
       cwd: ROOT,
       encoding: 'utf8',
     });
-    expect(empty.status).toBe(1);
+    expect(empty.status).toBe(2);
     expect(empty.stdout).toBe('');
   });
 });

@@ -6,6 +6,7 @@ import { run as build } from '../../src/cli/commands/build';
 import { run as revise } from '../../src/cli/commands/revise';
 import { bufferIo } from '../../src/cli/io';
 import { main } from '../../src/cli/main';
+import { inBothLanguages } from './run';
 import { parsePlan } from '../../src/plan/parse';
 import type { Plan } from '../../src/plan/types';
 import { columnHeader, TaskColumnId } from '../../src/model/columns';
@@ -246,9 +247,9 @@ describe('plan-tracker revise', () => {
     await filledMaster();
     const out = join(dir, 'moi.xlsx');
     writeFileSync(out, 'cũ');
-    const io = bufferIo(dir);
-    expect(await revise(['master.xlsx', 'sua-doi.txt', '-o', 'moi.xlsx'], io)).toBe(2);
-    expect(io.stderr).toMatch(/Tệp đã tồn tại.*--force.*already exists/s);
+    const refused = await inBothLanguages(revise, ['master.xlsx', 'sua-doi.txt', '-o', 'moi.xlsx'], dir);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/Tệp đã tồn tại.*--force.*already exists/s);
     expect(readFileSync(out, 'utf8')).toBe('cũ');
     expect(await revise(['master.xlsx', 'sua-doi.txt', '-o', 'moi.xlsx', '--force'], bufferIo(dir))).toBe(0);
     // The revised plan's tasks and the removed one, kept.
@@ -261,11 +262,11 @@ describe('plan-tracker revise', () => {
     [['master.xlsx', 'sua-doi.txt'], /Thiếu tệp kết quả.*Missing the output/s],
     [['master.xlsx'], /Cần sổ theo dõi và kế hoạch sửa đổi.*both needed/s],
     [['master.xlsx', 'sua-doi.txt', '-o', 'moi.csv'], /đuôi \.xlsx.*must end in \.xlsx/s],
-    [['master.xlsx', 'khong-co.txt', '--dry-run'], /Không tìm thấy tệp.*File not found/s],
+    [['master.xlsx', 'khong-co.txt', '--dry-run'], /khong-co.txt: không tìm thấy tệp.*file not found/s],
     [['sua-doi.txt', 'sua-doi.txt', '--dry-run'], /Không đọc được tệp Excel.*Cannot read the Excel file/s],
-    [['master.xlsx', 'rong.txt', '-o', 'moi.xlsx'], /Không tìm thấy nhiệm vụ nào.*No tasks found/s],
+    [['master.xlsx', 'rong.txt', '-o', 'moi.xlsx'], /rong.txt.*Không tìm thấy nhiệm vụ nào.*No tasks found/s],
     [['master.xlsx', 'khac.txt', '-o', 'moi.xlsx'], /không có nhiệm vụ nào trùng.*shares no task/s],
-  ])('refuses bad input %j with exit 2 (vi + en), writing nothing', async (args, message) => {
+  ])('refuses bad input %j with exit 2, in either language, writing nothing', async (args, message) => {
     await filledMaster();
     // Another province's plan: not one task in common with the master.
     writeFileSync(
@@ -273,9 +274,9 @@ describe('plan-tracker revise', () => {
       readFileSync(join(ROOT, 'test/fixtures/plans/hung-yen-74-kh-ubnd-appendix.txt')),
     );
     writeFileSync(join(dir, 'rong.txt'), 'Biên bản họp giao ban tháng 6.\n');
-    const io = bufferIo(dir);
-    expect(await revise(args, io)).toBe(2);
-    expect(io.stderr).toMatch(message);
+    const res = await inBothLanguages(revise, args, dir);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toMatch(message);
     expect(existsSync(join(dir, 'moi.xlsx'))).toBe(false);
   });
 });

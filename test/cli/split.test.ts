@@ -53,9 +53,10 @@ describe('plan-tracker split', () => {
     expect(res.code).toBe(0);
     const target = join(dir, 'again', readdirSync(join(dir, 'again'))[0]);
     writeFileSync(target, 'returned copy');
+    // Refused as bad input: nothing written, exit 2, said in the language asked for.
     const again = await run(masterPath, '-o', 'again', '--lang', 'en');
-    expect(again.code).toBe(1);
-    expect(again.err).toMatch(/--force/);
+    expect(again.code).toBe(2);
+    expect(again.err).toMatch(/^The folder already has files with these names \(use --force/);
     expect(readFileSync(target, 'utf8')).toBe('returned copy');
     expect((await run(masterPath, '-o', 'again', '--force')).code).toBe(0);
     expect(readFileSync(target).subarray(0, 2).toString()).toBe('PK');
@@ -64,7 +65,8 @@ describe('plan-tracker split', () => {
   it('refuses to split an agency copy and answers usage errors with 2', async () => {
     const copy = join(dir, 'out', readdirSync(join(dir, 'out'))[0]);
     const res = await run(copy, '-o', 'nested');
-    expect(res.code).toBe(1);
+    expect(res.code).toBe(2);
+    expect(res.err).toMatch(/đã là sổ tách cho một cơ quan/);
     expect(existsSync(join(dir, 'nested'))).toBe(false);
     expect((await run(masterPath)).code).toBe(2);
     expect((await run('-o', 'x')).code).toBe(2);

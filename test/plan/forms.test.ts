@@ -257,3 +257,27 @@ describe('issue 20, parse items', () => {
     ]);
   });
 });
+
+describe('header damage from PDF copies', () => {
+  it('letter-spaced words and a spaced document number are read back', () => {
+    const plan = parsePlan(
+      [
+        'ỦY B AN NHÂN D Â N\tC ỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+        'TỈNH QUẢNG NGÃI\tĐộc lập - Tự do - Hạnh phúc',
+        'Số: 3210/QĐ - UBND\tQuảng Ngãi, ngày 18 tháng 11 năm 2025',
+        'K Ế HO ẠCH',
+        'Tổng kiểm kê tài sản công',
+        'I. NHIỆM VỤ',
+        '1. Sở Tài chính chủ trì tổng hợp kết quả kiểm kê (quý IV/2025).',
+      ].join('\n'),
+    );
+    expect([plan.issuer, plan.number, plan.issuedOn, plan.place]).toEqual([
+      'ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI',
+      '3210/QĐ-UBND',
+      '2025-11-18',
+      'Quảng Ngãi',
+    ]);
+    expect(plan.title).toBe('KẾ HOẠCH Tổng kiểm kê tài sản công');
+    expect(plan.tasks.map((t) => t.lead)).toEqual([k('Sở Tài chính')]);
+  });
+});

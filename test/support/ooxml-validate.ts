@@ -1,5 +1,6 @@
 /**
- * Validates every XML part of an .xlsx package against the ECMA-376 schemas in ../shared/ooxml,
+ * Validates every XML part of an .xlsx package against the ECMA-376 schemas (test/fixtures/ooxml,
+ * a copy of ../shared/ooxml),
  * with xmllint (Debian libxml2-utils), after applying Markup Compatibility the way a consumer
  * that knows no extension must: attributes and elements in namespaces the part lists in
  * `mc:Ignorable` are dropped, and `mc:AlternateContent` is replaced by its `mc:Fallback`.
@@ -14,15 +15,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { strFromU8, unzipSync } from 'fflate';
 
-/** ../shared/ooxml beside the checkout, found upwards (a worktree sits one level deeper). */
-function findSchemas(): string {
-  for (let dir = path.resolve(__dirname, '..', '..'); ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, 'shared', 'ooxml');
-    if (fs.existsSync(candidate) || path.dirname(dir) === dir) return candidate;
-  }
-}
-
-export const OOXML_DIR = findSchemas();
+/** The project's copy of ../shared/ooxml (test/fixtures/ooxml), so a clean clone validates on its own. */
+export const OOXML_DIR = path.resolve(__dirname, '..', 'fixtures', 'ooxml');
 
 const MC = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
 

@@ -1,63 +1,68 @@
-import { readFile } from 'fs/promises';
-import { basename, resolve } from 'path';
-import { choiceFlag, commandArgs, COMMON_FLAGS } from '../args';
-import { errorText, type CliIo } from '../io';
-import { writeOutputFile } from '../output-file';
-import type { MergePlan } from '../../tracking/merge';
-import { displayCell } from '../../workbook/cells';
+import { basename, resolve } from 'node:path';
+import { displayCell, mergeFiles, type MergePlan } from '../../app/share';
 import { columnHeader, columnOf, type TaskColumnId } from '../../model/columns';
 import type { Lang } from '../../model/lang';
-import { localize } from '../../model/msg';
+import { LocalizedError, localize, localizeAll, type Msg } from '../../model/msg';
 import type { RawCell } from '../../model/table';
-import { historySheetName } from '../../workbook/sheets/history';
-import { mergeWorkbooks, NamedBytes } from '../../xlsx/merge';
+import { choiceFlag, commandArgs, COMMON_FLAGS } from '../args';
+import { readNamedFile } from '../files';
+import type { CliIo } from '../io';
+import { writeFilesAtomically } from '../output-file';
 
-const USAGE =
-  'Cách dùng / Usage: plan-tracker merge SO_THEO_DOI.xlsx TRA_VE.xlsx… [--dry-run] [--json] [--prefer return|master] [--lang vi|en]';
+const USAGE: Msg = {
+  vi: 'Cách dùng: plan-tracker merge SO_THEO_DOI.xlsx TRA_VE.xlsx… [--dry-run] [--json] [--prefer return|master] [--lang vi|en]',
+  en: 'Usage: plan-tracker merge TRACKING.xlsx RETURN.xlsx… [--dry-run] [--json] [--prefer return|master] [--lang vi|en]',
+};
 
-const W = {
-  vi: {
-    refused: 'Không gộp: có tệp bị từ chối. Sổ tổng không thay đổi.',
-    conflicts:
-      'Không gộp: có giá trị bị sửa ở cả sổ tổng và tệp trả về. Sổ tổng không thay đổi; chọn --prefer return hoặc --prefer master.',
-    conflictHead: ['Tệp', columnHeader('taskId', 'vi'), 'Cột', 'Lúc tách', 'Sổ tổng', 'Trả về'],
-    dry: 'Chạy thử (--dry-run): sổ tổng không thay đổi.',
-    none: 'Không có thay đổi nào cần gộp.',
-    merged: (n: number, f: string, sheet: string) => `Đã gộp ${n} thay đổi vào ${f}; xem trang "${sheet}".`,
-    file: (f: string, c: number, k: number) => `${f}: ${c} thay đổi, ${k} xung đột`,
-    change: 'Thay đổi',
-    notice: 'Lưu ý',
+const WORDS = {
+  refused: {
+    vi: 'Không gộp: có tệp bị từ chối. Sổ tổng không thay đổi.',
+    en: 'Not merged: some files were refused. The master is unchanged.',
   },
-  en: {
-    refused: 'Not merged: some files were refused. The master is unchanged.',
-    conflicts:
-      'Not merged: some values were changed both in the master and in a return. The master is unchanged; choose --prefer return or --prefer master.',
-    conflictHead: ['File', columnHeader('taskId', 'en'), 'Column', 'At split', 'Master', 'Return'],
-    dry: 'Dry run (--dry-run): the master is unchanged.',
-    none: 'Nothing to merge.',
-    merged: (n: number, f: string, sheet: string) =>
-      `Merged ${n} changes into ${f}; see the "${sheet}" sheet.`,
-    file: (f: string, c: number, k: number) => `${f}: ${c} changes, ${k} conflicts`,
-    change: 'Change',
-    notice: 'Note',
+  conflicts: {
+    vi: 'Không gộp: có giá trị bị sửa ở cả sổ tổng và tệp trả về. Sổ tổng không thay đổi; chọn --prefer return hoặc --prefer master.',
+    en: 'Not merged: some values were changed both in the master and in a return. The master is unchanged; choose --prefer return or --prefer master.',
   },
-} as const;
+  dry: {
+    vi: 'Chạy thử (--dry-run): sổ tổng không thay đổi.',
+    en: 'Dry run (--dry-run): the master is unchanged.',
+  },
+  none: { vi: 'Không có thay đổi nào cần gộp.', en: 'Nothing to merge.' },
+  change: { vi: 'Thay đổi', en: 'Change' },
+  notice: { vi: 'Lưu ý', en: 'Note' },
+  file: { vi: 'Tệp', en: 'File' },
+  column: { vi: 'Cột', en: 'Column' },
+  atSplit: { vi: 'Lúc tách', en: 'At split' },
+  master: { vi: 'Sổ tổng', en: 'Master' },
+  return: { vi: 'Trả về', en: 'Return' },
+} satisfies Record<string, Msg>;
+
+function merged(n: number, file: string, sheet: string): Msg {
+  return {
+    vi: `Đã gộp ${n} thay đổi vào ${file}; xem trang "${sheet}".`,
+    en: `Merged ${n} changes into ${file}; see the "${sheet}" sheet.`,
+  };
+}
+
+function fileLine(f: string, c: number, k: number): Msg {
+  return { vi: `${f}: ${c} thay đổi, ${k} xung đột`, en: `${f}: ${c} changes, ${k} conflicts` };
+}
 
 function show(column: string, v: RawCell): string {
   return displayCell(column, v) || '∅';
 }
 
 function report(plan: MergePlan, lang: Lang, io: CliIo): void {
-  const w = W[lang];
+  const w = localizeAll(WORDS, lang);
   const header = (c: string) => (columnOf(c) ? columnHeader(c as TaskColumnId, lang) : c);
   for (const r of plan.refused) io.err(`✗ ${localize(r.message, lang)}`);
-  for (const f of plan.files) io.out(w.file(f.file, f.changes, f.conflicts));
+  for (const f of plan.files) io.out(localize(fileLine(f.file, f.changes, f.conflicts), lang));
   for (const c of plan.changes)
     io.out(
       `  ${w.change}: ${c.taskId} · ${header(c.column)}: ${show(c.column, c.old)} → ${show(c.column, c.new)} (${c.file})`,
     );
   if (plan.conflicts.length) {
-    io.out(w.conflictHead.join('\t'));
+    io.out([w.file, columnHeader('taskId', lang), w.column, w.atSplit, w.master, w.return].join('\t'));
     for (const c of plan.conflicts)
       io.out(
         [
@@ -84,58 +89,48 @@ const ARGS = {
   positional: {
     min: 2,
     max: Infinity,
-    tooFew:
-      'Cần sổ tổng và ít nhất một tệp trả về. / The master and at least one returned workbook are needed.',
+    tooFew: {
+      vi: 'Cần sổ tổng và ít nhất một tệp trả về.',
+      en: 'The master and at least one returned workbook are needed.',
+    },
   },
 } as const;
 
 export async function run(args: string[], io: CliIo): Promise<number> {
   const parsed = commandArgs(args, ARGS, USAGE, io);
-  if (typeof parsed === 'number') return parsed;
-  const files = parsed.positional;
+  if (!parsed) return 0;
   const { dryRun, json, lang } = parsed.flags;
   const prefer = parsed.flags.prefer ?? null;
-  const [masterPath, ...returnPaths] = files.map((f) => resolve(io.cwd, f));
-  if (returnPaths.includes(masterPath)) {
-    io.err('Tệp trả về trùng với sổ tổng / A return is the master itself.');
-    return 2;
-  }
-  const load = async (path: string): Promise<NamedBytes | null> => {
-    try {
-      return { file: basename(path), bytes: await readFile(path) };
-    } catch {
-      io.err(`Không mở được tệp / Cannot open file: ${path}`);
-      return null;
-    }
-  };
-  const master = await load(masterPath);
-  const returns = await Promise.all(returnPaths.map(load));
-  if (!master || returns.some((r) => r === null)) return 2;
-
-  let result;
-  try {
-    result = await mergeWorkbooks(master, returns as NamedBytes[], { prefer, dryRun });
-  } catch (e) {
-    io.err(errorText(e));
-    return 1;
-  }
+  const [masterArg, ...returnArgs] = parsed.positional;
+  const masterPath = resolve(io.cwd, masterArg);
+  if (returnArgs.some((r) => resolve(io.cwd, r) === masterPath))
+    throw new LocalizedError({
+      vi: `Tệp trả về trùng với sổ tổng: ${masterArg}.`,
+      en: `A return is the master itself: ${masterArg}.`,
+    });
+  // Every file is read before anything is planned: a missing one stops the merge untouched.
+  const master = await readNamedFile(io, masterArg);
+  const returns = await Promise.all(returnArgs.map((r) => readNamedFile(io, r)));
+  // History rows and refusals name the files as they are called, not by their whole path.
+  const named = (f: { name: string; bytes: Uint8Array }) => ({ name: basename(f.name), bytes: f.bytes });
+  const result = await mergeFiles(named(master), returns.map(named), { prefer, dryRun });
   const { plan, output } = result;
-  const w = W[lang];
   let written = false;
   if (output && !dryRun) {
     // Write beside the master and rename over it: a crash leaves the old master whole.
-    if (!(await writeOutputFile(masterPath, async () => output, io))) return 1;
+    await writeFilesAtomically([{ path: masterPath, bytes: output }]);
     written = true;
   }
   if (json) {
     io.out(JSON.stringify({ ...plan, dryRun, written, history: result.history }, null, 2));
   } else {
+    const w = localizeAll(WORDS, lang);
     report(plan, lang, io);
     if (plan.refused.length) io.err(w.refused);
     else if (!plan.ok) io.err(w.conflicts);
     else if (dryRun) io.out(w.dry);
     else if (!written || plan.changes.length === 0) io.out(w.none);
-    else io.out(w.merged(plan.changes.length, basename(masterPath), historySheetName(result.lang)));
+    else io.out(localize(merged(plan.changes.length, basename(masterPath), result.historySheet), lang));
   }
   return plan.ok ? 0 : 1;
 }

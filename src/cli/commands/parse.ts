@@ -1,16 +1,22 @@
 /**
- * plan-tracker parse FILE [--json]
+ * plan-tracker parse FILE [--json] [--lang vi|en]
  * Reads a plan (.txt/.docx), prints its structure: one JSON object with --json, else a Vietnamese
- * outline. Unreadable, empty or structureless input → exit 1, message on stderr, nothing on stdout.
+ * outline. Unreadable, empty or structureless input is bad input: exit 2, message on stderr,
+ * nothing on stdout.
  */
-import { commandArgs, COMMON_FLAGS } from '../args';
-import type { CliIo } from '../io';
-import { loadPlanFile, PlanLoadError } from '../load-plan';
-import { parsePlan } from '../../plan/parse';
-import type { ParseWarning, Plan } from '../../plan/types';
+import { readPlanFile, type Plan } from '../../app/plan-file';
+import { columnHeader } from '../../model/columns';
+import type { Lang } from '../../model/lang';
+import { LocalizedError, localize, localizeAll, type Msg } from '../../model/msg';
 import { CATEGORY_LABELS } from '../../model/labels';
+import { commandArgs, COMMON_FLAGS } from '../args';
+import { readNamedFile } from '../files';
+import type { CliIo } from '../io';
 
-const USAGE = `Cách dùng / Usage: plan-tracker parse KẾ_HOẠCH.(txt|docx) [--json]`;
+const USAGE: Msg = {
+  vi: 'Cách dùng: plan-tracker parse KẾ_HOẠCH.(txt|docx) [--json] [--lang vi|en]',
+  en: 'Usage: plan-tracker parse PLAN.(txt|docx) [--json] [--lang vi|en]',
+};
 
 export function planJson(plan: Plan): object {
   return {
@@ -44,91 +50,85 @@ export function planJson(plan: Plan): object {
   };
 }
 
-function outline(plan: Plan): string {
+const WORDS = {
+  untitled: { vi: '(không có tiêu đề)', en: '(no title)' },
+  number: { vi: 'Số', en: 'Number' },
+  date: { vi: 'Ngày', en: 'Date' },
+  issuer: { vi: 'Cơ quan ban hành', en: 'Issued by' },
+  context: { vi: ' (bối cảnh, không có nhiệm vụ)', en: ' (context, no tasks)' },
+  noLead: { vi: 'chưa rõ cơ quan chủ trì', en: 'lead agency unknown' },
+  partners: { vi: 'phối hợp', en: 'partners' },
+  lead: { vi: 'Chủ trì', en: 'Lead' },
+  warnings: { vi: 'Cảnh báo', en: 'Warnings' },
+  line: { vi: 'dòng', en: 'line' },
+} satisfies Record<string, Msg>;
+
+function counts(plan: Plan): Msg {
+  const [t, a, w] = [plan.tasks.length, plan.agencies.length, plan.warnings.length];
+  return { vi: `${t} nhiệm vụ, ${a} cơ quan, ${w} cảnh báo`, en: `${t} tasks, ${a} agencies, ${w} warnings` };
+}
+
+function outline(plan: Plan, lang: Lang): string {
+  const w = localizeAll(WORDS, lang);
   const names = new Map(plan.agencies.map((a) => [a.key, a.name]));
   const out: string[] = [];
-  out.push(plan.title || '(không có tiêu đề)');
+  out.push(plan.title || w.untitled);
   const meta = [
-    plan.number ? `Số: ${plan.number}` : null,
-    plan.issuedOn ? `Ngày: ${plan.issuedOn}` : null,
-    plan.issuer ? `Cơ quan ban hành: ${plan.issuer}` : null,
+    plan.number ? `${w.number}: ${plan.number}` : null,
+    plan.issuedOn ? `${w.date}: ${plan.issuedOn}` : null,
+    plan.issuer ? `${w.issuer}: ${plan.issuer}` : null,
   ].filter(Boolean);
   if (meta.length) out.push(meta.join(' · '));
-  out.push(
-    `${plan.tasks.length} nhiệm vụ, ${plan.agencies.length} cơ quan, ${plan.warnings.length} cảnh báo`,
-  );
+  out.push(localize(counts(plan), lang));
   for (const s of plan.sections) {
     out.push('');
-    out.push(`${s.id}. ${s.heading}${s.kind === 'context' ? ' (bối cảnh, không có nhiệm vụ)' : ''}`);
+    out.push(`${s.id}. ${s.heading}${s.kind === 'context' ? w.context : ''}`);
     let group: string | null = null;
     for (const t of plan.tasks.filter((x) => x.section === s.id)) {
       if (t.group !== group) {
         group = t.group;
         if (group) out.push(`  ${group}`);
       }
-      const lead = t.lead ? (names.get(t.lead) ?? t.lead) : 'chưa rõ cơ quan chủ trì';
+      const lead = t.lead ? (names.get(t.lead) ?? t.lead) : w.noLead;
       const partners = t.partners.length
-        ? `; phối hợp: ${t.partners.map((p) => names.get(p) ?? p).join(', ')}`
+        ? `; ${w.partners}: ${t.partners.map((p) => names.get(p) ?? p).join(', ')}`
         : '';
       const deadlines = t.deadlines
-        .map((d) => `${CATEGORY_LABELS[d.category].vi}${d.due ? ` ${d.due}` : ''}`)
+        .map((d) => `${CATEGORY_LABELS[d.category][lang]}${d.due ? ` ${d.due}` : ''}`)
         .join(', ');
       const text = t.text.split('\n')[0];
       out.push(`    ${t.id}  ${text.length > 90 ? text.slice(0, 87) + '…' : text}`);
-      out.push(`        Chủ trì: ${lead}${partners} · Thời hạn: ${deadlines}`);
+      out.push(`        ${w.lead}: ${lead}${partners} · ${columnHeader('due', lang)}: ${deadlines}`);
     }
   }
   if (plan.warnings.length) {
     out.push('');
-    out.push('Cảnh báo:');
-    for (const w of plan.warnings) out.push(`  [${w.code}]${w.line ? ` dòng ${w.line}` : ''}: ${w.msg.vi}`);
+    out.push(`${w.warnings}:`);
+    for (const x of plan.warnings)
+      out.push(`  [${x.code}]${x.line ? ` ${w.line} ${x.line}` : ''}: ${localize(x.msg, lang)}`);
   }
   return out.join('\n');
 }
 
-const ONE_PLAN = 'Cần đúng một tệp kế hoạch / Exactly one plan file is needed.';
+const ONE_PLAN: Msg = { vi: 'Cần đúng một tệp kế hoạch.', en: 'Exactly one plan file is needed.' };
 
 const ARGS = {
   help: true,
-  flags: { json: COMMON_FLAGS.json },
+  flags: { json: COMMON_FLAGS.json, lang: COMMON_FLAGS.lang },
   positional: { min: 1, max: 1, tooFew: ONE_PLAN, tooMany: () => ONE_PLAN },
 } as const;
 
 export async function run(args: string[], io: CliIo): Promise<number> {
   const parsed = commandArgs(args, ARGS, USAGE, io);
-  if (typeof parsed === 'number') return parsed;
+  if (!parsed) return 0;
   const { json } = parsed.flags;
-  const files = parsed.positional;
-  const { resolve } = await import('node:path');
-  const path = resolve(io.cwd, files[0]);
-  let text: string;
-  let loadWarnings: ParseWarning[];
-  try {
-    const loaded = await loadPlanFile(path);
-    text = loaded.text;
-    loadWarnings = loaded.warnings;
-  } catch (e) {
-    if (e instanceof PlanLoadError) {
-      io.err(`Lỗi: ${e.messageVi}\nError: ${e.messageEn}`);
-      return 1;
-    }
-    throw e;
-  }
-  if (text.trim() === '') {
-    io.err(`Lỗi: Tệp "${files[0]}" không có nội dung.\nError: The file "${files[0]}" has no text.`);
-    return 1;
-  }
-  const plan = parsePlan(text);
-  // The decoder already converted legacy text; keep its warnings, not a second copy from the parser.
-  const codes = new Set(plan.warnings.map((w) => w.code));
-  plan.warnings.unshift(...loadWarnings.filter((w) => !codes.has(w.code)));
-  if (plan.sections.length === 0 && plan.tasks.length === 0) {
-    io.err(
-      'Lỗi: Không nhận ra cấu trúc kế hoạch (không có phần I., II. hay mục 1., 2.).\n' +
-        'Error: No plan structure found (no parts I., II. or items 1., 2.).',
-    );
-    return 1;
-  }
-  io.out(json ? JSON.stringify(planJson(plan), null, 2) : outline(plan));
+  const file = parsed.positional[0];
+  const { plan } = await readPlanFile(await readNamedFile(io, file));
+  if (plan.sections.length === 0 && plan.tasks.length === 0)
+    throw new LocalizedError({
+      vi: `"${file}": không nhận ra cấu trúc kế hoạch (không có phần I., II. hay mục 1., 2.).`,
+      en: `"${file}": no plan structure found (no parts I., II. or items 1., 2.).`,
+    });
+  io.out(json ? JSON.stringify(planJson(plan), null, 2) : outline(plan, parsed.flags.lang));
   return 0;
 }

@@ -1,57 +1,50 @@
-import { readFile } from 'fs/promises';
-import { resolve } from 'path';
-import { commandArgs, COMMON_FLAGS, MISSING_TRACKING_WORKBOOK } from '../args';
-import { errorText, type CliIo } from '../io';
-import { writeOutputFile } from '../output-file';
-import { readEntries } from '../../tracking/entries';
-import { parsePeriod, Period } from '../../tracking/periods';
-import { summarize, SummaryRow, TrackingSummary } from '../../tracking/summary';
+import { resolve } from 'node:path';
+import {
+  parsePeriod,
+  summariseWorkbook,
+  summaryFile,
+  type Period,
+  type SummaryRow,
+  type TrackingSummary,
+} from '../../app/summary';
+import { readTrackingFile } from '../../app/tracking-file';
 import { columnHeader } from '../../model/columns';
-import { DEADLINE_STATES } from '../../model/vocabulary';
-import { isoToVn, todayIso } from '../../model/dates';
-import { CATEGORY_LABELS, STATE_LABELS } from '../../model/labels';
+import { isoToVn } from '../../model/dates';
 import type { Lang } from '../../model/lang';
-import { localize } from '../../model/msg';
-import type { DeadlineCategory } from '../../plan/types';
-import { readTrackingWorkbook } from '../../xlsx/read';
-import { writeXlsx } from '../../xlsx/write';
-import { buildSummarySheet } from '../../workbook/sheets/period-summary';
+import { CATEGORY_LABELS, STATE_LABELS } from '../../model/labels';
+import { localize, localizeAll, type Msg } from '../../model/msg';
+import { DEADLINE_STATES, type DeadlineCategory } from '../../model/vocabulary';
+import { commandArgs, COMMON_FLAGS, MISSING_TRACKING_WORKBOOK } from '../args';
+import { readNamedFile } from '../files';
+import type { CliIo } from '../io';
+import { requireXlsxPath, writeFilesAtomically } from '../output-file';
 
-const USAGE =
-  'Cách dùng / Usage: plan-tracker summary SO_THEO_DOI.xlsx [--period 2024-Q2] [--calendar] [--json] [--report-date YYYY-MM-DD] [--lang vi|en] [-o TONG_HOP.xlsx]';
+const USAGE: Msg = {
+  vi:
+    'Cách dùng: plan-tracker summary SO_THEO_DOI.xlsx [--period 2024-Q2] [--calendar] [--json] ' +
+    '[--report-date YYYY-MM-DD] [--lang vi|en] [-o TONG_HOP.xlsx]',
+  en:
+    'Usage: plan-tracker summary TRACKING.xlsx [--period 2024-Q2] [--calendar] [--json] ' +
+    '[--report-date YYYY-MM-DD] [--lang vi|en] [-o SUMMARY.xlsx]',
+};
 
 const WORDS = {
-  vi: {
-    agency: columnHeader('lead', 'vi'),
-    category: columnHeader('category', 'vi'),
-    section: columnHeader('section', 'vi'),
-    total: 'Tổng',
-    rate: 'Tỷ lệ HT',
-    all: 'Tổng cộng',
-    none: '(chưa xác định)',
-    reportDate: 'Ngày báo cáo',
-    period: 'Kỳ báo cáo',
-    completed: 'Hoàn thành trong kỳ',
-    fell: 'Quá hạn trong kỳ',
-    legend: 'Chú thích',
-    rateNote: 'Tỷ lệ HT = đã hoàn thành ÷ đã đến hạn (không tính thường xuyên, chưa có thời hạn).',
+  total: { vi: 'Tổng', en: 'Total' },
+  rate: { vi: 'Tỷ lệ HT', en: 'Rate' },
+  all: { vi: 'Tổng cộng', en: 'All' },
+  none: { vi: '(chưa xác định)', en: '(not set)' },
+  reportDate: { vi: 'Ngày báo cáo', en: 'Report date' },
+  period: { vi: 'Kỳ báo cáo', en: 'Reporting period' },
+  completed: { vi: 'Hoàn thành trong kỳ', en: 'Completed in period' },
+  fell: { vi: 'Quá hạn trong kỳ', en: 'Fell overdue in period' },
+  legend: { vi: 'Chú thích', en: 'Legend' },
+  rateNote: {
+    vi: 'Tỷ lệ HT = đã hoàn thành ÷ đã đến hạn (không tính thường xuyên, chưa có thời hạn).',
+    en: 'Rate = done ÷ tasks whose deadline has passed (ongoing and undated left out).',
   },
-  en: {
-    agency: columnHeader('lead', 'en'),
-    category: columnHeader('category', 'en'),
-    section: columnHeader('section', 'en'),
-    total: 'Total',
-    rate: 'Rate',
-    all: 'All',
-    none: '(not set)',
-    reportDate: 'Report date',
-    period: 'Reporting period',
-    completed: 'Completed in period',
-    fell: 'Fell overdue in period',
-    legend: 'Legend',
-    rateNote: 'Rate = done ÷ tasks whose deadline has passed (ongoing and undated left out).',
-  },
-} as const;
+} satisfies Record<string, Msg>;
+
+type Words = Record<keyof typeof WORDS, string>;
 
 const SHORT = ['S1', 'S2', 'S3', 'S4', 'S5', 'S6'];
 
@@ -86,7 +79,7 @@ function table(
   title: string,
   rows: SummaryRow[],
   total: SummaryRow,
-  w: (typeof WORDS)[Lang],
+  w: Words,
   label: (r: SummaryRow) => string,
 ) {
   const lines: string[] = [];
@@ -110,22 +103,25 @@ function table(
 }
 
 export function formatSummary(s: TrackingSummary, lang: Lang, period: Period | null): string {
-  const w = WORDS[lang];
+  const w = localizeAll(WORDS, lang);
+  const [agency, category, section] = (['lead', 'category', 'section'] as const).map((id) =>
+    columnHeader(id, lang),
+  );
   const out: string[] = [];
   out.push(`${w.reportDate}: ${isoToVn(s.reportDate)}`);
   out.push(
     `${w.legend}: ` + DEADLINE_STATES.map((st, i) => `${SHORT[i]} = ${STATE_LABELS[st][lang]}`).join('; '),
   );
   out.push('');
-  out.push(table(w.agency, s.byAgency, s.total, w, (r) => r.label || w.none));
+  out.push(table(agency, s.byAgency, s.total, w, (r) => r.label || w.none));
   out.push('');
   out.push(
-    table(w.category, s.byCategory, s.total, w, (r) =>
+    table(category, s.byCategory, s.total, w, (r) =>
       r.key ? CATEGORY_LABELS[r.key as DeadlineCategory][lang] : w.none,
     ),
   );
   out.push('');
-  out.push(table(w.section, s.bySection, s.total, w, (r) => r.label || w.none));
+  out.push(table(section, s.bySection, s.total, w, (r) => r.label || w.none));
   out.push('');
   out.push(w.rateNote);
   if (s.period && period) {
@@ -133,7 +129,7 @@ export function formatSummary(s: TrackingSummary, lang: Lang, period: Period | n
     out.push(
       `${w.period}: ${localize(period.label, lang)} (${isoToVn(s.period.start)} – ${isoToVn(s.period.end)})`,
     );
-    out.push([pad(w.agency, 40), pad(w.completed, 20, true), pad(w.fell, 22, true)].join(' '));
+    out.push([pad(agency, 40), pad(w.completed, 20, true), pad(w.fell, 22, true)].join(' '));
     for (const a of s.period.byAgency) {
       if (a.completed === 0 && a.fellOverdue === 0) continue;
       out.push(
@@ -156,52 +152,19 @@ export function formatSummary(s: TrackingSummary, lang: Lang, period: Period | n
 }
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  const parsedArgs = commandArgs(args, ARGS, USAGE, io);
-  if (typeof parsedArgs === 'number') return parsedArgs;
-  const parsed = { ...parsedArgs.flags, file: parsedArgs.positional[0] };
-  let period: Period | null = null;
-  if (parsed.period) {
-    try {
-      period = parsePeriod(parsed.period, parsed.calendar ? 'calendar' : 'cutoff14');
-    } catch (e) {
-      io.err(errorText(e));
-      return 2;
-    }
+  const parsed = commandArgs(args, ARGS, USAGE, io);
+  if (!parsed) return 0;
+  const { lang, json, out, calendar } = parsed.flags;
+  const period = parsed.flags.period
+    ? parsePeriod(parsed.flags.period, calendar ? 'calendar' : 'cutoff14')
+    : null;
+  if (out) requireXlsxPath(out);
+  const wb = await readTrackingFile(await readNamedFile(io, parsed.positional[0]));
+  const outcome = summariseWorkbook(wb, { reportDate: parsed.flags.reportDate, period });
+  if (out) {
+    const { bytes } = await summaryFile(wb, outcome, lang);
+    await writeFilesAtomically([{ path: resolve(io.cwd, out), bytes }]);
   }
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(resolve(io.cwd, parsed.file));
-  } catch {
-    io.err(`Không mở được tệp / Cannot open file: ${parsed.file}`);
-    return 2;
-  }
-  try {
-    const wb = await readTrackingWorkbook(bytes);
-    const reportDate = parsed.reportDate ?? wb.reportDate ?? todayIso();
-    const { entries } = readEntries(wb.snapshot);
-    const summary = summarize(entries, {
-      reportDate,
-      period: period
-        ? {
-            start: period.start,
-            end: period.end,
-            label: period.label,
-          }
-        : null,
-    });
-    if (parsed.out && wb.meta) {
-      const { sheet } = buildSummarySheet(summary, { lang: parsed.lang });
-      const target = resolve(io.cwd, parsed.out);
-      const spec = { lang: parsed.lang, sheets: [sheet], names: [], meta: wb.meta };
-      if (!(await writeOutputFile(target, () => writeXlsx(spec), io))) return 1;
-    } else if (parsed.out) {
-      io.err('Tệp không có thông tin gốc (_PlanTracker) / The file has no metadata (_PlanTracker).');
-      return 1;
-    }
-    io.out(parsed.json ? JSON.stringify(summary, null, 2) : formatSummary(summary, parsed.lang, period));
-    return 0;
-  } catch (e) {
-    io.err(errorText(e));
-    return 1;
-  }
+  io.out(json ? JSON.stringify(outcome.summary, null, 2) : formatSummary(outcome.summary, lang, period));
+  return 0;
 }

@@ -10,6 +10,7 @@ import { localize, localizeAll, type Msg } from '../../model/msg';
 import { columnLetter } from '../../model/table';
 import { SEVERITIES } from '../../model/vocabulary';
 import { agencyKey } from '../../plan/agency';
+import { groupFindingsByAgency } from '../../tracking/check/group';
 import type { Finding, Severity } from '../../tracking/check/types';
 import { quote, sheetRef } from '../formulas';
 import { sheetName } from '../names';
@@ -67,19 +68,9 @@ export function cellLinkFormula(sheet: string, cell: string): string {
  * Agencies group under the plan's canonical key, so tone-mark variants of one name stay together.
  */
 export function orderFindings(findings: readonly Finding[]): Finding[] {
-  const groups = new Map<string, Finding[]>([['', []]]);
-  for (const f of findings) {
-    const key = f.agency && f.agency.trim() ? agencyKey(f.agency) : '';
-    let list = groups.get(key);
-    if (!list) {
-      list = [];
-      groups.set(key, list);
-    }
-    list.push(f);
-  }
   const out: Finding[] = [];
-  for (const list of groups.values()) {
-    for (const s of SEVERITY_ORDER) for (const f of list) if (f.severity === s) out.push(f);
+  for (const g of groupFindingsByAgency(findings)) {
+    for (const s of SEVERITY_ORDER) for (const f of g.findings) if (f.severity === s) out.push(f);
   }
   return out;
 }

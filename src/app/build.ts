@@ -1,0 +1,34 @@
+/** Building the tracking workbook from a plan: its description, and the .xlsx file of it. */
+import type { Lang } from '../model/lang';
+import type { Plan } from '../plan/types';
+import { planFingerprint } from '../tracking/fingerprint';
+import { buildWorkbookSpec } from '../workbook/build';
+import type { WorkbookSpec } from '../workbook/types';
+import { writeXlsx } from '../xlsx/write';
+
+export interface BuildRequest {
+  plan: Plan;
+  /** The plan's text as read, for the fingerprint. */
+  sourceText?: string;
+  lang: Lang;
+  /** ISO date of the NgayBaoCao cell. */
+  reportDate: string;
+  now?: Date;
+}
+
+/** The description, fingerprinted with SHA-256 (Web Crypto) where the platform has it. */
+export async function trackingSpec(req: BuildRequest): Promise<WorkbookSpec> {
+  return buildWorkbookSpec(req.plan, {
+    lang: req.lang,
+    reportDate: req.reportDate,
+    now: req.now,
+    sourceText: req.sourceText,
+    fingerprint: await planFingerprint(req.plan, req.sourceText),
+  });
+}
+
+/** The tracking workbook as .xlsx bytes. */
+export async function trackingFile(req: BuildRequest): Promise<{ spec: WorkbookSpec; bytes: Uint8Array }> {
+  const spec = await trackingSpec(req);
+  return { spec, bytes: await writeXlsx(spec) };
+}

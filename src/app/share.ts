@@ -1,0 +1,55 @@
+/**
+ * Sharing the master: one workbook per lead agency, and merging the copies agencies send back.
+ * Both work on files (in Excel, on a copy of the open workbook's bytes).
+ */
+import { LocalizedError } from '../model/msg';
+import { historySheetName } from '../workbook/sheets/history';
+import { mergeWorkbooks, type MergeWorkbooksResult } from '../xlsx/merge';
+import { splitWorkbook, type SplitWorkbookResult } from '../xlsx/split';
+import { readingFile, type NamedFile } from './files';
+
+export type { CellChange, MergeConflict, MergePlan, MergeRefusal } from '../tracking/merge';
+export type { MergeWorkbooksResult } from '../xlsx/merge';
+export type { SplitFile, SplitWorkbookResult } from '../xlsx/split';
+/** A cell's value as a person reads it (dates dd/mm/yyyy), for showing changes and conflicts. */
+export { displayCell } from '../workbook/cells';
+
+export interface MergeOutcome extends MergeWorkbooksResult {
+  /** The sheet the merge logged its changes on. */
+  historySheet: string;
+}
+
+export function splitFile(master: NamedFile, opts: { now?: Date } = {}): Promise<SplitWorkbookResult> {
+  return readingFile(master.name, () => splitWorkbook(master.bytes, opts));
+}
+
+export interface MergeRequest {
+  prefer?: 'return' | 'master' | null;
+  dryRun?: boolean;
+  now?: Date;
+}
+
+/**
+ * Plans the merge of the returns into the master and, when every return is accepted and every
+ * conflict decided, the merged master's bytes. A return that cannot be read is refused in the
+ * plan, like a foreign one; only the master itself failing is an error.
+ */
+export function mergeFiles(
+  master: NamedFile,
+  returns: readonly NamedFile[],
+  req: MergeRequest = {},
+): Promise<MergeOutcome> {
+  if (returns.length === 0)
+    throw new LocalizedError({
+      vi: 'Cần ít nhất một tệp trả về để gộp.',
+      en: 'At least one returned workbook is needed to merge.',
+    });
+  return readingFile(master.name, async () => {
+    const result = await mergeWorkbooks(
+      { file: master.name, bytes: master.bytes },
+      returns.map((r) => ({ file: r.name, bytes: r.bytes })),
+      req,
+    );
+    return { ...result, historySheet: historySheetName(result.lang) };
+  });
+}
