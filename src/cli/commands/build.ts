@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { trackingSpec } from '../../app/build';
+import { streamTrackingFile } from '../../app/build-stream';
 import { readPlanFile, requireTasks, type LoadedPlan, type Plan } from '../../app/plan-file';
 import { isoToVn, todayIso } from '../../model/dates';
 import type { Lang } from '../../model/lang';
@@ -8,8 +9,6 @@ import { commandArgs, COMMON_FLAGS, UsageError } from '../args';
 import { readNamedFile } from '../files';
 import type { CliIo } from '../io';
 import { refuseOverwrite, requireXlsxPath, streamFileAtomically } from '../output-file';
-import { zlibEngine } from '../../xlsx/node-deflate';
-import { writeXlsxTo } from '../../xlsx/write';
 
 const USAGE: Msg = {
   vi: 'Cách dùng: plan-tracker build KẾ_HOẠCH -o SO_THEO_DOI.xlsx [--report-date YYYY-MM-DD] [--lang vi|en] [--force]',
@@ -74,9 +73,7 @@ export async function run(args: string[], io: CliIo, loadPlan: PlanLoader = disk
   const spec = await trackingSpec({ plan, sourceText: text, lang, reportDate });
   // Streamed to disk as it is written, with Node's zlib: a 50,000-task workbook never sits whole
   // in memory.
-  await streamFileAtomically(outPath, (sink) => writeXlsxTo(spec, sink, { deflate: zlibEngine(1) }), {
-    createDirs: true,
-  });
+  await streamFileAtomically(outPath, (sink) => streamTrackingFile(spec, sink), { createDirs: true });
 
   if (plan.warnings.length) io.err(localize(warningLine(plan.warnings.length), lang));
   io.out(
