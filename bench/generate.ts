@@ -138,16 +138,28 @@ export function generatePlanText(bytes: number, seed = 28): string {
   return out.join('\n');
 }
 
-/** The parsed sample plan's tasks repeated (with new ids) until there are `count` of them. */
-export function scalePlan(plan: Plan, count: number): Plan {
+/**
+ * The parsed sample plan's tasks repeated (with new ids) until there are `count` of them. Each
+ * copy gets its own text, recombined from the sample's sentences (seeded): a real plan repeats no
+ * task, and repeated texts would flatter every writer (shared strings, compression).
+ */
+export function scalePlan(plan: Plan, count: number, seed = 34): Plan {
+  const rnd = seeded(seed);
+  const sentences = sentencesOf(sampleText());
+  const pick = () => sentences[Math.floor(rnd() * sentences.length)];
+  const seen = new Set<string>();
   const tasks: Task[] = [];
   for (let i = 0; i < count; i++) {
     const t = plan.tasks[i % plan.tasks.length];
     const round = Math.floor(i / plan.tasks.length);
+    let text = round ? `${pick()} ${pick()}` : t.text;
+    while (seen.has(text)) text = `${text} ${pick()}`;
+    seen.add(text);
     tasks.push({
       ...t,
       id: round ? `${t.id}-${round}` : t.id,
       number: round ? `${t.number}-${round}` : t.number,
+      text,
     });
   }
   return { ...plan, tasks };

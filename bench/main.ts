@@ -13,6 +13,7 @@ import type { ChildAnswer } from './child';
 import { taskpaneBenchmarks } from './taskpane';
 import { mergeBenchmark } from './merge';
 import { readBenchmark } from './read';
+import { writeBenchmarks } from './xlsx';
 
 const results: Result[] = [];
 
@@ -107,6 +108,7 @@ function xlsxBench(): void {
     record('xlsx.build.peakRss', n, mid.peakRssMb, 'MB');
     record('xlsx.build.fileSize', n, mid.bytes / 1024, 'KB');
   }
+  for (const r of writeBenchmarks()) record(r.name, r.size, r.value, r.unit);
 }
 
 async function checkBench(): Promise<void> {

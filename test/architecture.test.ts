@@ -75,6 +75,21 @@ describe('layering', () => {
     expect(users).toEqual([]);
   });
 
+  it('the .xlsx writer imports no Node module and no ExcelJS (the page writes .xlsx in the browser)', () => {
+    const files = [
+      path.join(SRC, 'xlsx', 'write.ts'),
+      ...graph.sourceFiles(path.join(SRC, 'xlsx', 'ooxml', 'write')),
+    ];
+    const offending = files.flatMap((file) =>
+      [...fs.readFileSync(file, 'utf8').matchAll(/(?:from\s+|import\s*\(\s*|require\(\s*)['"]([^'"]+)['"]/g)]
+        .map((m) => m[1])
+        .filter((spec) => /^(node:|fs$|path$|zlib$|os$|exceljs$)/.test(spec) || spec.endsWith('node-deflate'))
+        .map((spec) => `${path.relative(SRC, file)} → ${spec}`),
+    );
+    expect(files.length).toBeGreaterThan(10);
+    expect(offending).toEqual([]);
+  });
+
   it.each([
     ['exceljs', ['xlsx']],
     ['jszip', ['xlsx', 'docx']],

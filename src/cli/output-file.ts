@@ -2,7 +2,7 @@
  * Writing the CLI's result files: each is written under a temporary name beside its target and
  * renamed at the end, so a failure never leaves a half-written workbook where the user looks.
  */
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, openSync, writeSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { LocalizedError } from '../model/msg';
@@ -70,5 +70,37 @@ export async function writeFilesAtomically(
   } catch (e) {
     for (const t of temps) await rm(t, { force: true }).catch(() => undefined);
     throw writeFailure(current, e);
+  }
+}
+
+/** Receives a file's bytes in pieces, in order. */
+export type ChunkSink = (chunk: Uint8Array) => void;
+
+/**
+ * Streams a file to `path` through a temporary file beside it, renamed once complete: a large
+ * workbook never sits whole in memory, and a failure midway removes the temporary file and
+ * leaves whatever was at `path` as it was. A failure of the file system is a LocalizedError
+ * naming the file; one of the producer is rethrown as it is.
+ */
+export async function streamFileAtomically(
+  path: string,
+  produce: (sink: ChunkSink) => void | Promise<void>,
+  opts: WriteOptions = {},
+): Promise<void> {
+  const tmp = tempPathFor(path);
+  try {
+    if (opts.createDirs) await mkdir(dirname(path), { recursive: true });
+    const fd = openSync(tmp, 'w');
+    try {
+      await produce((chunk) => {
+        writeSync(fd, chunk);
+      });
+    } finally {
+      closeSync(fd);
+    }
+    await rename(tmp, path);
+  } catch (e) {
+    await rm(tmp, { force: true }).catch(() => undefined);
+    throw (e as NodeJS.ErrnoException | null)?.code ? writeFailure(path, e) : e;
   }
 }

@@ -75,7 +75,12 @@ function leadsOf(rows: readonly RowCells[]): string[] {
 
 export function buildTrackingSpec(content: TrackingContent): WorkbookSpec {
   const { lang } = content;
-  const tasks = buildTaskTableSheet({ lang, rows: content.rows, extraColumns: content.extraColumns });
+  const tasks = buildTaskTableSheet({
+    lang,
+    reportDate: content.reportDate,
+    rows: content.rows,
+    extraColumns: content.extraColumns,
+  });
   const lists = buildListsSheet(lang, content.agencies);
   const summary = buildSummarySheet({
     lang,
@@ -83,6 +88,8 @@ export function buildTrackingSpec(content: TrackingContent): WorkbookSpec {
     reportDate: content.reportDate,
     leads: leadsOf(content.rows),
     layout: taskTableLayout(content.rows.length),
+    // The table as drawn, so the summary's formulas carry the counts they compute.
+    table: tasks.tables[0].rows,
   });
   return {
     lang,

@@ -28,6 +28,10 @@ function matchesAny(expr: string, words: string[]): string {
   return tests.length === 1 ? tests[0] : `OR(${tests.join(',')})`;
 }
 
+// No label holds these digits, so splitting on them finds exactly the row references.
+const ROW_MARK = 987654321;
+const stateFormulaParts = new Map<string, string[]>();
+
 /**
  * `Tình trạng hạn` for one 1-based sheet row; the twin of deadlineState()
  * (src/tracking/deadline-state.ts) — change both together. The category and status words are
@@ -35,6 +39,18 @@ function matchesAny(expr: string, words: string[]): string {
  * result is written in the workbook's language.
  */
 export function deadlineStateFormula(row: number, lang: Lang, firstCol = 0): string {
+  // Built once per language and layout with a marker for the row, then only the row changes: a
+  // workbook has a formula per task, and composing each from scratch cost seconds at 50,000.
+  const key = `${lang}:${firstCol}`;
+  let parts = stateFormulaParts.get(key);
+  if (!parts) {
+    parts = composeDeadlineStateFormula(ROW_MARK, lang, firstCol).split(String(ROW_MARK));
+    stateFormulaParts.set(key, parts);
+  }
+  return parts.join(String(row));
+}
+
+function composeDeadlineStateFormula(row: number, lang: Lang, firstCol: number): string {
   const cell = (id: TaskColumnId) => `${taskColumnLetter(id, firstCol)}${row}`;
   const category = `TRIM(${cell('category')})`;
   const status = `TRIM(${cell('status')})`;

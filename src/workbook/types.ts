@@ -38,6 +38,10 @@ export interface CellStyle {
   /** Excel number format, e.g. "dd/mm/yyyy", "@", "0%". */
   numFmt?: string;
   border?: boolean;
+  /** Font name, e.g. "Times New Roman"; the workbook's default font (Calibri) when absent. */
+  font?: string;
+  /** Indent level of the text (about one character each). */
+  indent?: number;
 }
 
 export interface CellSpec {
@@ -115,6 +119,74 @@ export type ConditionalFormat =
     }
   | { kind: 'dataBar'; range: string; color: string; min: number; max: number; priority: number };
 
+/** Page setup for printing a sheet. */
+export interface PrintSpec {
+  paper?: 'A4' | 'A3' | 'letter';
+  orientation?: 'portrait' | 'landscape';
+  /** Fit to so many pages wide / tall; 0 means as many as needed. */
+  fitToWidth?: number;
+  fitToHeight?: number;
+  /** Margins in millimetres (header and footer: distance of their text from the edge). */
+  marginsMm?: { top: number; bottom: number; left: number; right: number; header?: number; footer?: number };
+  /** Header and footer with Excel's codes: &P page, &N pages, &L &C &R left/centre/right. */
+  header?: string;
+  footer?: string;
+  /** 1-based sheet rows repeated at the top of every page. */
+  repeatRows?: { first: number; last: number };
+  /** The printed range, e.g. "A1:H40". */
+  area?: string;
+  centerHorizontally?: boolean;
+  gridLines?: boolean;
+  /** Page breaks after these 1-based rows / 0-based columns. */
+  rowBreaks?: number[];
+  columnBreaks?: number[];
+}
+
+/**
+ * A PivotTable over a table of this workbook: one row field, an optional column field, and a
+ * count. Its cache refreshes when the file opens; the figures are also written as cells.
+ */
+export interface PivotSpec {
+  name: string;
+  /** TableSpec.name of the source table. */
+  table: string;
+  /** ColumnSpec.id of the row field, of the column field, and of the field counted. */
+  rows: string;
+  columns?: string;
+  count: string;
+  /** Caption of the count, e.g. "Số nhiệm vụ". */
+  valueName: string;
+  /** 0-based top-left cell of the pivot. */
+  row: number;
+  col: number;
+  rowHeaderCaption?: string;
+  colHeaderCaption?: string;
+  grandTotalCaption?: string;
+  blankCaption?: string;
+  /** Items shown first, in this order; values met in the table follow in table order. */
+  rowOrder?: string[];
+  columnOrder?: string[];
+}
+
+/** A bar chart of one column of values against one column of labels on the same sheet. */
+export interface ChartSpec {
+  kind: 'bar';
+  title?: string;
+  /** A1 ranges on this sheet, one column each: the labels and the values. */
+  categories: string;
+  values: string;
+  seriesName?: string;
+  /** 0-based cells of the chart's top-left and bottom-right corners. */
+  from: { row: number; col: number };
+  to: { row: number; col: number };
+  min?: number;
+  max?: number;
+  /** Value axis and label format, e.g. "0%". */
+  numFmt?: string;
+  labels?: boolean;
+  color?: string;
+}
+
 export interface NameSpec {
   /** Workbook-level defined name, e.g. "NgayBaoCao". */
   name: string;
@@ -139,6 +211,16 @@ export interface SheetSpec {
   conditionalFormats: ConditionalFormat[];
   /** Sheet tab colour, RGB hex. */
   tabColor?: string;
+  print?: PrintSpec;
+  /** Row heights in points by 0-based row. */
+  rowHeights?: Record<number, number>;
+  /** Table rows as high as their wrapped text needs (estimated from widths and text lengths). */
+  fitWrappedRows?: boolean;
+  hiddenRows?: number[];
+  hiddenColumns?: number[];
+  showGridLines?: boolean;
+  pivots?: PivotSpec[];
+  charts?: ChartSpec[];
 }
 
 export interface WorkbookSpec {

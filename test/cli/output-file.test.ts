@@ -6,6 +6,7 @@ import {
   existingPaths,
   refuseOverwrite,
   requireXlsxPath,
+  streamFileAtomically,
   writeFilesAtomically,
 } from '../../src/cli/output-file';
 import { LocalizedError } from '../../src/model/msg';
@@ -129,5 +130,39 @@ describe('what a failed write or read says', () => {
   it('a read failing with EACCES is said in words, exit code 2', () => {
     const e = readFailure('ke-hoach.txt', Object.assign(new Error('x'), { code: 'EACCES' }));
     expect([e.exitCode, e.msg.en]).toEqual([2, 'Cannot read ke-hoach.txt: no permission to read the file.']);
+  });
+});
+
+describe('streamFileAtomically', () => {
+  it('writes the chunks in order and leaves no temporary file', async () => {
+    const dir = workdir();
+    const target = join(dir, 'so.xlsx');
+    await streamFileAtomically(target, (sink) => ['một ', 'hai ', 'ba'].forEach((t) => sink(bytes(t))));
+    expect(readFileSync(target, 'utf8')).toBe('một hai ba');
+    expect(readdirSync(dir)).toEqual(['so.xlsx']);
+  });
+
+  it('keeps the old file and removes the half-written one when the stream fails midway', async () => {
+    const dir = workdir();
+    const target = join(dir, 'so.xlsx');
+    writeFileSync(target, 'cũ');
+    const stream = (sink: (c: Uint8Array) => void) => {
+      sink(bytes('nửa chừng'));
+      throw new Error('hỏng giữa chừng');
+    };
+    await expect(streamFileAtomically(target, stream)).rejects.toThrow('hỏng giữa chừng');
+    expect(readFileSync(target, 'utf8')).toBe('cũ');
+    expect(readdirSync(dir)).toEqual(['so.xlsx']);
+  });
+
+  it('names the file in both languages when the place cannot be written', async () => {
+    const dir = workdir();
+    writeFileSync(join(dir, 'not-a-dir'), '');
+    const target = join(dir, 'not-a-dir', 'so.xlsx');
+    const error = await streamFileAtomically(target, (sink) => sink(bytes('1'))).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LocalizedError);
+    expect((error as LocalizedError).msg.vi).toMatch(/so\.xlsx/);
+    expect((error as LocalizedError).msg.en).toMatch(/so\.xlsx/);
+    expect(readdirSync(dir)).toEqual(['not-a-dir']);
   });
 });

@@ -6,6 +6,7 @@ import { normalizeText } from '../../src/plan/normalize';
 import { parsePlan } from '../../src/plan/parse';
 import { readEntries } from '../../src/tracking/entries';
 import { createHash } from 'crypto';
+import { deadlineState } from '../../src/tracking/deadline-state';
 import { planFingerprint } from '../../src/tracking/fingerprint';
 import { untouchedTasks } from '../../src/tracking/task-hash';
 import JSZip from 'jszip';
@@ -92,10 +93,11 @@ describe.each(['vi', 'en'] as const)('written workbook (%s)', (lang) => {
   it('puts the live deadline-state formula on every row, against NgayBaoCao', () => {
     const ws = ctx.wb.getWorksheet(SHEET_NAMES.tasks[lang])!;
     ctx.plan.tasks.forEach((_t, i) => {
-      const v = ws.getCell(i + 2, 15).value as ExcelJS.CellFormulaValue;
-      expect(v.formula).toBe(deadlineStateFormula(i + 2, lang));
-      expect(v.formula).toContain('NgayBaoCao');
-      expect(v.formula).toContain(`"${STATE_LABELS.overdue[lang]}"`);
+      // The rows share one formula (t="shared"); ExcelJS gives each row's own text as cell.formula.
+      const formula = ws.getCell(i + 2, 15).formula;
+      expect(formula).toBe(deadlineStateFormula(i + 2, lang));
+      expect(formula).toContain('NgayBaoCao');
+      expect(formula).toContain(`"${STATE_LABELS.overdue[lang]}"`);
     });
   });
 
@@ -168,7 +170,12 @@ describe.each(['vi', 'en'] as const)('written workbook (%s)', (lang) => {
     const first = ctx.plan.tasks[0];
     const { due } = rowDeadline(first.deadlines);
     expect(back.snapshot.rows[0][7]).toBe(isoToSerial(due!));
-    expect(back.snapshot.rows[0][14]).toBeNull(); // no cached result before a spreadsheet calculates
+    // Each state formula carries its result as built (blank entries, the report date 01/07/2024).
+    ctx.plan.tasks.forEach((t, i) => {
+      const d = rowDeadline(t.deadlines);
+      const state = deadlineState({ ...d, status: null, completedOn: null }, '2024-07-01');
+      expect(back.snapshot.rows[i][14]).toBe(STATE_LABELS[state][lang]);
+    });
   });
 });
 

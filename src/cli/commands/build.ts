@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { trackingFile } from '../../app/build';
+import { trackingSpec } from '../../app/build';
+import { streamTrackingFile } from '../../app/build-stream';
 import { readPlanFile, requireTasks, type LoadedPlan, type Plan } from '../../app/plan-file';
 import { isoToVn, todayIso } from '../../model/dates';
 import type { Lang } from '../../model/lang';
@@ -7,7 +8,7 @@ import { localize, type Msg } from '../../model/msg';
 import { commandArgs, COMMON_FLAGS, UsageError } from '../args';
 import { readNamedFile } from '../files';
 import type { CliIo } from '../io';
-import { refuseOverwrite, requireXlsxPath, writeFilesAtomically } from '../output-file';
+import { refuseOverwrite, requireXlsxPath, streamFileAtomically } from '../output-file';
 
 const USAGE: Msg = {
   vi: 'Cách dùng: plan-tracker build KẾ_HOẠCH -o SO_THEO_DOI.xlsx [--report-date YYYY-MM-DD] [--lang vi|en] [--force]',
@@ -69,8 +70,10 @@ export async function run(args: string[], io: CliIo, loadPlan: PlanLoader = disk
   const { plan, text } = await loadPlan(planPath, io);
   requireTasks(plan, planPath);
   const reportDate = parsed.flags.reportDate ?? todayIso();
-  const { bytes } = await trackingFile({ plan, sourceText: text, lang, reportDate });
-  await writeFilesAtomically([{ path: outPath, bytes }], { createDirs: true });
+  const spec = await trackingSpec({ plan, sourceText: text, lang, reportDate });
+  // Streamed to disk as it is written, with Node's zlib: a 50,000-task workbook never sits whole
+  // in memory.
+  await streamFileAtomically(outPath, (sink) => streamTrackingFile(spec, sink), { createDirs: true });
 
   if (plan.warnings.length) io.err(localize(warningLine(plan.warnings.length), lang));
   io.out(

@@ -101,7 +101,8 @@ export function buildCheckSheet(findings: readonly Finding[], lang: Lang, tasksS
       text(groupName.get(key) as string),
       text(localize(SEVERITY_LABELS[f.severity], lang)),
       f.taskId ? text(f.taskId) : null,
-      { t: 'formula', f: cellLinkFormula(tasksSheetName, f.cell) },
+      // The link shows the cell's address, which is also what the formula computes.
+      { t: 'formula', f: cellLinkFormula(tasksSheetName, f.cell), result: f.cell },
       text(localize(f.message, lang)),
       suggestion ? text(suggestion) : null,
     ];

@@ -155,12 +155,24 @@ export function buildSummarySheet(
     conditionalFormats: [],
     tabColor: '70AD47',
   };
-  return {
-    sheet,
-    chart: {
-      title: w.chart,
-      categories: `A${agencies.start + 1}:A${agencies.end + 1}`,
-      values: `${rateCol}${agencies.start + 1}:${rateCol}${agencies.end + 1}`,
-    },
+  const chart = {
+    title: w.chart,
+    categories: `A${agencies.start + 1}:A${agencies.end + 1}`,
+    values: `${rateCol}${agencies.start + 1}:${rateCol}${agencies.end + 1}`,
   };
+  // The .xlsx writer draws the chart from the sheet; the Excel renderer from `chart` (office-js).
+  const bars = agencies.end - agencies.start + 1;
+  sheet.charts = [
+    {
+      kind: 'bar',
+      ...chart,
+      from: { row: 4, col: width + 1 },
+      to: { row: 4 + Math.max(15, bars + 4), col: width + 9 },
+      min: 0,
+      max: 1,
+      numFmt: '0%',
+      labels: true,
+    },
+  ];
+  return { sheet, chart };
 }

@@ -3,12 +3,13 @@
  * compares with) and live COUNTIFS tables over the task table, so the figures stay right for
  * people without the add-in.
  */
-import { columnHeader, DATE_INPUT, taskColumnLetter, type TaskColumnId } from '../../model/columns';
+import { COLUMNS, columnHeader, DATE_INPUT, taskColumnLetter, type TaskColumnId } from '../../model/columns';
 import type { Lang } from '../../model/lang';
 import { CATEGORY_LABELS, STATE_LABELS } from '../../model/labels';
 import { localize, type Msg } from '../../model/msg';
 import { columnLetter } from '../../model/table';
 import { DEADLINE_CATEGORIES, DEADLINE_STATES, type DeadlineState } from '../../model/vocabulary';
+import { cellText, isFilled, sameText } from '../cached-results';
 import { sheetRef } from '../formulas';
 import { REPORT_DATE_NAME, sheetName } from '../names';
 import type { CellSpec, CellStyle, CellValue, NameSpec, SheetSpec, Validation } from '../types';
@@ -45,6 +46,49 @@ export interface SummarySheetInput {
   /** Lead agencies as the table shows them, in order of first appearance. */
   leads: readonly string[];
   layout: TaskTableLayout;
+  /**
+   * The task table's rows as drawn (registry columns first, state formulas with their results),
+   * from which each formula's result is counted; without it the formulas carry none.
+   */
+  table?: readonly (readonly CellValue[])[];
+}
+
+/** What the COUNTIFS of the summary count, from the task table's rows. */
+interface Tally {
+  byLead(name: string): Record<DeadlineState, number> | null;
+  overall: Record<DeadlineState, number>;
+  category(label: string): number;
+  filledIds: number;
+}
+
+function tally(rows: readonly (readonly CellValue[])[], lang: Lang): Tally {
+  const at = (id: TaskColumnId) => COLUMNS.findIndex((c) => c.id === id);
+  const stateOf = new Map(DEADLINE_STATES.map((s) => [STATE_LABELS[s][lang], s]));
+  const zero = () => Object.fromEntries(DEADLINE_STATES.map((s) => [s, 0])) as Record<DeadlineState, number>;
+  const leads = new Map<string, Record<DeadlineState, number>>();
+  const overall = zero();
+  for (const row of rows) {
+    const state = stateOf.get(cellText(row[at('state')]) ?? '');
+    if (!state) continue;
+    overall[state] += 1;
+    const lead = cellText(row[at('lead')]);
+    if (lead === null) continue;
+    // COUNTIFS compares text without regard to case.
+    const key = lead.toLocaleLowerCase();
+    const counts = leads.get(key) ?? zero();
+    counts[state] += 1;
+    leads.set(key, counts);
+  }
+  return {
+    byLead: (name) => leads.get(name.toLocaleLowerCase()) ?? zero(),
+    overall,
+    category: (label) =>
+      rows.filter((r) => {
+        const v = cellText(r[at('category')]);
+        return v !== null && sameText(v, label);
+      }).length,
+    filledIds: rows.filter((r) => isFilled(r[at('taskId')])).length,
+  };
 }
 
 export function buildSummarySheet(input: SummarySheetInput): { sheet: SheetSpec; reportDateName: NameSpec } {
@@ -111,26 +155,47 @@ export function buildSummarySheet(input: SummarySheetInput): { sheet: SheetSpec;
   heads.forEach((h, c) => put(headRow, c, text(h), header));
 
   const leadNames = input.leads;
+  const counts = input.table ? tally(input.table, lang) : null;
+  const result = (n: number | string | undefined) => (counts && n !== undefined ? { result: n } : {});
+  const listed = Object.fromEntries(DEADLINE_STATES.map((s) => [s, 0])) as Record<DeadlineState, number>;
   const firstBodyRow1 = headRow1 + 1;
   const otherRow1 = firstBodyRow1 + leadNames.length;
   const totalRow1 = otherRow1 + 1;
   const stateCol = (s: DeadlineState) => columnLetter(1 + DEADLINE_STATES.indexOf(s));
-  const tail = (row1: number, style: CellStyle) => {
+  const tail = (row1: number, style: CellStyle, n: Record<DeadlineState, number> | null) => {
     const r0 = row1 - 1;
-    put(r0, nStates + 1, { t: 'formula', f: `SUM(B${row1}:${columnLetter(nStates)}${row1})` }, style);
+    const total = n ? DEADLINE_STATES.reduce((sum, s) => sum + n[s], 0) : undefined;
+    const doneCount = n ? n.done_on_time + n.done_late : 0;
+    const dueCount = n ? doneCount + n.overdue : undefined;
+    put(
+      r0,
+      nStates + 1,
+      { t: 'formula', f: `SUM(B${row1}:${columnLetter(nStates)}${row1})`, ...result(total) },
+      style,
+    );
     const done = `${stateCol('done_on_time')}${row1}+${stateCol('done_late')}${row1}`;
-    put(r0, nStates + 2, { t: 'formula', f: `${done}+${stateCol('overdue')}${row1}` }, style);
+    put(
+      r0,
+      nStates + 2,
+      { t: 'formula', f: `${done}+${stateCol('overdue')}${row1}`, ...result(dueCount) },
+      style,
+    );
     put(
       r0,
       nStates + 3,
-      { t: 'formula', f: `IFERROR((${done})/${columnLetter(nStates + 2)}${row1},"")` },
+      {
+        t: 'formula',
+        f: `IFERROR((${done})/${columnLetter(nStates + 2)}${row1},"")`,
+        ...result(dueCount === undefined ? undefined : dueCount ? doneCount / dueCount : ''),
+      },
       { ...style, numFmt: '0.0%' },
     );
   };
   leadNames.forEach((name, i) => {
     const row1 = firstBodyRow1 + i;
+    const n = counts?.byLead(name) ?? null;
     put(row1 - 1, 0, text(name), { ...bordered, wrap: true });
-    DEADLINE_STATES.forEach((_s, k) => {
+    DEADLINE_STATES.forEach((s, k) => {
       const c = columnLetter(1 + k);
       // "="& makes the criterion an exact match even for a name starting with <, > or =. Excel's
       // criteria stop at 255 characters and treat * ? ~ as wildcards, so such names are compared
@@ -139,26 +204,42 @@ export function buildSummarySheet(input: SummarySheetInput): { sheet: SheetSpec;
         name.length > 250 || /[*?~]/.test(name)
           ? `SUMPRODUCT((${tasksRange('lead')}=$A${row1})*(${tasksRange('state')}=${c}$${headRow1}))`
           : `COUNTIFS(${tasksRange('lead')},"="&$A${row1},${tasksRange('state')},"="&${c}$${headRow1})`;
-      put(row1 - 1, 1 + k, { t: 'formula', f }, bordered);
+      if (n) listed[s] += n[s];
+      put(row1 - 1, 1 + k, { t: 'formula', f, ...result(n?.[s]) }, bordered);
     });
-    tail(row1, bordered);
+    tail(row1, bordered, n);
   });
+  const other = counts
+    ? (Object.fromEntries(DEADLINE_STATES.map((s) => [s, counts.overall[s] - listed[s]])) as Record<
+        DeadlineState,
+        number
+      >)
+    : null;
   const totalStyle: CellStyle = { bold: true, border: true, fill: 'DDEBF7' };
   put(otherRow1 - 1, 0, text(w('otherAgency')), { ...bordered, italic: true });
   put(totalRow1 - 1, 0, text(w('grandTotal')), totalStyle);
-  DEADLINE_STATES.forEach((_s, k) => {
+  DEADLINE_STATES.forEach((s, k) => {
     const c = columnLetter(1 + k);
-    const listed = leadNames.length ? `-SUM(${c}${firstBodyRow1}:${c}${otherRow1 - 1})` : '';
-    put(otherRow1 - 1, 1 + k, { t: 'formula', f: `${c}${totalRow1}${listed}` }, bordered);
+    const minus = leadNames.length ? `-SUM(${c}${firstBodyRow1}:${c}${otherRow1 - 1})` : '';
+    put(
+      otherRow1 - 1,
+      1 + k,
+      { t: 'formula', f: `${c}${totalRow1}${minus}`, ...result(other?.[s]) },
+      bordered,
+    );
     put(
       totalRow1 - 1,
       1 + k,
-      { t: 'formula', f: `COUNTIF(${tasksRange('state')},"="&${c}$${headRow1})` },
+      {
+        t: 'formula',
+        f: `COUNTIF(${tasksRange('state')},"="&${c}$${headRow1})`,
+        ...result(counts?.overall[s]),
+      },
       totalStyle,
     );
   });
-  tail(otherRow1, bordered);
-  tail(totalRow1, totalStyle);
+  tail(otherRow1, bordered, other);
+  tail(totalRow1, totalStyle, counts?.overall ?? null);
   put(totalRow1, 0, text(w('rateNote')), { italic: true, wrap: true, color: '595959' });
   sheet.merges.push(`A${totalRow1 + 1}:${lastLetter}${totalRow1 + 1}`);
 
@@ -170,15 +251,38 @@ export function buildSummarySheet(input: SummarySheetInput): { sheet: SheetSpec;
   const firstCat1 = catTitle0 + 3;
   const noCat1 = firstCat1 + DEADLINE_CATEGORIES.length;
   const catTotal1 = noCat1 + 1;
+  let categorised = 0;
   DEADLINE_CATEGORIES.forEach((k, i) => {
     const row1 = firstCat1 + i;
-    put(row1 - 1, 0, text(CATEGORY_LABELS[k][lang]), bordered);
-    put(row1 - 1, 1, { t: 'formula', f: `COUNTIF(${tasksRange('category')},"="&$A${row1})` }, bordered);
+    const label = CATEGORY_LABELS[k][lang];
+    const n = counts?.category(label);
+    categorised += n ?? 0;
+    put(row1 - 1, 0, text(label), bordered);
+    put(
+      row1 - 1,
+      1,
+      { t: 'formula', f: `COUNTIF(${tasksRange('category')},"="&$A${row1})`, ...result(n) },
+      bordered,
+    );
   });
   put(noCat1 - 1, 0, text(w('noCategory')), { ...bordered, italic: true });
-  put(noCat1 - 1, 1, { t: 'formula', f: `B${catTotal1}-SUM(B${firstCat1}:B${noCat1 - 1})` }, bordered);
+  put(
+    noCat1 - 1,
+    1,
+    {
+      t: 'formula',
+      f: `B${catTotal1}-SUM(B${firstCat1}:B${noCat1 - 1})`,
+      ...result(counts ? counts.filledIds - categorised : undefined),
+    },
+    bordered,
+  );
   put(catTotal1 - 1, 0, text(w('grandTotal')), totalStyle);
-  put(catTotal1 - 1, 1, { t: 'formula', f: `COUNTA(${tasksRange('taskId')})` }, totalStyle);
+  put(
+    catTotal1 - 1,
+    1,
+    { t: 'formula', f: `COUNTA(${tasksRange('taskId')})`, ...result(counts?.filledIds) },
+    totalStyle,
+  );
 
   sheet.widths = [42, ...DEADLINE_STATES.map(() => 15), 11, 11, 13];
   sheet.tabColor = '548235';

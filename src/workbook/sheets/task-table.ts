@@ -9,6 +9,7 @@ import { columnLetter, type RawCell } from '../../model/table';
 import type { Lang } from '../../model/lang';
 import { STATE_LABELS } from '../../model/labels';
 import type { RowCells } from '../../tracking/plan-rows';
+import { formulaDeadlineState } from '../cached-results';
 import { cellValueOf } from '../cells';
 import { quote, ROW_FORMULAS } from '../formulas';
 import { LIST_NAMES, sheetName, TABLE_NAME } from '../names';
@@ -36,6 +37,8 @@ function keepsNumbers(numFmt: string | undefined): numFmt is string {
 
 export interface TaskTableInput {
   lang: Lang;
+  /** ISO date of NgayBaoCao, which the state formula compares with (for its cached results). */
+  reportDate: string;
   rows: readonly RowCells[];
   extraColumns?: readonly ExtraColumn[];
 }
@@ -93,11 +96,31 @@ export function buildTaskTableSheet(input: TaskTableInput): SheetSpec {
       : { id: `extra${k + 1}`, header: x.header, kind: 'text', width: 20, wrap: true, editable: true },
   );
   const columns = [...COLUMNS.map((c) => columnSpec(c, lang)), ...extraSpecs];
+  const at = (id: TaskColumnId) => COLUMNS.findIndex((c) => c.id === id);
+  const [category, due, status, completedOn] = (['category', 'due', 'status', 'completedOn'] as const).map(
+    at,
+  );
   const rows: CellValue[][] = input.rows.map((cells, i) => {
     const sheetRow = firstDataRow + i;
     const values = COLUMNS.map((c): CellValue => {
       if (c.formula) return { t: 'formula', f: ROW_FORMULAS[c.formula](sheetRow, lang) };
       return cellValueOf(c.id, cells[c.id]);
+    });
+    // Each state formula carries its result, worked out as the formula does it, so readers that
+    // do not calculate (Protected View, previewers, phones) show it (../cached-results.ts).
+    const state = formulaDeadlineState(
+      {
+        category: values[category],
+        due: values[due],
+        status: values[status],
+        completedOn: values[completedOn],
+      },
+      input.reportDate,
+    );
+    COLUMNS.forEach((c, j) => {
+      const v = values[j];
+      if (c.formula === 'deadlineState' && v?.t === 'formula')
+        values[j] = { ...v, result: STATE_LABELS[state][lang] };
     });
     return [...values, ...extras.map((x) => cellValueOf(null, x.cells[i]))];
   });

@@ -77,7 +77,12 @@ describe('buildCheckSheet', () => {
   it('links each row to its cell on the task sheet with a HYPERLINK formula', () => {
     for (const [i, f] of orderFindings(findings).entries()) {
       const cell = table.rows[i][col('cell')];
-      expect(cell).toEqual({ t: 'formula', f: `HYPERLINK("#'Nhiệm vụ'!${f.cell}","${f.cell}")` });
+      // The formula's result (the address it shows) travels with it, for readers that do not calculate.
+      expect(cell).toEqual({
+        t: 'formula',
+        f: `HYPERLINK("#'Nhiệm vụ'!${f.cell}","${f.cell}")`,
+        result: f.cell,
+      });
       expect(text(table.rows[i][col('taskId')])).toBe(f.taskId);
       expect(text(table.rows[i][col('suggestion')])).toBe(f.suggestion ? f.suggestion.label.vi : null);
     }
@@ -134,6 +139,7 @@ describe('buildCheckSheet', () => {
       expect(r[3]).toEqual({
         t: 'formula',
         f: `HYPERLINK("#'Tasks'!${ordered[i].cell}","${ordered[i].cell}")`,
+        result: ordered[i].cell,
       });
     });
     expect(t.rows.some((r) => ['Error', 'Warning', 'Note'].includes(text(r[1]) ?? ''))).toBe(true);

@@ -1,0 +1,62 @@
+/**
+ * Node's native zlib as the writer's deflate engine (the CLI and benchmarks; never bundled for
+ * the browser). zlib has no synchronous streaming call, so each batch of about 1 MB is compressed
+ * on its own and ended with a sync flush (byte-aligned, not final): concatenated, the batches
+ * form one valid DEFLATE stream, closed by an empty final block.
+ */
+import * as zlib from 'node:zlib';
+import type { DeflateEngine } from './ooxml/write/deflate';
+import { crc32 as jsCrc32 } from './ooxml/write/crc32';
+
+const BATCH = 1 << 20;
+const FIRST_BATCH = 1 << 16;
+const OUTPUT_CHUNK = 1 << 18;
+const DEFAULT_OUTPUT_CHUNK = 1 << 14;
+
+// zlib.crc32 arrived in Node 20.15; older Node 20 releases use the JavaScript one.
+const nativeCrc = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
+
+export function zlibEngine(level = 1): DeflateEngine {
+  return {
+    open(emit) {
+      // Grown on demand: most parts are a few kilobytes, the task sheet many megabytes.
+      let batch = Buffer.allocUnsafe(FIRST_BATCH);
+      let used = 0;
+      const compress = (finish: boolean) => {
+        const input = batch.subarray(0, used);
+        const out = zlib.deflateRawSync(input, {
+          level,
+          finishFlush: finish ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH,
+          // Room for the whole output of a batch (sheet XML shrinks about tenfold), so zlib does
+          // not produce it in 16 KB pieces and join them.
+          chunkSize: Math.max(DEFAULT_OUTPUT_CHUNK, Math.min(OUTPUT_CHUNK, used >> 2)),
+        });
+        if (out.length) emit(out);
+        used = 0;
+      };
+      return {
+        push(data) {
+          let at = 0;
+          while (at < data.length) {
+            if (used === batch.length) {
+              if (batch.length < BATCH) {
+                const bigger = Buffer.allocUnsafe(Math.min(BATCH, batch.length * 4));
+                batch.copy(bigger, 0, 0, used);
+                batch = bigger;
+              } else compress(false);
+            }
+            const n = Math.min(data.length - at, batch.length - used);
+            batch.set(data.subarray(at, at + n), used);
+            used += n;
+            at += n;
+          }
+        },
+        end() {
+          compress(true);
+          batch = Buffer.alloc(0);
+        },
+      };
+    },
+    crc32: nativeCrc ? (crc, data) => nativeCrc(data, crc) : jsCrc32,
+  };
+}
