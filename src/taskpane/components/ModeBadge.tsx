@@ -1,5 +1,5 @@
 import { Badge, Caption1, makeStyles, tokens } from '@fluentui/react-components';
-import { excelApiAtLeast, type HostInfo } from '../../excel/host';
+import type { Workspace } from '../../app/workspace';
 import { useI18n } from '../i18n';
 
 const useStyles = makeStyles({
@@ -8,31 +8,31 @@ const useStyles = makeStyles({
 });
 
 /** Says whether the pane runs in Excel (and which API level) or as a standalone page. */
-export function ModeBadge({ host }: { host: HostInfo | null }) {
+export function ModeBadge({ workspace }: { workspace: Workspace }) {
   const { t } = useI18n();
   const styles = useStyles();
-  if (!host) {
+  if (workspace.kind === 'detecting') {
     return (
       <div className={styles.root} data-testid="mode" data-mode="detecting">
         <Caption1 className={styles.hint}>{t('modeDetecting')}</Caption1>
       </div>
     );
   }
-  if (host.mode === 'excel') {
-    const old = !excelApiAtLeast(host.excelApi, '1.8');
+  if (workspace.kind === 'excel') {
+    const old = workspace.excelTooOld;
     return (
       <div className={styles.root} data-testid="mode" data-mode="excel">
         <Badge appearance="filled" color="success">
           {t('modeExcel')}
         </Badge>
-        {host.excelApi && (
+        {workspace.excelApi && (
           <Badge appearance="outline" color={old ? 'warning' : 'informative'}>
-            {t('modeExcelApi', { version: host.excelApi })}
+            {t('modeExcelApi', { version: workspace.excelApi })}
           </Badge>
         )}
         {old && (
           <Caption1 className={styles.hint}>
-            {t('modeExcelTooOld', { version: host.excelApi ?? '1.1' })}
+            {t('modeExcelTooOld', { version: workspace.excelApi ?? '1.1' })}
           </Caption1>
         )}
       </div>
