@@ -7,6 +7,11 @@ import { join } from 'node:path';
 import { parsePlan } from '../src/plan/parse';
 import { checkTracking } from '../src/tracking/check';
 import { walkActions } from '../test/support/excel/walk';
+import { buildWorkbookSpec, taskList } from '../src/workbook/build';
+import { planRowCells } from '../src/tracking/plan-rows';
+import { untouchedTasks } from '../src/tracking/task-hash';
+import { cellText } from '../src/tracking/entries';
+import { PLAN_COLUMN_IDS } from '../src/model/columns';
 import { filledSnapshot, generatePlanText, realPlanText, ROOT, sampleText, scalePlan } from './generate';
 import { child, median, Result, timeMedian } from './measure';
 import type { ChildAnswer } from './child';
@@ -122,6 +127,46 @@ async function checkBench(): Promise<void> {
 }
 
 /**
+ * The task fingerprint every build computes for every row (FNV-1a 64 over the plan columns),
+ * against a floor doing the same work without hashing (reading the cells and serialising the
+ * parts); and verifying the rows of a workbook that names no algorithm (built before it was
+ * recorded: SHA-256 through Web Crypto, one digest per row).
+ */
+async function hashBench(): Promise<void> {
+  const plan = parsePlan(sampleText());
+  for (const n of [10_000, 50_000]) {
+    const rows = planRowCells(scalePlan(plan, n), 'vi');
+    const floor = () => rows.map((r) => JSON.stringify(PLAN_COLUMN_IDS.map((id) => cellText(r[id] ?? null))));
+    floor();
+    taskList(rows);
+    // Interleaved, so a neighbour's load falls on both alike.
+    const floorTimes: number[] = [];
+    const times: number[] = [];
+    for (let i = 0; i < 9; i++) {
+      floorTimes.push(await timeMedian(1, floor));
+      times.push(await timeMedian(1, () => taskList(rows)));
+    }
+    const floorMs = median(floorTimes);
+    const ms = median(times);
+    record('hash.taskRows', n, ms, 'ms');
+    record('hash.taskRows.floor', n, floorMs, 'ms');
+    record('hash.taskRows.ratio', n, ms / floorMs, 'x');
+    const spec = buildWorkbookSpec(scalePlan(plan, n), { lang: 'vi', reportDate: '2024-06-14' });
+    const table = spec.sheets[0].tables[0];
+    const snapshot = {
+      sheet: 'Nhiệm vụ',
+      headerRow: 1,
+      firstCol: 0,
+      headers: table.columns.map((c) => c.header),
+      rows: rows.map((r) => table.columns.map((c) => r[c.id] ?? null)),
+    };
+    const legacy = { ...spec.meta, taskHashAlgorithm: undefined };
+    const legacyMs = await timeMedian(3, () => untouchedTasks(snapshot, legacy));
+    record('hash.verifyLegacySha256', n, legacyMs, 'ms');
+  }
+}
+
+/**
  * Every pane action inside Excel, walked on one workbook in the strict double (office.js's own
  * client and serializer, Excel on the web's limits): round trips, largest request and response.
  */
@@ -149,6 +194,7 @@ export async function main(args: string[]): Promise<void> {
     ['parse', parseBench],
     ['xlsx', xlsxBench],
     ['check', checkBench],
+    ['hash', hashBench],
     ['merge', async () => (await mergeBenchmark()).forEach((r) => record(r.name, r.size, r.value, r.unit))],
     ['read', async () => (await readBenchmark()).forEach((r) => record(r.name, r.size, r.value, r.unit))],
     ['excel', excelBench],

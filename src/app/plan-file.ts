@@ -9,7 +9,8 @@ import { parsePlan } from '../plan/parse';
 import type { ParseWarning, Plan } from '../plan/types';
 import { aboutFile, type NamedFile } from './files';
 
-export type { ParseWarning, Plan } from '../plan/types';
+export type { Agency, Deadline, ParseWarning, Plan, Task } from '../plan/types';
+export { agencyKey } from '../plan/agency';
 
 export interface LoadedPlan {
   plan: Plan;

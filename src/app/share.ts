@@ -11,6 +11,8 @@ import { readingFile, type NamedFile } from './files';
 export type { CellChange, MergeConflict, MergePlan, MergeRefusal } from '../tracking/merge';
 export type { MergeWorkbooksResult } from '../xlsx/merge';
 export type { SplitFile, SplitWorkbookResult } from '../xlsx/split';
+/** A file name safe on Windows that keeps the Vietnamese letters. */
+export { safeFileBase } from '../tracking/split-names';
 /** A cell's value as a person reads it (dates dd/mm/yyyy), for showing changes and conflicts. */
 export { displayCell } from '../workbook/cells';
 

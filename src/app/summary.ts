@@ -10,7 +10,6 @@ import { readEntries } from '../tracking/entries';
 import { periodContaining, type Period, type PeriodKind } from '../tracking/periods';
 import { summarize, type TrackingSummary } from '../tracking/summary';
 import { buildSummarySheet, type SummarySheet } from '../workbook/sheets/period-summary';
-import { writeXlsx } from '../xlsx/write';
 
 export { parsePeriod, type Period, type PeriodKind } from '../tracking/periods';
 export type { SummaryRow, TrackingSummary } from '../tracking/summary';
@@ -57,6 +56,8 @@ export async function summaryFile(
       en: 'The file has no metadata (_PlanTracker sheet): no summary can be made from it.',
     });
   const { sheet } = summarySheet(outcome, lang);
+  // The writer (ExcelJS) is loaded only when a file is asked for.
+  const { writeXlsx } = await import(/* webpackChunkName: "xlsx-write" */ '../xlsx/write');
   return {
     sheetName: sheet.name,
     bytes: await writeXlsx({ lang, sheets: [sheet], names: [], meta: wb.meta }),

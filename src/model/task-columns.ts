@@ -4,7 +4,7 @@
  * validation, which columns are copied from the plan, which ones merge carries and revise keeps,
  * how a read-back cell is converted, the checks' required columns, the task fingerprint — is
  * derived from this list (src/model/columns.ts). Adding a column is adding an entry here.
- * When the columns change, bump SCHEMA_VERSION (src/workbook/version.ts): merge refuses copies
+ * When the columns change, bump SCHEMA_VERSION (src/model/version.ts): merge refuses copies
  * of another layout.
  */
 import type { Msg } from './msg';

@@ -11,7 +11,7 @@ import {
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Header } from './components/Header';
 import type { PlanDraft } from './draft';
-import type { HostInfo } from '../excel/host';
+import type { LoadedTracking, Workspace } from '../app/workspace';
 import {
   I18nContext,
   langFromDisplayLanguage,
@@ -21,7 +21,6 @@ import {
   type MessageKey,
 } from './i18n';
 import { ImportStep } from './steps/ImportStep';
-import type { LoadedTracking } from './tracking-source';
 
 // The later steps carry the workbook builder, the checks and the summaries: they load when first
 // opened, so the pane's first paint needs only the shell and the import step.
@@ -90,14 +89,14 @@ function storeLang(lang: Lang): void {
 }
 
 export interface AppProps {
-  /** null while office.js is still being asked where we are. */
-  host: HostInfo | null;
+  /** Where the page runs (Excel or standalone), with everything the steps can do there. */
+  workspace: Workspace;
 }
 
-export function App({ host }: AppProps) {
+export function App({ workspace }: AppProps) {
   const styles = useStyles();
   const [chosenLang, setChosenLang] = useState<Lang | null>(storedLang);
-  const lang: Lang = chosenLang ?? langFromDisplayLanguage(host?.displayLanguage);
+  const lang: Lang = chosenLang ?? langFromDisplayLanguage(workspace.displayLanguage);
   const setLang = useCallback((l: Lang) => {
     setChosenLang(l);
     storeLang(l);
@@ -125,15 +124,25 @@ export function App({ host }: AppProps) {
   );
   const [draft, setDraft] = useState<PlanDraft | null>(null);
   const [tracking, setTracking] = useState<LoadedTracking | null>(null);
+  const source = useMemo(
+    () => ({
+      open: workspace.openTracking,
+      fromFile: workspace.trackingFromFile,
+      explain: workspace.explain,
+    }),
+    [workspace],
+  );
+  // A different workspace (Office answered after the page came up) is a different source.
+  useEffect(() => setTracking(null), [workspace]);
 
   return (
     <I18nContext.Provider value={i18n}>
       <FluentProvider
-        theme={host?.dark ? webDarkTheme : webLightTheme}
+        theme={workspace.dark ? webDarkTheme : webLightTheme}
         className={styles.provider}
         lang={lang}
       >
-        <Header host={host} />
+        <Header workspace={workspace} />
         <TabList
           className={styles.tabs}
           selectedValue={step}
@@ -154,11 +163,46 @@ export function App({ host }: AppProps) {
           ))}
         </TabList>
         <main className={styles.main}>
-          {panel('import', <ImportStep draft={draft} onDraft={setDraft} onNext={() => open('build')} />)}
-          {panel('build', <BuildStep draft={draft} host={host} />)}
-          {panel('check', <CheckStep host={host} tracking={tracking} onTracking={setTracking} />)}
-          {panel('summary', <SummaryStep host={host} tracking={tracking} onTracking={setTracking} />)}
-          {panel('share', <ShareStep host={host} tracking={tracking} onTracking={setTracking} />)}
+          {panel(
+            'import',
+            <ImportStep
+              draft={draft}
+              onDraft={setDraft}
+              onNext={() => open('build')}
+              readPlan={workspace.readPlan}
+              explain={workspace.explain}
+            />,
+          )}
+          {panel(
+            'build',
+            <BuildStep
+              draft={draft}
+              buildFile={workspace.buildFile}
+              buildInWorkbook={workspace.buildInWorkbook}
+              explain={workspace.explain}
+            />,
+          )}
+          {panel('check', <CheckStep tracking={tracking} onTracking={setTracking} source={source} />)}
+          {panel(
+            'summary',
+            <SummaryStep
+              tracking={tracking}
+              onTracking={setTracking}
+              source={source}
+              summaryFile={workspace.summaryFile}
+            />,
+          )}
+          {panel(
+            'share',
+            <ShareStep
+              tracking={tracking}
+              onTracking={setTracking}
+              source={source}
+              split={workspace.split}
+              zip={workspace.zip}
+              merge={workspace.merge}
+            />,
+          )}
         </main>
       </FluentProvider>
     </I18nContext.Provider>

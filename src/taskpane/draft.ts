@@ -3,7 +3,8 @@
  * fixes (lead agency, deadline) and which parts go into the workbook. Kept pure so the preview
  * and the builder see exactly the same plan.
  */
-import type { Agency, Deadline, DeadlineCategory, Plan, Task } from '../plan/types';
+import type { Agency, Deadline, Plan, Task } from '../app/plan-file';
+import type { DeadlineCategory } from '../model/vocabulary';
 
 export interface TaskEdit {
   /** New lead agency key; null clears the lead. */

@@ -1,10 +1,11 @@
-/** Orders check findings the way the pane shows them: by agency, worst first. */
-import type { Finding, Severity } from '../tracking/check';
+/** Orders check findings the way the pane shows them: by agency, the agency with most errors first. */
+import { groupFindingsByAgency, type Finding, type Severity } from '../app/check';
+import { SEVERITIES } from '../model/vocabulary';
 
-export const SEVERITY_ORDER: Severity[] = ['error', 'warning', 'info'];
+export const SEVERITY_ORDER: readonly Severity[] = SEVERITIES;
 
 export interface AgencyFindings {
-  /** The agency as shown in the rows, or null for rows without one. */
+  /** The agency as first written in the rows, or null for rows without one. */
   agency: string | null;
   counts: Record<Severity, number>;
   /** Sorted: errors first, then by sheet row. */
@@ -12,20 +13,13 @@ export interface AgencyFindings {
 }
 
 export function groupFindings(findings: readonly Finding[]): AgencyFindings[] {
-  const byAgency = new Map<string | null, Finding[]>();
-  for (const f of findings) {
-    const key = f.agency && f.agency.trim() ? f.agency.trim() : null;
-    const list = byAgency.get(key) ?? [];
-    list.push(f);
-    byAgency.set(key, list);
-  }
-  const groups = [...byAgency.entries()].map(([agency, list]) => {
+  const groups = groupFindingsByAgency(findings).map((g) => {
     const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-    for (const f of list) counts[f.severity]++;
-    const sorted = [...list].sort(
+    for (const f of g.findings) counts[f.severity]++;
+    const sorted = [...g.findings].sort(
       (a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) || a.row - b.row,
     );
-    return { agency, counts, findings: sorted };
+    return { agency: g.agency, counts, findings: sorted };
   });
   // Agencies with the most errors first; the unnamed group last; ties by name (Vietnamese order).
   return groups.sort(

@@ -1,12 +1,14 @@
 import { createRoot } from 'react-dom/client';
+import { detectingWorkspace, detectWorkspace } from '../app/workspace';
 import { App } from './App';
-import { detectHost } from '../excel/host';
 
 /* The page must come up even when office.js is missing (no internet) or never reports ready
- * (opened outside Office): detectHost() always settles, falling back to standalone mode. */
+ * (opened outside Office): detectWorkspace() always settles, falling back to a standalone page.
+ * The workspace (Excel or standalone) is chosen here, once; the steps only get its operations. */
 const container = document.getElementById('root');
 if (container) {
   const root = createRoot(container);
-  root.render(<App host={null} />);
-  void detectHost().then((host) => root.render(<App host={host} />));
+  root.render(<App workspace={detectingWorkspace()} />);
+  const lang = () => (document.documentElement.lang === 'en' ? 'en' : 'vi');
+  void detectWorkspace({ lang }).then((workspace) => root.render(<App workspace={workspace} />));
 }

@@ -1,10 +1,4 @@
-/**
- * Turns what the user gives (pasted text, a .txt or .docx file) into plan text. mammoth is large,
- * so the .docx reader is fetched only when a .docx arrives.
- */
-import { decodePlanBytes } from '../plan/decode';
-import type { ParseWarning } from '../plan/types';
-
+/** Which plan files the page takes: the reading itself is the plan use case's (src/app/plan-file.ts). */
 export type PlanFileKind = 'txt' | 'docx';
 
 export function planFileKind(name: string): PlanFileKind | null {
@@ -12,18 +6,4 @@ export function planFileKind(name: string): PlanFileKind | null {
   if (lower.endsWith('.txt')) return 'txt';
   if (lower.endsWith('.docx')) return 'docx';
   return null;
-}
-
-export interface LoadedText {
-  text: string;
-  warnings: ParseWarning[];
-}
-
-export async function readPlanFile(name: string, bytes: Uint8Array): Promise<LoadedText> {
-  const kind = planFileKind(name);
-  if (kind === 'docx') {
-    const { docxToText } = await import(/* webpackChunkName: "docx" */ '../docx/docx');
-    return { text: await docxToText(bytes), warnings: [] };
-  }
-  return decodePlanBytes(bytes, name);
 }

@@ -1,8 +1,8 @@
 /** @jest-environment jsdom */
 import './jsdom-polyfills';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import * as bridge from '../../src/excel/bridge';
-import type { HostInfo } from '../../src/excel/host';
+import type { HostInfo } from '../../src/app/workspace';
+import { createWorkspace, type LiveWorkbook, type LoadedTracking } from '../../src/app/workspace';
 import { CheckStep } from '../../src/taskpane/steps/CheckStep';
 import { checkTracking } from '../../src/tracking/check';
 import { buildWorkbookSpec } from '../../src/workbook/build';
@@ -12,19 +12,19 @@ import { cellAddress } from '../../src/model/table';
 import type { TrackingWorkbook } from '../../src/workbook/types';
 import { readTrackingWorkbook } from '../../src/xlsx/read';
 import { writeXlsx } from '../../src/xlsx/write';
-import type { LoadedTracking } from '../../src/taskpane/tracking-source';
 import { samplePlan, withProviders } from './fixtures';
 
-// Excel itself is replaced: these tests are about what the Check step hands to it and shows back.
-jest.mock('../../src/excel/bridge', () => ({
-  selectCell: jest.fn(),
-  explainExcelError: jest.fn(async (_lang: string, e: unknown) => String((e as Error).message)),
-  highlightFindingsInExcel: jest.fn(),
-  clearHighlightInExcel: jest.fn(),
-  hasHighlightInExcel: jest.fn(() => false),
-  writeCheckSheetInExcel: jest.fn(),
-}));
-const mocked = bridge as jest.Mocked<typeof bridge>;
+// The open workbook is replaced: these tests are about what the Check step hands to it and shows back.
+const live = {
+  goToCell: jest.fn(),
+  highlight: jest.fn(),
+  clearHighlight: jest.fn(),
+  hasHighlight: jest.fn(() => false),
+  writeCheckSheet: jest.fn(),
+  writeSummarySheet: jest.fn(),
+  createPivots: jest.fn(),
+} satisfies LiveWorkbook;
+const explain = jest.fn(async (e: unknown) => String((e as Error).message));
 
 const EXCEL: HostInfo = { mode: 'excel', excelApi: '1.12', displayLanguage: 'vi-VN', dark: false };
 const BROWSER: HostInfo = { mode: 'browser', excelApi: null, displayLanguage: 'vi-VN', dark: false };
@@ -44,7 +44,8 @@ async function trackingWithMistakes(): Promise<TrackingWorkbook> {
 const openWorkbook = (wb: TrackingWorkbook): LoadedTracking => ({
   wb,
   fileName: null,
-  bytes: null,
+  file: async () => ({ name: 'Sổ tổng.xlsx', bytes: new Uint8Array() }),
+  live,
   loadedAt: 1,
 });
 
@@ -52,9 +53,11 @@ function findingsOf(wb: TrackingWorkbook) {
   return checkTracking({ snapshot: wb.snapshot, meta: wb.meta, reportDate: wb.reportDate!, lang: wb.lang });
 }
 
-function renderCheck(host: HostInfo, tracking: LoadedTracking, lang: 'vi' | 'en' = 'vi') {
+const source = { fromFile: jest.fn(), explain };
+
+function renderCheck(tracking: LoadedTracking, lang: 'vi' | 'en' = 'vi') {
   return render(
-    withProviders(<CheckStep host={host} tracking={tracking} onTracking={() => undefined} />, lang),
+    withProviders(<CheckStep tracking={tracking} onTracking={() => undefined} source={source} />, lang),
   );
 }
 
@@ -66,25 +69,25 @@ async function click(name: string) {
 
 beforeEach(() => {
   jest.clearAllMocks();
-  mocked.hasHighlightInExcel.mockReturnValue(false);
+  live.hasHighlight.mockReturnValue(false);
 });
 
 describe('Check step actions in Excel', () => {
   it('highlights the findings’ cells, then clears the highlight', async () => {
     const wb = await trackingWithMistakes();
     const findings = findingsOf(wb);
-    mocked.highlightFindingsInExcel.mockResolvedValue(7);
-    mocked.clearHighlightInExcel.mockResolvedValue(undefined);
-    renderCheck(EXCEL, openWorkbook(wb));
+    live.highlight.mockResolvedValue(7);
+    live.clearHighlight.mockResolvedValue(undefined);
+    renderCheck(openWorkbook(wb));
 
     const clear = screen.getByRole('button', { name: 'Bỏ tô màu' });
     expect(clear.getAttribute('aria-disabled')).toBe('true');
     // Not clickable before there is something to clear.
     await click('Bỏ tô màu');
-    expect(mocked.clearHighlightInExcel).not.toHaveBeenCalled();
+    expect(live.clearHighlight).not.toHaveBeenCalled();
     await click('Tô màu các ô có vấn đề');
 
-    const cells = mocked.highlightFindingsInExcel.mock.calls[0][0];
+    const cells = live.highlight.mock.calls[0][0];
     expect(cells).toEqual(findings.map((f) => ({ sheet: f.sheet, address: f.cell })));
     // The two typed-in mistakes are among the cells, at their own addresses on the task sheet.
     for (const rowIndex of [0, 2]) {
@@ -96,15 +99,15 @@ describe('Check step actions in Excel', () => {
     expect(clear.getAttribute('aria-disabled')).not.toBe('true');
 
     await click('Bỏ tô màu');
-    expect(mocked.clearHighlightInExcel).toHaveBeenCalledTimes(1);
+    expect(live.clearHighlight).toHaveBeenCalledTimes(1);
     await screen.findByText('Đã bỏ tô màu; các ô trở lại như trước.');
     expect(clear.getAttribute('aria-disabled')).toBe('true');
   });
 
-  it('keeps Clear enabled when the bridge still holds a highlight from before', async () => {
+  it('keeps Clear enabled when the open workbook still holds a highlight from before', async () => {
     const wb = await trackingWithMistakes();
-    mocked.hasHighlightInExcel.mockReturnValue(true);
-    renderCheck(EXCEL, openWorkbook(wb));
+    live.hasHighlight.mockReturnValue(true);
+    renderCheck(openWorkbook(wb));
     const clear = screen.getByRole('button', { name: 'Bỏ tô màu' });
     expect(clear.getAttribute('aria-disabled')).not.toBe('true');
   });
@@ -112,12 +115,10 @@ describe('Check step actions in Excel', () => {
   it('writes the Check sheet with the findings in the pane’s language and reports it', async () => {
     const wb = await trackingWithMistakes();
     const findings = findingsOf(wb);
-    mocked.writeCheckSheetInExcel.mockImplementation(
-      async () => ({ sheet: 'Check', syncs: 4, replaced: false, render: { skipped: [] } }) as never,
-    );
-    renderCheck(EXCEL, openWorkbook(wb), 'en');
+    live.writeCheckSheet.mockImplementation(async () => ({ sheet: 'Check', skipped: [] }) as never);
+    renderCheck(openWorkbook(wb), 'en');
     await click('Write the Check sheet');
-    const [given, lang] = mocked.writeCheckSheetInExcel.mock.calls[0];
+    const [given, lang] = live.writeCheckSheet.mock.calls[0];
     expect(lang).toBe('en');
     expect(given).toEqual(findings);
     await screen.findByText(
@@ -127,20 +128,20 @@ describe('Check step actions in Excel', () => {
 
   it('shows Excel’s error, explained, and leaves Clear disabled after a failed highlight', async () => {
     const wb = await trackingWithMistakes();
-    mocked.highlightFindingsInExcel.mockRejectedValue(new Error('Trang tính đang được bảo vệ.'));
-    renderCheck(EXCEL, openWorkbook(wb));
+    live.highlight.mockRejectedValue(new Error('Trang tính đang được bảo vệ.'));
+    renderCheck(openWorkbook(wb));
     await click('Tô màu các ô có vấn đề');
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toBe('Không thực hiện được: Trang tính đang được bảo vệ.');
-    expect(mocked.explainExcelError).toHaveBeenCalledWith('vi', expect.any(Error));
+    expect(explain).toHaveBeenCalledWith(expect.any(Error), 'vi');
     const clear = screen.getByRole('button', { name: 'Bỏ tô màu' });
     expect(clear.getAttribute('aria-disabled')).toBe('true');
   });
 
   it('shows the error when writing the sheet fails', async () => {
     const wb = await trackingWithMistakes();
-    mocked.writeCheckSheetInExcel.mockRejectedValue(new Error('Không đủ quyền ghi.'));
-    renderCheck(EXCEL, openWorkbook(wb));
+    live.writeCheckSheet.mockRejectedValue(new Error('Không đủ quyền ghi.'));
+    renderCheck(openWorkbook(wb));
     await click('Ghi trang Kiểm tra');
     await waitFor(() =>
       expect(screen.getByRole('alert').textContent).toBe('Không thực hiện được: Không đủ quyền ghi.'),
@@ -149,21 +150,21 @@ describe('Check step actions in Excel', () => {
 
   it('runs one Excel action at a time', async () => {
     let finish: (n: number) => void = () => undefined;
-    mocked.highlightFindingsInExcel.mockReturnValue(new Promise<number>((resolve) => (finish = resolve)));
-    renderCheck(EXCEL, openWorkbook(await trackingWithMistakes()));
+    live.highlight.mockReturnValue(new Promise<number>((resolve) => (finish = resolve)));
+    renderCheck(openWorkbook(await trackingWithMistakes()));
     await click('Tô màu các ô có vấn đề');
     expect(screen.getByRole('group', { name: 'Đánh dấu trong sổ' }).getAttribute('aria-busy')).toBe('true');
     await click('Ghi trang Kiểm tra');
-    expect(mocked.writeCheckSheetInExcel).not.toHaveBeenCalled();
+    expect(live.writeCheckSheet).not.toHaveBeenCalled();
     await act(async () => finish(3));
     await screen.findByText('Đã tô màu 3 ô có vấn đề. Bấm "Bỏ tô màu" để trả lại màu cũ.');
-    mocked.writeCheckSheetInExcel.mockResolvedValue({ sheet: 'Kiểm tra', render: { skipped: [] } } as never);
+    live.writeCheckSheet.mockResolvedValue({ sheet: 'Kiểm tra', skipped: [] } as never);
     await click('Ghi trang Kiểm tra');
-    expect(mocked.writeCheckSheetInExcel).toHaveBeenCalledTimes(1);
+    expect(live.writeCheckSheet).toHaveBeenCalledTimes(1);
   });
 
   it('groups the buttons under an accessible name', async () => {
-    renderCheck(EXCEL, openWorkbook(await trackingWithMistakes()));
+    renderCheck(openWorkbook(await trackingWithMistakes()));
     const group = screen.getByRole('group', { name: 'Đánh dấu trong sổ' });
     expect(group.querySelectorAll('button')).toHaveLength(3);
   });
@@ -172,17 +173,16 @@ describe('Check step actions in Excel', () => {
 describe('Check step actions elsewhere', () => {
   const names = ['Tô màu các ô có vấn đề', 'Bỏ tô màu', 'Ghi trang Kiểm tra'];
 
-  it('does not appear in the browser, where the workbook is an uploaded file', async () => {
+  it.each([
+    ['in the browser', BROWSER],
+    ['in Excel', EXCEL],
+  ])('does not appear %s for an uploaded file, which the pane cannot mark', async (_where, host) => {
     const wb = await trackingWithMistakes();
     expect(findingsOf(wb).length).toBeGreaterThan(0);
-    renderCheck(BROWSER, { wb, fileName: 'so-theo-doi.xlsx', bytes: null, loadedAt: 1 });
-    await screen.findByTestId('findings');
-    for (const name of names) expect(screen.queryByRole('button', { name })).toBeNull();
-  });
-
-  it('does not appear in Excel for an uploaded file, which the pane cannot mark', async () => {
-    const wb = await trackingWithMistakes();
-    renderCheck(EXCEL, { wb, fileName: 'so-theo-doi.xlsx', bytes: null, loadedAt: 1 });
+    const bytes = await writeXlsx(buildWorkbookSpec(samplePlan(), { lang: 'vi', reportDate: '2024-03-31' }));
+    const uploaded = await createWorkspace(host).trackingFromFile({ name: 'so-theo-doi.xlsx', bytes });
+    expect(uploaded.live).toBeUndefined();
+    renderCheck({ ...uploaded, wb });
     await screen.findByTestId('findings');
     for (const name of names) expect(screen.queryByRole('button', { name })).toBeNull();
   });
@@ -195,20 +195,20 @@ describe('Check step actions elsewhere', () => {
     const updated = wb.snapshot.headers.indexOf(columnHeader('updatedOn', 'vi'));
     for (const row of wb.snapshot.rows) row[updated] = isoToSerial(reportDate);
     expect(findingsOf(wb)).toEqual([]);
-    const view = renderCheck(EXCEL, openWorkbook(wb));
+    const view = renderCheck(openWorkbook(wb));
     expect(screen.getByText('Không phát hiện vấn đề nào.')).toBeTruthy();
     for (const name of names) expect(screen.queryByRole('button', { name })).toBeNull();
 
     // Unless a highlight from an earlier check is still showing: then only clearing it is offered.
-    mocked.hasHighlightInExcel.mockReturnValue(true);
-    mocked.clearHighlightInExcel.mockResolvedValue(undefined);
+    live.hasHighlight.mockReturnValue(true);
+    live.clearHighlight.mockResolvedValue(undefined);
     view.rerender(
-      withProviders(<CheckStep host={EXCEL} tracking={openWorkbook(wb)} onTracking={() => undefined} />),
+      withProviders(<CheckStep tracking={openWorkbook(wb)} onTracking={() => undefined} source={source} />),
     );
     expect(screen.queryByRole('button', { name: names[0] })).toBeNull();
     expect(screen.queryByRole('button', { name: names[2] })).toBeNull();
     await click(names[1]);
-    expect(mocked.clearHighlightInExcel).toHaveBeenCalledTimes(1);
+    expect(live.clearHighlight).toHaveBeenCalledTimes(1);
     await screen.findByText('Đã bỏ tô màu; các ô trở lại như trước.');
   });
 });

@@ -1,45 +1,51 @@
 /** @jest-environment jsdom */
 import './jsdom-polyfills';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { errorText } from '../../src/app/errors';
+import {
+  createWorkspace,
+  type HostInfo,
+  type LiveWorkbook,
+  type LoadedTracking,
+} from '../../src/app/workspace';
+import { columnHeader, TASK_COLUMN_IDS } from '../../src/model/columns';
+import { NO_OPEN_WORKBOOK_COPY } from '../../src/excel/host';
+import { LocalizedError } from '../../src/model/msg';
 import { newDraft } from '../../src/taskpane/draft';
-import * as bridge from '../../src/excel/bridge';
-import type { HostInfo } from '../../src/excel/host';
 import { BuildStep } from '../../src/taskpane/steps/BuildStep';
 import { CheckStep } from '../../src/taskpane/steps/CheckStep';
 import { ShareStep } from '../../src/taskpane/steps/ShareStep';
 import { SummaryStep } from '../../src/taskpane/steps/SummaryStep';
 import { periodContaining } from '../../src/tracking/periods';
 import { buildWorkbookSpec } from '../../src/workbook/build';
+import type { TrackingWorkbook } from '../../src/workbook/types';
 import { readTrackingWorkbook } from '../../src/xlsx/read';
 import { writeXlsx } from '../../src/xlsx/write';
-import { loadOpenWorkbook } from '../../src/taskpane/tracking-source';
-import { columnHeader, TASK_COLUMN_IDS } from '../../src/model/columns';
-import type { TrackingWorkbook } from '../../src/workbook/types';
 import { samplePlan, withProviders } from './fixtures';
 
-// The Excel side (src/excel, Excel.run) is replaced: these tests are about what the pane does with it.
-jest.mock('../../src/excel/bridge', () => ({
-  buildInExcel: jest.fn(),
-  readOpenTracking: jest.fn(),
-  selectCell: jest.fn(),
-  explainExcelError: jest.fn(async (_lang: string, e: unknown) => String((e as Error).message)),
-  existingChoices: jest.requireActual('../../src/excel/bridge').existingChoices,
-  createPivotsInExcel: jest.fn(),
-  readOpenWorkbookBytes: jest.fn(),
-  writeSummaryInExcel: jest.fn(),
-  highlightFindingsInExcel: jest.fn(),
-  clearHighlightInExcel: jest.fn(),
-  hasHighlightInExcel: jest.fn(() => false),
-  writeCheckSheetInExcel: jest.fn(),
-}));
-const mocked = bridge as jest.Mocked<typeof bridge>;
-
+// The open workbook (Excel.run) is replaced: these tests are about what the steps do with the
+// operations the workspace gives them inside Excel.
 const EXCEL: HostInfo = { mode: 'excel', excelApi: '1.12', displayLanguage: 'vi-VN', dark: false };
+const workspace = createWorkspace(EXCEL);
+const explain = jest.fn(async (e: unknown, lang: 'vi' | 'en') => errorText(e, lang));
+
+function liveWorkbook(): jest.Mocked<LiveWorkbook> {
+  return {
+    goToCell: jest.fn(),
+    highlight: jest.fn(),
+    clearHighlight: jest.fn(),
+    hasHighlight: jest.fn(() => false),
+    writeCheckSheet: jest.fn(),
+    writeSummarySheet: jest.fn(),
+    createPivots: jest.fn(),
+  };
+}
 
 function existingError(): Error {
-  const e = new Error(
-    'Sổ này đã có bảng theo dõi. / This workbook already has a tracking table.',
-  ) as Error & { choices: string[] };
+  const e = new LocalizedError({
+    vi: 'Sổ này đã có bảng theo dõi.',
+    en: 'This workbook already has a tracking table.',
+  }) as LocalizedError & { choices: string[] };
   e.name = 'ExistingWorkbookError';
   e.choices = ['update', 'new-sheets'];
   return e;
@@ -49,35 +55,61 @@ beforeEach(() => jest.clearAllMocks());
 
 describe('building inside Excel', () => {
   it('asks how to proceed when the workbook already tracks a plan, then updates', async () => {
-    mocked.buildInExcel.mockRejectedValueOnce(existingError()).mockResolvedValueOnce({
-      message: { vi: 'Đã cập nhật sổ theo dõi.', en: 'Updated the tracking workbook.' },
-      render: { skipped: [] },
-    } as unknown as Awaited<ReturnType<typeof bridge.buildInExcel>>);
-    render(withProviders(<BuildStep draft={newDraft(samplePlan(), 'text')} host={EXCEL} />));
+    const buildInWorkbook = jest
+      .fn()
+      .mockRejectedValueOnce(existingError())
+      .mockResolvedValueOnce({ message: { vi: 'Đã cập nhật sổ theo dõi.', en: 'Updated.' }, skipped: [] });
+    render(
+      withProviders(
+        <BuildStep
+          draft={newDraft(samplePlan(), 'text')}
+          buildFile={workspace.buildFile}
+          buildInWorkbook={buildInWorkbook}
+          explain={explain}
+        />,
+      ),
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Tạo sổ trong Excel' }));
     await screen.findByText('Sổ này đã có bảng theo dõi.');
-    expect(mocked.buildInExcel.mock.calls[0][1].mode).toBeUndefined();
+    expect(buildInWorkbook.mock.calls[0][0].mode).toBeUndefined();
     fireEvent.click(screen.getByRole('button', { name: 'Cập nhật (giữ số liệu đã nhập)' }));
     await screen.findByText('Đã cập nhật sổ theo dõi.');
-    expect(mocked.buildInExcel.mock.calls[1][1].mode).toBe('update');
-    // The spec handed to Excel is the plan's: one row per task.
-    const spec = mocked.buildInExcel.mock.calls[1][0];
-    const table = spec.sheets.flatMap((s) => s.tables).find((t) => t.columns.some((c) => c.id === 'taskId'))!;
-    expect(table.rows.length).toBe(samplePlan().tasks.length);
+    expect(buildInWorkbook.mock.calls[1][0].mode).toBe('update');
+    // What goes to Excel is the plan: every task, with its text for the fingerprint.
+    expect(buildInWorkbook.mock.calls[1][0].plan.tasks.length).toBe(samplePlan().tasks.length);
+    expect(buildInWorkbook.mock.calls[1][0].sourceText).toBe('text');
   });
 
   it('shows Excel’s own error when the build fails otherwise', async () => {
-    mocked.buildInExcel.mockRejectedValueOnce(new Error('Trang tính đang được bảo vệ.'));
-    render(withProviders(<BuildStep draft={newDraft(samplePlan(), 'text')} host={EXCEL} />));
+    const buildInWorkbook = jest.fn().mockRejectedValueOnce(new Error('Trang tính đang được bảo vệ.'));
+    render(
+      withProviders(
+        <BuildStep
+          draft={newDraft(samplePlan(), 'text')}
+          buildFile={workspace.buildFile}
+          buildInWorkbook={buildInWorkbook}
+          explain={async (e) => (e as Error).message}
+        />,
+      ),
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Tạo sổ trong Excel' }));
     await screen.findByText('Không tạo được sổ: Trang tính đang được bảo vệ.');
     expect(screen.queryByRole('button', { name: 'Tạo trang mới' })).toBeNull();
   });
 
   it('builds in Excel 2019 too (ExcelApi 1.7, the manifest minimum), next to the download', () => {
+    const old = createWorkspace({ ...EXCEL, excelApi: '1.7' });
+    expect(old.excelNoDropdowns).toBe(true);
+    expect(old.buildInWorkbook).toBeDefined();
+    expect(old.openTracking).toBeDefined();
     render(
       withProviders(
-        <BuildStep draft={newDraft(samplePlan(), 'text')} host={{ ...EXCEL, excelApi: '1.7' }} />,
+        <BuildStep
+          draft={newDraft(samplePlan(), 'text')}
+          buildFile={old.buildFile}
+          buildInWorkbook={old.buildInWorkbook}
+          explain={old.explain}
+        />,
       ),
     );
     expect(screen.getByRole('button', { name: 'Tạo sổ trong Excel' })).toBeTruthy();
@@ -104,67 +136,85 @@ describe('checking inside Excel', () => {
       lang: 'vi',
       sheetNames: ['Nhiệm vụ'],
     };
-    mocked.readOpenTracking.mockResolvedValue({ ...wb, syncs: 2 });
-    mocked.selectCell.mockResolvedValue(undefined);
-    let loaded: Awaited<ReturnType<typeof loadOpenWorkbook>> | null = null;
+    const live = liveWorkbook();
+    live.goToCell.mockResolvedValue(undefined);
+    const opened: LoadedTracking = { wb, fileName: null, file: jest.fn(), live, loadedAt: 1 };
+    const source = { open: jest.fn(async () => opened), fromFile: jest.fn(), explain };
+    let loaded: LoadedTracking | null = null;
     const view = render(
-      withProviders(<CheckStep host={EXCEL} tracking={null} onTracking={(t) => (loaded = t)} />),
+      withProviders(<CheckStep tracking={null} onTracking={(t) => (loaded = t)} source={source} />),
     );
     fireEvent.click(screen.getByRole('button', { name: 'Đọc sổ đang mở' }));
     await waitFor(() => expect(loaded).not.toBeNull());
-    view.rerender(withProviders(<CheckStep host={EXCEL} tracking={loaded} onTracking={() => undefined} />));
+    view.rerender(
+      withProviders(<CheckStep tracking={loaded} onTracking={() => undefined} source={source} />),
+    );
     // A status word the list does not know is a finding on that row; its cell is a button.
     const goTo = await screen.findAllByRole('button', { name: /^Đến ô [A-Z]+5$/ });
     expect(goTo.length).toBeGreaterThan(0);
     await act(async () => {
       fireEvent.click(goTo[0]);
     });
-    expect(mocked.selectCell).toHaveBeenCalledWith('Nhiệm vụ', goTo[0].textContent);
+    expect(live.goToCell).toHaveBeenCalledWith('Nhiệm vụ', goTo[0].textContent);
   });
 });
 
-/** Office as the pane sees it: whether the host hands over a copy of the open workbook. */
-function installOffice(copy: boolean): void {
-  Object.assign(globalThis, {
-    Office: {
-      FileType: { Compressed: 'compressed' },
-      context: {
-        requirements: { isSetSupported: (set: string) => copy || set !== 'CompressedFile' },
-        document: { getFileAsync: () => undefined },
-      },
-    },
-  });
-}
-
 describe('sharing inside Excel', () => {
-  afterEach(() => {
-    delete (globalThis as { Office?: unknown }).Office;
-  });
-
   it('says when this Excel cannot copy the open workbook, and points to the file picker', async () => {
-    installOffice(false);
     const bytes = await writeXlsx(buildWorkbookSpec(samplePlan(), { lang: 'vi', reportDate: '2024-03-31' }));
-    const tracking = { wb: await readTrackingWorkbook(bytes), fileName: null, bytes: null, loadedAt: 1 };
-    render(withProviders(<ShareStep host={EXCEL} tracking={tracking} onTracking={() => undefined} />));
+    const tracking: LoadedTracking = {
+      wb: await readTrackingWorkbook(bytes),
+      fileName: null,
+      noFile: NO_OPEN_WORKBOOK_COPY,
+      live: liveWorkbook(),
+      loadedAt: 1,
+    };
+    render(
+      withProviders(
+        <ShareStep
+          tracking={tracking}
+          onTracking={() => undefined}
+          source={{ fromFile: jest.fn(), explain }}
+          split={workspace.split}
+          zip={workspace.zip}
+          merge={workspace.merge}
+        />,
+      ),
+    );
     expect(screen.getByTestId('share-no-copy').textContent).toContain('Chọn sổ theo dõi (.xlsx)…');
     expect(screen.getByRole('button', { name: 'Tạo sổ cho từng cơ quan' })).toHaveProperty('disabled', true);
     expect(screen.getByRole('button', { name: 'Chọn sổ theo dõi (.xlsx)…' })).toHaveProperty(
       'disabled',
       false,
     );
-    expect(mocked.readOpenWorkbookBytes).not.toHaveBeenCalled();
   });
 
   it('splits a copy of the open workbook into one workbook per lead agency', async () => {
-    installOffice(true);
     const plan = samplePlan();
     const bytes = await writeXlsx(buildWorkbookSpec(plan, { lang: 'vi', reportDate: '2024-03-31' }));
-    mocked.readOpenWorkbookBytes.mockResolvedValue(bytes);
-    const tracking = { wb: await readTrackingWorkbook(bytes), fileName: null, bytes: null, loadedAt: 1 };
-    render(withProviders(<ShareStep host={EXCEL} tracking={tracking} onTracking={() => undefined} />));
+    const file = jest.fn(async () => ({ name: 'Sổ tổng.xlsx', bytes }));
+    const tracking: LoadedTracking = {
+      wb: await readTrackingWorkbook(bytes),
+      fileName: null,
+      file,
+      live: liveWorkbook(),
+      loadedAt: 1,
+    };
+    render(
+      withProviders(
+        <ShareStep
+          tracking={tracking}
+          onTracking={() => undefined}
+          source={{ fromFile: jest.fn(), explain }}
+          split={workspace.split}
+          zip={workspace.zip}
+          merge={workspace.merge}
+        />,
+      ),
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Tạo sổ cho từng cơ quan' }));
-    await screen.findByTestId('split-files', {}, { timeout: 15_000 });
-    expect(mocked.readOpenWorkbookBytes).toHaveBeenCalledTimes(1);
+    await screen.findByTestId('split-files');
+    expect(file).toHaveBeenCalledTimes(1);
     const leads = new Set(plan.tasks.map((t) => t.lead).filter(Boolean));
     expect(screen.getByTestId('split-files').querySelectorAll('li')).toHaveLength(leads.size);
   });
@@ -174,18 +224,43 @@ describe('summarising inside Excel', () => {
   it('writes the period summary sheet for the chosen period and reports it', async () => {
     const plan = samplePlan();
     const bytes = await writeXlsx(buildWorkbookSpec(plan, { lang: 'vi', reportDate: '2024-03-31' }));
-    const tracking = { wb: await readTrackingWorkbook(bytes), fileName: null, bytes: null, loadedAt: 1 };
-    mocked.writeSummaryInExcel.mockImplementation(
-      async (sheet) => ({ sheet: sheet.sheet.name, skipped: [] }) as never,
+    const live = liveWorkbook();
+    live.writeSummarySheet.mockImplementation(async (sheet) => ({ sheet: sheet.sheet.name, skipped: [] }));
+    const tracking: LoadedTracking = {
+      wb: await readTrackingWorkbook(bytes),
+      fileName: null,
+      file: jest.fn(),
+      live,
+      loadedAt: 1,
+    };
+    render(
+      withProviders(
+        <SummaryStep
+          tracking={tracking}
+          onTracking={() => undefined}
+          source={{ fromFile: jest.fn(), explain }}
+          summaryFile={workspace.summaryFile}
+        />,
+      ),
     );
-    render(withProviders(<SummaryStep host={EXCEL} tracking={tracking} onTracking={() => undefined} />));
     fireEvent.click(screen.getByRole('button', { name: 'Ghi trang tổng hợp kỳ vào sổ' }));
-    await waitFor(() => expect(mocked.writeSummaryInExcel).toHaveBeenCalled());
-    const [sheet, lang] = mocked.writeSummaryInExcel.mock.calls[0];
+    await waitFor(() => expect(live.writeSummarySheet).toHaveBeenCalled());
+    const [sheet, lang] = live.writeSummarySheet.mock.calls[0];
     expect(lang).toBe('vi');
     // The quarter containing the report date (cut-off on the 14th): 31/03/2024 is in Q2-2024.
     const period = periodContaining('2024-03-31', 'quarter');
     expect(sheet.sheet.name).toContain(period.label.vi);
     await screen.findByText(`Đã ghi trang "${sheet.sheet.name}".`);
+  });
+});
+
+describe('the workspaces', () => {
+  it('inside Excel (1.7+) offer building into the open workbook and reading it; the page does not', () => {
+    expect(workspace.buildInWorkbook).toBeDefined();
+    expect(workspace.openTracking).toBeDefined();
+    const page = createWorkspace({ mode: 'browser', excelApi: null, displayLanguage: null, dark: false });
+    expect(page.kind).toBe('standalone');
+    expect(page.buildInWorkbook).toBeUndefined();
+    expect(page.openTracking).toBeUndefined();
   });
 });

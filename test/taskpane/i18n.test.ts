@@ -4,11 +4,11 @@ const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1
 
 describe('the message catalogue', () => {
   it('has every message in both languages, with the same placeholders, none empty', () => {
-    expect(Object.keys(MESSAGES.en).sort()).toEqual(Object.keys(MESSAGES.vi).sort());
-    for (const key of Object.keys(MESSAGES.vi) as (keyof typeof MESSAGES.vi)[]) {
-      expect(MESSAGES.vi[key].trim()).not.toBe('');
-      expect(MESSAGES.en[key].trim()).not.toBe('');
-      expect([key, placeholders(MESSAGES.en[key])]).toEqual([key, placeholders(MESSAGES.vi[key])]);
+    for (const [key, m] of Object.entries(MESSAGES)) {
+      expect(Object.keys(m).sort()).toEqual(['en', 'vi']);
+      expect(m.vi.trim()).not.toBe('');
+      expect(m.en.trim()).not.toBe('');
+      expect([key, placeholders(m.en)]).toEqual([key, placeholders(m.vi)]);
     }
   });
 

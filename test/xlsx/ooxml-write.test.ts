@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { inflateSync, strFromU8, unzipSync } from 'fflate';
-import { seededRandom } from '../../src/excel/testing/plans';
+import { seededRandom } from '../support/excel/plans';
 import { zlibEngine } from '../../src/xlsx/node-deflate';
 import {
   type RowModel,

@@ -1,7 +1,7 @@
 /** Workbooks for the writer's tests: the sample plan, a filled batch, and what each cell should hold. */
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { seededRandom } from '../../src/excel/testing/plans';
+import { seededRandom } from '../support/excel/plans';
 import { isoToSerial } from '../../src/model/dates';
 import { CATEGORY_LABELS, STATUS_LABELS } from '../../src/model/labels';
 import type { DeadlineCategory } from '../../src/model/vocabulary';

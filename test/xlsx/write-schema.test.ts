@@ -6,7 +6,7 @@
  */
 import { unzipSync, strFromU8 } from 'fflate';
 import { parsePlan } from '../../src/plan/parse';
-import { scalePlan } from '../../src/excel/testing/plans';
+import { scalePlan } from '../support/excel/plans';
 import { reviseTracking } from '../../src/app/revise';
 import { readTrackingWorkbook } from '../../src/xlsx/read';
 import { buildWorkbookSpec } from '../../src/workbook/build';

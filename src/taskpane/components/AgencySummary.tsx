@@ -1,5 +1,5 @@
 import { Caption1, makeStyles, tokens } from '@fluentui/react-components';
-import type { SummaryRow } from '../../tracking/summary';
+import type { SummaryRow } from '../../app/summary';
 import { DEADLINE_STATES, type DeadlineState } from '../../model/vocabulary';
 import { STATE_LABELS } from '../../model/labels';
 import { localizeAll } from '../../model/msg';

@@ -1,5 +1,6 @@
 import { Badge, type BadgeProps } from '@fluentui/react-components';
-import type { Deadline, DeadlineCategory } from '../../plan/types';
+import type { Deadline } from '../../app/plan-file';
+import type { DeadlineCategory } from '../../model/vocabulary';
 import { CATEGORY_LABELS } from '../../model/labels';
 import { formatDate, useI18n } from '../i18n';
 

@@ -1,14 +1,9 @@
 import { Button, makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import {
-  clearHighlightInExcel,
-  explainExcelError,
-  hasHighlightInExcel,
-  highlightFindingsInExcel,
-  writeCheckSheetInExcel,
-} from '../../excel/bridge';
-import type { Finding } from '../../tracking/check';
-import { messageIn } from '../errors';
+import type { Finding } from '../../app/check';
+import type { LiveWorkbook } from '../../app/workspace';
+import type { Lang } from '../../model/lang';
+import { localize } from '../../model/msg';
 import { useI18n } from '../i18n';
 
 const useStyles = makeStyles({
@@ -20,18 +15,21 @@ type Notice = { intent: 'success' | 'warning' | 'error'; text: string };
 
 export interface ExcelCheckActionsProps {
   findings: readonly Finding[];
+  /** The open workbook the findings were read from. */
+  live: LiveWorkbook;
+  explain: (error: unknown, lang: Lang) => Promise<string>;
 }
 
 /**
  * What the checker can leave in the open workbook: a removable highlight of the cells concerned
- * and the `Kiểm tra` sheet listing the findings with links. Only shown for the open workbook;
- * with no findings left, only the clearing of an earlier highlight remains.
+ * and the `Kiểm tra` sheet listing the findings with links. With no findings left, only the
+ * clearing of an earlier highlight remains.
  */
-export function ExcelCheckActions({ findings }: ExcelCheckActionsProps) {
+export function ExcelCheckActions({ findings, live, explain }: ExcelCheckActionsProps) {
   const { t, lang } = useI18n();
   const styles = useStyles();
-  // The bridge holds the fills to restore; a highlight made before this pane re-rendered still counts.
-  const [highlighted, setHighlighted] = useState(() => hasHighlightInExcel());
+  // The workbook side holds the fills to restore; a highlight made before this pane re-rendered still counts.
+  const [highlighted, setHighlighted] = useState(() => live.hasHighlight());
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
 
@@ -42,8 +40,7 @@ export function ExcelCheckActions({ findings }: ExcelCheckActionsProps) {
     try {
       setNotice(await action());
     } catch (e) {
-      const detail = await explainExcelError(lang, e).catch(() => messageIn(lang, e));
-      setNotice({ intent: 'error', text: t('checkActionFailed', { detail }) });
+      setNotice({ intent: 'error', text: t('checkActionFailed', { detail: await explain(e, lang) }) });
     } finally {
       setBusy(false);
     }
@@ -51,22 +48,22 @@ export function ExcelCheckActions({ findings }: ExcelCheckActionsProps) {
 
   const highlight = () =>
     run(async () => {
-      const n = await highlightFindingsInExcel(findings.map((f) => ({ sheet: f.sheet, address: f.cell })));
+      const n = await live.highlight(findings.map((f) => ({ sheet: f.sheet, address: f.cell })));
       setHighlighted(true);
       return { intent: 'success', text: t('checkHighlighted', { n }) };
     });
 
   const clear = () =>
     run(async () => {
-      await clearHighlightInExcel();
+      await live.clearHighlight();
       setHighlighted(false);
       return { intent: 'success', text: t('checkHighlightCleared') };
     });
 
   const writeSheet = () =>
     run(async () => {
-      const report = await writeCheckSheetInExcel(findings, lang);
-      const skipped = report.render.skipped.map((s) => (lang === 'en' ? s.en : s.vi));
+      const report = await live.writeCheckSheet(findings, lang);
+      const skipped = report.skipped.map((s) => localize(s, lang));
       return {
         intent: skipped.length ? 'warning' : 'success',
         text: [t('checkSheetWritten', { sheet: report.sheet, n: findings.length }), ...skipped].join(' '),

@@ -1,5 +1,5 @@
 import { Badge, type BadgeProps, Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
-import type { Finding, Severity } from '../../tracking/check';
+import type { Finding, Severity } from '../../app/check';
 import { groupFindings, SEVERITY_ORDER } from '../findings';
 import { localize } from '../../model/msg';
 import { useI18n, type MessageKey } from '../i18n';

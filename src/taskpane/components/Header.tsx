@@ -1,5 +1,5 @@
 import { Caption1, makeStyles, Subtitle1, tokens } from '@fluentui/react-components';
-import type { HostInfo } from '../../excel/host';
+import type { Workspace } from '../../app/workspace';
 import { useI18n } from '../i18n';
 import { LanguageSwitch } from './LanguageSwitch';
 import { ModeBadge } from './ModeBadge';
@@ -23,7 +23,7 @@ const useStyles = makeStyles({
   subtitle: { color: tokens.colorNeutralForeground3 },
 });
 
-export function Header({ host }: { host: HostInfo | null }) {
+export function Header({ workspace }: { workspace: Workspace }) {
   const { t } = useI18n();
   const styles = useStyles();
   return (
@@ -37,7 +37,7 @@ export function Header({ host }: { host: HostInfo | null }) {
         </div>
         <LanguageSwitch />
       </div>
-      <ModeBadge host={host} />
+      <ModeBadge workspace={workspace} />
     </header>
   );
 }

@@ -1,8 +1,8 @@
 import { Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
-import type { MergeConflict } from '../../tracking/merge';
+import type { MergeConflict } from '../../app/share';
 import { serialToIso } from '../../model/dates';
 import { columnHeader, isDateColumn } from '../../model/columns';
-import type { RawCell } from '../../workbook/types';
+import type { RawCell } from '../../model/table';
 import { formatDate, useI18n, type Lang } from '../i18n';
 
 const useStyles = makeStyles({

@@ -1,5 +1,5 @@
 import { Badge, Caption1, makeStyles, tokens } from '@fluentui/react-components';
-import { excelFeatures, type HostInfo } from '../../excel/host';
+import type { Workspace } from '../../app/workspace';
 import { useI18n } from '../i18n';
 
 const useStyles = makeStyles({
@@ -8,32 +8,32 @@ const useStyles = makeStyles({
 });
 
 /** Says whether the pane runs in Excel (and which API level) or as a standalone page. */
-export function ModeBadge({ host }: { host: HostInfo | null }) {
+export function ModeBadge({ workspace }: { workspace: Workspace }) {
   const { t } = useI18n();
   const styles = useStyles();
-  if (!host) {
+  if (workspace.kind === 'detecting') {
     return (
       <div className={styles.root} data-testid="mode" data-mode="detecting">
         <Caption1 className={styles.hint}>{t('modeDetecting')}</Caption1>
       </div>
     );
   }
-  if (host.mode === 'excel') {
+  if (workspace.kind === 'excel') {
     // The manifest admits ExcelApi 1.7 and up; below 1.8 some features are missing, not the add-in.
-    const old = !excelFeatures(host).dropdowns;
+    const old = workspace.excelNoDropdowns;
     return (
       <div className={styles.root} data-testid="mode" data-mode="excel">
         <Badge appearance="filled" color="success">
           {t('modeExcel')}
         </Badge>
-        {host.excelApi && (
+        {workspace.excelApi && (
           <Badge appearance="outline" color={old ? 'warning' : 'informative'}>
-            {t('modeExcelApi', { version: host.excelApi })}
+            {t('modeExcelApi', { version: workspace.excelApi })}
           </Badge>
         )}
         {old && (
           <Caption1 className={styles.hint}>
-            {t('modeExcelNoDropdowns', { version: host.excelApi ?? '1.7' })}
+            {t('modeExcelNoDropdowns', { version: workspace.excelApi ?? '1.7' })}
           </Caption1>
         )}
       </div>

@@ -1,5 +1,6 @@
 import { Caption1, makeStyles, Subtitle2, tokens } from '@fluentui/react-components';
-import type { DeadlineCategory, Plan } from '../../plan/types';
+import type { Plan } from '../../app/plan-file';
+import type { DeadlineCategory } from '../../model/vocabulary';
 import { CATEGORY_LABELS } from '../../model/labels';
 import { agenciesInvolved, countByCategory } from '../draft';
 import { formatDate, useI18n } from '../i18n';

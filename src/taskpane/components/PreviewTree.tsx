@@ -1,6 +1,6 @@
 import { Button, Caption1, Checkbox, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { Plan, Task } from '../../plan/types';
+import type { Plan, Task } from '../../app/plan-file';
 import { applyEdit, groupTasks, type TaskEdit } from '../draft';
 import { useI18n } from '../i18n';
 import { TaskRow } from './TaskRow';

@@ -14,7 +14,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { Agency, Task } from '../../plan/types';
+import type { Agency, Task } from '../../app/plan-file';
 import { columnHeader } from '../../model/columns';
 import type { TaskEdit } from '../draft';
 import { useI18n } from '../i18n';

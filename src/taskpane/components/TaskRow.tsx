@@ -1,5 +1,5 @@
 import { Badge, Button, Caption1, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import type { Task } from '../../plan/types';
+import type { Task } from '../../app/plan-file';
 import { useI18n } from '../i18n';
 import { DeadlineChip } from './DeadlineChip';
 

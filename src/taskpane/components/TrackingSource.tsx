@@ -7,11 +7,12 @@ import {
   Spinner,
   tokens,
 } from '@fluentui/react-components';
-import { useRef, useState } from 'react';
-import { messageIn } from '../errors';
-import type { HostInfo } from '../../excel/host';
+import { useEffect, useRef, useState } from 'react';
+import type { Lang } from '../../model/lang';
+import type { LoadedTracking } from '../../app/workspace';
+import type { NamedFile } from '../../app/files';
+import { useAsyncAction } from '../hooks/useAsyncAction';
 import { useI18n } from '../i18n';
-import { loadOpenWorkbook, loadTrackingFile, type LoadedTracking } from '../tracking-source';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -20,47 +21,45 @@ const useStyles = makeStyles({
   loaded: { color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
 });
 
-export interface TrackingSourceProps {
-  host: HostInfo | null;
+/** Where a step's tracking workbook can come from. */
+export interface TrackingSourceOps {
+  /** The workbook open in Excel; absent outside Excel. */
+  open?: () => Promise<LoadedTracking>;
+  fromFile: (file: NamedFile) => Promise<LoadedTracking>;
+  explain: (error: unknown, lang: Lang) => Promise<string>;
+}
+
+export interface TrackingSourceProps extends TrackingSourceOps {
   tracking: LoadedTracking | null;
   onLoaded: (tracking: LoadedTracking) => void;
   /** Distinguishes the file inputs of the steps that show this control. */
   id: string;
 }
 
-/** Where the tracking data comes from: the open workbook (in Excel) or an .xlsx file. */
-export function TrackingSource({ host, tracking, onLoaded, id }: TrackingSourceProps) {
+/** The open workbook (when there is one) or an .xlsx file. */
+export function TrackingSource({ tracking, onLoaded, id, open, fromFile, explain }: TrackingSourceProps) {
   const { t, lang } = useI18n();
   const styles = useStyles();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const input = useRef<HTMLInputElement>(null);
-  const inExcel = host?.mode === 'excel';
-
-  const load = async (read: () => Promise<LoadedTracking>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      onLoaded(await read());
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const load = useAsyncAction(async (read: () => Promise<LoadedTracking>) => onLoaded(await read()));
+  const [problem, setProblem] = useState<string | null>(null);
+  useEffect(() => {
+    setProblem(null);
+    if (load.error !== null) void explain(load.error, lang).then(setProblem);
+  }, [load.error, explain, lang]);
 
   return (
     <div className={styles.root}>
       <div className={styles.actions}>
-        {inExcel && (
-          <Button appearance="primary" onClick={() => void load(loadOpenWorkbook)} disabled={busy}>
+        {open && (
+          <Button appearance="primary" onClick={() => void load.run(open)} disabled={load.busy}>
             {t('sourceOpen')}
           </Button>
         )}
         <Button
-          appearance={inExcel ? 'secondary' : 'primary'}
+          appearance={open ? 'secondary' : 'primary'}
           onClick={() => input.current?.click()}
-          disabled={busy}
+          disabled={load.busy}
         >
           {t('sourceChoose')}
         </Button>
@@ -74,10 +73,13 @@ export function TrackingSource({ host, tracking, onLoaded, id }: TrackingSourceP
           onChange={(e) => {
             const file = e.target.files?.[0];
             e.target.value = '';
-            if (file) void load(() => loadTrackingFile(file));
+            if (file)
+              void load.run(async () =>
+                fromFile({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }),
+              );
           }}
         />
-        {busy && <Spinner size="tiny" label={t('sourceReading')} />}
+        {load.busy && <Spinner size="tiny" label={t('sourceReading')} />}
       </div>
       {tracking && (
         <Caption1 className={styles.loaded} data-testid={`${id}-source`}>
@@ -89,9 +91,9 @@ export function TrackingSource({ host, tracking, onLoaded, id }: TrackingSourceP
           )}`}
         </Caption1>
       )}
-      {error !== null && (
+      {problem !== null && (
         <MessageBar intent="error" role="alert">
-          <MessageBarBody>{t('sourceFailed', { detail: messageIn(lang, error) })}</MessageBarBody>
+          <MessageBarBody>{t('sourceFailed', { detail: problem })}</MessageBarBody>
         </MessageBar>
       )}
     </div>

@@ -1,6 +1,6 @@
 import { Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import { localize } from '../../model/msg';
-import type { ParseWarning } from '../../plan/types';
+import type { ParseWarning } from '../../app/plan-file';
 import { useI18n } from '../i18n';
 
 const useStyles = makeStyles({

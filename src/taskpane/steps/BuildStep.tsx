@@ -10,16 +10,12 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useMemo, useRef, useState } from 'react';
-import { reviseTracking } from '../../app/revise';
-import { safeFileBase } from '../../tracking/split-names';
-import { buildWorkbookSpec } from '../../workbook/build';
-import { effectivePlan, type PlanDraft } from '../draft';
+import { safeFileBase } from '../../app/share';
+import { existingChoices, type ExistingMode, type Workspace } from '../../app/workspace';
 import { todayIso } from '../../model/dates';
+import { localize } from '../../model/msg';
+import { effectivePlan, type PlanDraft } from '../draft';
 import { downloadBytes } from '../download';
-import { messageIn } from '../errors';
-import type { ExistingMode } from '../../excel/existing';
-import { buildInExcel, existingChoices, explainExcelError } from '../../excel/bridge';
-import type { HostInfo } from '../../excel/host';
 import { useI18n } from '../i18n';
 
 const useStyles = makeStyles({
@@ -43,11 +39,14 @@ type Outcome = { intent: 'success' | 'error' | 'warning'; text: string } | null;
 
 export interface BuildStepProps {
   draft: PlanDraft | null;
-  host: HostInfo | null;
+  buildFile: Workspace['buildFile'];
+  /** Present inside Excel (ExcelApi 1.8+): build into the open workbook. */
+  buildInWorkbook?: Workspace['buildInWorkbook'];
+  explain: Workspace['explain'];
 }
 
-/** Builds the tracking workbook: in Excel when hosted, otherwise as a downloaded .xlsx. */
-export function BuildStep({ draft, host }: BuildStepProps) {
+/** Builds the tracking workbook: into the open workbook when there is one, always as an .xlsx download. */
+export function BuildStep({ draft, buildFile, buildInWorkbook, explain }: BuildStepProps) {
   const { t, lang } = useI18n();
   const styles = useStyles();
   const [reportDate, setReportDate] = useState(todayIso());
@@ -57,42 +56,36 @@ export function BuildStep({ draft, host }: BuildStepProps) {
   const aborter = useRef<AbortController | null>(null);
   const [choices, setChoices] = useState<ExistingMode[] | null>(null);
   const plan = useMemo(() => (draft ? effectivePlan(draft) : null), [draft]);
-  // Every Excel the manifest admits (ExcelApi 1.7 and up) can build in place.
-  const inExcel = host?.mode === 'excel';
 
   if (!draft || !plan) return <Body1>{t('buildNeedPlan')}</Body1>;
+  const request = { plan, sourceText: draft.sourceText, lang, reportDate };
 
   const download = async () => {
     const id = ++run.current;
     setOutcome(null);
-    setProgress(0.1);
+    setProgress(0.2);
     try {
-      const spec = buildWorkbookSpec(plan, { lang, reportDate, sourceText: draft.sourceText });
-      setProgress(0.4);
-      const { writeXlsx } = await import(/* webpackChunkName: "xlsx-write" */ '../../xlsx/write');
-      if (run.current !== id) return;
-      setProgress(0.6);
-      const bytes = await writeXlsx(spec);
+      const { bytes, sheets } = await buildFile(request);
       // Cancelled while writing: nothing has reached the user's disk, so just drop the bytes.
       if (run.current !== id) return;
       const base = safeFileBase(`${t('fileTracking')} ${plan.number ?? shortTitle(plan.title)}`, 'theo-doi');
       const fileName = `${base}.xlsx`;
       downloadBytes(bytes, fileName);
       setProgress(1);
-      const sheets = spec.sheets.filter((s) => s.state === 'visible').length;
       setOutcome({
         intent: 'success',
         text: `${t('buildDone', { sheets, tasks: plan.tasks.length })} ${t('buildDownloaded', { file: fileName })}`,
       });
     } catch (e) {
       if (run.current === id)
-        setOutcome({ intent: 'error', text: t('buildFailed', { detail: messageIn(lang, e) }) });
+        setOutcome({ intent: 'error', text: t('buildFailed', { detail: await explain(e, lang) }) });
     } finally {
       if (run.current === id) setProgress(null);
     }
   };
 
   const buildHere = async (mode?: ExistingMode) => {
+    if (!buildInWorkbook) return;
     const id = ++run.current;
     const abort = new AbortController();
     aborter.current = abort;
@@ -100,28 +93,28 @@ export function BuildStep({ draft, host }: BuildStepProps) {
     setChoices(null);
     setProgress(0.05);
     try {
-      const spec = buildWorkbookSpec(plan, { lang, reportDate, sourceText: draft.sourceText });
-      const result = await buildInExcel(spec, {
+      const result = await buildInWorkbook({
+        ...request,
         mode,
-        revise: (old) => reviseTracking(old, plan, { sourceText: draft.sourceText }),
         signal: abort.signal,
         onProgress: (done, total) => {
           if (run.current === id) setProgress(total > 0 ? Math.min(1, 0.05 + (0.95 * done) / total) : 0.5);
         },
       });
       if (run.current !== id) return;
-      const skipped = result.render.skipped.map((s) => (lang === 'en' ? s.en : s.vi));
+      const skipped = result.skipped.map((s) => localize(s, lang));
       setOutcome({
         intent: skipped.length ? 'warning' : 'success',
-        text: [lang === 'en' ? result.message.en : result.message.vi, ...skipped].join(' '),
+        text: [localize(result.message, lang), ...skipped].join(' '),
       });
     } catch (e) {
       if (run.current !== id) return;
       const modes = existingChoices(e);
       if (modes) setChoices(modes);
+      const why = await explain(e, lang);
       setOutcome({
         intent: modes ? 'warning' : 'error',
-        text: modes ? messageIn(lang, e) : t('buildFailed', { detail: await explainExcelError(lang, e) }),
+        text: modes ? why : t('buildFailed', { detail: why }),
       });
     } finally {
       if (run.current === id) setProgress(null);
@@ -148,7 +141,7 @@ export function BuildStep({ draft, host }: BuildStepProps) {
         />
       </Field>
       <div className={styles.actions}>
-        {inExcel && (
+        {buildInWorkbook && (
           <Button
             appearance="primary"
             onClick={() => void buildHere()}
@@ -158,7 +151,7 @@ export function BuildStep({ draft, host }: BuildStepProps) {
           </Button>
         )}
         <Button
-          appearance={inExcel ? 'secondary' : 'primary'}
+          appearance={buildInWorkbook ? 'secondary' : 'primary'}
           onClick={() => void download()}
           disabled={busy || plan.tasks.length === 0}
         >

@@ -1,15 +1,11 @@
 import { Body1, Caption1, makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
-import { useMemo, useState } from 'react';
-import { checkTracking, type Finding } from '../../tracking/check';
-import { todayIso } from '../../model/dates';
+import { useEffect, useMemo, useState } from 'react';
+import { checkWorkbook, type Finding } from '../../app/check';
+import type { LoadedTracking } from '../../app/workspace';
 import { ExcelCheckActions } from '../components/ExcelCheckActions';
 import { FindingsList } from '../components/FindingsList';
-import { TrackingSource } from '../components/TrackingSource';
-import { messageIn } from '../errors';
-import { explainExcelError, hasHighlightInExcel, selectCell } from '../../excel/bridge';
-import type { HostInfo } from '../../excel/host';
+import { TrackingSource, type TrackingSourceOps } from '../components/TrackingSource';
 import { formatDate, useI18n } from '../i18n';
-import type { LoadedTracking } from '../tracking-source';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -17,49 +13,46 @@ const useStyles = makeStyles({
 });
 
 export interface CheckStepProps {
-  host: HostInfo | null;
   tracking: LoadedTracking | null;
   onTracking: (tracking: LoadedTracking) => void;
+  source: TrackingSourceOps;
 }
 
-/** Runs the checks on the open workbook (in Excel) or on an uploaded .xlsx (anywhere). */
-export function CheckStep({ host, tracking, onTracking }: CheckStepProps) {
+/** Runs the checks on the tracking workbook; on the open workbook, findings lead to their cells. */
+export function CheckStep({ tracking, onTracking, source }: CheckStepProps) {
   const { t, lang } = useI18n();
   const styles = useStyles();
-  const [error, setError] = useState<unknown>(null);
+  const [failure, setFailure] = useState<string | null>(null);
 
   const result = useMemo(() => {
     if (!tracking) return null;
-    const { wb } = tracking;
-    const reportDate = wb.reportDate ?? todayIso();
     try {
-      return {
-        reportDate,
-        findings: checkTracking({ snapshot: wb.snapshot, meta: wb.meta, reportDate, lang: wb.lang }),
-        error: null,
-      };
+      return { ...checkWorkbook(tracking.wb), error: null };
     } catch (e) {
-      return { reportDate, findings: [] as Finding[], error: e };
+      return { reportDate: '', findings: [] as Finding[], hasErrors: false, error: e };
     }
   }, [tracking]);
+  useEffect(() => {
+    setFailure(null);
+    if (result?.error) void source.explain(result.error, lang).then(setFailure);
+  }, [result, source, lang]);
 
-  const goTo = (f: Finding) => {
-    setError(null);
-    selectCell(f.sheet, f.cell).catch(async (e: unknown) =>
-      setError(new Error(await explainExcelError(lang, e))),
-    );
-  };
-  const failure = error ?? result?.error ?? null;
   // Only the open workbook can be marked: an uploaded file is a copy the pane cannot write back.
-  const inExcel = host?.mode === 'excel' && tracking?.fileName === null;
+  const live = tracking?.live;
+  const goTo = live
+    ? (f: Finding) => {
+        setFailure(null);
+        live.goToCell(f.sheet, f.cell).catch(async (e: unknown) => setFailure(await source.explain(e, lang)));
+      }
+    : undefined;
 
   return (
     <div className={styles.root}>
       <Body1>{t('checkIntro')}</Body1>
-      <TrackingSource id="check" host={host} tracking={tracking} onLoaded={onTracking} />
+      <TrackingSource id="check" tracking={tracking} onLoaded={onTracking} {...source} />
       {failure !== null && (
         <MessageBar intent="error" role="alert">
-          <MessageBarBody>{t('checkFailed', { detail: messageIn(lang, failure) })}</MessageBarBody>
+          <MessageBarBody>{t('checkFailed', { detail: failure })}</MessageBarBody>
         </MessageBar>
       )}
       {tracking && result && result.error === null && (
@@ -73,15 +66,10 @@ export function CheckStep({ host, tracking, onTracking }: CheckStepProps) {
             </MessageBarBody>
           </MessageBar>
           {/* A highlight outlives the findings (all fixed, checked again): it must stay clearable. */}
-          {inExcel && (result.findings.length > 0 || hasHighlightInExcel()) && (
-            <ExcelCheckActions findings={result.findings} />
+          {live && (result.findings.length > 0 || live.hasHighlight()) && (
+            <ExcelCheckActions findings={result.findings} live={live} explain={source.explain} />
           )}
-          {result.findings.length > 0 && (
-            <FindingsList
-              findings={result.findings}
-              onSelect={tracking.fileName === null ? goTo : undefined}
-            />
-          )}
+          {result.findings.length > 0 && <FindingsList findings={result.findings} onSelect={goTo} />}
         </>
       )}
     </div>

@@ -10,16 +10,16 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useMemo, useRef, useState } from 'react';
-import { agencyKey } from '../../plan/agency';
-import { parsePlan } from '../../plan/parse';
-import type { ParseWarning, Task } from '../../plan/types';
+import { agencyKey, planFromText, type Task } from '../../app/plan-file';
+import { errorText } from '../../app/errors';
+import type { Workspace } from '../../app/workspace';
 import { PlanSummary } from '../components/PlanSummary';
 import { PreviewTree } from '../components/PreviewTree';
 import { TaskEditDialog } from '../components/TaskEditDialog';
 import { WarningsList } from '../components/WarningsList';
 import { applyEdit, editTask, effectivePlan, newDraft, setIncluded, type PlanDraft } from '../draft';
 import { useI18n } from '../i18n';
-import { planFileKind, readPlanFile } from '../plan-io';
+import { planFileKind } from '../plan-io';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -48,10 +48,12 @@ export interface ImportStepProps {
   draft: PlanDraft | null;
   onDraft: (draft: PlanDraft | null) => void;
   onNext: () => void;
+  readPlan: Workspace['readPlan'];
+  explain: Workspace['explain'];
 }
 
-export function ImportStep({ draft, onDraft, onNext }: ImportStepProps) {
-  const { t } = useI18n();
+export function ImportStep({ draft, onDraft, onNext, readPlan, explain }: ImportStepProps) {
+  const { t, lang } = useI18n();
   const styles = useStyles();
   const [text, setText] = useState(draft?.sourceText ?? '');
   const [busy, setBusy] = useState(false);
@@ -61,17 +63,13 @@ export function ImportStep({ draft, onDraft, onNext }: ImportStepProps) {
   const fileInput = useRef<HTMLInputElement>(null);
   const included = useMemo(() => (draft ? effectivePlan(draft) : null), [draft]);
 
-  // Decoding warnings (legacy encodings…) join the parser's, so the user sees them in one list.
-  const analyse = (source: string, extra: Notice = null, decodeWarnings: ParseWarning[] = []) => {
+  const analyse = (source: string, extra: Notice = null, parsed?: ReturnType<typeof planFromText>) => {
     if (!source.trim()) {
       setNotice({ intent: 'error', text: t('errEmpty') });
       return;
     }
     try {
-      const parsed = parsePlan(source);
-      const plan = decodeWarnings.length
-        ? { ...parsed, warnings: [...decodeWarnings, ...parsed.warnings] }
-        : parsed;
+      const plan = parsed ?? planFromText(source);
       if (plan.tasks.length === 0) {
         setNotice({ intent: 'error', text: t('errNoTasks') });
         onDraft(null);
@@ -80,7 +78,7 @@ export function ImportStep({ draft, onDraft, onNext }: ImportStepProps) {
       onDraft(newDraft(plan, source));
       setNotice(extra);
     } catch (e) {
-      setNotice({ intent: 'error', text: t('errParse', { detail: (e as Error).message }) });
+      setNotice({ intent: 'error', text: t('errParse', { detail: errorText(e, lang) }) });
     }
   };
 
@@ -92,17 +90,14 @@ export function ImportStep({ draft, onDraft, onNext }: ImportStepProps) {
     setBusy(true);
     setNotice({ intent: 'info', text: t('reading') });
     try {
-      const loaded = await readPlanFile(file.name, new Uint8Array(await file.arrayBuffer()));
+      const loaded = await readPlan({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
       setText(loaded.text);
-      analyse(
-        loaded.text,
-        { intent: 'success', text: t('fileLoaded', { name: file.name }) },
-        loaded.warnings,
-      );
+      // The plan as read from the file, decoding warnings (legacy encodings…) in its list.
+      analyse(loaded.text, { intent: 'success', text: t('fileLoaded', { name: file.name }) }, loaded.plan);
     } catch (e) {
       setNotice({
         intent: 'error',
-        text: t('errReadFile', { name: file.name, detail: (e as Error).message }),
+        text: t('errReadFile', { name: file.name, detail: await explain(e, lang) }),
       });
     } finally {
       setBusy(false);

@@ -9,21 +9,15 @@ import {
   Select,
   tokens,
 } from '@fluentui/react-components';
-import { useMemo, useState } from 'react';
-import { readEntries } from '../../tracking/entries';
-import { periodContaining, type PeriodKind } from '../../tracking/periods';
-import { summarize } from '../../tracking/summary';
-import { todayIso } from '../../model/dates';
-import { AgencySummary } from '../components/AgencySummary';
-import { TrackingSource } from '../components/TrackingSource';
-import { messageIn } from '../errors';
-import { downloadBytes } from '../download';
-import { createPivotsInExcel, explainExcelError, writeSummaryInExcel } from '../../excel/bridge';
-import { safeFileBase } from '../../tracking/split-names';
-import type { HostInfo } from '../../excel/host';
+import { useEffect, useMemo, useState } from 'react';
+import { summariseWorkbook, summarySheet, type PeriodKind, type SummaryOutcome } from '../../app/summary';
+import type { Workspace, LoadedTracking } from '../../app/workspace';
+import { safeFileBase } from '../../app/share';
 import { localize } from '../../model/msg';
+import { AgencySummary } from '../components/AgencySummary';
+import { TrackingSource, type TrackingSourceOps } from '../components/TrackingSource';
+import { downloadBytes } from '../download';
 import { formatDate, useI18n, type MessageKey } from '../i18n';
-import type { LoadedTracking } from '../tracking-source';
 
 const KINDS: { kind: PeriodKind; label: MessageKey }[] = [
   { kind: 'month', label: 'periodMonth' },
@@ -40,86 +34,82 @@ const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
+type Notice = { intent: 'success' | 'warning' | 'error'; text: string } | null;
+
 export interface SummaryStepProps {
-  host: HostInfo | null;
   tracking: LoadedTracking | null;
   onTracking: (tracking: LoadedTracking) => void;
+  source: TrackingSourceOps;
+  summaryFile: Workspace['summaryFile'];
 }
 
-/** Progress by agency for a reporting period; in Excel, PivotTables on request. */
-export function SummaryStep({ host, tracking, onTracking }: SummaryStepProps) {
+/** Progress by agency for a reporting period; on the open workbook, its sheet and PivotTables. */
+export function SummaryStep({ tracking, onTracking, source, summaryFile }: SummaryStepProps) {
   const { t, lang } = useI18n();
   const styles = useStyles();
   const [kind, setKind] = useState<PeriodKind>('quarter');
-  const [pivot, setPivot] = useState<{ intent: 'success' | 'warning' | 'error'; text: string } | null>(null);
+  const [notice, setNotice] = useState<Notice>(null);
 
-  const result = useMemo(() => {
+  const result = useMemo((): { ok: true; outcome: SummaryOutcome } | { ok: false; error: unknown } | null => {
     if (!tracking) return null;
     try {
-      const reportDate = tracking.wb.reportDate ?? todayIso();
-      const period = periodContaining(reportDate, kind);
-      const { entries } = readEntries(tracking.wb.snapshot);
-      const label = localize(period.label, lang);
-      const summary = summarize(entries, {
-        reportDate,
-        period: { start: period.start, end: period.end, label: period.label },
-      });
-      return { ok: true as const, reportDate, period, label, summary };
+      return { ok: true, outcome: summariseWorkbook(tracking.wb, { period: kind }) };
     } catch (e) {
-      return { ok: false as const, error: e };
+      return { ok: false, error: e };
     }
-  }, [tracking, kind, lang]);
+  }, [tracking, kind]);
+  const [summaryError, setSummaryError] = useState<string | null>(null);
+  useEffect(() => {
+    setSummaryError(null);
+    if (result && !result.ok) void source.explain(result.error, lang).then(setSummaryError);
+  }, [result, source, lang]);
 
-  const sheetOf = async () => {
-    if (!result?.ok) throw new Error('no summary');
-    const { buildSummarySheet } = await import(
-      /* webpackChunkName: "step-summary" */ '../../workbook/sheets/period-summary'
-    );
-    return buildSummarySheet(result.summary, { lang, label: result.label });
-  };
+  const fail = async (e: unknown) => setNotice({ intent: 'error', text: await source.explain(e, lang) });
+  const live = tracking?.live;
 
   const writeSheet = async () => {
-    setPivot(null);
+    if (!live || !result?.ok) return;
+    setNotice(null);
     try {
-      const report = await writeSummaryInExcel(await sheetOf(), lang);
-      const skipped = report.skipped.map((s) => (lang === 'en' ? s.en : s.vi));
-      setPivot({
+      const report = await live.writeSummarySheet(summarySheet(result.outcome, lang), lang);
+      const skipped = report.skipped.map((s) => localize(s, lang));
+      setNotice({
         intent: skipped.length ? 'warning' : 'success',
         text: [t('summaryWritten', { sheet: report.sheet }), ...skipped].join(' '),
       });
     } catch (e) {
-      setPivot({ intent: 'error', text: await explainExcelError(lang, e) });
+      await fail(e);
     }
   };
 
   const downloadSheet = async () => {
-    setPivot(null);
+    if (!tracking || !result?.ok) return;
+    setNotice(null);
     try {
-      const meta = tracking?.wb.meta;
-      if (!meta) throw new Error(t('summaryNoMeta'));
-      const { sheet } = await sheetOf();
-      const { writeXlsx } = await import(/* webpackChunkName: "xlsx-write" */ '../../xlsx/write');
-      const bytes = await writeXlsx({ lang, sheets: [sheet], names: [], meta });
-      downloadBytes(bytes, `${safeFileBase(sheet.name, 'tong-hop')}.xlsx`);
+      const { sheetName, bytes } = await summaryFile(tracking.wb, result.outcome, lang);
+      downloadBytes(bytes, `${safeFileBase(sheetName, 'tong-hop')}.xlsx`);
     } catch (e) {
-      setPivot({ intent: 'error', text: messageIn(lang, e) });
+      await fail(e);
     }
   };
 
   const makePivots = async () => {
-    setPivot(null);
+    if (!live) return;
+    setNotice(null);
     try {
-      const r = await createPivotsInExcel(lang);
-      setPivot({ intent: r.ok ? 'success' : 'warning', text: lang === 'en' ? r.message.en : r.message.vi });
+      const r = await live.createPivots(lang);
+      setNotice({ intent: r.ok ? 'success' : 'warning', text: localize(r.message, lang) });
     } catch (e) {
-      setPivot({ intent: 'error', text: messageIn(lang, e) });
+      await fail(e);
     }
   };
 
+  const outcome = result?.ok ? result.outcome : null;
+  const period = outcome?.period ?? null;
   return (
     <div className={styles.root}>
       <Body1>{t('summaryIntro')}</Body1>
-      <TrackingSource id="summary" host={host} tracking={tracking} onLoaded={onTracking} />
+      <TrackingSource id="summary" tracking={tracking} onLoaded={onTracking} {...source} />
       <Field label={t('periodKind')} className={styles.kind}>
         <Select value={kind} onChange={(_, d) => setKind(d.value as PeriodKind)}>
           {KINDS.map((k) => (
@@ -129,35 +119,38 @@ export function SummaryStep({ host, tracking, onTracking }: SummaryStepProps) {
           ))}
         </Select>
       </Field>
-      {result && !result.ok && (
+      {summaryError !== null && (
         <MessageBar intent="error" role="alert">
-          <MessageBarBody>{messageIn(lang, result.error)}</MessageBarBody>
+          <MessageBarBody>{summaryError}</MessageBarBody>
         </MessageBar>
       )}
-      {result?.ok && (
+      {outcome && period && (
         <>
           <Caption1 className={styles.meta} data-testid="summary-period">
             {t('periodLabel', {
-              label: result.label,
-              start: formatDate(lang, result.period.start),
-              end: formatDate(lang, result.period.end),
+              label: localize(period.label, lang),
+              start: formatDate(lang, period.start),
+              end: formatDate(lang, period.end),
             })}
           </Caption1>
-          {result.summary.period && (
+          {outcome.summary.period && (
             <div className={styles.totals}>
               <Caption1>
-                {t('summaryCompletedInPeriod', { n: result.summary.period.completed.length })}
+                {t('summaryCompletedInPeriod', { n: outcome.summary.period.completed.length })}
               </Caption1>
               <Caption1>
-                {t('summaryOverdueInPeriod', { n: result.summary.period.fellOverdue.length })}
+                {t('summaryOverdueInPeriod', { n: outcome.summary.period.fellOverdue.length })}
               </Caption1>
             </div>
           )}
           <AgencySummary
-            rows={[...result.summary.byAgency, { ...result.summary.total, label: t('summaryAll'), key: '*' }]}
+            rows={[
+              ...outcome.summary.byAgency,
+              { ...outcome.summary.total, label: t('summaryAll'), key: '*' },
+            ]}
           />
           <div className={styles.actions}>
-            {tracking?.fileName === null ? (
+            {live ? (
               <>
                 <Button appearance="primary" onClick={() => void writeSheet()}>
                   {t('summaryWrite')}
@@ -170,9 +163,9 @@ export function SummaryStep({ host, tracking, onTracking }: SummaryStepProps) {
               </Button>
             )}
           </div>
-          {pivot && (
-            <MessageBar intent={pivot.intent} role={pivot.intent === 'error' ? 'alert' : 'status'}>
-              <MessageBarBody>{pivot.text}</MessageBarBody>
+          {notice && (
+            <MessageBar intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'}>
+              <MessageBarBody>{notice.text}</MessageBarBody>
             </MessageBar>
           )}
         </>

@@ -1,0 +1,146 @@
+import {
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Subtitle2,
+  tokens,
+} from '@fluentui/react-components';
+import { useRef, useState } from 'react';
+import type { NamedFile } from '../../app/files';
+import type { MergeOutcome } from '../../app/share';
+import type { Workspace } from '../../app/workspace';
+import { localize } from '../../model/msg';
+import { MergeConflictView } from '../components/MergeConflictView';
+import { downloadBytes } from '../download';
+import { useAsyncAction } from '../hooks/useAsyncAction';
+import { useI18n } from '../i18n';
+import { ErrorNotice } from './ErrorNotice';
+
+const useStyles = makeStyles({
+  block: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  heading: { margin: 0 },
+  actions: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  hiddenInput: { display: 'none' },
+});
+
+export interface MergePanelProps {
+  /** The master as a file; absent until a tracking workbook is loaded. */
+  master?: () => Promise<NamedFile>;
+  merge: Workspace['merge'];
+  explain: Workspace['explain'];
+}
+
+/** Merging the copies agencies sent back: refusals, conflicts to decide, then the merged master. */
+export function MergePanel({ master, merge, explain }: MergePanelProps) {
+  const { t, lang } = useI18n();
+  const styles = useStyles();
+  const input = useRef<HTMLInputElement>(null);
+  const [returns, setReturns] = useState<NamedFile[]>([]);
+  const action = useAsyncAction(
+    async (
+      files: NamedFile[],
+      prefer: 'return' | 'master' | null,
+    ): Promise<{ master: NamedFile; result: MergeOutcome }> => {
+      const file = await (master as () => Promise<NamedFile>)();
+      return { master: file, result: await merge(file, files, { prefer }) };
+    },
+  );
+  const done = action.result;
+  const plan = done?.result.plan;
+
+  const pickReturns = async (list: FileList) => {
+    const files = await Promise.all(
+      [...list].map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
+    );
+    setReturns(files);
+    await action.run(files, null);
+  };
+
+  const summary = () => {
+    if (!plan) return null;
+    const changes = plan.changes.length;
+    if (plan.refused.length) return { intent: 'error' as const, text: t('mergeRefused') };
+    if (!plan.ok)
+      return { intent: 'warning' as const, text: t('mergeConflicts', { n: plan.conflicts.length }) };
+    return {
+      intent: 'success' as const,
+      text: changes ? t('mergeSummary', { changes, files: plan.files.length }) : t('mergeNoChange'),
+    };
+  };
+  const notice = summary();
+
+  return (
+    <section className={styles.block} aria-labelledby="merge-title">
+      <Subtitle2 as="h2" id="merge-title" className={styles.heading}>
+        {t('mergeTitle')}
+      </Subtitle2>
+      <div className={styles.actions}>
+        <Button appearance="primary" onClick={() => input.current?.click()} disabled={!master || action.busy}>
+          {t('mergeChoose')}
+        </Button>
+        <input
+          ref={input}
+          className={styles.hiddenInput}
+          type="file"
+          multiple
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          aria-label={t('mergeChoose')}
+          data-testid="merge-files"
+          onChange={(e) => {
+            const list = e.target.files;
+            if (list && list.length) void pickReturns(list).finally(() => (e.target.value = ''));
+          }}
+        />
+        {action.busy && <Spinner size="tiny" label={t('mergeWorking')} />}
+      </div>
+      {notice && (
+        <MessageBar intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'}>
+          <MessageBarBody>{notice.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      <ErrorNotice error={action.error} explain={explain} prefix="mergeFailed" />
+      {plan && plan.refused.length > 0 && (
+        <ul className={styles.list} aria-label={t('mergeRefused')}>
+          {plan.refused.map((r, i) => (
+            <li key={i}>{localize(r.message, lang)}</li>
+          ))}
+        </ul>
+      )}
+      {plan && plan.conflicts.length > 0 && plan.refused.length === 0 && (
+        <MergeConflictView
+          conflicts={plan.conflicts}
+          busy={action.busy}
+          onResolve={(prefer) => void action.run(returns, prefer)}
+        />
+      )}
+      {plan && plan.notices.length > 0 && (
+        <details>
+          <summary>{`${t('mergeNotices')} (${plan.notices.length})`}</summary>
+          <ul className={styles.list}>
+            {plan.notices.map((n, i) => (
+              <li key={i}>{localize(n.message, lang)}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {done?.result.output && (
+        <div className={styles.actions}>
+          <Button
+            appearance="primary"
+            onClick={() =>
+              downloadBytes(
+                done.result.output as Uint8Array,
+                done.master.name.replace(/(\.xlsx)?$/i, ` - ${t('fileMerged')}.xlsx`),
+              )
+            }
+          >
+            {t('mergeDownload')}
+          </Button>
+        </div>
+      )}
+    </section>
+  );
+}
