@@ -10,8 +10,8 @@ import type { CliIo } from '../io';
 import { writeFilesAtomically } from '../output-file';
 
 const USAGE: Msg = {
-  vi: 'Cách dùng: plan-tracker merge SO_THEO_DOI.xlsx TRA_VE.xlsx… [--dry-run] [--json] [--prefer return|master] [--lang vi|en]',
-  en: 'Usage: plan-tracker merge TRACKING.xlsx RETURN.xlsx… [--dry-run] [--json] [--prefer return|master] [--lang vi|en]',
+  vi: 'Cách dùng: plan-tracker merge SO_THEO_DOI.xlsx TRA_VE.xlsx… [--dry-run] [--json] [--prefer return|master] [--accept-invalid] [--no-backup] [--lang vi|en]',
+  en: 'Usage: plan-tracker merge TRACKING.xlsx RETURN.xlsx… [--dry-run] [--json] [--prefer return|master] [--accept-invalid] [--no-backup] [--lang vi|en]',
 };
 
 const WORDS = {
@@ -28,6 +28,11 @@ const WORDS = {
     en: 'Dry run (--dry-run): the master is unchanged.',
   },
   none: { vi: 'Không có thay đổi nào cần gộp.', en: 'Nothing to merge.' },
+  skipped: {
+    vi: 'Có giá trị trong tệp trả về không được gộp (xem danh sách ở trên); hãy sửa tệp và gộp lại.',
+    en: 'Some values of the returns were not merged (listed above); correct the files and merge again.',
+  },
+  suggestion: { vi: 'gợi ý', en: 'suggestion' },
   change: { vi: 'Thay đổi', en: 'Change' },
   notice: { vi: 'Lưu ý', en: 'Note' },
   file: { vi: 'Tệp', en: 'File' },
@@ -76,6 +81,11 @@ function report(plan: MergePlan, lang: Lang, io: CliIo): void {
       );
   }
   for (const n of plan.notices) io.err(`! ${w.notice}: ${localize(n.message, lang)}`);
+  for (const k of plan.skipped) {
+    const hint =
+      k.suggestion !== undefined && k.column ? ` (${w.suggestion}: ${show(k.column, k.suggestion)})` : '';
+    io.err(`✗ ${localize(k.message, lang)}${hint}`);
+  }
 }
 
 const ARGS = {
@@ -84,6 +94,8 @@ const ARGS = {
     dryRun: COMMON_FLAGS.dryRun,
     json: COMMON_FLAGS.json,
     prefer: choiceFlag('--prefer', ['return', 'master'], ['Lựa chọn --prefer', '--prefer choice']),
+    acceptInvalid: { names: ['--accept-invalid'], kind: 'bool' },
+    noBackup: { names: ['--no-backup'], kind: 'bool' },
     lang: COMMON_FLAGS.lang,
   },
   positional: {
@@ -99,7 +111,7 @@ const ARGS = {
 export async function run(args: string[], io: CliIo): Promise<number> {
   const parsed = commandArgs(args, ARGS, USAGE, io);
   if (!parsed) return 0;
-  const { dryRun, json, lang } = parsed.flags;
+  const { dryRun, json, lang, acceptInvalid } = parsed.flags;
   const prefer = parsed.flags.prefer ?? null;
   const [masterArg, ...returnArgs] = parsed.positional;
   const masterPath = resolve(io.cwd, masterArg);
@@ -113,7 +125,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const returns = await Promise.all(returnArgs.map((r) => readNamedFile(io, r)));
   // History rows and refusals name the files as they are called, not by their whole path.
   const named = (f: { name: string; bytes: Uint8Array }) => ({ name: basename(f.name), bytes: f.bytes });
-  const result = await mergeFiles(named(master), returns.map(named), { prefer, dryRun });
+  const result = await mergeFiles(named(master), returns.map(named), { prefer, dryRun, acceptInvalid });
   const { plan, output } = result;
   let written = false;
   if (output && !dryRun) {
@@ -131,6 +143,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     else if (dryRun) io.out(w.dry);
     else if (!written || plan.changes.length === 0) io.out(w.none);
     else io.out(localize(merged(plan.changes.length, basename(masterPath), result.historySheet), lang));
+    if (plan.skipped.length) io.err(w.skipped);
   }
-  return plan.ok ? 0 : 1;
+  return plan.ok && plan.skipped.length === 0 ? 0 : 1;
 }
