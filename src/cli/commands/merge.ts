@@ -7,7 +7,7 @@ import type { RawCell } from '../../model/table';
 import { choiceFlag, commandArgs, COMMON_FLAGS } from '../args';
 import { readNamedFile } from '../files';
 import type { CliIo } from '../io';
-import { writeFilesAtomically } from '../output-file';
+import { cleanStaleTemps, lockMaster, realTarget, replaceMaster, type MasterLock } from '../master-file';
 
 const USAGE: Msg = {
   vi: 'Cách dùng: plan-tracker merge SO_THEO_DOI.xlsx TRA_VE.xlsx… [--dry-run] [--json] [--prefer return|master] [--accept-invalid] [--no-backup] [--lang vi|en]',
@@ -111,8 +111,7 @@ const ARGS = {
 export async function run(args: string[], io: CliIo): Promise<number> {
   const parsed = commandArgs(args, ARGS, USAGE, io);
   if (!parsed) return 0;
-  const { dryRun, json, lang, acceptInvalid } = parsed.flags;
-  const prefer = parsed.flags.prefer ?? null;
+  const { dryRun } = parsed.flags;
   const [masterArg, ...returnArgs] = parsed.positional;
   const masterPath = resolve(io.cwd, masterArg);
   if (returnArgs.some((r) => resolve(io.cwd, r) === masterPath))
@@ -120,6 +119,34 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       vi: `Tệp trả về trùng với sổ tổng: ${masterArg}.`,
       en: `A return is the master itself: ${masterArg}.`,
     });
+  // The real file behind a link is the master; one merge at a time edits it.
+  const target = await realTarget(masterPath);
+  const lock: MasterLock | null = dryRun ? null : await lockMaster(target, masterArg);
+  try {
+    if (!dryRun) await cleanStaleTemps(target);
+    return await mergeLocked(parsed.flags, masterArg, returnArgs, target, io);
+  } finally {
+    await lock?.release();
+  }
+}
+
+async function mergeLocked(
+  flags: {
+    dryRun: boolean;
+    json: boolean;
+    lang: Lang;
+    acceptInvalid: boolean;
+    noBackup: boolean;
+    prefer?: 'return' | 'master';
+  },
+  masterArg: string,
+  returnArgs: string[],
+  target: string,
+  io: CliIo,
+): Promise<number> {
+  const { dryRun, json, lang, acceptInvalid } = flags;
+  const prefer = flags.prefer ?? null;
+  const masterPath = resolve(io.cwd, masterArg);
   // Every file is read before anything is planned: a missing one stops the merge untouched.
   const master = await readNamedFile(io, masterArg);
   const returns = await Promise.all(returnArgs.map((r) => readNamedFile(io, r)));
@@ -129,8 +156,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const { plan, output } = result;
   let written = false;
   if (output && !dryRun) {
-    // Write beside the master and rename over it: a crash leaves the old master whole.
-    await writeFilesAtomically([{ path: masterPath, bytes: output }]);
+    // Written beside the master and renamed over it: a crash leaves the old master whole.
+    await replaceMaster(target, output, { previous: flags.noBackup ? null : master.bytes });
     written = true;
   }
   if (json) {
