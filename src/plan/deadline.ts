@@ -50,6 +50,8 @@ const DATE_TOKENS = new RegExp(
     /qu[ýí]\s+((?:iv|i{1,3}|[1-4])(?:\s*(?:,|và|-|–)\s*(?:iv|i{1,3}|[1-4]))+)\s*(?:[/-]|,?\s*năm)\s*(\d{4})(?!\d)/
       .source, // 19-20: "Quý II, III/2015"
     /tháng\s+(\d{1,2})(?!\s*(?:[/-]|,?\s*năm|\d))(?=\s*$|\s*[.;,)])/.source, // 21: "Tháng 3" in a time column
+    // 22-24: a span of months, "tháng 3-12", "tháng 01 - 12/2014", "tháng 5 đến tháng 12": its last month.
+    /tháng\s+(\d{1,2})\s*(?:[-–]|đến)\s*(?:tháng\s*)?(\d{1,2})(?:\s*[/-]\s*(\d{4}))?(?![\d/])/.source,
   ].join('|'),
   'gu',
 );
@@ -98,7 +100,11 @@ export function latestDate(note: string, planYear: number | null): string | null
       const q = ROMAN_QUARTER[last];
       if (q) consider(endOfMonth(+m[20], q * 3));
     } else if (m[21]) months.push(+m[21]);
-    const y = m[3] ?? m[6] ?? m[8] ?? m[10] ?? m[13] ?? m[18] ?? m[20];
+    else if (m[22]) {
+      if (m[24]) consider(endOfMonth(+m[24], +m[23]));
+      else months.push(+m[23]);
+    }
+    const y = m[3] ?? m[6] ?? m[8] ?? m[10] ?? m[13] ?? m[18] ?? m[20] ?? m[24];
     if (y) specificYears.add(+y);
   }
   for (const y of years) if (!specificYears.has(y)) consider(isoDate(y, 12, 31));

@@ -14,8 +14,21 @@ import { warning } from './warnings';
 const ROMAN_ROW = /^(?:X{0,3})(?:IX|IV|V?I{0,3})$|^[A-Z]$/;
 const NUMBER_CELL = /^\d{1,4}(?:\.\d{1,3})*$/;
 
+const MINISTRY_UNIT = /^(?:Vụ|Cục|Tổng cục|Văn phòng|Thanh tra|Viện)\s(?!.*\sBộ\b)/u;
+
 /** "- Vụ Đất đai - Cục Quy hoạch …": one name per dash; else names separated by commas and "và". */
 function agencyCell(text: string): string[] {
+  // A line break in the cell separates names as a dash or a comma does.
+  if (text.indexOf('\n') >= 0) {
+    const pieces: string[] = [];
+    for (const piece of text.split('\n')) {
+      const prev = pieces.length - 1;
+      // "Vụ Pháp chế" / "Bộ Xây dựng": a ministry's unit wrapped before the ministry is one name.
+      if (prev >= 0 && /^Bộ\s/u.test(piece) && MINISTRY_UNIT.test(pieces[prev])) pieces[prev] += ' ' + piece;
+      else pieces.push(piece);
+    }
+    return pieces.flatMap(agencyCell);
+  }
   const t = text.trim();
   if (/^[-+•]\s/u.test(t))
     return t.split(/(?:^|\s)[-+•]\s+(?=\p{Lu})/u).flatMap((p) => splitAgencies(p.replace(/;\s*$/, '')));

@@ -113,6 +113,25 @@ describe('layouts on real documents', () => {
     expect(next.reasons!.map((r) => r.code)).toContain('lead-from-row-above');
   });
 
+  it('a tab table whose cells hold line breaks: the lines without a tab stay in their cell (Bộ NN&PTNT 36)', () => {
+    const plan = real('bo-nnptnt-36-qd-bnn-pc-2014');
+    // "1.1<TAB>Kế hoạch …" / "- Các đơn vị …" / "- Vụ Pháp chế …<TAB>Các đơn vị thuộc Bộ" / "Vụ Pháp chế<TAB> <TAB>Tháng 01"
+    const t = task(plan, 'PL.I.1.1');
+    expect(t.text).toBe(
+      'Kế hoạch kiểm soát thủ tục hành chính năm\n- Các đơn vị xây dựng kế hoạch của đơn vị.\n- Vụ Pháp chế tổng hợp, xây dựng kế hoạch của Bộ.',
+    );
+    expect([t.lead, t.partners]).toEqual([k('Các đơn vị thuộc Bộ'), [k('Vụ Pháp chế')]]);
+    expect(notes(t)).toEqual([['due', '2014-01-31']]);
+    // The bullets of a cell are no tasks of their own; every numbered row is one.
+    expect(plan.tasks.length).toBe(22);
+    expect(notes(task(plan, 'PL.I.4'))).toEqual([['due', '2014-12-31']]);
+    expect(task(plan, 'PL.II.5').lead).toBe(k('Các đơn vị thuộc Bộ'));
+  });
+
+  it('a lead cell that wraps "Vụ Pháp chế" / "Bộ Xây dựng" names one unit of the ministry (Bộ Xây dựng 113)', () => {
+    expect(task(real('bo-xay-dung-113-qd-bxd-2014'), 'PL.III.r3').lead).toBe(k('Vụ Pháp chế Bộ Xây dựng'));
+  });
+
   it('a markdown table with a two-row header under its "| --- |" rule, and "- X - Y" agency cells (Bộ TN&MT 59)', () => {
     const plan = real('bo-tnmt-59-qd-btnmt-2024');
     const t = plan.tasks.find((x) =>
@@ -212,6 +231,10 @@ describe('deadline forms (issue 12 §2)', () => {
     ['Sau khi Nghị định của Chính phủ được ban hành', [['external', null]]],
     ['theo yêu cầu của Bộ Nội vụ', [['external', null]]],
     ['Hằng ngày', [['periodic', null]]],
+    ['Từ tháng 5-12', [['due', '2025-12-31']]],
+    ['Từ tháng 01 - 12', [['due', '2025-12-31']]],
+    ['tháng 3-12/2014', [['due', '2014-12-31']]],
+    ['Từ tháng 3 đến tháng 6', [['due', '2025-06-30']]],
   ])('%s', (note, expected) => {
     expect(classifyNotes(note, 2025).map((d) => [d.category, d.due])).toEqual(expected);
   });
