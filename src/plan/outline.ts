@@ -293,10 +293,6 @@ export function buildOutline(lines: readonly PlanLine[], start: number): Outline
         // An unmarked "Đơn vị chủ trì: …" after bullets speaks for the bullets' heading.
         target = stack[stack.length - 2];
       }
-      if (target.kind === 'root') {
-        target.extra.push({ text: c.raw, line, joined: c.joined });
-        continue;
-      }
       const located: LocatedAttribute = { ...attribute, line, raw: c.raw };
       target.attributes.push(located);
       if (c.kind !== 'text' && c.kind !== 'row') {

@@ -128,6 +128,29 @@ describe('layouts on real documents', () => {
     expect(task(plan, 'PL.II.5').lead).toBe(k('Các đơn vị thuộc Bộ'));
   });
 
+  it('the blocked form: "1. Nội dung" tasks, then "2. Cơ quan chủ trì" / "a) Cơ quan chủ trì" bullets and "3. Thời gian thực hiện:" for all of them (BCĐ 1237)', () => {
+    const plan = real('bcdqg1237-252-kh-2013');
+    const a = task(plan, 'B.I.1.a');
+    expect(a.text).toMatch(/^Tổ chức Hội nghị quán triệt/);
+    // "3. Thời gian thực hiện: Tháng 12/2013 và thường xuyên." speaks for a) and b) of "1. Nội dung".
+    expect(notes(a)).toEqual([
+      ['due', '2013-12-31'],
+      ['ongoing', null],
+    ]);
+    expect(notes(task(plan, 'B.I.1.b'))).toEqual(notes(a));
+    // "a) Cơ quan chủ trì" with no colon is a label: its bullets are the leads, not a lead "Cơ quan".
+    expect(a.lead).toBe(k('Ban Chỉ đạo quốc gia'));
+    expect(a.partners).toContain(k('Hội Cựu chiến binh các cấp'));
+    // The attribute blocks give no tasks of their own.
+    expect(plan.tasks.some((t) => /^(?:Ban Chỉ đạo quốc gia|Cơ quan chủ trì)/u.test(t.text))).toBe(false);
+    // A stated time beats a recurring phrase of the sentence ("… và hàng năm"), not a date of its own.
+    expect(notes(task(plan, 'B.II.1.a'))).toEqual([
+      ['due', '2013-12-31'],
+      ['periodic', null],
+    ]);
+    expect(task(plan, 'B.VII.1.a').partners).toContain(k('Trung ương Hội Cựu chiến binh Việt Nam'));
+  });
+
   it('a lead cell that wraps "Vụ Pháp chế" / "Bộ Xây dựng" names one unit of the ministry (Bộ Xây dựng 113)', () => {
     expect(task(real('bo-xay-dung-113-qd-bxd-2014'), 'PL.III.r3').lead).toBe(k('Vụ Pháp chế Bộ Xây dựng'));
   });
@@ -235,6 +258,7 @@ describe('deadline forms (issue 12 §2)', () => {
     ['Từ tháng 01 - 12', [['due', '2025-12-31']]],
     ['tháng 3-12/2014', [['due', '2014-12-31']]],
     ['Từ tháng 3 đến tháng 6', [['due', '2025-06-30']]],
+    ['Từ tháng 11/2025 đến khi kết thúc Tổng kiểm kê.', [['external', null]]],
   ])('%s', (note, expected) => {
     expect(classifyNotes(note, 2025).map((d) => [d.category, d.due])).toEqual(expected);
   });
