@@ -4,6 +4,7 @@
  * lines attached to the item above them, task tables with their column layout, and the closing
  * block. Nothing here decides what a task is; that is the task pass.
  */
+import { agencyFromHeading } from './agency';
 import { attributeOf, type Attribute, type PlanLine } from './lines';
 import { explicitKind, inferredKind, type ClassifiedLine } from './structure';
 import { tableColumns, type TableColumns } from './table-columns';
@@ -262,7 +263,9 @@ export function buildOutline(lines: readonly PlanLine[], start: number): Outline
       continue;
     }
     if (c.kind === 'part') {
-      const own = explicitKind(c.text);
+      // A part headed by the body it addresses ("II. Các Liên đoàn Lao động tỉnh, thành phố:", as
+      // directives are written) holds that body's tasks.
+      const own = explicitKind(c.text) ?? (agencyFromHeading(c.text.split(';')[0]) ? 'tasks' : null);
       const base = upper ? `${upper.id}.${c.number}` : c.number;
       openSection(base, c.text, own ?? upper?.kind ?? 'context');
       continue;

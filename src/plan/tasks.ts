@@ -214,13 +214,14 @@ export function readTasks(outline: Outline, planYear: number | null): TaskPassRe
     // "2. Cơ quan chủ trì, phối hợp: …" / "3. Thời gian thực hiện: …" beside "1. Nội dung": the part's own.
     const own = attributeRoles(root.attributes);
     const stated = own.time.flatMap((t) => classifyNotes(t, planYear));
+    const addressed = own.lead ? null : agencyFromHeading(body.section.heading);
     const ctx: Context = {
       group: null,
-      lead: own.lead,
+      lead: own.lead ?? addressed,
       partners: own.lead ? own.partners : [],
       deadlines: stated,
       stated: stated.length > 0,
-      underAgency: false,
+      underAgency: addressed !== null,
     };
     if (root.children.length === 0 && body.tables.length === 0) {
       if (explicitOnly) return;

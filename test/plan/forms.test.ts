@@ -151,6 +151,17 @@ describe('layouts on real documents', () => {
     expect(task(plan, 'B.VII.1.a').partners).toContain(k('Trung ương Hội Cựu chiến binh Việt Nam'));
   });
 
+  it("a directive whose parts are headed by the bodies it addresses: their items are those bodies' tasks (Chỉ thị 01/CT-TLĐ)", () => {
+    const plan = real('tld-01-ct-tld-2014');
+    // "I. Các cơ quan báo chí, xuất bản Công đoàn:" names the lead of its items.
+    expect(task(plan, 'I.1').lead).toBe(k('Các cơ quan báo chí, xuất bản Công đoàn'));
+    // "II. Các Liên đoàn Lao động tỉnh, thành phố; Công đoàn ngành Trung ương …:" and
+    // "III. Công đoàn cấp trên trực tiếp cơ sở …:" hold tasks too.
+    expect(task(plan, 'II.1').text).toMatch(/^Xây dựng chương trình, kế hoạch phối hợp/);
+    expect(task(plan, 'III.1').text).toMatch(/^Tích cực, chủ động cung cấp thông tin/);
+    expect(plan.tasks.filter((t) => t.section === 'II').length).toBe(4);
+  });
+
   it('a lead cell that wraps "Vụ Pháp chế" / "Bộ Xây dựng" names one unit of the ministry (Bộ Xây dựng 113)', () => {
     expect(task(real('bo-xay-dung-113-qd-bxd-2014'), 'PL.III.r3').lead).toBe(k('Vụ Pháp chế Bộ Xây dựng'));
   });
