@@ -124,6 +124,14 @@ export function classifyDeadline(raw: string, planYear: number | null = null): D
   const s = toNFC(note).toLowerCase();
   const from = ONGOING_FROM.exec(s);
   if (from) return { category: 'ongoing', raw: note, due: null };
+  if (s.indexOf('(') >= 0) {
+    // "Tháng 11/2025 (sau khi … ban hành Hướng dẫn)": the date is the deadline, the brackets say why.
+    const outside = s.replace(/\([^()]*\)/gu, ' ');
+    if (!EXTERNAL.test(outside) && !PERIODIC.test(outside) && !ONGOING.test(outside)) {
+      const due = latestDate(outside, planYear);
+      if (due) return { category: 'due', raw: note, due };
+    }
+  }
   if (EXTERNAL.test(s)) return { category: 'external', raw: note, due: null };
   if (PERIODIC.test(s)) return { category: 'periodic', raw: note, due: null };
   if (ONGOING.test(s)) return { category: 'ongoing', raw: note, due: null };
@@ -167,10 +175,12 @@ export function classifyNotes(raw: string, planYear: number | null = null): Dead
 
 // A recurring duty stated anywhere in the sentence ("Hằng năm thực hiện …", "báo cáo định kỳ hằng quý").
 const PERIODIC_TEXT =
-  /(?:định kỳ\s+)?h[ằà]ng (?:năm|quý|tháng|tuần|ngày)|định kỳ (?:\d{1,2}|sáu|ba) tháng(?: (?:một lần|\/lần))?|mỗi (?:năm|quý|tháng)(?: một lần)?/iu;
+  /^\s*định kỳ(?=\s)|(?:định kỳ\s+)?h[ằà]ng (?:năm|quý|tháng|tuần|ngày)|định kỳ (?:\d{1,2}|sáu|ba) tháng(?: (?:một lần|\/lần))?|mỗi (?:năm|quý|tháng)(?: một lần)?/iu;
 // Anchored on its keyword (an optional verb in front made every position a possible start).
 const DATED_CLAUSE =
   /(?:trước ngày|chậm nhất (?:vào |là )?ngày|trong (?:quý|tháng)|trong năm \d{4}|trong giai đoạn)\s[^.;()\n]{1,40}/giu;
+
+const TIME_LINE = /(?:^|\n)[-+•\s]*thời (?:gian|hạn)(?: thực hiện| hoàn thành)?\s*:\s*([^\n]{1,200})/iu;
 
 function firstSentence(text: string): string {
   const end = text.search(/[.!?](?:\s+\p{Lu}|\n)|\n/u);
@@ -178,11 +188,17 @@ function firstSentence(text: string): string {
 }
 
 /**
- * Deadline notes written in parentheses in a task's text, in order; else its "Thời gian:" line;
+ * A task's "Thời gian:" line; else the deadline notes written in parentheses in its text, in order;
  * else (unless `notesOnly`, for a group's heading) a recurring phrase or its dated clauses.
  */
 export function extractDeadlines(text: string, planYear: number | null, notesOnly = false): Deadline[] {
   const out: Deadline[] = [];
+  // A "Thời gian thực hiện: …" line states the deadline; brackets inside it only explain it.
+  const line = TIME_LINE.exec(text);
+  if (line) {
+    const d = classifyNotes(line[1], planYear);
+    if (d.length > 0) return d;
+  }
   const re = /\(([^()\n]{1,300})\)/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
@@ -191,14 +207,6 @@ export function extractDeadlines(text: string, planYear: number | null, notesOnl
     out.push(...classifyNotes(inner, planYear));
   }
   if (out.length > 0) return out;
-  // No parenthesised note: a "Thời gian thực hiện: …" line, or a closing clause "… trước ngày 30/6/2024".
-  const line = /(?:^|\n)[-+•\s]*thời (?:gian|hạn)(?: thực hiện| hoàn thành)?\s*:\s*([^\n]{1,200})/iu.exec(
-    text,
-  );
-  if (line) {
-    const d = classifyNotes(line[1], planYear);
-    if (d.length > 0) return d;
-  }
   if (notesOnly) return out;
   // The first sentence states the task; later ones elaborate ("… Hằng năm thực hiện kiểm điểm").
   const periodic = PERIODIC_TEXT.exec(firstSentence(text));

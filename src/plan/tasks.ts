@@ -31,6 +31,7 @@ interface Context {
   underAgency: boolean;
 }
 
+const PERSON = /^(?:(?:các )?đồng chí|đ\/c)\s/iu;
 const SEE_APPENDIX = /^\(?\s*(?:chi tiết|nội dung|danh mục|có|theo)[^()]{0,80}phụ lục[^()]{0,80}\)?\.?$/iu;
 const HEADING_TASK = /^([^:]{2,150}):\s*(\S.{20,})$/u;
 
@@ -162,6 +163,15 @@ export function readTasks(outline: Outline, planYear: number | null): TaskPassRe
     let source: LeadSource = lead ? 'role' : 'none';
     let partners = attrs.partners.length > 0 ? attrs.partners : roles.partners;
     if (explicitOnly && !lead) return;
+    if (!lead && ctx.underAgency) {
+      // Under a body's heading, a sentence that opens with one of its people ("Đồng chí Phó Chủ tịch
+      // Thường trực … chỉ đạo …") names who leads it.
+      const spoken = leadingAgency(body);
+      if (spoken && PERSON.test(spoken)) {
+        lead = spoken;
+        source = 'sentence';
+      }
+    }
     if (!lead) {
       if (ctx.lead) {
         lead = ctx.lead;

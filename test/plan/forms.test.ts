@@ -162,6 +162,23 @@ describe('layouts on real documents', () => {
     expect(plan.tasks.filter((t) => t.section === 'II').length).toBe(4);
   });
 
+  it("posts as leads: a post with its portfolio, and a person who opens a bullet under the body's heading (MTTQ Lương Minh 16)", () => {
+    const plan = real('mttq-luong-minh-16-kh-mttq-2025');
+    // "- Đơn vị chủ trì: Đồng chí Phó chủ tịch Thường trực, phụ trách lĩnh vực Giám sát và Phản biện xã hội"
+    const first = task(plan, 'II.1.1');
+    expect(first.lead).toBe(
+      k('Đồng chí Phó chủ tịch Thường trực, phụ trách lĩnh vực Giám sát và Phản biện xã hội'),
+    );
+    // "Dự kiến tháng 11/2025 (sau khi … ban hành Hướng dẫn)": the month is the deadline.
+    expect(notes(first)).toEqual([['due', '2025-11-30']]);
+    // "3. Cán bộ phụ trách lĩnh vực giám sát và phản biện xã hội": the field's verb is no verb of the heading.
+    expect(task(plan, 'III.3-1').lead).toBe(k('Cán bộ phụ trách lĩnh vực giám sát và phản biện xã hội'));
+    // Under "1. Ban Thường trực Ủy ban MTTQ Việt Nam xã": "- Đồng chí Ủy viên …, Chủ tịch … lãnh đạo, chỉ đạo …".
+    expect(task(plan, 'III.1-1').lead).toBe(
+      k('Đồng chí Ủy viên Ban Thường vụ Đảng ủy, Chủ tịch Uỷ ban MTTQ Việt Nam xã'),
+    );
+  });
+
   it('a lead cell that wraps "Vụ Pháp chế" / "Bộ Xây dựng" names one unit of the ministry (Bộ Xây dựng 113)', () => {
     expect(task(real('bo-xay-dung-113-qd-bxd-2014'), 'PL.III.r3').lead).toBe(k('Vụ Pháp chế Bộ Xây dựng'));
   });
@@ -270,6 +287,7 @@ describe('deadline forms (issue 12 §2)', () => {
     ['tháng 3-12/2014', [['due', '2014-12-31']]],
     ['Từ tháng 3 đến tháng 6', [['due', '2025-06-30']]],
     ['Từ tháng 11/2025 đến khi kết thúc Tổng kiểm kê.', [['external', null]]],
+    ['Tháng 11/2025 (sau khi Ban Thường trực tỉnh ban hành Hướng dẫn)', [['due', '2025-11-30']]],
   ])('%s', (note, expected) => {
     expect(classifyNotes(note, 2025).map((d) => [d.category, d.due])).toEqual(expected);
   });
@@ -288,6 +306,9 @@ describe('deadline forms (issue 12 §2)', () => {
     );
     expect(extractDeadlines('Báo cáo định kỳ hằng quý về Sở Nội vụ.', 2024)[0].category).toBe('periodic');
     expect(extractDeadlines('Tổ chức sơ kết định kỳ 6 tháng một lần.', 2024)[0].category).toBe('periodic');
+    expect(extractDeadlines('Định kỳ tổng hợp, báo cáo tình hình dư luận xã hội.', 2024)[0].category).toBe(
+      'periodic',
+    );
   });
 });
 
