@@ -160,6 +160,9 @@ export function agencyFromHeading(heading: string): string | null {
  * Split a list of agencies ("Sở Tài chính, Sở Nội vụ và UBND các huyện, thành phố") into names.
  * A piece that does not start like an agency name belongs to the previous one ("…, thành phố").
  */
+// "Tổng cục Thuế, TCHQ": an acronym in a list is a body of its own.
+const ACRONYM = /^[A-ZĐ]{2,8}$/u;
+
 export function splitAgencies(list: string): string[] {
   const tokens = splitOutsideParentheses(list);
   const out: string[] = [];
@@ -172,7 +175,7 @@ export function splitAgencies(list: string): string[] {
     const piece = cleanAgencyName(tokens[i]);
     if (piece.length === 0) continue;
     // Case matters here: "…, ban, ngành" continues "Các sở"; "…, Ban Tuyên giáo" is a new agency.
-    if (out.length > 0 && !(SUBJECT_HEAD.test(piece) || HEADING_HEAD.test(piece))) {
+    if (out.length > 0 && !(SUBJECT_HEAD.test(piece) || HEADING_HEAD.test(piece) || ACRONYM.test(piece))) {
       const sep = pendingSep === ',' || pendingSep === ';' ? pendingSep + ' ' : ' ' + pendingSep + ' ';
       out[out.length - 1] += sep.replace(/ {2,}/g, ' ') + piece;
     } else out.push(piece);

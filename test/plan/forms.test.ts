@@ -120,7 +120,8 @@ describe('layouts on real documents', () => {
     expect(t.text).toBe(
       'Kế hoạch kiểm soát thủ tục hành chính năm\n- Các đơn vị xây dựng kế hoạch của đơn vị.\n- Vụ Pháp chế tổng hợp, xây dựng kế hoạch của Bộ.',
     );
-    expect([t.lead, t.partners]).toEqual([k('Các đơn vị thuộc Bộ'), [k('Vụ Pháp chế')]]);
+    // Two bodies in the lead cell lead together: the second is no partner (the partner cell is empty).
+    expect([t.lead, t.partners]).toEqual([k('Các đơn vị thuộc Bộ'), []]);
     expect(notes(t)).toEqual([['due', '2014-01-31']]);
     // The bullets of a cell are no tasks of their own; every numbered row is one.
     expect(plan.tasks.length).toBe(22);
@@ -177,6 +178,24 @@ describe('layouts on real documents', () => {
     expect(task(plan, 'III.1-1').lead).toBe(
       k('Đồng chí Ủy viên Ban Thường vụ Đảng ủy, Chủ tịch Uỷ ban MTTQ Việt Nam xã'),
     );
+  });
+
+  it('a lead cell that goes on with a verb, a list of acronyms, a table without a lead column (Bộ Tài chính 120)', () => {
+    const plan = real('bo-tai-chinh-120-qd-btc-2014');
+    const byText = (re: RegExp) => {
+      const t = plan.tasks.find((x) => re.test(x.text));
+      if (!t) throw new Error(`no task ${re}`);
+      return t;
+    };
+    // "Vụ Pháp chế xây dựng phương án triển khai trình Bộ" in the lead cell: the body is the lead.
+    expect(byText(/^Luật thực hành tiết kiệm, chống lãng phí/u).lead).toBe(k('Vụ Pháp chế'));
+    // "- Tổng cục Thuế, TCHQ" in the partner cell: two bodies.
+    expect(byText(/^Luật sửa đổi, bổ sung một số điều của Luật thuế/u).partners).toEqual(
+      expect.arrayContaining([k('Tổng cục Thuế'), k('TCHQ')]),
+    );
+    // "STT | Tên văn bản | Đối tượng tuyên truyền | Thời gian thực hiện": its rows are tasks.
+    expect(notes(byText(/^Luật Mặt trận Tổ quốc Việt Nam \(sửa đổi\)/u))).toEqual([['due', '2014-12-31']]);
+    expect(plan.tasks.some((t) => t.text === 'Luật tiếp công dân (*)')).toBe(true);
   });
 
   it('a lead cell that wraps "Vụ Pháp chế" / "Bộ Xây dựng" names one unit of the ministry (Bộ Xây dựng 113)', () => {
