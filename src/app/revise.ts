@@ -120,6 +120,13 @@ export function describeRevision(result: RevisedWorkbook & { old: TrackingWorkbo
         similarity: Number(m.similarity.toFixed(3)),
       })),
     unchanged: revision.matches.filter((m) => m.kind === 'unchanged').length,
+    /** Every pairing the revision made, in the revised plan's order, with its content score. */
+    pairings: revision.matches.map((m) => ({
+      from: m.oldId,
+      to: m.newId,
+      kind: m.kind,
+      score: Number(m.similarity.toFixed(3)),
+    })),
   };
 }
 

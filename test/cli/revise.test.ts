@@ -258,6 +258,62 @@ describe('plan-tracker revise', () => {
     );
   });
 
+  it("gives a reworded task that took a deleted sibling's number its own entries (issue 20 item 9)", async () => {
+    // Section V: item 2 deleted, item 3 shortened (every word it keeps is its own) and
+    // renumbered 2. By plain word counts the new V.2 is closer to the old V.2 (0.727 against
+    // 0.703): the two items share a long common core.
+    await filledMaster();
+    const lines = ORIGINAL.split(/\r?\n/);
+    const part = lines.findIndex((l) => l.startsWith('V. '));
+    const shortened =
+      'Ban Tổ chức Tỉnh ủy theo dõi, kiểm tra, đôn đốc việc tổ chức thực hiện Nghị quyết số 28-NQ/TW và Kế hoạch của Ban Thường vụ Tỉnh ủy.';
+    const edited = lines.flatMap((l, i) => {
+      if (i < part) return [l];
+      if (l.startsWith('2. ')) return [];
+      if (l.startsWith('3. ')) return [`2. ${shortened}`];
+      return [l];
+    });
+    writeFileSync(join(dir, 'sua-v.txt'), edited.join('\n'));
+    const v2 = oldPlan.tasks.find((t) => t.id === 'V.2');
+    const v3 = oldPlan.tasks.find((t) => t.id === 'V.3');
+    expect(v2?.text).toMatch(/^Các đồng chí Ủy viên/);
+    expect(v3?.text).toMatch(/^Ban Tổ chức Tỉnh ủy chủ trì/);
+
+    const dry = bufferIo(dir);
+    expect(await revise(['master.xlsx', 'sua-v.txt', '--dry-run', '--json'], dry)).toBe(0);
+    const out = JSON.parse(dry.stdout) as {
+      pairings: { from: string; to: string; kind: string; score: number }[];
+      removed: { id: string }[];
+      added: { id: string }[];
+    };
+    const pairing = out.pairings.find((p) => p.to === 'V.2');
+    expect(pairing).toMatchObject({ from: 'V.3', kind: 'renumbered' });
+    expect(pairing?.score).toBeGreaterThan(0.6);
+    expect(pairing?.score).toBeLessThan(1);
+    expect(out.removed.map((t) => t.id)).toEqual(['V.2']);
+    expect(out.added).toEqual([]);
+    // Every old task is paired or listed as removed; every new one paired or listed as added.
+    expect(out.pairings).toHaveLength(oldPlan.tasks.length - 1);
+    const text = bufferIo(dir);
+    expect(await revise(['master.xlsx', 'sua-v.txt', '--dry-run'], text)).toBe(0);
+    expect(text.stdout).toContain(`V.3 → V.2  ${pairing?.score.toFixed(3)}  đổi số thứ tự`);
+    expect(text.stdout).toContain('V.1 → V.1  1.000  không đổi');
+    expect(text.stdout).toContain('- V.2  Các đồng chí Ủy viên');
+
+    expect(await revise(['master.xlsx', 'sua-v.txt', '-o', 'moi.xlsx'], bufferIo(dir))).toBe(0);
+    const back = await readTrackingWorkbook(readFileSync(join(dir, 'moi.xlsx')));
+    const map = mapColumns(back.snapshot.headers);
+    const rowOf = (id: string) =>
+      back.snapshot.rows.find((r) => r[map.index.taskId as number] === id) as unknown[];
+    expect(rowOf('V.2')[map.index.result as number]).toBe(result('V.3'));
+    expect(rowOf('V.2')[map.index.note as number]).toBe('Ghi chú V.3');
+    // The deleted task keeps its own entries, marked, under its old id (now taken).
+    const kept = rowOf('V.2 (cũ)');
+    expect(kept[map.index.result as number]).toBe(result('V.2'));
+    expect(kept[map.index.note as number]).toBe(`${REMOVED_MARK.vi} Ghi chú V.2`);
+    expect(back.snapshot.rows.filter((r) => r[map.index.result as number] === result('V.3'))).toHaveLength(1);
+  });
+
   it.each([
     [['master.xlsx', 'sua-doi.txt'], /Thiếu tệp kết quả.*Missing the output/s],
     [['master.xlsx'], /Cần sổ theo dõi và kế hoạch sửa đổi.*both needed/s],

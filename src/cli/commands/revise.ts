@@ -56,6 +56,13 @@ const WORDS = {
   reworded: { vi: 'Nhiệm vụ sửa câu chữ', en: 'Reworded tasks' },
   renumbered: { vi: 'Nhiệm vụ đổi số thứ tự', en: 'Renumbered tasks' },
   textChanged: { vi: 'có sửa câu chữ', en: 'text changed too' },
+  pairings: {
+    vi: 'Các cặp nhiệm vụ cũ → mới, với điểm giống nhau',
+    en: 'Old → new task pairings, with their similarity',
+  },
+  unchangedKind: { vi: 'không đổi', en: 'unchanged' },
+  rewordedKind: { vi: 'sửa câu chữ', en: 'reworded' },
+  renumberedKind: { vi: 'đổi số thứ tự', en: 'renumbered' },
   none: {
     vi: 'Kế hoạch sửa đổi không khác sổ theo dõi.',
     en: 'The revised plan does not differ from the workbook.',
@@ -87,9 +94,17 @@ function textReport(
   result: RevisedWorkbook,
   newTexts: ReadonlyMap<string, string>,
   lang: Lang,
+  dryRun: boolean,
 ): string[] {
   const w = localizeAll(WORDS, lang);
   const lines: string[] = [];
+  const kindWord = { unchanged: w.unchangedKind, reworded: w.rewordedKind, renumbered: w.renumberedKind };
+  // The dry run is the review before writing: every pairing, so a wrong one can be seen.
+  if (dryRun && d.pairings.length)
+    lines.push(
+      `${w.pairings} (${d.pairings.length}):`,
+      ...d.pairings.map((p) => `  ${p.from} → ${p.to}  ${p.score.toFixed(3)}  ${kindWord[p.kind]}`),
+    );
   const section = (title: string, items: string[]) => {
     if (!items.length) return;
     lines.push(`${title} (${items.length}):`, ...items.map((i) => `  ${i}`));
@@ -161,7 +176,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     );
     return 0;
   }
-  for (const line of textReport(described, result, newTexts, lang)) io.out(line);
+  for (const line of textReport(described, result, newTexts, lang, opts.dryRun)) io.out(line);
   io.out(written ? localize(writtenLine(written), lang) : localize(WORDS.dry, lang));
   return 0;
 }
