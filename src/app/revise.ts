@@ -31,6 +31,11 @@ export interface ReviseOptions {
 export interface RevisedWorkbook {
   spec: WorkbookSpec;
   table: RevisedTable;
+  /**
+   * The plan is the one the workbook was built from (same fingerprint) and pairs every task with
+   * itself: revising would change nothing, so nothing is written.
+   */
+  unchanged: boolean;
 }
 
 /**
@@ -61,6 +66,15 @@ export async function reviseTracking(
       vi: 'Kế hoạch sửa đổi không có nhiệm vụ nào trùng với sổ theo dõi: có lẽ nhầm tệp. Chưa ghi gì.',
       en: 'The revised plan shares no task with the tracking workbook: probably the wrong file. Nothing written.',
     });
+  const fingerprint = await planFingerprint(plan, opts.sourceText);
+  const { revision } = table;
+  const unchanged =
+    old.meta !== null &&
+    old.meta.sourceFingerprint === fingerprint.value &&
+    (old.meta.fingerprintAlgorithm ?? 'sha-256') === fingerprint.algorithm &&
+    revision.added.length === 0 &&
+    revision.removed.length === 0 &&
+    revision.matches.every((m) => m.kind === 'unchanged');
   const meta = planMeta(plan, revised, {
     lang,
     reportDate: old.reportDate ?? todayIso(opts.now),
@@ -68,7 +82,7 @@ export async function reviseTracking(
     // Same master lineage; the new fingerprint and task hashes make copies split from the old
     // plan refuse to merge, which is what a revision must do.
     workbookId: old.meta?.workbookId,
-    fingerprint: await planFingerprint(plan, opts.sourceText),
+    fingerprint,
   });
   const spec = buildTrackingSpec({
     lang,
@@ -80,7 +94,7 @@ export async function reviseTracking(
     extraColumns: table.extraColumns,
     meta,
   });
-  return { spec, table };
+  return { spec, table, unchanged };
 }
 
 /** Reads the master and revises it with the plan read from its file. */

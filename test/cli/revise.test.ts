@@ -314,6 +314,22 @@ describe('plan-tracker revise', () => {
     expect(back.snapshot.rows.filter((r) => r[map.index.result as number] === result('V.3'))).toHaveLength(1);
   });
 
+  it('changes nothing when the plan is the one the workbook was built from (issue 20 item 10)', async () => {
+    const master = await filledMaster();
+    const before = readFileSync(master);
+    const io = bufferIo(dir);
+    // Even told to write over the master itself, an unchanged plan rewrites nothing.
+    expect(await revise(['master.xlsx', SAMPLE, '-o', 'master.xlsx', '--force'], io)).toBe(0);
+    expect(io.stdout).toContain('Kế hoạch này chính là kế hoạch của sổ theo dõi: không có gì để cập nhật');
+    expect(readFileSync(master).equals(before)).toBe(true);
+    expect(await revise(['master.xlsx', SAMPLE, '-o', 'moi.xlsx'], bufferIo(dir))).toBe(0);
+    expect(existsSync(join(dir, 'moi.xlsx'))).toBe(false);
+    const json = bufferIo(dir);
+    expect(await revise(['master.xlsx', SAMPLE, '-o', 'moi.xlsx', '--json'], json)).toBe(0);
+    expect(JSON.parse(json.stdout)).toMatchObject({ samePlan: true, output: null, added: [], removed: [] });
+    expect(readdirSync(dir).sort()).toEqual(['master.xlsx', 'sua-doi.txt']);
+  });
+
   it.each([
     [['master.xlsx', 'sua-doi.txt'], /Thiếu tệp kết quả.*Missing the output/s],
     [['master.xlsx'], /Cần sổ theo dõi và kế hoạch sửa đổi.*both needed/s],

@@ -68,6 +68,10 @@ const WORDS = {
     en: 'The revised plan does not differ from the workbook.',
   },
   dry: { vi: 'Chạy thử (--dry-run): chưa ghi tệp nào.', en: 'Dry run (--dry-run): no file written.' },
+  samePlan: {
+    vi: 'Kế hoạch này chính là kế hoạch của sổ theo dõi: không có gì để cập nhật, không ghi tệp nào.',
+    en: 'This is the plan the workbook was built from: nothing to update, no file written.',
+  },
 } satisfies Record<string, Msg>;
 
 const unchangedLine = (n: number): Msg => ({ vi: `${n} nhiệm vụ không đổi.`, en: `${n} tasks unchanged.` });
@@ -160,7 +164,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const described = describeRevision(result);
 
   let written: string | null = null;
-  if (!opts.dryRun && outPath) {
+  // An unchanged plan changes nothing: not even a rewritten copy (issue 20 item 10).
+  if (!opts.dryRun && outPath && !result.unchanged) {
     await writeFilesAtomically([{ path: outPath, bytes: await revisedFile(result) }], {
       createDirs: true,
     });
@@ -169,7 +174,13 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   if (opts.json) {
     io.out(
       JSON.stringify(
-        { ...described, keptAsMarkedRows: result.table.removed, output: written, dryRun: opts.dryRun },
+        {
+          ...described,
+          keptAsMarkedRows: result.table.removed,
+          samePlan: result.unchanged,
+          output: written,
+          dryRun: opts.dryRun,
+        },
         null,
         2,
       ),
@@ -177,6 +188,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     return 0;
   }
   for (const line of textReport(described, result, newTexts, lang, opts.dryRun)) io.out(line);
-  io.out(written ? localize(writtenLine(written), lang) : localize(WORDS.dry, lang));
+  if (result.unchanged && !opts.dryRun) io.out(localize(WORDS.samePlan, lang));
+  else io.out(written ? localize(writtenLine(written), lang) : localize(WORDS.dry, lang));
   return 0;
 }
