@@ -134,6 +134,10 @@ export function describeRevision(result: RevisedWorkbook & { old: TrackingWorkbo
         similarity: Number(m.similarity.toFixed(3)),
       })),
     unchanged: revision.matches.filter((m) => m.kind === 'unchanged').length,
+    /** Sheet rows without a task id that held something: kept at the end of the table. */
+    keptWithoutId: result.table.keptWithoutId,
+    /** Rows repeating another row's id: kept at the end of the table, their id marked. */
+    keptDuplicates: result.table.keptDuplicates,
     /** Every pairing the revision made, in the revised plan's order, with its content score. */
     pairings: revision.matches.map((m) => ({
       from: m.oldId,

@@ -330,6 +330,89 @@ describe('plan-tracker revise', () => {
     expect(readdirSync(dir).sort()).toEqual(['master.xlsx', 'sua-doi.txt']);
   });
 
+  /** Opens the master with ExcelJS, lets `edit` change it, saves it. */
+  async function editMaster(
+    path: string,
+    edit: (ws: ExcelJS.Worksheet, col: (id: TaskColumnId) => number, wb: ExcelJS.Workbook) => void,
+  ) {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path);
+    const ws = wb.getWorksheet('Nhiệm vụ') as ExcelJS.Worksheet;
+    const colNumber = new Map<string, number>();
+    ws.getRow(1).eachCell((c, n) => colNumber.set(String(c.value), n));
+    edit(ws, (id) => colNumber.get(columnHeader(id, 'vi')) as number, wb);
+    await wb.xlsx.writeFile(path);
+  }
+
+  it('keeps a row without id and a duplicated row, and lists them (issue 20 item 10)', async () => {
+    const master = await filledMaster();
+    const last = oldPlan.tasks.length + 1;
+    const dupOf = oldPlan.tasks[4].id;
+    await editMaster(master, (ws, col) => {
+      ws.getCell(last + 1, col('text')).value = 'Việc phát sinh do cán bộ ghi thêm';
+      ws.getCell(last + 1, col('result')).value = 'Kết quả việc phát sinh';
+      ws.getCell(last + 2, col('taskId')).value = dupOf;
+      ws.getCell(last + 2, col('text')).value = oldPlan.tasks[4].text;
+      ws.getCell(last + 2, col('result')).value = 'Kết quả ghi ở bản trùng';
+    });
+    const io = bufferIo(dir);
+    expect(await revise(['master.xlsx', 'sua-doi.txt', '-o', 'moi.xlsx'], io)).toBe(0);
+    expect(io.stdout).toContain(
+      `1 dòng không có mã nhiệm vụ (dòng ${last + 1}) được giữ nguyên ở cuối bảng.`,
+    );
+    expect(io.stdout).toContain(`Dòng ${last + 2} lặp lại mã "${dupOf}"`);
+    const back = await readTrackingWorkbook(readFileSync(join(dir, 'moi.xlsx')));
+    const map = mapColumns(back.snapshot.headers);
+    const at = (r: unknown[], id: TaskColumnId) => r[map.index[id] as number];
+    const loose = back.snapshot.rows.find((r) => at(r, 'result') === 'Kết quả việc phát sinh');
+    expect(loose && at(loose, 'text')).toBe('Việc phát sinh do cán bộ ghi thêm');
+    expect(loose && at(loose, 'taskId')).toBeNull();
+    const dup = back.snapshot.rows.find((r) => at(r, 'result') === 'Kết quả ghi ở bản trùng');
+    expect(dup && at(dup, 'taskId')).toBe(`${dupOf} (trùng)`);
+    // The first row of that id keeps its own entries.
+    const first = back.snapshot.rows.find((r) => at(r, 'taskId') === EXPECTED.get(dupOf));
+    expect(first && at(first, 'result')).toBe(result(dupOf));
+  });
+
+  it('keeps the rows an earlier revision kept when revising again (issue 20 item 10)', async () => {
+    await filledMaster();
+    expect(await revise(['master.xlsx', 'sua-doi.txt', '-o', 'moi.xlsx'], bufferIo(dir))).toBe(0);
+    // The next revision deletes one more task.
+    const gone = idByText(newPlan, lineOf('4.3'));
+    const again = revisedText()
+      .split('\n')
+      .filter((l) => !l.startsWith('4.3. '))
+      .join('\n');
+    writeFileSync(join(dir, 'sua-doi-2.txt'), again);
+    const io = bufferIo(dir);
+    expect(await revise(['moi.xlsx', 'sua-doi-2.txt', '-o', 'moi-2.xlsx'], io)).toBe(0);
+    const back = await readTrackingWorkbook(readFileSync(join(dir, 'moi-2.xlsx')));
+    const map = mapColumns(back.snapshot.headers);
+    const at = (r: unknown[], id: TaskColumnId) => r[map.index[id] as number];
+    const marked = back.snapshot.rows.filter((r) => String(at(r, 'note')).startsWith(REMOVED_MARK.vi));
+    expect(marked.map((r) => at(r, 'result')).sort()).toEqual([result(REMOVED_ID), result(gone)].sort());
+    // Marked once, not once per revision.
+    for (const r of marked) expect(String(at(r, 'note')).split(REMOVED_MARK.vi)).toHaveLength(2);
+  });
+
+  it('keeps a category staff changed (issue 20 item 10)', async () => {
+    const master = await filledMaster();
+    const task = oldPlan.tasks.find(
+      (t) => EXPECTED.get(t.id) === t.id && t.id !== REWORDED_ID,
+    ) as Plan['tasks'][0];
+    await editMaster(master, (ws, col) => {
+      ws.eachRow((r, n) => {
+        if (r.getCell(col('taskId')).value === task.id)
+          ws.getCell(n, col('category')).value = CATEGORY_LABELS.periodic.vi;
+      });
+    });
+    expect(await revise(['master.xlsx', 'sua-doi.txt', '-o', 'moi.xlsx'], bufferIo(dir))).toBe(0);
+    const back = await readTrackingWorkbook(readFileSync(join(dir, 'moi.xlsx')));
+    const map = mapColumns(back.snapshot.headers);
+    const row = back.snapshot.rows.find((r) => r[map.index.taskId as number] === task.id) as unknown[];
+    expect(row[map.index.category as number]).toBe(CATEGORY_LABELS.periodic.vi);
+  });
+
   it.each([
     [['master.xlsx', 'sua-doi.txt'], /Thiếu tệp kết quả.*Missing the output/s],
     [['master.xlsx'], /Cần sổ theo dõi và kế hoạch sửa đổi.*both needed/s],

@@ -15,6 +15,7 @@ import {
   type RevisionReport,
 } from '../../app/revise';
 import { columnHeader } from '../../model/columns';
+import { DUPLICATE_ID_SUFFIX } from '../../tracking/revise-table';
 import type { Lang } from '../../model/lang';
 import { localize, localizeAll, type Msg } from '../../model/msg';
 import { commandArgs, COMMON_FLAGS, UsageError } from '../args';
@@ -79,6 +80,14 @@ const keptLine = (n: number): Msg => ({
   vi: `${n} nhiệm vụ không còn trong kế hoạch được giữ lại ở cuối bảng, đánh dấu ở cột "${columnHeader('note', 'vi')}".`,
   en: `${n} tasks no longer in the plan are kept at the end of the table, marked in the "${columnHeader('note', 'en')}" column.`,
 });
+const withoutIdLine = (rows: number[]): Msg => ({
+  vi: `${rows.length} dòng không có mã nhiệm vụ (dòng ${rows.join(', ')}) được giữ nguyên ở cuối bảng.`,
+  en: `${rows.length} rows without a task id (rows ${rows.join(', ')}) are kept as they were at the end of the table.`,
+});
+const duplicateLine = (d: { id: string; row: number }): Msg => ({
+  vi: `Dòng ${d.row} lặp lại mã "${d.id}": được giữ ở cuối bảng, mã ghi thêm "${DUPLICATE_ID_SUFFIX.vi.trim()}".`,
+  en: `Row ${d.row} repeats the id "${d.id}": kept at the end of the table, its id marked "${DUPLICATE_ID_SUFFIX.en.trim()}".`,
+});
 const writtenLine = (p: string): Msg => ({
   vi: `Đã ghi sổ theo dõi theo kế hoạch sửa đổi: ${p}`,
   en: `Revised tracking workbook written: ${p}`,
@@ -133,6 +142,8 @@ function textReport(
   lines.push(localize(unchangedLine(d.unchanged), lang));
   const kept = result.table.removed.length;
   if (kept) lines.push(localize(keptLine(kept), lang));
+  if (d.keptWithoutId.length) lines.push(localize(withoutIdLine(d.keptWithoutId), lang));
+  for (const dup of d.keptDuplicates) lines.push(localize(duplicateLine(dup), lang));
   return lines;
 }
 
