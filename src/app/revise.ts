@@ -17,7 +17,8 @@ import { untouchedTasks } from '../tracking/task-hash';
 import { buildTrackingSpec, planMeta } from '../workbook/build';
 import type { WorkbookSpec } from '../workbook/types';
 import { writeXlsx } from '../xlsx/write';
-import type { NamedFile } from './files';
+import { carryOver } from '../xlsx/revise-carry';
+import { readingFile, type NamedFile } from './files';
 import { readTrackingFile } from './tracking-file';
 
 export interface ReviseOptions {
@@ -150,7 +151,47 @@ export function describeRevision(result: RevisedWorkbook & { old: TrackingWorkbo
 
 export type RevisionReport = ReturnType<typeof describeRevision>;
 
-/** The revised master as .xlsx bytes. */
-export function revisedFile(result: RevisedWorkbook): Promise<Uint8Array> {
-  return writeXlsx(result.spec);
+export interface RevisedFileOptions {
+  /** The old master: its `Lịch sử` rows and the user's own sheets go into the revised file. */
+  master?: NamedFile;
+  /** The revised plan's file name, for the history row of this revision. */
+  planFile?: string;
+  now?: Date;
+}
+
+/** The history row's reason: what the revision did, in the workbook's language. */
+function revisionReason(result: RevisedWorkbook, lang: Lang): string {
+  const { revision } = result.table;
+  const count = (k: string) => revision.matches.filter((m) => m.kind === k).length;
+  const msg = {
+    vi: `Cập nhật theo kế hoạch sửa đổi: ${revision.added.length} nhiệm vụ mới, ${revision.removed.length} nhiệm vụ bỏ, ${count('renumbered')} đổi số thứ tự, ${count('reworded')} sửa câu chữ.`,
+    en: `Updated to the revised plan: ${revision.added.length} new tasks, ${revision.removed.length} removed, ${count('renumbered')} renumbered, ${count('reworded')} reworded.`,
+  };
+  return msg[lang];
+}
+
+/**
+ * The revised master as .xlsx bytes. Given the old master, the file keeps what is not drawn
+ * from the plan: its history (plus a row for this revision) and the user's own sheets.
+ */
+export async function revisedFile(
+  result: RevisedWorkbook,
+  opts: RevisedFileOptions = {},
+): Promise<Uint8Array> {
+  const drawn = await writeXlsx(result.spec);
+  if (!opts.master) return drawn;
+  const lang = result.spec.meta.lang;
+  return readingFile(
+    opts.master.name,
+    async () =>
+      carryOver(opts.master!.bytes, drawn, {
+        lang,
+        fileName: opts.master!.name,
+        revisionRow: {
+          at: (opts.now ?? new Date()).toISOString(),
+          file: opts.planFile ?? '',
+          reason: revisionReason(result, lang),
+        },
+      }).bytes,
+  );
 }

@@ -177,9 +177,12 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   let written: string | null = null;
   // An unchanged plan changes nothing: not even a rewritten copy (issue 20 item 10).
   if (!opts.dryRun && outPath && !result.unchanged) {
-    await writeFilesAtomically([{ path: outPath, bytes: await revisedFile(result) }], {
-      createDirs: true,
-    });
+    await writeFilesAtomically(
+      [{ path: outPath, bytes: await revisedFile(result, { master, planFile: planArg }) }],
+      {
+        createDirs: true,
+      },
+    );
     written = outPath;
   }
   if (opts.json) {
