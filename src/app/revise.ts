@@ -13,6 +13,8 @@ import { readEntries } from '../tracking/entries';
 import { planFingerprint } from '../tracking/fingerprint';
 import { planRowCells } from '../tracking/plan-rows';
 import { reviseTable, type RevisedTable } from '../tracking/revise-table';
+
+export { DUPLICATE_ID_SUFFIX } from '../tracking/revise-table';
 import { untouchedTasks } from '../tracking/task-hash';
 import { buildTrackingSpec, planMeta } from '../workbook/build';
 import type { WorkbookSpec } from '../workbook/types';

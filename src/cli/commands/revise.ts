@@ -8,6 +8,7 @@
 import { resolve } from 'node:path';
 import { readPlanFile, requireTasks } from '../../app/plan-file';
 import {
+  DUPLICATE_ID_SUFFIX,
   describeRevision,
   reviseFile,
   revisedFile,
@@ -15,7 +16,6 @@ import {
   type RevisionReport,
 } from '../../app/revise';
 import { columnHeader } from '../../model/columns';
-import { DUPLICATE_ID_SUFFIX } from '../../tracking/revise-table';
 import type { Lang } from '../../model/lang';
 import { localize, localizeAll, type Msg } from '../../model/msg';
 import { commandArgs, COMMON_FLAGS, UsageError } from '../args';
