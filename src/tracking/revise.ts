@@ -78,21 +78,37 @@ interface Prepared {
   task: RevisionTask;
   /** Position in its plan (old or new). */
   index: number;
+  /** The normalised words, in reading order. */
+  list: string[];
   /** The normalised words joined: equal keys are the same text. */
   key: string;
-  words: Set<string>;
-  /** Word pairs in reading order ("to chuc", "chuc thuc"…), the blocking keys. */
-  shingles: Set<string>;
+  /** Built only for the tasks left after the exact pairs (most of a revision is unchanged). */
+  words?: Set<string>;
+  /** Word pairs in reading order ("to chuc", "chuc thuc"…), the blocking keys; same. */
+  shingles?: Set<string>;
 }
 
 function prepare(tasks: readonly RevisionTask[]): Prepared[] {
   return tasks.map((task, index) => {
-    const words = normalizedWords(task.text);
-    const shingles = new Set<string>();
-    for (let i = 0; i + 1 < words.length; i++) shingles.add(`${words[i]} ${words[i + 1]}`);
-    if (words.length === 1) shingles.add(words[0]);
-    return { task, index, key: words.join(' '), words: new Set(words), shingles };
+    const list = normalizedWords(task.text);
+    return { task, index, list, key: list.join(' ') };
   });
+}
+
+function wordsOf(p: Prepared): Set<string> {
+  if (!p.words) p.words = new Set(p.list);
+  return p.words;
+}
+
+function shinglesOf(p: Prepared): Set<string> {
+  if (!p.shingles) {
+    const s = new Set<string>();
+    const w = p.list;
+    for (let i = 0; i + 1 < w.length; i++) s.add(`${w[i]} ${w[i + 1]}`);
+    if (w.length === 1) s.add(w[0]);
+    p.shingles = s;
+  }
+  return p.shingles;
 }
 
 /**
@@ -101,26 +117,29 @@ function prepare(tasks: readonly RevisionTask[]): Prepared[] {
  * subject, its references), not the words of the plan's every line.
  */
 function contentScorer(all: readonly Prepared[]): (a: Prepared, b: Prepared) => number {
+  // Occurrences rather than documents: a word seldom repeats inside one task, and counting from
+  // the word lists spares building a set for every task of the plan.
   const df = new Map<string, number>();
-  for (const p of all) for (const w of p.words) df.set(w, (df.get(w) ?? 0) + 1);
+  for (const p of all) for (const w of p.list) df.set(w, (df.get(w) ?? 0) + 1);
   const n = all.length;
-  const weight = new Map<string, number>();
-  for (const [w, d] of df) weight.set(w, Math.log(1 + n / d));
+  const weight = (w: string) => Math.log(1 + n / (df.get(w) ?? 1));
   const totals = new Map<Prepared, number>();
   const total = (p: Prepared) => {
     let t = totals.get(p);
     if (t === undefined) {
       t = 0;
-      for (const w of p.words) t += weight.get(w) ?? 0;
+      for (const w of wordsOf(p)) t += weight(w);
       totals.set(p, t);
     }
     return t;
   };
   return (a, b) => {
     if (a.key === b.key) return 1;
-    const [small, large] = a.words.size <= b.words.size ? [a, b] : [b, a];
+    const wa = wordsOf(a);
+    const wb = wordsOf(b);
+    const [small, large] = wa.size <= wb.size ? [wa, wb] : [wb, wa];
     let common = 0;
-    for (const w of small.words) if (large.words.has(w)) common += weight.get(w) ?? 0;
+    for (const w of small) if (large.has(w)) common += weight(w);
     const sum = total(a) + total(b);
     return sum === 0 ? 0 : (2 * common) / sum;
   };
@@ -147,7 +166,7 @@ const CANDIDATES_PER_TASK = 8;
 function candidatePairs(oldLeft: readonly Prepared[], newLeft: readonly Prepared[]): [Prepared, Prepared][] {
   const postings = new Map<string, Prepared[]>();
   for (const n of newLeft)
-    for (const s of n.shingles) {
+    for (const s of shinglesOf(n)) {
       const list = postings.get(s);
       if (list === undefined) postings.set(s, [n]);
       else if (list.length <= MAX_POSTING) list.push(n);
@@ -157,7 +176,7 @@ function candidatePairs(oldLeft: readonly Prepared[], newLeft: readonly Prepared
   const out: [Prepared, Prepared][] = [];
   for (const o of oldLeft) {
     const shared = new Map<Prepared, number>();
-    for (const s of o.shingles) {
+    for (const s of shinglesOf(o)) {
       const list = postings.get(s);
       if (list === undefined || list.length > MAX_POSTING) continue;
       for (const n of list) shared.set(n, (shared.get(n) ?? 0) + 1);
