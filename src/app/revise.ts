@@ -7,7 +7,7 @@
 import { todayIso } from '../model/dates';
 import type { Lang } from '../model/lang';
 import { LocalizedError } from '../model/msg';
-import type { TrackingWorkbook } from '../model/workbook-meta';
+import type { LineageStep, TrackingWorkbook, WorkbookMeta } from '../model/workbook-meta';
 import type { Plan } from '../plan/types';
 import { readEntries } from '../tracking/entries';
 import { planFingerprint } from '../tracking/fingerprint';
@@ -78,15 +78,18 @@ export async function reviseTracking(
     revision.added.length === 0 &&
     revision.removed.length === 0 &&
     revision.matches.every((m) => m.kind === 'unchanged');
-  const meta = planMeta(plan, revised, {
+  const drawnMeta = planMeta(plan, revised, {
     lang,
     reportDate: old.reportDate ?? todayIso(opts.now),
     now: opts.now,
-    // Same master lineage; the new fingerprint and task hashes make copies split from the old
-    // plan refuse to merge, which is what a revision must do.
     workbookId: old.meta?.workbookId,
     fingerprint,
   });
+  // Same master, new plan: copies split before the revision carry the old fingerprint and task
+  // hashes, and merge follows them through this step (src/tracking/lineage.ts).
+  const meta = old.meta
+    ? { ...drawnMeta, lineage: [...(old.meta.lineage ?? []), lineageStep(old.meta, table)] }
+    : drawnMeta;
   const spec = buildTrackingSpec({
     lang,
     // The report date staff set is an entry too.
@@ -98,6 +101,19 @@ export async function reviseTracking(
     meta,
   });
   return { spec, table, unchanged };
+}
+
+/** Where the old master's tasks went in this revision. */
+function lineageStep(oldMeta: WorkbookMeta, table: RevisedTable): LineageStep {
+  const map: Record<string, string> = {};
+  for (const m of table.revision.matches) map[m.oldId] = m.newId;
+  return {
+    fingerprint: oldMeta.sourceFingerprint,
+    builtAt: oldMeta.builtAt,
+    tasks: oldMeta.tasks,
+    map,
+    removed: table.revision.removed.map((t) => t.id),
+  };
 }
 
 /** Reads the master and revises it with the plan read from its file. */

@@ -27,6 +27,8 @@ export function splitFile(master: NamedFile, opts: { now?: Date } = {}): Promise
 
 export interface MergeRequest {
   prefer?: 'return' | 'master' | null;
+  /** Take returns whose lineage cannot be proven, by task id (after a dry-run review). */
+  adopt?: boolean;
   dryRun?: boolean;
   now?: Date;
 }

@@ -22,6 +22,7 @@ import type { Msg } from '../model/msg';
 import type { RawCell, TableSnapshot } from '../model/table';
 import type { SyncRecord, WorkbookMeta } from '../model/workbook-meta';
 import { parseCategory, sameCell } from './entries';
+import { followLineage } from './lineage';
 import { SAME_ID_THRESHOLD, textSimilarity } from './revise';
 
 export type { SyncRecord };
@@ -76,7 +77,8 @@ export type RefusalCode =
   | 'task-hash'
   | 'duplicate-task'
   | 'row-mismatch'
-  | 'not-master';
+  | 'not-master'
+  | 'unproven-lineage';
 
 export interface MergeRefusal {
   file: string;
@@ -134,6 +136,8 @@ function syncIndex(records: readonly SyncRecord[]): SyncIndex {
 
 export interface MergeOptions {
   prefer?: 'return' | 'master' | null;
+  /** Take returns whose lineage cannot be proven, by task id (`--adopt`; see lineage.ts). */
+  adopt?: boolean;
   /** The master's sync records from earlier merges, oldest first; default the master meta's. */
   sync?: readonly SyncRecord[];
 }
@@ -326,7 +330,13 @@ export function planMerge(
 
   const refused: MergeRefusal[] = [];
   const valid: ValidReturn[] = [];
-  for (const r of returns) {
+  const lineageNotices: MergeNotice[] = [];
+  for (const given of returns) {
+    // A return split before a revision or from a rebuilt master, under the master's ids.
+    const followed = followLineage(masterWithMeta.meta, masterTexts, given, opts.adopt ?? false);
+    if (followed.refusal) refused.push(refusal(given.file, followed.refusal.code, followed.refusal.message));
+    lineageNotices.push(...followed.notices);
+    const r = followed.source;
     const v = validateReturn(masterWithMeta, masterHashes, masterTexts, r);
     if (Array.isArray(v)) refused.push(...v);
     else valid.push(v);
@@ -470,7 +480,7 @@ export function planMerge(
     }
   }
   const ok = conflicts.every((c) => c.resolution !== null);
-  return { refused: [], changes, conflicts, notices, files, ok, sync };
+  return { refused: [], changes, conflicts, notices: [...lineageNotices, ...notices], files, ok, sync };
 }
 
 /** The editable cells of the given rows, as stored in an agency copy's meta for a later merge. */

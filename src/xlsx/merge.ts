@@ -25,6 +25,8 @@ export interface NamedBytes {
 
 export interface MergeWorkbooksOptions {
   prefer?: 'return' | 'master' | null;
+  /** Take returns whose lineage cannot be proven (`--adopt`). */
+  adopt?: boolean;
   /** Plan and report only; never produce an output. */
   dryRun?: boolean;
   now?: Date;
@@ -110,6 +112,7 @@ export async function mergeWorkbooks(
   }
   const planned = planMerge({ file: master.file, snapshot: wb.snapshot, meta: wb.meta }, sources, {
     prefer: opts.prefer,
+    adopt: opts.adopt,
   });
   const plan: MergePlan =
     unreadable.length > 0

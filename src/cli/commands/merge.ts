@@ -10,8 +10,8 @@ import type { CliIo } from '../io';
 import { writeFilesAtomically } from '../output-file';
 
 const USAGE: Msg = {
-  vi: 'Cách dùng: plan-tracker merge SO_THEO_DOI.xlsx TRA_VE.xlsx… [--dry-run] [--json] [--prefer return|master] [--lang vi|en]',
-  en: 'Usage: plan-tracker merge TRACKING.xlsx RETURN.xlsx… [--dry-run] [--json] [--prefer return|master] [--lang vi|en]',
+  vi: 'Cách dùng: plan-tracker merge SO_THEO_DOI.xlsx TRA_VE.xlsx… [--dry-run] [--json] [--prefer return|master] [--adopt] [--lang vi|en]',
+  en: 'Usage: plan-tracker merge TRACKING.xlsx RETURN.xlsx… [--dry-run] [--json] [--prefer return|master] [--adopt] [--lang vi|en]',
 };
 
 const WORDS = {
@@ -84,6 +84,7 @@ const ARGS = {
     dryRun: COMMON_FLAGS.dryRun,
     json: COMMON_FLAGS.json,
     prefer: choiceFlag('--prefer', ['return', 'master'], ['Lựa chọn --prefer', '--prefer choice']),
+    adopt: { names: ['--adopt'], kind: 'bool' },
     lang: COMMON_FLAGS.lang,
   },
   positional: {
@@ -113,7 +114,11 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const returns = await Promise.all(returnArgs.map((r) => readNamedFile(io, r)));
   // History rows and refusals name the files as they are called, not by their whole path.
   const named = (f: { name: string; bytes: Uint8Array }) => ({ name: basename(f.name), bytes: f.bytes });
-  const result = await mergeFiles(named(master), returns.map(named), { prefer, dryRun });
+  const result = await mergeFiles(named(master), returns.map(named), {
+    prefer,
+    dryRun,
+    adopt: parsed.flags.adopt,
+  });
   const { plan, output } = result;
   let written = false;
   if (output && !dryRun) {
