@@ -7,6 +7,7 @@ import { DEADLINE_STATES } from '../../model/vocabulary';
 import { sheetName, type SheetName } from '../names';
 import type { SheetSpec } from '../types';
 import { emptySheet, HEADER_FILL, text } from './common';
+import { figuresPrint } from './print-layout';
 
 function lines(): Msg[] {
   const both = (f: (l: Lang) => string): Msg => ({ vi: f('vi'), en: f('en') });
@@ -77,5 +78,6 @@ export function buildGuideSheet(lang: Lang): SheetSpec {
       style: heading ? { bold: true, size: 14, color: HEADER_FILL } : { wrap: true, vAlign: 'top' },
     });
   });
+  guide.print = figuresPrint(lang, 'portrait');
   return guide;
 }

@@ -14,6 +14,7 @@ import { sheetRef } from '../formulas';
 import { REPORT_DATE_NAME, sheetName } from '../names';
 import type { CellSpec, CellStyle, CellValue, NameSpec, SheetSpec, Validation } from '../types';
 import { DATE_FMT, DATE_MAX, DATE_MIN, emptySheet, text } from './common';
+import { figuresPrint } from './print-layout';
 import type { TaskTableLayout } from './task-table';
 
 export const SUMMARY_WORDS = {
@@ -286,5 +287,6 @@ export function buildSummarySheet(input: SummarySheetInput): { sheet: SheetSpec;
 
   sheet.widths = [42, ...DEADLINE_STATES.map(() => 15), 11, 11, 13];
   sheet.tabColor = '548235';
+  sheet.print = figuresPrint(lang, 'landscape');
   return { sheet, reportDateName };
 }

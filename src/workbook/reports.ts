@@ -1,0 +1,54 @@
+/**
+ * The sheets an .xlsx build carries beyond the tracking sheets: the Báo cáo report of the period
+ * containing the report date. Inside Excel the pane draws them on request instead.
+ */
+import type { TaskEntry } from '../model/entries';
+import { readEntries } from '../tracking/entries';
+import { periodContaining, type PeriodConvention, type PeriodKind } from '../tracking/periods';
+import { reportContent } from '../tracking/report';
+import { rawOf } from './cells';
+import { buildReportSheet } from './sheets/report';
+import type { SheetSpec, TableSnapshot, WorkbookSpec } from './types';
+
+export interface ReportSheetsOptions {
+  reportDate: string;
+  issuer?: string | null;
+  place?: string | null;
+  /** The kind of period the Báo cáo covers (default: the quarter). */
+  periodKind?: PeriodKind;
+  convention?: PeriodConvention;
+}
+
+/** The task table of a description as a reader would return it: formulas as their results. */
+export function drawnSnapshot(tasks: SheetSpec): TableSnapshot {
+  const table = tasks.tables[0];
+  return {
+    sheet: tasks.name,
+    headerRow: table.row + 1,
+    firstCol: table.col,
+    headers: table.columns.map((c) => c.header),
+    rows: table.rows.map((r) => r.map(rawOf)),
+  };
+}
+
+export function drawnEntries(spec: WorkbookSpec): TaskEntry[] {
+  const tasks = spec.sheets.find((s) => s.key === 'tasks');
+  return tasks ? readEntries(drawnSnapshot(tasks)).entries : [];
+}
+
+export function withReportSheets(spec: WorkbookSpec, opts: ReportSheetsOptions): WorkbookSpec {
+  const period = periodContaining(opts.reportDate, opts.periodKind ?? 'quarter', opts.convention);
+  const content = reportContent(drawnEntries(spec), opts.reportDate, period);
+  const report = buildReportSheet({
+    lang: spec.lang,
+    ...content,
+    planTitle: spec.meta.planTitle,
+    planNumber: spec.meta.planNumber,
+    issuer: opts.issuer,
+    place: opts.place,
+  });
+  const at = spec.sheets.findIndex((s) => s.key === 'summary') + 1 || spec.sheets.length;
+  const sheets = [...spec.sheets];
+  sheets.splice(at, 0, report);
+  return { ...spec, sheets };
+}
