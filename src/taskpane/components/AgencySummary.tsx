@@ -9,6 +9,7 @@ import { useI18n } from '../i18n';
 export const STATE_COLORS: Record<DeadlineState, string> = {
   done_on_time: tokens.colorPaletteGreenBackground3,
   done_late: tokens.colorPaletteLightGreenBackground2,
+  done_undated: tokens.colorPaletteMarigoldBackground3,
   in_progress_on_time: tokens.colorPaletteBlueBackground2,
   overdue: tokens.colorPaletteRedBackground3,
   ongoing: tokens.colorPaletteTealBackground2,
