@@ -1,12 +1,14 @@
 /**
  * The sheets an .xlsx build carries beyond the tracking sheets: the Báo cáo report of the period
- * containing the report date. Inside Excel the pane draws them on request instead.
+ * containing the report date and the native PivotTables. Inside Excel the pane draws the report
+ * on request and makes its pivots through office-js instead.
  */
 import type { TaskEntry } from '../model/entries';
 import { readEntries } from '../tracking/entries';
 import { periodContaining, type PeriodConvention, type PeriodKind } from '../tracking/periods';
 import { reportContent } from '../tracking/report';
 import { rawOf } from './cells';
+import { buildPivotSheet } from './sheets/pivots';
 import { buildReportSheet } from './sheets/report';
 import type { SheetSpec, TableSnapshot, WorkbookSpec } from './types';
 
@@ -38,7 +40,8 @@ export function drawnEntries(spec: WorkbookSpec): TaskEntry[] {
 
 export function withReportSheets(spec: WorkbookSpec, opts: ReportSheetsOptions): WorkbookSpec {
   const period = periodContaining(opts.reportDate, opts.periodKind ?? 'quarter', opts.convention);
-  const content = reportContent(drawnEntries(spec), opts.reportDate, period);
+  const entries = drawnEntries(spec);
+  const content = reportContent(entries, opts.reportDate, period);
   const report = buildReportSheet({
     lang: spec.lang,
     ...content,
@@ -49,6 +52,8 @@ export function withReportSheets(spec: WorkbookSpec, opts: ReportSheetsOptions):
   });
   const at = spec.sheets.findIndex((s) => s.key === 'summary') + 1 || spec.sheets.length;
   const sheets = [...spec.sheets];
-  sheets.splice(at, 0, report);
+  // Pivot items compare text without regard to case, as COUNTIFS does.
+  const leads = new Set(entries.map((e) => e.lead.toLocaleLowerCase())).size;
+  sheets.splice(at, 0, report, buildPivotSheet(spec.lang, leads));
   return { ...spec, sheets };
 }
