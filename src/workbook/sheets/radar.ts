@@ -38,7 +38,6 @@ export const RADAR_WORDS = {
   total: { vi: 'Tổng', en: 'Total' },
   other: { vi: 'Khác / chưa có cơ quan chủ trì', en: 'Other / no lead agency' },
   grandTotal: { vi: 'Tổng cộng', en: 'Grand total' },
-  no: { vi: 'STT', en: 'No.' },
   daysLeft: { vi: 'Còn (ngày)', en: 'Days left' },
   listNote: {
     vi: 'Xếp theo thời hạn; số âm là số ngày đã quá hạn. Danh sách hiển thị tối đa {n} nhiệm vụ; số đếm theo cơ quan ở trên là đầy đủ.',
@@ -85,7 +84,7 @@ export function buildRadarSheet(input: RadarSheetInput): SheetSpec {
     vAlign: 'middle',
     border: true,
   };
-  const cell: CellStyle = { border: true, vAlign: 'top', wrap: true };
+  const cell: CellStyle = { border: true, vAlign: 'top' };
 
   // What the formulas compute, from the cells as drawn (the formula's view of each cell).
   const at = input.columnIndex;
@@ -112,7 +111,7 @@ export function buildRadarSheet(input: RadarSheetInput): SheetSpec {
   put(2, 2, text(w.until), { bold: true, hAlign: 'right' });
   put(2, 3, { t: 'formula', f: 'B2+B3', result: reportSerial + days }, { numFmt: DATE_FMT, bold: true });
   put(3, 0, text(w.daysHint), { italic: true, color: '595959' });
-  sheet.merges.push('A4:G4');
+  sheet.merges.push('A4:F4');
   sheet.validations.push({
     kind: 'decimal',
     range: 'B3',
@@ -219,19 +218,22 @@ export function buildRadarSheet(input: RadarSheetInput): SheetSpec {
 
   // The list, by key: the k-th smallest key in the hidden column H, the task's cells read by row.
   const listHead = total1 + 2; // 0-based
+  // Columns as the agency table above: the agency first, the counts' narrow columns hold the
+  // task id, the deadline and the days left; the text is last, where it has room.
   const listCols = [
-    w.no,
     columnHeader('lead', lang),
     columnHeader('taskId', lang),
-    columnHeader('text', lang),
     columnHeader('due', lang),
     w.daysLeft,
+    columnHeader('text', lang),
     columnHeader('state', lang),
   ];
   listCols.forEach((h, c) => put(listHead, c, text(h), header));
   const n = radarListRows(table.length);
   const keyCol = 7; // H, hidden
   const whole = (id: TaskColumnId) => `${tasks}!$${taskColumnLetter(id)}:$${taskColumnLetter(id)}`;
+  // One line per task: formulas cannot make their row as high as the text they fetch.
+  const line: CellStyle = { border: true, vAlign: 'top' };
   for (let k = 1; k <= n; k++) {
     const r0 = listHead + k;
     const r1 = r0 + 1;
@@ -244,53 +246,52 @@ export function buildRadarSheet(input: RadarSheetInput): SheetSpec {
       f: `IFERROR(SMALL(${keys},${k}),"")`,
       result: item ? isoToSerial(item.due) * KEY_SCALE + layout.firstDataRow + item.rowIndex : '',
     });
-    put(r0, 0, { t: 'formula', f: `IF(${key}="","",${k})`, result: item ? k : '' }, cell);
-    put(r0, 1, { t: 'formula', f: read('lead'), result: item ? item.lead : '' }, cell);
-    put(r0, 2, { t: 'formula', f: read('taskId'), result: item ? item.taskId : '' }, cell);
-    put(r0, 3, { t: 'formula', f: read('text'), result: item ? item.text : '' }, cell);
+    put(r0, 0, { t: 'formula', f: read('lead'), result: item ? item.lead : '' }, line);
+    put(r0, 1, { t: 'formula', f: read('taskId'), result: item ? item.taskId : '' }, line);
     put(
       r0,
-      4,
+      2,
       {
         t: 'formula',
         f: `IF(${key}="","",INDEX(${whole('due')},${row}))`,
         result: item ? isoToSerial(item.due) : '',
       },
-      { ...cell, numFmt: DATE_FMT, hAlign: 'center' },
+      { ...line, numFmt: DATE_FMT, hAlign: 'center' },
     );
     put(
       r0,
-      5,
-      { t: 'formula', f: `IF(${key}="","",E${r1}-$B$2)`, result: item ? item.daysLeft : '' },
-      { ...cell, hAlign: 'center' },
+      3,
+      { t: 'formula', f: `IF(${key}="","",C${r1}-$B$2)`, result: item ? item.daysLeft : '' },
+      { ...line, hAlign: 'center' },
     );
-    put(r0, 6, { t: 'formula', f: read('state'), result: item ? STATE_LABELS[item.state][lang] : '' }, cell);
+    put(r0, 4, { t: 'formula', f: read('text'), result: item ? item.text : '' }, line);
+    put(r0, 5, { t: 'formula', f: read('state'), result: item ? STATE_LABELS[item.state][lang] : '' }, line);
   }
   put(listHead + n + 1, 0, text(w.listNote.replace('{n}', String(n))), { italic: true, color: '595959' });
 
-  sheet.widths = [30, 12, 12, 60, 12, 10, 22, 4, 4, 4];
+  sheet.widths = [40, 12, 12, 11, 70, 24, 2, 4, 2, 4];
   sheet.hiddenColumns = [keyCol, helperCol];
   sheet.freeze = { rows: 3, cols: 0 };
   // Days left ≤ 0 red, within a week amber.
-  const body = `A${listHead + 2}:G${listHead + 1 + n}`;
+  const body = `A${listHead + 2}:F${listHead + 1 + n}`;
   sheet.conditionalFormats.push(
     {
       kind: 'expression',
       range: body,
-      formula: `AND($F${listHead + 2}<>"",$F${listHead + 2}<0)`,
+      formula: `AND($D${listHead + 2}<>"",$D${listHead + 2}<0)`,
       style: { fill: 'FFC7CE', color: '9C0006' },
       priority: 1,
     },
     {
       kind: 'expression',
       range: body,
-      formula: `AND($F${listHead + 2}<>"",$F${listHead + 2}<=7)`,
+      formula: `AND($D${listHead + 2}<>"",$D${listHead + 2}<=7)`,
       style: { fill: 'FFEB9C', color: '9C5700' },
       priority: 2,
     },
   );
   sheet.print = figuresPrint(lang, 'landscape', { first: listHead + 1, last: listHead + 1 });
-  sheet.print.area = `A1:G${listHead + n + 2}`;
+  sheet.print.area = `A1:F${listHead + n + 2}`;
   sheet.tabColor = 'C00000';
   return sheet;
 }
