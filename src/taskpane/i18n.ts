@@ -237,6 +237,23 @@ export const MESSAGES = {
   fileMerged: { vi: 'đã gộp', en: 'merged' },
   // Generic
   errUnexpected: { vi: 'Đã xảy ra lỗi: {detail}', en: 'Something went wrong: {detail}' },
+  // Reports (issue 16): the radar and the figures' trust line
+  radarTitle: { vi: 'Quá hạn và sắp đến hạn', en: 'Overdue and due soon' },
+  radarWindow: { vi: 'trong {days} ngày tới, đến {until}', en: 'within {days} days, until {until}' },
+  radarCounts: { vi: '{overdue} quá hạn, {soon} sắp đến hạn', en: '{overdue} overdue, {soon} due soon' },
+  radarNone: { vi: 'Không có nhiệm vụ quá hạn hay sắp đến hạn.', en: 'Nothing is overdue or due soon.' },
+  radarNoLead: { vi: '(chưa có cơ quan chủ trì)', en: '(no lead agency)' },
+  radarDaysLeft: { vi: 'còn {n} ngày', en: '{n} days left' },
+  radarDaysLate: { vi: 'quá {n} ngày', en: '{n} days late' },
+  radarGo: { vi: 'Đến dòng', en: 'Go to row' },
+  radarMore: {
+    vi: 'và {n} nhiệm vụ khác (xem trang Sắp đến hạn).',
+    en: 'and {n} more (see the Due soon sheet).',
+  },
+  summaryErrors: {
+    vi: 'Các con số dựa trên số liệu còn {n} lỗi: xem bước Kiểm tra.',
+    en: 'These figures rest on data with {n} errors: see the Check step.',
+  },
 } satisfies Record<string, Msg>;
 
 export type MessageKey = keyof typeof MESSAGES;
