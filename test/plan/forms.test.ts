@@ -378,6 +378,43 @@ describe('issue 20, parse items', () => {
   });
 });
 
+describe('issue 20, parse items: more of the same forms (regression tests, passing on main)', () => {
+  it('11: tabs after Roman parts, numbers, points and bullets as Word saves them', () => {
+    const plan = parsePlan(
+      'II.\tNHIỆM VỤ\n1.\tSở Nội vụ\na)\tRà soát biên chế (quý II/2025).\n-\tBáo cáo kết quả (quý III/2025).',
+    );
+    expect(plan.sections.map((s) => s.id)).toEqual(['II']);
+    expect(plan.tasks.map((t) => [t.id, t.lead, t.text])).toEqual([
+      ['II.1.a', k('Sở Nội vụ'), 'Rà soát biên chế (quý II/2025).\n- Báo cáo kết quả (quý III/2025).'],
+    ]);
+  });
+
+  it('13: single asterisks that do not pair as emphasis stay ("2*3*4", "a * b"), paired ones go', () => {
+    const plan = parsePlan(
+      'II. NHIỆM VỤ\n1. Tính theo công thức 2*3*4 và a * b (*quý II/2025*).\n2. Giảm *ít nhất* -2 % chi phí (năm 2025).',
+    );
+    expect(plan.tasks.map((t) => t.text)).toEqual([
+      'Tính theo công thức 2*3*4 và a * b (quý II/2025).',
+      'Giảm ít nhất -2 % chi phí (năm 2025).',
+    ]);
+    expect(plan.tasks[0].deadlines.map((d) => d.due)).toEqual(['2025-06-30']);
+  });
+
+  it('13: a "|" in a task line inside a part with a real table keeps both tasks apart', () => {
+    const plan = parsePlan(
+      'II. NHIỆM VỤ\n1. Sở Nội vụ rà soát biên chế | vị trí việc làm (quý II/2025).\n2. Sở Tài chính | Kho bạc bố trí kinh phí (quý III/2025).\n3. Sở Tư pháp thẩm định (quý IV/2025).',
+    );
+    expect(plan.tasks.map((t) => t.id)).toEqual(['II.1', 'II.2', 'II.3']);
+  });
+
+  it('13: numbering gaps at several levels keep every item', () => {
+    const plan = parsePlan(
+      'II. NHIỆM VỤ\n3. Sở Nội vụ\n3.2. Rà soát quy chế.\n3.5.1.2. Kiện toàn tổ chức.\n3.6. Báo cáo kết quả.',
+    );
+    expect(plan.tasks.map((t) => t.id)).toEqual(['II.3.2', 'II.3.5.1.2', 'II.3.6']);
+  });
+});
+
 describe('header damage from PDF copies', () => {
   it('letter-spaced words and a spaced document number are read back', () => {
     const plan = parsePlan(
