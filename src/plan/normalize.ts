@@ -97,6 +97,8 @@ function trimSpaces(s: string): string {
 /** Clean one physical line (no joining); `raw` is NFC already. */
 function cleanLine(raw: string): string {
   let s = raw;
+  // A stray byte decoded as "�" right after a list number ("4.1.�Triển khai …") must not hide the item.
+  if (s.indexOf('\uFFFD') >= 0) s = s.replace(MARKER_BAD_BYTE, '$1 ');
   if (!needsCleaning(s)) return s;
   // Spaces at the ends are the most common artefact by far (a web or PDF copy pads lines).
   const trimmed = trimSpaces(s);
@@ -124,6 +126,7 @@ function cleanLine(raw: string): string {
   return toNFC(trimSpaces(s));
 }
 
+const MARKER_BAD_BYTE = /^(\d{1,4}(?:\.\d{1,3})*[.)]|[a-zđ][.)]|[IVXLC]{1,6}[.)]|[-–—+•·])\uFFFD+/u;
 const MARKER_TAB =
   /^((?:\d{1,4}(?:\.\d{1,3})*[.)]|[a-zđ][.)]|[IVXLC]{1,6}[.)]|[-–—+•·]))\t+(?=[^\t ])([^\t]*)$/u;
 // A list number left alone on its line by the copy ("1." / "Rà soát …"), or "PHẦN I" above its title.
