@@ -61,7 +61,7 @@ function printed(n: OutlineNode): string {
 function fullText(n: OutlineNode, own = true): string {
   const parts: Array<[number, string]> = [];
   for (const e of n.extra) parts.push([e.line, e.text]);
-  for (const a of n.attributes) parts.push([a.line, a.raw]);
+  for (const a of n.attributes) if (a.raw) parts.push([a.line, a.raw]);
   for (const ch of n.children) {
     const rest = fullText(ch, false);
     parts.push([ch.line, rest ? `${printed(ch)}\n${rest}` : printed(ch)]);

@@ -198,6 +198,21 @@ describe('layouts on real documents', () => {
     expect(plan.tasks.some((t) => t.text === 'Luật tiếp công dân (*)')).toBe(true);
   });
 
+  it('bullets each followed by their own unmarked attribute lines are tasks with those attributes (Bắc Ninh 141)', () => {
+    const plan = real('bac-ninh-141-kh-ubnd-2025');
+    // "- Tăng cường ưu tiên ứng dụng công nghệ số …" / "*Đơn vị chủ trì tham mưu thực hiện: *Sở Khoa học và Công nghệ." …
+    const first = task(plan, 'III.7-1');
+    expect([first.lead, notes(first)]).toEqual([k('Sở Khoa học và Công nghệ'), [['ongoing', null]]]);
+    expect(first.partners).toContain(k('Sở Tư pháp'));
+    expect(notes(task(plan, 'III.7-2'))).toEqual([['due', '2025-12-31']]);
+    expect(task(plan, 'III.7-3').lead).toBe(k('Sở Tư pháp'));
+    // A block after the second of two bullets speaks for both; the next bullets have their own.
+    expect(task(plan, 'III.4-1').partners).toEqual([k('Sở Tư pháp')]);
+    expect(notes(task(plan, 'III.4-1'))).toEqual([['ongoing', null]]);
+    expect(task(plan, 'III.4-3').lead).toBe(k('Sở Tư pháp'));
+    expect(task(plan, 'III.4-4').lead).toBe(k('Sở Nội vụ'));
+  });
+
   it('a lead cell that wraps "Vụ Pháp chế" / "Bộ Xây dựng" names one unit of the ministry (Bộ Xây dựng 113)', () => {
     expect(task(real('bo-xay-dung-113-qd-bxd-2014'), 'PL.III.r3').lead).toBe(k('Vụ Pháp chế Bộ Xây dựng'));
   });
