@@ -13,7 +13,7 @@
  */
 
 import { agencyFromHeading } from './agency';
-import { toNFC } from './nfc';
+import { mayChangeUnderNFC, toNFC } from './nfc';
 import { rebuildPipeTables } from './pipe-table';
 
 export interface NormalizedLines {
@@ -303,12 +303,14 @@ function physicalLines(src: string): string[] {
 }
 
 /**
- * The normalised text as its lines, with each line's place in the input. One NFC pass over the
- * whole input: a line break is a starter that composes with nothing, so this equals NFC per line.
+ * The normalised text as its lines, with each line's place in the input. NFC line by line: a line
+ * break is a starter that composes with nothing, so this equals NFC of the whole, and a text with a
+ * few decomposed letters (one pasted paragraph) pays for those lines only.
  */
 export function normalizeLines(input: string): NormalizedLines {
-  const src = typeof input === 'string' ? toNFC(input) : '';
-  const split = physicalLines(src);
+  const src = typeof input === 'string' ? input : '';
+  let split = physicalLines(src);
+  if (mayChangeUnderNFC(src)) split = split.map(toNFC);
   // Flattened web tables ("|" lines between cells) become tab-separated rows first.
   const source = src.indexOf('|') >= 0 && /^\s*\|\s*$/m.test(src) ? rebuildPipeTables(split) : null;
   const rawLines = source ? source.texts : split;

@@ -40,6 +40,11 @@ function partnersAfter(text: string, from: number, roleLine = false): string[] {
   return [];
 }
 
+/** Whether a text can hold "giao"/"đề nghị"/"yêu cầu": a substring test spares most texts the scan. */
+function mayAssign(text: string): boolean {
+  return text.indexOf('iao') >= 0 || text.indexOf('ề nghị') >= 0 || text.indexOf('êu cầu') >= 0;
+}
+
 function afterGiao(clause: string): string {
   GIAO.lastIndex = 0;
   let last: RegExpExecArray | null = null;
@@ -98,7 +103,7 @@ export function findRoles(text: string): Roles {
   }
   // "Giao Sở Tư pháp tham mưu …": the body given the task, up to its verb.
   GIAO.lastIndex = 0;
-  const g = GIAO.exec(head);
+  const g = mayAssign(head) ? GIAO.exec(head) : null;
   if (g) {
     const lead = leadingAgency(head.slice(g.index + g[0].length));
     if (lead) return { lead, partners: partnersAfter(head, g.index) };
