@@ -170,8 +170,11 @@ describe('layouts on real documents', () => {
     expect(first.lead).toBe(
       k('Đồng chí Phó chủ tịch Thường trực, phụ trách lĩnh vực Giám sát và Phản biện xã hội'),
     );
-    // "Dự kiến tháng 11/2025 (sau khi … ban hành Hướng dẫn)": the month is the deadline.
-    expect(notes(first)).toEqual([['due', '2025-11-30']]);
+    // "Dự kiến tháng 11/2025 (sau khi … ban hành Hướng dẫn)": the month, and the condition it waits on.
+    expect(notes(first)).toEqual([
+      ['due', '2025-11-30'],
+      ['external', null],
+    ]);
     // "3. Cán bộ phụ trách lĩnh vực giám sát và phản biện xã hội": the field's verb is no verb of the heading.
     expect(task(plan, 'III.3-1').lead).toBe(k('Cán bộ phụ trách lĩnh vực giám sát và phản biện xã hội'));
     // Under "1. Ban Thường trực Ủy ban MTTQ Việt Nam xã": "- Đồng chí Ủy viên …, Chủ tịch … lãnh đạo, chỉ đạo …".
@@ -321,7 +324,13 @@ describe('deadline forms (issue 12 §2)', () => {
     ['tháng 3-12/2014', [['due', '2014-12-31']]],
     ['Từ tháng 3 đến tháng 6', [['due', '2025-06-30']]],
     ['Từ tháng 11/2025 đến khi kết thúc Tổng kiểm kê.', [['external', null]]],
-    ['Tháng 11/2025 (sau khi Ban Thường trực tỉnh ban hành Hướng dẫn)', [['due', '2025-11-30']]],
+    [
+      'Tháng 11/2025 (sau khi Ban Thường trực tỉnh ban hành Hướng dẫn)',
+      [
+        ['due', '2025-11-30'],
+        ['external', null],
+      ],
+    ],
   ])('%s', (note, expected) => {
     expect(classifyNotes(note, 2025).map((d) => [d.category, d.due])).toEqual(expected);
   });
@@ -343,6 +352,12 @@ describe('deadline forms (issue 12 §2)', () => {
     expect(extractDeadlines('Định kỳ tổng hợp, báo cáo tình hình dư luận xã hội.', 2024)[0].category).toBe(
       'periodic',
     );
+    expect(
+      extractDeadlines(
+        'Thực hiện chế độ báo cáo tình hình tiếp dân về Ban Thường trực định kỳ và đột xuất.',
+        2025,
+      )[0].category,
+    ).toBe('periodic');
   });
 });
 
