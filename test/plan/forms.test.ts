@@ -260,6 +260,12 @@ describe('layouts on real documents', () => {
 describe('leads and partners, as real plans write them', () => {
   it.each([
     [
+      // Kết luận 221-KL/TW: the adverb before "chủ trì" is not part of the body, "khẩn trương" ends the partners.
+      'Giao Ban Tổ chức Trung ương tiếp tục chủ trì, phối hợp với Bộ Nội vụ khẩn trương đánh giá kỹ tình hình',
+      'Ban Tổ chức Trung ương',
+      ['Bộ Nội vụ'],
+    ],
+    [
       'Sở Tài chính chủ trì, phối hợp với các sở, ngành, cơ quan liên quan bố trí kinh phí chi thường xuyên',
       'Sở Tài chính',
       ['các sở, ngành, cơ quan liên quan'],
