@@ -46,6 +46,15 @@ function mayAssign(text: string): boolean {
   return text.indexOf('iao') >= 0 || text.indexOf('ề nghị') >= 0 || text.indexOf('êu cầu') >= 0;
 }
 
+/** The subject after an opening phrase: the last ", X" where X starts like an agency name. */
+function subjectAfterComma(clause: string): string | null {
+  for (let at = clause.lastIndexOf(', '); at > 0; at = clause.lastIndexOf(', ', at - 1)) {
+    const rest = clause.slice(at + 2);
+    if (/^\p{Lu}/u.test(rest) && startsWithAgency(rest)) return rest;
+  }
+  return null;
+}
+
 function afterGiao(clause: string): string {
   GIAO.lastIndex = 0;
   let last: RegExpExecArray | null = null;
@@ -100,6 +109,8 @@ export function findRoles(text: string): Roles {
     clause = cleanAgencyName(clause.replace(/\s+(?:là|làm)(?:\s+(?:cơ quan|đơn vị|đầu mối))?\s*,?\s*$/u, ''));
     // "Giao Ban Tổ chức Trung ương tiếp tục chủ trì": the adverb before the role is not the body's.
     clause = clause.replace(ADVERB_END, '');
+    // "Trên cơ sở đề nghị của UBND quận, huyện, Sở Xây dựng chủ trì": an opening phrase, then the subject.
+    if (!startsWithAgency(clause)) clause = subjectAfterComma(clause) ?? clause;
     if (isAgencyName(clause) && clause.length <= 150 && startsWithAgency(clause)) {
       return { lead: clause, partners: partnersAfter(head, at) };
     }

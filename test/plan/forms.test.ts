@@ -216,6 +216,15 @@ describe('layouts on real documents', () => {
     expect(task(plan, 'III.4-4').lead).toBe(k('Sở Nội vụ'));
   });
 
+  it('a step plan: "2.5. Bước 5: …" over "Trên cơ sở đề nghị của …, Sở Tài chính thẩm định …" (HCM 3210)', () => {
+    const plan = real('hcm-3210-qd-ubnd-2014');
+    const four = task(plan, 'II.2.4');
+    // "Trên cơ sở đề nghị của Ủy ban nhân dân quận, huyện, Sở Xây dựng chủ trì, phối hợp với …".
+    expect(four.lead).toBe(k('Sở Xây dựng'));
+    expect(four.partners).toEqual(expect.arrayContaining([k('Sở Tài chính')]));
+    expect(task(plan, 'II.2.5').lead).toBe(k('Sở Tài chính'));
+  });
+
   it('a lead cell that wraps "Vụ Pháp chế" / "Bộ Xây dựng" names one unit of the ministry (Bộ Xây dựng 113)', () => {
     expect(task(real('bo-xay-dung-113-qd-bxd-2014'), 'PL.III.r3').lead).toBe(k('Vụ Pháp chế Bộ Xây dựng'));
   });
