@@ -11,6 +11,12 @@ export interface TaskEdit {
   lead?: string | null;
   /** New due date (ISO); null removes the dated deadline. */
   due?: string | null;
+  /** The kind of deadline, when the user sets it (a due date implies `due`). */
+  category?: DeadlineCategory;
+  /** New partner agency keys. */
+  partners?: string[];
+  /** The task's text as the user corrected it. */
+  text?: string;
 }
 
 export interface PlanDraft {
@@ -58,13 +64,79 @@ function applyDue(deadlines: Deadline[], due: string | null): Deadline[] {
   return [{ category: 'due', raw: '', due }, ...others];
 }
 
+/** A kind of deadline other than a date: the plan's own note of that kind is kept, the rest replaced. */
+function applyCategory(deadlines: Deadline[], category: DeadlineCategory): Deadline[] {
+  if (category === 'due') return deadlines;
+  const same = deadlines.filter((d) => d.category === category);
+  return same.length ? same : [{ category, raw: '', due: null }];
+}
+
 export function applyEdit(task: Task, edit: TaskEdit | undefined): Task {
   if (!edit) return task;
   let out = task;
+  if (edit.text !== undefined && edit.text.trim()) out = { ...out, text: edit.text.trim() };
+  if (edit.partners !== undefined) out = { ...out, partners: edit.partners };
   if (edit.lead !== undefined)
     out = { ...out, lead: edit.lead, partners: out.partners.filter((p) => p !== edit.lead) };
-  if (edit.due !== undefined) out = { ...out, deadlines: applyDue(out.deadlines, edit.due) };
+  if (edit.category !== undefined && edit.category !== 'due')
+    out = { ...out, deadlines: applyCategory(out.deadlines, edit.category) };
+  else if (edit.due !== undefined) out = { ...out, deadlines: applyDue(out.deadlines, edit.due) };
   return out;
+}
+
+function sameText(a: string, b: string): boolean {
+  return a.normalize('NFC').replace(/\s+/g, ' ').trim() === b.normalize('NFC').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * After Phân tích again on a changed text: the user's corrections follow their tasks into the
+ * fresh reading. A task is found again by its text (it may have moved), else by its id (its text
+ * was retouched in place); parts keep being left out, typed agencies stay known.
+ */
+export function carryOver(previous: PlanDraft, next: PlanDraft): PlanDraft {
+  const freshIds = new Set(next.plan.tasks.map((t) => t.id));
+  const taken = new Set<string>();
+  const edits: Record<string, TaskEdit> = {};
+  const oldById = new Map(previous.plan.tasks.map((t) => [t.id, t]));
+  const matchFor = (id: string): string | null => {
+    const old = oldById.get(id);
+    if (!old) return null;
+    const sameIdTask = next.plan.tasks.find((t) => t.id === id);
+    if (sameIdTask && sameText(sameIdTask.text, old.text) && !taken.has(id)) return id;
+    const byText = next.plan.tasks.find((t) => !taken.has(t.id) && sameText(t.text, old.text));
+    if (byText) return byText.id;
+    return freshIds.has(id) && !taken.has(id) ? id : null;
+  };
+  for (const [id, edit] of Object.entries(previous.edits)) {
+    const to = matchFor(id);
+    if (!to) continue;
+    taken.add(to);
+    edits[to] = edit;
+  }
+  const sections = new Set(next.plan.sections.map((s) => s.id));
+  const keptOut = previous.excluded.filter((id) => sections.has(id));
+  const excluded = [
+    ...new Set([
+      ...next.excluded.filter((id) => !previous.plan.sections.some((s) => s.id === id)),
+      ...keptOut,
+    ]),
+  ];
+  const known = new Set(next.plan.agencies.map((a) => a.key));
+  const used = new Set(
+    Object.values(edits).flatMap((e) => [...(e.lead ? [e.lead] : []), ...(e.partners ?? [])]),
+  );
+  const extraAgencies = [...previous.plan.agencies, ...previous.extraAgencies].filter(
+    (a, i, all) =>
+      !known.has(a.key) &&
+      all.findIndex((b) => b.key === a.key) === i &&
+      (used.has(a.key) || previous.extraAgencies.includes(a)),
+  );
+  return { ...next, edits, excluded, extraAgencies };
+}
+
+/** How many tasks the user changed. */
+export function editedCount(draft: PlanDraft): number {
+  return Object.keys(draft.edits).length;
 }
 
 /** The plan that goes into the workbook: edits applied, excluded parts' tasks removed. */

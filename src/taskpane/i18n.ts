@@ -59,6 +59,26 @@ export const MESSAGES = {
     vi: 'Không tìm thấy nhiệm vụ nào trong văn bản. Hãy kiểm tra lại nội dung đã dán.',
     en: 'No tasks were found in the text. Check what was pasted.',
   },
+  editsKept: {
+    vi: 'Đã giữ lại các chỉnh sửa của {n} nhiệm vụ.',
+    en: 'The corrections to {n} tasks were kept.',
+  },
+  restoreOffer: {
+    vi: 'Có bản nháp chưa xong từ {when} ({n} nhiệm vụ đã sửa). Khôi phục?',
+    en: 'There is unfinished work from {when} ({n} tasks corrected). Restore it?',
+  },
+  restore: { vi: 'Khôi phục', en: 'Restore' },
+  restoreDiscard: { vi: 'Bỏ bản nháp', en: 'Discard it' },
+  restored: { vi: 'Đã khôi phục bản nháp.', en: 'The unfinished work is back.' },
+  clearConfirmTitle: { vi: 'Xóa nội dung đã nhập?', en: 'Clear what was entered?' },
+  clearConfirm: {
+    vi: 'Nội dung Kế hoạch trong ô sẽ bị xóa.',
+    en: 'The plan text in the box will be removed.',
+  },
+  clearConfirmEdits: {
+    vi: 'Nội dung Kế hoạch và các chỉnh sửa của {n} nhiệm vụ sẽ bị xóa, không lấy lại được.',
+    en: 'The plan text and the corrections to {n} tasks will be removed for good.',
+  },
   errParse: { vi: 'Không phân tích được văn bản: {detail}', en: 'Could not analyse the text: {detail}' },
   // Preview
   previewTitle: { vi: 'Xem trước', en: 'Preview' },
@@ -271,4 +291,12 @@ export function formatDate(lang: Lang, iso: string | null): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!m) return iso;
   return lang === 'vi' ? `${m[3]}/${m[2]}/${m[1]}` : `${m[1]}-${m[2]}-${m[3]}`;
+}
+
+/** A moment in the user's local time: the date as formatDate writes it, then hh:mm. */
+export function formatDateTime(lang: Lang, ms: number): string {
+  const d = new Date(ms);
+  const two = (n: number) => String(n).padStart(2, '0');
+  const iso = `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
+  return `${formatDate(lang, iso)} ${two(d.getHours())}:${two(d.getMinutes())}`;
 }

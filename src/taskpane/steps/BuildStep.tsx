@@ -43,10 +43,12 @@ export interface BuildStepProps {
   /** Present inside Excel (ExcelApi 1.8+): build into the open workbook. */
   buildInWorkbook?: Workspace['buildInWorkbook'];
   explain: Workspace['explain'];
+  /** Told which draft went into a workbook. */
+  onBuilt?: (draft: PlanDraft) => void;
 }
 
 /** Builds the tracking workbook: into the open workbook when there is one, always as an .xlsx download. */
-export function BuildStep({ draft, buildFile, buildInWorkbook, explain }: BuildStepProps) {
+export function BuildStep({ draft, buildFile, buildInWorkbook, explain, onBuilt }: BuildStepProps) {
   const { t, lang } = useI18n();
   const styles = useStyles();
   const [reportDate, setReportDate] = useState(todayIso());
@@ -71,6 +73,7 @@ export function BuildStep({ draft, buildFile, buildInWorkbook, explain }: BuildS
       const base = safeFileBase(`${t('fileTracking')} ${plan.number ?? shortTitle(plan.title)}`, 'theo-doi');
       const fileName = `${base}.xlsx`;
       downloadBytes(bytes, fileName);
+      onBuilt?.(draft);
       setProgress(1);
       setOutcome({
         intent: 'success',
@@ -102,6 +105,7 @@ export function BuildStep({ draft, buildFile, buildInWorkbook, explain }: BuildS
         },
       });
       if (run.current !== id) return;
+      onBuilt?.(draft);
       const skipped = result.skipped.map((s) => localize(s, lang));
       setOutcome({
         intent: skipped.length ? 'warning' : 'success',

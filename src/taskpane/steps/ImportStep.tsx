@@ -9,16 +9,27 @@ import {
   Textarea,
   tokens,
 } from '@fluentui/react-components';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { agencyKey, planFromText, type Task } from '../../app/plan-file';
 import { errorText } from '../../app/errors';
 import type { Workspace } from '../../app/workspace';
 import { PlanSummary } from '../components/PlanSummary';
 import { PreviewTree } from '../components/PreviewTree';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { TaskEditDialog } from '../components/TaskEditDialog';
 import { WarningsList } from '../components/WarningsList';
-import { applyEdit, editTask, effectivePlan, newDraft, setIncluded, type PlanDraft } from '../draft';
-import { useI18n } from '../i18n';
+import {
+  applyEdit,
+  carryOver,
+  editedCount,
+  editTask,
+  effectivePlan,
+  newDraft,
+  setIncluded,
+  type PlanDraft,
+} from '../draft';
+import { forgetWork, loadWork, saveWork, type StoredWork } from '../draft-store';
+import { formatDateTime, useI18n } from '../i18n';
 import { planFileKind } from '../plan-io';
 
 const useStyles = makeStyles({
@@ -50,12 +61,38 @@ export interface ImportStepProps {
   onNext: () => void;
   readPlan: Workspace['readPlan'];
   explain: Workspace['explain'];
+  /** True once the current draft has gone into a workbook: leaving then loses nothing. */
+  built?: boolean;
 }
 
-export function ImportStep({ draft, onDraft, onNext, readPlan, explain }: ImportStepProps) {
+/** How long typing may go on before the work is written to storage. */
+const SAVE_DELAY_MS = 400;
+
+export function ImportStep({ draft, onDraft, onNext, readPlan, explain, built = false }: ImportStepProps) {
   const { t, lang } = useI18n();
   const styles = useStyles();
   const [text, setText] = useState(draft?.sourceText ?? '');
+  // Work kept from an earlier visit, offered back until the user takes it, drops it or starts anew.
+  const [offer, setOffer] = useState<StoredWork | null>(() => (draft ? null : loadWork()));
+  const [confirmClear, setConfirmClear] = useState(false);
+  const clearButton = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (offer) return; // nothing is overwritten before the user has answered the offer
+    const timer = window.setTimeout(() => saveWork(text, draft), SAVE_DELAY_MS);
+    return () => window.clearTimeout(timer);
+  }, [text, draft, offer]);
+
+  const unsaved = Boolean(text.trim()) && !built;
+  useEffect(() => {
+    if (!unsaved) return;
+    const warn = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = ''; // older browsers need it set to show their prompt
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [unsaved]);
   const [busy, setBusy] = useState(false);
   const [dragging, setDragging] = useState(false);
   const [notice, setNotice] = useState<Notice>(null);
@@ -75,8 +112,19 @@ export function ImportStep({ draft, onDraft, onNext, readPlan, explain }: Import
         onDraft(null);
         return;
       }
-      onDraft(newDraft(plan, source));
-      setNotice(extra);
+      const fresh = newDraft(plan, source);
+      const next = draft ? carryOver(draft, fresh) : fresh;
+      onDraft(next);
+      setOffer(null);
+      const kept = editedCount(next);
+      const keptNote = kept ? t('editsKept', { n: kept }) : '';
+      setNotice(
+        extra
+          ? { ...extra, text: [extra.text, keptNote].filter(Boolean).join(' ') }
+          : keptNote
+            ? { intent: 'info', text: keptNote }
+            : null,
+      );
     } catch (e) {
       setNotice({ intent: 'error', text: t('errParse', { detail: errorText(e, lang) }) });
     }
@@ -152,15 +200,8 @@ export function ImportStep({ draft, onDraft, onNext, readPlan, explain }: Import
               if (file) void loadFile(file);
             }}
           />
-          {text && (
-            <Button
-              appearance="subtle"
-              onClick={() => {
-                setText('');
-                onDraft(null);
-                setNotice(null);
-              }}
-            >
+          {(text || draft) && (
+            <Button ref={clearButton} appearance="subtle" onClick={() => setConfirmClear(true)}>
               {t('clear')}
             </Button>
           )}
@@ -168,6 +209,60 @@ export function ImportStep({ draft, onDraft, onNext, readPlan, explain }: Import
         </div>
         <span className={styles.hint}>{t('dropHint')}</span>
       </div>
+
+      {offer && (
+        <MessageBar intent="info" data-testid="restore-offer">
+          <MessageBarBody>
+            {t('restoreOffer', {
+              when: formatDateTime(lang, offer.savedAt),
+              n: offer.draft ? editedCount(offer.draft) : 0,
+            })}
+          </MessageBarBody>
+          <div className={styles.actions}>
+            <Button
+              appearance="primary"
+              size="small"
+              onClick={() => {
+                setText(offer.text);
+                onDraft(offer.draft);
+                setOffer(null);
+                setNotice({ intent: 'success', text: t('restored') });
+              }}
+            >
+              {t('restore')}
+            </Button>
+            <Button
+              size="small"
+              onClick={() => {
+                forgetWork();
+                setOffer(null);
+              }}
+            >
+              {t('restoreDiscard')}
+            </Button>
+          </div>
+        </MessageBar>
+      )}
+
+      {confirmClear && (
+        <ConfirmDialog
+          title={t('clearConfirmTitle')}
+          body={
+            draft && editedCount(draft)
+              ? t('clearConfirmEdits', { n: editedCount(draft) })
+              : t('clearConfirm')
+          }
+          confirm={t('clear')}
+          onConfirm={() => {
+            setConfirmClear(false);
+            setText('');
+            onDraft(null);
+            setNotice(null);
+            forgetWork();
+          }}
+          onCancel={() => setConfirmClear(false)}
+        />
+      )}
 
       {notice && (
         <MessageBar intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'}>
