@@ -106,12 +106,24 @@ export const MESSAGES = {
   editTaskTitle: { vi: 'Sửa nhiệm vụ {id}', en: 'Edit task {id}' },
   dueLabel: { vi: 'Thời hạn (ngày)', en: 'Deadline (date)' },
   dueHint: {
-    vi: 'Để trống nếu không có thời hạn cụ thể.',
-    en: 'Leave empty when there is no specific deadline.',
+    vi: 'Dạng dd/mm/yyyy; để trống nếu không có thời hạn cụ thể.',
+    en: 'As dd/mm/yyyy; leave empty when there is no specific deadline.',
   },
   save: { vi: 'Lưu', en: 'Save' },
   cancel: { vi: 'Hủy', en: 'Cancel' },
   edited: { vi: 'đã sửa', en: 'edited' },
+  // Dates, always dd/mm/yyyy
+  datePlaceholder: { vi: 'dd/mm/yyyy', en: 'dd/mm/yyyy' },
+  dateHint: { vi: 'Dạng dd/mm/yyyy, ví dụ 30/09/2024.', en: 'As dd/mm/yyyy, e.g. 30/09/2024.' },
+  dateBadFormat: {
+    vi: 'Hãy gõ ngày theo dạng dd/mm/yyyy, ví dụ 30/09/2024.',
+    en: 'Type the date as dd/mm/yyyy, e.g. 30/09/2024.',
+  },
+  dateImpossible: {
+    vi: 'Không có ngày {text}: hãy kiểm tra ngày và tháng.',
+    en: 'There is no such date as {text}: check the day and the month.',
+  },
+  dateRequired: { vi: 'Hãy nhập ngày.', en: 'Enter a date.' },
   // Build
   buildIntro: {
     vi: 'Tạo sổ theo dõi từ {n} nhiệm vụ đã chọn.',
@@ -285,12 +297,17 @@ export function useI18n(): I18n {
   return useContext(I18nContext);
 }
 
-/** Formats an ISO date the way each language writes it (dd/mm/yyyy in Vietnamese). */
+const dayFirst = (y: string, m: string, d: string) => `${d}/${m}/${y}`;
+// English screens keep the day-first order too: a date reads the same in both languages, in the
+// workbooks and in the CLI, and matches what the date fields accept.
+const DATE_ORDER: Record<Lang, (y: string, m: string, d: string) => string> = { vi: dayFirst, en: dayFirst };
+
+/** Formats an ISO date the way the pane writes dates: dd/mm/yyyy. */
 export function formatDate(lang: Lang, iso: string | null): string {
   if (!iso) return '';
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!m) return iso;
-  return lang === 'vi' ? `${m[3]}/${m[2]}/${m[1]}` : `${m[1]}-${m[2]}-${m[3]}`;
+  return DATE_ORDER[lang](m[1], m[2], m[3]);
 }
 
 /** A moment in the user's local time: the date as formatDate writes it, then hh:mm. */

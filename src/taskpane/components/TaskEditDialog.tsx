@@ -8,7 +8,6 @@ import {
   DialogSurface,
   DialogTitle,
   Field,
-  Input,
   Option,
   makeStyles,
   tokens,
@@ -17,6 +16,7 @@ import { useState } from 'react';
 import type { Agency, Task } from '../../app/plan-file';
 import { columnHeader } from '../../model/columns';
 import type { TaskEdit } from '../draft';
+import { DateField } from './DateField';
 import { useI18n } from '../i18n';
 
 const useStyles = makeStyles({
@@ -45,14 +45,14 @@ export function TaskEditDialog({ task, agencies, due, onSave, onClose }: TaskEdi
   const current = agencies.find((a) => a.key === task.lead) ?? null;
   const [leadText, setLeadText] = useState(current?.name ?? '');
   const [leadKey, setLeadKey] = useState<string | null>(current?.key ?? null);
-  const [dueText, setDueText] = useState(due ?? '');
-  const dueValid = dueText === '' || /^\d{4}-\d{2}-\d{2}$/.test(dueText);
+  const [dueIso, setDueIso] = useState<string | null>(due);
+  const [dueValid, setDueValid] = useState(true);
 
   const save = () => {
     const typed = leadText.trim();
     const picked =
       agencies.find((a) => a.key === leadKey && a.name === typed) ?? agencies.find((a) => a.name === typed);
-    const edit: TaskEdit = { due: dueText === '' ? null : dueText };
+    const edit: TaskEdit = { due: dueIso };
     if (!typed) edit.lead = null;
     else if (picked) edit.lead = picked.key;
     onSave(edit, typed && !picked ? typed : null);
@@ -92,9 +92,15 @@ export function TaskEditDialog({ task, agencies, due, onSave, onClose }: TaskEdi
                   ))}
                 </Combobox>
               </Field>
-              <Field label={t('dueLabel')} hint={t('dueHint')} validationState={dueValid ? 'none' : 'error'}>
-                <Input type="date" value={dueText} onChange={(_, data) => setDueText(data.value)} />
-              </Field>
+              <DateField
+                label={t('dueLabel')}
+                hint={t('dueHint')}
+                value={dueIso}
+                onChange={(iso, valid) => {
+                  setDueValid(valid);
+                  if (valid) setDueIso(iso);
+                }}
+              />
             </DialogContent>
             <DialogActions>
               <Button type="submit" appearance="primary" disabled={!dueValid}>

@@ -1,8 +1,6 @@
 import {
   Body1,
   Button,
-  Field,
-  Input,
   makeStyles,
   MessageBar,
   MessageBarBody,
@@ -15,13 +13,14 @@ import { existingChoices, type ExistingMode, type Workspace } from '../../app/wo
 import { todayIso } from '../../model/dates';
 import { localize } from '../../model/msg';
 import { effectivePlan, type PlanDraft } from '../draft';
+import { DateField } from '../components/DateField';
 import { downloadBytes } from '../download';
 import { useI18n } from '../i18n';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
-  date: { maxWidth: '200px' },
+  date: { maxWidth: '240px' },
 });
 
 /** The plan's title cut at a word boundary, short enough for a file name. */
@@ -52,6 +51,7 @@ export function BuildStep({ draft, buildFile, buildInWorkbook, explain, onBuilt 
   const { t, lang } = useI18n();
   const styles = useStyles();
   const [reportDate, setReportDate] = useState(todayIso());
+  const [dateValid, setDateValid] = useState(true);
   const [progress, setProgress] = useState<number | null>(null);
   const [outcome, setOutcome] = useState<Outcome>(null);
   const run = useRef(0);
@@ -136,20 +136,23 @@ export function BuildStep({ draft, buildFile, buildInWorkbook, explain, onBuilt 
   return (
     <div className={styles.root}>
       <Body1>{t('buildIntro', { n: plan.tasks.length })}</Body1>
-      <Field label={t('reportDate')} className={styles.date}>
-        <Input
-          type="date"
-          value={reportDate}
-          onChange={(_, d) => d.value && setReportDate(d.value)}
-          disabled={busy}
-        />
-      </Field>
+      <DateField
+        label={t('reportDate')}
+        className={styles.date}
+        value={reportDate}
+        required
+        disabled={busy}
+        onChange={(iso, valid) => {
+          setDateValid(valid);
+          if (valid && iso) setReportDate(iso);
+        }}
+      />
       <div className={styles.actions}>
         {buildInWorkbook && (
           <Button
             appearance="primary"
             onClick={() => void buildHere()}
-            disabled={busy || plan.tasks.length === 0}
+            disabled={busy || !dateValid || plan.tasks.length === 0}
           >
             {t('buildInExcel')}
           </Button>
@@ -157,7 +160,7 @@ export function BuildStep({ draft, buildFile, buildInWorkbook, explain, onBuilt 
         <Button
           appearance={buildInWorkbook ? 'secondary' : 'primary'}
           onClick={() => void download()}
-          disabled={busy || plan.tasks.length === 0}
+          disabled={busy || !dateValid || plan.tasks.length === 0}
         >
           {t('buildDownload')}
         </Button>
