@@ -109,7 +109,7 @@ describe('PreviewTree', () => {
     setup({ lang: 'en' });
     expect(text(part('IV'))).toContain('3 tasks');
     expect(text(document.querySelector('[data-task-id="IV.1.2"] [data-category="due"]'))).toContain(
-      '2023-12-31',
+      '31/12/2023',
     );
     expect(text(document.querySelector('[data-task-id="IV.1.1"] [data-category="ongoing"]'))).toContain(
       'Ongoing',
