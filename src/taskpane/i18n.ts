@@ -96,7 +96,7 @@ export const MESSAGES = {
   partTasks: { vi: '{n} nhiệm vụ', en: '{n} tasks' },
   noGroup: { vi: '(không có nhóm)', en: '(no group)' },
   noLead: { vi: 'Chưa rõ cơ quan chủ trì', en: 'Lead agency unknown' },
-  partnersShort: { vi: '· phối hợp: {names}', en: '· with: {names}' },
+  partnersShort: { vi: '· phối hợp:', en: '· with:' },
   noDeadline: { vi: 'Chưa có thời hạn', en: 'No deadline' },
   editTask: { vi: 'Sửa nhiệm vụ {id}', en: 'Edit task {id}' },
   editTaskShort: { vi: 'Sửa', en: 'Edit' },
@@ -184,7 +184,7 @@ export const MESSAGES = {
   // Tracking source (shared by check, summary, share)
   sourceOpen: { vi: 'Đọc sổ đang mở', en: 'Read the open workbook' },
   sourceChoose: { vi: 'Chọn sổ theo dõi (.xlsx)…', en: 'Choose a tracking workbook (.xlsx)…' },
-  sourceLoaded: { vi: 'Đang dùng: {name}', en: 'Using: {name}' },
+  sourceLoaded: { vi: 'Đang dùng:', en: 'Using:' },
   sourceOpenWorkbook: { vi: 'sổ đang mở trong Excel', en: 'the workbook open in Excel' },
   sourceNeeded: {
     vi: 'Hãy đọc sổ đang mở hoặc chọn một tệp sổ theo dõi.',

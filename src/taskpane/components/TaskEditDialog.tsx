@@ -70,7 +70,9 @@ export function TaskEditDialog({ task, agencies, due, onSave, onClose }: TaskEdi
           <DialogBody>
             <DialogTitle>{t('editTaskTitle', { id: task.id })}</DialogTitle>
             <DialogContent className={styles.content}>
-              <div className={styles.text}>{task.text}</div>
+              <div className={styles.text} lang="vi">
+                {task.text}
+              </div>
               <Field label={columnHeader('lead', lang)}>
                 <Combobox
                   freeform
@@ -86,7 +88,7 @@ export function TaskEditDialog({ task, agencies, due, onSave, onClose }: TaskEdi
                   }}
                 >
                   {agencies.map((a) => (
-                    <Option key={a.key} value={a.key}>
+                    <Option key={a.key} value={a.key} lang="vi">
                       {a.name}
                     </Option>
                   ))}

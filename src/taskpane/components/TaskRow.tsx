@@ -43,17 +43,17 @@ export function TaskRow({ task, leadName, partnerNames = [], edited, included, o
   const styles = useStyles();
   return (
     <li className={mergeClasses(styles.row, !included && styles.excluded)} data-task-id={task.id}>
-      <div className={styles.text} title={task.text}>
+      <div className={styles.text} title={task.text} lang="vi">
         <span className={styles.number}>{task.number}.</span>
         {task.text}
       </div>
       <div className={styles.meta}>
         <Caption1 className={leadName ? styles.lead : styles.noLead} data-testid="task-lead">
-          {leadName ?? t('noLead')}
+          {leadName ? <span lang="vi">{leadName}</span> : t('noLead')}
         </Caption1>
         {partnerNames.length > 0 && (
           <Caption1 className={styles.lead} data-testid="task-partners">
-            {t('partnersShort', { names: partnerNames.join(', ') })}
+            {t('partnersShort')} <span lang="vi">{partnerNames.join(', ')}</span>
           </Caption1>
         )}
         {task.deadlines.map((d, i) => (

@@ -16,6 +16,7 @@ import type { Workspace } from '../../app/workspace';
 import { PlanSummary } from '../components/PlanSummary';
 import { PreviewTree } from '../components/PreviewTree';
 import { ConfirmDialog } from '../components/ConfirmDialog';
+import { NoticeBar, noticeOf, type Notice } from '../components/NoticeBar';
 import { TaskEditDialog } from '../components/TaskEditDialog';
 import { WarningsList } from '../components/WarningsList';
 import {
@@ -52,8 +53,6 @@ const useStyles = makeStyles({
   hiddenInput: { display: 'none' },
   textarea: { width: '100%' },
 });
-
-type Notice = { intent: 'error' | 'info' | 'success'; text: string } | null;
 
 export interface ImportStepProps {
   draft: PlanDraft | null;
@@ -95,20 +94,24 @@ export function ImportStep({ draft, onDraft, onNext, readPlan, explain, built = 
   }, [unsaved]);
   const [busy, setBusy] = useState(false);
   const [dragging, setDragging] = useState(false);
-  const [notice, setNotice] = useState<Notice>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
   const [editing, setEditing] = useState<Task | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const included = useMemo(() => (draft ? effectivePlan(draft) : null), [draft]);
 
-  const analyse = (source: string, extra: Notice = null, parsed?: ReturnType<typeof planFromText>) => {
+  const analyse = (
+    source: string,
+    loadedFrom: string | null = null,
+    parsed?: ReturnType<typeof planFromText>,
+  ) => {
     if (!source.trim()) {
-      setNotice({ intent: 'error', text: t('errEmpty') });
+      setNotice(noticeOf('error', 'errEmpty'));
       return;
     }
     try {
       const plan = parsed ?? planFromText(source);
       if (plan.tasks.length === 0) {
-        setNotice({ intent: 'error', text: t('errNoTasks') });
+        setNotice(noticeOf('error', 'errNoTasks'));
         onDraft(null);
         return;
       }
@@ -117,36 +120,36 @@ export function ImportStep({ draft, onDraft, onNext, readPlan, explain, built = 
       onDraft(next);
       setOffer(null);
       const kept = editedCount(next);
-      const keptNote = kept ? t('editsKept', { n: kept }) : '';
       setNotice(
-        extra
-          ? { ...extra, text: [extra.text, keptNote].filter(Boolean).join(' ') }
-          : keptNote
-            ? { intent: 'info', text: keptNote }
-            : null,
+        loadedFrom || kept
+          ? {
+              intent: loadedFrom ? 'success' : 'info',
+              say: (tr) =>
+                [loadedFrom && tr('fileLoaded', { name: loadedFrom }), kept && tr('editsKept', { n: kept })]
+                  .filter(Boolean)
+                  .join(' '),
+            }
+          : null,
       );
     } catch (e) {
-      setNotice({ intent: 'error', text: t('errParse', { detail: errorText(e, lang) }) });
+      setNotice({ intent: 'error', say: (tr, l) => tr('errParse', { detail: errorText(e, l) }) });
     }
   };
 
   const loadFile = async (file: File) => {
     if (!planFileKind(file.name)) {
-      setNotice({ intent: 'error', text: t('errUnsupportedFile', { name: file.name }) });
+      setNotice(noticeOf('error', 'errUnsupportedFile', { name: file.name }));
       return;
     }
     setBusy(true);
-    setNotice({ intent: 'info', text: t('reading') });
+    setNotice(noticeOf('info', 'reading'));
     try {
       const loaded = await readPlan({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
       setText(loaded.text);
       // The plan as read from the file, decoding warnings (legacy encodings…) in its list.
-      analyse(loaded.text, { intent: 'success', text: t('fileLoaded', { name: file.name }) }, loaded.plan);
+      analyse(loaded.text, file.name, loaded.plan);
     } catch (e) {
-      setNotice({
-        intent: 'error',
-        text: t('errReadFile', { name: file.name, detail: await explain(e, lang) }),
-      });
+      setNotice({ intent: 'error', error: e, prefix: 'errReadFile', params: { name: file.name } });
     } finally {
       setBusy(false);
     }
@@ -176,6 +179,7 @@ export function ImportStep({ draft, onDraft, onNext, readPlan, explain, built = 
             value={text}
             onChange={(_, data) => setText(data.value)}
             placeholder={t('pastePlaceholder')}
+            lang="vi"
             rows={6}
             resize="vertical"
           />
@@ -226,7 +230,7 @@ export function ImportStep({ draft, onDraft, onNext, readPlan, explain, built = 
                 setText(offer.text);
                 onDraft(offer.draft);
                 setOffer(null);
-                setNotice({ intent: 'success', text: t('restored') });
+                setNotice(noticeOf('success', 'restored'));
               }}
             >
               {t('restore')}
@@ -264,11 +268,7 @@ export function ImportStep({ draft, onDraft, onNext, readPlan, explain, built = 
         />
       )}
 
-      {notice && (
-        <MessageBar intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'}>
-          <MessageBarBody>{notice.text}</MessageBarBody>
-        </MessageBar>
-      )}
+      <NoticeBar notice={notice} explain={explain} />
 
       {draft && included && (
         <>
