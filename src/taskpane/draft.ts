@@ -3,7 +3,7 @@
  * fixes (lead agency, deadline) and which parts go into the workbook. Kept pure so the preview
  * and the builder see exactly the same plan.
  */
-import type { Agency, Deadline, Plan, Task } from '../app/plan-file';
+import type { Agency, Deadline, ParseWarning, Plan, Task } from '../app/plan-file';
 import type { DeadlineCategory } from '../model/vocabulary';
 
 export interface TaskEdit {
@@ -27,6 +27,8 @@ export interface PlanDraft {
   edits: Record<string, TaskEdit>;
   /** Agencies the user typed that the plan did not name. */
   extraAgencies: Agency[];
+  /** Tasks the user has looked at in the review (saved or let stand). */
+  reviewed?: string[];
 }
 
 export function newDraft(plan: Plan, sourceText: string): PlanDraft {
@@ -185,4 +187,48 @@ export function groupTasks(tasks: Task[]): GroupNode[] {
     else out.push({ group: t.group, tasks: [t] });
   }
   return out;
+}
+
+/** The low-confidence tasks of the included parts the user has not yet looked at, in plan order. */
+export function toReview(draft: PlanDraft): Task[] {
+  const seen = new Set([...(draft.reviewed ?? []), ...Object.keys(draft.edits)]);
+  const excluded = new Set(draft.excluded);
+  return draft.plan.tasks.filter(
+    (t) => t.confidence === 'low' && !excluded.has(t.section) && !seen.has(t.id),
+  );
+}
+
+export function markReviewed(draft: PlanDraft, taskId: string): PlanDraft {
+  const reviewed = draft.reviewed ?? [];
+  return reviewed.includes(taskId) ? draft : { ...draft, reviewed: [...reviewed, taskId] };
+}
+
+/**
+ * The warnings as the draft stands: the parser's, less those an edit has answered (a deadline
+ * set, a part left out), and one for every task still without a lead agency, so it is seen at
+ * import and not first when the workbook is split.
+ */
+export function draftWarnings(draft: PlanDraft): ParseWarning[] {
+  const plan = effectivePlan(draft);
+  const byLine = new Map(plan.tasks.map((t) => [t.line, t]));
+  const excludedLines = new Set(
+    draft.plan.tasks.filter((t) => draft.excluded.includes(t.section)).map((t) => t.line),
+  );
+  const kept = draft.plan.warnings.filter((w) => {
+    if (w.code !== 'no-deadline') return true;
+    if (excludedLines.has(w.line)) return false;
+    const task = byLine.get(w.line);
+    return !task || primaryCategory(task) === 'none';
+  });
+  const noLead: ParseWarning[] = plan.tasks
+    .filter((t) => !t.lead)
+    .map((t) => ({
+      code: 'no-lead',
+      line: t.line,
+      msg: {
+        vi: `Nhiệm vụ ${t.id} chưa có cơ quan chủ trì: sẽ không vào sổ của cơ quan nào khi chia sổ.`,
+        en: `Task ${t.id} has no lead agency: it goes into no agency's workbook when the workbook is split.`,
+      },
+    }));
+  return [...kept, ...noLead].sort((a, b) => a.line - b.line);
 }

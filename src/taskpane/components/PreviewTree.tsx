@@ -104,9 +104,9 @@ export function PreviewTree({ plan, excluded, edits, onToggleSection, onEditTask
                 {groupTasks(tasks).map((g, gi) => (
                   <li key={gi} className={styles.group}>
                     {g.group && (
-                      <h4 className={styles.groupHeading} lang="vi">
+                      <h3 className={styles.groupHeading} lang="vi">
                         {g.group}
-                      </h4>
+                      </h3>
                     )}
                     <ul className={styles.tasks}>
                       {g.tasks.map((task) => (

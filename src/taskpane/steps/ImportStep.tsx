@@ -10,7 +10,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { agencyKey, planFromText, type Task } from '../../app/plan-file';
+import { agencyKey, planFromText } from '../../app/plan-file';
 import { errorText } from '../../app/errors';
 import type { Workspace } from '../../app/workspace';
 import { PlanSummary } from '../components/PlanSummary';
@@ -22,6 +22,9 @@ import { WarningsList } from '../components/WarningsList';
 import {
   applyEdit,
   carryOver,
+  draftWarnings,
+  markReviewed,
+  toReview,
   editedCount,
   editTask,
   effectivePlan,
@@ -52,6 +55,12 @@ const useStyles = makeStyles({
   hint: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   hiddenInput: { display: 'none' },
   textarea: { width: '100%' },
+  previewHeading: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase400,
+    fontWeight: tokens.fontWeightSemibold,
+    scrollMarginTop: tokens.spacingVerticalM,
+  },
 });
 
 export interface ImportStepProps {
@@ -95,7 +104,37 @@ export function ImportStep({ draft, onDraft, onNext, readPlan, explain, built = 
   const [busy, setBusy] = useState(false);
   const [dragging, setDragging] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const [editing, setEditing] = useState<Task | null>(null);
+  // The task in the edit dialog; `queue` lists the tasks of a review, in order, when in one.
+  const [editing, setEditing] = useState<{ id: string; queue: string[] | null } | null>(null);
+  const [reviewStarted, setReviewStarted] = useState(false);
+  // After Phân tích the preview is brought into view and focused, so it is seen and announced.
+  const [focusPreview, setFocusPreview] = useState(false);
+  useEffect(() => {
+    if (!focusPreview || !previewHeading.current) return;
+    setFocusPreview(false);
+    previewHeading.current.focus({ preventScroll: true });
+    previewHeading.current.scrollIntoView?.({ block: 'start', behavior: 'smooth' });
+  });
+  const previewHeading = useRef<HTMLHeadingElement>(null);
+  const editingTask = editing && draft ? (draft.plan.tasks.find((x) => x.id === editing.id) ?? null) : null;
+  const reviewCount = draft ? toReview(draft).length : 0;
+
+  const startReview = () => {
+    if (!draft) return;
+    const queue = toReview(draft).map((x) => x.id);
+    if (queue.length === 0) return;
+    setReviewStarted(true);
+    setEditing({ id: queue[0], queue });
+  };
+
+  /** Next task of the review after this one, or the end of the review. */
+  const moveOn = (next: PlanDraft) => {
+    onDraft(next);
+    const queue = editing?.queue;
+    if (!queue || !editing) return setEditing(null);
+    const after = queue.slice(queue.indexOf(editing.id) + 1);
+    setEditing(after.length ? { id: after[0], queue } : null);
+  };
   const fileInput = useRef<HTMLInputElement>(null);
   const included = useMemo(() => (draft ? effectivePlan(draft) : null), [draft]);
 
@@ -119,6 +158,7 @@ export function ImportStep({ draft, onDraft, onNext, readPlan, explain, built = 
       const next = draft ? carryOver(draft, fresh) : fresh;
       onDraft(next);
       setOffer(null);
+      setFocusPreview(true);
       const kept = editedCount(next);
       setNotice(
         loadedFrom || kept
@@ -272,14 +312,36 @@ export function ImportStep({ draft, onDraft, onNext, readPlan, explain, built = 
 
       {draft && included && (
         <>
+          <h2
+            ref={previewHeading}
+            tabIndex={-1}
+            className={styles.previewHeading}
+            data-testid="preview-heading"
+          >
+            {t('previewTitle')}
+          </h2>
           <PlanSummary plan={draft.plan} included={included} />
-          <WarningsList warnings={draft.plan.warnings} />
+          {reviewCount > 0 ? (
+            <MessageBar intent="warning" data-testid="review-bar">
+              <MessageBarBody>{t('reviewIntro', { n: reviewCount })}</MessageBarBody>
+              <Button appearance="primary" size="small" onClick={startReview}>
+                {t('reviewButton', { n: reviewCount })}
+              </Button>
+            </MessageBar>
+          ) : (
+            reviewStarted && (
+              <MessageBar intent="success" role="status">
+                <MessageBarBody>{t('reviewAllDone')}</MessageBarBody>
+              </MessageBar>
+            )
+          )}
+          <WarningsList warnings={draftWarnings(draft)} />
           <PreviewTree
             plan={{ ...draft.plan, agencies: [...draft.plan.agencies, ...draft.extraAgencies] }}
             excluded={draft.excluded}
             edits={draft.edits}
             onToggleSection={(id, on) => onDraft(setIncluded(draft, id, on))}
-            onEditTask={setEditing}
+            onEditTask={(task) => setEditing({ id: task.id, queue: null })}
           />
           <div className={styles.actions}>
             <Button appearance="primary" onClick={onNext} disabled={included.tasks.length === 0}>
@@ -289,19 +351,34 @@ export function ImportStep({ draft, onDraft, onNext, readPlan, explain, built = 
         </>
       )}
 
-      {draft && editing && (
+      {draft && editingTask && editing && (
         <TaskEditDialog
-          task={applyEdit(editing, draft.edits[editing.id])}
+          key={editingTask.id}
+          task={applyEdit(editingTask, draft.edits[editingTask.id])}
           agencies={[...draft.plan.agencies, ...draft.extraAgencies]}
-          due={
-            applyEdit(editing, draft.edits[editing.id]).deadlines.find((d) => d.category === 'due')?.due ??
-            null
+          review={
+            editing.queue
+              ? {
+                  index: editing.queue.indexOf(editingTask.id),
+                  total: editing.queue.length,
+                  onSkip: () => moveOn(markReviewed(draft, editingTask.id)),
+                }
+              : undefined
           }
           onClose={() => setEditing(null)}
           onSave={(edit, typedName) => {
             const agency = typedName ? { key: agencyKey(typedName), name: typedName } : undefined;
-            onDraft(editTask(draft, editing.id, agency ? { ...edit, lead: agency.key } : edit, agency));
-            setEditing(null);
+            const next = editTask(
+              draft,
+              editingTask.id,
+              agency ? { ...edit, lead: agency.key } : edit,
+              agency,
+            );
+            if (editing.queue) moveOn(markReviewed(next, editingTask.id));
+            else {
+              onDraft(next);
+              setEditing(null);
+            }
           }}
         />
       )}
