@@ -76,7 +76,7 @@ export function cleanAgencyName(name: string): string {
 // Words that open an agency name. Sentence subjects must start with one of these (a collective like
 // "Các cấp ủy" or "Các đồng chí" is not an accountable body); headings may also start with "Các …".
 const HEAD =
-  '(?:Ban(?! hành)|Đảng đoàn|Đảng [uủ][yỷ]|Đảng bộ|[UỦ][yỷ] ban|UBND|HĐND|Hội đồng|Sở|Văn phòng|Mặt trận|Tỉnh đoàn|Thành đoàn|Huyện đoàn|Đoàn(?! kết)|Công an|Bộ Chỉ huy|Bộ(?! máy| phận| tiêu chí| công cụ| luật| chỉ số)|Cục|Chi cục|Tổng cục|Trung tâm|Báo(?! cáo)|Đài|Trường(?! hợp)|Học viện|Hội(?! nghị| thảo| thi| diễn| nhập)|Liên đoàn|Liên minh|Thanh tra|Kho bạc|Ngân hàng|Huyện [uủ][yỷ]|Thành [uủ][yỷ]|Tỉnh [uủ][yỷ]|Thị [uủ][yỷ]|Quận [uủ][yỷ]|Viện|T[oò]a án|Cơ quan|Chi bộ|Thường trực|Bảo hiểm|Cảnh sát|Tỉnh đội|Bộ đội|Công ty|Tổng công ty|Đại học|Nhà xuất bản|Quỹ|Tổ công tác|Tổ đảng|Đồng chí|Đ\\/c|Chủ tịch|Phó Chủ tịch|Giám đốc|Phó Giám đốc|Thủ trưởng|Trưởng ban|Phó Trưởng ban|Trưởng phòng|Bí thư|Phó Bí thư|Chánh Văn phòng|Người đứng đầu|Phòng(?!,| chống| ngừa| họp| thủ| cháy)|Ủy viên|Uỷ viên|Vụ(?! việc| án| mùa)|Chi nhánh|Ban Quản lý|Ban quản lý|Liên hiệp|Hiệp hội|Hợp tác xã|Kiểm toán|Tòa án|Viện kiểm sát)';
+  '(?:Ban(?! hành)|Đảng đoàn|Đảng [uủ][yỷ]|Đảng bộ|[UỦ][yỷ] ban|UBND|HĐND|Hội đồng|Sở|Văn phòng|Mặt trận|Tỉnh đoàn|Thành đoàn|Huyện đoàn|Đoàn(?! kết)|Công an|Bộ Chỉ huy|Bộ(?! máy| phận| tiêu chí| công cụ| luật| chỉ số)|Cục|Chi cục|Tổng cục|Trung tâm|Báo(?! cáo)|Đài|Trường(?! hợp)|Học viện|Hội(?! nghị| thảo| thi| diễn| nhập)|Liên đoàn|Liên minh|Thanh tra|Kho bạc|Ngân hàng|Huyện [uủ][yỷ]|Thành [uủ][yỷ]|Tỉnh [uủ][yỷ]|Thị [uủ][yỷ]|Quận [uủ][yỷ]|Viện|T[oò]a án|Cơ quan|Chi bộ|Thường trực|Bảo hiểm|Cảnh sát|Tỉnh đội|Bộ đội|Công ty|Tổng công ty|Đại học|Nhà xuất bản|Quỹ|Tổ công tác|Tổ đảng|Đồng chí|Đ\\/c|Chủ tịch|Phó Chủ tịch|Giám đốc|Phó Giám đốc|Thủ trưởng|Trưởng ban|Phó Trưởng ban|Trưởng phòng|Bí thư|Phó Bí thư|Chánh Văn phòng|Người đứng đầu|Phòng(?!,| chống| ngừa| họp| thủ| cháy)|Ủy viên|Uỷ viên|Vụ(?! việc| án| mùa)|Chi nhánh|Ban Quản lý|Ban quản lý|Liên hiệp|Hiệp hội|Hợp tác xã|Kiểm toán|Tòa án|Viện kiểm sát|Trung ương(?= (?:Hội|Đoàn|Mặt trận))|Công đoàn|Cán bộ phụ trách|Chuyên viên phụ trách)';
 const SUBJECT_HEAD = new RegExp(`^${HEAD}(?=[\\s,:;]|$)`, 'u');
 // Headings and role cells also accept a lower-case start (legacy-font text loses capital toned letters).
 const ANY_CASE_HEAD = new RegExp(`^${HEAD}(?=[\\s,:;]|$)`, 'iu');
@@ -106,7 +106,7 @@ export function isAgencyHeading(text: string): boolean {
 
 // Words that end the subject of a sentence: the verb (or the role) that follows the agency name.
 const VERBS =
-  'chủ trì|phối hợp|tham mưu|thực hiện|chỉ đạo|triển khai|xây dựng|tăng cường|rà soát|hướng dẫn|(?<![Cc]ác )tổ chức|có trách nhiệm|chịu trách nhiệm|căn cứ|tiếp tục|nghiên cứu|quán triệt|theo dõi|đôn đốc|kiểm tra|ban hành|lãnh đạo|khẩn trương|chủ động|tập trung|đẩy mạnh|nâng cao|bố trí|hoàn thiện|báo cáo|cập nhật|đề xuất|phát huy|trình|thẩm định|hoàn thành|bảo đảm|đảm bảo|giám sát|thường xuyên|định kỳ|cụ thể hoá|cụ thể hóa|là cơ quan|làm đầu mối|tổng hợp|gửi|phổ biến|tuyên truyền|tiếp nhận|bổ sung|giải quyết|tiến hành|vận động|huy động|thống kê|kịp thời|chuẩn bị|quan tâm|lựa chọn|đánh giá|sơ kết|tổng kết|xử lý|phụ trách|cử|tích cực|phát động|ưu tiên|nắm chắc|nắm bắt|thành lập|biên soạn|lập|in|duy trì|cung cấp|hằng năm|hàng năm|căn cứ vào|trực tiếp|phân công|thẩm tra|sửa đổi|quy định|nghiêm túc|bám sát|tiếp thu|được giao|theo chức năng|trên cơ sở|có kế hoạch|xây dựng kế hoạch';
+  'chủ trì|phối hợp|tham mưu|thực hiện|chỉ đạo|triển khai|xây dựng|tăng cường|rà soát|hướng dẫn|(?<![Cc]ác )tổ chức|có trách nhiệm|chịu trách nhiệm|căn cứ|tiếp tục|nghiên cứu|quán triệt|theo dõi|đôn đốc|kiểm tra|ban hành|lãnh đạo|khẩn trương|chủ động|tập trung|đẩy mạnh|nâng cao|bố trí|hoàn thiện|báo cáo|cập nhật|đề xuất|phát huy|trình|thẩm định|hoàn thành|bảo đảm|đảm bảo|giám sát|thường xuyên|định kỳ|cụ thể hoá|cụ thể hóa|là cơ quan|làm đầu mối|tổng hợp|gửi|phổ biến|tuyên truyền|tiếp nhận|bổ sung|giải quyết|tiến hành|vận động|huy động|thống kê|kịp thời|chuẩn bị|quan tâm|lựa chọn|đánh giá|sơ kết|tổng kết|xử lý|phụ trách(?! lĩnh vực| mảng)|cử|tích cực|phát động|ưu tiên|nắm chắc|nắm bắt|thành lập|biên soạn|lập|in|duy trì|cung cấp|hằng năm|hàng năm|căn cứ vào|trực tiếp|phân công|thẩm tra|sửa đổi|quy định|nghiêm túc|bám sát|tiếp thu|được giao|theo chức năng|trên cơ sở|có kế hoạch|xây dựng kế hoạch';
 /** Not a fragment: more than a function word ("các", "và"), at most 120 characters. */
 export function isAgencyName(name: string): boolean {
   if (name.length < 3 || name.length > 120) return false;
@@ -116,7 +116,7 @@ export function isAgencyName(name: string): boolean {
 // A verb after "về" or "công tác" names a field ("Vụ Các vấn đề chung về xây dựng pháp luật"); a
 // dash before "cơ quan …" starts an apposition ("Sở Tài chính - cơ quan thường trực Ban Chỉ đạo").
 const SUBJECT_END = new RegExp(
-  `(?<!\\s(?:về|công tác|việc))\\s(?:${VERBS})(?=[\\s,:;]|$)|\\s*[:(;.\\n]|\\s[-–]\\s(?=[Cc]ơ quan|[Đđ]ơn vị|là\\s)`,
+  `(?<!\\s(?:về|công tác|việc|lĩnh vực))\\s(?:${VERBS})(?=[\\s,:;]|$)|\\s*[:(;.\\n]|\\s[-–]\\s(?=[Cc]ơ quan|[Đđ]ơn vị|là\\s)`,
   'u',
 );
 
@@ -160,6 +160,9 @@ export function agencyFromHeading(heading: string): string | null {
  * Split a list of agencies ("Sở Tài chính, Sở Nội vụ và UBND các huyện, thành phố") into names.
  * A piece that does not start like an agency name belongs to the previous one ("…, thành phố").
  */
+// "Tổng cục Thuế, TCHQ": an acronym in a list is a body of its own.
+const ACRONYM = /^[A-ZĐ]{2,8}$/u;
+
 export function splitAgencies(list: string): string[] {
   const tokens = splitOutsideParentheses(list);
   const out: string[] = [];
@@ -172,7 +175,7 @@ export function splitAgencies(list: string): string[] {
     const piece = cleanAgencyName(tokens[i]);
     if (piece.length === 0) continue;
     // Case matters here: "…, ban, ngành" continues "Các sở"; "…, Ban Tuyên giáo" is a new agency.
-    if (out.length > 0 && !(SUBJECT_HEAD.test(piece) || HEADING_HEAD.test(piece))) {
+    if (out.length > 0 && !(SUBJECT_HEAD.test(piece) || HEADING_HEAD.test(piece) || ACRONYM.test(piece))) {
       const sep = pendingSep === ',' || pendingSep === ';' ? pendingSep + ' ' : ' ' + pendingSep + ' ';
       out[out.length - 1] += sep.replace(/ {2,}/g, ' ') + piece;
     } else out.push(piece);

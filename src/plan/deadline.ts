@@ -32,7 +32,7 @@ const ONGOING = /thường xuyên|liên tục/u;
 const PERIODIC =
   /h[ằà]ng (?:năm|quý|tháng|tuần|kỳ|ngày)|định kỳ|mỗi (?:năm|quý|tháng)|(?:06|6|03|3) tháng (?:một lần|\/lần)|theo (?:quý|tháng|năm)\b/u;
 const EXTERNAL =
-  /sau khi (?:có |nhận được )?(?:hướng dẫn|kế hoạch|văn bản|quyết định|chỉ đạo)|sau khi [^()]{0,120}(?:ban hành|phê duyệt|có hiệu lực|được giao|có hướng dẫn|thông qua)|khi có (?:hướng dẫn|yêu cầu|chỉ đạo|văn bản)|theo (?:kế hoạch|hướng dẫn|lộ trình|chỉ đạo|yêu cầu|tiến độ|quy định|đề nghị|thời gian)(?: chung)?(?: của| do)? (?:trung ương|cấp trên|bộ|ban bí thư|bộ chính trị|chính phủ|thủ tướng|tỉnh|ban thường vụ|ban chỉ đạo|cơ quan)|(?:^|\s)theo (?:tiến độ|yêu cầu|lộ trình|hướng dẫn|kế hoạch|chỉ đạo)(?:,? (?:và )?(?:tiến độ|yêu cầu|lộ trình|hướng dẫn|kế hoạch|chỉ đạo))*(?: chung)?(?: của| do)? (?:trung ương|cấp trên|bộ|ban bí thư|bộ chính trị|chính phủ|thủ tướng|tỉnh|ban thường vụ|ban chỉ đạo|cơ quan|các bộ|ubnd|ủy ban|uỷ ban)|^(?:thực hiện |triển khai )?(?:đảm bảo )?theo (?:tiến độ|yêu cầu|lộ trình)|^khi có /u;
+  /sau khi (?:có |nhận được )?(?:hướng dẫn|kế hoạch|văn bản|quyết định|chỉ đạo)|sau khi [^()]{0,120}(?:ban hành|phê duyệt|có hiệu lực|được giao|có hướng dẫn|thông qua)|khi có (?:hướng dẫn|yêu cầu|chỉ đạo|văn bản)|theo (?:kế hoạch|hướng dẫn|lộ trình|chỉ đạo|yêu cầu|tiến độ|quy định|đề nghị|thời gian)(?: chung)?(?: của| do)? (?:trung ương|cấp trên|bộ|ban bí thư|bộ chính trị|chính phủ|thủ tướng|tỉnh|ban thường vụ|ban chỉ đạo|cơ quan)|(?:^|\s)theo (?:tiến độ|yêu cầu|lộ trình|hướng dẫn|kế hoạch|chỉ đạo)(?:,? (?:và )?(?:tiến độ|yêu cầu|lộ trình|hướng dẫn|kế hoạch|chỉ đạo))*(?: chung)?(?: của| do)? (?:trung ương|cấp trên|bộ|ban bí thư|bộ chính trị|chính phủ|thủ tướng|tỉnh|ban thường vụ|ban chỉ đạo|cơ quan|các bộ|ubnd|ủy ban|uỷ ban)|^(?:thực hiện |triển khai )?(?:đảm bảo )?theo (?:tiến độ|yêu cầu|lộ trình)|^khi có |đến khi (?:kết thúc|hoàn thành|hoàn tất)/u;
 // "năm 2025 và các năm tiếp theo": ongoing from that year on, the year kept as the first due date.
 const ONGOING_FROM = /(?:và|,)\s*(?:các|những) năm (?:tiếp theo|sau|tiếp)/u;
 
@@ -50,6 +50,8 @@ const DATE_TOKENS = new RegExp(
     /qu[ýí]\s+((?:iv|i{1,3}|[1-4])(?:\s*(?:,|và|-|–)\s*(?:iv|i{1,3}|[1-4]))+)\s*(?:[/-]|,?\s*năm)\s*(\d{4})(?!\d)/
       .source, // 19-20: "Quý II, III/2015"
     /tháng\s+(\d{1,2})(?!\s*(?:[/-]|,?\s*năm|\d))(?=\s*$|\s*[.;,)])/.source, // 21: "Tháng 3" in a time column
+    // 22-24: a span of months, "tháng 3-12", "tháng 01 - 12/2014", "tháng 5 đến tháng 12": its last month.
+    /tháng\s+(\d{1,2})\s*(?:[-–]|đến)\s*(?:tháng\s*)?(\d{1,2})(?:\s*[/-]\s*(\d{4}))?(?![\d/])/.source,
   ].join('|'),
   'gu',
 );
@@ -98,7 +100,11 @@ export function latestDate(note: string, planYear: number | null): string | null
       const q = ROMAN_QUARTER[last];
       if (q) consider(endOfMonth(+m[20], q * 3));
     } else if (m[21]) months.push(+m[21]);
-    const y = m[3] ?? m[6] ?? m[8] ?? m[10] ?? m[13] ?? m[18] ?? m[20];
+    else if (m[22]) {
+      if (m[24]) consider(endOfMonth(+m[24], +m[23]));
+      else months.push(+m[23]);
+    }
+    const y = m[3] ?? m[6] ?? m[8] ?? m[10] ?? m[13] ?? m[18] ?? m[20] ?? m[24];
     if (y) specificYears.add(+y);
   }
   for (const y of years) if (!specificYears.has(y)) consider(isoDate(y, 12, 31));
@@ -118,6 +124,14 @@ export function classifyDeadline(raw: string, planYear: number | null = null): D
   const s = toNFC(note).toLowerCase();
   const from = ONGOING_FROM.exec(s);
   if (from) return { category: 'ongoing', raw: note, due: null };
+  if (s.indexOf('(') >= 0) {
+    // "Tháng 11/2025 (sau khi … ban hành Hướng dẫn)": the date is the deadline, the brackets say why.
+    const outside = s.replace(/\([^()]*\)/gu, ' ');
+    if (!EXTERNAL.test(outside) && !PERIODIC.test(outside) && !ONGOING.test(outside)) {
+      const due = latestDate(outside, planYear);
+      if (due) return { category: 'due', raw: note, due };
+    }
+  }
   if (EXTERNAL.test(s)) return { category: 'external', raw: note, due: null };
   if (PERIODIC.test(s)) return { category: 'periodic', raw: note, due: null };
   if (ONGOING.test(s)) return { category: 'ongoing', raw: note, due: null };
@@ -161,10 +175,12 @@ export function classifyNotes(raw: string, planYear: number | null = null): Dead
 
 // A recurring duty stated anywhere in the sentence ("Hằng năm thực hiện …", "báo cáo định kỳ hằng quý").
 const PERIODIC_TEXT =
-  /(?:định kỳ\s+)?h[ằà]ng (?:năm|quý|tháng|tuần|ngày)|định kỳ (?:\d{1,2}|sáu|ba) tháng(?: (?:một lần|\/lần))?|mỗi (?:năm|quý|tháng)(?: một lần)?/iu;
+  /^\s*định kỳ(?=\s)|(?:định kỳ\s+)?h[ằà]ng (?:năm|quý|tháng|tuần|ngày)|định kỳ (?:\d{1,2}|sáu|ba) tháng(?: (?:một lần|\/lần))?|mỗi (?:năm|quý|tháng)(?: một lần)?/iu;
 // Anchored on its keyword (an optional verb in front made every position a possible start).
 const DATED_CLAUSE =
   /(?:trước ngày|chậm nhất (?:vào |là )?ngày|trong (?:quý|tháng)|trong năm \d{4}|trong giai đoạn)\s[^.;()\n]{1,40}/giu;
+
+const TIME_LINE = /(?:^|\n)[-+•\s]*thời (?:gian|hạn)(?: thực hiện| hoàn thành)?\s*:\s*([^\n]{1,200})/iu;
 
 function firstSentence(text: string): string {
   const end = text.search(/[.!?](?:\s+\p{Lu}|\n)|\n/u);
@@ -172,11 +188,17 @@ function firstSentence(text: string): string {
 }
 
 /**
- * Deadline notes written in parentheses in a task's text, in order; else its "Thời gian:" line;
+ * A task's "Thời gian:" line; else the deadline notes written in parentheses in its text, in order;
  * else (unless `notesOnly`, for a group's heading) a recurring phrase or its dated clauses.
  */
 export function extractDeadlines(text: string, planYear: number | null, notesOnly = false): Deadline[] {
   const out: Deadline[] = [];
+  // A "Thời gian thực hiện: …" line states the deadline; brackets inside it only explain it.
+  const line = TIME_LINE.exec(text);
+  if (line) {
+    const d = classifyNotes(line[1], planYear);
+    if (d.length > 0) return d;
+  }
   const re = /\(([^()\n]{1,300})\)/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
@@ -185,14 +207,6 @@ export function extractDeadlines(text: string, planYear: number | null, notesOnl
     out.push(...classifyNotes(inner, planYear));
   }
   if (out.length > 0) return out;
-  // No parenthesised note: a "Thời gian thực hiện: …" line, or a closing clause "… trước ngày 30/6/2024".
-  const line = /(?:^|\n)[-+•\s]*thời (?:gian|hạn)(?: thực hiện| hoàn thành)?\s*:\s*([^\n]{1,200})/iu.exec(
-    text,
-  );
-  if (line) {
-    const d = classifyNotes(line[1], planYear);
-    if (d.length > 0) return d;
-  }
   if (notesOnly) return out;
   // The first sentence states the task; later ones elaborate ("… Hằng năm thực hiện kiểm điểm").
   const periodic = PERIODIC_TEXT.exec(firstSentence(text));

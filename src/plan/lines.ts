@@ -28,15 +28,15 @@ export interface PlanLine extends ClassifiedLine {
 const ATTRIBUTES: ReadonlyArray<[AttributeKind, RegExp]> = [
   [
     'roles',
-    /^(?:cơ quan|đơn vị)\s+(?:chủ trì|thực hiện)\s*(?:,|và)\s*(?:cơ quan\s+|đơn vị\s+)?phối hợp\s*:?\s*(.*)$/iu,
+    /^(?:cơ quan|đơn vị)\s+(?:chủ trì|thực hiện)\s*(?:,|và)\s*(?:cơ quan\s+|đơn vị\s+)?(?:phối hợp|thực hiện)\s*:?\s*(.*)$/iu,
   ],
   [
     'lead',
-    /^(?:(?:cơ quan|đơn vị)\s+(?:chủ trì|thực hiện|đầu mối|tham mưu)(?:\s+thực hiện)?|chủ trì(?: thực hiện)?|đơn vị thực hiện)\s*(?::|\s[-–]\s)\s*(.*)$/iu,
+    /^(?:(?:cơ quan|đơn vị)\s+(?:chủ trì|thực hiện|đầu mối|tham mưu)(?:\s+thực hiện)?|chủ trì(?: thực hiện)?|đơn vị thực hiện)\s*(?::|\s[-–]\s|$)\s*(.*)$/iu,
   ],
   [
     'partners',
-    /^(?:(?:cơ quan|đơn vị)\s+phối hợp(?:\s+thực hiện)?|phối hợp(?: thực hiện)?)\s*(?::|\s[-–]\s)\s*(.*)$/iu,
+    /^(?:(?:cơ quan|đơn vị)\s+phối hợp(?:\s+thực hiện)?|phối hợp(?: thực hiện)?)\s*(?::|\s[-–]\s|$)\s*(.*)$/iu,
   ],
   [
     'time',

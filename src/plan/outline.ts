@@ -4,6 +4,7 @@
  * lines attached to the item above them, task tables with their column layout, and the closing
  * block. Nothing here decides what a task is; that is the task pass.
  */
+import { agencyFromHeading } from './agency';
 import { attributeOf, type Attribute, type PlanLine } from './lines';
 import { explicitKind, inferredKind, type ClassifiedLine } from './structure';
 import { tableColumns, type TableColumns } from './table-columns';
@@ -121,6 +122,34 @@ function extendsNumber(parent: OutlineNode, child: string): boolean {
   return child.startsWith(parent.number + '.');
 }
 
+const STT_CELL = /^(?:\d{1,4}(?:\.\d{1,3})*|[IVX]{1,6}|[a-zđ])[.)]?$/u;
+const CELL_BREAKERS = new Set<PlanLine['kind']>(['part', 'upper', 'appendix', 'footer', 'item']);
+
+/** Whether `cells` go on with a row cut short by a line break in a cell: the row is short, `cells`
+ * do not start a numbered row of their own, and together they do not overflow the table. */
+function resumesRow(last: TableRow, cells: readonly string[], table: TableColumns): boolean {
+  if (last.cells.length + cells.length - 1 > table.width) return false;
+  return !(table.stt >= 0 && STT_CELL.test(cells[table.stt] ?? ''));
+}
+
+/** Whether line `i` (no cells) is a line inside the cell a short row stopped in: a row further on
+ * (within a few lines of text) resumes that row. */
+function continuesCell(
+  lines: readonly PlanLine[],
+  i: number,
+  table: TableColumns,
+  rows: readonly TableRow[],
+): boolean {
+  const last = rows[rows.length - 1];
+  if (!last || last.columns !== table || last.cells.length >= table.width) return false;
+  for (let j = i; j < lines.length && j < i + 30; j++) {
+    const l = lines[j];
+    if (l.cells) return !tableColumns(l.cells, lines[j + 1]?.cells) && resumesRow(last, l.cells, table);
+    if (CELL_BREAKERS.has(l.kind) || l.raw === '') return false;
+  }
+  return false;
+}
+
 export function buildOutline(lines: readonly PlanLine[], start: number): Outline {
   const sections: OutlineSection[] = [];
   const footer: PlanLine[] = [];
@@ -192,11 +221,11 @@ export function buildOutline(lines: readonly PlanLine[], start: number): Outline
           last &&
           last.columns === table &&
           last.cells.length < table.width &&
-          last.cells.length + cells.length - 1 === table.width &&
-          lines[i - 1]?.cells
+          ((last.cells.length + cells.length - 1 === table.width && lines[i - 1]?.cells) ||
+            resumesRow(last, cells, table))
         ) {
           // A cell with a line break cut its row in two: the halves meet in that cell.
-          last.cells[last.cells.length - 1] = `${last.cells[last.cells.length - 1]} ${cells[0]}`.trim();
+          last.cells[last.cells.length - 1] = `${last.cells[last.cells.length - 1]}\n${cells[0]}`.trim();
           last.cells.push(...cells.slice(1));
           continue;
         }
@@ -209,6 +238,12 @@ export function buildOutline(lines: readonly PlanLine[], start: number): Outline
       group[table.stt >= 0 ? table.stt : 0] = c.number;
       group[table.content] = c.text;
       (current as OutlineSection).tables.push({ cells: group, columns: table, line });
+      continue;
+    } else if (table && current && continuesCell(lines, i, table, (current as OutlineSection).tables)) {
+      // A cell with line breaks: its lines without a tab go on in the cell the row stopped in.
+      const rows = (current as OutlineSection).tables;
+      const last = rows[rows.length - 1];
+      last.cells[last.cells.length - 1] = `${last.cells[last.cells.length - 1]}\n${c.raw}`.trim();
       continue;
     } else {
       table = null;
@@ -228,7 +263,9 @@ export function buildOutline(lines: readonly PlanLine[], start: number): Outline
       continue;
     }
     if (c.kind === 'part') {
-      const own = explicitKind(c.text);
+      // A part headed by the body it addresses ("II. Các Liên đoàn Lao động tỉnh, thành phố:", as
+      // directives are written) holds that body's tasks.
+      const own = explicitKind(c.text) ?? (agencyFromHeading(c.text.split(';')[0]) ? 'tasks' : null);
       const base = upper ? `${upper.id}.${c.number}` : c.number;
       openSection(base, c.text, own ?? upper?.kind ?? 'context');
       continue;
@@ -258,10 +295,6 @@ export function buildOutline(lines: readonly PlanLine[], start: number): Outline
       } else if (!marked && !top.scope && (top.kind === 'dash' || top.kind === 'plus') && stack.length > 2) {
         // An unmarked "Đơn vị chủ trì: …" after bullets speaks for the bullets' heading.
         target = stack[stack.length - 2];
-      }
-      if (target.kind === 'root') {
-        target.extra.push({ text: c.raw, line, joined: c.joined });
-        continue;
       }
       const located: LocatedAttribute = { ...attribute, line, raw: c.raw };
       target.attributes.push(located);

@@ -37,8 +37,12 @@ function columnsOf(lower: readonly string[]): Omit<TableColumns, 'rows' | 'width
     /chủ trì|(?:cơ quan|đơn vị)(?:,? (?:đơn vị|cơ quan))?(?: (?:thực hiện|đầu mối|tham mưu))?$|(?:cơ quan|đơn vị).{0,20}(?:thực hiện|đầu mối|tham mưu)|thực hiện/u,
     /phối hợp|thời gian|nội dung/u,
   );
-  if (content < 0 || lead < 0 || content === lead) return null;
+  if (content < 0 || content === lead) return null;
   const stt = find(lower, /^(?:stt|tt|số tt|số thứ tự)\.?$/u);
+  const time = find(lower, /thời gian|thời hạn|tiến độ|hoàn thành|lộ trình/u, /chủ trì|phối hợp/u);
+  // Without a lead column a numbered list of work with its times is still a task table
+  // ("STT | Tên văn bản | Đối tượng tuyên truyền | Thời gian thực hiện").
+  if (lead < 0 && (stt < 0 || time < 0)) return null;
   return {
     // An unnamed first column before the content holds the numbers ("STT" lost in copying).
     stt: stt >= 0 ? stt : content > 0 && lower[0] === '' ? 0 : -1,
@@ -46,7 +50,7 @@ function columnsOf(lower: readonly string[]): Omit<TableColumns, 'rows' | 'width
     lead,
     partners: find(lower, /phối hợp/u),
     product: find(lower, /sản phẩm|kết quả/u),
-    time: find(lower, /thời gian|thời hạn|tiến độ|hoàn thành|lộ trình/u, /chủ trì|phối hợp/u),
+    time,
   };
 }
 

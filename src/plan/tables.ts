@@ -3,7 +3,7 @@
  * that only continues the cell above joined to it, a row cut short in copying kept with what it
  * has (and a warning).
  */
-import { splitAgencies } from './agency';
+import { leadingAgency, splitAgencies } from './agency';
 import { classifyNotes, extractDeadlines } from './deadline';
 import type { DoubtCode, TaskDraft, TaskPassResult } from './draft';
 import { excerpt } from './draft';
@@ -14,12 +14,31 @@ import { warning } from './warnings';
 const ROMAN_ROW = /^(?:X{0,3})(?:IX|IV|V?I{0,3})$|^[A-Z]$/;
 const NUMBER_CELL = /^\d{1,4}(?:\.\d{1,3})*$/;
 
+const MINISTRY_UNIT = /^(?:Vụ|Cục|Tổng cục|Văn phòng|Thanh tra|Viện)\s(?!.*\sBộ\b)/u;
+
 /** "- Vụ Đất đai - Cục Quy hoạch …": one name per dash; else names separated by commas and "và". */
 function agencyCell(text: string): string[] {
+  // A line break in the cell separates names as a dash or a comma does.
+  if (text.indexOf('\n') >= 0) {
+    const pieces: string[] = [];
+    for (const piece of text.split('\n')) {
+      const prev = pieces.length - 1;
+      // "Vụ Pháp chế" / "Bộ Xây dựng": a ministry's unit wrapped before the ministry is one name.
+      if (prev >= 0 && /^Bộ\s/u.test(piece) && MINISTRY_UNIT.test(pieces[prev])) pieces[prev] += ' ' + piece;
+      else pieces.push(piece);
+    }
+    return pieces.flatMap(agencyCell);
+  }
   const t = text.trim();
   if (/^[-+•]\s/u.test(t))
     return t.split(/(?:^|\s)[-+•]\s+(?=\p{Lu})/u).flatMap((p) => splitAgencies(p.replace(/;\s*$/, '')));
   return splitAgencies(t);
+}
+
+/** A lead cell's body without the verb that follows it; "Tổng cục Thủy lợi (TCTL)" stays whole. */
+function bodyOf(name: string): string {
+  const spoken = leadingAgency(name);
+  return spoken && /^\s+\p{Ll}/u.test(name.slice(spoken.length)) ? spoken : name;
 }
 
 function isGroupText(s: string): boolean {
@@ -82,13 +101,16 @@ export function readTables(body: OutlineSection, planYear: number | null): TaskP
       );
     }
     const leads = agencyCell(cell(col.lead));
-    let lead = leads[0] ?? null;
+    // "Vụ Chính sách thuế xây dựng phương án triển khai trình Bộ": the body, not what it does.
+    let lead = leads[0] ? bodyOf(leads[0]) : null;
     if (!lead && col.lead >= 0 && last && last.group === group && last.lead) {
       // A lead cell merged down over several rows arrives empty in all but the first.
       lead = last.lead;
       doubts.add('lead-from-row-above');
     }
-    const partners = [...leads.slice(1), ...agencyCell(cell(col.partners))];
+    // Several bodies in the lead cell lead together; only a table without a partner column lists
+    // its partners there.
+    const partners = col.partners >= 0 ? agencyCell(cell(col.partners)) : leads.slice(1);
     const deadlines: Deadline[] = [];
     const timeCells = col.times.map(cell).filter((t) => t !== '');
     for (const timeCell of timeCells) {

@@ -26,9 +26,12 @@ interface Context {
   lead: string | null;
   partners: string[];
   deadlines: Deadline[];
+  /** The deadlines come from a "Thời gian thực hiện:" line that speaks for every task below it. */
+  stated: boolean;
   underAgency: boolean;
 }
 
+const PERSON = /^(?:(?:các )?đồng chí|đ\/c)\s/iu;
 const SEE_APPENDIX = /^\(?\s*(?:chi tiết|nội dung|danh mục|có|theo)[^()]{0,80}phụ lục[^()]{0,80}\)?\.?$/iu;
 const HEADING_TASK = /^([^:]{2,150}):\s*(\S.{20,})$/u;
 
@@ -160,6 +163,15 @@ export function readTasks(outline: Outline, planYear: number | null): TaskPassRe
     let source: LeadSource = lead ? 'role' : 'none';
     let partners = attrs.partners.length > 0 ? attrs.partners : roles.partners;
     if (explicitOnly && !lead) return;
+    if (!lead && ctx.underAgency) {
+      // Under a body's heading, a sentence that opens with one of its people ("Đồng chí Phó Chủ tịch
+      // Thường trực … chỉ đạo …") names who leads it.
+      const spoken = leadingAgency(body);
+      if (spoken && PERSON.test(spoken)) {
+        lead = spoken;
+        source = 'sentence';
+      }
+    }
     if (!lead) {
       if (ctx.lead) {
         lead = ctx.lead;
@@ -180,7 +192,12 @@ export function readTasks(outline: Outline, planYear: number | null): TaskPassRe
         doubts.add('deadline-unrecognised');
       }
     }
-    if (deadlines.length === 0) deadlines = extractDeadlines(body, planYear);
+    if (deadlines.length === 0) {
+      // Under a stated time, the sentence's own words count only when they name a date of its own
+      // ("… Thời gian hoàn thành: trước ngày 31/5/2026"), not a recurring phrase ("hằng năm").
+      const said = extractDeadlines(body, planYear);
+      if (!ctx.stated || said.some((d) => d.due !== null)) deadlines = said;
+    }
     if (deadlines.length === 0) deadlines = ctx.deadlines.map((d) => ({ ...d }));
     if (node && anyJoined(node)) doubts.add('joined-lines');
     if (explicitOnly) doubts.add('assignment-in-context');
@@ -204,7 +221,18 @@ export function readTasks(outline: Outline, planYear: number | null): TaskPassRe
   function walkSection(body: OutlineSection, explicitOnly: boolean) {
     const root = body.root;
     const sid = body.section.id;
-    const ctx: Context = { group: null, lead: null, partners: [], deadlines: [], underAgency: false };
+    // "2. Cơ quan chủ trì, phối hợp: …" / "3. Thời gian thực hiện: …" beside "1. Nội dung": the part's own.
+    const own = attributeRoles(root.attributes);
+    const stated = own.time.flatMap((t) => classifyNotes(t, planYear));
+    const addressed = own.lead ? null : agencyFromHeading(body.section.heading);
+    const ctx: Context = {
+      group: null,
+      lead: own.lead ?? addressed,
+      partners: own.lead ? own.partners : [],
+      deadlines: stated,
+      stated: stated.length > 0,
+      underAgency: addressed !== null,
+    };
     if (root.children.length === 0 && body.tables.length === 0) {
       if (explicitOnly) return;
       // A task part written as plain paragraphs: each paragraph is a task.
@@ -287,15 +315,14 @@ export function readTasks(outline: Outline, planYear: number | null): TaskPassRe
       const subject = /^([^:]{2,150}):/u.exec(heading);
       if (subject && isAgencyHeading(subject[1])) lead = cleanAgencyName(subject[1]);
     }
-    const notes = [
-      ...attrs.time.flatMap((t) => classifyNotes(t, planYear)),
-      ...extractDeadlines(heading, planYear, true),
-    ];
+    const stated = attrs.time.flatMap((t) => classifyNotes(t, planYear));
+    const notes = [...stated, ...extractDeadlines(heading, planYear, true)];
     const next: Context = {
       group: `${printed(node)}`.trim(),
       lead: lead ?? ctx.lead,
       partners: lead ? partners : ctx.partners,
       deadlines: notes.length > 0 ? notes : ctx.deadlines,
+      stated: notes.length > 0 ? stated.length > 0 : ctx.stated,
       underAgency: underAgency || lead !== null,
     };
     // "2. Văn phòng UBND tỉnh: tham mưu …" names the agency and states its first task.

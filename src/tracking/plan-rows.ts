@@ -14,10 +14,11 @@ import type { Deadline, Plan, Task } from '../plan/types';
 export type RowCells = Partial<Record<string, RawCell>>;
 
 /**
- * One deadline per row, because the sheet has one `Thời hạn` cell: the earliest known due date
- * (the first part falls due first, so that is when the task can first be late); the category is
- * `due` when any of its deadlines is dated, otherwise the first deadline's category; no deadline
- * note at all → `none`. The full notes stay in the task text.
+ * One deadline per row, because the sheet has one `Thời hạn` cell: the last due date the plan
+ * writes for the task (issue 12: "trước ngày 28/2 … trước ngày 10/11": both are kept, the last one
+ * is the task's due date; the earlier steps stay in the notes and the text); the category is `due`
+ * when any of its deadlines is dated, otherwise the first deadline's category; no deadline note at
+ * all → `none`.
  */
 export function rowDeadline(deadlines: readonly Deadline[]): {
   category: DeadlineCategory;
@@ -25,7 +26,7 @@ export function rowDeadline(deadlines: readonly Deadline[]): {
 } {
   if (deadlines.length === 0) return { category: 'none', due: null };
   const dated = deadlines.map((d) => d.due).filter((d): d is string => !!d);
-  const due = dated.length ? dated.reduce((a, b) => (b < a ? b : a)) : null;
+  const due = dated.length ? dated[dated.length - 1] : null;
   const category = deadlines.some((d) => d.category === 'due') ? 'due' : deadlines[0].category;
   return { category, due };
 }

@@ -129,6 +129,62 @@ describe('plan-tracker parse (in-process)', () => {
     },
   );
 
+  it("--json carries each task's confidence, reasons and the decision that issues the plan", async () => {
+    const { code, stdout } = await parse(['test/fixtures/real/kon-tum-435-qd-ubnd-2020.txt', '--json']);
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(json.decision).toMatchObject({ number: '435/QĐ-UBND', issuedOn: '2020-05-04' });
+    for (const t of json.tasks) {
+      expect(['high', 'medium', 'low']).toContain(t.confidence);
+      expect(Array.isArray(t.reasons)).toBe(true);
+      expect(t.reasons.length === 0).toBe(t.confidence === 'high');
+    }
+    const doubted = json.tasks.find((t: { reasons: unknown[] }) => t.reasons.length > 0);
+    expect(Object.keys(doubted.reasons[0])).toEqual(['code', 'message', 'messageEn']);
+    // A plan with no decision has no "decision" key.
+    expect(
+      JSON.parse((await parse(['samples/nq28-nam-dinh.txt', '--json'])).stdout).decision,
+    ).toBeUndefined();
+  });
+
+  it('the outline lists the tasks to review (low confidence) first, with their reasons', async () => {
+    const plan = write(
+      'xem-lai.txt',
+      'II. NHIỆM VỤ\n1. Sở Nội vụ rà soát biên chế (quý II/2025).\n2. Rà soát quy chế làm việc (thời hạn: sớm nhất có thể).',
+    );
+    const { code, stdout } = await parse([plan]);
+    expect(code).toBe(0);
+    const lines = stdout.split('\n');
+    const review = lines.findIndex((l) => l.startsWith('Cần xem lại (1)'));
+    expect(review).toBeGreaterThan(0);
+    expect(review).toBeLessThan(lines.findIndex((l) => l.startsWith('II. NHIỆM VỤ')));
+    expect(lines[review + 1]).toMatch(/^ {2}II\.2 {2}Rà soát quy chế/);
+    expect(lines[review + 2]).toContain('Không xác định được cơ quan chủ trì.');
+    const en = await parse([plan, '--lang', 'en']);
+    expect(en.stdout).toContain('To review (1)');
+    expect(en.stdout).toContain('No lead agency was found.');
+  });
+
+  it.each([
+    [
+      'binary bytes',
+      () =>
+        write(
+          'nhi-phan.txt',
+          new Uint8Array(256).map((_, i) => i),
+        ),
+    ],
+    ['a workbook given as a plan', () => write('bang.xlsx', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0]))],
+  ])('%s: the decoder refuses → exit 2, the Vietnamese message, no JSON', async (_name, make) => {
+    const file = make();
+    const { code, stdout, stderr } = await parse([file, '--json']);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(file);
+    expect(stderr).toMatch(/[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/u);
+    expect(stderr).not.toMatch(/\bat \S+ \(|Error:/);
+  });
+
   it('rejects bad usage with exit 2', async () => {
     expect((await parse([])).code).toBe(2);
     expect((await parse(['a.txt', 'b.txt'])).code).toBe(2);

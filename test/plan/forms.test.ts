@@ -113,6 +113,95 @@ describe('layouts on real documents', () => {
     expect(next.reasons!.map((r) => r.code)).toContain('lead-from-row-above');
   });
 
+  it('a tab table whose cells hold line breaks: the lines without a tab stay in their cell (Bộ NN&PTNT 36)', () => {
+    const plan = real('bo-nnptnt-36-qd-bnn-pc-2014');
+    // "1.1<TAB>Kế hoạch …" / "- Các đơn vị …" / "- Vụ Pháp chế …<TAB>Các đơn vị thuộc Bộ" / "Vụ Pháp chế<TAB> <TAB>Tháng 01"
+    const t = task(plan, 'PL.I.1.1');
+    expect(t.text).toBe(
+      'Kế hoạch kiểm soát thủ tục hành chính năm\n- Các đơn vị xây dựng kế hoạch của đơn vị.\n- Vụ Pháp chế tổng hợp, xây dựng kế hoạch của Bộ.',
+    );
+    // Two bodies in the lead cell lead together: the second is no partner (the partner cell is empty).
+    expect([t.lead, t.partners]).toEqual([k('Các đơn vị thuộc Bộ'), []]);
+    expect(notes(t)).toEqual([['due', '2014-01-31']]);
+    // The bullets of a cell are no tasks of their own; every numbered row is one.
+    expect(plan.tasks.length).toBe(22);
+    expect(notes(task(plan, 'PL.I.4'))).toEqual([['due', '2014-12-31']]);
+    expect(task(plan, 'PL.II.5').lead).toBe(k('Các đơn vị thuộc Bộ'));
+  });
+
+  it('the blocked form: "1. Nội dung" tasks, then "2. Cơ quan chủ trì" / "a) Cơ quan chủ trì" bullets and "3. Thời gian thực hiện:" for all of them (BCĐ 1237)', () => {
+    const plan = real('bcdqg1237-252-kh-2013');
+    const a = task(plan, 'B.I.1.a');
+    expect(a.text).toMatch(/^Tổ chức Hội nghị quán triệt/);
+    // "3. Thời gian thực hiện: Tháng 12/2013 và thường xuyên." speaks for a) and b) of "1. Nội dung".
+    expect(notes(a)).toEqual([
+      ['due', '2013-12-31'],
+      ['ongoing', null],
+    ]);
+    expect(notes(task(plan, 'B.I.1.b'))).toEqual(notes(a));
+    // "a) Cơ quan chủ trì" with no colon is a label: its bullets are the leads, not a lead "Cơ quan".
+    expect(a.lead).toBe(k('Ban Chỉ đạo quốc gia'));
+    expect(a.partners).toContain(k('Hội Cựu chiến binh các cấp'));
+    // The attribute blocks give no tasks of their own.
+    expect(plan.tasks.some((t) => /^(?:Ban Chỉ đạo quốc gia|Cơ quan chủ trì)/u.test(t.text))).toBe(false);
+    // A stated time beats a recurring phrase of the sentence ("… và hàng năm"), not a date of its own.
+    expect(notes(task(plan, 'B.II.1.a'))).toEqual([
+      ['due', '2013-12-31'],
+      ['periodic', null],
+    ]);
+    expect(task(plan, 'B.VII.1.a').partners).toContain(k('Trung ương Hội Cựu chiến binh Việt Nam'));
+  });
+
+  it("a directive whose parts are headed by the bodies it addresses: their items are those bodies' tasks (Chỉ thị 01/CT-TLĐ)", () => {
+    const plan = real('tld-01-ct-tld-2014');
+    // "I. Các cơ quan báo chí, xuất bản Công đoàn:" names the lead of its items.
+    expect(task(plan, 'I.1').lead).toBe(k('Các cơ quan báo chí, xuất bản Công đoàn'));
+    // "II. Các Liên đoàn Lao động tỉnh, thành phố; Công đoàn ngành Trung ương …:" and
+    // "III. Công đoàn cấp trên trực tiếp cơ sở …:" hold tasks too.
+    expect(task(plan, 'II.1').text).toMatch(/^Xây dựng chương trình, kế hoạch phối hợp/);
+    expect(task(plan, 'III.1').text).toMatch(/^Tích cực, chủ động cung cấp thông tin/);
+    expect(plan.tasks.filter((t) => t.section === 'II').length).toBe(4);
+  });
+
+  it("posts as leads: a post with its portfolio, and a person who opens a bullet under the body's heading (MTTQ Lương Minh 16)", () => {
+    const plan = real('mttq-luong-minh-16-kh-mttq-2025');
+    // "- Đơn vị chủ trì: Đồng chí Phó chủ tịch Thường trực, phụ trách lĩnh vực Giám sát và Phản biện xã hội"
+    const first = task(plan, 'II.1.1');
+    expect(first.lead).toBe(
+      k('Đồng chí Phó chủ tịch Thường trực, phụ trách lĩnh vực Giám sát và Phản biện xã hội'),
+    );
+    // "Dự kiến tháng 11/2025 (sau khi … ban hành Hướng dẫn)": the month is the deadline.
+    expect(notes(first)).toEqual([['due', '2025-11-30']]);
+    // "3. Cán bộ phụ trách lĩnh vực giám sát và phản biện xã hội": the field's verb is no verb of the heading.
+    expect(task(plan, 'III.3-1').lead).toBe(k('Cán bộ phụ trách lĩnh vực giám sát và phản biện xã hội'));
+    // Under "1. Ban Thường trực Ủy ban MTTQ Việt Nam xã": "- Đồng chí Ủy viên …, Chủ tịch … lãnh đạo, chỉ đạo …".
+    expect(task(plan, 'III.1-1').lead).toBe(
+      k('Đồng chí Ủy viên Ban Thường vụ Đảng ủy, Chủ tịch Uỷ ban MTTQ Việt Nam xã'),
+    );
+  });
+
+  it('a lead cell that goes on with a verb, a list of acronyms, a table without a lead column (Bộ Tài chính 120)', () => {
+    const plan = real('bo-tai-chinh-120-qd-btc-2014');
+    const byText = (re: RegExp) => {
+      const t = plan.tasks.find((x) => re.test(x.text));
+      if (!t) throw new Error(`no task ${re}`);
+      return t;
+    };
+    // "Vụ Pháp chế xây dựng phương án triển khai trình Bộ" in the lead cell: the body is the lead.
+    expect(byText(/^Luật thực hành tiết kiệm, chống lãng phí/u).lead).toBe(k('Vụ Pháp chế'));
+    // "- Tổng cục Thuế, TCHQ" in the partner cell: two bodies.
+    expect(byText(/^Luật sửa đổi, bổ sung một số điều của Luật thuế/u).partners).toEqual(
+      expect.arrayContaining([k('Tổng cục Thuế'), k('TCHQ')]),
+    );
+    // "STT | Tên văn bản | Đối tượng tuyên truyền | Thời gian thực hiện": its rows are tasks.
+    expect(notes(byText(/^Luật Mặt trận Tổ quốc Việt Nam \(sửa đổi\)/u))).toEqual([['due', '2014-12-31']]);
+    expect(plan.tasks.some((t) => t.text === 'Luật tiếp công dân (*)')).toBe(true);
+  });
+
+  it('a lead cell that wraps "Vụ Pháp chế" / "Bộ Xây dựng" names one unit of the ministry (Bộ Xây dựng 113)', () => {
+    expect(task(real('bo-xay-dung-113-qd-bxd-2014'), 'PL.III.r3').lead).toBe(k('Vụ Pháp chế Bộ Xây dựng'));
+  });
+
   it('a markdown table with a two-row header under its "| --- |" rule, and "- X - Y" agency cells (Bộ TN&MT 59)', () => {
     const plan = real('bo-tnmt-59-qd-btnmt-2024');
     const t = plan.tasks.find((x) =>
@@ -212,6 +301,12 @@ describe('deadline forms (issue 12 §2)', () => {
     ['Sau khi Nghị định của Chính phủ được ban hành', [['external', null]]],
     ['theo yêu cầu của Bộ Nội vụ', [['external', null]]],
     ['Hằng ngày', [['periodic', null]]],
+    ['Từ tháng 5-12', [['due', '2025-12-31']]],
+    ['Từ tháng 01 - 12', [['due', '2025-12-31']]],
+    ['tháng 3-12/2014', [['due', '2014-12-31']]],
+    ['Từ tháng 3 đến tháng 6', [['due', '2025-06-30']]],
+    ['Từ tháng 11/2025 đến khi kết thúc Tổng kiểm kê.', [['external', null]]],
+    ['Tháng 11/2025 (sau khi Ban Thường trực tỉnh ban hành Hướng dẫn)', [['due', '2025-11-30']]],
   ])('%s', (note, expected) => {
     expect(classifyNotes(note, 2025).map((d) => [d.category, d.due])).toEqual(expected);
   });
@@ -230,6 +325,9 @@ describe('deadline forms (issue 12 §2)', () => {
     );
     expect(extractDeadlines('Báo cáo định kỳ hằng quý về Sở Nội vụ.', 2024)[0].category).toBe('periodic');
     expect(extractDeadlines('Tổ chức sơ kết định kỳ 6 tháng một lần.', 2024)[0].category).toBe('periodic');
+    expect(extractDeadlines('Định kỳ tổng hợp, báo cáo tình hình dư luận xã hội.', 2024)[0].category).toBe(
+      'periodic',
+    );
   });
 });
 

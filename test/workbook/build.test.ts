@@ -24,7 +24,7 @@ function allFormulas(spec: WorkbookSpec): string[] {
 }
 
 describe('rowDeadline (one deadline cell per task)', () => {
-  it('takes the earliest due date, and "due" when any deadline is dated', () => {
+  it('takes the last due date as the plan writes them, and "due" when any deadline is dated', () => {
     expect(
       rowDeadline([
         { category: 'ongoing', raw: 'thường xuyên', due: null },
@@ -32,6 +32,15 @@ describe('rowDeadline (one deadline cell per task)', () => {
         { category: 'due', raw: 'quý II/2024', due: '2024-06-30' },
       ]),
     ).toEqual({ category: 'due', due: '2024-06-30' });
+  });
+
+  it('a task with two dates falls due on the last one (issue 12: "both, the last one the task\'s due date")', () => {
+    const plan = parsePlan(
+      'II. NHIỆM VỤ\n1. Sở Tư pháp xây dựng dự thảo, gửi lấy ý kiến trước ngày 28/2/2023; hoàn thiện, trình UBND tỉnh trước ngày 10/11/2023.',
+    );
+    const [task] = plan.tasks;
+    expect(task.deadlines.map((d) => d.due)).toEqual(['2023-02-28', '2023-11-10']);
+    expect(rowDeadline(task.deadlines)).toEqual({ category: 'due', due: '2023-11-10' });
   });
 
   it('keeps the first category when none is dated, and "none" without any note', () => {

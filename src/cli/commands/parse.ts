@@ -1,7 +1,8 @@
 /**
  * plan-tracker parse FILE [--json] [--lang vi|en]
- * Reads a plan (.txt/.docx), prints its structure: one JSON object with --json, else a Vietnamese
- * outline. Unreadable, empty or structureless input is bad input: exit 2, message on stderr,
+ * Reads a plan (.txt/.docx), prints its structure: one JSON object with --json (each task with its
+ * confidence and reasons, and the decision that issues the plan), else a Vietnamese outline that
+ * opens with the low-confidence tasks to review. Unreadable, empty or structureless input is bad input: exit 2, message on stderr,
  * nothing on stdout.
  */
 import { readPlanFile, type Plan } from '../../app/plan-file';
@@ -26,6 +27,7 @@ export function planJson(plan: Plan): object {
     issuer: plan.issuer,
     place: plan.place,
     signer: plan.signer,
+    ...(plan.decision ? { decision: { ...plan.decision } } : {}),
     sections: plan.sections.map((s) => ({ id: s.id, heading: s.heading, kind: s.kind })),
     agencies: plan.agencies.map((a) => ({ key: a.key, name: a.name })),
     tasks: plan.tasks.map((t) => ({
@@ -40,6 +42,8 @@ export function planJson(plan: Plan): object {
       references: t.references,
       line: t.line,
       ...(t.product ? { product: t.product } : {}),
+      confidence: t.confidence ?? 'high',
+      reasons: (t.reasons ?? []).map((r) => ({ code: r.code, message: r.msg.vi, messageEn: r.msg.en })),
     })),
     warnings: plan.warnings.map((w) => ({
       code: w.code,
@@ -61,11 +65,17 @@ const WORDS = {
   lead: { vi: 'Chủ trì', en: 'Lead' },
   warnings: { vi: 'Cảnh báo', en: 'Warnings' },
   line: { vi: 'dòng', en: 'line' },
+  review: { vi: 'Cần xem lại', en: 'To review' },
 } satisfies Record<string, Msg>;
 
 function counts(plan: Plan): Msg {
   const [t, a, w] = [plan.tasks.length, plan.agencies.length, plan.warnings.length];
   return { vi: `${t} nhiệm vụ, ${a} cơ quan, ${w} cảnh báo`, en: `${t} tasks, ${a} agencies, ${w} warnings` };
+}
+
+function firstLine(text: string): string {
+  const line = text.split('\n')[0];
+  return line.length > 90 ? line.slice(0, 87) + '…' : line;
 }
 
 function outline(plan: Plan, lang: Lang): string {
@@ -80,6 +90,16 @@ function outline(plan: Plan, lang: Lang): string {
   ].filter(Boolean);
   if (meta.length) out.push(meta.join(' · '));
   out.push(localize(counts(plan), lang));
+  // The tasks the parser is least sure of come first, so a person checks them before building.
+  const low = plan.tasks.filter((t) => t.confidence === 'low');
+  if (low.length) {
+    out.push('');
+    out.push(`${w.review} (${low.length}):`);
+    for (const t of low) {
+      out.push(`  ${t.id}  ${firstLine(t.text)}`);
+      out.push(`      ${(t.reasons ?? []).map((r) => localize(r.msg, lang)).join(' ')}`);
+    }
+  }
   for (const s of plan.sections) {
     out.push('');
     out.push(`${s.id}. ${s.heading}${s.kind === 'context' ? w.context : ''}`);
@@ -96,8 +116,7 @@ function outline(plan: Plan, lang: Lang): string {
       const deadlines = t.deadlines
         .map((d) => `${CATEGORY_LABELS[d.category][lang]}${d.due ? ` ${d.due}` : ''}`)
         .join(', ');
-      const text = t.text.split('\n')[0];
-      out.push(`    ${t.id}  ${text.length > 90 ? text.slice(0, 87) + '…' : text}`);
+      out.push(`    ${t.id}  ${firstLine(t.text)}`);
       out.push(`        ${w.lead}: ${lead}${partners} · ${columnHeader('due', lang)}: ${deadlines}`);
     }
   }
