@@ -225,6 +225,12 @@ export const MESSAGES = {
   preferMaster: { vi: 'Giữ giá trị sổ tổng', en: 'Keep the master’s values' },
   mergeDownload: { vi: 'Tải sổ tổng đã gộp', en: 'Download the merged master' },
   mergeBlank: { vi: '(trống)', en: '(blank)' },
+  mergeSkipped: { vi: 'Giá trị không được gộp ({n})', en: 'Values not merged ({n})' },
+  mergeCurrent: {
+    vi: 'Sổ đã gộp là sổ tổng hiện tại: lần gộp sau sẽ gộp tiếp vào sổ này.',
+    en: 'The merged workbook is now the current master: the next merge builds on it.',
+  },
+  fileMergedAt: { vi: 'gộp', en: 'merged' },
   // Words in the names of downloaded files
   fileTracking: { vi: 'Theo dõi', en: 'Tracking' },
   fileAgencies: { vi: 'các cơ quan', en: 'agencies' },
