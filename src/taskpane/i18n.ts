@@ -4,9 +4,13 @@
  */
 import { createContext, useContext } from 'react';
 import type { Lang } from '../model/lang';
+import { columnHeader, type TaskColumnId } from '../model/columns';
 import { localize, type Msg } from '../model/msg';
 
 export type { Lang };
+
+/** A column's header as the workbook writes it (the registry holds every column fact). */
+const header = (id: TaskColumnId): Msg => ({ vi: columnHeader(id, 'vi'), en: columnHeader(id, 'en') });
 
 /** Every message, in both languages; {name} marks a placeholder. */
 export const MESSAGES = {
@@ -117,9 +121,9 @@ export const MESSAGES = {
   reviewSkip: { vi: 'Giữ nguyên, xem tiếp', en: 'Keep as is, next' },
   reviewStop: { vi: 'Dừng xem lại', en: 'Stop reviewing' },
   saveNext: { vi: 'Lưu và xem tiếp', en: 'Save and next' },
-  taskTextLabel: { vi: 'Nội dung nhiệm vụ', en: 'Task text' },
+  taskTextLabel: header('text'),
   partnersHint: { vi: 'Chọn một hoặc nhiều cơ quan.', en: 'Choose one or more agencies.' },
-  categoryLabel: { vi: 'Loại thời hạn', en: 'Deadline type' },
+  categoryLabel: header('category'),
   rawDeadline: { vi: 'Kế hoạch ghi: "{raw}"', en: 'The plan says: "{raw}"' },
   showFullText: { vi: 'Xem đầy đủ nhiệm vụ {id}', en: 'Show all of task {id}' },
   hideFullText: { vi: 'Thu gọn nhiệm vụ {id}', en: 'Show less of task {id}' },
