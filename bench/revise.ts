@@ -50,7 +50,7 @@ function groupOf(id: string): string {
   return id.includes('.') ? id.slice(0, id.lastIndexOf('.')) : '';
 }
 
-function revisionOf(n: number): Revision {
+export function revisionOf(n: number): Revision {
   const old = scalePlan(parsePlan(sampleText()), n);
   const rnd = seeded(n);
   const kept: { task: Plan['tasks'][0]; oldId: string | null }[] = [];

@@ -116,11 +116,20 @@ function shinglesOf(p: Prepared): Set<string> {
  * inverse document frequency across both plans, so a pair shares what makes a task itself (its
  * subject, its references), not the words of the plan's every line.
  */
-function contentScorer(all: readonly Prepared[]): (a: Prepared, b: Prepared) => number {
+function contentScorer(
+  all: readonly Prepared[],
+  scored: readonly Prepared[] = all,
+): (a: Prepared, b: Prepared) => number {
   // Occurrences rather than documents: a word seldom repeats inside one task, and counting from
-  // the word lists spares building a set for every task of the plan.
+  // the word lists spares building a set for every task of the plan. Only the words of the
+  // tasks that will be scored are counted (across the whole plan).
   const df = new Map<string, number>();
-  for (const p of all) for (const w of p.list) df.set(w, (df.get(w) ?? 0) + 1);
+  for (const p of scored) for (const w of p.list) df.set(w, 0);
+  for (const p of all)
+    for (const w of p.list) {
+      const d = df.get(w);
+      if (d !== undefined) df.set(w, d + 1);
+    }
   const n = all.length;
   const weight = (w: string) => Math.log(1 + n / (df.get(w) ?? 1));
   const totals = new Map<Prepared, number>();
@@ -365,9 +374,10 @@ export function diffPlanTasks(
   // 2. The rest: scored candidates, then the best assignment as a whole.
   const oldLeft = olds.filter((o) => !oldPaired.has(o));
   const newLeft = news.filter((n) => !newPaired.has(n));
-  const score = contentScorer([...olds, ...news]);
+  const score = contentScorer([...olds, ...news], [...oldLeft, ...newLeft]);
   const edges: Edge[] = [];
-  for (const [o, n] of candidatePairs(oldLeft, newLeft)) {
+  const candidates = oldLeft.length && newLeft.length ? candidatePairs(oldLeft, newLeft) : [];
+  for (const [o, n] of candidates) {
     const s = score(o, n);
     if (s >= (o.task.id === n.task.id ? SAME_ID_THRESHOLD : RENUMBER_THRESHOLD))
       edges.push({ o, n, score: s });
