@@ -275,6 +275,12 @@ describe('leads and partners, as real plans write them', () => {
       ['Bộ Nội vụ'],
     ],
     [
+      // 175/NQ-CP: "trong quá trình …" ends the partner's name.
+      'Bộ Thông tin và Truyền thông chủ trì, phối hợp Bộ Công an trong quá trình giới thiệu sản phẩm',
+      'Bộ Thông tin và Truyền thông',
+      ['Bộ Công an'],
+    ],
+    [
       'Sở Tài chính chủ trì, phối hợp với các sở, ngành, cơ quan liên quan bố trí kinh phí chi thường xuyên',
       'Sở Tài chính',
       ['các sở, ngành, cơ quan liên quan'],
