@@ -263,7 +263,10 @@ describe('plan-tracker revise', () => {
     [['master.xlsx'], /Cần sổ theo dõi và kế hoạch sửa đổi.*both needed/s],
     [['master.xlsx', 'sua-doi.txt', '-o', 'moi.csv'], /đuôi \.xlsx.*must end in \.xlsx/s],
     [['master.xlsx', 'khong-co.txt', '--dry-run'], /khong-co.txt: không tìm thấy tệp.*file not found/s],
-    [['sua-doi.txt', 'sua-doi.txt', '--dry-run'], /không phải bảng tính Excel .xlsx.*is not an Excel .xlsx workbook/s],
+    [
+      ['sua-doi.txt', 'sua-doi.txt', '--dry-run'],
+      /không phải bảng tính Excel .xlsx.*is not an Excel .xlsx workbook/s,
+    ],
     [['master.xlsx', 'rong.txt', '-o', 'moi.xlsx'], /rong.txt.*Không tìm thấy nhiệm vụ nào.*No tasks found/s],
     [['master.xlsx', 'khac.txt', '-o', 'moi.xlsx'], /không có nhiệm vụ nào trùng.*shares no task/s],
   ])('refuses bad input %j with exit 2, in either language, writing nothing', async (args, message) => {
