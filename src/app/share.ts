@@ -29,6 +29,8 @@ export interface MergeRequest {
   prefer?: 'return' | 'master' | null;
   /** Write values the checks call errors (marked in the history) instead of listing them. */
   acceptInvalid?: boolean;
+  /** Take returns whose lineage cannot be proven, by task id (after a dry-run review). */
+  adopt?: boolean;
   dryRun?: boolean;
   now?: Date;
 }

@@ -15,21 +15,26 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   split: async () => (await import('./commands/split')).run,
   merge: async () => (await import('./commands/merge')).run,
   revise: async () => (await import('./commands/revise')).run,
+  report: async () => (await import('./commands/report')).run,
+  radar: async () => (await import('./commands/radar')).run,
 };
 
 const USAGE: Msg = {
   vi: `Cách dùng: plan-tracker <lệnh> [tuỳ chọn]
 
   parse   KẾ_HOẠCH [--json]                                   Đọc kế hoạch, in cấu trúc
-  build   KẾ_HOẠCH -o SO_THEO_DOI.xlsx [--report-date Y-M-D] [--lang vi|en] [--force]
+  build   KẾ_HOẠCH -o SO_THEO_DOI.xlsx [--report-date dd/mm/yyyy] [--lang vi|en] [--force]
                                                               Tạo sổ theo dõi
-  check   SO_THEO_DOI.xlsx [--report-date Y-M-D] [--json]     Kiểm tra số liệu đã nhập
+  check   SO_THEO_DOI.xlsx [--report-date dd/mm/yyyy] [--json] Kiểm tra số liệu đã nhập
   summary SO_THEO_DOI.xlsx [--period 2024-Q2] [--json]        Tổng hợp theo cơ quan
   split   SO_THEO_DOI.xlsx -o THƯ_MỤC                         Tách sổ cho từng cơ quan
   merge   SO_THEO_DOI.xlsx TRẢ_VỀ.xlsx… [--dry-run] [--json] [--prefer return|master]
                                                               Gộp các sổ cơ quan gửi về
   revise  SO_THEO_DOI.xlsx KẾ_HOẠCH_SỬA_ĐỔI -o SO_MOI.xlsx [--dry-run] [--json] [--lang vi|en] [--force]
                                                               Cập nhật sổ theo kế hoạch sửa đổi, giữ số liệu
+  report  SO_THEO_DOI.xlsx [-o BAO_CAO.xlsx] [--period 2024-Q2] [--json]
+                                                              Lập báo cáo kỳ (Nghị định 30/2020)
+  radar   SO_THEO_DOI.xlsx [--days 30] [--json]               Nhiệm vụ quá hạn và sắp đến hạn
 
 Thông báo bằng tiếng Việt; thêm --lang en để dùng tiếng Anh.
 Mã thoát: 0 thành công, 1 có lỗi số liệu hoặc xung đột (check, merge), 2 dữ liệu vào sai hoặc không đọc/ghi được tệp.
@@ -37,15 +42,18 @@ Mã thoát: 0 thành công, 1 có lỗi số liệu hoặc xung đột (check, m
   en: `Usage: plan-tracker <command> [options]
 
   parse   PLAN [--json]                                       Read a plan, print its structure
-  build   PLAN -o TRACKING.xlsx [--report-date Y-M-D] [--lang vi|en] [--force]
+  build   PLAN -o TRACKING.xlsx [--report-date dd/mm/yyyy] [--lang vi|en] [--force]
                                                               Build the tracking workbook
-  check   TRACKING.xlsx [--report-date Y-M-D] [--json]        Check what staff entered
+  check   TRACKING.xlsx [--report-date dd/mm/yyyy] [--json]   Check what staff entered
   summary TRACKING.xlsx [--period 2024-Q2] [--json]           Summarise by agency
   split   TRACKING.xlsx -o FOLDER                             One workbook per agency
   merge   TRACKING.xlsx RETURN.xlsx… [--dry-run] [--json] [--prefer return|master]
                                                               Merge the returned copies
   revise  TRACKING.xlsx REVISED_PLAN -o NEW.xlsx [--dry-run] [--json] [--lang vi|en] [--force]
                                                               Apply a revised plan, keep every entry
+  report  TRACKING.xlsx [-o REPORT.xlsx] [--period 2024-Q2] [--json]
+                                                              The period's report (Decree 30/2020)
+  radar   TRACKING.xlsx [--days 30] [--json]                  Tasks overdue and due soon
 
 Messages are in Vietnamese; add --lang en for English.
 Exit codes: 0 success, 1 findings or conflicts (check, merge), 2 bad input or a file that cannot be read or written.

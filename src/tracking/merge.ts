@@ -30,6 +30,7 @@ import { cellAddress, EXCEL_MAX_CELL_TEXT, type RawCell, type TableSnapshot } fr
 import type { BaseEntries, SyncRecord, WorkbookMeta } from '../model/workbook-meta';
 import { checkTracking } from './check';
 import { cellKey, parseCategory, parseListWord, sameCell } from './entries';
+import { followLineage } from './lineage';
 import { SAME_ID_THRESHOLD, textSimilarity } from './revise';
 
 export type { SyncRecord };
@@ -104,7 +105,8 @@ export type RefusalCode =
   | 'task-hash'
   | 'duplicate-task'
   | 'row-mismatch'
-  | 'not-master';
+  | 'not-master'
+  | 'unproven-lineage';
 
 export interface MergeRefusal {
   file: string;
@@ -168,6 +170,8 @@ export interface MergeOptions {
   acceptInvalid?: boolean;
   /** ISO date the incoming values are checked against (a completion date after it is an error). */
   today?: string;
+  /** Take returns whose lineage cannot be proven, by task id (`--adopt`; see lineage.ts). */
+  adopt?: boolean;
   /** The master's sync records from earlier merges, oldest first; default the master meta's. */
   sync?: readonly SyncRecord[];
 }
@@ -568,7 +572,13 @@ export function planMerge(
   const valid: ValidReturn[] = [];
   const notices: MergeNotice[] = [];
   const skipped: MergeSkip[] = [];
-  for (const r of returns) {
+  const lineageNotices: MergeNotice[] = [];
+  for (const given of returns) {
+    // A return split before a revision or from a rebuilt master, under the master's ids.
+    const followed = followLineage(masterWithMeta.meta, masterTexts, given, opts.adopt ?? false);
+    if (followed.refusal) refused.push(refusal(given.file, followed.refusal.code, followed.refusal.message));
+    lineageNotices.push(...followed.notices);
+    const r = followed.source;
     const v = validateReturn(masterWithMeta, masterHashes, masterTexts, r);
     if (Array.isArray(v)) refused.push(...v);
     else {
@@ -791,7 +801,16 @@ export function planMerge(
     }
   }
   const ok = conflicts.every((c) => c.resolution !== null);
-  return { refused: [], changes, conflicts, notices, skipped, files, ok, sync };
+  return {
+    refused: [],
+    changes,
+    conflicts,
+    notices: [...lineageNotices, ...notices],
+    skipped,
+    files,
+    ok,
+    sync,
+  };
 }
 
 /** The editable cells of the given rows, as stored in an agency copy's meta for a later merge. */

@@ -36,6 +36,8 @@ export interface MergeWorkbooksOptions {
   prefer?: 'return' | 'master' | null;
   /** Write values the checks call errors, marked in the history, instead of listing them. */
   acceptInvalid?: boolean;
+  /** Take returns whose lineage cannot be proven (`--adopt`). */
+  adopt?: boolean;
   /** Plan and report only; never produce an output. */
   dryRun?: boolean;
   now?: Date;
@@ -145,6 +147,7 @@ export function mergeWorkbooksSync(
     prefer: opts.prefer,
     acceptInvalid: opts.acceptInvalid,
     today: now.toISOString().slice(0, 10),
+    adopt: opts.adopt,
   });
   const plan: MergePlan =
     unreadable.length > 0

@@ -74,7 +74,7 @@ describe('MergeConflictView', () => {
     const first = document.querySelector('li[data-task-id="IV.3.1"]') as HTMLElement;
     expect(text(first)).toContain(`Column: ${columnHeader('status', 'en')}`);
     expect(text(first)).toContain('(blank)');
-    expect(text(document.querySelector('li[data-task-id="IV.3.2"] [data-side="master"]'))).toBe('2024-05-02');
+    expect(text(document.querySelector('li[data-task-id="IV.3.2"] [data-side="master"]'))).toBe('02/05/2024');
     expect(within(document.body).getByRole('button', { name: 'Take the agency’s values' })).toBeTruthy();
   });
 });

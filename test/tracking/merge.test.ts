@@ -235,8 +235,13 @@ describe('planMerge', () => {
     const cases: [string, () => MergeSource, string][] = [
       ['no meta', () => ({ ...good(), meta: null }), 'no-meta'],
       [
+        // Of another plan: a master rebuilt from the same plan is recognised (lineage.ts).
         'another master',
-        () => agencyReturn(['IV.1.1'], TASKS, (r) => r, { workbookId: 'wb-2' }),
+        () =>
+          agencyReturn(['IV.1.1'], TASKS, (r) => r, {
+            workbookId: 'wb-2',
+            sourceFingerprint: '1'.repeat(64),
+          }),
         'foreign-workbook',
       ],
       [

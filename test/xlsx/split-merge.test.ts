@@ -71,9 +71,9 @@ const PLAN: Plan = {
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
-async function buildMaster(workbookId = 'master-1'): Promise<Uint8Array> {
+async function buildMaster(workbookId = 'master-1', plan: Plan = PLAN): Promise<Uint8Array> {
   return writeXlsx(
-    buildWorkbookSpec(PLAN, {
+    buildWorkbookSpec(plan, {
       lang: 'vi',
       reportDate: '2024-06-20',
       workbookId,
@@ -256,7 +256,10 @@ describe('merge', () => {
 
   it('refuses foreign, tampered and incomplete returns, all or nothing', async () => {
     const { master, nv, tc } = await splitAndFill();
-    const other = await splitWorkbook(await buildMaster('master-2'));
+    // Another master of another plan (one rebuilt from the same plan is recognised: lineage.ts).
+    const other = await splitWorkbook(
+      await buildMaster('master-2', { ...PLAN, title: `${PLAN.title} (khác)` }),
+    );
     const foreign = await fill(other.files[0].bytes, [
       [PLAN.tasks.find((t) => t.lead === other.files[0].agencyKey)!.id, 'note', 'x'],
     ]);

@@ -10,8 +10,8 @@ import type { CliIo } from '../io';
 import { cleanStaleTemps, lockMaster, realTarget, replaceMaster, type MasterLock } from '../master-file';
 
 const USAGE: Msg = {
-  vi: 'Cách dùng: plan-tracker merge SO_THEO_DOI.xlsx TRA_VE.xlsx… [--dry-run] [--json] [--prefer return|master] [--accept-invalid] [--no-backup] [--lang vi|en]',
-  en: 'Usage: plan-tracker merge TRACKING.xlsx RETURN.xlsx… [--dry-run] [--json] [--prefer return|master] [--accept-invalid] [--no-backup] [--lang vi|en]',
+  vi: 'Cách dùng: plan-tracker merge SO_THEO_DOI.xlsx TRA_VE.xlsx… [--dry-run] [--json] [--prefer return|master] [--accept-invalid] [--adopt] [--no-backup] [--lang vi|en]',
+  en: 'Usage: plan-tracker merge TRACKING.xlsx RETURN.xlsx… [--dry-run] [--json] [--prefer return|master] [--accept-invalid] [--adopt] [--no-backup] [--lang vi|en]',
 };
 
 const WORDS = {
@@ -96,6 +96,7 @@ const ARGS = {
     prefer: choiceFlag('--prefer', ['return', 'master'], ['Lựa chọn --prefer', '--prefer choice']),
     acceptInvalid: { names: ['--accept-invalid'], kind: 'bool' },
     noBackup: { names: ['--no-backup'], kind: 'bool' },
+    adopt: { names: ['--adopt'], kind: 'bool' },
     lang: COMMON_FLAGS.lang,
   },
   positional: {
@@ -136,6 +137,7 @@ async function mergeLocked(
     json: boolean;
     lang: Lang;
     acceptInvalid: boolean;
+    adopt: boolean;
     noBackup: boolean;
     prefer?: 'return' | 'master';
   },
@@ -152,7 +154,12 @@ async function mergeLocked(
   const returns = await Promise.all(returnArgs.map((r) => readNamedFile(io, r)));
   // History rows and refusals name the files as they are called, not by their whole path.
   const named = (f: { name: string; bytes: Uint8Array }) => ({ name: basename(f.name), bytes: f.bytes });
-  const result = await mergeFiles(named(master), returns.map(named), { prefer, dryRun, acceptInvalid });
+  const result = await mergeFiles(named(master), returns.map(named), {
+    prefer,
+    dryRun,
+    acceptInvalid,
+    adopt: flags.adopt,
+  });
   const { plan, output } = result;
   let written = false;
   if (output && !dryRun) {

@@ -22,10 +22,10 @@ import { requireXlsxPath, writeFilesAtomically } from '../output-file';
 const USAGE: Msg = {
   vi:
     'Cách dùng: plan-tracker summary SO_THEO_DOI.xlsx [--period 2024-Q2] [--calendar] [--json] ' +
-    '[--report-date YYYY-MM-DD] [--lang vi|en] [-o TONG_HOP.xlsx]',
+    '[--report-date dd/mm/yyyy] [--lang vi|en] [-o TONG_HOP.xlsx]',
   en:
     'Usage: plan-tracker summary TRACKING.xlsx [--period 2024-Q2] [--calendar] [--json] ' +
-    '[--report-date YYYY-MM-DD] [--lang vi|en] [-o SUMMARY.xlsx]',
+    '[--report-date dd/mm/yyyy] [--lang vi|en] [-o SUMMARY.xlsx]',
 };
 
 const WORDS = {
@@ -46,7 +46,7 @@ const WORDS = {
 
 type Words = Record<keyof typeof WORDS, string>;
 
-const SHORT = ['S1', 'S2', 'S3', 'S4', 'S5', 'S6'];
+const SHORT = DEADLINE_STATES.map((_s, i) => `S${i + 1}`);
 
 const ARGS = {
   help: true,
