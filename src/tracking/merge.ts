@@ -327,7 +327,7 @@ export function changeKey(column: TaskColumnId, raw: RawCell): string {
 }
 
 export function sameEntry(column: TaskColumnId, a: RawCell, b: RawCell): boolean {
-  return changeKey(column, a) === changeKey(column, b);
+  return a === b || changeKey(column, a) === changeKey(column, b);
 }
 
 interface ReturnRows {
@@ -388,7 +388,8 @@ function rowsOfReturn(
     }
     const mine = masterTexts.get(id);
     const theirs = String(cellOf(snapshot, map, i, 'text') ?? '');
-    if (mine !== undefined && textSimilarity(mine, theirs) < SAME_ID_THRESHOLD) {
+    // Unchanged text (nearly every row) needs no comparison.
+    if (mine !== undefined && mine !== theirs && textSimilarity(mine, theirs) < SAME_ID_THRESHOLD) {
       // Ids swapped between rows leave a row whose text is another task's: its entries would
       // land on the wrong task. A text of no other task is an agency's own rewording: taken.
       const other = [...copyIds].find(
@@ -445,13 +446,18 @@ function invalidCells(
   return out;
 }
 
-/** What staff entered in a return, for telling the same return given twice. */
+/** What staff entered in a return, exactly, for telling the same return given twice. */
 function contentKey(source: MergeSource, map: ColumnMap, rowsById: Map<string, number>): string {
-  const parts: string[] = [];
-  for (const [id, i] of [...rowsById].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)))
-    for (const column of STAFF_COLUMNS)
-      parts.push(`${id}\u0001${changeKey(column, cellOf(source.snapshot, map, i, column))}`);
-  return parts.join('\u0002');
+  const cols = STAFF_COLUMNS.map((c) => map.index[c]);
+  const ids = [...rowsById.keys()].sort();
+  return JSON.stringify(
+    ids.map((id) => [
+      id,
+      cols.map((j) =>
+        j === undefined ? null : (source.snapshot.rows[rowsById.get(id) as number]?.[j] ?? null),
+      ),
+    ]),
+  );
 }
 
 /**
@@ -661,7 +667,9 @@ export function planMerge(
       }
       const theirs = (column: TaskColumnId) => cellOf(source.snapshot, map, row, column);
       for (const column of REPORTED_COLUMN_IDS) {
-        if (!sameCell(column, theirs(column), masterValue(taskId, column)))
+        const t = theirs(column);
+        const m = masterValue(taskId, column);
+        if (t !== m && !sameCell(column, t, m))
           notices.push({
             file: source.file,
             taskId,
@@ -676,7 +684,9 @@ export function planMerge(
       const columns = dated ? MERGED_ALWAYS : MERGED_WHEN_UNDATED;
       if (dated)
         for (const column of MERGED_IF_UNDATED_COLUMN_IDS) {
-          if (sameCell(column, theirs(column), masterValue(taskId, column))) continue;
+          const t = theirs(column);
+          const m = masterValue(taskId, column);
+          if (t === m || sameCell(column, t, m)) continue;
           notices.push({
             file: source.file,
             taskId,
