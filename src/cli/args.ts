@@ -3,7 +3,7 @@
  * everywhere (`--flag value` and `--flag=value`, last one wins) and every usage error is worded
  * once, in both languages; the user's language (--lang) decides which is printed.
  */
-import { isIsoDate } from '../model/dates';
+import { readTypedDate } from '../model/dates';
 import type { Lang } from '../model/lang';
 import { EXIT, LocalizedError, localize, type Msg } from '../model/msg';
 import type { CliIo } from './io';
@@ -114,9 +114,19 @@ function initialValue(spec: FlagSpec): boolean | string | undefined {
 function readValue(spec: FlagSpec, flag: string, value: string): { ok: string } | { error: Msg } {
   const label = labelOf(spec, flag);
   if (spec.kind === 'date') {
-    return isIsoDate(value)
-      ? { ok: value }
-      : { error: MESSAGES.invalid(label, value, 'cần YYYY-MM-DD', 'expected YYYY-MM-DD') };
+    // The way the office writes dates (14/06/2024) or ISO; the value handed on is always ISO.
+    const read = readTypedDate(value);
+    if ('iso' in read) return { ok: read.iso };
+    return read.problem === 'impossible'
+      ? { error: MESSAGES.invalid(label, value, 'không có ngày này', 'no such date') }
+      : {
+          error: MESSAGES.invalid(
+            label,
+            value,
+            'cần dd/mm/yyyy hoặc YYYY-MM-DD',
+            'expected dd/mm/yyyy or YYYY-MM-DD',
+          ),
+        };
   }
   const choices = spec.kind === 'lang' ? LANGS : spec.kind === 'choice' ? spec.choices : null;
   if (choices && !choices.includes(value)) {

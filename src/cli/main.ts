@@ -23,9 +23,9 @@ const USAGE: Msg = {
   vi: `Cách dùng: plan-tracker <lệnh> [tuỳ chọn]
 
   parse   KẾ_HOẠCH [--json]                                   Đọc kế hoạch, in cấu trúc
-  build   KẾ_HOẠCH -o SO_THEO_DOI.xlsx [--report-date Y-M-D] [--lang vi|en] [--force]
+  build   KẾ_HOẠCH -o SO_THEO_DOI.xlsx [--report-date dd/mm/yyyy] [--lang vi|en] [--force]
                                                               Tạo sổ theo dõi
-  check   SO_THEO_DOI.xlsx [--report-date Y-M-D] [--json]     Kiểm tra số liệu đã nhập
+  check   SO_THEO_DOI.xlsx [--report-date dd/mm/yyyy] [--json] Kiểm tra số liệu đã nhập
   summary SO_THEO_DOI.xlsx [--period 2024-Q2] [--json]        Tổng hợp theo cơ quan
   split   SO_THEO_DOI.xlsx -o THƯ_MỤC                         Tách sổ cho từng cơ quan
   merge   SO_THEO_DOI.xlsx TRẢ_VỀ.xlsx… [--dry-run] [--json] [--prefer return|master]
@@ -42,9 +42,9 @@ Mã thoát: 0 thành công, 1 có lỗi số liệu hoặc xung đột (check, m
   en: `Usage: plan-tracker <command> [options]
 
   parse   PLAN [--json]                                       Read a plan, print its structure
-  build   PLAN -o TRACKING.xlsx [--report-date Y-M-D] [--lang vi|en] [--force]
+  build   PLAN -o TRACKING.xlsx [--report-date dd/mm/yyyy] [--lang vi|en] [--force]
                                                               Build the tracking workbook
-  check   TRACKING.xlsx [--report-date Y-M-D] [--json]        Check what staff entered
+  check   TRACKING.xlsx [--report-date dd/mm/yyyy] [--json]   Check what staff entered
   summary TRACKING.xlsx [--period 2024-Q2] [--json]           Summarise by agency
   split   TRACKING.xlsx -o FOLDER                             One workbook per agency
   merge   TRACKING.xlsx RETURN.xlsx… [--dry-run] [--json] [--prefer return|master]

@@ -55,3 +55,28 @@ export function todayIso(now: Date = new Date()): string {
 export function addDays(iso: string, days: number): string {
   return serialToIso(isoToSerial(iso) + days);
 }
+
+/** Why a typed date was refused, in both languages; `text` is what was typed. */
+export type DateProblem = 'format' | 'impossible';
+
+/**
+ * A date as a Vietnamese clerk types it: dd/mm/yyyy (also with "." or "-", one-digit day and
+ * month, or the eight digits ddmmyyyy run together), or ISO yyyy-mm-dd. A two-digit year is read
+ * in 2000–2099. The day is checked against the calendar: 31/02/2024 is refused, never moved on.
+ */
+export function readTypedDate(text: string): { iso: string } | { problem: DateProblem } {
+  const s = text.trim();
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
+  const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/.exec(s);
+  const run = /^(\d{2})(\d{2})(\d{4})$/.exec(s);
+  let parts: [number, number, number] | null = null;
+  if (iso) parts = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  else if (dmy) {
+    const y = Number(dmy[3]);
+    parts = [dmy[3].length === 2 ? 2000 + y : y, Number(dmy[2]), Number(dmy[1])];
+  } else if (run) parts = [Number(run[3]), Number(run[2]), Number(run[1])];
+  if (!parts) return { problem: 'format' };
+  const [y, m, d] = parts;
+  if (y < 1900 || !isRealDate(y, m, d)) return { problem: 'impossible' };
+  return { iso: isoFromParts(y, m, d) };
+}

@@ -123,6 +123,8 @@ export function App({ workspace }: AppProps) {
     </section>
   );
   const [draft, setDraft] = useState<PlanDraft | null>(null);
+  // The draft last written into a workbook: leaving the page after that loses nothing.
+  const [builtDraft, setBuiltDraft] = useState<PlanDraft | null>(null);
   const [tracking, setTracking] = useState<LoadedTracking | null>(null);
   const source = useMemo(
     () => ({
@@ -171,6 +173,7 @@ export function App({ workspace }: AppProps) {
               onNext={() => open('build')}
               readPlan={workspace.readPlan}
               explain={workspace.explain}
+              built={draft !== null && draft === builtDraft}
             />,
           )}
           {panel(
@@ -180,6 +183,7 @@ export function App({ workspace }: AppProps) {
               buildFile={workspace.buildFile}
               buildInWorkbook={workspace.buildInWorkbook}
               explain={workspace.explain}
+              onBuilt={setBuiltDraft}
             />,
           )}
           {panel('check', <CheckStep tracking={tracking} onTracking={setTracking} source={source} />)}

@@ -59,6 +59,26 @@ export const MESSAGES = {
     vi: 'Không tìm thấy nhiệm vụ nào trong văn bản. Hãy kiểm tra lại nội dung đã dán.',
     en: 'No tasks were found in the text. Check what was pasted.',
   },
+  editsKept: {
+    vi: 'Đã giữ lại các chỉnh sửa của {n} nhiệm vụ.',
+    en: 'The corrections to {n} tasks were kept.',
+  },
+  restoreOffer: {
+    vi: 'Có bản nháp chưa xong từ {when} ({n} nhiệm vụ đã sửa). Khôi phục?',
+    en: 'There is unfinished work from {when} ({n} tasks corrected). Restore it?',
+  },
+  restore: { vi: 'Khôi phục', en: 'Restore' },
+  restoreDiscard: { vi: 'Bỏ bản nháp', en: 'Discard it' },
+  restored: { vi: 'Đã khôi phục bản nháp.', en: 'The unfinished work is back.' },
+  clearConfirmTitle: { vi: 'Xóa nội dung đã nhập?', en: 'Clear what was entered?' },
+  clearConfirm: {
+    vi: 'Nội dung Kế hoạch trong ô sẽ bị xóa.',
+    en: 'The plan text in the box will be removed.',
+  },
+  clearConfirmEdits: {
+    vi: 'Nội dung Kế hoạch và các chỉnh sửa của {n} nhiệm vụ sẽ bị xóa, không lấy lại được.',
+    en: 'The plan text and the corrections to {n} tasks will be removed for good.',
+  },
   errParse: { vi: 'Không phân tích được văn bản: {detail}', en: 'Could not analyse the text: {detail}' },
   // Preview
   previewTitle: { vi: 'Xem trước', en: 'Preview' },
@@ -75,23 +95,58 @@ export const MESSAGES = {
   partContext: { vi: 'phần mở đầu — không có nhiệm vụ', en: 'introductory part — no tasks' },
   partTasks: { vi: '{n} nhiệm vụ', en: '{n} tasks' },
   noGroup: { vi: '(không có nhóm)', en: '(no group)' },
-  noLead: { vi: 'Chưa rõ cơ quan chủ trì', en: 'Lead agency unknown' },
-  partnersShort: { vi: '· phối hợp: {names}', en: '· with: {names}' },
+  noLead: { vi: 'Chưa có cơ quan chủ trì', en: 'No lead agency' },
+  partnersShort: { vi: '· phối hợp:', en: '· with:' },
   noDeadline: { vi: 'Chưa có thời hạn', en: 'No deadline' },
   editTask: { vi: 'Sửa nhiệm vụ {id}', en: 'Edit task {id}' },
   editTaskShort: { vi: 'Sửa', en: 'Edit' },
   expandPart: { vi: 'Mở phần {id}', en: 'Expand part {id}' },
   collapsePart: { vi: 'Thu gọn phần {id}', en: 'Collapse part {id}' },
   next: { vi: 'Tiếp tục', en: 'Continue' },
+  reviewButton: { vi: 'Cần xem lại ({n})', en: 'To review ({n})' },
+  reviewIntro: {
+    vi: '{n} nhiệm vụ máy đọc chưa chắc chắn: hãy xem lại trước khi tạo sổ.',
+    en: '{n} tasks were read with doubts: review them before building.',
+  },
+  reviewAllDone: {
+    vi: 'Đã xem lại hết các nhiệm vụ cần xem.',
+    en: 'Every task to review has been reviewed.',
+  },
+  reviewPosition: { vi: 'Nhiệm vụ cần xem lại {i}/{n}', en: 'Task to review {i} of {n}' },
+  reviewReasons: { vi: 'Lý do cần xem lại', en: 'Why to review it' },
+  reviewSkip: { vi: 'Giữ nguyên, xem tiếp', en: 'Keep as is, next' },
+  reviewStop: { vi: 'Dừng xem lại', en: 'Stop reviewing' },
+  saveNext: { vi: 'Lưu và xem tiếp', en: 'Save and next' },
+  taskTextLabel: { vi: 'Nội dung nhiệm vụ', en: 'Task text' },
+  partnersHint: { vi: 'Chọn một hoặc nhiều cơ quan.', en: 'Choose one or more agencies.' },
+  categoryLabel: { vi: 'Loại thời hạn', en: 'Deadline type' },
+  rawDeadline: { vi: 'Kế hoạch ghi: "{raw}"', en: 'The plan says: "{raw}"' },
+  showFullText: { vi: 'Xem đầy đủ nhiệm vụ {id}', en: 'Show all of task {id}' },
+  hideFullText: { vi: 'Thu gọn nhiệm vụ {id}', en: 'Show less of task {id}' },
+  showFullShort: { vi: 'Xem đầy đủ', en: 'Show all' },
+  hideFullShort: { vi: 'Thu gọn', en: 'Show less' },
+  confidenceLow: { vi: 'cần xem lại', en: 'to review' },
   editTaskTitle: { vi: 'Sửa nhiệm vụ {id}', en: 'Edit task {id}' },
   dueLabel: { vi: 'Thời hạn (ngày)', en: 'Deadline (date)' },
   dueHint: {
-    vi: 'Để trống nếu không có thời hạn cụ thể.',
-    en: 'Leave empty when there is no specific deadline.',
+    vi: 'Dạng dd/mm/yyyy; để trống nếu không có thời hạn cụ thể.',
+    en: 'As dd/mm/yyyy; leave empty when there is no specific deadline.',
   },
   save: { vi: 'Lưu', en: 'Save' },
   cancel: { vi: 'Hủy', en: 'Cancel' },
   edited: { vi: 'đã sửa', en: 'edited' },
+  // Dates, always dd/mm/yyyy
+  datePlaceholder: { vi: 'dd/mm/yyyy', en: 'dd/mm/yyyy' },
+  dateHint: { vi: 'Dạng dd/mm/yyyy, ví dụ 30/09/2024.', en: 'As dd/mm/yyyy, e.g. 30/09/2024.' },
+  dateBadFormat: {
+    vi: 'Hãy gõ ngày theo dạng dd/mm/yyyy, ví dụ 30/09/2024.',
+    en: 'Type the date as dd/mm/yyyy, e.g. 30/09/2024.',
+  },
+  dateImpossible: {
+    vi: 'Không có ngày {text}: hãy kiểm tra ngày và tháng.',
+    en: 'There is no such date as {text}: check the day and the month.',
+  },
+  dateRequired: { vi: 'Hãy nhập ngày.', en: 'Enter a date.' },
   // Build
   buildIntro: {
     vi: 'Tạo sổ theo dõi từ {n} nhiệm vụ đã chọn.',
@@ -130,7 +185,7 @@ export const MESSAGES = {
   severityWarning: { vi: 'Cảnh báo', en: 'Warning' },
   severityInfo: { vi: 'Lưu ý', en: 'Note' },
   goToCell: { vi: 'Đến ô {cell}', en: 'Go to cell {cell}' },
-  agencyUnknown: { vi: '(chưa rõ cơ quan)', en: '(agency unknown)' },
+  agencyUnknown: { vi: '(chưa có cơ quan chủ trì)', en: '(no lead agency)' },
   row: { vi: 'Dòng {row}', en: 'Row {row}' },
   checkExcelActions: { vi: 'Đánh dấu trong sổ', en: 'Mark in the workbook' },
   checkHighlight: { vi: 'Tô màu các ô có vấn đề', en: 'Highlight problem cells' },
@@ -152,7 +207,7 @@ export const MESSAGES = {
   // Tracking source (shared by check, summary, share)
   sourceOpen: { vi: 'Đọc sổ đang mở', en: 'Read the open workbook' },
   sourceChoose: { vi: 'Chọn sổ theo dõi (.xlsx)…', en: 'Choose a tracking workbook (.xlsx)…' },
-  sourceLoaded: { vi: 'Đang dùng: {name}', en: 'Using: {name}' },
+  sourceLoaded: { vi: 'Đang dùng:', en: 'Using:' },
   sourceOpenWorkbook: { vi: 'sổ đang mở trong Excel', en: 'the workbook open in Excel' },
   sourceNeeded: {
     vi: 'Hãy đọc sổ đang mở hoặc chọn một tệp sổ theo dõi.',
@@ -177,7 +232,7 @@ export const MESSAGES = {
   summaryCompletedInPeriod: { vi: 'Hoàn thành trong kỳ: {n}', en: 'Completed in the period: {n}' },
   summaryOverdueInPeriod: { vi: 'Quá hạn trong kỳ: {n}', en: 'Fell overdue in the period: {n}' },
   summaryAll: { vi: 'Toàn bộ kế hoạch', en: 'Whole plan' },
-  noAgency: { vi: '(chưa có cơ quan)', en: '(no agency)' },
+  noAgency: { vi: '(chưa có cơ quan chủ trì)', en: '(no lead agency)' },
   makePivots: { vi: 'Tạo PivotTable trong sổ', en: 'Create PivotTables in the workbook' },
   summaryWrite: { vi: 'Ghi trang tổng hợp kỳ vào sổ', en: 'Write the period summary sheet' },
   summaryWritten: { vi: 'Đã ghi trang "{sheet}".', en: 'Wrote the sheet "{sheet}".' },
@@ -225,6 +280,12 @@ export const MESSAGES = {
   preferMaster: { vi: 'Giữ giá trị sổ tổng', en: 'Keep the master’s values' },
   mergeDownload: { vi: 'Tải sổ tổng đã gộp', en: 'Download the merged master' },
   mergeBlank: { vi: '(trống)', en: '(blank)' },
+  mergeSkipped: { vi: 'Giá trị không được gộp ({n})', en: 'Values not merged ({n})' },
+  mergeCurrent: {
+    vi: 'Sổ đã gộp là sổ tổng hiện tại: lần gộp sau sẽ gộp tiếp vào sổ này.',
+    en: 'The merged workbook is now the current master: the next merge builds on it.',
+  },
+  fileMergedAt: { vi: 'gộp', en: 'merged' },
   // Words in the names of downloaded files
   fileTracking: { vi: 'Theo dõi', en: 'Tracking' },
   fileAgencies: { vi: 'các cơ quan', en: 'agencies' },
@@ -284,10 +345,23 @@ export function useI18n(): I18n {
   return useContext(I18nContext);
 }
 
-/** Formats an ISO date the way each language writes it (dd/mm/yyyy in Vietnamese). */
+const dayFirst = (y: string, m: string, d: string) => `${d}/${m}/${y}`;
+// English screens keep the day-first order too: a date reads the same in both languages, in the
+// workbooks and in the CLI, and matches what the date fields accept.
+const DATE_ORDER: Record<Lang, (y: string, m: string, d: string) => string> = { vi: dayFirst, en: dayFirst };
+
+/** Formats an ISO date the way the pane writes dates: dd/mm/yyyy. */
 export function formatDate(lang: Lang, iso: string | null): string {
   if (!iso) return '';
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!m) return iso;
-  return lang === 'vi' ? `${m[3]}/${m[2]}/${m[1]}` : `${m[1]}-${m[2]}-${m[3]}`;
+  return DATE_ORDER[lang](m[1], m[2], m[3]);
+}
+
+/** A moment in the user's local time: the date as formatDate writes it, then hh:mm. */
+export function formatDateTime(lang: Lang, ms: number): string {
+  const d = new Date(ms);
+  const two = (n: number) => String(n).padStart(2, '0');
+  const iso = `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
+  return `${formatDate(lang, iso)} ${two(d.getHours())}:${two(d.getMinutes())}`;
 }

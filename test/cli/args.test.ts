@@ -66,6 +66,9 @@ describe('parseArgs', () => {
       positional: ['a.xlsx', 'b.txt'],
     });
     expect(ok(['a', '--output=x.xlsx'], SPEC).flags.output).toBe('x.xlsx');
+    // Dates as the office writes them reach the command as ISO.
+    expect(ok(['a', '--report-date', '14/06/2024'], SPEC).flags.reportDate).toBe('2024-06-14');
+    expect(ok(['a', '--report-date=1/6/2024'], SPEC).flags.reportDate).toBe('2024-06-01');
     expect(ok(['a', '--output', 'x.xlsx'], SPEC).flags.output).toBe('x.xlsx');
   });
 
@@ -100,7 +103,11 @@ describe('parseArgs', () => {
       /^Ngôn ngữ không hợp lệ: "fr" \(vi \| en\)\. \| Invalid language: "fr" \(vi \| en\)\.$/,
     ],
     [['a', '--report-date', '2024-02-30'], /Ngày báo cáo không hợp lệ: "2024-02-30".*Invalid report date/],
-    [['a', '--report-date', '30/06/2024'], /cần YYYY-MM-DD.*expected YYYY-MM-DD/],
+    [
+      ['a', '--report-date', '30-06'],
+      /cần dd\/mm\/yyyy hoặc YYYY-MM-DD.*expected dd\/mm\/yyyy or YYYY-MM-DD/,
+    ],
+    [['a', '--report-date', '31/06/2024'], /"31\/06\/2024" \(không có ngày này\).*\(no such date\)/],
     [
       ['a', '--prefer', 'mine'],
       /Giá trị của --prefer không hợp lệ: "mine".*Invalid value of --prefer.*return \| master/,

@@ -64,6 +64,15 @@ describe('plan-tracker build (in process)', () => {
     expect(readdirSync(join(dir, 'out'))).toEqual(['so.xlsx']);
   });
 
+  it('takes the report date written the Vietnamese way', async () => {
+    const dir = workdir();
+    const io = await runCli(build(), ['ke-hoach.txt', '-o', 'so.xlsx', '--report-date', '14/06/2024'], dir);
+    expect(io.stderr).toBe('');
+    expect(io.code).toBe(0);
+    expect(io.stdout).toContain('ngày báo cáo 14/06/2024.');
+    expect((await readTrackingWorkbook(readFileSync(join(dir, 'so.xlsx')))).reportDate).toBe('2024-06-14');
+  });
+
   it('speaks English with --lang en and builds the English workbook', async () => {
     const dir = workdir();
     const io = await runCli(build(), ['ke-hoach.txt', '-o', 'so.xlsx', '--lang=en'], dir);

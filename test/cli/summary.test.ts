@@ -75,7 +75,7 @@ describe('plan-tracker summary', () => {
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/^Kỳ báo cáo "2024-Q5" không hợp lệ/);
     expect((await run(path, '--period', '2024-Q5', '--lang', 'en')).err).toMatch(/^Invalid period "2024-Q5"/);
-    expect((await run(path, '--report-date', '20/06/2024')).code).toBe(2);
+    expect((await run(path, '--report-date', '31/06/2024')).code).toBe(2);
     expect((await run()).code).toBe(2);
     expect((await run(join(dir, 'none.xlsx'))).code).toBe(2);
   });

@@ -83,7 +83,7 @@ describe('FindingsList', () => {
     ]);
     expect(text(items[0])).toContain('Lỗi ở J3');
     expect(text(items[0])).toContain('IV.1.0');
-    expect(screen.getByRole('region', { name: '(chưa rõ cơ quan)' })).toBeTruthy();
+    expect(screen.getByRole('region', { name: '(chưa có cơ quan chủ trì)' })).toBeTruthy();
     // Outside Excel there is no cell to go to: no buttons.
     expect(screen.queryAllByRole('button')).toHaveLength(0);
   });
@@ -104,6 +104,6 @@ describe('FindingsList', () => {
     const syt = screen.getByRole('region', { name: 'Sở Y tế' });
     expect(text(syt)).toContain('Problem at J4');
     expect(text(syt.querySelector('[data-severity="info"]'))).toBe('Note: 1');
-    expect(within(document.body).getByRole('region', { name: '(agency unknown)' })).toBeTruthy();
+    expect(within(document.body).getByRole('region', { name: '(no lead agency)' })).toBeTruthy();
   });
 });

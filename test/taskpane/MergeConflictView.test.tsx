@@ -74,14 +74,16 @@ describe('MergeConflictView', () => {
     const first = document.querySelector('li[data-task-id="IV.3.1"]') as HTMLElement;
     expect(text(first)).toContain(`Column: ${columnHeader('status', 'en')}`);
     expect(text(first)).toContain('(blank)');
-    expect(text(document.querySelector('li[data-task-id="IV.3.2"] [data-side="master"]'))).toBe('2024-05-02');
+    expect(text(document.querySelector('li[data-task-id="IV.3.2"] [data-side="master"]'))).toBe('02/05/2024');
     expect(within(document.body).getByRole('button', { name: 'Take the agency’s values' })).toBeTruthy();
   });
 });
 
 describe('showCell', () => {
-  it('writes progress as a percentage and leaves other text as is', () => {
-    expect(showCell('vi', 'progress', 0.5, '-')).toBe('50%');
+  it('writes progress as the percentage staff typed (issue 13.7: 1 was shown as 100%)', () => {
+    expect(showCell('vi', 'progress', 1, '-')).toBe('1%');
+    expect(showCell('vi', 'progress', 50, '-')).toBe('50%');
+    expect(showCell('vi', 'progress', 0.5, '-')).toBe('0.5%');
     expect(showCell('vi', 'note', 'Đã gửi báo cáo', '-')).toBe('Đã gửi báo cáo');
     expect(showCell('vi', 'note', '', '-')).toBe('-');
   });

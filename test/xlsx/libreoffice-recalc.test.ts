@@ -31,7 +31,8 @@ function summaryWords(lang: Lang) {
   };
 }
 import type { Lang, RawCell } from '../../src/workbook/types';
-import { rawCell, readTrackingWorkbook } from '../../src/xlsx/read';
+import { readTrackingWorkbook } from '../../src/xlsx/read';
+import { rawCell } from '../helpers/exceljs-cell';
 import { writeXlsx } from '../../src/xlsx/write';
 import { recalcXlsxBytes, sofficeAvailable } from '../helpers/libreoffice';
 import { fixturePlan } from '../workbook/fixture-plan';

@@ -11,8 +11,8 @@ import type { CliIo } from '../io';
 import { refuseOverwrite, requireXlsxPath, streamFileAtomically } from '../output-file';
 
 const USAGE: Msg = {
-  vi: 'Cách dùng: plan-tracker build KẾ_HOẠCH -o SO_THEO_DOI.xlsx [--report-date YYYY-MM-DD] [--lang vi|en] [--force]',
-  en: 'Usage: plan-tracker build PLAN -o TRACKING.xlsx [--report-date YYYY-MM-DD] [--lang vi|en] [--force]',
+  vi: 'Cách dùng: plan-tracker build KẾ_HOẠCH -o SO_THEO_DOI.xlsx [--report-date dd/mm/yyyy] [--lang vi|en] [--force]',
+  en: 'Usage: plan-tracker build PLAN -o TRACKING.xlsx [--report-date dd/mm/yyyy] [--lang vi|en] [--force]',
 };
 
 /** Reads and parses a plan file (as the user named it): the plan and its text as read. */

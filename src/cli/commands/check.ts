@@ -11,10 +11,10 @@ import type { CliIo } from '../io';
 
 const USAGE: Msg = {
   vi:
-    'Cách dùng: plan-tracker check SO_THEO_DOI.xlsx [--report-date YYYY-MM-DD] [--json] [--lang vi|en] ' +
+    'Cách dùng: plan-tracker check SO_THEO_DOI.xlsx [--report-date dd/mm/yyyy] [--json] [--lang vi|en] ' +
     '[--convention cutoff14|calendar] [--update-period month|quarter|half|year]',
   en:
-    'Usage: plan-tracker check TRACKING.xlsx [--report-date YYYY-MM-DD] [--json] [--lang vi|en] ' +
+    'Usage: plan-tracker check TRACKING.xlsx [--report-date dd/mm/yyyy] [--json] [--lang vi|en] ' +
     '[--convention cutoff14|calendar] [--update-period month|quarter|half|year]',
 };
 

@@ -60,7 +60,7 @@ const WORDS = {
   date: { vi: 'Ngày', en: 'Date' },
   issuer: { vi: 'Cơ quan ban hành', en: 'Issued by' },
   context: { vi: ' (bối cảnh, không có nhiệm vụ)', en: ' (context, no tasks)' },
-  noLead: { vi: 'chưa rõ cơ quan chủ trì', en: 'lead agency unknown' },
+  noLead: { vi: 'chưa có cơ quan chủ trì', en: 'no lead agency' },
   partners: { vi: 'phối hợp', en: 'partners' },
   lead: { vi: 'Chủ trì', en: 'Lead' },
   warnings: { vi: 'Cảnh báo', en: 'Warnings' },

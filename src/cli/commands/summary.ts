@@ -22,10 +22,10 @@ import { requireXlsxPath, writeFilesAtomically } from '../output-file';
 const USAGE: Msg = {
   vi:
     'Cách dùng: plan-tracker summary SO_THEO_DOI.xlsx [--period 2024-Q2] [--calendar] [--json] ' +
-    '[--report-date YYYY-MM-DD] [--lang vi|en] [-o TONG_HOP.xlsx]',
+    '[--report-date dd/mm/yyyy] [--lang vi|en] [-o TONG_HOP.xlsx]',
   en:
     'Usage: plan-tracker summary TRACKING.xlsx [--period 2024-Q2] [--calendar] [--json] ' +
-    '[--report-date YYYY-MM-DD] [--lang vi|en] [-o SUMMARY.xlsx]',
+    '[--report-date dd/mm/yyyy] [--lang vi|en] [-o SUMMARY.xlsx]',
 };
 
 const WORDS = {

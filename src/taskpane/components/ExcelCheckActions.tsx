@@ -1,17 +1,16 @@
-import { Button, makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Finding } from '../../app/check';
 import type { LiveWorkbook } from '../../app/workspace';
 import type { Lang } from '../../model/lang';
 import { localize } from '../../model/msg';
 import { useI18n } from '../i18n';
+import { NoticeBar, noticeOf, type Notice } from './NoticeBar';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
-
-type Notice = { intent: 'success' | 'warning' | 'error'; text: string };
 
 export interface ExcelCheckActionsProps {
   findings: readonly Finding[];
@@ -40,7 +39,7 @@ export function ExcelCheckActions({ findings, live, explain }: ExcelCheckActions
     try {
       setNotice(await action());
     } catch (e) {
-      setNotice({ intent: 'error', text: t('checkActionFailed', { detail: await explain(e, lang) }) });
+      setNotice({ intent: 'error', error: e, prefix: 'checkActionFailed' });
     } finally {
       setBusy(false);
     }
@@ -50,23 +49,27 @@ export function ExcelCheckActions({ findings, live, explain }: ExcelCheckActions
     run(async () => {
       const n = await live.highlight(findings.map((f) => ({ sheet: f.sheet, address: f.cell })));
       setHighlighted(true);
-      return { intent: 'success', text: t('checkHighlighted', { n }) };
+      return noticeOf('success', 'checkHighlighted', { n });
     });
 
   const clear = () =>
     run(async () => {
       await live.clearHighlight();
       setHighlighted(false);
-      return { intent: 'success', text: t('checkHighlightCleared') };
+      return noticeOf('success', 'checkHighlightCleared');
     });
 
   const writeSheet = () =>
     run(async () => {
       const report = await live.writeCheckSheet(findings, lang);
-      const skipped = report.skipped.map((s) => localize(s, lang));
+      const n = findings.length;
       return {
-        intent: skipped.length ? 'warning' : 'success',
-        text: [t('checkSheetWritten', { sheet: report.sheet, n: findings.length }), ...skipped].join(' '),
+        intent: report.skipped.length ? 'warning' : 'success',
+        say: (tr, l) =>
+          [
+            tr('checkSheetWritten', { sheet: report.sheet, n }),
+            ...report.skipped.map((s) => localize(s, l)),
+          ].join(' '),
       };
     });
 
@@ -88,11 +91,7 @@ export function ExcelCheckActions({ findings, live, explain }: ExcelCheckActions
           </Button>
         )}
       </div>
-      {notice && (
-        <MessageBar intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'}>
-          <MessageBarBody>{notice.text}</MessageBarBody>
-        </MessageBar>
-      )}
+      <NoticeBar notice={notice} explain={explain} />
     </div>
   );
 }

@@ -67,7 +67,9 @@ export function FindingsList({ findings, onSelect }: FindingsListProps) {
         return (
           <section key={name} className={styles.group} aria-label={name} data-agency={g.agency ?? ''}>
             <div className={styles.head}>
-              <h3 className={styles.agency}>{name}</h3>
+              <h3 className={styles.agency} lang={g.agency ? 'vi' : undefined}>
+                {name}
+              </h3>
               {SEVERITY_ORDER.filter((s) => g.counts[s] > 0).map((s) => (
                 <Badge key={s} appearance="tint" color={SEVERITY_COLOR[s]} data-severity={s}>
                   {`${t(SEVERITY_LABEL[s])}: ${g.counts[s]}`}

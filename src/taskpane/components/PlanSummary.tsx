@@ -56,7 +56,7 @@ export function PlanSummary({ plan, included }: { plan: Plan; included: Plan }) 
   );
   return (
     <div className={styles.root} data-testid="plan-summary">
-      <Subtitle2 as="h2" className={styles.title} title={plan.title}>
+      <Subtitle2 as="h2" className={styles.title} title={plan.title} lang="vi">
         {plan.title}
       </Subtitle2>
       <Caption1 className={styles.meta}>

@@ -77,7 +77,7 @@ export function PreviewTree({ plan, excluded, edits, onToggleSection, onEditTask
               />
               <div className={styles.partLabel}>
                 <span className={styles.partHeading}>
-                  {section.id}. {section.heading}
+                  {section.id}. <span lang="vi">{section.heading}</span>
                 </span>
                 <Caption1 className={styles.partMeta}>
                   {tasks.length ? t('partTasks', { n: tasks.length }) : t('partContext')}
@@ -103,7 +103,11 @@ export function PreviewTree({ plan, excluded, edits, onToggleSection, onEditTask
               <ul className={styles.groups} id={listId}>
                 {groupTasks(tasks).map((g, gi) => (
                   <li key={gi} className={styles.group}>
-                    {g.group && <h4 className={styles.groupHeading}>{g.group}</h4>}
+                    {g.group && (
+                      <h3 className={styles.groupHeading} lang="vi">
+                        {g.group}
+                      </h3>
+                    )}
                     <ul className={styles.tasks}>
                       {g.tasks.map((task) => (
                         <TaskRow

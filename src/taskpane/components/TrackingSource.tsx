@@ -83,12 +83,11 @@ export function TrackingSource({ tracking, onLoaded, id, open, fromFile, explain
       </div>
       {tracking && (
         <Caption1 className={styles.loaded} data-testid={`${id}-source`}>
-          {`${t('sourceLoaded', { name: tracking.fileName ?? t('sourceOpenWorkbook') })} · ${t(
-            'sourceTasks',
-            {
-              n: tracking.wb.snapshot.rows.filter((r) => r.some((c) => c !== null && c !== '')).length,
-            },
-          )}`}
+          {t('sourceLoaded')}{' '}
+          {tracking.fileName ? <span translate="no">{tracking.fileName}</span> : t('sourceOpenWorkbook')}
+          {` · ${t('sourceTasks', {
+            n: tracking.wb.snapshot.rows.filter((r) => r.some((c) => c !== null && c !== '')).length,
+          })}`}
         </Caption1>
       )}
       {problem !== null && (

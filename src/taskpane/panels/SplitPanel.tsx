@@ -88,9 +88,9 @@ export function SplitPanel({ master, split, zip, explain }: SplitPanelProps) {
         <ul className={styles.files} data-testid="split-files">
           {done.result.files.map((f) => (
             <li key={f.fileName} className={styles.file} data-agency={f.agencyKey}>
-              <span
-                className={styles.fileName}
-              >{`${f.agencyName} (${t('sourceTasks', { n: f.taskIds.length })})`}</span>
+              <span className={styles.fileName}>
+                <span lang="vi">{f.agencyName}</span> {`(${t('sourceTasks', { n: f.taskIds.length })})`}
+              </span>
               <Button
                 size="small"
                 onClick={() => downloadBytes(f.bytes, f.fileName)}

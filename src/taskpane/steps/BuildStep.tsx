@@ -1,41 +1,20 @@
-import {
-  Body1,
-  Button,
-  Field,
-  Input,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  ProgressBar,
-  tokens,
-} from '@fluentui/react-components';
+import { Body1, Button, makeStyles, ProgressBar, tokens } from '@fluentui/react-components';
 import { useMemo, useRef, useState } from 'react';
-import { safeFileBase } from '../../app/share';
 import { existingChoices, type ExistingMode, type Workspace } from '../../app/workspace';
 import { todayIso } from '../../model/dates';
 import { localize } from '../../model/msg';
 import { effectivePlan, type PlanDraft } from '../draft';
+import { DateField } from '../components/DateField';
+import { NoticeBar, noticeOf, type Notice } from '../components/NoticeBar';
 import { downloadBytes } from '../download';
+import { trackingFileName } from '../file-names';
 import { useI18n } from '../i18n';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
-  date: { maxWidth: '200px' },
+  date: { maxWidth: '240px' },
 });
-
-/** The plan's title cut at a word boundary, short enough for a file name. */
-function shortTitle(title: string, max = 60): string {
-  const clean = title
-    .replace(/^KẾ HOẠCH\s+/i, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-  if (clean.length <= max) return clean;
-  const cut = clean.slice(0, max);
-  return cut.slice(0, Math.max(cut.lastIndexOf(' '), 20)).replace(/[,;:]$/, '');
-}
-
-type Outcome = { intent: 'success' | 'error' | 'warning'; text: string } | null;
 
 export interface BuildStepProps {
   draft: PlanDraft | null;
@@ -43,15 +22,18 @@ export interface BuildStepProps {
   /** Present inside Excel (ExcelApi 1.8+): build into the open workbook. */
   buildInWorkbook?: Workspace['buildInWorkbook'];
   explain: Workspace['explain'];
+  /** Told which draft went into a workbook. */
+  onBuilt?: (draft: PlanDraft) => void;
 }
 
 /** Builds the tracking workbook: into the open workbook when there is one, always as an .xlsx download. */
-export function BuildStep({ draft, buildFile, buildInWorkbook, explain }: BuildStepProps) {
+export function BuildStep({ draft, buildFile, buildInWorkbook, explain, onBuilt }: BuildStepProps) {
   const { t, lang } = useI18n();
   const styles = useStyles();
   const [reportDate, setReportDate] = useState(todayIso());
+  const [dateValid, setDateValid] = useState(true);
   const [progress, setProgress] = useState<number | null>(null);
-  const [outcome, setOutcome] = useState<Outcome>(null);
+  const [outcome, setOutcome] = useState<Notice | null>(null);
   const run = useRef(0);
   const aborter = useRef<AbortController | null>(null);
   const [choices, setChoices] = useState<ExistingMode[] | null>(null);
@@ -68,17 +50,17 @@ export function BuildStep({ draft, buildFile, buildInWorkbook, explain }: BuildS
       const { bytes, sheets } = await buildFile(request);
       // Cancelled while writing: nothing has reached the user's disk, so just drop the bytes.
       if (run.current !== id) return;
-      const base = safeFileBase(`${t('fileTracking')} ${plan.number ?? shortTitle(plan.title)}`, 'theo-doi');
-      const fileName = `${base}.xlsx`;
+      const fileName = trackingFileName(plan, reportDate, lang);
       downloadBytes(bytes, fileName);
+      onBuilt?.(draft);
       setProgress(1);
+      const tasks = plan.tasks.length;
       setOutcome({
         intent: 'success',
-        text: `${t('buildDone', { sheets, tasks: plan.tasks.length })} ${t('buildDownloaded', { file: fileName })}`,
+        say: (tr) => `${tr('buildDone', { sheets, tasks })} ${tr('buildDownloaded', { file: fileName })}`,
       });
     } catch (e) {
-      if (run.current === id)
-        setOutcome({ intent: 'error', text: t('buildFailed', { detail: await explain(e, lang) }) });
+      if (run.current === id) setOutcome({ intent: 'error', error: e, prefix: 'buildFailed' });
     } finally {
       if (run.current === id) setProgress(null);
     }
@@ -102,20 +84,18 @@ export function BuildStep({ draft, buildFile, buildInWorkbook, explain }: BuildS
         },
       });
       if (run.current !== id) return;
-      const skipped = result.skipped.map((s) => localize(s, lang));
+      onBuilt?.(draft);
       setOutcome({
-        intent: skipped.length ? 'warning' : 'success',
-        text: [localize(result.message, lang), ...skipped].join(' '),
+        intent: result.skipped.length ? 'warning' : 'success',
+        say: (_, l) => [result.message, ...result.skipped].map((m) => localize(m, l)).join(' '),
       });
     } catch (e) {
       if (run.current !== id) return;
       const modes = existingChoices(e);
       if (modes) setChoices(modes);
-      const why = await explain(e, lang);
-      setOutcome({
-        intent: modes ? 'warning' : 'error',
-        text: modes ? why : t('buildFailed', { detail: why }),
-      });
+      setOutcome(
+        modes ? { intent: 'warning', error: e } : { intent: 'error', error: e, prefix: 'buildFailed' },
+      );
     } finally {
       if (run.current === id) setProgress(null);
     }
@@ -125,27 +105,30 @@ export function BuildStep({ draft, buildFile, buildInWorkbook, explain }: BuildS
     aborter.current?.abort();
     run.current++;
     setProgress(null);
-    setOutcome({ intent: 'warning', text: t('buildCancelled') });
+    setOutcome(noticeOf('warning', 'buildCancelled'));
   };
 
   const busy = progress !== null;
   return (
     <div className={styles.root}>
       <Body1>{t('buildIntro', { n: plan.tasks.length })}</Body1>
-      <Field label={t('reportDate')} className={styles.date}>
-        <Input
-          type="date"
-          value={reportDate}
-          onChange={(_, d) => d.value && setReportDate(d.value)}
-          disabled={busy}
-        />
-      </Field>
+      <DateField
+        label={t('reportDate')}
+        className={styles.date}
+        value={reportDate}
+        required
+        disabled={busy}
+        onChange={(iso, valid) => {
+          setDateValid(valid);
+          if (valid && iso) setReportDate(iso);
+        }}
+      />
       <div className={styles.actions}>
         {buildInWorkbook && (
           <Button
             appearance="primary"
             onClick={() => void buildHere()}
-            disabled={busy || plan.tasks.length === 0}
+            disabled={busy || !dateValid || plan.tasks.length === 0}
           >
             {t('buildInExcel')}
           </Button>
@@ -153,18 +136,14 @@ export function BuildStep({ draft, buildFile, buildInWorkbook, explain }: BuildS
         <Button
           appearance={buildInWorkbook ? 'secondary' : 'primary'}
           onClick={() => void download()}
-          disabled={busy || plan.tasks.length === 0}
+          disabled={busy || !dateValid || plan.tasks.length === 0}
         >
           {t('buildDownload')}
         </Button>
         {busy && <Button onClick={cancel}>{t('cancel')}</Button>}
       </div>
       {busy && <ProgressBar value={progress ?? 0} aria-label={t('building')} />}
-      {outcome && (
-        <MessageBar intent={outcome.intent} role={outcome.intent === 'error' ? 'alert' : 'status'}>
-          <MessageBarBody>{outcome.text}</MessageBarBody>
-        </MessageBar>
-      )}
+      <NoticeBar notice={outcome} explain={explain} />
       {choices && (
         <div className={styles.actions}>
           {choices.includes('update') && (
