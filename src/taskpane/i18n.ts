@@ -309,6 +309,8 @@ export const MESSAGES = {
     vi: 'và {n} nhiệm vụ khác (xem trang Sắp đến hạn).',
     en: 'and {n} more (see the Due soon sheet).',
   },
+  // "Not yet due" is said only of tasks that have a deadline.
+  summaryRateNoDeadline: { vi: 'không có thời hạn', en: 'no deadlines' },
   summaryErrors: {
     vi: 'Các con số dựa trên số liệu còn {n} lỗi: xem bước Kiểm tra.',
     en: 'These figures rest on data with {n} errors: see the Check step.',

@@ -130,8 +130,8 @@ export function formatSummary(s: TrackingSummary, lang: Lang, period: Period | n
       `${w.period}: ${localize(period.label, lang)} (${isoToVn(s.period.start)} – ${isoToVn(s.period.end)})`,
     );
     out.push([pad(agency, 40), pad(w.completed, 20, true), pad(w.fell, 22, true)].join(' '));
+    // Every agency, those with nothing in the period too: the table says who had nothing.
     for (const a of s.period.byAgency) {
-      if (a.completed === 0 && a.fellOverdue === 0) continue;
       out.push(
         [
           pad(a.label || w.none, 40),

@@ -88,7 +88,11 @@ export function AgencySummary({ rows }: { rows: SummaryRow[] }) {
               <div className={styles.head}>
                 <span className={styles.name}>{r.label || t('noAgency')}</span>
                 <span className={styles.rate}>
-                  {r.completionRate === null ? t('summaryRateNone') : percent(lang, r.completionRate)}
+                  {r.completionRate !== null
+                    ? percent(lang, r.completionRate)
+                    : r.counts.in_progress_on_time > 0
+                      ? t('summaryRateNone')
+                      : t('summaryRateNoDeadline')}
                 </span>
               </div>
               <div className={styles.bar} role="img" aria-label={described}>
