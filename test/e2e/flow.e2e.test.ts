@@ -322,7 +322,7 @@ describe('the standalone workflow on the NQ-28 sample plan', () => {
     const firstName = (await items.first().innerText()).split(' (')[0];
     const [dl] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('button', { name: `Tải sổ của ${firstName}` }).click(),
+      page.getByRole('button', { name: `Tải xuống sổ của ${firstName}` }).click(),
     ]);
     const copyPath = path.join(tmp, dl.suggestedFilename());
     await dl.saveAs(copyPath);
