@@ -3,6 +3,7 @@ import type { Lang } from '../model/lang';
 import type { Plan } from '../plan/types';
 import { planFingerprint } from '../tracking/fingerprint';
 import { buildWorkbookSpec } from '../workbook/build';
+import { withReportSheets } from '../workbook/reports';
 import type { WorkbookSpec } from '../workbook/types';
 import { writeXlsx } from '../xlsx/write';
 
@@ -27,8 +28,17 @@ export async function trackingSpec(req: BuildRequest): Promise<WorkbookSpec> {
   });
 }
 
+/** The description an .xlsx build writes: the tracking sheets and the report sheets. */
+export async function trackingFileSpec(req: BuildRequest): Promise<WorkbookSpec> {
+  return withReportSheets(await trackingSpec(req), {
+    reportDate: req.reportDate,
+    issuer: req.plan.issuer,
+    place: req.plan.place,
+  });
+}
+
 /** The tracking workbook as .xlsx bytes. */
 export async function trackingFile(req: BuildRequest): Promise<{ spec: WorkbookSpec; bytes: Uint8Array }> {
-  const spec = await trackingSpec(req);
+  const spec = await trackingFileSpec(req);
   return { spec, bytes: await writeXlsx(spec) };
 }

@@ -26,6 +26,8 @@ export async function readingFile<T>(name: string, read: () => Promise<T>): Prom
   try {
     return await read();
   } catch (e) {
+    // A message that already names the file (the package reader's) is passed on as it is.
+    if (e instanceof LocalizedError && e.msg.vi.includes(`"${name}"`)) throw e;
     if (e instanceof LocalizedError)
       throw new LocalizedError(aboutFile(name, e.msg), e.exitCode, { cause: e });
     throw e;

@@ -7,17 +7,20 @@
 import { todayIso } from '../model/dates';
 import type { Lang } from '../model/lang';
 import { LocalizedError } from '../model/msg';
-import type { TrackingWorkbook } from '../model/workbook-meta';
+import type { LineageStep, TrackingWorkbook, WorkbookMeta } from '../model/workbook-meta';
 import type { Plan } from '../plan/types';
 import { readEntries } from '../tracking/entries';
 import { planFingerprint } from '../tracking/fingerprint';
 import { planRowCells } from '../tracking/plan-rows';
 import { reviseTable, type RevisedTable } from '../tracking/revise-table';
+
+export { DUPLICATE_ID_SUFFIX } from '../tracking/revise-table';
 import { untouchedTasks } from '../tracking/task-hash';
 import { buildTrackingSpec, planMeta } from '../workbook/build';
 import type { WorkbookSpec } from '../workbook/types';
 import { writeXlsx } from '../xlsx/write';
-import type { NamedFile } from './files';
+import { carryOver } from '../xlsx/revise-carry';
+import { readingFile, type NamedFile } from './files';
 import { readTrackingFile } from './tracking-file';
 
 export interface ReviseOptions {
@@ -31,6 +34,11 @@ export interface ReviseOptions {
 export interface RevisedWorkbook {
   spec: WorkbookSpec;
   table: RevisedTable;
+  /**
+   * The plan is the one the workbook was built from (same fingerprint) and pairs every task with
+   * itself: revising would change nothing, so nothing is written.
+   */
+  unchanged: boolean;
 }
 
 /**
@@ -61,15 +69,27 @@ export async function reviseTracking(
       vi: 'Kế hoạch sửa đổi không có nhiệm vụ nào trùng với sổ theo dõi: có lẽ nhầm tệp. Chưa ghi gì.',
       en: 'The revised plan shares no task with the tracking workbook: probably the wrong file. Nothing written.',
     });
-  const meta = planMeta(plan, revised, {
+  const fingerprint = await planFingerprint(plan, opts.sourceText);
+  const { revision } = table;
+  const unchanged =
+    old.meta !== null &&
+    old.meta.sourceFingerprint === fingerprint.value &&
+    (old.meta.fingerprintAlgorithm ?? 'sha-256') === fingerprint.algorithm &&
+    revision.added.length === 0 &&
+    revision.removed.length === 0 &&
+    revision.matches.every((m) => m.kind === 'unchanged');
+  const drawnMeta = planMeta(plan, revised, {
     lang,
     reportDate: old.reportDate ?? todayIso(opts.now),
     now: opts.now,
-    // Same master lineage; the new fingerprint and task hashes make copies split from the old
-    // plan refuse to merge, which is what a revision must do.
     workbookId: old.meta?.workbookId,
-    fingerprint: await planFingerprint(plan, opts.sourceText),
+    fingerprint,
   });
+  // Same master, new plan: copies split before the revision carry the old fingerprint and task
+  // hashes, and merge follows them through this step (src/tracking/lineage.ts).
+  const meta = old.meta
+    ? { ...drawnMeta, lineage: [...(old.meta.lineage ?? []), lineageStep(old.meta, table)] }
+    : drawnMeta;
   const spec = buildTrackingSpec({
     lang,
     // The report date staff set is an entry too.
@@ -80,7 +100,20 @@ export async function reviseTracking(
     extraColumns: table.extraColumns,
     meta,
   });
-  return { spec, table };
+  return { spec, table, unchanged };
+}
+
+/** Where the old master's tasks went in this revision. */
+function lineageStep(oldMeta: WorkbookMeta, table: RevisedTable): LineageStep {
+  const map: Record<string, string> = {};
+  for (const m of table.revision.matches) map[m.oldId] = m.newId;
+  return {
+    fingerprint: oldMeta.sourceFingerprint,
+    builtAt: oldMeta.builtAt,
+    tasks: oldMeta.tasks,
+    map,
+    removed: table.revision.removed.map((t) => t.id),
+  };
 }
 
 /** Reads the master and revises it with the plan read from its file. */
@@ -120,12 +153,63 @@ export function describeRevision(result: RevisedWorkbook & { old: TrackingWorkbo
         similarity: Number(m.similarity.toFixed(3)),
       })),
     unchanged: revision.matches.filter((m) => m.kind === 'unchanged').length,
+    /** Sheet rows without a task id that held something: kept at the end of the table. */
+    keptWithoutId: result.table.keptWithoutId,
+    /** Rows repeating another row's id: kept at the end of the table, their id marked. */
+    keptDuplicates: result.table.keptDuplicates,
+    /** Every pairing the revision made, in the revised plan's order, with its content score. */
+    pairings: revision.matches.map((m) => ({
+      from: m.oldId,
+      to: m.newId,
+      kind: m.kind,
+      score: Number(m.similarity.toFixed(3)),
+    })),
   };
 }
 
 export type RevisionReport = ReturnType<typeof describeRevision>;
 
-/** The revised master as .xlsx bytes. */
-export function revisedFile(result: RevisedWorkbook): Promise<Uint8Array> {
-  return writeXlsx(result.spec);
+export interface RevisedFileOptions {
+  /** The old master: its `Lịch sử` rows and the user's own sheets go into the revised file. */
+  master?: NamedFile;
+  /** The revised plan's file name, for the history row of this revision. */
+  planFile?: string;
+  now?: Date;
+}
+
+/** The history row's reason: what the revision did, in the workbook's language. */
+function revisionReason(result: RevisedWorkbook, lang: Lang): string {
+  const { revision } = result.table;
+  const count = (k: string) => revision.matches.filter((m) => m.kind === k).length;
+  const msg = {
+    vi: `Cập nhật theo kế hoạch sửa đổi: ${revision.added.length} nhiệm vụ mới, ${revision.removed.length} nhiệm vụ bỏ, ${count('renumbered')} đổi số thứ tự, ${count('reworded')} sửa câu chữ.`,
+    en: `Updated to the revised plan: ${revision.added.length} new tasks, ${revision.removed.length} removed, ${count('renumbered')} renumbered, ${count('reworded')} reworded.`,
+  };
+  return msg[lang];
+}
+
+/**
+ * The revised master as .xlsx bytes. Given the old master, the file keeps what is not drawn
+ * from the plan: its history (plus a row for this revision) and the user's own sheets.
+ */
+export async function revisedFile(
+  result: RevisedWorkbook,
+  opts: RevisedFileOptions = {},
+): Promise<Uint8Array> {
+  const drawn = await writeXlsx(result.spec);
+  if (!opts.master) return drawn;
+  const lang = result.spec.meta.lang;
+  return readingFile(
+    opts.master.name,
+    async () =>
+      carryOver(opts.master!.bytes, drawn, {
+        lang,
+        fileName: opts.master!.name,
+        revisionRow: {
+          at: (opts.now ?? new Date()).toISOString(),
+          file: opts.planFile ?? '',
+          reason: revisionReason(result, lang),
+        },
+      }).bytes,
+  );
 }

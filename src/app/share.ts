@@ -8,7 +8,7 @@ import { mergeWorkbooks, type MergeWorkbooksResult } from '../xlsx/merge';
 import { splitWorkbook, type SplitWorkbookResult } from '../xlsx/split';
 import { readingFile, type NamedFile } from './files';
 
-export type { CellChange, MergeConflict, MergePlan, MergeRefusal } from '../tracking/merge';
+export type { CellChange, MergeConflict, MergePlan, MergeRefusal, MergeSkip } from '../tracking/merge';
 export type { MergeWorkbooksResult } from '../xlsx/merge';
 export type { SplitFile, SplitWorkbookResult } from '../xlsx/split';
 /** A file name safe on Windows that keeps the Vietnamese letters. */
@@ -27,6 +27,10 @@ export function splitFile(master: NamedFile, opts: { now?: Date } = {}): Promise
 
 export interface MergeRequest {
   prefer?: 'return' | 'master' | null;
+  /** Write values the checks call errors (marked in the history) instead of listing them. */
+  acceptInvalid?: boolean;
+  /** Take returns whose lineage cannot be proven, by task id (after a dry-run review). */
+  adopt?: boolean;
   dryRun?: boolean;
   now?: Date;
 }

@@ -4,5 +4,5 @@ import { readTrackingWorkbook } from '../xlsx/read';
 import { readingFile, type NamedFile } from './files';
 
 export function readTrackingFile(file: NamedFile): Promise<TrackingWorkbook> {
-  return readingFile(file.name, () => readTrackingWorkbook(file.bytes));
+  return readingFile(file.name, () => readTrackingWorkbook(file.bytes, { fileName: file.name }));
 }

@@ -16,6 +16,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   split: async () => (await import('./commands/split')).run,
   merge: async () => (await import('./commands/merge')).run,
   revise: async () => (await import('./commands/revise')).run,
+  report: async () => (await import('./commands/report')).run,
+  radar: async () => (await import('./commands/radar')).run,
 };
 
 const USAGE: Msg = {
@@ -31,6 +33,9 @@ const USAGE: Msg = {
                                                               Gộp các sổ cơ quan gửi về
   revise  SO_THEO_DOI.xlsx KẾ_HOẠCH_SỬA_ĐỔI -o SO_MOI.xlsx [--dry-run] [--json] [--lang vi|en] [--force]
                                                               Cập nhật sổ theo kế hoạch sửa đổi, giữ số liệu
+  report  SO_THEO_DOI.xlsx [-o BAO_CAO.xlsx] [--period 2024-Q2] [--json]
+                                                              Lập báo cáo kỳ (Nghị định 30/2020)
+  radar   SO_THEO_DOI.xlsx [--days 30] [--json]               Nhiệm vụ quá hạn và sắp đến hạn
 
 Thông báo bằng tiếng Việt; thêm --lang en để dùng tiếng Anh.
 Mã thoát: 0 thành công, 1 có lỗi số liệu hoặc xung đột (check, merge), 2 dữ liệu vào sai hoặc không đọc/ghi được tệp.
@@ -47,6 +52,9 @@ Mã thoát: 0 thành công, 1 có lỗi số liệu hoặc xung đột (check, m
                                                               Merge the returned copies
   revise  TRACKING.xlsx REVISED_PLAN -o NEW.xlsx [--dry-run] [--json] [--lang vi|en] [--force]
                                                               Apply a revised plan, keep every entry
+  report  TRACKING.xlsx [-o REPORT.xlsx] [--period 2024-Q2] [--json]
+                                                              The period's report (Decree 30/2020)
+  radar   TRACKING.xlsx [--days 30] [--json]                  Tasks overdue and due soon
 
 Messages are in Vietnamese; add --lang en for English.
 Exit codes: 0 success, 1 findings or conflicts (check, merge), 2 bad input or a file that cannot be read or written.

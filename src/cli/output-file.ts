@@ -3,7 +3,7 @@
  * renamed at the end, so a failure never leaves a half-written workbook where the user looks.
  */
 import { closeSync, existsSync, openSync, writeSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { LocalizedError } from '../model/msg';
 import { writeFailure } from './fs-errors';
@@ -16,6 +16,8 @@ export interface OutputFile {
 export interface WriteOptions {
   /** Create the target's missing parent folders first. */
   createDirs?: boolean;
+  /** Permissions given to the files before they take their place (those of the file replaced). */
+  mode?: number;
 }
 
 /** The paths among `paths` that already exist. */
@@ -62,6 +64,7 @@ export async function writeFilesAtomically(
       const tmp = tempPathFor(f.path);
       temps.push(tmp);
       await writeFile(tmp, f.bytes);
+      if (opts.mode !== undefined) await chmod(tmp, opts.mode);
     }
     for (let i = 0; i < files.length; i++) {
       current = files[i].path;

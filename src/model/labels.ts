@@ -23,6 +23,7 @@ export const CATEGORY_LABELS: Record<DeadlineCategory, Msg> = {
 export const STATE_LABELS: Record<DeadlineState, Msg> = {
   done_on_time: { vi: 'Hoàn thành đúng hạn', en: 'Done on time' },
   done_late: { vi: 'Hoàn thành quá hạn', en: 'Done late' },
+  done_undated: { vi: 'Chưa rõ ngày hoàn thành', en: 'Done, completion date unknown' },
   in_progress_on_time: { vi: 'Đang thực hiện trong hạn', en: 'In progress, within deadline' },
   overdue: { vi: 'Quá hạn chưa hoàn thành', en: 'Overdue, not done' },
   ongoing: { vi: 'Thường xuyên', en: 'Ongoing' },

@@ -4,6 +4,9 @@
  */
 export type RawCell = string | number | boolean | null;
 
+/** The most characters an Excel cell holds: longer text is never written into a workbook. */
+export const EXCEL_MAX_CELL_TEXT = 32_767;
+
 /** The tracking table as read back from a workbook. */
 export interface TableSnapshot {
   sheet: string;
@@ -19,6 +22,23 @@ export interface TableSnapshot {
    * a column staff added keeps it when the table is drawn again.
    */
   numberFormats?: (string | null)[];
+  /**
+   * Cells the reader could not take a value from (read as null in `rows`): a formula saved
+   * without its result (openpyxl never saves one) or an error result such as #DIV/0!. A merge
+   * never takes them for a change; it lists them.
+   */
+  unreadable?: UnreadableCell[];
+  /** How many of `rows` are inside the table's range; the rest were typed below it. */
+  tableRows?: number;
+}
+
+export interface UnreadableCell {
+  /** 0-based data row and 0-based column index into `headers`. */
+  row: number;
+  col: number;
+  reason: 'formula-without-value' | 'error-value';
+  /** The error code (#DIV/0!) or the formula's text, as the file holds it. */
+  text: string;
 }
 
 export function isBlankCell(v: RawCell | undefined): boolean {

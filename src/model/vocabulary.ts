@@ -19,13 +19,18 @@ export const DEADLINE_CATEGORIES: readonly DeadlineCategory[] = [
   'none',
 ];
 
-/** The deadline state of DOMAIN.md §3, plus the two states kept out of rates. */
+/**
+ * The deadline state of DOMAIN.md §3, plus the two states kept out of rates, plus a task marked
+ * done without a completion date (`done_undated`): neither on time nor late until the date is
+ * entered, and not counted as done in the completion rate, so bad data never shows 100 %.
+ */
 export type DeadlineState =
-  'done_on_time' | 'done_late' | 'in_progress_on_time' | 'overdue' | 'ongoing' | 'undated';
+  'done_on_time' | 'done_late' | 'done_undated' | 'in_progress_on_time' | 'overdue' | 'ongoing' | 'undated';
 
 export const DEADLINE_STATES: readonly DeadlineState[] = [
   'done_on_time',
   'done_late',
+  'done_undated',
   'in_progress_on_time',
   'overdue',
   'ongoing',

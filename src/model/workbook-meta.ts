@@ -19,6 +19,24 @@ export interface SyncRecord {
   m: RawCell;
 }
 
+/**
+ * One revision a master went through: the master it was revised from (its plan fingerprint and
+ * task list as built) and where each of its tasks went. Agency copies split from that ancestor
+ * merge through it: their ids are followed to today's, removed tasks reported.
+ */
+export interface LineageStep {
+  /** The ancestor's `sourceFingerprint` (copies split from it carry the same). */
+  fingerprint: string;
+  /** The ancestor's build time. */
+  builtAt: string;
+  /** The ancestor's task list as built: id and plan-column hash (as `WorkbookMeta.tasks`). */
+  tasks: { id: string; hash: string }[];
+  /** Ancestor id → id in the revised master, for every task the revision kept. */
+  map: Record<string, string>;
+  /** Ancestor ids the revision removed (their rows are kept, marked, at the end of the table). */
+  removed: string[];
+}
+
 /** What ties a workbook to the plan and build it came from (stored in the hidden meta sheet). */
 export interface WorkbookMeta {
   generator: string;
@@ -50,6 +68,8 @@ export interface WorkbookMeta {
   baseEntries?: BaseEntries;
   /** On a master: the common points of earlier merges, oldest first. */
   sync?: SyncRecord[];
+  /** On a revised master: the masters it descends from, oldest first (absent before any revision). */
+  lineage?: LineageStep[];
 }
 
 /** A tracking workbook as read back from an .xlsx file (or from Excel). */

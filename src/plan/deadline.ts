@@ -124,14 +124,6 @@ export function classifyDeadline(raw: string, planYear: number | null = null): D
   const s = toNFC(note).toLowerCase();
   const from = ONGOING_FROM.exec(s);
   if (from) return { category: 'ongoing', raw: note, due: null };
-  if (s.indexOf('(') >= 0) {
-    // "Tháng 11/2025 (sau khi … ban hành Hướng dẫn)": the date is the deadline, the brackets say why.
-    const outside = s.replace(/\([^()]*\)/gu, ' ');
-    if (!EXTERNAL.test(outside) && !PERIODIC.test(outside) && !ONGOING.test(outside)) {
-      const due = latestDate(outside, planYear);
-      if (due) return { category: 'due', raw: note, due };
-    }
-  }
   if (EXTERNAL.test(s)) return { category: 'external', raw: note, due: null };
   if (PERIODIC.test(s)) return { category: 'periodic', raw: note, due: null };
   if (ONGOING.test(s)) return { category: 'ongoing', raw: note, due: null };
@@ -144,6 +136,29 @@ export function classifyDeadline(raw: string, planYear: number | null = null): D
 // "(sau đây gọi là …)" are not deadlines.
 const NOTE_CUE =
   /^(?:thực hiện|hoàn thành|trong|trước|chậm nhất|quý|tháng|năm|h[ằà]ng|định kỳ|giai đoạn|đến|theo (?:kế hoạch|hướng dẫn|lộ trình|chỉ đạo|yêu cầu|tiến độ)|thường xuyên|liên tục|từ|xong|ngày|\d|cuối|đầu|6 tháng|sáu tháng|thời gian|thời hạn|báo cáo|tổ chức|triển khai|sau khi)/u;
+
+/** "Tháng 11/2025 (sau khi … ban hành Hướng dẫn)": a date, and the condition in brackets: both notes. */
+function datedWithCondition(raw: string, planYear: number | null): Deadline[] | null {
+  if (raw.indexOf('(') < 0) return null;
+  const note = raw.replace(/\s+/g, ' ').trim();
+  const s = toNFC(note).toLowerCase();
+  const inside = /\(([^()]*)\)/u.exec(s);
+  const outside = s.replace(/\([^()]*\)/gu, ' ');
+  if (
+    !inside ||
+    !EXTERNAL.test(inside[1]) ||
+    EXTERNAL.test(outside) ||
+    PERIODIC.test(outside) ||
+    ONGOING.test(outside)
+  )
+    return null;
+  const due = latestDate(outside, planYear);
+  if (!due) return null;
+  return [
+    { category: 'due', raw: note, due },
+    { category: 'external', raw: note, due: null },
+  ];
+}
 
 /**
  * One note that may hold several ("Tháng 12/2013 và thường xuyên", "trước ngày 28/2 và trước ngày
@@ -164,6 +179,8 @@ export function classifyNotes(raw: string, planYear: number | null = null): Dead
       { category: 'periodic', raw: note, due: null },
     ];
   }
+  const dated = datedWithCondition(raw, planYear);
+  if (dated) return dated;
   const pieces = raw.split(/\s+và\s+|;\s*/u).filter((p) => p.trim() !== '');
   if (pieces.length > 1) {
     const each = pieces.map((p) => classifyDeadline(p, planYear));
@@ -174,8 +191,9 @@ export function classifyNotes(raw: string, planYear: number | null = null): Dead
 }
 
 // A recurring duty stated anywhere in the sentence ("Hằng năm thực hiện …", "báo cáo định kỳ hằng quý").
+// "Định kỳ …" opening the sentence, "… định kỳ và đột xuất." closing a clause, "tổng hợp định kỳ …".
 const PERIODIC_TEXT =
-  /^\s*định kỳ(?=\s)|(?:định kỳ\s+)?h[ằà]ng (?:năm|quý|tháng|tuần|ngày)|định kỳ (?:\d{1,2}|sáu|ba) tháng(?: (?:một lần|\/lần))?|mỗi (?:năm|quý|tháng)(?: một lần)?/iu;
+  /^\s*định kỳ(?=\s)|\sđịnh kỳ(?=\s+(?:và|hoặc)\s+đột xuất|\s*[.;]|$)|(?:tổng hợp|báo cáo|kiểm tra|giám sát) định kỳ(?=\s)|(?:định kỳ\s+)?h[ằà]ng (?:năm|quý|tháng|tuần|ngày)|định kỳ (?:\d{1,2}|sáu|ba) tháng(?: (?:một lần|\/lần))?|mỗi (?:năm|quý|tháng)(?: một lần)?/iu;
 // Anchored on its keyword (an optional verb in front made every position a possible start).
 const DATED_CLAUSE =
   /(?:trước ngày|chậm nhất (?:vào |là )?ngày|trong (?:quý|tháng)|trong năm \d{4}|trong giai đoạn)\s[^.;()\n]{1,40}/giu;

@@ -32,7 +32,7 @@ const ATTRIBUTES: ReadonlyArray<[AttributeKind, RegExp]> = [
   ],
   [
     'lead',
-    /^(?:(?:cơ quan|đơn vị)\s+(?:chủ trì|thực hiện|đầu mối|tham mưu)(?:\s+thực hiện)?|chủ trì(?: thực hiện)?|đơn vị thực hiện)\s*(?::|\s[-–]\s|$)\s*(.*)$/iu,
+    /^(?:(?:cơ quan|đơn vị)\s+(?:chủ trì|thực hiện|đầu mối|tham mưu)(?:\s+tham mưu)?(?:\s+thực hiện)?|chủ trì(?: thực hiện)?|đơn vị thực hiện)\s*(?::|\s[-–]\s|$)\s*(.*)$/iu,
   ],
   [
     'partners',

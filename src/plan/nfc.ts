@@ -21,6 +21,11 @@ export const NFC_STABLE_RANGES: ReadonlyArray<readonly [number, number]> = [
 const hex = (c: number) => `\\u${c.toString(16).padStart(4, '0')}`;
 const MAY_CHANGE = new RegExp(`[^${NFC_STABLE_RANGES.map(([a, b]) => `${hex(a)}-${hex(b)}`).join('')}]`);
 
+/** Whether `s` may change under NFC (false: it is NFC by the quick check). */
+export function mayChangeUnderNFC(s: string): boolean {
+  return MAY_CHANGE.test(s);
+}
+
 /** `s.normalize('NFC')`, skipped when `s` is NFC by the quick check. */
 export function toNFC(s: string): string {
   return MAY_CHANGE.test(s) ? s.normalize('NFC') : s;

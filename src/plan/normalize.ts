@@ -13,7 +13,7 @@
  */
 
 import { agencyFromHeading } from './agency';
-import { toNFC } from './nfc';
+import { mayChangeUnderNFC, toNFC } from './nfc';
 import { rebuildPipeTables } from './pipe-table';
 
 export interface NormalizedLines {
@@ -97,6 +97,8 @@ function trimSpaces(s: string): string {
 /** Clean one physical line (no joining); `raw` is NFC already. */
 function cleanLine(raw: string): string {
   let s = raw;
+  // A stray byte decoded as "�" right after a list number ("4.1.�Triển khai …") must not hide the item.
+  if (s.indexOf('\uFFFD') >= 0) s = s.replace(MARKER_BAD_BYTE, '$1 ');
   if (!needsCleaning(s)) return s;
   // Spaces at the ends are the most common artefact by far (a web or PDF copy pads lines).
   const trimmed = trimSpaces(s);
@@ -124,6 +126,7 @@ function cleanLine(raw: string): string {
   return toNFC(trimSpaces(s));
 }
 
+const MARKER_BAD_BYTE = /^(\d{1,4}(?:\.\d{1,3})*[.)]|[a-zđ][.)]|[IVXLC]{1,6}[.)]|[-–—+•·])\uFFFD+/u;
 const MARKER_TAB =
   /^((?:\d{1,4}(?:\.\d{1,3})*[.)]|[a-zđ][.)]|[IVXLC]{1,6}[.)]|[-–—+•·]))\t+(?=[^\t ])([^\t]*)$/u;
 // A list number left alone on its line by the copy ("1." / "Rà soát …"), or "PHẦN I" above its title.
@@ -300,12 +303,14 @@ function physicalLines(src: string): string[] {
 }
 
 /**
- * The normalised text as its lines, with each line's place in the input. One NFC pass over the
- * whole input: a line break is a starter that composes with nothing, so this equals NFC per line.
+ * The normalised text as its lines, with each line's place in the input. NFC line by line: a line
+ * break is a starter that composes with nothing, so this equals NFC of the whole, and a text with a
+ * few decomposed letters (one pasted paragraph) pays for those lines only.
  */
 export function normalizeLines(input: string): NormalizedLines {
-  const src = typeof input === 'string' ? toNFC(input) : '';
-  const split = physicalLines(src);
+  const src = typeof input === 'string' ? input : '';
+  let split = physicalLines(src);
+  if (mayChangeUnderNFC(src)) split = split.map(toNFC);
   // Flattened web tables ("|" lines between cells) become tab-separated rows first.
   const source = src.indexOf('|') >= 0 && /^\s*\|\s*$/m.test(src) ? rebuildPipeTables(split) : null;
   const rawLines = source ? source.texts : split;

@@ -20,6 +20,8 @@ export interface LocatedAttribute extends Attribute {
   line: number;
   /** The line as written; it stays in the task's text. */
   raw: string;
+  /** The bullet an unmarked attribute line came after, when it was given to the bullet's heading. */
+  follows?: OutlineNode;
 }
 
 export interface OutlineNode {
@@ -292,11 +294,15 @@ export function buildOutline(lines: readonly PlanLine[], start: number): Outline
         // task's; after a heading with its own tasks ("a) Nhiệm vụ:" …) it is the group's.
         const prev = target.children[target.children.length - 1];
         if (prev && prev.children.length === 0 && prev.kind === c.kind) target = prev;
-      } else if (!marked && !top.scope && (top.kind === 'dash' || top.kind === 'plus') && stack.length > 2) {
-        // An unmarked "Đơn vị chủ trì: …" after bullets speaks for the bullets' heading.
-        target = stack[stack.length - 2];
       }
-      const located: LocatedAttribute = { ...attribute, line, raw: c.raw };
+      let follows: OutlineNode | undefined;
+      if (!marked && !top.scope && (top.kind === 'dash' || top.kind === 'plus') && stack.length > 2) {
+        // An unmarked "Đơn vị chủ trì: …" after bullets speaks for the bullets' heading (unless
+        // several bullets have lines of their own: see ownBulletAttributes).
+        target = stack[stack.length - 2];
+        follows = top;
+      }
+      const located: LocatedAttribute = { ...attribute, line, raw: c.raw, ...(follows ? { follows } : {}) };
       target.attributes.push(located);
       if (c.kind !== 'text' && c.kind !== 'row') {
         const scope = newNode('attribute', c.rank, '', c.raw, line);
@@ -332,5 +338,34 @@ export function buildOutline(lines: readonly PlanLine[], start: number): Outline
     stack[stack.length - 1].children.push(node);
     stack.push(node);
   }
+  for (const s of sections) ownBulletAttributes(s.root);
   return { sections, footer };
+}
+
+/** Attribute lines after two or more of a heading's bullets are the bullets' own: a block goes to
+ * the bullet it follows and to the bullets before it that have no block of their own. */
+function ownBulletAttributes(node: OutlineNode): void {
+  for (const child of node.children) ownBulletAttributes(child);
+  const followed = new Set(node.attributes.map((a) => a.follows).filter((f) => f !== undefined));
+  if (followed.size < 2) return;
+  const kept: LocatedAttribute[] = [];
+  let from = 0;
+  let block: OutlineNode | undefined;
+  for (const a of node.attributes) {
+    if (!a.follows) {
+      kept.push(a);
+      continue;
+    }
+    const at = node.children.indexOf(a.follows);
+    if (a.follows !== block) {
+      if (block) from = node.children.indexOf(block) + 1;
+      block = a.follows;
+    }
+    for (let i = from; i <= at; i++) {
+      const bullet = node.children[i];
+      // The line stays in the text of the bullet it follows only.
+      bullet.attributes.push(bullet === a.follows ? a : { ...a, raw: '' });
+    }
+  }
+  node.attributes = kept;
 }

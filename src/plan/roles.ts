@@ -19,7 +19,8 @@ const GIAO = /(?:^|[\s(;:,.])(?:[Gg]iao|[Đđ]ề nghị|[Yy]êu cầu)\s+(?:cho
 // Where a partner list stops: a verb that starts the task itself. "tham mưu" right after
 // "chuyên trách"/"cơ quan" is part of a name ("cơ quan chuyên trách tham mưu, giúp việc Tỉnh ủy").
 const PARTNER_END =
-  /\s(?:thường xuyên|theo dõi|tổ chức thực hiện|tổ chức triển khai|triển khai|xây dựng|thực hiện|(?<!chuyên trách |cơ quan )tham mưu|hướng dẫn|kiểm tra|đôn đốc|rà soát|nghiên cứu|báo cáo|đề xuất|hoàn thiện|ban hành|trình|để|nhằm|trong việc|tiếp tục|định kỳ|chỉ đạo|tổng hợp|đánh giá|tập trung|đẩy mạnh|tuyên truyền|tổ chức|bố trí|tham gia|cung cấp|hỗ trợ|giải quyết|xử lý|phổ biến|vận động|huy động|tiếp nhận|giám sát|quản lý|khảo sát|điều tra|soạn thảo|thẩm định|thẩm tra|bảo đảm|đảm bảo|cập nhật|chuẩn bị|sơ kết|tổng kết)(?=[\s,;:]|$)|[.;:()\n]/u;
+  /\s(?:thường xuyên|theo dõi|tổ chức thực hiện|tổ chức triển khai|triển khai|xây dựng|thực hiện|(?<!chuyên trách |cơ quan )tham mưu|hướng dẫn|kiểm tra|đôn đốc|rà soát|nghiên cứu|báo cáo|đề xuất|hoàn thiện|ban hành|trình|để|nhằm|trong việc|trong quá trình|tiếp tục|định kỳ|chỉ đạo|tổng hợp|đánh giá|tập trung|đẩy mạnh|tuyên truyền|tổ chức|bố trí|tham gia|cung cấp|hỗ trợ|giải quyết|xử lý|phổ biến|vận động|huy động|tiếp nhận|giám sát|quản lý|khảo sát|điều tra|soạn thảo|thẩm định|thẩm tra|bảo đảm|đảm bảo|cập nhật|chuẩn bị|sơ kết|tổng kết|lập|khẩn trương|chủ động|kịp thời)(?=[\s,;:]|$)|[.;:()\n]/u;
+const ADVERB_END = /\s+(?:tiếp tục|chủ động|khẩn trương|thường xuyên|trực tiếp)$/u;
 const PARTNERS = /phối hợp\s+(?:chặt chẽ\s+)?(với\s+)?/giu;
 
 // In a role line ("Cơ quan thực hiện: X chủ trì, phối hợp với Y; Z; W") ";" separates partners.
@@ -38,6 +39,20 @@ function partnersAfter(text: string, from: number, roleLine = false): string[] {
     return splitAgencies(list).filter((p) => p.length > 0 && p.length <= 150);
   }
   return [];
+}
+
+/** Whether a text can hold "giao"/"đề nghị"/"yêu cầu": a substring test spares most texts the scan. */
+function mayAssign(text: string): boolean {
+  return text.indexOf('iao') >= 0 || text.indexOf('ề nghị') >= 0 || text.indexOf('êu cầu') >= 0;
+}
+
+/** The subject after an opening phrase: the last ", X" where X starts like an agency name. */
+function subjectAfterComma(clause: string): string | null {
+  for (let at = clause.lastIndexOf(', '); at > 0; at = clause.lastIndexOf(', ', at - 1)) {
+    const rest = clause.slice(at + 2);
+    if (/^\p{Lu}/u.test(rest) && startsWithAgency(rest)) return rest;
+  }
+  return null;
 }
 
 function afterGiao(clause: string): string {
@@ -92,13 +107,17 @@ export function findRoles(text: string): Roles {
     let clause = afterGiao(before.slice(cut + 1).trim());
     // "Sở Nội vụ là cơ quan chủ trì" / "Sở Nội vụ làm đầu mối, chủ trì".
     clause = cleanAgencyName(clause.replace(/\s+(?:là|làm)(?:\s+(?:cơ quan|đơn vị|đầu mối))?\s*,?\s*$/u, ''));
+    // "Giao Ban Tổ chức Trung ương tiếp tục chủ trì": the adverb before the role is not the body's.
+    clause = clause.replace(ADVERB_END, '');
+    // "Trên cơ sở đề nghị của UBND quận, huyện, Sở Xây dựng chủ trì": an opening phrase, then the subject.
+    if (!startsWithAgency(clause)) clause = subjectAfterComma(clause) ?? clause;
     if (isAgencyName(clause) && clause.length <= 150 && startsWithAgency(clause)) {
       return { lead: clause, partners: partnersAfter(head, at) };
     }
   }
   // "Giao Sở Tư pháp tham mưu …": the body given the task, up to its verb.
   GIAO.lastIndex = 0;
-  const g = GIAO.exec(head);
+  const g = mayAssign(head) ? GIAO.exec(head) : null;
   if (g) {
     const lead = leadingAgency(head.slice(g.index + g[0].length));
     if (lead) return { lead, partners: partnersAfter(head, g.index) };

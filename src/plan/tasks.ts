@@ -31,6 +31,19 @@ interface Context {
   underAgency: boolean;
 }
 
+// "Trên cơ sở đề nghị của …, Sở Tài chính thẩm định …": the subject comes after the opening phrase.
+const OPENING_PHRASE = /^(?:Trên cơ sở|Dựa trên|Dựa vào)[^.;:\n]{0,200}?,\s*(?=\p{Lu})/u;
+/** The agency a task's sentence opens with, after an opening phrase; for a title line ("Bước 5:
+ * Thẩm định …") the paragraph under it. */
+function sentenceSubject(body: string): string | null {
+  const direct = leadingAgency(body) ?? leadingAgency(body.replace(OPENING_PHRASE, ''));
+  if (direct) return direct;
+  const br = body.indexOf('\n');
+  if (br < 0 || !/^(?:Bước|Giai đoạn)\s+\d/u.test(body)) return null;
+  const next = body.slice(br + 1);
+  return leadingAgency(next) ?? leadingAgency(next.replace(OPENING_PHRASE, ''));
+}
+
 const PERSON = /^(?:(?:các )?đồng chí|đ\/c)\s/iu;
 const SEE_APPENDIX = /^\(?\s*(?:chi tiết|nội dung|danh mục|có|theo)[^()]{0,80}phụ lục[^()]{0,80}\)?\.?$/iu;
 const HEADING_TASK = /^([^:]{2,150}):\s*(\S.{20,})$/u;
@@ -61,7 +74,7 @@ function printed(n: OutlineNode): string {
 function fullText(n: OutlineNode, own = true): string {
   const parts: Array<[number, string]> = [];
   for (const e of n.extra) parts.push([e.line, e.text]);
-  for (const a of n.attributes) parts.push([a.line, a.raw]);
+  for (const a of n.attributes) if (a.raw) parts.push([a.line, a.raw]);
   for (const ch of n.children) {
     const rest = fullText(ch, false);
     parts.push([ch.line, rest ? `${printed(ch)}\n${rest}` : printed(ch)]);
@@ -178,7 +191,7 @@ export function readTasks(outline: Outline, planYear: number | null): TaskPassRe
         source = 'heading';
         partners = partners.length > 0 ? partners : ctx.partners;
       } else if (!ctx.underAgency) {
-        lead = leadingAgency(body);
+        lead = sentenceSubject(body);
         if (lead) source = 'sentence';
       }
     }

@@ -4,9 +4,13 @@
  */
 import { createContext, useContext } from 'react';
 import type { Lang } from '../model/lang';
+import { columnHeader, type TaskColumnId } from '../model/columns';
 import { localize, type Msg } from '../model/msg';
 
 export type { Lang };
+
+/** A column's header as the workbook writes it (the registry holds every column fact). */
+const header = (id: TaskColumnId): Msg => ({ vi: columnHeader(id, 'vi'), en: columnHeader(id, 'en') });
 
 /** Every message, in both languages; {name} marks a placeholder. */
 export const MESSAGES = {
@@ -117,7 +121,9 @@ export const MESSAGES = {
   reviewSkip: { vi: 'Giữ nguyên, xem tiếp', en: 'Keep as is, next' },
   reviewStop: { vi: 'Dừng xem lại', en: 'Stop reviewing' },
   saveNext: { vi: 'Lưu và xem tiếp', en: 'Save and next' },
+  taskTextLabel: header('text'),
   partnersHint: { vi: 'Chọn một hoặc nhiều cơ quan.', en: 'Choose one or more agencies.' },
+  categoryLabel: header('category'),
   rawDeadline: { vi: 'Kế hoạch ghi: "{raw}"', en: 'The plan says: "{raw}"' },
   showFullText: { vi: 'Xem đầy đủ nhiệm vụ {id}', en: 'Show all of task {id}' },
   hideFullText: { vi: 'Thu gọn nhiệm vụ {id}', en: 'Show less of task {id}' },
@@ -279,12 +285,35 @@ export const MESSAGES = {
   preferMaster: { vi: 'Giữ giá trị sổ tổng', en: 'Keep the master’s values' },
   mergeDownload: { vi: 'Tải sổ tổng đã gộp', en: 'Download the merged master' },
   mergeBlank: { vi: '(trống)', en: '(blank)' },
+  mergeSkipped: { vi: 'Giá trị không được gộp ({n})', en: 'Values not merged ({n})' },
+  mergeCurrent: {
+    vi: 'Sổ đã gộp là sổ tổng hiện tại: lần gộp sau sẽ gộp tiếp vào sổ này.',
+    en: 'The merged workbook is now the current master: the next merge builds on it.',
+  },
+  fileMergedAt: { vi: 'gộp', en: 'merged' },
   // Words in the names of downloaded files
   fileTracking: { vi: 'Theo dõi', en: 'Tracking' },
   fileAgencies: { vi: 'các cơ quan', en: 'agencies' },
   fileMerged: { vi: 'đã gộp', en: 'merged' },
   // Generic
   errUnexpected: { vi: 'Đã xảy ra lỗi: {detail}', en: 'Something went wrong: {detail}' },
+  // Reports (issue 16): the radar and the figures' trust line
+  radarTitle: { vi: 'Quá hạn và sắp đến hạn', en: 'Overdue and due soon' },
+  radarWindow: { vi: 'trong {days} ngày tới, đến {until}', en: 'within {days} days, until {until}' },
+  radarCounts: { vi: '{overdue} quá hạn, {soon} sắp đến hạn', en: '{overdue} overdue, {soon} due soon' },
+  radarNone: { vi: 'Không có nhiệm vụ quá hạn hay sắp đến hạn.', en: 'Nothing is overdue or due soon.' },
+  radarNoLead: { vi: '(chưa có cơ quan chủ trì)', en: '(no lead agency)' },
+  radarDaysLeft: { vi: 'còn {n} ngày', en: '{n} days left' },
+  radarDaysLate: { vi: 'quá {n} ngày', en: '{n} days late' },
+  radarGo: { vi: 'Đến dòng', en: 'Go to row' },
+  radarMore: {
+    vi: 'và {n} nhiệm vụ khác (xem trang Sắp đến hạn).',
+    en: 'and {n} more (see the Due soon sheet).',
+  },
+  summaryErrors: {
+    vi: 'Các con số dựa trên số liệu còn {n} lỗi: xem bước Kiểm tra.',
+    en: 'These figures rest on data with {n} errors: see the Check step.',
+  },
 } satisfies Record<string, Msg>;
 
 export type MessageKey = keyof typeof MESSAGES;

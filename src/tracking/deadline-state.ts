@@ -15,8 +15,8 @@ export interface DeadlineStateInput {
  * tests check. Rules, in order:
  * 1. category ongoing → ongoing; periodic without a due date → ongoing;
  * 2. no due date → undated;
- * 3. done → on time when completedOn ≤ due, late when after; done WITHOUT a completion date counts
- *    as on time (the checks flag the missing date; the formula must not punish what it cannot see);
+ * 3. done → on time when completedOn ≤ due, late when after; done WITHOUT a completion date is
+ *    done_undated (neither: the checks flag the missing date, and the rate does not count it done);
  * 4. anything else (blank status, not started, in progress) → overdue when the report date is after
  *    the due date, otherwise in progress within the deadline (the due day itself is still on time).
  * ISO strings compare like the date serials the formula compares.
@@ -25,6 +25,9 @@ export function deadlineState(input: DeadlineStateInput, reportDate: string): De
   const { category, due, status, completedOn } = input;
   if (category === 'ongoing') return 'ongoing';
   if (!due) return category === 'periodic' ? 'ongoing' : 'undated';
-  if (status === 'done') return completedOn && completedOn > due ? 'done_late' : 'done_on_time';
+  if (status === 'done') {
+    if (!completedOn) return 'done_undated';
+    return completedOn > due ? 'done_late' : 'done_on_time';
+  }
   return reportDate > due ? 'overdue' : 'in_progress_on_time';
 }

@@ -5,10 +5,17 @@
  * master's current value and the return's current value. Only what the agency changed flows in;
  * a cell both sides changed to different values is a conflict and is never settled silently.
  * Every return is validated before anything is planned, so a merge is all or nothing.
+ *
+ * Nothing is dropped without a word: a value the merge does not take (a row without a task id,
+ * a row typed below the table, a formula saved without its result, an error value, a value the
+ * checks call an error, text longer than a cell holds) is listed in `skipped` with its cell and
+ * the reason. Changes are detected on exactly what staff typed (a line break added inside a
+ * result is a change); only list words, dates and numbers compare by what they mean.
  */
 import {
   cellOf,
   columnHeader,
+  columnOf,
   EDITABLE_COLUMN_IDS,
   mapColumns,
   MERGED_COLUMN_IDS,
@@ -19,9 +26,11 @@ import {
 } from '../model/columns';
 import type { Lang } from '../model/lang';
 import type { Msg } from '../model/msg';
-import type { RawCell, TableSnapshot } from '../model/table';
-import type { SyncRecord, WorkbookMeta } from '../model/workbook-meta';
-import { parseCategory, sameCell } from './entries';
+import { cellAddress, EXCEL_MAX_CELL_TEXT, type RawCell, type TableSnapshot } from '../model/table';
+import type { BaseEntries, SyncRecord, WorkbookMeta } from '../model/workbook-meta';
+import { checkTracking } from './check';
+import { cellKey, parseCategory, parseListWord, sameCell } from './entries';
+import { followLineage } from './lineage';
 import { SAME_ID_THRESHOLD, textSimilarity } from './revise';
 
 export type { SyncRecord };
@@ -51,6 +60,26 @@ export interface CellChange {
   new: RawCell;
   /** True when this settles a conflict in favour of the return (--prefer return). */
   fromConflict: boolean;
+  /** Set when the value is one the checks call an error, written because of --accept-invalid. */
+  invalid?: Msg;
+}
+
+export type SkipCode =
+  'no-id' | 'below-table' | 'unknown-row' | 'formula-without-value' | 'error-value' | 'invalid' | 'too-long';
+
+/** A value of a return the merge did not take, with where it is and why. */
+export interface MergeSkip {
+  file: string;
+  /** The cell in the return, e.g. "L12". */
+  cell: string;
+  taskId: string | null;
+  column: TaskColumnId | null;
+  /** The value as the return holds it (an error code or formula text for unreadable cells). */
+  value: RawCell;
+  code: SkipCode;
+  message: Msg;
+  /** What the checks suggest instead, for an invalid value. */
+  suggestion?: RawCell;
 }
 
 export interface MergeConflict {
@@ -76,7 +105,8 @@ export type RefusalCode =
   | 'task-hash'
   | 'duplicate-task'
   | 'row-mismatch'
-  | 'not-master';
+  | 'not-master'
+  | 'unproven-lineage';
 
 export interface MergeRefusal {
   file: string;
@@ -103,8 +133,10 @@ export interface MergePlan {
   refused: MergeRefusal[];
   changes: CellChange[];
   conflicts: MergeConflict[];
-  /** Edits to plan columns or to the plan's own deadlines: reported, not merged. */
+  /** Edits to plan columns or to the plan's own deadlines, repeated returns: reported, not merged. */
   notices: MergeNotice[];
+  /** Values of the returns that were not taken; the exit code is 1 when there are any. */
+  skipped: MergeSkip[];
   files: MergeFileReport[];
   /** True when the changes can be written: nothing refused and every conflict decided. */
   ok: boolean;
@@ -134,6 +166,12 @@ function syncIndex(records: readonly SyncRecord[]): SyncIndex {
 
 export interface MergeOptions {
   prefer?: 'return' | 'master' | null;
+  /** Write values the checks call errors (and mark them) instead of listing them. */
+  acceptInvalid?: boolean;
+  /** ISO date the incoming values are checked against (a completion date after it is an error). */
+  today?: string;
+  /** Take returns whose lineage cannot be proven, by task id (`--adopt`; see lineage.ts). */
+  adopt?: boolean;
   /** The master's sync records from earlier merges, oldest first; default the master meta's. */
   sync?: readonly SyncRecord[];
 }
@@ -161,6 +199,8 @@ interface ValidReturn {
   meta: WorkbookMeta;
   map: ColumnMap;
   rowsById: Map<string, number>;
+  skipped: MergeSkip[];
+  notices: MergeNotice[];
 }
 
 function validateMaster(master: MergeSource): MergeRefusal | null {
@@ -183,6 +223,269 @@ function validateMaster(master: MergeSource): MergeRefusal | null {
   return null;
 }
 
+/**
+ * Whether a return descends from this master: same workbook, same plan, same layout, a per-agency
+ * copy. THE lineage hook: a revised or rebuilt master that records where it descends from
+ * answers here (and nowhere else) for returns of its ancestors.
+ */
+export function lineageRefusals(master: WorkbookMeta, meta: WorkbookMeta, file: string): MergeRefusal[] {
+  const refused: MergeRefusal[] = [];
+  if (meta.workbookId !== master.workbookId)
+    refused.push(
+      refusal(file, 'foreign-workbook', {
+        vi: `"${file}" không được tách từ sổ tổng này (mã sổ ${meta.workbookId} ≠ ${master.workbookId}).`,
+        en: `"${file}" was not split from this master (workbook id ${meta.workbookId} ≠ ${master.workbookId}).`,
+      }),
+    );
+  if (meta.sourceFingerprint !== master.sourceFingerprint)
+    refused.push(
+      refusal(file, 'foreign-plan', {
+        vi: `"${file}" thuộc kế hoạch khác ("${meta.planTitle}").`,
+        en: `"${file}" belongs to another plan ("${meta.planTitle}").`,
+      }),
+    );
+  if (meta.schemaVersion < master.schemaVersion)
+    refused.push(
+      refusal(file, 'schema-older', {
+        vi: `"${file}" được tạo bằng phiên bản mẫu cũ hơn (${meta.schemaVersion} < ${master.schemaVersion}); hãy tách lại sổ cho cơ quan.`,
+        en: `"${file}" uses an older layout (${meta.schemaVersion} < ${master.schemaVersion}); split the master again.`,
+      }),
+    );
+  else if (meta.schemaVersion > master.schemaVersion)
+    refused.push(
+      refusal(file, 'schema-newer', {
+        vi: `"${file}" dùng phiên bản mẫu mới hơn sổ tổng (${meta.schemaVersion} > ${master.schemaVersion}).`,
+        en: `"${file}" uses a newer layout than the master (${meta.schemaVersion} > ${master.schemaVersion}).`,
+      }),
+    );
+  if (!meta.agencyKey)
+    refused.push(
+      refusal(file, 'not-agency-copy', {
+        vi: `"${file}" không phải sổ tách cho một cơ quan (có thể là một bản sổ tổng).`,
+        en: `"${file}" is not a per-agency copy (it may be a copy of a master).`,
+      }),
+    );
+  return refused;
+}
+
+/** The columns whose values a row of a return carries from staff (not plan text, not formulas). */
+const STAFF_COLUMNS: readonly TaskColumnId[] = MERGED_WHEN_UNDATED;
+
+function skipMessage(code: SkipCode, file: string, cell: string, extra = ''): Msg {
+  switch (code) {
+    case 'no-id':
+      return {
+        vi: `"${file}" ô ${cell}: dòng không có mã nhiệm vụ (mã bị xoá?); giá trị không được gộp.`,
+        en: `"${file}" cell ${cell}: the row has no task id (id cleared?); the value was not merged.`,
+      };
+    case 'below-table':
+      return {
+        vi: `"${file}" ô ${cell}: dòng nhập bên dưới bảng, không có mã nhiệm vụ; giá trị không được gộp.`,
+        en: `"${file}" cell ${cell}: a row typed below the table, without a task id; the value was not merged.`,
+      };
+    case 'unknown-row':
+      return {
+        vi: `"${file}" ô ${cell}: mã nhiệm vụ "${extra}" không có trong sổ được tách (mã bị sửa?); giá trị không được gộp.`,
+        en: `"${file}" cell ${cell}: task id "${extra}" is not one the copy was split with (edited id?); the value was not merged.`,
+      };
+    case 'formula-without-value':
+      return {
+        vi: `"${file}" ô ${cell}: công thức chưa có kết quả được lưu (tệp lưu bằng chương trình không tính công thức); sổ tổng giữ giá trị cũ.`,
+        en: `"${file}" cell ${cell}: a formula saved without its result (the program that saved it does not calculate); the master keeps its value.`,
+      };
+    case 'error-value':
+      return {
+        vi: `"${file}" ô ${cell}: kết quả lỗi ${extra}; sổ tổng giữ giá trị cũ.`,
+        en: `"${file}" cell ${cell}: an error result ${extra}; the master keeps its value.`,
+      };
+    case 'too-long':
+      return {
+        vi: `"${file}" ô ${cell}: văn bản dài ${extra} ký tự, quá giới hạn ${EXCEL_MAX_CELL_TEXT} ký tự của một ô Excel; không gộp. Hãy rút gọn.`,
+        en: `"${file}" cell ${cell}: text of ${extra} characters, over Excel's ${EXCEL_MAX_CELL_TEXT}-character cell limit; not merged. Shorten it.`,
+      };
+    case 'invalid':
+      return {
+        vi: `"${file}" ô ${cell}: ${extra} Không gộp (dùng --accept-invalid để vẫn gộp và đánh dấu).`,
+        en: `"${file}" cell ${cell}: ${extra} Not merged (use --accept-invalid to merge it anyway, marked).`,
+      };
+  }
+}
+
+function isBlankRaw(v: RawCell): boolean {
+  return v === null || (typeof v === 'string' && v.trim() === '');
+}
+
+/**
+ * The form a cell is compared in to tell whether someone changed it: list words, dates and
+ * numbers by what they mean (either language, serial or text); text exactly as typed.
+ */
+export function changeKey(column: TaskColumnId, raw: RawCell): string {
+  if (isBlankRaw(raw)) return '';
+  const def = columnOf(column);
+  if (typeof raw === 'string' && def && def.kind === 'text' && !def.list) return `t:${raw}`;
+  return cellKey(column, raw);
+}
+
+export function sameEntry(column: TaskColumnId, a: RawCell, b: RawCell): boolean {
+  return changeKey(column, a) === changeKey(column, b);
+}
+
+interface ReturnRows {
+  rowsById: Map<string, number>;
+  refused: MergeRefusal[];
+  skipped: MergeSkip[];
+  notices: MergeNotice[];
+}
+
+/** Every row of a return: by task id, or listed with why its values cannot be taken. */
+function rowsOfReturn(
+  source: MergeSource,
+  map: ColumnMap,
+  copyIds: ReadonlySet<string>,
+  masterHashes: Map<string, string>,
+  masterTexts: Map<string, string>,
+): ReturnRows {
+  const { file, snapshot } = source;
+  const out: ReturnRows = { rowsById: new Map(), refused: [], skipped: [], notices: [] };
+  const tableRows = snapshot.tableRows ?? snapshot.rows.length;
+  const listRow = (i: number, code: SkipCode, taskId: string | null) => {
+    // A row pasted from elsewhere carries its plan's deadline: only the entries are staff's.
+    for (const column of code === 'unknown-row' ? MERGED_ALWAYS : STAFF_COLUMNS) {
+      const j = map.index[column];
+      const value = j === undefined ? null : (snapshot.rows[i]?.[j] ?? null);
+      if (j === undefined || isBlankRaw(value)) continue;
+      const cell = cellAddress(snapshot, i, j);
+      out.skipped.push({
+        file,
+        cell,
+        taskId,
+        column,
+        value,
+        code,
+        message: skipMessage(code, file, cell, taskId ?? ''),
+      });
+    }
+  };
+  snapshot.rows.forEach((_r, i) => {
+    const id = taskIdOf(snapshot, map, i);
+    if (!id) {
+      listRow(i, i >= tableRows ? 'below-table' : 'no-id', null);
+      return;
+    }
+    if (out.rowsById.has(id)) {
+      out.refused.push(
+        refusal(file, 'duplicate-task', {
+          vi: `"${file}": mã nhiệm vụ "${id}" xuất hiện hai lần (dòng ${snapshot.headerRow + 1 + (out.rowsById.get(id) ?? 0)} và ${snapshot.headerRow + 1 + i}).`,
+          en: `"${file}": task id "${id}" appears twice (rows ${snapshot.headerRow + 1 + (out.rowsById.get(id) ?? 0)} and ${snapshot.headerRow + 1 + i}).`,
+        }),
+      );
+      return;
+    }
+    if (!copyIds.has(id) || !masterHashes.has(id)) {
+      // A row whose id is not in the copy's own list was typed over or pasted in.
+      listRow(i, 'unknown-row', id);
+      return;
+    }
+    const mine = masterTexts.get(id);
+    const theirs = String(cellOf(snapshot, map, i, 'text') ?? '');
+    if (mine !== undefined && textSimilarity(mine, theirs) < SAME_ID_THRESHOLD) {
+      // Ids swapped between rows leave a row whose text is another task's: its entries would
+      // land on the wrong task. A text of no other task is an agency's own rewording: taken.
+      const other = [...copyIds].find(
+        (o) => o !== id && textSimilarity(masterTexts.get(o) ?? '', theirs) >= SAME_ID_THRESHOLD,
+      );
+      if (other) {
+        out.refused.push(
+          refusal(file, 'row-mismatch', {
+            vi: `"${file}": dòng ${snapshot.headerRow + 1 + i} mang mã "${id}" nhưng nội dung là của nhiệm vụ "${other}"; mã đã bị tráo?`,
+            en: `"${file}": row ${snapshot.headerRow + 1 + i} has id "${id}" but the text of task "${other}"; swapped ids?`,
+          }),
+        );
+        return;
+      }
+    }
+    out.rowsById.set(id, i);
+  });
+  return out;
+}
+
+/** The cells of a return that hold no value to take: formulas without a result, error results. */
+function unreadableCells(snapshot: TableSnapshot): Map<string, { reason: SkipCode; text: string }> {
+  const out = new Map<string, { reason: SkipCode; text: string }>();
+  for (const u of snapshot.unreadable ?? [])
+    out.set(`${u.row}:${u.col}`, {
+      reason: u.reason === 'error-value' ? 'error-value' : 'formula-without-value',
+      text: u.text,
+    });
+  return out;
+}
+
+/** Error-level findings of the checks on a return, by row index and column. */
+function invalidCells(
+  source: MergeSource,
+  today: string,
+): Map<string, { message: Msg; suggestion?: RawCell }> {
+  const out = new Map<string, { message: Msg; suggestion?: RawCell }>();
+  const findings = checkTracking({
+    snapshot: source.snapshot,
+    meta: source.meta,
+    reportDate: today,
+    lang: source.meta?.lang,
+  });
+  const map = mapColumns(source.snapshot.headers);
+  for (const f of findings) {
+    if (f.severity !== 'error' || !f.column) continue;
+    const row = f.row - source.snapshot.headerRow - 1;
+    // A list word of the other language is a value the master writes in its own words.
+    const list = columnOf(f.column)?.list;
+    if (list && parseListWord(list, cellOf(source.snapshot, map, row, f.column)) !== null) continue;
+    const key = `${row}:${f.column}`;
+    if (!out.has(key)) out.set(key, { message: f.message, suggestion: f.suggestion?.value });
+  }
+  return out;
+}
+
+/** What staff entered in a return, for telling the same return given twice. */
+function contentKey(source: MergeSource, map: ColumnMap, rowsById: Map<string, number>): string {
+  const parts: string[] = [];
+  for (const [id, i] of [...rowsById].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)))
+    for (const column of STAFF_COLUMNS)
+      parts.push(`${id}\u0001${changeKey(column, cellOf(source.snapshot, map, i, column))}`);
+  return parts.join('\u0002');
+}
+
+/**
+ * Whether a return of a copy builds on what earlier returns of that copy brought in (the same
+ * file sent again next quarter) or was filled beside them (two people, two versions): derived
+ * when no cell an earlier return changed is back at its split value and at least one still holds
+ * what was merged. A parallel return is judged against the split values, so a cell both changed
+ * differently is a conflict.
+ */
+function isDerived(
+  earlier: Map<string, Map<string, SyncRecord>> | undefined,
+  base: BaseEntries | undefined,
+  theirs: (taskId: string, column: TaskColumnId) => RawCell | undefined,
+): boolean {
+  if (!earlier || !base) return true;
+  let agrees = false;
+  let changedBefore = false;
+  for (const [taskId, byColumn] of earlier) {
+    const row = base[taskId];
+    if (!row) continue;
+    for (const [column, rec] of byColumn) {
+      const col = column as TaskColumnId;
+      const splitValue = row[column] ?? null;
+      if (sameEntry(col, rec.r, splitValue)) continue;
+      changedBefore = true;
+      const now = theirs(taskId, col);
+      if (now === undefined) continue;
+      if (sameEntry(col, now, splitValue)) return false;
+      if (sameEntry(col, now, rec.r)) agrees = true;
+    }
+  }
+  return !changedBefore || agrees;
+}
+
 function validateReturn(
   master: MergeSource & { meta: WorkbookMeta },
   masterHashes: Map<string, string>,
@@ -197,42 +500,7 @@ function validateReturn(
         en: `"${file}" is not a tracking workbook made by this tool (no _PlanTracker sheet).`,
       }),
     ];
-  const refused: MergeRefusal[] = [];
-  if (meta.workbookId !== master.meta.workbookId)
-    refused.push(
-      refusal(file, 'foreign-workbook', {
-        vi: `"${file}" không được tách từ sổ tổng này (mã sổ ${meta.workbookId} ≠ ${master.meta.workbookId}).`,
-        en: `"${file}" was not split from this master (workbook id ${meta.workbookId} ≠ ${master.meta.workbookId}).`,
-      }),
-    );
-  if (meta.sourceFingerprint !== master.meta.sourceFingerprint)
-    refused.push(
-      refusal(file, 'foreign-plan', {
-        vi: `"${file}" thuộc kế hoạch khác ("${meta.planTitle}").`,
-        en: `"${file}" belongs to another plan ("${meta.planTitle}").`,
-      }),
-    );
-  if (meta.schemaVersion < master.meta.schemaVersion)
-    refused.push(
-      refusal(file, 'schema-older', {
-        vi: `"${file}" được tạo bằng phiên bản mẫu cũ hơn (${meta.schemaVersion} < ${master.meta.schemaVersion}); hãy tách lại sổ cho cơ quan.`,
-        en: `"${file}" uses an older layout (${meta.schemaVersion} < ${master.meta.schemaVersion}); split the master again.`,
-      }),
-    );
-  else if (meta.schemaVersion > master.meta.schemaVersion)
-    refused.push(
-      refusal(file, 'schema-newer', {
-        vi: `"${file}" dùng phiên bản mẫu mới hơn sổ tổng (${meta.schemaVersion} > ${master.meta.schemaVersion}).`,
-        en: `"${file}" uses a newer layout than the master (${meta.schemaVersion} > ${master.meta.schemaVersion}).`,
-      }),
-    );
-  if (!meta.agencyKey)
-    refused.push(
-      refusal(file, 'not-agency-copy', {
-        vi: `"${file}" không phải sổ tách cho một cơ quan (có thể là một bản sổ tổng).`,
-        en: `"${file}" is not a per-agency copy (it may be a copy of a master).`,
-      }),
-    );
+  const refused = lineageRefusals(master.meta, meta, file);
   const map = mapColumns(source.snapshot.headers);
   if (map.missing.length > 0)
     refused.push(
@@ -243,7 +511,6 @@ function validateReturn(
     );
   if (refused.length > 0) return refused;
 
-  const returnHashes = new Map(meta.tasks.map((t) => [t.id, t.hash]));
   for (const t of meta.tasks) {
     const h = masterHashes.get(t.id);
     if (h === undefined)
@@ -261,41 +528,11 @@ function validateReturn(
         }),
       );
   }
-  const rowsById = new Map<string, number>();
-  source.snapshot.rows.forEach((_r, i) => {
-    const id = taskIdOf(source.snapshot, map, i);
-    if (!id) return;
-    if (rowsById.has(id))
-      refused.push(
-        refusal(file, 'duplicate-task', {
-          vi: `"${file}": mã nhiệm vụ "${id}" xuất hiện hai lần.`,
-          en: `"${file}": task id "${id}" appears twice.`,
-        }),
-      );
-    // A row whose id is not in the copy's own list was typed over or pasted in.
-    else if (!returnHashes.has(id) || !masterHashes.has(id))
-      refused.push(
-        refusal(file, 'unknown-task', {
-          vi: `"${file}": mã nhiệm vụ "${id}" (dòng ${source.snapshot.headerRow + 1 + i}) không có trong sổ được tách; mã đã bị sửa?`,
-          en: `"${file}": task id "${id}" (row ${source.snapshot.headerRow + 1 + i}) is not one the copy was split with; edited id?`,
-        }),
-      );
-    else {
-      // An id typed over, or ids swapped between rows, leaves a row whose text belongs to another
-      // task: its entries would land on the wrong task. A reworded text still resembles it.
-      const mine = masterTexts.get(id);
-      const theirs = String(cellOf(source.snapshot, map, i, 'text') ?? '');
-      if (mine !== undefined && textSimilarity(mine, theirs) < SAME_ID_THRESHOLD)
-        refused.push(
-          refusal(file, 'row-mismatch', {
-            vi: `"${file}": dòng ${source.snapshot.headerRow + 1 + i} mang mã "${id}" nhưng nội dung là của nhiệm vụ khác; mã đã bị sửa hoặc tráo?`,
-            en: `"${file}": row ${source.snapshot.headerRow + 1 + i} has id "${id}" but another task's text; edited or swapped id?`,
-          }),
-        );
-    }
-    rowsById.set(id, i);
-  });
-  return refused.length > 0 ? refused : { source, meta, map, rowsById };
+  const copyIds = new Set(meta.tasks.map((t) => t.id));
+  const rows = rowsOfReturn(source, map, copyIds, masterHashes, masterTexts);
+  refused.push(...rows.refused);
+  if (refused.length > 0) return refused;
+  return { source, meta, map, rowsById: rows.rowsById, skipped: rows.skipped, notices: rows.notices };
 }
 
 /**
@@ -308,7 +545,8 @@ export function planMerge(
   opts: MergeOptions = {},
 ): MergePlan {
   const prefer = opts.prefer ?? null;
-  const empty = { changes: [], conflicts: [], notices: [], files: [], sync: [] };
+  const today = opts.today ?? new Date().toISOString().slice(0, 10);
+  const empty = { changes: [], conflicts: [], notices: [], skipped: [], files: [], sync: [] };
   const masterProblem = validateMaster(master);
   if (masterProblem) return { refused: [masterProblem], ok: false, ...empty };
   const masterWithMeta = master as MergeSource & { meta: WorkbookMeta };
@@ -326,10 +564,22 @@ export function planMerge(
 
   const refused: MergeRefusal[] = [];
   const valid: ValidReturn[] = [];
-  for (const r of returns) {
+  const notices: MergeNotice[] = [];
+  const skipped: MergeSkip[] = [];
+  const lineageNotices: MergeNotice[] = [];
+  for (const given of returns) {
+    // A return split before a revision or from a rebuilt master, under the master's ids.
+    const followed = followLineage(masterWithMeta.meta, masterTexts, given, opts.adopt ?? false);
+    if (followed.refusal) refused.push(refusal(given.file, followed.refusal.code, followed.refusal.message));
+    lineageNotices.push(...followed.notices);
+    const r = followed.source;
     const v = validateReturn(masterWithMeta, masterHashes, masterTexts, r);
     if (Array.isArray(v)) refused.push(...v);
-    else valid.push(v);
+    else {
+      valid.push(v);
+      notices.push(...v.notices);
+      skipped.push(...v.skipped);
+    }
   }
   if (refused.length > 0) return { refused, ok: false, ...empty };
 
@@ -349,7 +599,6 @@ export function planMerge(
 
   const changes: CellChange[] = [];
   const conflicts: MergeConflict[] = [];
-  const notices: MergeNotice[] = [];
   const files: MergeFileReport[] = [];
   const sync: SyncRecord[] = [];
   const syncs = syncIndex(opts.sync ?? masterWithMeta.meta.sync ?? []);
@@ -358,8 +607,25 @@ export function planMerge(
     sync.push(rec);
     addSync(syncs, rec);
   };
+  const seen = new Map<string, string>();
   for (const v of valid) {
     const { source, meta, map, rowsById } = v;
+    const copy = copyIdOf(meta);
+    const content = `${copy}\u0003${contentKey(source, map, rowsById)}`;
+    const first = seen.get(content);
+    if (first !== undefined) {
+      notices.push({
+        file: source.file,
+        taskId: '',
+        column: 'taskId',
+        message: {
+          vi: `"${source.file}" giống hệt "${first}" (cùng một bản trả về, gửi hai lần); chỉ gộp một lần.`,
+          en: `"${source.file}" is the same as "${first}" (one return given twice); merged once.`,
+        },
+      });
+      continue;
+    }
+    seen.set(content, source.file);
     const report: MergeFileReport = {
       file: source.file,
       agencyKey: meta.agencyKey,
@@ -368,6 +634,16 @@ export function planMerge(
       conflicts: 0,
     };
     files.push(report);
+    const unreadable = unreadableCells(source.snapshot);
+    const invalid = invalidCells(source, today);
+    const valueIn = (taskId: string, column: TaskColumnId): RawCell | undefined => {
+      const row = rowsById.get(taskId);
+      const j = map.index[column];
+      if (row === undefined || j === undefined || unreadable.has(`${row}:${j}`)) return undefined;
+      return cellOf(source.snapshot, map, row, column);
+    };
+    // A parallel return is judged against the split, not against its sibling's merge.
+    const derived = isDerived(syncs.get(copy), meta.baseEntries, valueIn);
     for (const [taskId, row] of rowsById) {
       const masterRow = masterRows.get(taskId);
       if (masterRow === undefined) {
@@ -391,8 +667,8 @@ export function planMerge(
             taskId,
             column,
             message: {
-              vi: `"${source.file}" đã sửa cột lấy từ kế hoạch (${columnHeader(column, 'vi')}) của "${taskId}"; không gộp.`,
-              en: `"${source.file}" edited a plan column (${columnHeader(column, 'en')}) of "${taskId}"; not merged.`,
+              vi: `"${source.file}" đã sửa cột lấy từ kế hoạch (${columnHeader(column, 'vi')}) của "${taskId}"; phần sửa không được gộp, các giá trị khác vẫn được gộp.`,
+              en: `"${source.file}" edited a plan column (${columnHeader(column, 'en')}) of "${taskId}"; that edit was not merged, the other values were.`,
             },
           });
       }
@@ -412,27 +688,71 @@ export function planMerge(
           });
         }
       const baseRow = meta.baseEntries?.[taskId];
-      const copy = copyIdOf(meta);
       for (const column of columns) {
+        const j = map.index[column];
+        const cell = j === undefined ? '' : cellAddress(source.snapshot, row, j);
+        const bad = j === undefined ? undefined : unreadable.get(`${row}:${j}`);
+        if (bad) {
+          // No value was saved: nothing to compare, so never a change (and never an erasure).
+          skipped.push({
+            file: source.file,
+            cell,
+            taskId,
+            column,
+            value: bad.text,
+            code: bad.reason,
+            message: skipMessage(bad.reason, source.file, cell, bad.text),
+          });
+          continue;
+        }
         const ret = theirs(column);
         const mine = masterValue(taskId, column);
         // The last merge of this same copy is the newer common ancestor: after it, the
         // agency's value and the master's are judged against what each side had then.
-        const synced = syncs.get(copy)?.get(taskId)?.get(column);
+        const synced = derived ? syncs.get(copy)?.get(taskId)?.get(column) : undefined;
         const hasSplitBase = baseRow !== undefined && Object.prototype.hasOwnProperty.call(baseRow, column);
         const hasBase = synced !== undefined || hasSplitBase;
         const splitBase = hasSplitBase ? (baseRow[column] ?? null) : null;
         const baseReturn = synced ? synced.r : splitBase;
         const baseMaster = synced ? synced.m : splitBase;
         // Without a recorded base nobody can say which side changed: a decision is needed.
-        const returnChanged = !hasBase || !sameCell(column, ret, baseReturn);
-        const masterChanged = !hasBase || !sameCell(column, mine, baseMaster);
-        if (sameCell(column, ret, mine)) {
+        const returnChanged = !hasBase || !sameEntry(column, ret, baseReturn);
+        const masterChanged = !hasBase || !sameEntry(column, mine, baseMaster);
+        if (sameEntry(column, ret, mine)) {
           // Both sides made the same change: that is a new common point.
           if (returnChanged || masterChanged) record(copy, taskId, column, ret, mine);
           continue;
         }
         if (!returnChanged) continue;
+        if (typeof ret === 'string' && ret.length > EXCEL_MAX_CELL_TEXT) {
+          skipped.push({
+            file: source.file,
+            cell,
+            taskId,
+            column,
+            value: `${ret.slice(0, 200)}…`,
+            code: 'too-long',
+            message: skipMessage('too-long', source.file, cell, String(ret.length)),
+          });
+          continue;
+        }
+        const finding = invalid.get(`${row}:${column}`);
+        if (finding && !opts.acceptInvalid) {
+          skipped.push({
+            file: source.file,
+            cell,
+            taskId,
+            column,
+            value: ret,
+            code: 'invalid',
+            message: {
+              vi: skipMessage('invalid', source.file, cell, finding.message.vi).vi,
+              en: skipMessage('invalid', source.file, cell, finding.message.en).en,
+            },
+            ...(finding.suggestion !== undefined ? { suggestion: finding.suggestion } : {}),
+          });
+          continue;
+        }
         const change: CellChange = {
           file: source.file,
           taskId,
@@ -442,6 +762,7 @@ export function planMerge(
           old: mine,
           new: ret,
           fromConflict: false,
+          ...(finding ? { invalid: finding.message } : {}),
         };
         if (!masterChanged) {
           changes.push(change);
@@ -470,7 +791,16 @@ export function planMerge(
     }
   }
   const ok = conflicts.every((c) => c.resolution !== null);
-  return { refused: [], changes, conflicts, notices, files, ok, sync };
+  return {
+    refused: [],
+    changes,
+    conflicts,
+    notices: [...lineageNotices, ...notices],
+    skipped,
+    files,
+    ok,
+    sync,
+  };
 }
 
 /** The editable cells of the given rows, as stored in an agency copy's meta for a later merge. */

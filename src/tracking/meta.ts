@@ -23,12 +23,14 @@
  *   baseEntries          {…}                  (agency copies: the editable cells at split, JSON, chunked)
  *   mergeSync            […]                  (masters: one block per merge, appended; continued
  *   mergeSync+           …]                    on `mergeSync+` rows)
+ *   lineage              […]                  (revised masters: the ancestors, JSON, chunked on
+ *   lineage+             …]                    `lineage+` rows)
  *
  * Unknown keys are ignored on read, so later versions can add rows and older readers skip them.
  */
 import type { Lang } from '../model/lang';
 import type { RawCell } from '../model/table';
-import type { BaseEntries, SyncRecord, WorkbookMeta } from '../model/workbook-meta';
+import type { BaseEntries, LineageStep, SyncRecord, WorkbookMeta } from '../model/workbook-meta';
 
 export const META_FORMAT = 'plan-tracker-meta/1';
 /** Longest value put in one cell; Excel's limit is 32,767 characters. */
@@ -55,6 +57,8 @@ const OPTIONAL_KEYS = new Set<string>(['fingerprintAlgorithm', 'taskHashAlgorith
 export const BASE_ENTRIES_KEY = 'baseEntries';
 export const SYNC_KEY = 'mergeSync';
 const SYNC_MORE = 'mergeSync+';
+export const LINEAGE_KEY = 'lineage';
+const LINEAGE_MORE = 'lineage+';
 
 /** Splits text into pieces of at most `size` UTF-16 units without cutting a surrogate pair. */
 export function chunkText(text: string, size: number = META_CHUNK): string[] {
@@ -95,7 +99,55 @@ export function serializeMeta(meta: WorkbookMeta): string[][] {
   for (const piece of chunkText(json)) rows.push(['tasks', piece]);
   if (meta.baseEntries) rows.push(...serializeBaseEntries(meta.baseEntries));
   if (meta.sync?.length) rows.push(...serializeSync(meta.sync));
+  if (meta.lineage?.length) rows.push(...serializeLineage(meta.lineage));
   return rows;
+}
+
+export function serializeLineage(steps: readonly LineageStep[]): string[][] {
+  const json = JSON.stringify(
+    steps.map((s) => [s.fingerprint, s.builtAt, s.tasks.map((t) => [t.id, t.hash]), s.map, s.removed]),
+  );
+  return chunkText(json).map((piece, i) => [i === 0 ? LINEAGE_KEY : LINEAGE_MORE, piece]);
+}
+
+const isStringArray = (v: unknown): v is string[] =>
+  Array.isArray(v) && v.every((x) => typeof x === 'string');
+
+/** The ancestors from the meta sheet's rows; undefined when absent or damaged (then nothing is followed). */
+export function parseLineage(rows: readonly (readonly RawCell[])[]): LineageStep[] | undefined {
+  let json = '';
+  let found = false;
+  for (const r of rows) {
+    const key = text(r?.[0]).trim();
+    if (key === LINEAGE_KEY && !found) {
+      found = true;
+      json = text(r[1]);
+    } else if (key === LINEAGE_MORE && found) json += text(r[1]);
+  }
+  if (!found) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(json);
+    if (!Array.isArray(parsed)) return undefined;
+    return parsed.map((step: unknown): LineageStep => {
+      if (!Array.isArray(step) || step.length !== 5) throw new Error('bad lineage step');
+      const [fingerprint, builtAt, tasks, map, removed] = step as unknown[];
+      if (typeof fingerprint !== 'string' || typeof builtAt !== 'string') throw new Error('bad step');
+      if (!Array.isArray(tasks) || !tasks.every((t) => isStringArray(t) && t.length === 2))
+        throw new Error('bad tasks');
+      if (typeof map !== 'object' || map === null || Array.isArray(map)) throw new Error('bad map');
+      if (!Object.values(map).every((v) => typeof v === 'string')) throw new Error('bad map');
+      if (!isStringArray(removed)) throw new Error('bad removed');
+      return {
+        fingerprint,
+        builtAt,
+        tasks: (tasks as string[][]).map(([id, hash]) => ({ id, hash })),
+        map: map as Record<string, string>,
+        removed,
+      };
+    });
+  } catch {
+    return undefined;
+  }
 }
 
 function text(cell: RawCell | undefined): string {
@@ -210,5 +262,6 @@ export function parseMeta(rows: readonly (readonly RawCell[])[]): WorkbookMeta |
     taskHashAlgorithm: optional('taskHashAlgorithm'),
     baseEntries: parseBaseEntries(rows),
     sync: sync.length ? sync : undefined,
+    lineage: parseLineage(rows),
   };
 }

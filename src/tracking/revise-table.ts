@@ -25,6 +25,9 @@ export const REMOVED_MARK: Msg = {
 /** Added to a removed task's id when the revised plan gave that id to another task. */
 export const REMOVED_ID_SUFFIX: Msg = { vi: ' (cũ)', en: ' (old)' };
 
+/** Added to the id of a second row carrying one id: both rows are kept, neither takes the other's place. */
+export const DUPLICATE_ID_SUFFIX: Msg = { vi: ' (trùng)', en: ' (duplicate)' };
+
 /** The column the removal mark is written into. */
 const MARK_COLUMN: TaskColumnId = 'note';
 
@@ -54,6 +57,10 @@ export interface RevisedTable {
   renumbered: { oldId: string; newId: string }[];
   /** Removed tasks that carried entries. */
   removedWithEntries: string[];
+  /** Sheet rows of the old table with no task id but something typed: kept at the end as they were. */
+  keptWithoutId: number[];
+  /** Second (third…) rows of one id in the old table: kept at the end, their id marked. */
+  keptDuplicates: { id: string; row: number }[];
 }
 
 const EDITABLE = COLUMNS.filter((c) => c.editable);
@@ -87,10 +94,21 @@ export function reviseTable(input: ReviseTableInput): RevisedTable {
   };
 
   const oldRows = new Map<string, RawCell[]>();
-  for (const r of old.rows) {
+  // Rows the plan cannot pair are still staff's: kept, never dropped (issue 20 item 10).
+  const withoutId: { row: number; cells: RawCell[] }[] = [];
+  const duplicates: { id: string; row: number; cells: RawCell[] }[] = [];
+  // Formulas fill computed cells of empty rows too: only what a person typed counts.
+  const computed = new Set(
+    COLUMNS.filter((c) => c.origin === 'computed').map((c) => map.index[c.id as TaskColumnId]),
+  );
+  old.rows.forEach((r, i) => {
     const id = cellText(r[idCol]);
-    if (id && !oldRows.has(id)) oldRows.set(id, r);
-  }
+    const sheetRow = old.headerRow + 1 + i;
+    if (!id) {
+      if (r.some((v, k) => !computed.has(k) && !isBlankCell(v))) withoutId.push({ row: sheetRow, cells: r });
+    } else if (oldRows.has(id)) duplicates.push({ id, row: sheetRow, cells: r });
+    else oldRows.set(id, r);
+  });
   const oldTasks = [...oldRows].map(([id, r]) => ({ id, text: cellText(at(r, 'text')) }));
   const newTasks = revised.map((r) => ({ id: cellText(r.taskId ?? null), text: cellText(r.text ?? null) }));
   const revision =
@@ -155,5 +173,34 @@ export function reviseTable(input: ReviseTableInput): RevisedTable {
     rows.push(row);
     pushExtras(prev);
   }
-  return { rows, planRows, extraColumns, revision, kept, added, removed, renumbered, removedWithEntries };
+  const taken = new Set(rows.map((r) => cellText(r.taskId ?? null)));
+  for (const d of duplicates) {
+    const row: RowCells = {};
+    for (const c of KEPT_FROM_OLD) row[c.id] = at(d.cells, c.id);
+    let id = `${d.id}${DUPLICATE_ID_SUFFIX[lang]}`;
+    for (let n = 2; taken.has(id); n++) id = `${d.id}${DUPLICATE_ID_SUFFIX[lang]} ${n}`;
+    taken.add(id);
+    row.taskId = id;
+    rows.push(row);
+    pushExtras(d.cells);
+  }
+  for (const w of withoutId) {
+    const row: RowCells = {};
+    for (const c of KEPT_FROM_OLD) row[c.id] = at(w.cells, c.id);
+    rows.push(row);
+    pushExtras(w.cells);
+  }
+  return {
+    rows,
+    planRows,
+    extraColumns,
+    revision,
+    kept,
+    added,
+    removed,
+    renumbered,
+    removedWithEntries,
+    keptWithoutId: withoutId.map((w) => w.row),
+    keptDuplicates: duplicates.map((d) => ({ id: d.id, row: d.row })),
+  };
 }

@@ -21,7 +21,10 @@ export interface SummaryRow {
   label: string;
   counts: StateCounts;
   total: number;
-  /** (done on time + done late) ÷ (those + overdue): the tasks whose deadline has passed. Null when none has. */
+  /**
+   * (done on time + done late) ÷ (those + overdue + done without a completion date): a task whose
+   * completion cannot be dated is not counted done, so bad data lowers the rate. Null when none.
+   */
   completionRate: number | null;
 }
 
@@ -65,7 +68,7 @@ export function emptyCounts(): StateCounts {
 
 export function completionRate(counts: StateCounts): number | null {
   const done = counts.done_on_time + counts.done_late;
-  const due = done + counts.overdue;
+  const due = done + counts.overdue + counts.done_undated;
   return due === 0 ? null : done / due;
 }
 

@@ -4,7 +4,9 @@
  * plan; an agency copy and a revised master from rows that already exist (buildTrackingSpec).
  */
 import type { Lang } from '../model/lang';
-import type { RawCell } from '../model/table';
+import { EXCEL_MAX_CELL_TEXT, type RawCell } from '../model/table';
+import { columnHeader, type TaskColumnId } from '../model/columns';
+import { LocalizedError } from '../model/msg';
 import { GENERATOR, GENERATOR_VERSION, SCHEMA_VERSION } from '../model/version';
 import type { WorkbookMeta } from '../model/workbook-meta';
 import type { Plan } from '../plan/types';
@@ -73,8 +75,39 @@ function leadsOf(rows: readonly RowCells[]): string[] {
   return out;
 }
 
+/**
+ * A plan line longer than an Excel cell holds would be cut by Excel without a word: refused,
+ * naming the task, so the plan is corrected before a workbook exists.
+ */
+function refuseOverLongCells(rows: readonly RowCells[], title: string): void {
+  const tooLong = (n: number) => ({
+    vi: `dài ${n.toLocaleString('vi-VN')} ký tự, quá giới hạn ${EXCEL_MAX_CELL_TEXT.toLocaleString('vi-VN')} ký tự của một ô Excel`,
+    en: `is ${n.toLocaleString('en-US')} characters long, over Excel's ${EXCEL_MAX_CELL_TEXT.toLocaleString('en-US')}-character cell limit`,
+  });
+  if (title.length > EXCEL_MAX_CELL_TEXT) {
+    const t = tooLong(title.length);
+    throw new LocalizedError({
+      vi: `Tên kế hoạch ${t.vi}; hãy sửa kế hoạch rồi tạo lại sổ.`,
+      en: `The plan title ${t.en}; correct the plan and build again.`,
+    });
+  }
+  for (const row of rows)
+    for (const [column, v] of Object.entries(row)) {
+      if (typeof v !== 'string' || v.length <= EXCEL_MAX_CELL_TEXT) continue;
+      const t = tooLong(v.length);
+      const id = cellText((row as Record<string, RawCell>).taskId ?? null);
+      const vi = columnHeader(column as TaskColumnId, 'vi');
+      const en = columnHeader(column as TaskColumnId, 'en');
+      throw new LocalizedError({
+        vi: `Nhiệm vụ "${id}": ô "${vi}" ${t.vi}. Kế hoạch có một dòng quá dài (có thể thiếu dấu xuống dòng); hãy tách dòng đó trong kế hoạch rồi tạo lại sổ.`,
+        en: `Task "${id}": the "${en}" cell ${t.en}. The plan has an over-long line (perhaps missing line breaks); split that line in the plan and build again.`,
+      });
+    }
+}
+
 export function buildTrackingSpec(content: TrackingContent): WorkbookSpec {
   const { lang } = content;
+  refuseOverLongCells(content.rows, content.planTitle);
   const tasks = buildTaskTableSheet({
     lang,
     reportDate: content.reportDate,

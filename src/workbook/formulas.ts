@@ -63,7 +63,8 @@ function composeDeadlineStateFormula(row: number, lang: Lang, firstCol: number):
     `IF(NOT(ISNUMBER(${due})),IF(${matchesAny(category, both(CATEGORY_LABELS.periodic))},` +
     `${quote(words('ongoing'))},${quote(words('undated'))}),` +
     `IF(${matchesAny(status, both(STATUS_LABELS.done))},` +
-    `IF(AND(ISNUMBER(${done}),${done}>${due}),${quote(words('done_late'))},${quote(words('done_on_time'))}),` +
+    `IF(NOT(ISNUMBER(${done})),${quote(words('done_undated'))},` +
+    `IF(${done}>${due},${quote(words('done_late'))},${quote(words('done_on_time'))})),` +
     `IF(${REPORT_DATE_NAME}>${due},${quote(words('overdue'))},${quote(words('in_progress_on_time'))}))))`
   );
 }

@@ -27,6 +27,7 @@ export type CellValue =
 export interface CellStyle {
   bold?: boolean;
   italic?: boolean;
+  underline?: boolean;
   /** Font size in points. */
   size?: number;
   /** RGB hex without '#', e.g. "1F4E79". */
@@ -131,6 +132,9 @@ export interface PrintSpec {
   /** Header and footer with Excel's codes: &P page, &N pages, &L &C &R left/centre/right. */
   header?: string;
   footer?: string;
+  /** Header and footer of the first page when it differs from the others ('' for none). */
+  firstHeader?: string;
+  firstFooter?: string;
   /** 1-based sheet rows repeated at the top of every page. */
   repeatRows?: { first: number; last: number };
   /** The printed range, e.g. "A1:H40". */

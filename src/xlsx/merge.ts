@@ -1,9 +1,9 @@
 /**
- * Merging agency returns into a master .xlsx: read every file, plan the merge (pure, in
- * src/tracking/merge.ts), and only when every return is accepted and every conflict decided,
- * write the changed cells and the history rows into a copy of the master's package.
+ * Merging agency returns into a master .xlsx: read every file once (the lean reader), plan the
+ * merge (pure, in src/tracking/merge.ts), and only when every return is accepted and every
+ * conflict decided, write the changed cells, the history rows and the sync records with the
+ * package editor over the same opening of the master: every part not edited is copied as it was.
  */
-import JSZip from 'jszip';
 import { mapColumns } from '../model/columns';
 import type { Lang } from '../model/lang';
 import { isLocalizedError, type Msg } from '../model/msg';
@@ -13,10 +13,19 @@ import { MergePlan, MergeRefusal, MergeSource, planMerge } from '../tracking/mer
 import { serializeSync } from '../tracking/meta';
 import { cellValueOf, rawOf } from '../workbook/cells';
 import { sheetRef } from '../workbook/formulas';
-import { SHEET_NAMES } from '../workbook/names';
-import { appendHistory, HistoryRow, xmlValue } from './history';
-import { requestFullCalc, SheetXml, sheetParts, XmlCellValue } from './merge-xml';
-import { readTrackingWorkbook } from './read';
+import { isSheet, SHEET_NAMES } from '../workbook/names';
+import {
+  historyHeaders,
+  historyRowCells,
+  historySheetName,
+  type HistoryRow,
+} from '../workbook/sheets/history';
+import type { CellValue } from '../workbook/types';
+import { WorkbookEditor, type CellInput } from './ooxml/edit/editor';
+import { openWorkbook } from './ooxml/read';
+import { readOpenWorkbook, readTrackingWorkbookSync } from './read';
+
+export type { HistoryRow };
 
 export interface NamedBytes {
   file: string;
@@ -25,6 +34,10 @@ export interface NamedBytes {
 
 export interface MergeWorkbooksOptions {
   prefer?: 'return' | 'master' | null;
+  /** Write values the checks call errors, marked in the history, instead of listing them. */
+  acceptInvalid?: boolean;
+  /** Take returns whose lineage cannot be proven (`--adopt`). */
+  adopt?: boolean;
   /** Plan and report only; never produce an output. */
   dryRun?: boolean;
   now?: Date;
@@ -39,9 +52,9 @@ export interface MergeWorkbooksResult {
 }
 
 /** A return as a merge source; an unreadable file becomes a refusal instead of an exception. */
-async function readReturn(r: NamedBytes): Promise<MergeSource | MergeRefusal> {
+function readReturn(r: NamedBytes): MergeSource | MergeRefusal {
   try {
-    const wb = await readTrackingWorkbook(r.bytes);
+    const wb = readTrackingWorkbookSync(r.bytes, { fileName: r.file });
     return { file: r.file, snapshot: wb.snapshot, meta: wb.meta };
   } catch (e) {
     // Whatever stops a reader on someone else's file, the answer is the same: not mergeable.
@@ -51,41 +64,35 @@ async function readReturn(r: NamedBytes): Promise<MergeSource | MergeRefusal> {
           vi: 'tệp hỏng hoặc không đúng định dạng.',
           en: 'the file is damaged or not in the expected format.',
         };
+    const named = why.vi.includes(`"${r.file}"`);
     return {
       file: r.file,
       code: 'no-meta',
-      message: { vi: `Không đọc được "${r.file}": ${why.vi}`, en: `Cannot read "${r.file}": ${why.en}` },
+      message: named
+        ? why
+        : { vi: `Không đọc được "${r.file}": ${why.vi}`, en: `Cannot read "${r.file}": ${why.en}` },
     };
   }
 }
 
 /** The value written into the master: list words in the master's language, dates as dates. */
-export function masterCellValue(column: string, raw: RawCell, lang: Lang): XmlCellValue {
-  const value = cellValueOf(column, raw, { normalizeTo: lang });
+export function masterCellValue(column: string, raw: RawCell, lang: Lang): CellValue {
+  return cellValueOf(column, raw, { normalizeTo: lang });
+}
+
+function cellInput(value: CellValue): CellInput {
   if (value === null) return null;
-  // The history and the sheet hold what the value is: a date as its serial number.
-  const v = rawOf(value);
-  if (typeof v === 'number') return { t: 'number', v };
-  return xmlValue(value);
-}
-
-function xmlToRaw(v: XmlCellValue): RawCell {
-  return v === null ? null : v.v;
-}
-
-/** Adds key/value rows at the end of the hidden meta sheet. */
-async function appendMetaRows(zip: JSZip, rows: string[][]): Promise<void> {
-  if (rows.length === 0) return;
-  const part = (await sheetParts(zip)).find((p) => p.name === SHEET_NAMES.meta.vi);
-  const xml = part ? await zip.file(part.path)?.async('string') : undefined;
-  if (!part || xml === undefined) return;
-  const sheet = new SheetXml(xml);
-  let next = sheet.lastRow() + 1;
-  for (const row of rows) {
-    row.forEach((v, c) => sheet.setCell(next, c, { t: 'text', v }, null));
-    next += 1;
+  switch (value.t) {
+    case 'date':
+      return { date: rawOf(value) as number };
+    case 'text':
+      return value.v;
+    case 'number':
+    case 'bool':
+      return value.v;
+    case 'formula':
+      return { formula: value.f };
   }
-  zip.file(part.path, sheet.toString());
 }
 
 const NOTE: Msg = {
@@ -93,23 +100,54 @@ const NOTE: Msg = {
   en: 'Conflict, settled for the return (--prefer return)',
 };
 
+function invalidNote(finding: Msg): Msg {
+  return {
+    vi: `Giá trị không hợp lệ, vẫn gộp theo --accept-invalid: ${finding.vi}`,
+    en: `Invalid value, merged by --accept-invalid: ${finding.en}`,
+  };
+}
+
+/** Appends the merge's rows to the history sheet, creating it when the workbook has none. */
+function appendHistory(editor: WorkbookEditor, sheetNames: string[], rows: HistoryRow[], lang: Lang): void {
+  if (rows.length === 0) return;
+  const existing = sheetNames.find((n) => isSheet('history', n));
+  const sheet = existing ? editor.sheet(existing) : editor.addWorksheet(historySheetName(lang));
+  const out: CellInput[][] = [];
+  if (sheet.lastRow() === 0) out.push(historyHeaders(lang));
+  for (const row of rows) out.push(historyRowCells(row, lang).map(cellInput));
+  sheet.appendRows(out);
+}
+
 export async function mergeWorkbooks(
   master: NamedBytes,
   returns: readonly NamedBytes[],
   opts: MergeWorkbooksOptions = {},
 ): Promise<MergeWorkbooksResult> {
-  // Read once: the meta comes back whole (task list, sync records of earlier merges).
-  const wb: TrackingWorkbook = await readTrackingWorkbook(master.bytes);
+  return mergeWorkbooksSync(master, returns, opts);
+}
+
+export function mergeWorkbooksSync(
+  master: NamedBytes,
+  returns: readonly NamedBytes[],
+  opts: MergeWorkbooksOptions = {},
+): MergeWorkbooksResult {
+  // One opening of the master: read here, edited below.
+  const reader = openWorkbook(master.bytes, { fileName: master.file });
+  const wb: TrackingWorkbook = readOpenWorkbook(reader);
   const lang = wb.lang;
+  const now = opts.now ?? new Date();
   const sources: MergeSource[] = [];
   const unreadable: MergeRefusal[] = [];
   for (const r of returns) {
-    const s = await readReturn(r);
+    const s = readReturn(r);
     if ('code' in s) unreadable.push(s);
     else sources.push(s);
   }
   const planned = planMerge({ file: master.file, snapshot: wb.snapshot, meta: wb.meta }, sources, {
     prefer: opts.prefer,
+    acceptInvalid: opts.acceptInvalid,
+    today: now.toISOString().slice(0, 10),
+    adopt: opts.adopt,
   });
   const plan: MergePlan =
     unreadable.length > 0
@@ -119,15 +157,20 @@ export async function mergeWorkbooks(
   if (!plan.ok || (plan.changes.length === 0 && plan.sync.length === 0))
     return { plan, output: null, history, lang };
 
-  const at = (opts.now ?? new Date()).toISOString();
+  const at = now.toISOString();
   const map = mapColumns(wb.snapshot.headers);
-  const cells: { row: number; col: number; value: XmlCellValue }[] = [];
+  const cells: { row: number; col: number; value: CellInput }[] = [];
   for (const c of plan.changes) {
     const j = map.index[c.column];
     if (j === undefined) continue;
     const value = masterCellValue(c.column, c.new, lang);
     const address = cellAddress(wb.snapshot, c.masterRow, j);
-    cells.push({ row: wb.snapshot.headerRow + 1 + c.masterRow, col: wb.snapshot.firstCol + j, value });
+    cells.push({
+      row: wb.snapshot.headerRow + 1 + c.masterRow,
+      col: wb.snapshot.firstCol + j,
+      value: cellInput(value),
+    });
+    const note = c.fromConflict ? NOTE : c.invalid ? invalidNote(c.invalid) : null;
     history.push({
       at,
       file: c.file,
@@ -135,22 +178,18 @@ export async function mergeWorkbooks(
       column: c.column,
       cell: `${sheetRef(wb.snapshot.sheet)}!${address}`,
       old: c.old,
-      new: xmlToRaw(value),
-      note: c.fromConflict ? NOTE : null,
+      new: rawOf(value),
+      note,
     });
   }
   if (opts.dryRun) return { plan, output: null, history, lang };
 
-  const zip = await JSZip.loadAsync(master.bytes);
-  const part = (await sheetParts(zip)).find((p) => p.name === wb.snapshot.sheet);
-  const xml = part ? await zip.file(part.path)?.async('string') : undefined;
-  if (!part || xml === undefined) throw new Error(`Sheet "${wb.snapshot.sheet}" not found in the package`);
-  const sheet = new SheetXml(xml);
-  for (const c of cells) sheet.setCell(c.row, c.col, c.value);
-  zip.file(part.path, sheet.toString());
-  await appendHistory(zip, history, lang);
-  await appendMetaRows(zip, serializeSync(plan.sync));
-  await requestFullCalc(zip);
-  const output = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
-  return { plan, output, history, lang };
+  const editor = WorkbookEditor.over(reader);
+  const tasks = editor.sheet(wb.snapshot.sheet);
+  for (const c of cells) tasks.set({ row: c.row, col: c.col }, c.value);
+  appendHistory(editor, wb.sheetNames, history, lang);
+  const syncRows = serializeSync(plan.sync);
+  if (syncRows.length) editor.sheet(SHEET_NAMES.meta.vi).appendRows(syncRows);
+  editor.requestFullCalc();
+  return { plan, output: editor.save({ now }), history, lang };
 }

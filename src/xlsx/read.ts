@@ -1,202 +1,193 @@
-import ExcelJS from 'exceljs';
+/**
+ * Reads a tracking workbook back as plain values from ONE opening of its package (the lean
+ * reader in ./ooxml): the task table, the hidden meta sheet and the report-date cell, whoever
+ * saved the file (this tool, Excel, LibreOffice, Gnumeric, openpyxl). Only rows the file holds
+ * are visited, so a sheet whose last row is 1,048,576 costs what its content costs.
+ */
 import { mapColumns } from '../model/columns';
-import { isoToSerial, isoFromParts, isIsoDate, serialToIso } from '../model/dates';
+import { isIsoDate, serialToIso } from '../model/dates';
 import type { Lang } from '../model/lang';
-import { LocalizedError } from '../model/msg';
-import type { RawCell, TableSnapshot } from '../model/table';
+import type { RawCell, TableSnapshot, UnreadableCell } from '../model/table';
 import type { TrackingWorkbook, WorkbookMeta } from '../model/workbook-meta';
 import { parseMeta } from '../tracking/meta';
 import { isSheet, REPORT_DATE_NAME, SHEET_NAMES, TABLE_NAME } from '../workbook/names';
+import { LocalizedError } from '../model/msg';
+import { openWorkbook, type WorkbookReader } from './ooxml/read';
+import type { SheetInfo } from './ooxml/workbook';
+import type { Cell } from './ooxml/worksheet';
 
-/** Reads a tracking workbook written by writeXlsx (or Excel, or LibreOffice) back as plain values. */
-
-const MS_PER_DAY = 86_400_000;
-
-/** A JS Date from ExcelJS (a serial read in UTC) → the serial, keeping any time of day. */
-export function dateToSerial(d: Date): number {
-  const dayStart = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
-  const day = isoToSerial(isoFromParts(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()));
-  const fraction = (d.getTime() - dayStart) / MS_PER_DAY;
-  return fraction ? day + fraction : day;
+export interface ReadOptions {
+  /** The file's name as the user gave it, for messages. */
+  fileName?: string;
 }
 
-/** One ExcelJS cell value as a RawCell: formulas give their cached result, rich text its text. */
-export function rawValue(value: ExcelJS.CellValue | undefined): RawCell {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
-  if (value instanceof Date) return dateToSerial(value);
-  if (typeof value === 'object') {
-    if ('formula' in value || 'sharedFormula' in value) {
-      const result = (value as { result?: unknown }).result;
-      if (result === undefined || result === null) return null;
-      if (typeof result === 'object' && !(result instanceof Date)) return null; // an error value
-      return rawValue(result as ExcelJS.CellValue);
-    }
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('text' in value && 'hyperlink' in value) return rawValue(value.text as ExcelJS.CellValue);
-    if ('error' in value) return null;
-  }
-  return null;
+/** The product never needs more header rows than this to find its table by its headers. */
+const HEADER_SEARCH_ROWS = 20;
+/** A row of headers is the task table's when at least this many known headers are in it. */
+const MIN_KNOWN_HEADERS = 8;
+
+/** A cell as a RawCell: a formula's cached result, text, a number (dates as serials). */
+function rawOf(cell: Cell): RawCell {
+  if (cell.kind === 'empty' || cell.kind === 'error') return null;
+  return cell.value;
 }
 
-/**
- * A cell as a RawCell. Formula cells give their cached result through `cell.result`, because
- * ExcelJS's `cell.value` copy drops a result of 0.
- */
-export function rawCell(cell: ExcelJS.Cell): RawCell {
-  const value = cell.value;
-  if (value !== null && typeof value === 'object' && ('formula' in value || 'sharedFormula' in value)) {
-    const result = (cell as unknown as { result?: unknown }).result;
-    if (result === undefined || result === null) return null;
-    if (typeof result === 'object' && !(result instanceof Date)) return null; // an error value
-    return rawValue(result as ExcelJS.CellValue);
-  }
-  return rawValue(value);
-}
-
-function rowValues(ws: ExcelJS.Worksheet, row: number, firstCol: number, width: number): RawCell[] {
-  const r = ws.getRow(row);
-  const out: RawCell[] = [];
-  for (let c = 0; c < width; c++) out.push(rawCell(r.getCell(firstCol + c + 1)));
-  return out;
-}
-
-function isBlankRow(row: RawCell[]): boolean {
-  return row.every((v) => v === null || (typeof v === 'string' && v.trim() === ''));
+function isBlank(v: RawCell | undefined): boolean {
+  return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 }
 
 interface Located {
-  ws: ExcelJS.Worksheet;
-  /** 1-based header row, 0-based first column, column count, 1-based last table row (or 0). */
+  sheet: SheetInfo;
   headerRow: number;
+  /** 0-based first and last column of the table (grown to every header found in its row). */
   firstCol: number;
-  width: number;
+  lastCol: number;
+  /** 1-based last row of the table's range, or 0 when found by its headers only. */
   tableLastRow: number;
 }
 
-function decodeRef(ref: string): { top: number; left: number; bottom: number; right: number } | null {
-  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(ref.trim());
-  if (!m) return null;
-  const col = (letters: string) =>
-    [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  const left = col(m[1]);
-  const top = Number(m[2]);
-  return { top, left, bottom: m[4] ? Number(m[4]) : top, right: m[3] ? col(m[3]) : left };
+function headerCells(wb: WorkbookReader, sheet: SheetInfo, row: number): Cell[] {
+  return wb.readRows(sheet, { rows: [row, row] }).rows[0]?.cells ?? [];
 }
 
-function findByTable(wb: ExcelJS.Workbook): Located | null {
-  for (const ws of wb.worksheets) {
-    for (const t of ws.getTables() as unknown as {
-      table?: { name?: string; tableRef?: string; ref?: string };
-    }[]) {
-      const model = t.table ?? (t as { name?: string; tableRef?: string; ref?: string });
-      if (model.name?.toLowerCase() !== TABLE_NAME.toLowerCase()) continue;
-      const box = decodeRef(model.tableRef ?? model.ref ?? '');
-      if (!box) continue;
-      return {
-        ws,
-        headerRow: box.top,
-        firstCol: box.left - 1,
-        width: box.right - box.left + 1,
-        tableLastRow: box.bottom,
-      };
-    }
+/**
+ * The table's columns are wherever their headers are: a column inserted beside the table by a
+ * program that does not grow the table's range (openpyxl) is still one of its columns.
+ */
+function widen(wb: WorkbookReader, loc: Located): Located {
+  let { firstCol, lastCol } = loc;
+  for (const c of headerCells(wb, loc.sheet, loc.headerRow)) {
+    if (c.kind !== 'text' || String(c.value).trim() === '') continue;
+    if (c.col > lastCol) lastCol = c.col;
+    if (c.col < firstCol && Object.keys(mapColumns([String(c.value)]).index).length > 0) firstCol = c.col;
   }
-  return null;
+  return { ...loc, firstCol, lastCol };
 }
 
-/** The first of the top rows whose cells match at least half the known headers. */
-function findByHeaders(ws: ExcelJS.Worksheet): Located | null {
-  const lastCol = Math.max(ws.columnCount, 1);
-  for (let row = 1; row <= Math.min(ws.rowCount, 20); row++) {
-    const values = rowValues(ws, row, 0, lastCol);
-    const headers = values.map((v) => (v === null ? '' : String(v)));
+function findByTable(wb: WorkbookReader): Located | null {
+  const found = wb.findTable(TABLE_NAME);
+  if (!found?.table.range) return null;
+  const { range } = found.table;
+  return widen(wb, {
+    sheet: found.sheet,
+    headerRow: range.top,
+    firstCol: range.left,
+    lastCol: range.right,
+    tableLastRow: range.bottom,
+  });
+}
+
+/** The first of the top rows whose cells name enough known headers. */
+function findByHeaders(wb: WorkbookReader, sheet: SheetInfo): Located | null {
+  let hit: Located | null = null;
+  wb.forEachRow(sheet, { rows: [1, HEADER_SEARCH_ROWS] }, (row) => {
+    const texts = row.cells.filter((c) => c.kind === 'text');
+    if (texts.length < MIN_KNOWN_HEADERS) return;
+    const width = Math.max(...texts.map((c) => c.col)) + 1;
+    const headers: string[] = new Array<string>(width).fill('');
+    for (const c of texts) headers[c.col] = String(c.value);
     const map = mapColumns(headers);
-    const found = Object.keys(map.index).length;
-    if (found >= 8) {
-      const indexes = Object.values(map.index) as number[];
-      const first = Math.min(...indexes);
-      const last = Math.max(...indexes);
-      return { ws, headerRow: row, firstCol: first, width: last - first + 1, tableLastRow: 0 };
-    }
-  }
-  return null;
+    const indexes = Object.values(map.index) as number[];
+    if (indexes.length < MIN_KNOWN_HEADERS) return;
+    hit = {
+      sheet,
+      headerRow: row.r,
+      firstCol: Math.min(...indexes),
+      lastCol: Math.max(...texts.map((c) => c.col)),
+      tableLastRow: 0,
+    };
+    return false;
+  });
+  return hit;
 }
 
-function locateTable(wb: ExcelJS.Workbook): Located | null {
+function locateTable(wb: WorkbookReader): Located | null {
   const byTable = findByTable(wb);
   if (byTable) return byTable;
-  const named = wb.worksheets.filter((ws) => isSheet('tasks', ws.name));
-  const others = wb.worksheets.filter((ws) => !named.includes(ws));
-  for (const ws of [...named, ...others]) {
-    const hit = findByHeaders(ws);
+  const worksheets = wb.sheets.filter((s) => s.kind === 'worksheet');
+  const named = worksheets.filter((s) => isSheet('tasks', s.name));
+  for (const sheet of [...named, ...worksheets.filter((s) => !named.includes(s))]) {
+    const hit = findByHeaders(wb, sheet);
     if (hit) return hit;
   }
   return null;
 }
 
-function snapshotOf(loc: Located): TableSnapshot {
-  const { ws, headerRow, firstCol, width } = loc;
-  const headers = rowValues(ws, headerRow, firstCol, width).map((v) => (v === null ? '' : String(v)));
+function snapshotOf(wb: WorkbookReader, loc: Located): TableSnapshot {
+  const { sheet, headerRow, firstCol, lastCol } = loc;
+  const width = lastCol - firstCol + 1;
+  const headers: string[] = new Array<string>(width).fill('');
+  // Only rows the file holds are visited and kept; the rows between are filled in at the end.
+  const present = new Map<number, RawCell[]>();
+  const unreadable: UnreadableCell[] = [];
+  let lastFilled = 0;
+  wb.forEachRow(sheet, { rows: [headerRow, Number.MAX_SAFE_INTEGER], cols: [firstCol, lastCol] }, (row) => {
+    if (row.r === headerRow) {
+      for (const c of row.cells) headers[c.col - firstCol] = c.value === null ? '' : String(c.value);
+      return;
+    }
+    const index = row.r - headerRow - 1;
+    let values: RawCell[] | null = null;
+    for (const c of row.cells) {
+      const j = c.col - firstCol;
+      if (c.kind === 'error')
+        unreadable.push({ row: index, col: j, reason: 'error-value', text: String(c.value) });
+      else if (c.hasFormula && c.kind === 'empty')
+        unreadable.push({ row: index, col: j, reason: 'formula-without-value', text: c.formula ?? '' });
+      const v = rawOf(c);
+      if (v === null) continue;
+      values ??= new Array<RawCell>(width).fill(null);
+      values[j] = v;
+      if (!isBlank(v)) lastFilled = Math.max(lastFilled, index + 1);
+    }
+    if (values) present.set(index, values);
+  });
+  // Rows typed just below the table (LibreOffice does not grow tables) count, up to the last
+  // row that holds something; the table's own rows count even when blank.
+  const tableRows = loc.tableLastRow ? Math.max(0, loc.tableLastRow - headerRow) : lastFilled;
+  const count = Math.max(tableRows, lastFilled);
   const rows: RawCell[][] = [];
-  // Rows typed just below the table (LibreOffice does not grow tables) still count, up to the
-  // last row that holds something.
-  const last = Math.max(loc.tableLastRow, ws.rowCount);
-  for (let r = headerRow + 1; r <= last; r++) rows.push(rowValues(ws, r, firstCol, width));
-  let keep = rows.length;
-  const tableRows = Math.max(0, loc.tableLastRow - headerRow);
-  while (keep > tableRows && isBlankRow(rows[keep - 1])) keep--;
-  return { sheet: ws.name, headerRow, firstCol, headers, rows: rows.slice(0, keep) };
+  for (let i = 0; i < count; i++) rows.push(present.get(i) ?? new Array<RawCell>(width).fill(null));
+  const snapshot: TableSnapshot = { sheet: sheet.name, headerRow, firstCol, headers, rows, tableRows };
+  const inside = unreadable.filter((u) => u.row < count);
+  if (inside.length) snapshot.unreadable = inside;
+  return snapshot;
 }
 
-function readMeta(wb: ExcelJS.Workbook): WorkbookMeta | null {
-  const ws = wb.worksheets.find((w) => w.name === SHEET_NAMES.meta.vi);
-  if (!ws) return null;
+function readMeta(wb: WorkbookReader): WorkbookMeta | null {
+  const sheet = wb.sheet(SHEET_NAMES.meta.vi);
+  if (!sheet) return null;
   const rows: RawCell[][] = [];
-  for (let r = 1; r <= ws.rowCount; r++) rows.push(rowValues(ws, r, 0, 2));
+  wb.forEachRow(sheet, { cols: [0, 1] }, (row) => {
+    const pair: RawCell[] = [null, null];
+    for (const c of row.cells) pair[c.col] = rawOf(c);
+    rows.push(pair);
+  });
   return parseMeta(rows);
 }
 
-function readReportDate(wb: ExcelJS.Workbook): string | null {
-  const ranges = wb.definedNames.getRanges(REPORT_DATE_NAME)?.ranges ?? [];
-  const ref = ranges[0];
-  if (!ref) return null;
-  const m = /^(?:'((?:[^']|'')+)'|([^!]+))!(.+)$/.exec(ref);
-  if (!m) return null;
-  const sheetName = (m[1] ?? m[2]).replace(/''/g, "'");
-  const ws = wb.getWorksheet(sheetName);
-  const box = decodeRef(m[3]);
-  if (!ws || !box) return null;
-  const v = rawCell(ws.getCell(box.top, box.left));
+function readReportDate(wb: WorkbookReader): string | null {
+  const target = wb.resolveName(REPORT_DATE_NAME);
+  if (!target) return null;
+  const cell = wb.cell(target.sheet, { row: target.range.top, col: target.range.left });
+  const v = cell ? rawOf(cell) : null;
   if (typeof v === 'number' && Number.isFinite(v) && v >= 1) return serialToIso(v);
   if (typeof v === 'string' && isIsoDate(v.trim())) return v.trim();
   return null;
 }
 
-export async function readTrackingWorkbook(bytes: Uint8Array): Promise<TrackingWorkbook> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    // JSZip takes a Uint8Array as is, in Node and in the browser (the web page reuses this reader).
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch (e) {
-    // The library's own text (a zip error with a web address) means nothing to staff.
-    throw new LocalizedError(
-      {
-        vi: 'Không đọc được tệp Excel (.xlsx): tệp hỏng hoặc không phải .xlsx.',
-        en: 'Cannot read the Excel file (.xlsx): it is damaged or not an .xlsx file.',
-      },
-      undefined,
-      { cause: e },
-    );
-  }
+function noTable(): LocalizedError {
+  return new LocalizedError({
+    vi: `Không tìm thấy bảng theo dõi nhiệm vụ (bảng "${TABLE_NAME}" hoặc trang "${SHEET_NAMES.tasks.vi}").`,
+    en: `No task tracking table found (table "${TABLE_NAME}" or sheet "${SHEET_NAMES.tasks.en}").`,
+  });
+}
+
+/** The tracking workbook in an open package (merge also edits the same opening). */
+export function readOpenWorkbook(wb: WorkbookReader): TrackingWorkbook {
   const loc = locateTable(wb);
-  if (!loc) {
-    throw new LocalizedError({
-      vi: `Không tìm thấy bảng theo dõi nhiệm vụ (bảng "${TABLE_NAME}" hoặc trang "${SHEET_NAMES.tasks.vi}").`,
-      en: `No task tracking table found (table "${TABLE_NAME}" or sheet "${SHEET_NAMES.tasks.en}").`,
-    });
-  }
-  const snapshot = snapshotOf(loc);
+  if (!loc) throw noTable();
+  const snapshot = snapshotOf(wb, loc);
   const meta = readMeta(wb);
   const map = mapColumns(snapshot.headers);
   const lang: Lang = Object.keys(map.index).length ? map.lang : (meta?.lang ?? 'vi');
@@ -205,6 +196,17 @@ export async function readTrackingWorkbook(bytes: Uint8Array): Promise<TrackingW
     meta,
     reportDate: readReportDate(wb),
     lang,
-    sheetNames: wb.worksheets.map((w) => w.name),
+    sheetNames: wb.sheets.map((s) => s.name),
   };
+}
+
+export function readTrackingWorkbookSync(bytes: Uint8Array, opts: ReadOptions = {}): TrackingWorkbook {
+  return readOpenWorkbook(openWorkbook(bytes, { fileName: opts.fileName }));
+}
+
+export async function readTrackingWorkbook(
+  bytes: Uint8Array,
+  opts: ReadOptions = {},
+): Promise<TrackingWorkbook> {
+  return readTrackingWorkbookSync(bytes, opts);
 }

@@ -63,10 +63,11 @@ const PAPER = { A4: 9, A3: 8, letter: 1 } as const;
 function cellFormat(style: CellStyle | undefined): CellFormat | undefined {
   if (!style) return undefined;
   const f: CellFormat = {};
-  if (style.bold || style.italic || style.size || style.color || style.font)
+  if (style.bold || style.italic || style.underline || style.size || style.color || style.font)
     f.font = {
       bold: style.bold,
       italic: style.italic,
+      underline: style.underline,
       size: style.size,
       color: style.color,
       name: style.font,
@@ -234,7 +235,7 @@ function styleIndexer(styles: StyleRegistry): (style: CellStyle | undefined) => 
   return (style) => {
     if (!style) return 0;
     const s = style;
-    const key = `${s.bold ? 1 : 0}${s.italic ? 1 : 0}${s.wrap ? 1 : 0}${s.border ? 1 : 0}|${s.size ?? ''}|${s.color ?? ''}|${s.fill ?? ''}|${s.hAlign ?? ''}|${s.vAlign ?? ''}|${s.numFmt ?? ''}|${s.font ?? ''}|${s.indent ?? ''}`;
+    const key = `${s.bold ? 1 : 0}${s.italic ? 1 : 0}${s.underline ? 1 : 0}${s.wrap ? 1 : 0}${s.border ? 1 : 0}|${s.size ?? ''}|${s.color ?? ''}|${s.fill ?? ''}|${s.hAlign ?? ''}|${s.vAlign ?? ''}|${s.numFmt ?? ''}|${s.font ?? ''}|${s.indent ?? ''}`;
     let i = known.get(key);
     if (i === undefined) known.set(key, (i = styles.cell(cellFormat(style))));
     return i;
@@ -358,6 +359,8 @@ function printModel(p: PrintSpec | undefined): WorksheetModel['print'] {
       : undefined,
     header: p.header,
     footer: p.footer,
+    firstHeader: p.firstHeader,
+    firstFooter: p.firstFooter,
     titleRows: p.repeatRows,
     area: p.area,
     horizontalCentered: p.centerHorizontally,

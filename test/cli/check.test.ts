@@ -171,8 +171,8 @@ describe('plan-tracker check', () => {
     writeFileSync(join(dir, 'hong.xlsx'), 'không phải xlsx');
     const res = await inBothLanguages(run, ['hong.xlsx'], dir);
     expect(res.code).toBe(2);
-    expect(res.stderr).toContain('"hong.xlsx": Không đọc được tệp Excel');
-    expect(res.stderr).toContain('"hong.xlsx": Cannot read the Excel file');
+    expect(res.stderr).toContain('Tệp "hong.xlsx" không phải bảng tính Excel .xlsx');
+    expect(res.stderr).toContain('The file "hong.xlsx" is not an Excel .xlsx workbook');
     expect(res.stdout).toBe('');
     const missing = await runCli(run, ['khong-co.xlsx'], dir);
     expect(missing.code).toBe(2);

@@ -127,7 +127,6 @@ describe('plan-tracker merge', () => {
 
   it.each([
     ['another plan', 'foreign-plan'],
-    ['a tampered id', 'unknown-task'],
     ['a deleted column', 'missing-columns'],
   ])('refuses a return with %s and leaves the master byte for byte', async (kind, code) => {
     const good = write('good.xlsx', await fill(copy, [[firstTask, 'note', 'ổn']]));
@@ -137,8 +136,6 @@ describe('plan-tracker merge', () => {
         await masterOf(join(__dirname, '../fixtures/plans/hung-yen-74-kh-ubnd-appendix.txt')),
       );
       bad = await fill(other.files[0].bytes, [[0, 'note', 'x']]);
-    } else if (kind === 'a tampered id') {
-      bad = await fill(copy, [[firstTask, 'taskId', 'IV.3.99']]);
     } else {
       const wb = await readTrackingWorkbook(copy);
       const col = wb.snapshot.headers.indexOf('Kết quả thực hiện');
@@ -158,6 +155,26 @@ describe('plan-tracker merge', () => {
     const json = await run(masterPath, good, badPath, '--json');
     expect(JSON.parse(json.out).refused.map((r: { code: string }) => r.code)).toContain(code);
     expect(sha(masterPath)).toBe(before);
+  });
+
+  it('lists the value typed in a row whose id was typed over, takes the rest, and exits 1', async () => {
+    const good = write('good.xlsx', await fill(copy, [[firstTask, 'note', 'ổn']]));
+    const bad = write(
+      'bad.xlsx',
+      await fill(copy, [
+        [firstTask, 'taskId', 'IV.3.99'],
+        [firstTask, 'result', 'Đã báo cáo'],
+      ]),
+    );
+    const res = await run(masterPath, good, bad);
+    expect(res.code).toBe(1);
+    expect(res.err).toMatch(/bad\.xlsx" ô [A-Z]+\d+: mã nhiệm vụ "IV\.3\.99"/);
+    expect(res.err).toMatch(/không được gộp/);
+    const wb = await readTrackingWorkbook(readFileSync(masterPath));
+    const map = mapColumns(wb.snapshot.headers);
+    const row = wb.snapshot.rows.find((r) => r[map.index.taskId as number] === firstTask);
+    expect(row?.[map.index.note as number]).toBe('ổn');
+    expect(row?.[map.index.result as number]).toBeNull();
   });
 
   it('answers usage errors with exit code 2', async () => {

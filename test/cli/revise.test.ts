@@ -258,12 +258,170 @@ describe('plan-tracker revise', () => {
     );
   });
 
+  it("gives a reworded task that took a deleted sibling's number its own entries (issue 20 item 9)", async () => {
+    // Section V: item 2 deleted, item 3 shortened (every word it keeps is its own) and
+    // renumbered 2. By plain word counts the new V.2 is closer to the old V.2 (0.727 against
+    // 0.703): the two items share a long common core.
+    await filledMaster();
+    const lines = ORIGINAL.split(/\r?\n/);
+    const part = lines.findIndex((l) => l.startsWith('V. '));
+    const shortened =
+      'Ban Tổ chức Tỉnh ủy theo dõi, kiểm tra, đôn đốc việc tổ chức thực hiện Nghị quyết số 28-NQ/TW và Kế hoạch của Ban Thường vụ Tỉnh ủy.';
+    const edited = lines.flatMap((l, i) => {
+      if (i < part) return [l];
+      if (l.startsWith('2. ')) return [];
+      if (l.startsWith('3. ')) return [`2. ${shortened}`];
+      return [l];
+    });
+    writeFileSync(join(dir, 'sua-v.txt'), edited.join('\n'));
+    const v2 = oldPlan.tasks.find((t) => t.id === 'V.2');
+    const v3 = oldPlan.tasks.find((t) => t.id === 'V.3');
+    expect(v2?.text).toMatch(/^Các đồng chí Ủy viên/);
+    expect(v3?.text).toMatch(/^Ban Tổ chức Tỉnh ủy chủ trì/);
+
+    const dry = bufferIo(dir);
+    expect(await revise(['master.xlsx', 'sua-v.txt', '--dry-run', '--json'], dry)).toBe(0);
+    const out = JSON.parse(dry.stdout) as {
+      pairings: { from: string; to: string; kind: string; score: number }[];
+      removed: { id: string }[];
+      added: { id: string }[];
+    };
+    const pairing = out.pairings.find((p) => p.to === 'V.2');
+    expect(pairing).toMatchObject({ from: 'V.3', kind: 'renumbered' });
+    expect(pairing?.score).toBeGreaterThan(0.6);
+    expect(pairing?.score).toBeLessThan(1);
+    expect(out.removed.map((t) => t.id)).toEqual(['V.2']);
+    expect(out.added).toEqual([]);
+    // Every old task is paired or listed as removed; every new one paired or listed as added.
+    expect(out.pairings).toHaveLength(oldPlan.tasks.length - 1);
+    const text = bufferIo(dir);
+    expect(await revise(['master.xlsx', 'sua-v.txt', '--dry-run'], text)).toBe(0);
+    expect(text.stdout).toContain(`V.3 → V.2  ${pairing?.score.toFixed(3)}  đổi số thứ tự`);
+    expect(text.stdout).toContain('V.1 → V.1  1.000  không đổi');
+    expect(text.stdout).toContain('- V.2  Các đồng chí Ủy viên');
+
+    expect(await revise(['master.xlsx', 'sua-v.txt', '-o', 'moi.xlsx'], bufferIo(dir))).toBe(0);
+    const back = await readTrackingWorkbook(readFileSync(join(dir, 'moi.xlsx')));
+    const map = mapColumns(back.snapshot.headers);
+    const rowOf = (id: string) =>
+      back.snapshot.rows.find((r) => r[map.index.taskId as number] === id) as unknown[];
+    expect(rowOf('V.2')[map.index.result as number]).toBe(result('V.3'));
+    expect(rowOf('V.2')[map.index.note as number]).toBe('Ghi chú V.3');
+    // The deleted task keeps its own entries, marked, under its old id (now taken).
+    const kept = rowOf('V.2 (cũ)');
+    expect(kept[map.index.result as number]).toBe(result('V.2'));
+    expect(kept[map.index.note as number]).toBe(`${REMOVED_MARK.vi} Ghi chú V.2`);
+    expect(back.snapshot.rows.filter((r) => r[map.index.result as number] === result('V.3'))).toHaveLength(1);
+  });
+
+  it('changes nothing when the plan is the one the workbook was built from (issue 20 item 10)', async () => {
+    const master = await filledMaster();
+    const before = readFileSync(master);
+    const io = bufferIo(dir);
+    // Even told to write over the master itself, an unchanged plan rewrites nothing.
+    expect(await revise(['master.xlsx', SAMPLE, '-o', 'master.xlsx', '--force'], io)).toBe(0);
+    expect(io.stdout).toContain('Kế hoạch này chính là kế hoạch của sổ theo dõi: không có gì để cập nhật');
+    expect(readFileSync(master).equals(before)).toBe(true);
+    expect(await revise(['master.xlsx', SAMPLE, '-o', 'moi.xlsx'], bufferIo(dir))).toBe(0);
+    expect(existsSync(join(dir, 'moi.xlsx'))).toBe(false);
+    const json = bufferIo(dir);
+    expect(await revise(['master.xlsx', SAMPLE, '-o', 'moi.xlsx', '--json'], json)).toBe(0);
+    expect(JSON.parse(json.stdout)).toMatchObject({ samePlan: true, output: null, added: [], removed: [] });
+    expect(readdirSync(dir).sort()).toEqual(['master.xlsx', 'sua-doi.txt']);
+  });
+
+  /** Opens the master with ExcelJS, lets `edit` change it, saves it. */
+  async function editMaster(
+    path: string,
+    edit: (ws: ExcelJS.Worksheet, col: (id: TaskColumnId) => number, wb: ExcelJS.Workbook) => void,
+  ) {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path);
+    const ws = wb.getWorksheet('Nhiệm vụ') as ExcelJS.Worksheet;
+    const colNumber = new Map<string, number>();
+    ws.getRow(1).eachCell((c, n) => colNumber.set(String(c.value), n));
+    edit(ws, (id) => colNumber.get(columnHeader(id, 'vi')) as number, wb);
+    await wb.xlsx.writeFile(path);
+  }
+
+  it('keeps a row without id and a duplicated row, and lists them (issue 20 item 10)', async () => {
+    const master = await filledMaster();
+    const last = oldPlan.tasks.length + 1;
+    const dupOf = oldPlan.tasks[4].id;
+    await editMaster(master, (ws, col) => {
+      ws.getCell(last + 1, col('text')).value = 'Việc phát sinh do cán bộ ghi thêm';
+      ws.getCell(last + 1, col('result')).value = 'Kết quả việc phát sinh';
+      ws.getCell(last + 2, col('taskId')).value = dupOf;
+      ws.getCell(last + 2, col('text')).value = oldPlan.tasks[4].text;
+      ws.getCell(last + 2, col('result')).value = 'Kết quả ghi ở bản trùng';
+    });
+    const io = bufferIo(dir);
+    expect(await revise(['master.xlsx', 'sua-doi.txt', '-o', 'moi.xlsx'], io)).toBe(0);
+    expect(io.stdout).toContain(
+      `1 dòng không có mã nhiệm vụ (dòng ${last + 1}) được giữ nguyên ở cuối bảng.`,
+    );
+    expect(io.stdout).toContain(`Dòng ${last + 2} lặp lại mã "${dupOf}"`);
+    const back = await readTrackingWorkbook(readFileSync(join(dir, 'moi.xlsx')));
+    const map = mapColumns(back.snapshot.headers);
+    const at = (r: unknown[], id: TaskColumnId) => r[map.index[id] as number];
+    const loose = back.snapshot.rows.find((r) => at(r, 'result') === 'Kết quả việc phát sinh');
+    expect(loose && at(loose, 'text')).toBe('Việc phát sinh do cán bộ ghi thêm');
+    expect(loose && at(loose, 'taskId')).toBeNull();
+    const dup = back.snapshot.rows.find((r) => at(r, 'result') === 'Kết quả ghi ở bản trùng');
+    expect(dup && at(dup, 'taskId')).toBe(`${dupOf} (trùng)`);
+    // The first row of that id keeps its own entries.
+    const first = back.snapshot.rows.find((r) => at(r, 'taskId') === EXPECTED.get(dupOf));
+    expect(first && at(first, 'result')).toBe(result(dupOf));
+  });
+
+  it('keeps the rows an earlier revision kept when revising again (issue 20 item 10)', async () => {
+    await filledMaster();
+    expect(await revise(['master.xlsx', 'sua-doi.txt', '-o', 'moi.xlsx'], bufferIo(dir))).toBe(0);
+    // The next revision deletes one more task.
+    const gone = idByText(newPlan, lineOf('4.3'));
+    const again = revisedText()
+      .split('\n')
+      .filter((l) => !l.startsWith('4.3. '))
+      .join('\n');
+    writeFileSync(join(dir, 'sua-doi-2.txt'), again);
+    const io = bufferIo(dir);
+    expect(await revise(['moi.xlsx', 'sua-doi-2.txt', '-o', 'moi-2.xlsx'], io)).toBe(0);
+    const back = await readTrackingWorkbook(readFileSync(join(dir, 'moi-2.xlsx')));
+    const map = mapColumns(back.snapshot.headers);
+    const at = (r: unknown[], id: TaskColumnId) => r[map.index[id] as number];
+    const marked = back.snapshot.rows.filter((r) => String(at(r, 'note')).startsWith(REMOVED_MARK.vi));
+    expect(marked.map((r) => at(r, 'result')).sort()).toEqual([result(REMOVED_ID), result(gone)].sort());
+    // Marked once, not once per revision.
+    for (const r of marked) expect(String(at(r, 'note')).split(REMOVED_MARK.vi)).toHaveLength(2);
+  });
+
+  it('keeps a category staff changed (issue 20 item 10)', async () => {
+    const master = await filledMaster();
+    const task = oldPlan.tasks.find(
+      (t) => EXPECTED.get(t.id) === t.id && t.id !== REWORDED_ID,
+    ) as Plan['tasks'][0];
+    await editMaster(master, (ws, col) => {
+      ws.eachRow((r, n) => {
+        if (r.getCell(col('taskId')).value === task.id)
+          ws.getCell(n, col('category')).value = CATEGORY_LABELS.periodic.vi;
+      });
+    });
+    expect(await revise(['master.xlsx', 'sua-doi.txt', '-o', 'moi.xlsx'], bufferIo(dir))).toBe(0);
+    const back = await readTrackingWorkbook(readFileSync(join(dir, 'moi.xlsx')));
+    const map = mapColumns(back.snapshot.headers);
+    const row = back.snapshot.rows.find((r) => r[map.index.taskId as number] === task.id) as unknown[];
+    expect(row[map.index.category as number]).toBe(CATEGORY_LABELS.periodic.vi);
+  });
+
   it.each([
     [['master.xlsx', 'sua-doi.txt'], /Thiếu tệp kết quả.*Missing the output/s],
     [['master.xlsx'], /Cần sổ theo dõi và kế hoạch sửa đổi.*both needed/s],
     [['master.xlsx', 'sua-doi.txt', '-o', 'moi.csv'], /đuôi \.xlsx.*must end in \.xlsx/s],
     [['master.xlsx', 'khong-co.txt', '--dry-run'], /khong-co.txt: không tìm thấy tệp.*file not found/s],
-    [['sua-doi.txt', 'sua-doi.txt', '--dry-run'], /Không đọc được tệp Excel.*Cannot read the Excel file/s],
+    [
+      ['sua-doi.txt', 'sua-doi.txt', '--dry-run'],
+      /không phải bảng tính Excel .xlsx.*is not an Excel .xlsx workbook/s,
+    ],
     [['master.xlsx', 'rong.txt', '-o', 'moi.xlsx'], /rong.txt.*Không tìm thấy nhiệm vụ nào.*No tasks found/s],
     [['master.xlsx', 'khac.txt', '-o', 'moi.xlsx'], /không có nhiệm vụ nào trùng.*shares no task/s],
   ])('refuses bad input %j with exit 2, in either language, writing nothing', async (args, message) => {

@@ -19,6 +19,19 @@ import { columnHeader } from '../../src/model/columns';
 import { SHEET_NAMES } from '../../src/workbook/names';
 import { mapColumns } from '../../src/model/columns';
 import { readTrackingWorkbook } from '../../src/xlsx/read';
+import { openWorkbook } from '../../src/xlsx/ooxml/read';
+
+/** The merge history's rows as text. */
+function historyRows(bytes: Uint8Array): string[][] {
+  const wb = openWorkbook(bytes);
+  const sheet = wb.sheet(SHEET_NAMES.history.vi);
+  if (!sheet) return [];
+  return wb.readRows(sheet).rows.map((r) => {
+    const out: string[] = [];
+    for (const c of r.cells) out[c.col] = String(c.value);
+    return out;
+  });
+}
 import {
   DIST,
   ROOT,
@@ -364,6 +377,45 @@ describe('the standalone workflow on the NQ-28 sample plan', () => {
     ).entries;
     expect(result.find((e) => e.taskId === conflicting)?.status).toBe('done');
     expect(result.find((e) => e.taskId === plain)?.status).toBe('done');
+    expect(merged.suggestedFilename()).toMatch(/^master-edited - gộp \d{4}-\d{2}-\d{2} \d{2}\.\d{2}\.xlsx$/);
+
+    // Returns arrive one at a time (issue 13.4): the merged master is now the current one, so a
+    // second agency's return builds on it and the second download holds both merges.
+    await page.getByTestId('share-source').filter({ hasText: merged.suggestedFilename() }).waitFor();
+    const secondName = (await items.nth(1).innerText()).split(' (')[0];
+    const [dl2] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: `Tải sổ của ${secondName}` }).click(),
+    ]);
+    const copy2Path = path.join(tmp, `b-${dl2.suggestedFilename()}`);
+    await dl2.saveAs(copy2Path);
+    const copy2 = await readTrackingWorkbook(new Uint8Array(fs.readFileSync(copy2Path)));
+    const secondTask = readEntries(copy2.snapshot).entries[0].taskId;
+    await editStatus(copy2Path, { [secondTask]: 'Đang thực hiện' });
+    await page.getByTestId('merge-files').setInputFiles(copy2Path);
+    await page.waitForFunction(
+      (first) =>
+        document.querySelector('[data-testid="merge-download"]')?.getAttribute('data-file-name') !== first,
+      merged.suggestedFilename(),
+    );
+    const [merged2] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Tải sổ tổng đã gộp' }).click(),
+    ]);
+    const merged2Path = path.join(tmp, 'merged-2.xlsx');
+    await merged2.saveAs(merged2Path);
+    const after = await readTrackingWorkbook(new Uint8Array(fs.readFileSync(merged2Path)));
+    const both = readEntries(after.snapshot).entries;
+    expect(both.find((e) => e.taskId === conflicting)?.status).toBe('done');
+    expect(both.find((e) => e.taskId === plain)?.status).toBe('done');
+    expect(both.find((e) => e.taskId === secondTask)?.status).toBe('in_progress');
+    // Every merge's history rows: two from the first return, one from the second.
+    const history = historyRows(new Uint8Array(fs.readFileSync(merged2Path)));
+    expect(history.slice(1).map((r) => r[2])).toEqual([conflicting, plain, secondTask]);
+    expect(merged2.suggestedFilename()).toMatch(
+      /^master-edited - gộp \d{4}-\d{2}-\d{2} \d{2}\.\d{2}( \(2\))?\.xlsx$/,
+    );
+    expect(merged2.suggestedFilename()).not.toBe(merged.suggestedFilename());
   });
 
   it('shows the preview in English after switching language', async () => {

@@ -108,6 +108,25 @@ describe('UTF-8 with a stray byte (issue 20, item 12)', () => {
   });
 });
 
+describe('UTF-8 with stray bytes, more forms', () => {
+  // Failed on main: the bad byte glued to "4.1." hid that item (33 tasks instead of 34).
+  it('CRLF lines and two bad bytes right after item numbers: the warning names both lines, no item is lost', () => {
+    const lines = SAMPLE.split('\n');
+    const a = lines.findIndex((l) => l.startsWith('3.2.'));
+    const b = lines.findIndex((l) => l.startsWith('4.1.'));
+    const withByte = (l: string) => [...utf8(l.slice(0, 4)), 0x93, ...utf8(l.slice(4))];
+    const bytes: number[] = [];
+    lines.forEach((l, i) => {
+      bytes.push(...(i === a || i === b ? withByte(l) : [...utf8(l)]), 0x0d, 0x0a);
+    });
+    const decoded = decodePlanBytes(new Uint8Array(bytes));
+    expect(decoded.warnings.map((w) => [w.code, w.line])).toEqual([['invalid-utf8', a + 1]]);
+    expect(decoded.warnings[0].msg.vi).toContain(`dòng ${a + 1}, ${b + 1}`);
+    const plan = parsePlan(decoded.text);
+    expect(plan.tasks.length).toBe(parsePlan(SAMPLE).tasks.length);
+  });
+});
+
 /** Unicode → Windows-1258 bytes: precomposed letters where the code page has them, else base + tone. */
 function cp1258Bytes(s: string): Uint8Array {
   const direct = new Map<string, number>();

@@ -170,8 +170,11 @@ describe('layouts on real documents', () => {
     expect(first.lead).toBe(
       k('Đồng chí Phó chủ tịch Thường trực, phụ trách lĩnh vực Giám sát và Phản biện xã hội'),
     );
-    // "Dự kiến tháng 11/2025 (sau khi … ban hành Hướng dẫn)": the month is the deadline.
-    expect(notes(first)).toEqual([['due', '2025-11-30']]);
+    // "Dự kiến tháng 11/2025 (sau khi … ban hành Hướng dẫn)": the month, and the condition it waits on.
+    expect(notes(first)).toEqual([
+      ['due', '2025-11-30'],
+      ['external', null],
+    ]);
     // "3. Cán bộ phụ trách lĩnh vực giám sát và phản biện xã hội": the field's verb is no verb of the heading.
     expect(task(plan, 'III.3-1').lead).toBe(k('Cán bộ phụ trách lĩnh vực giám sát và phản biện xã hội'));
     // Under "1. Ban Thường trực Ủy ban MTTQ Việt Nam xã": "- Đồng chí Ủy viên …, Chủ tịch … lãnh đạo, chỉ đạo …".
@@ -196,6 +199,30 @@ describe('layouts on real documents', () => {
     // "STT | Tên văn bản | Đối tượng tuyên truyền | Thời gian thực hiện": its rows are tasks.
     expect(notes(byText(/^Luật Mặt trận Tổ quốc Việt Nam \(sửa đổi\)/u))).toEqual([['due', '2014-12-31']]);
     expect(plan.tasks.some((t) => t.text === 'Luật tiếp công dân (*)')).toBe(true);
+  });
+
+  it('bullets each followed by their own unmarked attribute lines are tasks with those attributes (Bắc Ninh 141)', () => {
+    const plan = real('bac-ninh-141-kh-ubnd-2025');
+    // "- Tăng cường ưu tiên ứng dụng công nghệ số …" / "*Đơn vị chủ trì tham mưu thực hiện: *Sở Khoa học và Công nghệ." …
+    const first = task(plan, 'III.7-1');
+    expect([first.lead, notes(first)]).toEqual([k('Sở Khoa học và Công nghệ'), [['ongoing', null]]]);
+    expect(first.partners).toContain(k('Sở Tư pháp'));
+    expect(notes(task(plan, 'III.7-2'))).toEqual([['due', '2025-12-31']]);
+    expect(task(plan, 'III.7-3').lead).toBe(k('Sở Tư pháp'));
+    // A block after the second of two bullets speaks for both; the next bullets have their own.
+    expect(task(plan, 'III.4-1').partners).toEqual([k('Sở Tư pháp')]);
+    expect(notes(task(plan, 'III.4-1'))).toEqual([['ongoing', null]]);
+    expect(task(plan, 'III.4-3').lead).toBe(k('Sở Tư pháp'));
+    expect(task(plan, 'III.4-4').lead).toBe(k('Sở Nội vụ'));
+  });
+
+  it('a step plan: "2.5. Bước 5: …" over "Trên cơ sở đề nghị của …, Sở Tài chính thẩm định …" (HCM 3210)', () => {
+    const plan = real('hcm-3210-qd-ubnd-2014');
+    const four = task(plan, 'II.2.4');
+    // "Trên cơ sở đề nghị của Ủy ban nhân dân quận, huyện, Sở Xây dựng chủ trì, phối hợp với …".
+    expect(four.lead).toBe(k('Sở Xây dựng'));
+    expect(four.partners).toEqual(expect.arrayContaining([k('Sở Tài chính')]));
+    expect(task(plan, 'II.2.5').lead).toBe(k('Sở Tài chính'));
   });
 
   it('a lead cell that wraps "Vụ Pháp chế" / "Bộ Xây dựng" names one unit of the ministry (Bộ Xây dựng 113)', () => {
@@ -241,6 +268,18 @@ describe('layouts on real documents', () => {
 
 describe('leads and partners, as real plans write them', () => {
   it.each([
+    [
+      // Kết luận 221-KL/TW: the adverb before "chủ trì" is not part of the body, "khẩn trương" ends the partners.
+      'Giao Ban Tổ chức Trung ương tiếp tục chủ trì, phối hợp với Bộ Nội vụ khẩn trương đánh giá kỹ tình hình',
+      'Ban Tổ chức Trung ương',
+      ['Bộ Nội vụ'],
+    ],
+    [
+      // 175/NQ-CP: "trong quá trình …" ends the partner's name.
+      'Bộ Thông tin và Truyền thông chủ trì, phối hợp Bộ Công an trong quá trình giới thiệu sản phẩm',
+      'Bộ Thông tin và Truyền thông',
+      ['Bộ Công an'],
+    ],
     [
       'Sở Tài chính chủ trì, phối hợp với các sở, ngành, cơ quan liên quan bố trí kinh phí chi thường xuyên',
       'Sở Tài chính',
@@ -306,7 +345,13 @@ describe('deadline forms (issue 12 §2)', () => {
     ['tháng 3-12/2014', [['due', '2014-12-31']]],
     ['Từ tháng 3 đến tháng 6', [['due', '2025-06-30']]],
     ['Từ tháng 11/2025 đến khi kết thúc Tổng kiểm kê.', [['external', null]]],
-    ['Tháng 11/2025 (sau khi Ban Thường trực tỉnh ban hành Hướng dẫn)', [['due', '2025-11-30']]],
+    [
+      'Tháng 11/2025 (sau khi Ban Thường trực tỉnh ban hành Hướng dẫn)',
+      [
+        ['due', '2025-11-30'],
+        ['external', null],
+      ],
+    ],
   ])('%s', (note, expected) => {
     expect(classifyNotes(note, 2025).map((d) => [d.category, d.due])).toEqual(expected);
   });
@@ -328,6 +373,12 @@ describe('deadline forms (issue 12 §2)', () => {
     expect(extractDeadlines('Định kỳ tổng hợp, báo cáo tình hình dư luận xã hội.', 2024)[0].category).toBe(
       'periodic',
     );
+    expect(
+      extractDeadlines(
+        'Thực hiện chế độ báo cáo tình hình tiếp dân về Ban Thường trực định kỳ và đột xuất.',
+        2025,
+      )[0].category,
+    ).toBe('periodic');
   });
 });
 
@@ -375,6 +426,43 @@ describe('issue 20, parse items', () => {
     expect(plan.tasks.map((t) => t.text)).toEqual([
       'Giảm tỷ lệ hộ nghèo:\n-2 % so với năm 2024 theo công thức 2*3 (năm 2025).',
     ]);
+  });
+});
+
+describe('issue 20, parse items: more of the same forms (regression tests, passing on main)', () => {
+  it('11: tabs after Roman parts, numbers, points and bullets as Word saves them', () => {
+    const plan = parsePlan(
+      'II.\tNHIỆM VỤ\n1.\tSở Nội vụ\na)\tRà soát biên chế (quý II/2025).\n-\tBáo cáo kết quả (quý III/2025).',
+    );
+    expect(plan.sections.map((s) => s.id)).toEqual(['II']);
+    expect(plan.tasks.map((t) => [t.id, t.lead, t.text])).toEqual([
+      ['II.1.a', k('Sở Nội vụ'), 'Rà soát biên chế (quý II/2025).\n- Báo cáo kết quả (quý III/2025).'],
+    ]);
+  });
+
+  it('13: single asterisks that do not pair as emphasis stay ("2*3*4", "a * b"), paired ones go', () => {
+    const plan = parsePlan(
+      'II. NHIỆM VỤ\n1. Tính theo công thức 2*3*4 và a * b (*quý II/2025*).\n2. Giảm *ít nhất* -2 % chi phí (năm 2025).',
+    );
+    expect(plan.tasks.map((t) => t.text)).toEqual([
+      'Tính theo công thức 2*3*4 và a * b (quý II/2025).',
+      'Giảm ít nhất -2 % chi phí (năm 2025).',
+    ]);
+    expect(plan.tasks[0].deadlines.map((d) => d.due)).toEqual(['2025-06-30']);
+  });
+
+  it('13: a "|" in a task line inside a part with a real table keeps both tasks apart', () => {
+    const plan = parsePlan(
+      'II. NHIỆM VỤ\n1. Sở Nội vụ rà soát biên chế | vị trí việc làm (quý II/2025).\n2. Sở Tài chính | Kho bạc bố trí kinh phí (quý III/2025).\n3. Sở Tư pháp thẩm định (quý IV/2025).',
+    );
+    expect(plan.tasks.map((t) => t.id)).toEqual(['II.1', 'II.2', 'II.3']);
+  });
+
+  it('13: numbering gaps at several levels keep every item', () => {
+    const plan = parsePlan(
+      'II. NHIỆM VỤ\n3. Sở Nội vụ\n3.2. Rà soát quy chế.\n3.5.1.2. Kiện toàn tổ chức.\n3.6. Báo cáo kết quả.',
+    );
+    expect(plan.tasks.map((t) => t.id)).toEqual(['II.3.2', 'II.3.5.1.2', 'II.3.6']);
   });
 });
 

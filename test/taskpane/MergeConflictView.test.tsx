@@ -80,8 +80,10 @@ describe('MergeConflictView', () => {
 });
 
 describe('showCell', () => {
-  it('writes progress as a percentage and leaves other text as is', () => {
-    expect(showCell('vi', 'progress', 0.5, '-')).toBe('50%');
+  it('writes progress as the percentage staff typed (issue 13.7: 1 was shown as 100%)', () => {
+    expect(showCell('vi', 'progress', 1, '-')).toBe('1%');
+    expect(showCell('vi', 'progress', 50, '-')).toBe('50%');
+    expect(showCell('vi', 'progress', 0.5, '-')).toBe('0.5%');
     expect(showCell('vi', 'note', 'Đã gửi báo cáo', '-')).toBe('Đã gửi báo cáo');
     expect(showCell('vi', 'note', '', '-')).toBe('-');
   });

@@ -30,8 +30,9 @@ describe('deadlineState', () => {
     const base = { category: 'due' as const, due: '2024-06-30', status: 'done' as const };
     expect(deadlineState({ ...base, completedOn: '2024-06-30' }, R)).toBe('done_on_time');
     expect(deadlineState({ ...base, completedOn: '2024-07-01' }, R)).toBe('done_late');
-    // Documented choice: done without a date is not punished (the checks flag the missing date).
-    expect(deadlineState({ ...base, completedOn: null }, R)).toBe('done_on_time');
+    // Done without a completion date is neither on time nor late: a state of its own (issue 16).
+    expect(deadlineState({ ...base, completedOn: null }, R)).toBe('done_undated');
+    expect(deadlineState({ ...base, completedOn: null }, '2024-01-01')).toBe('done_undated');
   });
 
   it('judges tasks not done against the report date', () => {

@@ -181,21 +181,26 @@ describe('planMerge', () => {
   });
 
   it("takes a later return of the same copy as the agency's newer word", () => {
-    const first = agencyReturn(['IV.1.1'], TASKS, (r) => ({ ...r, status: DOING }));
+    const first = agencyReturn(['IV.1.1'], TASKS, (r) => ({ ...r, status: DOING, note: 'Q1' }));
     const plan1 = planMerge(master(), [first]);
     expect(plan1.sync.map((s) => [s.taskId, s.column, s.r, s.m])).toEqual([
       ['IV.1.1', 'status', DOING, DOING],
+      ['IV.1.1', 'note', 'Q1', 'Q1'],
     ]);
     // The master after the first merge; the agency keeps working on the same file.
-    const merged = master(TASKS.map((r) => (r.taskId === 'IV.1.1' ? { ...r, status: DOING } : r)));
-    const second = agencyReturn(['IV.1.1'], TASKS, (r) => ({ ...r, status: DONE }));
+    const merged = master(
+      TASKS.map((r) => (r.taskId === 'IV.1.1' ? { ...r, status: DOING, note: 'Q1' } : r)),
+    );
+    const second = agencyReturn(['IV.1.1'], TASKS, (r) => ({ ...r, status: DONE, note: 'Q1' }));
     expect(planMerge(merged, [second]).conflicts).toHaveLength(1); // without the sync records
     const plan2 = planMerge(merged, [second], { sync: plan1.sync });
     expect(plan2.conflicts).toEqual([]);
     expect(plan2.changes.map((c) => [c.column, c.old, c.new])).toEqual([['status', DOING, DONE]]);
     // …but an office edit made after that merge is still protected.
     const officeEdited = master(
-      TASKS.map((r) => (r.taskId === 'IV.1.1' ? { ...r, status: STATUS_LABELS.not_started.vi } : r)),
+      TASKS.map((r) =>
+        r.taskId === 'IV.1.1' ? { ...r, status: STATUS_LABELS.not_started.vi, note: 'Q1' } : r,
+      ),
     );
     expect(planMerge(officeEdited, [second], { sync: plan1.sync }).conflicts).toHaveLength(1);
     // A conflict settled for the master is not asked again while the agency keeps its value.
@@ -230,8 +235,13 @@ describe('planMerge', () => {
     const cases: [string, () => MergeSource, string][] = [
       ['no meta', () => ({ ...good(), meta: null }), 'no-meta'],
       [
+        // Of another plan: a master rebuilt from the same plan is recognised (lineage.ts).
         'another master',
-        () => agencyReturn(['IV.1.1'], TASKS, (r) => r, { workbookId: 'wb-2' }),
+        () =>
+          agencyReturn(['IV.1.1'], TASKS, (r) => r, {
+            workbookId: 'wb-2',
+            sourceFingerprint: '1'.repeat(64),
+          }),
         'foreign-workbook',
       ],
       [
@@ -260,22 +270,6 @@ describe('planMerge', () => {
           };
         },
         'missing-columns',
-      ],
-      [
-        'a typed-over id',
-        () => agencyReturn(['IV.1.1'], TASKS, (r) => ({ ...r, taskId: 'IV.9.9' })),
-        'unknown-task',
-      ],
-      [
-        'an id of another agency pasted in',
-        () => {
-          const r = good();
-          return {
-            ...r,
-            snapshot: { ...r.snapshot, rows: [...r.snapshot.rows, snapshot([TASKS[2]]).rows[0]] },
-          };
-        },
-        'unknown-task',
       ],
       [
         'ids swapped between two rows',
@@ -322,6 +316,34 @@ describe('planMerge', () => {
       for (const r of plan.refused) {
         expect(r.message.vi.length).toBeGreaterThan(10);
         expect(r.message.en.length).toBeGreaterThan(10);
+      }
+    });
+
+    it.each([
+      [
+        'a typed-over id',
+        () => agencyReturn(['IV.1.1'], TASKS, (r) => ({ ...r, taskId: 'IV.9.9', note: 'x' })),
+      ],
+      [
+        'an id of another agency pasted in',
+        () => {
+          const r = good();
+          const pasted = snapshot([{ ...TASKS[2], note: 'x' }]).rows[0];
+          return { ...r, snapshot: { ...r.snapshot, rows: [...r.snapshot.rows, pasted] } };
+        },
+      ],
+    ])('lists the values of %s with their cell, and takes the rest', (_name, make) => {
+      const plan = planMerge(master(), [make()]);
+      expect(plan.refused).toEqual([]);
+      expect(plan.skipped.map((k) => [k.code, k.column, k.value])).toContainEqual([
+        'unknown-row',
+        'note',
+        'x',
+      ]);
+      for (const k of plan.skipped) {
+        expect(k.code).toBe('unknown-row');
+        expect(k.cell).toMatch(/^[A-Z]+\d+$/);
+        expect(k.message.vi).toContain(k.cell);
       }
     });
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import {
   applyRevision,
+  contentSimilarity,
   diffPlanTasks,
   RENUMBER_THRESHOLD,
   RevisionTask,
@@ -88,10 +89,48 @@ describe('plan revisions', () => {
   });
 
   it('does not pair different tasks of the real plan (threshold holds on real text)', () => {
+    const score = contentSimilarity(old.map((t) => t.text));
     let max = 0;
     for (let i = 0; i < old.length; i++)
-      for (let j = i + 1; j < old.length; j++) max = Math.max(max, textSimilarity(old[i].text, old[j].text));
+      for (let j = i + 1; j < old.length; j++) max = Math.max(max, score(old[i].text, old[j].text));
     expect(max).toBeLessThan(RENUMBER_THRESHOLD);
+  });
+
+  it('pairs as a whole: a task does not take the closest text when that leaves its sibling unpaired', () => {
+    // Old 1 is contained in old 2; the revision rewords 1 and shortens 2 to about 1's length. The
+    // closest pair (old 1, new 2) is not the right one: taken first, it leaves old 2 and new 1
+    // without a partner. Real sentences from the sample's task IV.3.5.
+    const list =
+      'Tham mưu ban hành Danh mục chức danh, chức vụ lãnh đạo và tương đương của hệ thống chính trị từ tỉnh đến cơ sở';
+    const oldTasks = [
+      ...old.filter((t) => !t.id.startsWith('3.')),
+      { id: '3.1', text: `${list}.` },
+      {
+        id: '3.2',
+        text: `${list}; Kế hoạch đào tạo bồi dưỡng; Kế hoạch về luân chuyển cán bộ diện Ban Thường vụ Tỉnh ủy quản lý.`,
+      },
+    ];
+    const newTasks = [
+      ...old.filter((t) => !t.id.startsWith('3.')),
+      {
+        id: '3.1',
+        text: 'Tham mưu sửa đổi, bổ sung Danh mục chức danh, chức vụ lãnh đạo của hệ thống chính trị các cấp.',
+      },
+      { id: '3.2', text: `${list}; Kế hoạch đào tạo bồi dưỡng.` },
+    ];
+    const score = contentSimilarity([...oldTasks, ...newTasks].map((t) => t.text));
+    // The trap: the wrong pair is the closest one.
+    expect(score(oldTasks.at(-2)!.text, newTasks.at(-1)!.text)).toBeGreaterThan(
+      score(oldTasks.at(-1)!.text, newTasks.at(-1)!.text),
+    );
+    const r = diffPlanTasks(oldTasks, newTasks);
+    const pairs = r.matches.filter((m) => m.oldId.startsWith('3.')).map((m) => [m.oldId, m.newId]);
+    expect(pairs).toEqual([
+      ['3.1', '3.1'],
+      ['3.2', '3.2'],
+    ]);
+    expect(r.removed).toEqual([]);
+    expect(r.added).toEqual([]);
   });
 
   it('treats tone-mark style and Unicode form as the same text', () => {

@@ -61,6 +61,10 @@ function makeRows(n: number, seed: number, lang: 'vi' | 'en' = 'vi') {
         completedOn = addDays(due, 1 + Math.floor(rand() * 40));
         status = 'done';
         break;
+      case 'done_undated':
+        due = day('2024-01-01', 300);
+        status = 'done';
+        break;
       case 'in_progress_on_time':
         due = day(REPORT, 200); // the due day itself is still on time
         status = pick(['in_progress', 'not_started', null] as const);
@@ -129,7 +133,7 @@ describe('summarize', () => {
     expect(s.total.total).toBe(made.length);
     const t = tally(made);
     expect(s.total.completionRate).toBeCloseTo(
-      (t.done_on_time + t.done_late) / (t.done_on_time + t.done_late + t.overdue),
+      (t.done_on_time + t.done_late) / (t.done_on_time + t.done_late + t.overdue + t.done_undated),
       12,
     );
     // Agencies: one row per real agency, whatever the tone-mark style.

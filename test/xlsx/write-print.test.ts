@@ -62,7 +62,9 @@ maybe('print setup, as LibreOffice prints it', () => {
 
   beforeAll(async () => {
     const reports = reportsSpec('vi', batchSpec(200, '2024-09-15'));
+    // The builders set print setup now; without it the same sheet prints as it did before.
     const plain = batchSpec(200, '2024-09-15');
+    for (const s of plain.sheets) s.print = undefined;
     const inputs: Record<string, WorkbookSpec> = {
       tasks: only(reports, 'tasks'),
       summary: only(reports, 'summary'),

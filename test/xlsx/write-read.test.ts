@@ -206,8 +206,9 @@ describe('readTrackingWorkbook on bad input', () => {
   it('throws a Vietnamese + English message for a non-xlsx file', async () => {
     const err = await readTrackingWorkbook(new TextEncoder().encode('không phải excel')).catch((e) => e);
     expect(err).toBeInstanceOf(LocalizedError);
-    expect(err.msg.vi).toMatch(/^Không đọc được/);
-    expect(err.msg.en).toMatch(/^Cannot read/);
+    expect(err.msg.vi).toMatch(/không phải bảng tính Excel/);
+    expect(err.msg.en).toMatch(/is not an Excel .xlsx workbook/);
+    expect(err.exitCode).toBe(2);
     // The zip library's own words (and its web address) are not for staff.
     expect(`${err.msg.vi} ${err.msg.en}`).not.toMatch(/central directory|https?:/i);
   });

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { trackingSpec } from '../../app/build';
+import { trackingFileSpec } from '../../app/build';
 import { streamTrackingFile } from '../../app/build-stream';
 import { readPlanFile, requireTasks, type LoadedPlan, type Plan } from '../../app/plan-file';
 import { isoToVn, todayIso } from '../../model/dates';
@@ -70,7 +70,7 @@ export async function run(args: string[], io: CliIo, loadPlan: PlanLoader = disk
   const { plan, text } = await loadPlan(planPath, io);
   requireTasks(plan, planPath);
   const reportDate = parsed.flags.reportDate ?? todayIso();
-  const spec = await trackingSpec({ plan, sourceText: text, lang, reportDate });
+  const spec = await trackingFileSpec({ plan, sourceText: text, lang, reportDate });
   // Streamed to disk as it is written, with Node's zlib: a 50,000-task workbook never sits whole
   // in memory.
   await streamFileAtomically(outPath, (sink) => streamTrackingFile(spec, sink), { createDirs: true });

@@ -7,11 +7,11 @@ import type { RawCell } from '../../model/table';
 import { choiceFlag, commandArgs, COMMON_FLAGS } from '../args';
 import { readNamedFile } from '../files';
 import type { CliIo } from '../io';
-import { writeFilesAtomically } from '../output-file';
+import { cleanStaleTemps, lockMaster, realTarget, replaceMaster, type MasterLock } from '../master-file';
 
 const USAGE: Msg = {
-  vi: 'Cách dùng: plan-tracker merge SO_THEO_DOI.xlsx TRA_VE.xlsx… [--dry-run] [--json] [--prefer return|master] [--lang vi|en]',
-  en: 'Usage: plan-tracker merge TRACKING.xlsx RETURN.xlsx… [--dry-run] [--json] [--prefer return|master] [--lang vi|en]',
+  vi: 'Cách dùng: plan-tracker merge SO_THEO_DOI.xlsx TRA_VE.xlsx… [--dry-run] [--json] [--prefer return|master] [--accept-invalid] [--adopt] [--no-backup] [--lang vi|en]',
+  en: 'Usage: plan-tracker merge TRACKING.xlsx RETURN.xlsx… [--dry-run] [--json] [--prefer return|master] [--accept-invalid] [--adopt] [--no-backup] [--lang vi|en]',
 };
 
 const WORDS = {
@@ -28,6 +28,11 @@ const WORDS = {
     en: 'Dry run (--dry-run): the master is unchanged.',
   },
   none: { vi: 'Không có thay đổi nào cần gộp.', en: 'Nothing to merge.' },
+  skipped: {
+    vi: 'Có giá trị trong tệp trả về không được gộp (xem danh sách ở trên); hãy sửa tệp và gộp lại.',
+    en: 'Some values of the returns were not merged (listed above); correct the files and merge again.',
+  },
+  suggestion: { vi: 'gợi ý', en: 'suggestion' },
   change: { vi: 'Thay đổi', en: 'Change' },
   notice: { vi: 'Lưu ý', en: 'Note' },
   file: { vi: 'Tệp', en: 'File' },
@@ -76,6 +81,11 @@ function report(plan: MergePlan, lang: Lang, io: CliIo): void {
       );
   }
   for (const n of plan.notices) io.err(`! ${w.notice}: ${localize(n.message, lang)}`);
+  for (const k of plan.skipped) {
+    const hint =
+      k.suggestion !== undefined && k.column ? ` (${w.suggestion}: ${show(k.column, k.suggestion)})` : '';
+    io.err(`✗ ${localize(k.message, lang)}${hint}`);
+  }
 }
 
 const ARGS = {
@@ -84,6 +94,9 @@ const ARGS = {
     dryRun: COMMON_FLAGS.dryRun,
     json: COMMON_FLAGS.json,
     prefer: choiceFlag('--prefer', ['return', 'master'], ['Lựa chọn --prefer', '--prefer choice']),
+    acceptInvalid: { names: ['--accept-invalid'], kind: 'bool' },
+    noBackup: { names: ['--no-backup'], kind: 'bool' },
+    adopt: { names: ['--adopt'], kind: 'bool' },
     lang: COMMON_FLAGS.lang,
   },
   positional: {
@@ -99,8 +112,7 @@ const ARGS = {
 export async function run(args: string[], io: CliIo): Promise<number> {
   const parsed = commandArgs(args, ARGS, USAGE, io);
   if (!parsed) return 0;
-  const { dryRun, json, lang } = parsed.flags;
-  const prefer = parsed.flags.prefer ?? null;
+  const { dryRun } = parsed.flags;
   const [masterArg, ...returnArgs] = parsed.positional;
   const masterPath = resolve(io.cwd, masterArg);
   if (returnArgs.some((r) => resolve(io.cwd, r) === masterPath))
@@ -108,17 +120,51 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       vi: `Tệp trả về trùng với sổ tổng: ${masterArg}.`,
       en: `A return is the master itself: ${masterArg}.`,
     });
+  // The real file behind a link is the master; one merge at a time edits it.
+  const target = await realTarget(masterPath);
+  const lock: MasterLock | null = dryRun ? null : await lockMaster(target, masterArg);
+  try {
+    if (!dryRun) await cleanStaleTemps(target);
+    return await mergeLocked(parsed.flags, masterArg, returnArgs, target, io);
+  } finally {
+    await lock?.release();
+  }
+}
+
+async function mergeLocked(
+  flags: {
+    dryRun: boolean;
+    json: boolean;
+    lang: Lang;
+    acceptInvalid: boolean;
+    adopt: boolean;
+    noBackup: boolean;
+    prefer?: 'return' | 'master';
+  },
+  masterArg: string,
+  returnArgs: string[],
+  target: string,
+  io: CliIo,
+): Promise<number> {
+  const { dryRun, json, lang, acceptInvalid } = flags;
+  const prefer = flags.prefer ?? null;
+  const masterPath = resolve(io.cwd, masterArg);
   // Every file is read before anything is planned: a missing one stops the merge untouched.
   const master = await readNamedFile(io, masterArg);
   const returns = await Promise.all(returnArgs.map((r) => readNamedFile(io, r)));
   // History rows and refusals name the files as they are called, not by their whole path.
   const named = (f: { name: string; bytes: Uint8Array }) => ({ name: basename(f.name), bytes: f.bytes });
-  const result = await mergeFiles(named(master), returns.map(named), { prefer, dryRun });
+  const result = await mergeFiles(named(master), returns.map(named), {
+    prefer,
+    dryRun,
+    acceptInvalid,
+    adopt: flags.adopt,
+  });
   const { plan, output } = result;
   let written = false;
   if (output && !dryRun) {
-    // Write beside the master and rename over it: a crash leaves the old master whole.
-    await writeFilesAtomically([{ path: masterPath, bytes: output }]);
+    // Written beside the master and renamed over it: a crash leaves the old master whole.
+    await replaceMaster(target, output, { previous: flags.noBackup ? null : master.bytes });
     written = true;
   }
   if (json) {
@@ -131,6 +177,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     else if (dryRun) io.out(w.dry);
     else if (!written || plan.changes.length === 0) io.out(w.none);
     else io.out(localize(merged(plan.changes.length, basename(masterPath), result.historySheet), lang));
+    if (plan.skipped.length) io.err(w.skipped);
   }
-  return plan.ok ? 0 : 1;
+  return plan.ok && plan.skipped.length === 0 ? 0 : 1;
 }

@@ -8,6 +8,7 @@
 import { resolve } from 'node:path';
 import { readPlanFile, requireTasks } from '../../app/plan-file';
 import {
+  DUPLICATE_ID_SUFFIX,
   describeRevision,
   reviseFile,
   revisedFile,
@@ -56,17 +57,36 @@ const WORDS = {
   reworded: { vi: 'Nhiệm vụ sửa câu chữ', en: 'Reworded tasks' },
   renumbered: { vi: 'Nhiệm vụ đổi số thứ tự', en: 'Renumbered tasks' },
   textChanged: { vi: 'có sửa câu chữ', en: 'text changed too' },
+  pairings: {
+    vi: 'Các cặp nhiệm vụ cũ → mới, với điểm giống nhau',
+    en: 'Old → new task pairings, with their similarity',
+  },
+  unchangedKind: { vi: 'không đổi', en: 'unchanged' },
+  rewordedKind: { vi: 'sửa câu chữ', en: 'reworded' },
+  renumberedKind: { vi: 'đổi số thứ tự', en: 'renumbered' },
   none: {
     vi: 'Kế hoạch sửa đổi không khác sổ theo dõi.',
     en: 'The revised plan does not differ from the workbook.',
   },
   dry: { vi: 'Chạy thử (--dry-run): chưa ghi tệp nào.', en: 'Dry run (--dry-run): no file written.' },
+  samePlan: {
+    vi: 'Kế hoạch này chính là kế hoạch của sổ theo dõi: không có gì để cập nhật, không ghi tệp nào.',
+    en: 'This is the plan the workbook was built from: nothing to update, no file written.',
+  },
 } satisfies Record<string, Msg>;
 
 const unchangedLine = (n: number): Msg => ({ vi: `${n} nhiệm vụ không đổi.`, en: `${n} tasks unchanged.` });
 const keptLine = (n: number): Msg => ({
   vi: `${n} nhiệm vụ không còn trong kế hoạch được giữ lại ở cuối bảng, đánh dấu ở cột "${columnHeader('note', 'vi')}".`,
   en: `${n} tasks no longer in the plan are kept at the end of the table, marked in the "${columnHeader('note', 'en')}" column.`,
+});
+const withoutIdLine = (rows: number[]): Msg => ({
+  vi: `${rows.length} dòng không có mã nhiệm vụ (dòng ${rows.join(', ')}) được giữ nguyên ở cuối bảng.`,
+  en: `${rows.length} rows without a task id (rows ${rows.join(', ')}) are kept as they were at the end of the table.`,
+});
+const duplicateLine = (d: { id: string; row: number }): Msg => ({
+  vi: `Dòng ${d.row} lặp lại mã "${d.id}": được giữ ở cuối bảng, mã ghi thêm "${DUPLICATE_ID_SUFFIX.vi.trim()}".`,
+  en: `Row ${d.row} repeats the id "${d.id}": kept at the end of the table, its id marked "${DUPLICATE_ID_SUFFIX.en.trim()}".`,
 });
 const writtenLine = (p: string): Msg => ({
   vi: `Đã ghi sổ theo dõi theo kế hoạch sửa đổi: ${p}`,
@@ -87,9 +107,17 @@ function textReport(
   result: RevisedWorkbook,
   newTexts: ReadonlyMap<string, string>,
   lang: Lang,
+  dryRun: boolean,
 ): string[] {
   const w = localizeAll(WORDS, lang);
   const lines: string[] = [];
+  const kindWord = { unchanged: w.unchangedKind, reworded: w.rewordedKind, renumbered: w.renumberedKind };
+  // The dry run is the review before writing: every pairing, so a wrong one can be seen.
+  if (dryRun && d.pairings.length)
+    lines.push(
+      `${w.pairings} (${d.pairings.length}):`,
+      ...d.pairings.map((p) => `  ${p.from} → ${p.to}  ${p.score.toFixed(3)}  ${kindWord[p.kind]}`),
+    );
   const section = (title: string, items: string[]) => {
     if (!items.length) return;
     lines.push(`${title} (${items.length}):`, ...items.map((i) => `  ${i}`));
@@ -114,6 +142,8 @@ function textReport(
   lines.push(localize(unchangedLine(d.unchanged), lang));
   const kept = result.table.removed.length;
   if (kept) lines.push(localize(keptLine(kept), lang));
+  if (d.keptWithoutId.length) lines.push(localize(withoutIdLine(d.keptWithoutId), lang));
+  for (const dup of d.keptDuplicates) lines.push(localize(duplicateLine(dup), lang));
   return lines;
 }
 
@@ -145,23 +175,34 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const described = describeRevision(result);
 
   let written: string | null = null;
-  if (!opts.dryRun && outPath) {
-    await writeFilesAtomically([{ path: outPath, bytes: await revisedFile(result) }], {
-      createDirs: true,
-    });
+  // An unchanged plan changes nothing: not even a rewritten copy (issue 20 item 10).
+  if (!opts.dryRun && outPath && !result.unchanged) {
+    await writeFilesAtomically(
+      [{ path: outPath, bytes: await revisedFile(result, { master, planFile: planArg }) }],
+      {
+        createDirs: true,
+      },
+    );
     written = outPath;
   }
   if (opts.json) {
     io.out(
       JSON.stringify(
-        { ...described, keptAsMarkedRows: result.table.removed, output: written, dryRun: opts.dryRun },
+        {
+          ...described,
+          keptAsMarkedRows: result.table.removed,
+          samePlan: result.unchanged,
+          output: written,
+          dryRun: opts.dryRun,
+        },
         null,
         2,
       ),
     );
     return 0;
   }
-  for (const line of textReport(described, result, newTexts, lang)) io.out(line);
-  io.out(written ? localize(writtenLine(written), lang) : localize(WORDS.dry, lang));
+  for (const line of textReport(described, result, newTexts, lang, opts.dryRun)) io.out(line);
+  if (result.unchanged && !opts.dryRun) io.out(localize(WORDS.samePlan, lang));
+  else io.out(written ? localize(writtenLine(written), lang) : localize(WORDS.dry, lang));
   return 0;
 }

@@ -46,7 +46,7 @@ const WORDS = {
 
 type Words = Record<keyof typeof WORDS, string>;
 
-const SHORT = ['S1', 'S2', 'S3', 'S4', 'S5', 'S6'];
+const SHORT = DEADLINE_STATES.map((_s, i) => `S${i + 1}`);
 
 const ARGS = {
   help: true,

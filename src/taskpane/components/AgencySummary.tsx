@@ -4,16 +4,10 @@ import { DEADLINE_STATES, type DeadlineState } from '../../model/vocabulary';
 import { STATE_LABELS } from '../../model/labels';
 import { localizeAll } from '../../model/msg';
 import { useI18n } from '../i18n';
+import { STATE_HEX } from '../state-colors';
 
-/** Colours follow the workbook's conditional formats: green done, red overdue, blue running. */
-export const STATE_COLORS: Record<DeadlineState, string> = {
-  done_on_time: tokens.colorPaletteGreenBackground3,
-  done_late: tokens.colorPaletteLightGreenBackground2,
-  in_progress_on_time: tokens.colorPaletteBlueBackground2,
-  overdue: tokens.colorPaletteRedBackground3,
-  ongoing: tokens.colorPaletteTealBackground2,
-  undated: tokens.colorNeutralForeground4,
-};
+/** Colours distinct for colour-blind readers too (../state-colors.ts, checked by simulation). */
+export const STATE_COLORS: Record<DeadlineState, string> = STATE_HEX;
 
 const useStyles = makeStyles({
   legend: {

@@ -44,11 +44,12 @@ const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
-/** A cell value as staff wrote it: dates as dates, progress as a percentage. */
+/** A cell value as staff wrote it: dates as dates, progress with its percent sign. */
 export function showCell(lang: Lang, column: string, raw: RawCell, blank: string): string {
   if (raw === null || raw === '') return blank;
   if (isDateColumn(column) && typeof raw === 'number') return formatDate(lang, serialToIso(raw));
-  if (column === 'progress' && typeof raw === 'number' && raw <= 1) return `${Math.round(raw * 100)}%`;
+  // The column holds the percentage itself (0–100), as staff type it.
+  if (column === 'progress' && typeof raw === 'number') return `${raw}%`;
   return String(raw);
 }
 

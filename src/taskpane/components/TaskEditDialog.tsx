@@ -109,7 +109,7 @@ export function TaskEditDialog({ task, agencies, onSave, onClose, review }: Task
                   ))}
                 </ul>
               )}
-              <Field label={columnHeader('text', lang)} validationState={text.trim() ? 'none' : 'error'}>
+              <Field label={t('taskTextLabel')} validationState={text.trim() ? 'none' : 'error'}>
                 <Textarea
                   value={text}
                   onChange={(_, data) => setText(data.value)}
@@ -156,7 +156,7 @@ export function TaskEditDialog({ task, agencies, onSave, onClose, review }: Task
                 </Combobox>
               </Field>
               <Field
-                label={columnHeader('category', lang)}
+                label={t('categoryLabel')}
                 hint={raw.length ? t('rawDeadline', { raw: raw.join('; ') }) : undefined}
               >
                 <Dropdown

@@ -1,5 +1,6 @@
 import {
   Button,
+  Caption1,
   makeStyles,
   MessageBar,
   MessageBarBody,
@@ -31,10 +32,23 @@ export interface MergePanelProps {
   master?: () => Promise<NamedFile>;
   merge: Workspace['merge'];
   explain: Workspace['explain'];
+  /** The merged master, to become the current one (returns arrive one at a time). */
+  onMerged?: (file: NamedFile) => Promise<void>;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** `Theo dõi.xlsx` → `Theo dõi - gộp 2024-06-14 10.32.xlsx`; an earlier stamp is replaced. */
+export function mergedFileName(master: string, word: string, at: Date): string {
+  const stamp = `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())} ${pad(at.getHours())}.${pad(at.getMinutes())}`;
+  const base = master
+    .replace(/\.xlsx$/i, '')
+    .replace(/ - \S+ \d{4}-\d{2}-\d{2} \d{2}\.\d{2}(?: \(\d+\))?$/, '');
+  return `${base} - ${word} ${stamp}.xlsx`;
 }
 
 /** Merging the copies agencies sent back: refusals, conflicts to decide, then the merged master. */
-export function MergePanel({ master, merge, explain }: MergePanelProps) {
+export function MergePanel({ master, merge, explain, onMerged }: MergePanelProps) {
   const { t, lang } = useI18n();
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
@@ -43,9 +57,18 @@ export function MergePanel({ master, merge, explain }: MergePanelProps) {
     async (
       files: NamedFile[],
       prefer: 'return' | 'master' | null,
-    ): Promise<{ master: NamedFile; result: MergeOutcome }> => {
+    ): Promise<{ master: NamedFile; result: MergeOutcome; merged: NamedFile | null }> => {
       const file = await (master as () => Promise<NamedFile>)();
-      return { master: file, result: await merge(file, files, { prefer }) };
+      const result = await merge(file, files, { prefer });
+      let merged: NamedFile | null = null;
+      if (result.output) {
+        // A minute-stamped name per download; two merges in one minute still differ.
+        let name = mergedFileName(file.name, t('fileMergedAt'), new Date());
+        if (name === file.name) name = name.replace(/\.xlsx$/i, ' (2).xlsx');
+        merged = { name, bytes: result.output };
+        await onMerged?.(merged);
+      }
+      return { master: file, result, merged };
     },
   );
   const done = action.result;
@@ -126,19 +149,27 @@ export function MergePanel({ master, merge, explain }: MergePanelProps) {
           </ul>
         </details>
       )}
-      {done?.result.output && (
+      {plan && plan.skipped.length > 0 && (
+        <details open data-testid="merge-skipped">
+          <summary>{t('mergeSkipped', { n: plan.skipped.length })}</summary>
+          <ul className={styles.list}>
+            {plan.skipped.map((k, i) => (
+              <li key={i}>{localize(k.message, lang)}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {done?.merged && (
         <div className={styles.actions}>
           <Button
             appearance="primary"
-            onClick={() =>
-              downloadBytes(
-                done.result.output as Uint8Array,
-                done.master.name.replace(/(\.xlsx)?$/i, ` - ${t('fileMerged')}.xlsx`),
-              )
-            }
+            onClick={() => downloadBytes(done.merged!.bytes, done.merged!.name)}
+            data-testid="merge-download"
+            data-file-name={done.merged.name}
           >
             {t('mergeDownload')}
           </Button>
+          {onMerged && <Caption1>{t('mergeCurrent')}</Caption1>}
         </div>
       )}
     </section>

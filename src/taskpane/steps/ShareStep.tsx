@@ -35,7 +35,13 @@ export function ShareStep({ tracking, onTracking, source, split, zip, merge }: S
         </MessageBar>
       )}
       <SplitPanel master={master} split={split} zip={zip} explain={source.explain} />
-      <MergePanel master={master} merge={merge} explain={source.explain} />
+      <MergePanel
+        master={master}
+        merge={merge}
+        explain={source.explain}
+        // Outside Excel the merged file becomes the master the next merge builds on.
+        onMerged={tracking?.live ? undefined : async (file) => onTracking(await source.fromFile(file))}
+      />
     </div>
   );
 }

@@ -11,6 +11,10 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
 import { summariseWorkbook, summarySheet, type PeriodKind, type SummaryOutcome } from '../../app/summary';
+import { checkWorkbook } from '../../app/check';
+import { radarOfWorkbook, type RadarItem } from '../../app/report';
+import { cellAddress } from '../../model/table';
+import { RadarView } from '../components/RadarView';
 import type { Workspace, LoadedTracking } from '../../app/workspace';
 import { safeFileBase } from '../../app/share';
 import { localize } from '../../model/msg';
@@ -63,6 +67,20 @@ export function SummaryStep({ tracking, onTracking, source, summaryFile }: Summa
     setSummaryError(null);
     if (result && !result.ok) void source.explain(result.error, lang).then(setSummaryError);
   }, [result, source, lang]);
+
+  // What the figures rest on, and what falls due: from the same workbook, at its report date.
+  const errors = useMemo(
+    () => (tracking ? checkWorkbook(tracking.wb).findings.filter((f) => f.severity === 'error').length : 0),
+    [tracking],
+  );
+  const radar = useMemo(() => (tracking ? radarOfWorkbook(tracking.wb) : null), [tracking]);
+  const goToTask = (item: RadarItem) => {
+    if (!tracking?.live) return;
+    const snapshot = tracking.wb.snapshot;
+    tracking.live
+      .goToCell(snapshot.sheet, cellAddress(snapshot, item.rowIndex, 0))
+      .catch(async (e: unknown) => fail(e));
+  };
 
   const fail = async (e: unknown) => setNotice({ intent: 'error', text: await source.explain(e, lang) });
   const live = tracking?.live;
@@ -143,12 +161,18 @@ export function SummaryStep({ tracking, onTracking, source, summaryFile }: Summa
               </Caption1>
             </div>
           )}
+          {errors > 0 && (
+            <MessageBar intent="warning" data-testid="summary-errors">
+              <MessageBarBody>{t('summaryErrors', { n: errors })}</MessageBarBody>
+            </MessageBar>
+          )}
           <AgencySummary
             rows={[
               ...outcome.summary.byAgency,
               { ...outcome.summary.total, label: t('summaryAll'), key: '*' },
             ]}
           />
+          {radar && <RadarView radar={radar} onGo={live ? goToTask : undefined} />}
           <div className={styles.actions}>
             {live ? (
               <>

@@ -17,6 +17,7 @@ import { overdueRule } from './rules/overdue';
 import { progressRule } from './rules/progress';
 import { statusRule } from './rules/status';
 import { structureRule } from './rules/structure';
+import { textLengthRule } from './rules/text-length';
 import type {
   CheckInput,
   Emit,
@@ -40,7 +41,7 @@ export const ROW_RULES: readonly RowRule[] = [
   overdueRule,
   noUpdateRule,
 ];
-export const TABLE_RULES: readonly TableRule[] = [structureRule];
+export const TABLE_RULES: readonly TableRule[] = [structureRule, textLengthRule];
 
 /** Every rule, for documentation and legends. */
 export const RULES: readonly RuleInfo[] = [...TABLE_RULES, ...ROW_RULES].flatMap((r) => r.rules);

@@ -15,6 +15,7 @@ import type { Finding, Severity } from '../../tracking/check/types';
 import { quote, sheetRef } from '../formulas';
 import { sheetName } from '../names';
 import type { CellSpec, CellValue, ColumnSpec, SheetSpec, TableSpec } from '../types';
+import { figuresPrint } from './print-layout';
 
 export const CHECK_TABLE_NAME = 'KiemTra';
 
@@ -161,5 +162,6 @@ export function buildCheckSheet(findings: readonly Finding[], lang: Lang, tasksS
     validations: [],
     conditionalFormats,
     tabColor: 'C00000',
+    print: figuresPrint(lang, 'landscape', { first: CHECK_HEADER_ROW + 1, last: CHECK_HEADER_ROW + 1 }),
   };
 }

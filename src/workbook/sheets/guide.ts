@@ -7,6 +7,7 @@ import { DEADLINE_STATES } from '../../model/vocabulary';
 import { sheetName, type SheetName } from '../names';
 import type { SheetSpec } from '../types';
 import { emptySheet, HEADER_FILL, text } from './common';
+import { figuresPrint } from './print-layout';
 
 function lines(): Msg[] {
   const both = (f: (l: Lang) => string): Msg => ({ vi: f('vi'), en: f('en') });
@@ -58,6 +59,14 @@ function lines(): Msg[] {
       vi: `10. Các danh sách dùng cho ô chọn nằm ở trang "${s('lists').vi}".`,
       en: `10. The lists used by the dropdowns are on the "${s('lists').en}" sheet.`,
     },
+    {
+      vi: `11. Nhiệm vụ ghi "${st.done.vi}" mà chưa có ${h('completedOn').vi} được tính là "${STATE_LABELS.done_undated.vi}": không tính là hoàn thành trong tỷ lệ cho đến khi nhập ngày.`,
+      en: `11. A task marked "${st.done.en}" without ${h('completedOn').en} counts as "${STATE_LABELS.done_undated.en}": it is not counted done in the rate until the date is entered.`,
+    },
+    {
+      vi: '12. Kỳ báo cáo chốt số liệu ngày 14 (Nghị định 09/2019/NĐ-CP): tháng tính từ ngày 15 tháng trước đến ngày 14; quý, 6 tháng và năm cũng vậy. Ví dụ: nhiệm vụ có thời hạn 31/12/2023 thuộc kỳ "Năm 2024", vì báo cáo năm 2024 tính từ 15/12/2023 đến 14/12/2024.',
+      en: '12. Reporting periods cut off on the 14th (Decree 09/2019/NĐ-CP): a month runs from the 15th of the month before to the 14th; quarters, halves and years likewise. Example: a task due 31/12/2023 shows under "Year 2024", because the 2024 report covers 15/12/2023–14/12/2024.',
+    },
   ];
 }
 
@@ -77,5 +86,6 @@ export function buildGuideSheet(lang: Lang): SheetSpec {
       style: heading ? { bold: true, size: 14, color: HEADER_FILL } : { wrap: true, vAlign: 'top' },
     });
   });
+  guide.print = figuresPrint(lang, 'portrait');
   return guide;
 }

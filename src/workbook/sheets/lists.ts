@@ -9,6 +9,7 @@ import { sheetRef } from '../formulas';
 import { LIST_NAMES, sheetName } from '../names';
 import type { CellStyle, NameSpec, SheetSpec } from '../types';
 import { emptySheet, HEADER_FILL, text } from './common';
+import { figuresPrint } from './print-layout';
 
 const AGENCY: Msg = { vi: 'Cơ quan', en: 'Agency' };
 
@@ -48,5 +49,6 @@ export function buildListsSheet(
   });
   sheet.widths = [20, 22, 45, 28];
   sheet.freeze = { rows: 1, cols: 0 };
+  sheet.print = figuresPrint(lang, 'portrait');
   return { sheet, names };
 }

@@ -13,6 +13,7 @@ import { DEADLINE_STATES, type DeadlineCategory } from '../../model/vocabulary';
 import type { SummaryRow, TrackingSummary } from '../../tracking/summary';
 import { sheetName } from '../names';
 import type { CellSpec, CellStyle, SheetSpec } from '../types';
+import { figuresPrint } from './print-layout';
 
 export interface SummarySheet {
   sheet: SheetSpec;
@@ -154,6 +155,7 @@ export function buildSummarySheet(
     validations: [],
     conditionalFormats: [],
     tabColor: '70AD47',
+    print: figuresPrint(lang, 'landscape'),
   };
   const chart = {
     title: w.chart,

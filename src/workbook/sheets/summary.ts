@@ -14,6 +14,7 @@ import { sheetRef } from '../formulas';
 import { REPORT_DATE_NAME, sheetName } from '../names';
 import type { CellSpec, CellStyle, CellValue, NameSpec, SheetSpec, Validation } from '../types';
 import { DATE_FMT, DATE_MAX, DATE_MIN, emptySheet, text } from './common';
+import { figuresPrint } from './print-layout';
 import type { TaskTableLayout } from './task-table';
 
 export const SUMMARY_WORDS = {
@@ -30,8 +31,8 @@ export const SUMMARY_WORDS = {
   otherAgency: { vi: 'Khác / chưa có cơ quan chủ trì', en: 'Other / no lead agency' },
   grandTotal: { vi: 'Tổng cộng', en: 'Grand total' },
   rateNote: {
-    vi: 'Tỷ lệ hoàn thành = số hoàn thành (đúng hạn + quá hạn) ÷ số nhiệm vụ đã đến hạn (hoàn thành + quá hạn chưa hoàn thành). Nhiệm vụ thường xuyên và chưa có thời hạn được tính riêng.',
-    en: 'Completion rate = tasks done (on time + late) ÷ tasks whose deadline has passed (done + overdue). Ongoing and undated tasks are counted apart.',
+    vi: 'Tỷ lệ hoàn thành = số hoàn thành (đúng hạn + quá hạn) ÷ số nhiệm vụ đã đến hạn (hoàn thành + quá hạn chưa hoàn thành + chưa rõ ngày hoàn thành). Nhiệm vụ ghi đã hoàn thành mà chưa có ngày hoàn thành không được tính là hoàn thành. Nhiệm vụ thường xuyên và chưa có thời hạn được tính riêng.',
+    en: 'Completion rate = tasks done (on time + late) ÷ tasks whose deadline has passed (done + overdue + done with no completion date). A task marked done without a completion date is not counted done. Ongoing and undated tasks are counted apart.',
   },
   byCategoryTitle: { vi: 'Theo loại thời hạn', en: 'By deadline type' },
   taskCount: { vi: 'Số nhiệm vụ', en: 'Tasks' },
@@ -166,7 +167,7 @@ export function buildSummarySheet(input: SummarySheetInput): { sheet: SheetSpec;
     const r0 = row1 - 1;
     const total = n ? DEADLINE_STATES.reduce((sum, s) => sum + n[s], 0) : undefined;
     const doneCount = n ? n.done_on_time + n.done_late : 0;
-    const dueCount = n ? doneCount + n.overdue : undefined;
+    const dueCount = n ? doneCount + n.overdue + n.done_undated : undefined;
     put(
       r0,
       nStates + 1,
@@ -177,7 +178,11 @@ export function buildSummarySheet(input: SummarySheetInput): { sheet: SheetSpec;
     put(
       r0,
       nStates + 2,
-      { t: 'formula', f: `${done}+${stateCol('overdue')}${row1}`, ...result(dueCount) },
+      {
+        t: 'formula',
+        f: `${done}+${stateCol('overdue')}${row1}+${stateCol('done_undated')}${row1}`,
+        ...result(dueCount),
+      },
       style,
     );
     put(
@@ -286,5 +291,6 @@ export function buildSummarySheet(input: SummarySheetInput): { sheet: SheetSpec;
 
   sheet.widths = [42, ...DEADLINE_STATES.map(() => 15), 11, 11, 13];
   sheet.tabColor = '548235';
+  sheet.print = figuresPrint(lang, 'landscape');
   return { sheet, reportDateName };
 }

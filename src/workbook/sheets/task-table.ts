@@ -15,6 +15,7 @@ import { quote, ROW_FORMULAS } from '../formulas';
 import { LIST_NAMES, sheetName, TABLE_NAME } from '../names';
 import type { CellValue, ColumnSpec, ConditionalFormat, SheetSpec, Validation } from '../types';
 import { DATE_MAX, DATE_MIN, emptySheet, HEADER_FILL } from './common';
+import { taskTablePrint } from './print-layout';
 
 /**
  * Rows below the last task that the validations, conditional formats and summary formulas still
@@ -178,5 +179,8 @@ export function buildTaskTableSheet(input: TaskTableInput): SheetSpec {
     validations,
     conditionalFormats,
     tabColor: HEADER_FILL,
+    print: taskTablePrint(lang, HEADER_ROW + 1),
+    // Printed rows as high as their wrapped text: a spreadsheet does not measure text on open.
+    fitWrappedRows: true,
   };
 }

@@ -108,6 +108,11 @@ export class WorkbookEditor {
     return new WorkbookEditor(WorkbookReader.open(bytes, options), options);
   }
 
+  /** Edits a package already opened for reading (a merge reads and edits the master from one opening). */
+  static over(reader: WorkbookReader, options: Omit<EditorOptions, keyof OpenOptions> = {}): WorkbookEditor {
+    return new WorkbookEditor(reader, options);
+  }
+
   private get pkg() {
     return this.reader.pkg;
   }
