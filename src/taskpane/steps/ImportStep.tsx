@@ -172,7 +172,8 @@ export function ImportStep({ draft, onDraft, onNext, readPlan, explain, built = 
         return;
       }
       const fresh = newDraft(plan, source);
-      const next = draft ? carryOver(draft, fresh) : fresh;
+      // Phân tích again on the box keeps the corrections; a file chosen is a fresh import.
+      const next = draft && !loadedFrom ? carryOver(draft, fresh) : fresh;
       onDraft(next);
       setOffer(null);
       setFocusPreview(true);
