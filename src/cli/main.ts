@@ -1,5 +1,6 @@
 import type { Lang } from '../model/lang';
 import { EXIT, isLocalizedError, localize, type ExitCode, type Msg } from '../model/msg';
+import { GENERATOR_VERSION } from '../model/version';
 import { langOf } from './args';
 import { CliIo, nodeIo } from './io';
 
@@ -94,6 +95,10 @@ export async function main(argv: string[], io: CliIo = nodeIo()): Promise<number
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.out(localize(USAGE, lang));
     return name ? EXIT.ok : EXIT.badInput;
+  }
+  if (name === '--version' || name === '-V') {
+    io.out(`plan-tracker ${GENERATOR_VERSION}`);
+    return EXIT.ok;
   }
   const load = COMMANDS[name];
   if (!load) {

@@ -255,7 +255,8 @@ export const MESSAGES = {
     en: '{n} tasks have no lead agency, so they are in no agency workbook.',
   },
   splitDownloadAll: { vi: 'Tải tất cả (.zip)', en: 'Download all (.zip)' },
-  splitDownloadOne: { vi: 'Tải sổ của {name}', en: 'Download the workbook of {name}' },
+  splitDownloadOne: { vi: 'Tải xuống sổ của {name}', en: 'Download the workbook of {name}' },
+  splitDownloadShort: { vi: 'Tải xuống', en: 'Download' },
   splitFailed: {
     vi: 'Không tạo được sổ cho các cơ quan: {detail}',
     en: 'Could not make the agency workbooks: {detail}',

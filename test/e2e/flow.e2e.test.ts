@@ -138,7 +138,7 @@ describe('the standalone workflow on the NQ-28 sample plan', () => {
     const partIV = page.locator('[data-section="IV"]');
     const toggle = partIV.getByRole('button', { name: 'Mở phần IV' });
     if (await toggle.count()) await toggle.click();
-    const groupHeadings = await partIV.locator('h4').allInnerTexts();
+    const groupHeadings = await partIV.locator('h3').allInnerTexts();
     const expectedAgencies = agencyHeadingsOfPartIV(SAMPLE);
     expect(expectedAgencies.length).toBeGreaterThan(3);
     for (const a of expectedAgencies) expect(groupHeadings).toContain(a);
@@ -157,7 +157,10 @@ describe('the standalone workflow on the NQ-28 sample plan', () => {
     await page.getByRole('button', { name: 'Sửa nhiệm vụ IV.3.1' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.waitFor();
-    await dialog.getByLabel('Thời hạn (ngày)').fill('2024-06-30');
+    // The kind of deadline first (the date field belongs to "Có thời hạn"), then the date as typed.
+    await dialog.getByRole('combobox', { name: 'Loại thời hạn' }).click();
+    await page.getByRole('option', { name: 'Có thời hạn' }).click();
+    await dialog.getByLabel('Thời hạn (ngày)').fill('30062024');
     await screenshot(page, 'edit-task', 320);
     await dialog.getByRole('button', { name: 'Lưu' }).click();
     await dialog.waitFor({ state: 'detached' });
@@ -335,7 +338,7 @@ describe('the standalone workflow on the NQ-28 sample plan', () => {
     const firstName = (await items.first().innerText()).split(' (')[0];
     const [dl] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('button', { name: `Tải sổ của ${firstName}` }).click(),
+      page.getByRole('button', { name: `Tải xuống sổ của ${firstName}` }).click(),
     ]);
     const copyPath = path.join(tmp, dl.suggestedFilename());
     await dl.saveAs(copyPath);

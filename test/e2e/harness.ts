@@ -129,12 +129,16 @@ export interface Browser {
   context: BrowserContext;
   /** Requests that tried to leave 127.0.0.1 (other than office.js, which is served locally). */
   external: string[];
+  /** office.js requests left unanswered (officeJsHangs). */
+  hanging: string[];
   close: () => Promise<void>;
 }
 
 export interface BrowserOptions {
   /** Simulate no internet: office.js fails to load. */
   officeJsFails?: boolean;
+  /** Simulate a CDN that never answers: the office.js request stays open. */
+  officeJsHangs?: boolean;
 }
 
 export async function launchBrowser(opts: BrowserOptions = {}): Promise<Browser> {
@@ -156,10 +160,15 @@ export async function launchBrowser(opts: BrowserOptions = {}): Promise<Browser>
     locale: 'vi-VN',
   });
   const external: string[] = [];
+  const hanging: string[] = [];
   await context.route('**/*', async (route) => {
     const url = route.request().url();
     if (url.startsWith('http://127.0.0.1:') || url.startsWith('blob:') || url.startsWith('data:'))
       return route.continue();
+    if (url.startsWith(OFFICE_CDN) && opts.officeJsHangs) {
+      hanging.push(url);
+      return new Promise<void>(() => undefined);
+    }
     if (url.startsWith(OFFICE_CDN) && !opts.officeJsFails) {
       const rel = decodeURIComponent(new URL(url).pathname.slice(new URL(OFFICE_CDN).pathname.length));
       const file = path.normalize(path.join(OFFICE_DIST, rel));
@@ -178,6 +187,7 @@ export async function launchBrowser(opts: BrowserOptions = {}): Promise<Browser>
   return {
     context,
     external,
+    hanging,
     close: async () => {
       await context.close();
       fs.rmSync(userDataDir, { recursive: true, force: true });

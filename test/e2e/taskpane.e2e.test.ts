@@ -132,6 +132,27 @@ describe('the built task pane', () => {
     }
   });
 
+  it('is usable within a second when the office.js CDN never answers', async () => {
+    const hung = await launchBrowser({ officeJsHangs: true });
+    try {
+      const page = await hung.context.newPage();
+      const errors = watchErrors(page);
+      // A parser-blocking office.js would hold DOMContentLoaded, and the page, for ever.
+      await page.goto(server.url + 'taskpane.html', { waitUntil: 'domcontentloaded', timeout: 10_000 });
+      await page.getByRole('heading', { name: 'Theo dõi Kế hoạch' }).waitFor({ timeout: 1_000 });
+      const box = page.getByRole('textbox', { name: 'Nội dung Kế hoạch' });
+      await box.waitFor({ timeout: 1_000 });
+      expect(await box.isEditable()).toBe(true);
+      expect(hung.hanging.length).toBeGreaterThan(0);
+      // Files work while Office is still being looked for; then it settles as a standalone page.
+      await page.waitForSelector('[data-testid="mode"][data-mode="browser"]', { timeout: 30_000 });
+      expect(errors.filter((e) => !/office\.js/.test(e))).toEqual([]);
+      await page.close();
+    } finally {
+      await hung.close();
+    }
+  });
+
   it('made no request beyond 127.0.0.1 and office.js', () => {
     expect(browser.external).toEqual([]);
   });

@@ -6,28 +6,28 @@ const useStyles = makeStyles({
   option: { minWidth: '36px' },
 });
 
-/** Two pressed/unpressed buttons: both names stay visible in their own language. */
+/** Two pressed/unpressed buttons, each named in its own language. */
 export function LanguageSwitch() {
   const { lang, setLang, t } = useI18n();
   const styles = useStyles();
-  const option = (value: Lang, label: string, short: string) => (
+  // The visible word is the button's whole name: a short "VI" read out as "Tiếng Việt" would
+  // not match what a voice-control user says.
+  const option = (value: Lang, label: string) => (
     <Button
       size="small"
       className={styles.option}
       appearance={lang === value ? 'primary' : 'subtle'}
       aria-pressed={lang === value}
-      aria-label={label}
-      title={label}
       lang={value}
       onClick={() => setLang(value)}
     >
-      {short}
+      {label}
     </Button>
   );
   return (
     <div role="group" aria-label={t('language')} className={styles.group}>
-      {option('vi', t('langVi'), 'VI')}
-      {option('en', t('langEn'), 'EN')}
+      {option('vi', t('langVi'))}
+      {option('en', t('langEn'))}
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { useI18n } from '../i18n';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
-  hint: { color: tokens.colorNeutralForeground3 },
+  hint: { color: tokens.colorNeutralForeground2 },
 });
 
 /** Says whether the pane runs in Excel (and which API level) or as a standalone page. */

@@ -96,7 +96,7 @@ export function SplitPanel({ master, split, zip, explain }: SplitPanelProps) {
                 onClick={() => downloadBytes(f.bytes, f.fileName)}
                 aria-label={t('splitDownloadOne', { name: f.agencyName })}
               >
-                .xlsx
+                {t('splitDownloadShort')}
               </Button>
             </li>
           ))}

@@ -84,6 +84,7 @@ export function ImportStep({ draft, onDraft, onNext, readPlan, explain, built = 
   const [offer, setOffer] = useState<StoredWork | null>(() => (draft ? null : loadWork()));
   const [confirmClear, setConfirmClear] = useState(false);
   const clearButton = useRef<HTMLButtonElement>(null);
+  const textArea = useRef<HTMLTextAreaElement>(null);
 
   useEffect(() => {
     if (offer) return; // nothing is overwritten before the user has answered the offer
@@ -116,6 +117,22 @@ export function ImportStep({ draft, onDraft, onNext, readPlan, explain, built = 
     previewHeading.current.scrollIntoView?.({ block: 'start', behavior: 'smooth' });
   });
   const previewHeading = useRef<HTMLHeadingElement>(null);
+  // Where the focus was when a dialog opened: it goes back there when the dialog closes.
+  const returnFocus = useRef<HTMLElement | null>(null);
+  const wasEditing = useRef(false);
+  useEffect(() => {
+    if (!editing && wasEditing.current) {
+      const back = returnFocus.current;
+      // The review button goes away when nothing is left to review: then the preview takes the focus.
+      (back && back.isConnected ? back : previewHeading.current)?.focus();
+    }
+    wasEditing.current = Boolean(editing);
+  }, [editing]);
+  const openEditor = (state: { id: string; queue: string[] | null }) => {
+    // Taken now: once the dialog is up, the focus is inside it.
+    returnFocus.current = document.activeElement as HTMLElement | null;
+    setEditing(state);
+  };
   const editingTask = editing && draft ? (draft.plan.tasks.find((x) => x.id === editing.id) ?? null) : null;
   const reviewCount = draft ? toReview(draft).length : 0;
 
@@ -124,7 +141,7 @@ export function ImportStep({ draft, onDraft, onNext, readPlan, explain, built = 
     const queue = toReview(draft).map((x) => x.id);
     if (queue.length === 0) return;
     setReviewStarted(true);
-    setEditing({ id: queue[0], queue });
+    openEditor({ id: queue[0], queue });
   };
 
   /** Next task of the review after this one, or the end of the review. */
@@ -155,7 +172,8 @@ export function ImportStep({ draft, onDraft, onNext, readPlan, explain, built = 
         return;
       }
       const fresh = newDraft(plan, source);
-      const next = draft ? carryOver(draft, fresh) : fresh;
+      // Phân tích again on the box keeps the corrections; a file chosen is a fresh import.
+      const next = draft && !loadedFrom ? carryOver(draft, fresh) : fresh;
       onDraft(next);
       setOffer(null);
       setFocusPreview(true);
@@ -220,6 +238,7 @@ export function ImportStep({ draft, onDraft, onNext, readPlan, explain, built = 
             onChange={(_, data) => setText(data.value)}
             placeholder={t('pastePlaceholder')}
             lang="vi"
+            ref={textArea}
             rows={6}
             resize="vertical"
           />
@@ -303,8 +322,13 @@ export function ImportStep({ draft, onDraft, onNext, readPlan, explain, built = 
             onDraft(null);
             setNotice(null);
             forgetWork();
+            // The Xóa button is gone with the text: the empty box is where to go on.
+            window.setTimeout(() => textArea.current?.focus());
           }}
-          onCancel={() => setConfirmClear(false)}
+          onCancel={() => {
+            setConfirmClear(false);
+            window.setTimeout(() => clearButton.current?.focus());
+          }}
         />
       )}
 
@@ -341,7 +365,7 @@ export function ImportStep({ draft, onDraft, onNext, readPlan, explain, built = 
             excluded={draft.excluded}
             edits={draft.edits}
             onToggleSection={(id, on) => onDraft(setIncluded(draft, id, on))}
-            onEditTask={(task) => setEditing({ id: task.id, queue: null })}
+            onEditTask={(task) => openEditor({ id: task.id, queue: null })}
           />
           <div className={styles.actions}>
             <Button appearance="primary" onClick={onNext} disabled={included.tasks.length === 0}>
