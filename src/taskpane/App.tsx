@@ -134,8 +134,9 @@ export function App({ workspace }: AppProps) {
     }),
     [workspace],
   );
-  // A different workspace (Office answered after the page came up) is a different source.
-  useEffect(() => setTracking(null), [workspace]);
+  // A different workspace (Office answered after the page came up) has another open workbook:
+  // what was read from it is dropped; a workbook chosen as a file stays the same file anywhere.
+  useEffect(() => setTracking((t) => (t?.live ? null : t)), [workspace]);
 
   return (
     <I18nContext.Provider value={i18n}>

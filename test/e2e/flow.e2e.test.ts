@@ -321,6 +321,11 @@ describe('the standalone workflow on the NQ-28 sample plan', () => {
 
   it('makes one workbook per agency and merges a filled return, settling a conflict', async () => {
     await page.getByRole('tab', { name: /Chia sẻ/ }).click();
+    // The workbook loaded for the check is shared with this step too.
+    await page
+      .getByTestId('share-source')
+      .filter({ hasText: path.basename(downloaded) })
+      .waitFor();
     await page.getByRole('button', { name: 'Tạo sổ cho từng cơ quan' }).click();
     await page.getByTestId('split-files').waitFor();
     const tracking = await readTrackingWorkbook(new Uint8Array(fs.readFileSync(downloaded)));
@@ -388,7 +393,7 @@ describe('the standalone workflow on the NQ-28 sample plan', () => {
     const secondName = (await items.nth(1).innerText()).split(' (')[0];
     const [dl2] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('button', { name: `Tải sổ của ${secondName}` }).click(),
+      page.getByRole('button', { name: `Tải xuống sổ của ${secondName}` }).click(),
     ]);
     const copy2Path = path.join(tmp, `b-${dl2.suggestedFilename()}`);
     await dl2.saveAs(copy2Path);
