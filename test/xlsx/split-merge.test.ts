@@ -3,7 +3,6 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import JSZip from 'jszip';
 import type { Plan } from '../../src/plan/types';
-import { agencyKey } from '../../src/plan/agency';
 import { buildWorkbookSpec } from '../../src/workbook/build';
 import { isoToSerial } from '../../src/model/dates';
 import { columnHeader, TaskColumnId } from '../../src/model/columns';
@@ -16,6 +15,7 @@ import { splitWorkbook, zipSplitFiles } from '../../src/xlsx/split';
 import { writeXlsx } from '../../src/xlsx/write';
 import { editCells, UserValue } from '../e2e-roundtrip/user-edit';
 import { openWorkbook } from '../../src/xlsx/ooxml/read';
+import { BTC, NV, PLAN, TC } from './merge-fixture';
 
 /** The history sheet's rows as text, read by the package reader. */
 function historyRows(bytes: Uint8Array, name = 'Lịch sử'): string[][] {
@@ -24,50 +24,6 @@ function historyRows(bytes: Uint8Array, name = 'Lịch sử'): string[][] {
   if (!sheet) return [];
   return wb.readRows(sheet).rows.map((r) => r.cells.map((c) => String(c.value)));
 }
-
-const AGENCIES = [
-  { key: agencyKey('Sở Nội vụ'), name: 'Sở Nội vụ' },
-  { key: agencyKey('Ban Tổ chức Tỉnh ủy'), name: 'Ban Tổ chức Tỉnh ủy' },
-  { key: agencyKey('Sở Tài chính'), name: 'Sở Tài chính' },
-];
-const [NV, BTC, TC] = AGENCIES.map((a) => a.key);
-
-function task(id: string, lead: string | null, text: string, due: string | null, partners: string[] = []) {
-  return {
-    id,
-    section: 'IV',
-    number: id.split('.').slice(1).join('.'),
-    group: null,
-    lead,
-    partners,
-    text,
-    deadlines: due
-      ? [{ category: 'due' as const, raw: 'trước ngày', due }]
-      : [{ category: 'ongoing' as const, raw: 'thường xuyên', due: null }],
-    references: [],
-    line: 1,
-  };
-}
-
-const PLAN: Plan = {
-  title: 'Kế hoạch thử nghiệm',
-  number: '1/KH-UBND',
-  issuedOn: '2024-01-10',
-  issuer: null,
-  place: null,
-  signer: null,
-  sections: [{ id: 'IV', heading: 'NHIỆM VỤ CỤ THỂ', kind: 'tasks' }],
-  agencies: AGENCIES,
-  tasks: [
-    task('IV.1.1', NV, 'Rà soát vị trí việc làm của các cơ quan hành chính', '2024-03-31', [TC]),
-    task('IV.1.2', NV, 'Tổ chức bồi dưỡng cán bộ công chức cấp xã', null),
-    task('IV.2.1', BTC, 'Tham mưu sắp xếp tổ chức bộ máy tinh gọn', '2024-06-30', [NV, TC]),
-    task('IV.2.2', BTC, 'Hướng dẫn quy trình đánh giá cán bộ hằng năm', '2024-12-31'),
-    task('IV.3.1', TC, 'Bố trí kinh phí thực hiện kế hoạch', '2024-05-15'),
-    task('IV.9.9', null, 'Các cấp ủy quán triệt nghị quyết', null),
-  ],
-  warnings: [],
-};
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
