@@ -4,15 +4,13 @@
  * conflict decided, write the changed cells, the history rows and the sync records with the
  * package editor over the same opening of the master: every part not edited is copied as it was.
  */
-import { mapColumns } from '../model/columns';
 import type { Lang } from '../model/lang';
 import { isLocalizedError, type Msg } from '../model/msg';
-import { cellAddress, type RawCell } from '../model/table';
+import type { RawCell } from '../model/table';
 import type { TrackingWorkbook } from '../model/workbook-meta';
 import { MergePlan, MergeRefusal, MergeSource, planMerge } from '../tracking/merge';
 import { serializeSync } from '../tracking/meta';
 import { cellValueOf, rawOf } from '../workbook/cells';
-import { sheetRef } from '../workbook/formulas';
 import { isSheet, SHEET_NAMES } from '../workbook/names';
 import {
   historyHeaders,
@@ -20,6 +18,7 @@ import {
   historySheetName,
   type HistoryRow,
 } from '../workbook/sheets/history';
+import { mergeWrites } from '../workbook/merge-writes';
 import type { CellValue } from '../workbook/types';
 import { WorkbookEditor, type CellInput } from './ooxml/edit/editor';
 import { openWorkbook } from './ooxml/read';
@@ -95,18 +94,6 @@ function cellInput(value: CellValue): CellInput {
   }
 }
 
-const NOTE: Msg = {
-  vi: 'Xung đột, chọn giá trị trong tệp trả về (--prefer return)',
-  en: 'Conflict, settled for the return (--prefer return)',
-};
-
-function invalidNote(finding: Msg): Msg {
-  return {
-    vi: `Giá trị không hợp lệ, vẫn gộp theo --accept-invalid: ${finding.vi}`,
-    en: `Invalid value, merged by --accept-invalid: ${finding.en}`,
-  };
-}
-
 /** Appends the merge's rows to the history sheet, creating it when the workbook has none. */
 function appendHistory(editor: WorkbookEditor, sheetNames: string[], rows: HistoryRow[], lang: Lang): void {
   if (rows.length === 0) return;
@@ -157,36 +144,13 @@ export function mergeWorkbooksSync(
   if (!plan.ok || (plan.changes.length === 0 && plan.sync.length === 0))
     return { plan, output: null, history, lang };
 
-  const at = now.toISOString();
-  const map = mapColumns(wb.snapshot.headers);
-  const cells: { row: number; col: number; value: CellInput }[] = [];
-  for (const c of plan.changes) {
-    const j = map.index[c.column];
-    if (j === undefined) continue;
-    const value = masterCellValue(c.column, c.new, lang);
-    const address = cellAddress(wb.snapshot, c.masterRow, j);
-    cells.push({
-      row: wb.snapshot.headerRow + 1 + c.masterRow,
-      col: wb.snapshot.firstCol + j,
-      value: cellInput(value),
-    });
-    const note = c.fromConflict ? NOTE : c.invalid ? invalidNote(c.invalid) : null;
-    history.push({
-      at,
-      file: c.file,
-      taskId: c.taskId,
-      column: c.column,
-      cell: `${sheetRef(wb.snapshot.sheet)}!${address}`,
-      old: c.old,
-      new: rawOf(value),
-      note,
-    });
-  }
+  const { cells, history: rows } = mergeWrites(plan, wb.snapshot, now.toISOString(), lang);
+  history.push(...rows);
   if (opts.dryRun) return { plan, output: null, history, lang };
 
   const editor = WorkbookEditor.over(reader);
   const tasks = editor.sheet(wb.snapshot.sheet);
-  for (const c of cells) tasks.set({ row: c.row, col: c.col }, c.value);
+  for (const c of cells) tasks.set({ row: c.row, col: c.col }, cellInput(c.value));
   appendHistory(editor, wb.sheetNames, history, lang);
   const syncRows = serializeSync(plan.sync);
   if (syncRows.length) editor.sheet(SHEET_NAMES.meta.vi).appendRows(syncRows);
