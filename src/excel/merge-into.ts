@@ -1,4 +1,10 @@
-import { columnLetter } from '../model/table';
+import type { Lang } from '../model/lang';
+import { columnLetter, type TableSnapshot } from '../model/table';
+import type { MergePlan } from '../tracking/merge';
+import { serializeSync } from '../tracking/meta';
+import { mergeWrites } from '../workbook/merge-writes';
+import { SHEET_NAMES } from '../workbook/names';
+import { HISTORY_WIDTHS, historyHeaders, historyRowCells } from '../workbook/sheets/history';
 import type { CellValue } from '../workbook/types';
 import {
   DEFAULT_MAX_REQUEST_BYTES,
@@ -48,6 +54,28 @@ export interface MergeIntoInput {
   maxRequestBytes?: number;
   /** Suspend calculation while writing (ExcelApi 1.6). Default true. */
   suspendCalculation?: boolean;
+}
+
+/** What a merge planned against the open master writes into it: cells, history rows, sync points. */
+export function mergeIntoInputOf(
+  plan: Pick<MergePlan, 'changes' | 'sync'>,
+  master: TableSnapshot,
+  at: string,
+  lang: Lang,
+): MergeIntoInput {
+  const { cells, history } = mergeWrites(plan, master, at, lang);
+  const other: Lang = lang === 'vi' ? 'en' : 'vi';
+  return {
+    changes: cells.map((c) => ({ sheet: master.sheet, address: c.address, value: c.value })),
+    history: {
+      sheet: SHEET_NAMES.history[lang],
+      aliases: [SHEET_NAMES.history[other]],
+      headers: historyHeaders(lang),
+      widths: HISTORY_WIDTHS,
+      rows: history.map((row) => historyRowCells(row, lang)),
+    },
+    meta: { sheet: SHEET_NAMES.meta.vi, rows: serializeSync(plan.sync) },
+  };
 }
 
 export interface MergeIntoReport {

@@ -1,17 +1,13 @@
-import { mergeIntoWorkbook, type CellWrite, type MergeIntoInput } from '../../src/excel/merge-into';
+import { mergeIntoInputOf, mergeIntoWorkbook, type MergeIntoInput } from '../../src/excel/merge-into';
 import { readTracking } from '../../src/excel/read';
 import { renderWorkbook } from '../../src/excel/render';
 import { mapColumns } from '../../src/model/columns';
 import { STATUS_LABELS } from '../../src/model/labels';
-import { cellAddress, type RawCell, type TableSnapshot } from '../../src/model/table';
+import type { RawCell, TableSnapshot } from '../../src/model/table';
 import { planMerge, type MergePlan, type MergeSource } from '../../src/tracking/merge';
-import { serializeSync } from '../../src/tracking/meta';
 import { splitMaster } from '../../src/tracking/split';
 import { buildTrackingSpec } from '../../src/workbook/build';
-import { cellValueOf, rawOf } from '../../src/workbook/cells';
-import { sheetRef } from '../../src/workbook/formulas';
-import { SHEET_NAMES } from '../../src/workbook/names';
-import { HISTORY_WIDTHS, historyHeaders, historyRowCells } from '../../src/workbook/sheets/history';
+import { rawOf } from '../../src/workbook/cells';
 import type { CellValue, WorkbookSpec } from '../../src/workbook/types';
 import type { StrictExcel } from '../support/excel/strict-excel';
 import { REPORT_DATE } from './helpers';
@@ -68,43 +64,7 @@ export async function plannedMerge(x: StrictExcel, at = '2024-07-15T08:00:00.000
     return { file: copy.fileName, snapshot, meta: copy.meta };
   });
   const plan = planMerge({ file: 'sổ tổng.xlsx', snapshot: master.snapshot, meta: master.meta }, returns);
-  const map = mapColumns(master.snapshot.headers);
-  const changes: CellWrite[] = [];
-  const rows: CellValue[][] = [];
-  for (const c of plan.changes) {
-    const address = cellAddress(master.snapshot, c.masterRow, map.index[c.column]!);
-    changes.push({
-      sheet: master.snapshot.sheet,
-      address,
-      value: cellValueOf(c.column, c.new, { normalizeTo: 'vi' }),
-    });
-    rows.push(
-      historyRowCells(
-        {
-          at,
-          file: c.file,
-          taskId: c.taskId,
-          column: c.column,
-          cell: `${sheetRef(master.snapshot.sheet)}!${address}`,
-          old: c.old,
-          new: c.new,
-          note: null,
-        },
-        'vi',
-      ),
-    );
-  }
-  const input: MergeIntoInput = {
-    changes,
-    history: {
-      sheet: SHEET_NAMES.history.vi,
-      aliases: [SHEET_NAMES.history.en],
-      headers: historyHeaders('vi'),
-      widths: HISTORY_WIDTHS,
-      rows,
-    },
-    meta: { sheet: SHEET_NAMES.meta.vi, rows: serializeSync(plan.sync) },
-  };
+  const input = mergeIntoInputOf(plan, master.snapshot, at, 'vi');
   return { plan, input };
 }
 

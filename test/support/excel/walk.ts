@@ -8,7 +8,7 @@
  */
 import { writeCheckSheet } from '../../../src/excel/check-sheet';
 import { buildTrackingWorkbook } from '../../../src/excel/existing';
-import { mergeIntoWorkbook, type CellWrite, type MergeIntoInput } from '../../../src/excel/merge-into';
+import { mergeIntoInputOf, mergeIntoWorkbook, type MergeIntoInput } from '../../../src/excel/merge-into';
 import { createPivots } from '../../../src/excel/pivot';
 import { readTracking } from '../../../src/excel/read';
 import { clearHighlight, highlightCells } from '../../../src/excel/select';
@@ -17,20 +17,17 @@ import { reviseTracking } from '../../../src/app/revise';
 import { mapColumns, type TaskColumnId } from '../../../src/model/columns';
 import { isoToSerial } from '../../../src/model/dates';
 import { STATUS_LABELS } from '../../../src/model/labels';
-import { cellAddress, type RawCell, type TableSnapshot } from '../../../src/model/table';
+import type { RawCell, TableSnapshot } from '../../../src/model/table';
 import type { Plan } from '../../../src/plan/types';
 import { checkTracking } from '../../../src/tracking/check';
 import { readEntries } from '../../../src/tracking/entries';
 import { planMerge, type MergeSource } from '../../../src/tracking/merge';
-import { serializeSync } from '../../../src/tracking/meta';
 import { parsePeriod } from '../../../src/tracking/periods';
 import { splitMaster } from '../../../src/tracking/split';
 import { summarize } from '../../../src/tracking/summary';
 import { buildTrackingSpec, buildWorkbookSpec } from '../../../src/workbook/build';
-import { cellValueOf, rawOf } from '../../../src/workbook/cells';
-import { sheetRef } from '../../../src/workbook/formulas';
+import { rawOf } from '../../../src/workbook/cells';
 import { SHEET_NAMES } from '../../../src/workbook/names';
-import { HISTORY_WIDTHS, historyHeaders, historyRowCells } from '../../../src/workbook/sheets/history';
 import { buildSummarySheet } from '../../../src/workbook/sheets/period-summary';
 import type { CellValue, WorkbookSpec } from '../../../src/workbook/types';
 import { seededRandom } from './plans';
@@ -150,43 +147,7 @@ async function plannedMerge(x: StrictExcel, reportDate: string): Promise<MergeIn
     return { file: copy.fileName, snapshot, meta: copy.meta };
   });
   const plan = planMerge({ file: 'sổ tổng.xlsx', snapshot: master.snapshot, meta: master.meta }, returns);
-  const map = mapColumns(master.snapshot.headers);
-  const changes: CellWrite[] = [];
-  const rows: CellValue[][] = [];
-  for (const c of plan.changes) {
-    const address = cellAddress(master.snapshot, c.masterRow, map.index[c.column]!);
-    changes.push({
-      sheet: master.snapshot.sheet,
-      address,
-      value: cellValueOf(c.column, c.new, { normalizeTo: 'vi' }),
-    });
-    rows.push(
-      historyRowCells(
-        {
-          at: NOW.toISOString(),
-          file: c.file,
-          taskId: c.taskId,
-          column: c.column,
-          cell: `${sheetRef(master.snapshot.sheet)}!${address}`,
-          old: c.old,
-          new: c.new,
-          note: null,
-        },
-        'vi',
-      ),
-    );
-  }
-  return {
-    changes,
-    history: {
-      sheet: SHEET_NAMES.history.vi,
-      aliases: [SHEET_NAMES.history.en],
-      headers: historyHeaders('vi'),
-      widths: HISTORY_WIDTHS,
-      rows,
-    },
-    meta: { sheet: SHEET_NAMES.meta.vi, rows: serializeSync(plan.sync) },
-  };
+  return mergeIntoInputOf(plan, master.snapshot, NOW.toISOString(), 'vi');
 }
 
 /** Walks every action on a fresh workbook of `plan`, recording each one's figures. */
