@@ -14,3 +14,13 @@ class NoopResizeObserver {
   disconnect(): void {}
 }
 if (!('ResizeObserver' in globalThis)) Object.assign(globalThis, { ResizeObserver: NoopResizeObserver });
+
+/** jsdom's File has no arrayBuffer(); the pane reads chosen files with it. */
+if (typeof File !== 'undefined' && !File.prototype.arrayBuffer)
+  File.prototype.arrayBuffer = function (this: File) {
+    return new Promise<ArrayBuffer>((resolve) => {
+      const r = new FileReader();
+      r.onload = () => resolve(r.result as ArrayBuffer);
+      r.readAsArrayBuffer(this);
+    });
+  };

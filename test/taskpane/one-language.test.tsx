@@ -24,15 +24,6 @@ const VIETNAMESE_LETTER = /[\u00C0-\u024F\u1E00-\u1EFF]/;
 
 beforeAll(() => {
   Object.assign(URL, { createObjectURL: () => 'blob:x', revokeObjectURL: () => undefined });
-  // jsdom's File has no arrayBuffer(); the pane reads chosen files with it.
-  if (!File.prototype.arrayBuffer)
-    File.prototype.arrayBuffer = function (this: File) {
-      return new Promise<ArrayBuffer>((resolve) => {
-        const r = new FileReader();
-        r.onload = () => resolve(r.result as ArrayBuffer);
-        r.readAsArrayBuffer(this);
-      });
-    };
   HTMLAnchorElement.prototype.click = () => undefined; // a download goes nowhere in jsdom
 });
 beforeEach(() => window.localStorage.clear());
