@@ -197,6 +197,8 @@ export function filledSnapshot(rows: number, seed = 6): TableSnapshot {
       text: 'Tham mưu ban hành Danh mục chức danh, chức vụ lãnh đạo và tương đương của hệ thống chính trị',
       category,
       due,
+      adjustedDue: null,
+      adjustmentBasis: null,
       status: rnd() < 0.05 ? pick(slips) : status,
       completedOn: rnd() < 0.01 && completedOn ? '15/3/2023' : completedOn,
       progress: done ? 100 : status === STATUS_LABELS.in_progress.vi ? 10 + Math.floor(rnd() * 80) : 0,

@@ -87,6 +87,8 @@ export interface ColumnMap {
   index: Partial<Record<TaskColumnId, number>>;
   /** Known columns not found under either language's header. */
   missing: TaskColumnId[];
+  /** Columns added later (`addedLater`) that this table, built before them, does not have. */
+  absent: TaskColumnId[];
   /** Headers that match no known column (added or renamed by staff). */
   unknown: { index: number; header: string }[];
   /** The language whose headers matched most columns. */
@@ -117,8 +119,10 @@ export function mapColumns(headers: readonly string[]): ColumnMap {
       unknown.push({ index: i, header: String(header ?? '') });
     }
   });
-  const missing = TASK_COLUMN_IDS.filter((id) => index[id] === undefined);
-  return { index, missing, unknown, lang: votes.en > votes.vi ? 'en' : 'vi' };
+  const notFound = COLUMNS.filter((c) => index[c.id as TaskColumnId] === undefined);
+  const missing = notFound.filter((c) => !c.addedLater).map((c) => c.id as TaskColumnId);
+  const absent = notFound.filter((c) => c.addedLater).map((c) => c.id as TaskColumnId);
+  return { index, missing, absent, unknown, lang: votes.en > votes.vi ? 'en' : 'vi' };
 }
 
 export function cellOf(snapshot: TableSnapshot, map: ColumnMap, rowIndex: number, id: string): RawCell {

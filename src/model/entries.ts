@@ -24,4 +24,11 @@ export interface TaskEntry extends PlanColumns {
   result: string;
   note: string;
   updatedOn: string | null;
+  /**
+   * ISO date of `Thời hạn điều chỉnh`: the deadline as moved since the plan (absent or null when
+   * none, and in workbooks built before the column existed). States are judged against it.
+   */
+  adjustedDue?: string | null;
+  /** `Căn cứ điều chỉnh`: the decision that moved the deadline, as typed. */
+  adjustmentBasis?: string;
 }

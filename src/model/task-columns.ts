@@ -79,6 +79,11 @@ export interface TaskColumn {
   formula?: 'deadlineState';
   /** Plan columns: the value from the plan. */
   fromPlan?: (row: PlanRowSource) => string | null;
+  /**
+   * Added after workbooks were already in use: a table without it (built before) is read,
+   * checked, split, merged and revised as it is, never refused for lacking it.
+   */
+  addedLater?: true;
 }
 
 const DATE_FORMAT = 'dd/mm/yyyy';
@@ -200,6 +205,32 @@ export const TASK_COLUMNS = [
     input: DATE_INPUT,
     required: true,
     fromPlan: (r) => r.due,
+  },
+  {
+    // A deadline moved by a decision, or set once a higher body's schedule is known: the state
+    // is judged against it when present, while `Thời hạn` keeps what the plan said (issue 17).
+    id: 'adjustedDue',
+    label: { vi: 'Thời hạn điều chỉnh', en: 'Adjusted deadline' },
+    kind: 'date',
+    origin: 'staff',
+    editable: true,
+    merge: 'entry',
+    width: 13,
+    numFmt: DATE_FORMAT,
+    input: DATE_INPUT,
+    addedLater: true,
+  },
+  {
+    id: 'adjustmentBasis',
+    label: { vi: 'Căn cứ điều chỉnh', en: 'Basis of the adjustment' },
+    kind: 'text',
+    origin: 'staff',
+    editable: true,
+    merge: 'entry',
+    width: 28,
+    numFmt: '@',
+    wrap: true,
+    addedLater: true,
   },
   {
     id: 'status',

@@ -115,6 +115,8 @@ export function readEntries(
       result: cellText(get(i, 'result')),
       note: cellText(get(i, 'note')),
       updatedOn: parseDateCell(get(i, 'updatedOn'), false),
+      adjustedDue: parseDateCell(get(i, 'adjustedDue'), false),
+      adjustmentBasis: cellText(get(i, 'adjustmentBasis')),
     });
   });
   return { entries, map };

@@ -65,7 +65,14 @@ export interface CellChange {
 }
 
 export type SkipCode =
-  'no-id' | 'below-table' | 'unknown-row' | 'formula-without-value' | 'error-value' | 'invalid' | 'too-long';
+  | 'no-id'
+  | 'below-table'
+  | 'unknown-row'
+  | 'formula-without-value'
+  | 'error-value'
+  | 'invalid'
+  | 'too-long'
+  | 'no-column';
 
 /** A value of a return the merge did not take, with where it is and why. */
 export interface MergeSkip {
@@ -302,6 +309,11 @@ function skipMessage(code: SkipCode, file: string, cell: string, extra = ''): Ms
       return {
         vi: `"${file}" ô ${cell}: văn bản dài ${extra} ký tự, quá giới hạn ${EXCEL_MAX_CELL_TEXT} ký tự của một ô Excel; không gộp. Hãy rút gọn.`,
         en: `"${file}" cell ${cell}: text of ${extra} characters, over Excel's ${EXCEL_MAX_CELL_TEXT}-character cell limit; not merged. Shorten it.`,
+      };
+    case 'no-column':
+      return {
+        vi: `"${file}" ô ${cell}: sổ tổng chưa có cột "${extra}" (sổ tạo bằng phiên bản trước); giá trị không được gộp. Chạy "revise" với kế hoạch để thêm cột rồi gộp lại.`,
+        en: `"${file}" cell ${cell}: the master has no "${extra}" column (built by an earlier version); the value was not merged. Run "revise" with the plan to add the column, then merge again.`,
       };
     case 'invalid':
       return {
@@ -700,7 +712,9 @@ export function planMerge(
       const baseRow = meta.baseEntries?.[taskId];
       for (const column of columns) {
         const j = map.index[column];
-        const cell = j === undefined ? '' : cellAddress(source.snapshot, row, j);
+        // A return drawn before the column was added holds nothing of it.
+        if (j === undefined) continue;
+        const cell = cellAddress(source.snapshot, row, j);
         const bad = j === undefined ? undefined : unreadable.get(`${row}:${j}`);
         if (bad) {
           // No value was saved: nothing to compare, so never a change (and never an erasure).
@@ -734,6 +748,22 @@ export function planMerge(
           continue;
         }
         if (!returnChanged) continue;
+        if (masterMap.index[column] === undefined) {
+          // Nowhere to write it: the master was built before the column existed.
+          skipped.push({
+            file: source.file,
+            cell,
+            taskId,
+            column,
+            value: ret,
+            code: 'no-column',
+            message: {
+              vi: skipMessage('no-column', source.file, cell, columnHeader(column, 'vi')).vi,
+              en: skipMessage('no-column', source.file, cell, columnHeader(column, 'en')).en,
+            },
+          });
+          continue;
+        }
         if (typeof ret === 'string' && ret.length > EXCEL_MAX_CELL_TEXT) {
           skipped.push({
             file: source.file,

@@ -5,6 +5,7 @@
  */
 import { isoToSerial } from '../model/dates';
 import type { TaskEntry } from '../model/entries';
+import { effectiveDue } from './deadline-state';
 import { nextPeriod, type Period } from './periods';
 import { radar, type RadarItem, type RadarRow } from './radar';
 import { entryState, summarize, type TrackingSummary } from './summary';
@@ -25,7 +26,8 @@ export function radarRows(entries: readonly TaskEntry[], reportDate: string): Ra
     taskId: e.taskId,
     lead: e.lead,
     text: e.text,
-    due: e.due,
+    // Chased by the deadline the task is judged against.
+    due: effectiveDue(e.due, e.adjustedDue),
     state: entryState(e, reportDate),
   }));
 }

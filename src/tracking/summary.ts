@@ -2,7 +2,7 @@ import type { TaskEntry } from '../model/entries';
 import type { Msg } from '../model/msg';
 import { DEADLINE_STATES, type DeadlineCategory, type DeadlineState } from '../model/vocabulary';
 import { agencyKey } from '../plan/agency';
-import { deadlineState } from './deadline-state';
+import { deadlineState, effectiveDue } from './deadline-state';
 
 /** A reporting period as a closed ISO date range (what periods.ts resolves "2024-Q2" to). */
 export interface PeriodRange {
@@ -21,6 +21,8 @@ export interface SummaryRow {
   label: string;
   counts: StateCounts;
   total: number;
+  /** Tasks whose deadline was moved (`Đã gia hạn`: an adjusted deadline entered), any state. */
+  extended: number;
   /**
    * (done on time + done late) ÷ (those + overdue + done without a completion date): a task whose
    * completion cannot be dated is not counted done, so bad data lowers the rate. Null when none.
@@ -74,7 +76,13 @@ export function completionRate(counts: StateCounts): number | null {
 
 export function entryState(entry: TaskEntry, reportDate: string): DeadlineState {
   return deadlineState(
-    { category: entry.category, due: entry.due, status: entry.status, completedOn: entry.completedOn },
+    {
+      category: entry.category,
+      due: entry.due,
+      status: entry.status,
+      completedOn: entry.completedOn,
+      adjustedDue: entry.adjustedDue,
+    },
     reportDate,
   );
 }
@@ -82,14 +90,15 @@ export function entryState(entry: TaskEntry, reportDate: string): DeadlineState 
 /** Groups keep the order in which their first task appears (plan order), which staff expect. */
 class Grouper {
   private rows = new Map<string, SummaryRow>();
-  add(key: string, label: string, state: DeadlineState): void {
+  add(key: string, label: string, state: DeadlineState, extended: boolean): void {
     let row = this.rows.get(key);
     if (!row) {
-      row = { key, label, counts: emptyCounts(), total: 0, completionRate: null };
+      row = { key, label, counts: emptyCounts(), total: 0, extended: 0, completionRate: null };
       this.rows.set(key, row);
     }
     row.counts[state] += 1;
     row.total += 1;
+    if (extended) row.extended += 1;
   }
   result(): SummaryRow[] {
     const out = [...this.rows.values()];
@@ -122,11 +131,12 @@ export function summarize(
   const states = entries.map((e) => entryState(e, reportDate));
   entries.forEach((e, i) => {
     const state = states[i];
-    total.add('', '', state);
-    byAgency.add(leadKey(e.lead), e.lead, state);
-    byCategory.add(e.category ?? '', e.category ?? '', state);
-    bySection.add(e.section, e.section, state);
-    byGroup.add(`${e.section}|${e.group}`, e.group, state);
+    const extended = !!e.adjustedDue;
+    total.add('', '', state, extended);
+    byAgency.add(leadKey(e.lead), e.lead, state, extended);
+    byCategory.add(e.category ?? '', e.category ?? '', state, extended);
+    bySection.add(e.section, e.section, state, extended);
+    byGroup.add(`${e.section}|${e.group}`, e.group, state, extended);
   });
   const categories = byCategory.result();
   categories.sort(
@@ -140,6 +150,7 @@ export function summarize(
       label: '',
       counts: emptyCounts(),
       total: 0,
+      extended: 0,
       completionRate: null,
     },
     // Tasks without a lead go last: they are the office's to assign, not an agency's figures.
@@ -172,10 +183,11 @@ function summarizePeriod(
   };
   entries.forEach((e, i) => {
     const state = states[i];
+    const due = effectiveDue(e.due, e.adjustedDue);
     const item: PeriodTask = {
       taskId: e.taskId,
       lead: e.lead,
-      due: e.due,
+      due,
       completedOn: e.completedOn,
       state,
     };
@@ -190,7 +202,7 @@ function summarizePeriod(
     // A deadline that has not passed yet at the report date cannot have been missed, even if
     // it lies inside the (current) period; the deadline state already encodes "passed and not
     // done by then" as overdue or done late.
-    if (inPeriod(e.due) && (e.due as string) < reportDate && (state === 'overdue' || state === 'done_late')) {
+    if (inPeriod(due) && (due as string) < reportDate && (state === 'overdue' || state === 'done_late')) {
       fellOverdue.push(item);
       row.fellOverdue += 1;
     }

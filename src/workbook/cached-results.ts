@@ -58,6 +58,7 @@ export interface StateCells {
   due: CellValue;
   status: CellValue;
   completedOn: CellValue;
+  adjustedDue: CellValue;
 }
 
 /**
@@ -69,6 +70,7 @@ export function formulaDeadlineState(cells: StateCells, reportDate: string): Dea
   if (matches(cells.category, both(CATEGORY_LABELS.ongoing))) category = 'ongoing';
   else if (matches(cells.category, both(CATEGORY_LABELS.periodic))) category = 'periodic';
   const due = cellNumber(cells.due);
+  const adjusted = cellNumber(cells.adjustedDue);
   const done = cellNumber(cells.completedOn);
   return deadlineState(
     {
@@ -76,6 +78,7 @@ export function formulaDeadlineState(cells: StateCells, reportDate: string): Dea
       due: due === null ? null : serialToIso(due),
       status: matches(cells.status, both(STATUS_LABELS.done)) ? 'done' : null,
       completedOn: done === null ? null : serialToIso(done),
+      adjustedDue: adjusted === null ? null : serialToIso(adjusted),
     },
     reportDate,
   );

@@ -54,13 +54,16 @@ function composeDeadlineStateFormula(row: number, lang: Lang, firstCol: number):
   const cell = (id: TaskColumnId) => `${taskColumnLetter(id, firstCol)}${row}`;
   const category = `TRIM(${cell('category')})`;
   const status = `TRIM(${cell('status')})`;
-  const due = cell('due');
+  // The adjusted deadline when it is a date, the plan's otherwise (effectiveDue in the twin).
+  const adjusted = cell('adjustedDue');
+  const due = `IF(ISNUMBER(${adjusted}),${adjusted},${cell('due')})`;
+  const dated = `OR(ISNUMBER(${adjusted}),ISNUMBER(${cell('due')}))`;
   const done = cell('completedOn');
   const words = (key: keyof typeof STATE_LABELS) => STATE_LABELS[key][lang];
   const both = (m: Msg) => [m.vi, m.en];
   return (
     `IF(${matchesAny(category, both(CATEGORY_LABELS.ongoing))},${quote(words('ongoing'))},` +
-    `IF(NOT(ISNUMBER(${due})),IF(${matchesAny(category, both(CATEGORY_LABELS.periodic))},` +
+    `IF(NOT(${dated}),IF(${matchesAny(category, both(CATEGORY_LABELS.periodic))},` +
     `${quote(words('ongoing'))},${quote(words('undated'))}),` +
     `IF(${matchesAny(status, both(STATUS_LABELS.done))},` +
     `IF(NOT(ISNUMBER(${done})),${quote(words('done_undated'))},` +

@@ -7,7 +7,7 @@ import { withProviders } from './fixtures';
 function row(key: string, counts: Partial<SummaryRow['counts']>): SummaryRow {
   const c = { ...emptyCounts(), ...counts };
   const total = Object.values(c).reduce((a, b) => a + b, 0);
-  return { key, label: key, counts: c, total, completionRate: null };
+  return { key, label: key, counts: c, total, extended: 0, completionRate: null };
 }
 
 describe('AgencySummary', () => {

@@ -3,7 +3,7 @@ import { join } from 'path';
 import { parsePlan } from '../../src/plan/parse';
 import { buildWorkbookSpec, SPARE_ROWS } from '../../src/workbook/build';
 import { rowDeadline } from '../../src/tracking/plan-rows';
-import { columnHeader, TASK_COLUMN_IDS } from '../../src/model/columns';
+import { columnHeader, TASK_COLUMN_IDS, taskColumnLetter } from '../../src/model/columns';
 import { REPORT_DATE_NAME, SHEET_NAMES, TABLE_NAME } from '../../src/workbook/names';
 import type { CellValue, WorkbookSpec } from '../../src/workbook/types';
 import { GENERATOR_VERSION } from '../../src/model/version';
@@ -121,7 +121,8 @@ describe('buildWorkbookSpec', () => {
     const summaryFormulas = spec.sheets[1].cells.flatMap((c) =>
       c.value?.t === 'formula' ? [c.value.f] : [],
     );
-    expect(summaryFormulas.some((f) => f.includes(`$O$2:$O$${last}`))).toBe(true);
+    const state = taskColumnLetter('state');
+    expect(summaryFormulas.some((f) => f.includes(`$${state}$2:$${state}$${last}`))).toBe(true);
   });
 
   it('counts agencies whose names Excel criteria cannot hold without COUNTIFS', () => {

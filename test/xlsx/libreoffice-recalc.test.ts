@@ -16,7 +16,7 @@ import { DEADLINE_STATES, DeadlineState, Status } from '../../src/model/vocabula
 import { buildWorkbookSpec } from '../../src/workbook/build';
 import { isoToSerial, serialToIso } from '../../src/model/dates';
 import { CATEGORY_LABELS, STATE_LABELS, STATUS_LABELS } from '../../src/model/labels';
-import { columnHeader } from '../../src/model/columns';
+import { columnHeader, columnIndex, type TaskColumnId } from '../../src/model/columns';
 
 import { SHEET_NAMES } from '../../src/workbook/names';
 import { SUMMARY_WORDS } from '../../src/workbook/sheets/summary';
@@ -41,12 +41,23 @@ import { rowDeadline } from '../../src/tracking/plan-rows';
 
 const SAMPLE = join(__dirname, '../../samples/nq28-nam-dinh.txt');
 
-const COL = { lead: 4, category: 7, due: 8, status: 9, completedOn: 10, state: 15 };
+// 1-based, as ExcelJS counts; from the registry, so a column added anywhere moves them all.
+const col = (id: TaskColumnId) => columnIndex(id) + 1;
+const COL = {
+  lead: col('lead'),
+  category: col('category'),
+  due: col('due'),
+  adjustedDue: col('adjustedDue'),
+  status: col('status'),
+  completedOn: col('completedOn'),
+  state: col('state'),
+};
 const utc = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 interface Fill {
   category?: string;
   due?: string | null;
+  adjustedDue?: string | null;
   status?: string;
   completedOn?: string;
 }
@@ -60,6 +71,7 @@ async function fillCopy(bytes: Uint8Array, lang: Lang, fills: Map<number, Fill>,
     const row = ws.getRow(i + 2);
     if (f.category !== undefined) row.getCell(COL.category).value = f.category;
     if (f.due !== undefined) row.getCell(COL.due).value = f.due ? utc(f.due) : null;
+    if (f.adjustedDue) row.getCell(COL.adjustedDue).value = utc(f.adjustedDue);
     if (f.status !== undefined) row.getCell(COL.status).value = f.status;
     if (f.completedOn !== undefined) row.getCell(COL.completedOn).value = utc(f.completedOn);
   }
@@ -92,7 +104,11 @@ async function readSummary(bytes: Uint8Array, lang: Lang) {
   return table;
 }
 
-function expectedSummary(rows: { lead: string; state: DeadlineState }[], lang: Lang, leads: string[]) {
+function expectedSummary(
+  rows: { lead: string; state: DeadlineState; extended?: boolean }[],
+  lang: Lang,
+  leads: string[],
+) {
   const words = summaryWords(lang);
   const out = new Map<string, Record<string, number | null>>();
   const line = (filter: (r: { lead: string }) => boolean) => {
@@ -105,6 +121,7 @@ function expectedSummary(rows: { lead: string; state: DeadlineState }[], lang: L
     counts[words.total] = rows.filter(filter).length;
     counts[words.dueCount] = due;
     counts[words.completionRate] = due === 0 ? null : done / due;
+    counts[words.extended] = rows.filter((r) => filter(r) && r.extended).length;
     return counts;
   };
   for (const name of leads)
@@ -235,7 +252,39 @@ const rowArb = fc.record({
   status: statusArb,
   statusLang: fc.constantFrom<Lang>('vi', 'en'),
   completedOn: fc.option(dateArb, { nil: null }),
+  // Left blank more often than the others, so tasks with no date at all still occur.
+  adjustedDue: fc.option(dateArb, { nil: null, freq: 2 }),
 });
+
+const EXT_REPORT_DATE = '2024-09-15';
+const [before, onDay, after] = ['2024-09-14', EXT_REPORT_DATE, '2024-09-16'];
+
+/**
+ * Deadline extensions at the boundaries: the plan's deadline and the adjusted one each before,
+ * on or after the report date (or blank), for a dated task and one left to a higher body's
+ * schedule, not done or done on the report date.
+ */
+function extensionGrid() {
+  const rows: {
+    category: DeadlineCategory;
+    due: string | null;
+    adjustedDue: string | null;
+    status: Status;
+    completedOn: string | null;
+  }[] = [];
+  for (const category of ['due', 'external'] as const)
+    for (const due of [before, onDay, after, null])
+      for (const adjustedDue of [before, onDay, after, null])
+        for (const done of [false, true])
+          rows.push({
+            category,
+            due,
+            adjustedDue,
+            status: done ? 'done' : 'in_progress',
+            completedOn: done ? onDay : null,
+          });
+  return rows;
+}
 
 maybe('formulas recalculated by LibreOffice', () => {
   const cases: Record<string, CaseFile> = {};
@@ -267,6 +316,7 @@ maybe('formulas recalculated by LibreOffice', () => {
         {
           category: CATEGORY_LABELS[g.category][g.categoryLang],
           due: g.due,
+          adjustedDue: g.adjustedDue,
           ...(g.status ? { status: STATUS_LABELS[g.status][g.statusLang] } : {}),
           ...(g.completedOn ? { completedOn: g.completedOn } : {}),
         },
@@ -274,6 +324,26 @@ maybe('formulas recalculated by LibreOffice', () => {
     );
     cases.batch = { lang: 'vi', plan, reportDate: batchReportDate, fills };
     inputs.batch = await fillCopy(await writeXlsx(spec), 'vi', fills, batchReportDate);
+
+    {
+      const grid = extensionGrid();
+      const plan = batchPlan(grid.length);
+      const spec = buildWorkbookSpec(plan, { lang: 'vi', reportDate: EXT_REPORT_DATE, workbookId: 'lo-ext' });
+      const fills = new Map<number, Fill>(
+        grid.map((g, i) => [
+          i,
+          {
+            category: CATEGORY_LABELS[g.category].vi,
+            due: g.due,
+            adjustedDue: g.adjustedDue,
+            status: STATUS_LABELS[g.status].vi,
+            ...(g.completedOn ? { completedOn: g.completedOn } : {}),
+          },
+        ]),
+      );
+      cases.extensions = { lang: 'vi', plan, reportDate: EXT_REPORT_DATE, fills };
+      inputs.extensions = await fillCopy(await writeXlsx(spec), 'vi', fills, EXT_REPORT_DATE);
+    }
 
     const outputs = await recalcXlsxBytes(inputs);
     for (const name of Object.keys(cases)) cases[name].recalculated = outputs[name];
@@ -385,7 +455,13 @@ maybe('formulas recalculated by LibreOffice', () => {
     expect(back.snapshot.rows).toHaveLength(generated.length);
     const states: DeadlineState[] = generated.map((g) =>
       deadlineState(
-        { category: g.category, due: g.due, status: g.status, completedOn: g.completedOn },
+        {
+          category: g.category,
+          due: g.due,
+          adjustedDue: g.adjustedDue,
+          status: g.status,
+          completedOn: g.completedOn,
+        },
         c.reportDate,
       ),
     );
@@ -396,7 +472,11 @@ maybe('formulas recalculated by LibreOffice', () => {
     expect(new Set(states)).toEqual(new Set(DEADLINE_STATES));
 
     const names = new Map(c.plan.agencies.map((a) => [a.key, a.name]));
-    const rows = c.plan.tasks.map((t, i) => ({ lead: t.lead ? names.get(t.lead)! : '', state: states[i] }));
+    const rows = c.plan.tasks.map((t, i) => ({
+      lead: t.lead ? names.get(t.lead)! : '',
+      state: states[i],
+      extended: generated[i].adjustedDue !== null,
+    }));
     const leads = [...new Set(rows.map((r) => r.lead).filter((x) => x))];
     const summary = await readSummary(c.recalculated!, 'vi');
     const want = expectedSummary(rows, 'vi', leads);
@@ -405,6 +485,56 @@ maybe('formulas recalculated by LibreOffice', () => {
         if (typeof v === 'number' && !Number.isInteger(v))
           expect(summary.get(name)![head]).toBeCloseTo(v, 10);
         else expect(summary.get(name)![head]).toBe(v);
+      }
+    }
+  });
+
+  it('judges against the adjusted deadline on both sides of the report date, as deadlineState()', async () => {
+    const c = cases.extensions;
+    const grid = extensionGrid();
+    const back = await readTrackingWorkbook(c.recalculated!);
+    const byLabel = new Map(DEADLINE_STATES.map((s) => [STATE_LABELS[s].vi, s]));
+    const got = back.snapshot.rows
+      .slice(0, grid.length)
+      .map((r) => byLabel.get(String(r[COL.state - 1])) ?? r[COL.state - 1]);
+    expect(got).toEqual(grid.map((g) => deadlineState(g, c.reportDate)));
+    // The cases worked out by hand: the adjusted deadline wins whichever side the plan's lies.
+    const at = (category: DeadlineCategory, due: string | null, adj: string | null, done: boolean) =>
+      got[
+        grid.findIndex(
+          (g) =>
+            g.category === category &&
+            g.due === due &&
+            g.adjustedDue === adj &&
+            (g.status === 'done') === done,
+        )
+      ];
+    expect(at('due', before, after, false)).toBe('in_progress_on_time'); // extended past the report date
+    expect(at('due', after, before, false)).toBe('overdue'); // brought forward and missed
+    expect(at('due', before, onDay, false)).toBe('in_progress_on_time'); // the adjusted day itself
+    expect(at('due', before, null, false)).toBe('overdue');
+    expect(at('due', after, before, true)).toBe('done_late'); // done on the report date
+    expect(at('due', before, onDay, true)).toBe('done_on_time');
+    expect(at('external', null, null, false)).toBe('undated');
+    expect(at('external', null, before, false)).toBe('overdue'); // the schedule became known: dated
+    expect(at('external', null, after, true)).toBe('done_on_time');
+
+    // Tổng hợp counts the extended tasks beside the states.
+    const names = new Map(c.plan.agencies.map((a) => [a.key, a.name]));
+    const rows = c.plan.tasks.map((t, i) => ({
+      lead: t.lead ? names.get(t.lead)! : '',
+      state: got[i] as DeadlineState,
+      extended: grid[i].adjustedDue !== null,
+    }));
+    const leads = [...new Set(rows.map((r) => r.lead).filter((x) => x))];
+    const summary = await readSummary(c.recalculated!, 'vi');
+    const want = expectedSummary(rows, 'vi', leads);
+    expect(want.get(summaryWords('vi').grandTotal)![summaryWords('vi').extended]).toBe(48);
+    for (const [name, values] of want) {
+      for (const [head, v] of Object.entries(values)) {
+        if (typeof v === 'number' && !Number.isInteger(v))
+          expect(summary.get(name)![head]).toBeCloseTo(v, 10);
+        else expect({ name, head, value: summary.get(name)![head] }).toEqual({ name, head, value: v });
       }
     }
   });

@@ -14,7 +14,7 @@ import { buildWorkbookSpec } from '../../src/workbook/build';
 import { rowDeadline } from '../../src/tracking/plan-rows';
 import { deadlineStateFormula } from '../../src/workbook/formulas';
 import { CATEGORY_LABELS, STATE_LABELS, STATUS_LABELS } from '../../src/model/labels';
-import { columnHeader, TASK_COLUMN_IDS } from '../../src/model/columns';
+import { columnHeader, columnIndex, TASK_COLUMN_IDS, taskColumnLetter } from '../../src/model/columns';
 import { LIST_NAMES, SHEET_NAMES } from '../../src/workbook/names';
 import { isoToSerial } from '../../src/model/dates';
 import type { Lang } from '../../src/workbook/types';
@@ -33,6 +33,10 @@ async function build(lang: Lang) {
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   return { plan, spec, bytes, wb };
 }
+
+/** A column's letter and 1-based number, from the registry. */
+const L = taskColumnLetter;
+const colNo = (id: Parameters<typeof columnIndex>[0]) => columnIndex(id) + 1;
 
 type DvModel = Record<string, { type: string; formulae: unknown[]; allowBlank?: boolean } | undefined>;
 const validationAt = (ws: ExcelJS.Worksheet, address: string) =>
@@ -62,12 +66,12 @@ describe.each(['vi', 'en'] as const)('written workbook (%s)', (lang) => {
     ]);
   });
 
-  it('has the NhiemVu table with the 15 headers in order and one row per task', () => {
+  it('has the NhiemVu table with the registry’s headers in order and one row per task', () => {
     const ws = ctx.wb.getWorksheet(SHEET_NAMES.tasks[lang])!;
     const table = ws.getTable('NhiemVu') as unknown as { table: { tableRef: string; ref: string } };
     expect(table).toBeTruthy();
     const n = ctx.plan.tasks.length;
-    expect(table.table.tableRef ?? table.table.ref).toBe(`A1:O${n + 1}`);
+    expect(table.table.tableRef ?? table.table.ref).toBe(`A1:${L('state')}${n + 1}`);
     const headers = TASK_COLUMN_IDS.map((_id, i) => ws.getCell(1, i + 1).value);
     expect(headers).toEqual(TASK_COLUMN_IDS.map((id) => columnHeader(id, lang)));
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
@@ -94,7 +98,7 @@ describe.each(['vi', 'en'] as const)('written workbook (%s)', (lang) => {
     const ws = ctx.wb.getWorksheet(SHEET_NAMES.tasks[lang])!;
     ctx.plan.tasks.forEach((_t, i) => {
       // The rows share one formula (t="shared"); ExcelJS gives each row's own text as cell.formula.
-      const formula = ws.getCell(i + 2, 15).formula;
+      const formula = ws.getCell(i + 2, colNo('state')).formula;
       expect(formula).toBe(deadlineStateFormula(i + 2, lang));
       expect(formula).toContain('NgayBaoCao');
       expect(formula).toContain(`"${STATE_LABELS.overdue[lang]}"`);
@@ -103,17 +107,21 @@ describe.each(['vi', 'en'] as const)('written workbook (%s)', (lang) => {
 
   it('has the list, date and decimal validations', () => {
     const ws = ctx.wb.getWorksheet(SHEET_NAMES.tasks[lang])!;
-    expect(validationAt(ws, 'I2')).toMatchObject({
+    expect(validationAt(ws, `${L('status')}2`)).toMatchObject({
       type: 'list',
       formulae: [LIST_NAMES.statuses],
       allowBlank: true,
     });
-    expect(validationAt(ws, 'G5')).toMatchObject({ type: 'list', formulae: [LIST_NAMES.categories] });
-    expect(validationAt(ws, 'K3')).toMatchObject({ type: 'decimal', formulae: [0, 100] });
-    for (const col of ['H', 'J', 'N']) expect(validationAt(ws, `${col}4`)?.type).toBe('date');
+    expect(validationAt(ws, `${L('category')}5`)).toMatchObject({
+      type: 'list',
+      formulae: [LIST_NAMES.categories],
+    });
+    expect(validationAt(ws, `${L('progress')}3`)).toMatchObject({ type: 'decimal', formulae: [0, 100] });
+    for (const id of ['due', 'adjustedDue', 'completedOn', 'updatedOn'] as const)
+      expect(validationAt(ws, `${L(id)}4`)?.type).toBe('date');
     // Rows added below the table are covered too.
-    expect(validationAt(ws, `I${ctx.plan.tasks.length + 50}`)?.type).toBe('list');
-    expect(validationAt(ws, 'F2')).toBeUndefined();
+    expect(validationAt(ws, `${L('status')}${ctx.plan.tasks.length + 50}`)?.type).toBe('list');
+    expect(validationAt(ws, `${L('text')}2`)).toBeUndefined();
   });
 
   it('defines the report date and list names on the right cells', () => {
@@ -150,7 +158,9 @@ describe.each(['vi', 'en'] as const)('written workbook (%s)', (lang) => {
     expect(formulas.some((f) => f.startsWith('COUNTIFS('))).toBe(true);
     expect(formulas.some((f) => f.startsWith('IFERROR('))).toBe(true);
     expect(formulas.every((f) => !f.includes('NhiemVu['))).toBe(true);
-    expect(formulas.filter((f) => f.includes(`'${names.tasks}'!$O$2:$O$`)).length).toBeGreaterThan(6);
+    expect(
+      formulas.filter((f) => f.includes(`'${names.tasks}'!$${L('state')}$2:$${L('state')}$`)).length,
+    ).toBeGreaterThan(6);
     // One row per lead agency named in the plan.
     const leads = new Set(ctx.plan.tasks.map((t) => t.lead).filter(Boolean));
     const firstColumn: unknown[] = [];
@@ -174,7 +184,7 @@ describe.each(['vi', 'en'] as const)('written workbook (%s)', (lang) => {
     ctx.plan.tasks.forEach((t, i) => {
       const d = rowDeadline(t.deadlines);
       const state = deadlineState({ ...d, status: null, completedOn: null }, '2024-07-01');
-      expect(back.snapshot.rows[i][14]).toBe(STATE_LABELS[state][lang]);
+      expect(back.snapshot.rows[i][columnIndex('state')]).toBe(STATE_LABELS[state][lang]);
     });
   });
 });

@@ -8,6 +8,7 @@ import { mapColumns, type TaskColumnId } from '../../model/columns';
 import { columnLetter } from '../../model/table';
 import { DEFAULT_CONVENTION, periodContaining } from '../periods';
 import { createRowReader } from './read';
+import { adjustmentRule } from './rules/adjustment';
 import { categoryRule } from './rules/category';
 import { completionRule } from './rules/completion';
 import { dateCellsRule } from './rules/date-cells';
@@ -40,6 +41,7 @@ export const ROW_RULES: readonly RowRule[] = [
   dueRule,
   overdueRule,
   noUpdateRule,
+  adjustmentRule,
 ];
 export const TABLE_RULES: readonly TableRule[] = [structureRule, textLengthRule];
 

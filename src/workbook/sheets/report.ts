@@ -35,6 +35,7 @@ export const REPORT_WORDS = {
   no: { vi: 'STT', en: 'No.' },
   total: { vi: 'Tổng số', en: 'Total' },
   rate: { vi: 'Tỷ lệ hoàn thành', en: 'Completion rate' },
+  extended: { vi: 'Đã gia hạn', en: 'Extended' },
   grandTotal: { vi: 'Tổng cộng', en: 'Total' },
   noLead: { vi: '(chưa có cơ quan chủ trì)', en: '(no lead agency)' },
   rateNote: {
@@ -129,9 +130,9 @@ export function buildReportSheet(input: ReportSheetInput): SheetSpec {
   const w = localizeAll(REPORT_WORDS, lang);
   const sheet = emptySheet('report', localize(REPORT_SHEET_NAME, lang));
   const states = DEADLINE_STATES;
-  // STT, agency, one column per state, total, rate.
-  const nCols = 2 + states.length + 2;
-  const widths = [5, 24, ...states.map(() => 8.5), 7.5, 9];
+  // STT, agency, one column per state, total, rate, extended (issue 17).
+  const nCols = 2 + states.length + 3;
+  const widths = [5, 21, ...states.map(() => 8.5), 7.5, 9, 7.5];
   sheet.widths = widths;
   const heights: Record<number, number> = {};
   const span = (from: number, to: number) => widths.slice(from, to + 1).reduce((a, b) => a + b, 0);
@@ -182,6 +183,7 @@ export function buildReportSheet(input: ReportSheetInput): SheetSpec {
     ...states.map((s) => STATE_LABELS[s][lang]),
     w.total,
     w.rate,
+    w.extended,
   ];
   heads.forEach((h, c) => put(row, c, text(h), HEAD));
   heights[row] = Math.max(...heads.map((h, c) => heightFor(h, widths[c], DECREE_30.tablePt)));
@@ -202,6 +204,7 @@ export function buildReportSheet(input: ReportSheetInput): SheetSpec {
         numFmt: '0.0%',
       },
     );
+    put(row, 4 + states.length, { t: 'number', v: r.extended }, { ...NUM, ...b });
     heights[row] = heightFor(name, widths[1], DECREE_30.tablePt);
   };
   summary.byAgency.forEach((r, i) => figures(r, String(i + 1), r.label || w.noLead, false));

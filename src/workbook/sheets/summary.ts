@@ -9,7 +9,7 @@ import { CATEGORY_LABELS, STATE_LABELS } from '../../model/labels';
 import { localize, type Msg } from '../../model/msg';
 import { columnLetter } from '../../model/table';
 import { DEADLINE_CATEGORIES, DEADLINE_STATES, type DeadlineState } from '../../model/vocabulary';
-import { cellText, isFilled, sameText } from '../cached-results';
+import { cellNumber, cellText, isFilled, sameText } from '../cached-results';
 import { sheetRef } from '../formulas';
 import { REPORT_DATE_NAME, sheetName } from '../names';
 import type { CellSpec, CellStyle, CellValue, NameSpec, SheetSpec, Validation } from '../types';
@@ -28,6 +28,7 @@ export const SUMMARY_WORDS = {
   total: { vi: 'Tổng số', en: 'Total' },
   dueCount: { vi: 'Đã đến hạn', en: 'Deadline passed' },
   completionRate: { vi: 'Tỷ lệ hoàn thành', en: 'Completion rate' },
+  extended: { vi: 'Đã gia hạn', en: 'Extended' },
   otherAgency: { vi: 'Khác / chưa có cơ quan chủ trì', en: 'Other / no lead agency' },
   grandTotal: { vi: 'Tổng cộng', en: 'Grand total' },
   rateNote: {
@@ -58,6 +59,9 @@ export interface SummarySheetInput {
 interface Tally {
   byLead(name: string): Record<DeadlineState, number> | null;
   overall: Record<DeadlineState, number>;
+  /** Tasks with an adjusted deadline (a number there, as COUNTIFS ">0" counts). */
+  extendedByLead(name: string): number;
+  extended: number;
   category(label: string): number;
   filledIds: number;
 }
@@ -68,7 +72,15 @@ function tally(rows: readonly (readonly CellValue[])[], lang: Lang): Tally {
   const zero = () => Object.fromEntries(DEADLINE_STATES.map((s) => [s, 0])) as Record<DeadlineState, number>;
   const leads = new Map<string, Record<DeadlineState, number>>();
   const overall = zero();
+  const extendedLeads = new Map<string, number>();
+  let extended = 0;
   for (const row of rows) {
+    if ((cellNumber(row[at('adjustedDue')]) ?? 0) > 0) {
+      extended += 1;
+      const lead = cellText(row[at('lead')]);
+      const key = lead?.toLocaleLowerCase();
+      if (key !== undefined) extendedLeads.set(key, (extendedLeads.get(key) ?? 0) + 1);
+    }
     const state = stateOf.get(cellText(row[at('state')]) ?? '');
     if (!state) continue;
     overall[state] += 1;
@@ -83,6 +95,8 @@ function tally(rows: readonly (readonly CellValue[])[], lang: Lang): Tally {
   return {
     byLead: (name) => leads.get(name.toLocaleLowerCase()) ?? zero(),
     overall,
+    extendedByLead: (name) => extendedLeads.get(name.toLocaleLowerCase()) ?? 0,
+    extended,
     category: (label) =>
       rows.filter((r) => {
         const v = cellText(r[at('category')]);
@@ -115,7 +129,8 @@ export function buildSummarySheet(input: SummarySheetInput): { sheet: SheetSpec;
   };
   const bordered: CellStyle = { border: true };
   const nStates = DEADLINE_STATES.length;
-  const lastColIndex = nStates + 3; // agency, states…, total, due, rate
+  const lastColIndex = nStates + 4; // agency, states…, total, due, rate, extended
+  const extendedCol = nStates + 4;
   const lastLetter = columnLetter(lastColIndex);
 
   put(0, 0, text(w('summaryTitle')), { bold: true, size: 14, color: '1F4E79' });
@@ -152,6 +167,7 @@ export function buildSummarySheet(input: SummarySheetInput): { sheet: SheetSpec;
     w('total'),
     w('dueCount'),
     w('completionRate'),
+    w('extended'),
   ];
   heads.forEach((h, c) => put(headRow, c, text(h), header));
 
@@ -159,6 +175,7 @@ export function buildSummarySheet(input: SummarySheetInput): { sheet: SheetSpec;
   const counts = input.table ? tally(input.table, lang) : null;
   const result = (n: number | string | undefined) => (counts && n !== undefined ? { result: n } : {});
   const listed = Object.fromEntries(DEADLINE_STATES.map((s) => [s, 0])) as Record<DeadlineState, number>;
+  let listedExtended = 0;
   const firstBodyRow1 = headRow1 + 1;
   const otherRow1 = firstBodyRow1 + leadNames.length;
   const totalRow1 = otherRow1 + 1;
@@ -213,6 +230,14 @@ export function buildSummarySheet(input: SummarySheetInput): { sheet: SheetSpec;
       put(row1 - 1, 1 + k, { t: 'formula', f, ...result(n?.[s]) }, bordered);
     });
     tail(row1, bordered, n);
+    // An adjusted deadline is a date: ">0" counts it and not a date typed as text, as the twin.
+    const f =
+      name.length > 250 || /[*?~]/.test(name)
+        ? `SUMPRODUCT((${tasksRange('lead')}=$A${row1})*ISNUMBER(${tasksRange('adjustedDue')}))`
+        : `COUNTIFS(${tasksRange('lead')},"="&$A${row1},${tasksRange('adjustedDue')},">0")`;
+    const m = counts?.extendedByLead(name);
+    if (m !== undefined) listedExtended += m;
+    put(row1 - 1, extendedCol, { t: 'formula', f, ...result(m) }, bordered);
   });
   const other = counts
     ? (Object.fromEntries(DEADLINE_STATES.map((s) => [s, counts.overall[s] - listed[s]])) as Record<
@@ -245,6 +270,23 @@ export function buildSummarySheet(input: SummarySheetInput): { sheet: SheetSpec;
   });
   tail(otherRow1, bordered, other);
   tail(totalRow1, totalStyle, counts?.overall ?? null);
+  const ext = columnLetter(extendedCol);
+  put(
+    otherRow1 - 1,
+    extendedCol,
+    {
+      t: 'formula',
+      f: `${ext}${totalRow1}${leadNames.length ? `-SUM(${ext}${firstBodyRow1}:${ext}${otherRow1 - 1})` : ''}`,
+      ...result(counts ? counts.extended - listedExtended : undefined),
+    },
+    bordered,
+  );
+  put(
+    totalRow1 - 1,
+    extendedCol,
+    { t: 'formula', f: `COUNTIF(${tasksRange('adjustedDue')},">0")`, ...result(counts?.extended) },
+    totalStyle,
+  );
   put(totalRow1, 0, text(w('rateNote')), { italic: true, wrap: true, color: '595959' });
   sheet.merges.push(`A${totalRow1 + 1}:${lastLetter}${totalRow1 + 1}`);
 
@@ -289,7 +331,7 @@ export function buildSummarySheet(input: SummarySheetInput): { sheet: SheetSpec;
     totalStyle,
   );
 
-  sheet.widths = [42, ...DEADLINE_STATES.map(() => 15), 11, 11, 13];
+  sheet.widths = [42, ...DEADLINE_STATES.map(() => 15), 11, 11, 13, 11];
   sheet.tabColor = '548235';
   sheet.print = figuresPrint(lang, 'landscape');
   return { sheet, reportDateName };

@@ -98,9 +98,9 @@ export function buildTaskTableSheet(input: TaskTableInput): SheetSpec {
   );
   const columns = [...COLUMNS.map((c) => columnSpec(c, lang)), ...extraSpecs];
   const at = (id: TaskColumnId) => COLUMNS.findIndex((c) => c.id === id);
-  const [category, due, status, completedOn] = (['category', 'due', 'status', 'completedOn'] as const).map(
-    at,
-  );
+  const [category, due, status, completedOn, adjustedDue] = (
+    ['category', 'due', 'status', 'completedOn', 'adjustedDue'] as const
+  ).map(at);
   const rows: CellValue[][] = input.rows.map((cells, i) => {
     const sheetRow = firstDataRow + i;
     const values = COLUMNS.map((c): CellValue => {
@@ -115,6 +115,7 @@ export function buildTaskTableSheet(input: TaskTableInput): SheetSpec {
         due: values[due],
         status: values[status],
         completedOn: values[completedOn],
+        adjustedDue: values[adjustedDue],
       },
       input.reportDate,
     );

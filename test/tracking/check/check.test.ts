@@ -88,6 +88,11 @@ function plantedTable() {
     'IV.8.1': { status: 'Đang thực hiện', completedOn: null, progress: 40, updatedOn: serial('2024-05-10') },
     'IV.9.1': { completedOn: serial('2022-12-28') },
     'IV.9.2': { category: 'Có thời hạn' },
+    // Deadline extensions (issue 17): a date moved without its basis, one moved earlier than the
+    // plan's deadline, one set before the plan was issued.
+    'IV.3.4': { adjustedDue: serial('2024-12-31') },
+    'IV.7.2': { adjustedDue: serial('2024-08-31'), adjustmentBasis: 'Công văn số 123/VP-TH ngày 05/3/2024' },
+    'IV.8.2': { adjustedDue: serial('2022-06-30'), adjustmentBasis: 'Công văn 7/UBND' },
   };
   const entries: Entry[] = [];
   for (const t of SAMPLE_TASKS) {
@@ -146,6 +151,9 @@ describe('a table planted with one case of every rule', () => {
       ['due.missing_dated', cell('IV.9.2', 'due')],
       ['structure.row_without_id', `A${noIdRow}`],
       ['structure.id_unknown', cell('IV.10.1', 'taskId')],
+      ['adjustment.no_basis', cell('IV.3.4', 'adjustedDue')],
+      ['adjustment.earlier', cell('IV.7.2', 'adjustedDue')],
+      ['adjustment.before_plan', cell('IV.8.2', 'adjustedDue')],
     ];
     const key = (pair: string[]) => pair.join(' @ ');
     expect(findings.map((f) => key([f.code, f.cell])).sort()).toEqual(expected.map(key).sort());

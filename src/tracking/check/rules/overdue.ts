@@ -1,4 +1,4 @@
-import { deadlineState } from '../../deadline-state';
+import { deadlineState, effectiveDue } from '../../deadline-state';
 import { vnDate } from '../format';
 import { rule } from '../rule';
 import type { RowRule } from '../types';
@@ -10,23 +10,33 @@ export const overdueRule: RowRule = {
   rules: [TASK_OVERDUE],
   needs: ['status', 'due'],
   check(row, ctx, emit) {
-    const due = row.due.iso;
+    const adjusted = row.dates.adjustedDue?.iso ?? null;
+    const due = effectiveDue(row.due.iso, adjusted);
     if (!due) return;
     // An unknown status is already an error of its own; judging it here would only add noise.
     if (!row.status.blank && row.statusMeant === null) return;
     // The same judgement as the sheet's formula (a date typed as text is read for its meaning:
     // the text itself is reported by date.as_text).
     const state = deadlineState(
-      { category: row.categoryMeant, due, status: row.statusMeant, completedOn: row.completedOn.iso },
+      {
+        category: row.categoryMeant,
+        due: row.due.iso,
+        adjustedDue: adjusted,
+        status: row.statusMeant,
+        completedOn: row.completedOn.iso,
+      },
       ctx.reportDate,
     );
     if (state !== 'overdue') return;
+    const which = adjusted
+      ? { vi: 'thời hạn điều chỉnh', en: 'the adjusted deadline' }
+      : { vi: 'thời hạn', en: 'the deadline' };
     emit(
       TASK_OVERDUE,
       { rowIndex: row.index, column: 'status' },
       {
-        vi: `Quá hạn chưa hoàn thành: thời hạn ${vnDate(due)} đã qua (ngày báo cáo ${vnDate(ctx.reportDate)}).`,
-        en: `Overdue and not done: the deadline ${vnDate(due)} has passed (report date ${vnDate(ctx.reportDate)}).`,
+        vi: `Quá hạn chưa hoàn thành: ${which.vi} ${vnDate(due)} đã qua (ngày báo cáo ${vnDate(ctx.reportDate)}).`,
+        en: `Overdue and not done: ${which.en} ${vnDate(due)} has passed (report date ${vnDate(ctx.reportDate)}).`,
       },
     );
   },

@@ -1,0 +1,62 @@
+/**
+ * Deadline extensions (`Thời hạn điều chỉnh`, `Căn cứ điều chỉnh`): the state is judged against
+ * the adjusted deadline, so one entered without its basis, earlier than the plan's own deadline
+ * or before the plan was issued changes a report on a word nobody can trace.
+ */
+import { cellOf, columnHeader } from '../../../model/columns';
+import { vnDate } from '../format';
+import { rule } from '../rule';
+import type { RowRule } from '../types';
+
+export const ADJUSTED_WITHOUT_BASIS = rule(
+  'adjustment.no_basis',
+  'warning',
+  'Có thời hạn điều chỉnh nhưng không ghi căn cứ điều chỉnh',
+  'Adjusted deadline without its basis',
+);
+export const ADJUSTED_EARLIER = rule(
+  'adjustment.earlier',
+  'warning',
+  'Thời hạn điều chỉnh sớm hơn thời hạn theo kế hoạch',
+  'Adjusted deadline earlier than the plan’s deadline',
+);
+export const ADJUSTED_BEFORE_PLAN = rule(
+  'adjustment.before_plan',
+  'error',
+  'Thời hạn điều chỉnh trước ngày ban hành kế hoạch',
+  'Adjusted deadline before the plan was issued',
+);
+
+export const adjustmentRule: RowRule = {
+  rules: [ADJUSTED_WITHOUT_BASIS, ADJUSTED_EARLIER, ADJUSTED_BEFORE_PLAN],
+  needs: ['adjustedDue'],
+  check(row, ctx, emit) {
+    // A date typed as text is read for its meaning (date.as_text reports the text itself).
+    const adjusted = row.dates.adjustedDue?.iso;
+    if (!adjusted) return;
+    const at = { rowIndex: row.index, column: 'adjustedDue' as const };
+    const h = { vi: columnHeader('adjustedDue', 'vi'), en: columnHeader('adjustedDue', 'en') };
+    const basis = cellOf(ctx.snapshot, ctx.map, row.index, 'adjustmentBasis');
+    if (ctx.map.index.adjustmentBasis !== undefined && (basis === null || String(basis).trim() === '')) {
+      emit(ADJUSTED_WITHOUT_BASIS, at, {
+        vi: `${h.vi} ${vnDate(adjusted)} chưa có căn cứ: ghi văn bản cho phép điều chỉnh vào cột “${columnHeader('adjustmentBasis', 'vi')}” (ví dụ “Công văn số 123/VP-TH ngày 05/3/2024”).`,
+        en: `${h.en} ${vnDate(adjusted)} has no basis: enter the document that allowed it in “${columnHeader('adjustmentBasis', 'en')}” (e.g. “Công văn số 123/VP-TH ngày 05/3/2024”).`,
+      });
+    }
+    const planDate = ctx.meta?.planIssuedOn ?? null;
+    if (planDate && adjusted < planDate) {
+      emit(ADJUSTED_BEFORE_PLAN, at, {
+        vi: `${h.vi} ${vnDate(adjusted)} trước ngày ban hành kế hoạch (${vnDate(planDate)}): kiểm tra lại ngày.`,
+        en: `${h.en} ${vnDate(adjusted)} is before the plan was issued (${vnDate(planDate)}): check the date.`,
+      });
+      return;
+    }
+    const due = row.due.iso;
+    if (due && adjusted < due) {
+      emit(ADJUSTED_EARLIER, at, {
+        vi: `${h.vi} ${vnDate(adjusted)} sớm hơn thời hạn theo kế hoạch (${vnDate(due)}): kiểm tra lại ngày hoặc căn cứ.`,
+        en: `${h.en} ${vnDate(adjusted)} is earlier than the plan’s deadline (${vnDate(due)}): check the date or its basis.`,
+      });
+    }
+  },
+};
