@@ -31,6 +31,7 @@ const USAGE: Msg = {
 const WORDS = {
   total: { vi: 'Tổng', en: 'Total' },
   rate: { vi: 'Tỷ lệ HT', en: 'Rate' },
+  extended: { vi: 'Gia hạn', en: 'Extended' },
   all: { vi: 'Tổng cộng', en: 'All' },
   none: { vi: '(chưa xác định)', en: '(not set)' },
   reportDate: { vi: 'Ngày báo cáo', en: 'Report date' },
@@ -88,6 +89,7 @@ function table(
     ...SHORT.map((s) => pad(s, 5, true)),
     pad(w.total, 6, true),
     pad(w.rate, 8, true),
+    pad(w.extended, 8, true),
   ];
   lines.push(head.join(' '));
   const line = (r: SummaryRow, name: string) =>
@@ -96,6 +98,7 @@ function table(
       ...DEADLINE_STATES.map((s) => pad(String(r.counts[s]), 5, true)),
       pad(String(r.total), 6, true),
       pad(pct(r.completionRate), 8, true),
+      pad(String(r.extended), 8, true),
     ].join(' ');
   for (const r of rows) lines.push(line(r, label(r)));
   lines.push(line(total, w.all));
