@@ -206,6 +206,7 @@ export function filledSnapshot(rows: number, seed = 6): TableSnapshot {
       note: '',
       updatedOn: base + 300 + Math.floor(rnd() * 160),
       state: null,
+      planRef: null,
     };
     data.push(TASK_COLUMN_IDS.map((id) => cells[id]));
   }

@@ -56,6 +56,12 @@ export async function reviseTracking(
       vi: 'Kế hoạch sửa đổi không có nhiệm vụ nào; sổ theo dõi không đổi.',
       en: 'The revised plan has no tasks; the workbook is unchanged.',
     });
+  if ((old.meta?.plans?.length ?? 0) > 1)
+    // One plan's revision would take every other plan's tasks for removed ones.
+    throw new LocalizedError({
+      vi: 'Sổ tổng này theo dõi nhiều kế hoạch: chưa sửa đổi được theo từng kế hoạch. Chưa ghi gì.',
+      en: 'This master tracks several plans: revising one of them is not supported yet. Nothing written.',
+    });
   const lang = opts.lang ?? old.lang;
   const revised = planRowCells(plan, lang);
   const table = reviseTable({

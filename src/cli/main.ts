@@ -18,6 +18,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   revise: async () => (await import('./commands/revise')).run,
   report: async () => (await import('./commands/report')).run,
   radar: async () => (await import('./commands/radar')).run,
+  add: async () => (await import('./commands/add')).run,
 };
 
 const USAGE: Msg = {
@@ -36,6 +37,7 @@ const USAGE: Msg = {
   report  SO_THEO_DOI.xlsx [-o BAO_CAO.xlsx] [--period 2024-Q2] [--json]
                                                               Lập báo cáo kỳ (Nghị định 30/2020)
   radar   SO_THEO_DOI.xlsx [--days 30] [--json]               Nhiệm vụ quá hạn và sắp đến hạn
+  add     SO_TONG.xlsx KẾ_HOẠCH -o SO_MOI.xlsx [--json]       Thêm một kế hoạch vào sổ tổng
 
 Thông báo bằng tiếng Việt; thêm --lang en để dùng tiếng Anh.
 Mã thoát: 0 thành công, 1 có lỗi số liệu hoặc xung đột (check, merge), 2 dữ liệu vào sai hoặc không đọc/ghi được tệp.
@@ -55,6 +57,7 @@ Mã thoát: 0 thành công, 1 có lỗi số liệu hoặc xung đột (check, m
   report  TRACKING.xlsx [-o REPORT.xlsx] [--period 2024-Q2] [--json]
                                                               The period's report (Decree 30/2020)
   radar   TRACKING.xlsx [--days 30] [--json]                  Tasks overdue and due soon
+  add     MASTER.xlsx PLAN -o NEW.xlsx [--json]               Add a further plan to the master
 
 Messages are in Vietnamese; add --lang en for English.
 Exit codes: 0 success, 1 findings or conflicts (check, merge), 2 bad input or a file that cannot be read or written.

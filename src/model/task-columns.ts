@@ -5,7 +5,8 @@
  * how a read-back cell is converted, the checks' required columns, the task fingerprint — is
  * derived from this list (src/model/columns.ts). Adding a column is adding an entry here.
  * When the columns change, bump SCHEMA_VERSION (src/model/version.ts): merge refuses copies
- * of another layout.
+ * of another layout. A column marked `addedLater` does not: tables without it are still read,
+ * split, merged and revised, so masters and copies made before it keep working.
  */
 import type { Msg } from './msg';
 import type { DeadlineCategory } from './vocabulary';
@@ -317,6 +318,22 @@ export const TASK_COLUMNS = [
     required: true,
   },
   {
+    // Which plan a task belongs to, for a master tracking several (issue 17): after the columns
+    // staff know, so they keep their places; before the state formula, which stays last (ExcelJS
+    // cannot read a table whose calculated column is followed by another).
+    id: 'planRef',
+    label: { vi: 'Kế hoạch', en: 'Plan' },
+    kind: 'text',
+    origin: 'plan',
+    editable: false,
+    merge: 'report',
+    width: 30,
+    numFmt: '@',
+    wrap: true,
+    fromPlan: (r) => planRef(r.plan),
+    addedLater: true,
+  },
+  {
     id: 'state',
     label: { vi: 'Tình trạng hạn', en: 'Deadline state' },
     kind: 'formula',
@@ -329,3 +346,18 @@ export const TASK_COLUMNS = [
     formula: 'deadlineState',
   },
 ] as const satisfies readonly TaskColumn[];
+
+/** Characters of the title the `Kế hoạch` column keeps: every row repeats it. */
+const SHORT_TITLE = 40;
+
+/** What the `Kế hoạch` column shows: the plan's number and short title. */
+export function planRef(plan: { title: string; number: string | null }): string {
+  const title = plan.title.replace(/\s+/g, ' ').trim();
+  let short = title;
+  if (title.length > SHORT_TITLE) {
+    const cut = title.slice(0, SHORT_TITLE);
+    const space = cut.lastIndexOf(' ');
+    short = `${space > SHORT_TITLE / 2 ? cut.slice(0, space) : cut}…`;
+  }
+  return [plan.number, short].filter(Boolean).join(' ');
+}

@@ -37,6 +37,22 @@ export interface LineageStep {
   removed: string[];
 }
 
+/**
+ * One plan of a master that tracks several (a portfolio, issue 17): the first is the plan the
+ * master was built from (the meta's own plan fields), the others were added by `add`.
+ */
+export interface PlanRecord {
+  title: string;
+  number: string | null;
+  issuedOn: string | null;
+  fingerprint: string;
+  fingerprintAlgorithm?: string;
+  /** What the `Kế hoạch` column shows for its tasks. */
+  ref: string;
+  /** Its tasks' ids in the table (prefixed for added plans, e.g. `KH215.IV.3.2`). */
+  taskIds: string[];
+}
+
 /** What ties a workbook to the plan and build it came from (stored in the hidden meta sheet). */
 export interface WorkbookMeta {
   generator: string;
@@ -70,6 +86,8 @@ export interface WorkbookMeta {
   sync?: SyncRecord[];
   /** On a revised master: the masters it descends from, oldest first (absent before any revision). */
   lineage?: LineageStep[];
+  /** On a master holding several plans: one record per plan, in the order they were added. */
+  plans?: PlanRecord[];
 }
 
 /** A tracking workbook as read back from an .xlsx file (or from Excel). */

@@ -25,12 +25,14 @@
  *   mergeSync+           …]                    on `mergeSync+` rows)
  *   lineage              […]                  (revised masters: the ancestors, JSON, chunked on
  *   lineage+             …]                    `lineage+` rows)
+ *   plans                […]                  (masters holding several plans: one record each,
+ *   plans+               …]                    JSON, chunked on `plans+` rows)
  *
  * Unknown keys are ignored on read, so later versions can add rows and older readers skip them.
  */
 import type { Lang } from '../model/lang';
 import type { RawCell } from '../model/table';
-import type { BaseEntries, LineageStep, SyncRecord, WorkbookMeta } from '../model/workbook-meta';
+import type { BaseEntries, LineageStep, PlanRecord, SyncRecord, WorkbookMeta } from '../model/workbook-meta';
 
 export const META_FORMAT = 'plan-tracker-meta/1';
 /** Longest value put in one cell; Excel's limit is 32,767 characters. */
@@ -100,7 +102,45 @@ export function serializeMeta(meta: WorkbookMeta): string[][] {
   if (meta.baseEntries) rows.push(...serializeBaseEntries(meta.baseEntries));
   if (meta.sync?.length) rows.push(...serializeSync(meta.sync));
   if (meta.lineage?.length) rows.push(...serializeLineage(meta.lineage));
+  if (meta.plans?.length)
+    for (const [i, piece] of chunkText(JSON.stringify(meta.plans)).entries())
+      rows.push([i === 0 ? PLANS_KEY : PLANS_MORE, piece]);
   return rows;
+}
+
+export const PLANS_KEY = 'plans';
+const PLANS_MORE = 'plans+';
+
+const isPlanRecord = (v: unknown): v is PlanRecord => {
+  const r = v as PlanRecord;
+  return (
+    typeof r === 'object' &&
+    r !== null &&
+    typeof r.title === 'string' &&
+    typeof r.fingerprint === 'string' &&
+    typeof r.ref === 'string' &&
+    (r.number === null || typeof r.number === 'string') &&
+    (r.issuedOn === null || typeof r.issuedOn === 'string') &&
+    Array.isArray(r.taskIds) &&
+    r.taskIds.every((id) => typeof id === 'string')
+  );
+};
+
+/** The plans of a portfolio master; undefined when absent or damaged. */
+export function parsePlans(rows: readonly (readonly RawCell[])[]): PlanRecord[] | undefined {
+  let json: string | null = null;
+  for (const r of rows) {
+    const key = text(r?.[0]).trim();
+    if (key === PLANS_KEY && json === null) json = text(r[1]);
+    else if (key === PLANS_MORE && json !== null) json += text(r[1]);
+  }
+  if (json === null) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(json);
+    return Array.isArray(parsed) && parsed.every(isPlanRecord) ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export function serializeLineage(steps: readonly LineageStep[]): string[][] {
@@ -245,6 +285,7 @@ export function parseMeta(rows: readonly (readonly RawCell[])[]): WorkbookMeta |
   const schemaVersion = Number(str('schemaVersion'));
   const lang: Lang = str('lang') === 'en' ? 'en' : 'vi';
   const sync = parseSync(rows);
+  const plans = parsePlans(rows);
   return {
     generator: str('generator'),
     generatorVersion: str('generatorVersion'),
@@ -263,5 +304,6 @@ export function parseMeta(rows: readonly (readonly RawCell[])[]): WorkbookMeta |
     baseEntries: parseBaseEntries(rows),
     sync: sync.length ? sync : undefined,
     lineage: parseLineage(rows),
+    ...(plans ? { plans } : {}),
   };
 }

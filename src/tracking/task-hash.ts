@@ -31,9 +31,15 @@ function parts(columnIds: readonly string[], cell: (id: string) => RawCell): str
   return JSON.stringify(columnIds.map((id) => canonical(id, cell(id))));
 }
 
+/**
+ * The plan columns the fingerprint covers: not those added later (the plan a task belongs to),
+ * so workbooks built before them still verify, and a task moved into a portfolio is the same task.
+ */
+const HASHED_COLUMN_IDS = PLAN_COLUMN_IDS.filter((id) => !columnOf(id)?.addedLater);
+
 /** The fingerprint of a row's plan columns with the current algorithm: 16 hex digits. */
 export function taskHash(cell: (id: string) => RawCell): string {
-  return fnv1a64Hex(parts(PLAN_COLUMN_IDS, cell));
+  return fnv1a64Hex(parts(HASHED_COLUMN_IDS, cell));
 }
 
 async function hashWith(

@@ -6,6 +6,7 @@
 import { cellOf, columnHeader } from '../../../model/columns';
 import { vnDate } from '../format';
 import { rule } from '../rule';
+import type { WorkbookMeta } from '../../../model/workbook-meta';
 import type { RowRule } from '../types';
 
 export const ADJUSTED_WITHOUT_BASIS = rule(
@@ -27,6 +28,21 @@ export const ADJUSTED_BEFORE_PLAN = rule(
   'Adjusted deadline before the plan was issued',
 );
 
+const planDates = new WeakMap<WorkbookMeta, Map<string, string | null>>();
+
+/** The issue date of the plan a task belongs to: in a master of several plans, its own plan's. */
+function planDateOf(meta: WorkbookMeta | null, taskId: string | null): string | null {
+  if (!meta) return null;
+  if (!meta.plans?.length || !taskId) return meta.planIssuedOn;
+  let dates = planDates.get(meta);
+  if (!dates) {
+    dates = new Map();
+    for (const p of meta.plans) for (const id of p.taskIds) dates.set(id, p.issuedOn);
+    planDates.set(meta, dates);
+  }
+  return dates.has(taskId) ? (dates.get(taskId) ?? null) : meta.planIssuedOn;
+}
+
 export const adjustmentRule: RowRule = {
   rules: [ADJUSTED_WITHOUT_BASIS, ADJUSTED_EARLIER, ADJUSTED_BEFORE_PLAN],
   needs: ['adjustedDue'],
@@ -43,7 +59,7 @@ export const adjustmentRule: RowRule = {
         en: `${h.en} ${vnDate(adjusted)} has no basis: enter the document that allowed it in “${columnHeader('adjustmentBasis', 'en')}” (e.g. “Công văn số 123/VP-TH ngày 05/3/2024”).`,
       });
     }
-    const planDate = ctx.meta?.planIssuedOn ?? null;
+    const planDate = planDateOf(ctx.meta, row.taskId);
     if (planDate && adjusted < planDate) {
       emit(ADJUSTED_BEFORE_PLAN, at, {
         vi: `${h.vi} ${vnDate(adjusted)} trước ngày ban hành kế hoạch (${vnDate(planDate)}): kiểm tra lại ngày.`,
