@@ -17,12 +17,14 @@ import { buildWorkbookSpec } from '../../src/workbook/build';
 import { mergeWorkbooks } from '../../src/xlsx/merge';
 import { readTrackingWorkbook } from '../../src/xlsx/read';
 import { splitWorkbook } from '../../src/xlsx/split';
+import { untouchedTasks } from '../../src/tracking/task-hash';
 import { writeXlsx } from '../../src/xlsx/write';
 import { editCells, type UserValue } from '../e2e-roundtrip/user-edit';
 import { fixturePlan } from '../workbook/fixture-plan';
 
 const REPORT_DATE = '2024-07-01';
-const NEW_COLUMNS: TaskColumnId[] = ['adjustedDue', 'adjustmentBasis'];
+/** Every column added since main's layout of 0.1.0: the extension columns and the plan column. */
+const ADDED_LATER: TaskColumnId[] = ['adjustedDue', 'adjustmentBasis', 'planRef'];
 const BASIS = 'Công văn số 123/VP-TH ngày 05/3/2024';
 
 /** The fixture plan with its external-schedule task given a lead, so a copy carries it. */
@@ -140,7 +142,7 @@ function modulesWithoutExtensionColumns() {
     jest.doMock('../../src/model/task-columns', () => {
       const actual = jest.requireActual('../../src/model/task-columns');
       const cols = (actual.TASK_COLUMNS as TaskColumn[]).filter(
-        (c) => !NEW_COLUMNS.includes(c.id as TaskColumnId),
+        (c) => !ADDED_LATER.includes(c.id as TaskColumnId),
       );
       return { ...actual, TASK_COLUMNS: cols };
     });
@@ -165,7 +167,9 @@ describe('a workbook built before the extension columns', () => {
     const wb = await readTrackingWorkbook(bytes);
     const map = mapColumns(wb.snapshot.headers);
     expect(map.missing).toEqual([]);
-    expect(map.absent).toEqual(NEW_COLUMNS);
+    expect(map.absent).toEqual(ADDED_LATER);
+    // Its tasks' fingerprints still verify: revise follows the plan where staff changed nothing.
+    expect((await untouchedTasks(wb.snapshot, wb.meta)).size).toBe(plan().tasks.length);
     const findings = checkTracking({ snapshot: wb.snapshot, meta: wb.meta, reportDate: REPORT_DATE });
     expect(
       findings.filter((f) => f.code.startsWith('structure.') || f.code.startsWith('adjustment.')),
@@ -180,7 +184,7 @@ describe('a workbook built before the extension columns', () => {
     // A copy split by the earlier version, returned with a status.
     const oldCopy = (await old.split.splitWorkbook(bytes)).files.find((f) => f.taskIds.includes('III.1'))!;
     expect(mapColumns((await readTrackingWorkbook(oldCopy.bytes)).snapshot.headers).absent).toEqual(
-      NEW_COLUMNS,
+      ADDED_LATER,
     );
     const oldReturn = await fill(oldCopy.bytes, [['III.1', 'status', 'Đang thực hiện']]);
     const merged = await mergeWorkbooks({ file: 'master.xlsx', bytes }, [
