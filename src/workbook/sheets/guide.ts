@@ -36,8 +36,8 @@ function lines(): Msg[] {
       en: `4. ${h('progress').en}: a number from 0 to 100. ${h('result').en}: what was done (documents issued, figures reached).`,
     },
     {
-      vi: `5. ${h('due').vi} là thời hạn theo kế hoạch. Với nhiệm vụ loại "${cat.external.vi}" hoặc "${cat.none.vi}", khi biết thời hạn thì nhập ngày và đổi ${h('category').vi} thành "${cat.due.vi}".`,
-      en: `5. ${h('due').en} holds the deadline from the plan. For tasks of type "${cat.external.en}" or "${cat.none.en}", enter the date once it is known and change ${h('category').en} to "${cat.due.en}".`,
+      vi: `5. ${h('due').vi} là thời hạn theo kế hoạch. Với nhiệm vụ loại "${cat.external.vi}" hoặc "${cat.none.vi}", khi biết thời hạn thì nhập ngày và đổi ${h('category').vi} thành "${cat.due.vi}". Khi thời hạn được điều chỉnh theo văn bản (hoặc cấp trên ban hành thời hạn), nhập ngày mới vào ${h('adjustedDue').vi} và văn bản vào ${h('adjustmentBasis').vi}; giữ nguyên ${h('due').vi} theo kế hoạch: tình trạng hạn được tính theo thời hạn điều chỉnh.`,
+      en: `5. ${h('due').en} holds the deadline from the plan. For tasks of type "${cat.external.en}" or "${cat.none.en}", enter the date once it is known and change ${h('category').en} to "${cat.due.en}". When a decision moves the deadline (or a higher body sets it), enter the new date in ${h('adjustedDue').en} and the document in ${h('adjustmentBasis').en}; leave ${h('due').en} as the plan says: the state is judged against the adjusted deadline.`,
     },
     {
       vi: `6. ${h('updatedOn').vi}: ngày cập nhật dòng gần nhất.`,
