@@ -152,6 +152,23 @@ function continuesCell(
   return false;
 }
 
+/** Whether item line `i`, met in an open table with a number column, is a row whose tab after its
+ * number became a space ("2.<TAB>Điều tra xã hội học:") and whose content cell goes on over the
+ * next lines: a row further on (within a few lines of text) resumes it. */
+function opensCutRow(lines: readonly PlanLine[], i: number, table: TableColumns): boolean {
+  const c = lines[i];
+  if (table.stt < 0 || table.content <= table.stt || c.number.indexOf('.') >= 0) return false;
+  for (let j = i + 1; j < lines.length && j < i + 30; j++) {
+    const l = lines[j];
+    if (l.cells) {
+      if (tableColumns(l.cells, lines[j + 1]?.cells) || STT_CELL.test(l.cells[table.stt] ?? '')) return false;
+      return table.content + l.cells.length <= table.width;
+    }
+    if (CELL_BREAKERS.has(l.kind) || l.raw === '') return false;
+  }
+  return false;
+}
+
 export function buildOutline(lines: readonly PlanLine[], start: number): Outline {
   const sections: OutlineSection[] = [];
   const footer: PlanLine[] = [];
@@ -240,6 +257,12 @@ export function buildOutline(lines: readonly PlanLine[], start: number): Outline
       group[table.stt >= 0 ? table.stt : 0] = c.number;
       group[table.content] = c.text;
       (current as OutlineSection).tables.push({ cells: group, columns: table, line });
+      continue;
+    } else if (table && current && c.kind === 'item' && opensCutRow(lines, i, table)) {
+      const cut = new Array<string>(table.content + 1).fill('');
+      cut[table.stt] = `${c.number}.`;
+      cut[table.content] = c.text;
+      (current as OutlineSection).tables.push({ cells: cut, columns: table, line });
       continue;
     } else if (table && current && continuesCell(lines, i, table, (current as OutlineSection).tables)) {
       // A cell with line breaks: its lines without a tab go on in the cell the row stopped in.

@@ -129,6 +129,27 @@ describe('layouts on real documents', () => {
     expect(task(plan, 'PL.II.5').lead).toBe(k('Các đơn vị thuộc Bộ'));
   });
 
+  it('a tab table row whose number lost its tab and whose content cell runs over bulleted lines (Bộ Nội vụ 100)', () => {
+    const plan = real('bo-noi-vu-100-qd-bnv-2014');
+    // "2.<TAB>Điều tra xã hội học:" / "* Cấp bộ" / "- …" / "+ …" … / "* Tổng số mẫu …<TAB>Tháng 4 - tháng 5/2014<TAB>Bộ Nội vụ<TAB>…"
+    const survey = task(plan, 'II.2');
+    expect(survey.text).toMatch(/^Điều tra xã hội học:\n\* Cấp bộ\n/);
+    expect(survey.text).toContain('* Tổng số mẫu điều tra: 33736');
+    expect(survey.lead).toBe(k('Bộ Nội vụ'));
+    expect(notes(survey)).toEqual([['due', '2014-05-31']]);
+    // The bullets inside the cell are no tasks of their own, and the rows after it keep their numbers.
+    expect(plan.tasks.filter((t) => t.section === 'II').map((t) => t.id)).toEqual([
+      'II.1',
+      'II.2',
+      'II.3',
+      'II.4',
+      'II.5',
+      'II.6',
+      'II.7',
+    ]);
+    expect(notes(task(plan, 'II.3'))).toEqual([['due', '2014-03-31']]);
+  });
+
   it('the blocked form: "1. Nội dung" tasks, then "2. Cơ quan chủ trì" / "a) Cơ quan chủ trì" bullets and "3. Thời gian thực hiện:" for all of them (BCĐ 1237)', () => {
     const plan = real('bcdqg1237-252-kh-2013');
     const a = task(plan, 'B.I.1.a');
