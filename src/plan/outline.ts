@@ -5,7 +5,7 @@
  * block. Nothing here decides what a task is; that is the task pass.
  */
 import { agencyFromHeading } from './agency';
-import { attributeOf, type Attribute, type PlanLine } from './lines';
+import { attributeOf, readLine, type Attribute, type PlanLine } from './lines';
 import { explicitKind, inferredKind, type ClassifiedLine } from './structure';
 import { tableColumns, type TableColumns } from './table-columns';
 import type { Section } from './types';
@@ -169,6 +169,17 @@ function opensCutRow(lines: readonly PlanLine[], i: number, table: TableColumns)
   return false;
 }
 
+/** A line that is only indented with tabs: one empty cell before its text. */
+function isIndented(c: PlanLine): boolean {
+  return (
+    c.cells !== undefined &&
+    c.cells.length === 2 &&
+    c.cells[0] === '' &&
+    c.cells[1] !== '' &&
+    c.raw.indexOf('|') < 0
+  );
+}
+
 export function buildOutline(lines: readonly PlanLine[], start: number): Outline {
   const sections: OutlineSection[] = [];
   const footer: PlanLine[] = [];
@@ -199,8 +210,12 @@ export function buildOutline(lines: readonly PlanLine[], start: number): Outline
   };
 
   for (let i = start; i < lines.length; i++) {
-    const c = lines[i];
+    let c = lines[i];
     const line = c.at;
+    if (!table && c.kind === 'row' && isIndented(c)) {
+      // "<TAB> 2. Kiểm tra …": Word's indentation outside any table, not a row of one.
+      c = readLine(c.cells![1], c.at, c.joined);
+    }
     if (c.kind === 'footer') {
       inFooter = true;
       current = null;

@@ -57,10 +57,29 @@ function headingLike(n: OutlineNode): boolean {
   return isAgencyHeading(t) || /:$/.test(t) || (t.length <= 100 && !/[.;!?)]$/.test(t));
 }
 
+// "… theo quy định tại Điều 45 của Luật Bầu cử. Cụ thể các nội dung:" — the sentence is the task, the
+// bullets after it list what it covers.
+const DETAILED = /[.;]\s*Cụ thể(?:\s[^.:;]{0,40})?:$/u;
+
+/** An item whose first paragraph states its work and says the bullets below give the details. */
+function detailsItsBullets(n: OutlineNode): boolean {
+  const first = n.extra[0];
+  if (!first || (n.children.length > 0 && n.children[0].line < first.line)) return false;
+  return DETAILED.test(first.text.trim()) && !isAgencyHeading(n.text.trim());
+}
+
 function isContainer(n: OutlineNode): boolean {
   if (n.kind === 'root') return true;
   if (n.children.some(isNumbered)) return true;
-  return n.children.length > 0 && headingLike(n);
+  return n.children.length > 0 && headingLike(n) && !detailsItsBullets(n);
+}
+
+/** The attribute lines of a task and of the bullets its text takes in. */
+function subtreeAttributes(n: OutlineNode): LocatedAttribute[] {
+  if (n.children.length === 0) return n.attributes;
+  const out = [...n.attributes];
+  for (const ch of n.children) out.push(...subtreeAttributes(ch));
+  return out;
 }
 
 function printed(n: OutlineNode): string {
@@ -169,7 +188,7 @@ export function readTasks(outline: Outline, planYear: number | null): TaskPassRe
     node: OutlineNode | null,
     explicitOnly: boolean,
   ) {
-    const attrs = attributeRoles(node?.attributes ?? []);
+    const attrs = attributeRoles(node ? subtreeAttributes(node) : []);
     const body = stripEndMark(text);
     const roles = findRoles(body);
     let lead = attrs.lead ?? roles.lead;

@@ -150,6 +150,34 @@ describe('layouts on real documents', () => {
     expect(notes(task(plan, 'II.3'))).toEqual([['due', '2014-03-31']]);
   });
 
+  it('items indented with a tab are items; "… Cụ thể:" bullets and a "* Thời gian thực hiện:" line detail one task (MTTQ Bắc Cam Ranh)', () => {
+    const plan = real('mttq-bac-cam-ranh-kh-mttq-2025');
+    // "<TAB> 2. Kiểm tra việc hiệp thương …" is item 2, not a table row glued to item 1.
+    const second = task(plan, 'III.2');
+    expect(second.text).toMatch(/^Kiểm tra việc hiệp thương thỏa thuận/);
+    // Its time line (after the bullets, with three rounds under it) is the item's: the last round ends it.
+    expect(notes(second)).toEqual([
+      ['due', '2025-12-14'],
+      ['due', '2026-02-08'],
+      ['due', '2026-02-20'],
+    ]);
+    // "4. Kiểm tra, giám sát việc tổ chức lấy ý kiến …" / "Kiểm tra việc … Cụ thể các nội dung:" / "- …":
+    // the bullets list what the one task covers.
+    const fourth = task(plan, 'III.4');
+    expect(fourth.text).toContain('Thành phần, số lượng cử tri, chương trình hội nghị cử tri;');
+    expect(notes(fourth)).toEqual([['due', '2026-02-08']]);
+    expect(plan.tasks.some((t) => t.id.startsWith('III.4-'))).toBe(false);
+    // Part V's items, each indented with a tab in the copy, are tasks of their own.
+    expect(plan.tasks.filter((t) => t.section === 'V').map((t) => t.id)).toEqual([
+      'V.1',
+      'V.2',
+      'V.3',
+      'V.4',
+      'V.5',
+      'V.6',
+    ]);
+  });
+
   it('the blocked form: "1. Nội dung" tasks, then "2. Cơ quan chủ trì" / "a) Cơ quan chủ trì" bullets and "3. Thời gian thực hiện:" for all of them (BCĐ 1237)', () => {
     const plan = real('bcdqg1237-252-kh-2013');
     const a = task(plan, 'B.I.1.a');
