@@ -105,6 +105,8 @@ function numberOf(text: string): string | null | undefined {
   const n = NUMBER.exec(text);
   if (!n) return undefined;
   const token = n[1].replace(/\s+/g, '').replace(/[.,;|]+$/, '');
+  // "Số hiệu:", "Số công báo:" (a law site's metadata labels) are not the document's "Số …".
+  if (/^\p{L}/u.test(token)) return undefined;
   return /^\d/.test(token) ? token : null;
 }
 

@@ -537,4 +537,12 @@ describe('header damage from PDF copies', () => {
     expect(plan.title).toBe('KẾ HOẠCH Tổng kiểm kê tài sản công');
     expect(plan.tasks.map((t) => t.lead)).toEqual([k('Sở Tài chính')]);
   });
+
+  it('a law site\'s "Số hiệu:" label above the document is no number: the document\'s own "Số 221-KL/TW" is', () => {
+    // The copy opens with the site's metadata ("**Số hiệu:**" / "|" / "221-KL/TW"); party bodies write
+    // their number without a colon ("Số 221-KL/TW").
+    expect(real('bct-221-kl-tw-2025').number).toBe('221-KL/TW');
+    expect(real('bct-212-kl-tw-2025').number).toBe('212-KL/TW');
+    expect(real('vptw-432-tb-vptw-2025').number).toBe('432-TB/VPTW');
+  });
 });
