@@ -429,6 +429,47 @@ describe('deadline forms (issue 12 §2)', () => {
       )[0].category,
     ).toBe('periodic');
   });
+
+  it('"định kỳ" opening a clause and "thường xuyên" in the sentence schedule the task (real plans)', () => {
+    const cats = (text: string, year = 2025) => extractDeadlines(text, year).map((d) => [d.category, d.due]);
+    // Nghệ An 1026, Bắc Ninh 141, Hà Tĩnh 624: "…; định kỳ báo cáo …", "… và định kỳ báo cáo …".
+    expect(
+      cats(
+        'Giao Công an tỉnh chủ trì, phối hợp với Văn phòng UBND tỉnh theo dõi, hướng dẫn, kiểm tra, đôn đốc việc triển khai thực hiện Kế hoạch này; định kỳ báo cáo kết quả thực hiện về Bộ Công an, UBND tỉnh theo quy định.',
+      ),
+    ).toEqual([['periodic', null]]);
+    expect(
+      cats(
+        'Giao Sở Tư pháp theo dõi, đôn đốc; tham mưu sơ kết, tổng kết và định kỳ báo cáo UBND tỉnh theo quy định.',
+      ),
+    ).toEqual([['periodic', null]]);
+    // Đồng Tháp 597, MTTQ Lương Minh: a standing duty, at the start or after the subject or the verb.
+    expect(
+      cats('Tổ chức thực hiện các công việc liên quan, như số hóa hồ sơ; cập nhật dữ liệu thường xuyên.'),
+    ).toEqual([['ongoing', null]]);
+    expect(
+      cats(
+        'Đề nghị Thường trực HĐND, UBND xã thường xuyên phối hợp, trao đổi thông tin, thống nhất phương án xử lý.',
+      ),
+    ).toEqual([['ongoing', null]]);
+    // Bộ TN&MT 59: a standing duty with a date in the same sentence keeps the date.
+    expect(
+      cats(
+        'Xây dựng Chương trình công tác năm 2024 của đơn vị nhằm cụ thể hóa, cập nhật thường xuyên các nhiệm vụ phát sinh, ban hành trước ngày 25 tháng 01 năm 2024 và gửi về Bộ.',
+        2024,
+      ),
+    ).toEqual([
+      ['ongoing', null],
+      ['due', '2024-01-25'],
+    ]);
+    // Not the budget's recurrent spending, and not "định kỳ" qualifying a noun.
+    expect(cats('Hỗ trợ nguồn kinh phí từ nguồn chi thường xuyên của các bộ.')).toEqual([]);
+    expect(
+      cats(
+        'Rà soát, sửa đổi quy định về kiểm tra, bảo dưỡng; thiết bị được kiểm định định kỳ theo quy định.',
+      ),
+    ).toEqual([]);
+  });
 });
 
 describe('issue 20, parse items', () => {
