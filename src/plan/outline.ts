@@ -169,6 +169,12 @@ function opensCutRow(lines: readonly PlanLine[], i: number, table: TableColumns)
   return false;
 }
 
+/** Whether bullet `c` is the rest of attribute `a`'s line: the value stops short of any punctuation
+ * and the bullet goes on in lower case. */
+function breaksAttribute(a: LocatedAttribute, c: PlanLine): boolean {
+  return a.value !== '' && !/[.;:!?)]$/.test(a.value) && /^\p{Ll}/u.test(c.text) && c.attribute === undefined;
+}
+
 /** A line that is only indented with tabs: one empty cell before its text. */
 function isIndented(c: PlanLine): boolean {
   return (
@@ -350,6 +356,14 @@ export function buildOutline(lines: readonly PlanLine[], start: number): Outline
       continue;
     }
     const top = stack[stack.length - 1];
+    if (top.scope && c.rank === top.rank && breaksAttribute(top.scope.attribute, c)) {
+      // "- Đơn vị phối hợp: Văn phòng Bộ, Vụ Tổ chức" / "- cán bộ, Vụ Phổ biến …": the copy broke the
+      // line and put a bullet before its lower-case rest.
+      const a = top.scope.attribute;
+      a.value = `${a.value} ${c.text}`;
+      a.raw = `${a.raw} ${c.text}`;
+      continue;
+    }
     if (top.scope && (c.kind === 'text' || c.rank > top.rank)) {
       // A line under "b) Cơ quan thực hiện:" that is no attribute itself ("- Sở Nội vụ;") lists its value.
       const a = top.scope.attribute;

@@ -178,6 +178,25 @@ describe('layouts on real documents', () => {
     ]);
   });
 
+  it('a partner line the copy broke before a lower-case word, and a list that drops a repeated "Vụ" (Bộ Tư pháp 173)', () => {
+    const plan = real('bo-tu-phap-173-qd-btp-2015');
+    const of = (phrase: string) => plan.tasks.find((x) => x.text.startsWith(phrase))!;
+    // "- Đơn vị phối hợp: Văn phòng Bộ, Vụ Tổ chức" / "- cán bộ, Vụ Phổ biến, giáo dục pháp luật, …"
+    const review = of('Phối hợp tổ chức hội thảo, hội nghị đánh giá');
+    expect(review.partners.slice(0, 3)).toEqual([
+      k('Văn phòng Bộ'),
+      k('Vụ Tổ chức cán bộ'),
+      k('Vụ Phổ biến, giáo dục pháp luật'),
+    ]);
+    expect(review.partners).toHaveLength(10);
+    expect(plan.tasks.some((t) => t.text.startsWith('cán bộ, Vụ Phổ biến'))).toBe(false);
+    // "Vụ Pháp luật hình sự - hành chính, Các vấn đề chung về xây dựng pháp luật, Vụ …": two units.
+    expect(of('Rà soát, đánh giá thủ tục hành chính trong lĩnh vực dân tộc').partners.slice(0, 2)).toEqual([
+      k('Vụ Pháp luật hình sự - hành chính'),
+      k('Các vấn đề chung về xây dựng pháp luật'),
+    ]);
+  });
+
   it('the blocked form: "1. Nội dung" tasks, then "2. Cơ quan chủ trì" / "a) Cơ quan chủ trì" bullets and "3. Thời gian thực hiện:" for all of them (BCĐ 1237)', () => {
     const plan = real('bcdqg1237-252-kh-2013');
     const a = task(plan, 'B.I.1.a');
