@@ -194,8 +194,9 @@ export function classifyNotes(raw: string, planYear: number | null = null): Dead
 // "Định kỳ …" opening the sentence, "… định kỳ và đột xuất." closing a clause, "tổng hợp định kỳ …".
 const PERIODIC_TEXT =
   /^\s*định kỳ(?=\s)|(?:[;,:]|\svà)\s*định kỳ(?=\s+(?:báo cáo|tổng hợp|sơ kết|tổng kết|kiểm tra|đánh giá|rà soát|giao ban|họp|cập nhật|thông tin)(?=[\s,]))|\sđịnh kỳ(?=\s+(?:và|hoặc)\s+đột xuất|\s*[.;]|$)|(?:tổng hợp|báo cáo|kiểm tra|giám sát) định kỳ(?=\s)|(?:định kỳ\s+)?h[ằà]ng (?:năm|quý|tháng|tuần|ngày)|định kỳ (?:\d{1,2}|sáu|ba) tháng(?: (?:một lần|\/lần))?|mỗi (?:năm|quý|tháng)(?: một lần)?/iu;
-// Not the budget's "chi thường xuyên" (recurrent spending) nor "thường xuyên hơn".
-const ONGOING_TEXT = /(?<!\schi)(?:^|\s)thường xuyên(?=[\s,.;]|$)(?!\s+hơn)/iu;
+// Not the budget's "chi thường xuyên" (recurrent spending), nor "thường xuyên hơn", nor what happens
+// often ("vùng thường xuyên xảy ra thiên tai").
+const ONGOING_TEXT = /(?<!\schi)(?:^|\s)thường xuyên(?=[\s,.;]|$)(?!\s+(?:hơn|xảy ra|bị|gặp))/iu;
 // Anchored on its keyword (an optional verb in front made every position a possible start).
 const DATED_CLAUSE =
   /(?:trước ngày|chậm nhất (?:vào |là )?ngày|trong (?:quý|tháng)|trong năm \d{4}|trong giai đoạn)\s[^.;()\n]{1,40}/giu;

@@ -39,7 +39,8 @@ function sentenceSubject(body: string): string | null {
   const direct = leadingAgency(body) ?? leadingAgency(body.replace(OPENING_PHRASE, ''));
   if (direct) return direct;
   const br = body.indexOf('\n');
-  if (br < 0 || !/^(?:Bước|Giai đoạn)\s+\d/u.test(body)) return null;
+  // "Bước 5: Thẩm định …" or a title ending with ":" ("Thành lập Ban Chỉ đạo …:") over its paragraph.
+  if (br < 0 || !(/^(?:Bước|Giai đoạn)\s+\d/u.test(body) || body[br - 1] === ':')) return null;
   const next = body.slice(br + 1);
   return leadingAgency(next) ?? leadingAgency(next.replace(OPENING_PHRASE, ''));
 }

@@ -197,6 +197,18 @@ describe('layouts on real documents', () => {
     ]);
   });
 
+  it('points numbered under their item ("2.1.a."), and a titled point whose paragraph names the lead (HCM 3210)', () => {
+    const plan = real('hcm-3210-qd-ubnd-2014');
+    // "2.1. Bước 1:" / "2.1.a. Thành lập Ban Chỉ đạo …:" / "Ủy ban nhân dân xã, phường, thị trấn thành lập …"
+    const a = task(plan, 'II.2.1.a');
+    expect(a.text).toMatch(/^Thành lập Ban Chỉ đạo thực hiện hỗ trợ nhà ở/);
+    expect(a.lead).toBe(k('Ủy ban nhân dân xã, phường, thị trấn'));
+    expect(notes(task(plan, 'II.2.1.b'))).toEqual([['due', '2014-06-27']]);
+    expect(task(plan, 'II.4.1.a').lead).toBe(k('Sở Xây dựng'));
+    // "4.1.a." is no item "4" whose text is "1.a. …".
+    expect(plan.tasks.some((t) => /^\d\.[a-zđ]\. /u.test(t.text))).toBe(false);
+  });
+
   it('the blocked form: "1. Nội dung" tasks, then "2. Cơ quan chủ trì" / "a) Cơ quan chủ trì" bullets and "3. Thời gian thực hiện:" for all of them (BCĐ 1237)', () => {
     const plan = real('bcdqg1237-252-kh-2013');
     const a = task(plan, 'B.I.1.a');
@@ -483,6 +495,9 @@ describe('deadline forms (issue 12 §2)', () => {
     ]);
     // Not the budget's recurrent spending, and not "định kỳ" qualifying a noun.
     expect(cats('Hỗ trợ nguồn kinh phí từ nguồn chi thường xuyên của các bộ.')).toEqual([]);
+    expect(cats('Hộ gia đình người có công với cách mạng thuộc vùng thường xuyên xảy ra thiên tai.')).toEqual(
+      [],
+    );
     expect(
       cats(
         'Rà soát, sửa đổi quy định về kiểm tra, bảo dưỡng; thiết bị được kiểm định định kỳ theo quy định.',
