@@ -620,4 +620,18 @@ describe('header damage from PDF copies', () => {
     expect(real('bct-212-kl-tw-2025').number).toBe('212-KL/TW');
     expect(real('vptw-432-tb-vptw-2025').number).toBe('432-TB/VPTW');
   });
+
+  it("the title of a conclusion, a notice or a directive is its own heading, not the site's banner above it", () => {
+    expect(real('bct-221-kl-tw-2025').title).toMatch(/^KẾT LUẬN CỦA BỘ CHÍNH TRỊ/);
+    expect(real('vptw-432-tb-vptw-2025').title).toMatch(/^THÔNG BÁO KẾT LUẬN/);
+    expect(real('tld-01-ct-tld-2014').title).toMatch(/^CHỈ THỊ CỦA ĐOÀN CHỦ TỊCH/);
+  });
+
+  it('a letter-spaced issuer over a rule is read whole, without the rule (HCM 3210)', () => {
+    // "| ỦY B AN NHÂN D Â N T HÀNH P HỐ HỒ C H Í M I NH ------- | C Ộ NG HÒA …"
+    expect(real('hcm-3210-qd-ubnd-2014').issuer).toBe('ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH');
+    expect(real('bcdqg1237-252-kh-2013').issuer).toBe(
+      'BAN CHỈ ĐẠO QUỐC GIA VỀ TÌM KIẾM, QUY TẬP HÀI CỐT LIỆT SĨ',
+    );
+  });
 });
