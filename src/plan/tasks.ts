@@ -376,7 +376,10 @@ export function readTasks(outline: Outline, planYear: number | null): TaskPassRe
 
   for (const body of outline.sections) {
     if (body.section.kind === 'tasks') {
-      walkSection(body, false);
+      // An appendix is its table: lines outside it are notes (or a web page's own text after it),
+      // and only an explicit assignment among them is a task.
+      const appendixTable = body.section.id.startsWith('PL') && body.tables.length > 0;
+      walkSection(body, appendixTable);
       const tables = readTables(body, planYear);
       drafts.push(...tables.drafts);
       warnings.push(...tables.warnings);

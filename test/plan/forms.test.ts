@@ -209,6 +209,17 @@ describe('layouts on real documents', () => {
     expect(plan.tasks.some((t) => /^\d\.[a-zđ]\. /u.test(t.text))).toBe(false);
   });
 
+  it('a letter whose flattened closing table runs into its appendix: the appendix caption gives the number, its rows are tasks (BCĐ 174)', () => {
+    const plan = real('bcd-cp-174-cv-bcd-2025');
+    // "| Nơi nhận: … | KT. TRƯỞNG BAN … | PHỤ LỤC / … / (Kèm theo Công văn số 174/CV-BCĐ ngày 02 tháng 12 năm 2025 …) | TT | …"
+    expect([plan.number, plan.issuedOn]).toEqual(['174/CV-BCĐ', '2025-12-02']);
+    // "TT | Tỉnh kiến nghị | Thông tin đề xuất | Bộ phụ trách tiếp nhận, xử lý"
+    const row = plan.tasks.find((t) => t.text.startsWith('Đề nghị điều chỉnh Nghị định số 150/2025/NĐ-CP'))!;
+    expect([row.section, row.lead]).toEqual(['PL', k('Bộ Nội vụ')]);
+    // The law site's own text after the table is no task.
+    expect(plan.tasks.some((t) => /Đăng xuất|Tài khoản/u.test(t.text))).toBe(false);
+  });
+
   it('the blocked form: "1. Nội dung" tasks, then "2. Cơ quan chủ trì" / "a) Cơ quan chủ trì" bullets and "3. Thời gian thực hiện:" for all of them (BCĐ 1237)', () => {
     const plan = real('bcdqg1237-252-kh-2013');
     const a = task(plan, 'B.I.1.a');
