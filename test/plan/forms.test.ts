@@ -409,6 +409,21 @@ describe('leads and partners, as real plans write them', () => {
     ]);
     expect(plan.agencies.map((a) => a.name)).toEqual(['UBND các quận, huyện', 'Sở KH,CN&MT']);
   });
+
+  it('a partner list ends after "liên quan" and before a verb (Thủ tướng 228)', () => {
+    const roles = findRoles(
+      'Bộ Giáo dục và Đào tạo chủ trì, phối hợp với các Bộ, ngành và địa phương liên quan di dời các trường đại học ra ngoài Thủ đô Hà Nội và xây dựng một số trường đại học chất lượng cao.',
+    );
+    expect([roles.lead, roles.partners]).toEqual([
+      'Bộ Giáo dục và Đào tạo',
+      ['các Bộ, ngành và địa phương liên quan'],
+    ]);
+    // "… có liên quan và Sở Y tế" goes on with the list.
+    expect(
+      findRoles('Sở Nội vụ chủ trì, phối hợp với các cơ quan liên quan và Sở Y tế tổ chức hội nghị.')
+        .partners,
+    ).toEqual(['các cơ quan liên quan', 'Sở Y tế']);
+  });
 });
 
 describe('deadline forms (issue 12 §2)', () => {
