@@ -31,8 +31,10 @@ interface Context {
   underAgency: boolean;
 }
 
-// "Trên cơ sở đề nghị của …, Sở Tài chính thẩm định …": the subject comes after the opening phrase.
-const OPENING_PHRASE = /^(?:Trên cơ sở|Dựa trên|Dựa vào)[^.;:\n]{0,200}?,\s*(?=\p{Lu})/u;
+// "Trên cơ sở đề nghị của …, Sở Tài chính thẩm định …", "Sau khi … phê duyệt …, Sở Tài chính lập …",
+// "Kết thúc cuộc bầu cử, Ban Thường trực …": the subject comes after the opening phrase.
+const OPENING_PHRASE =
+  /^(?:Trên cơ sở|Dựa trên|Dựa vào|Sau khi|Kết thúc|Trong quá trình|Đối với)[^.;:\n]{0,200}?,\s*(?=\p{Lu})/u;
 /** The agency a task's sentence opens with, after an opening phrase; for a title line ("Bước 5:
  * Thẩm định …") the paragraph under it. */
 function sentenceSubject(body: string): string | null {

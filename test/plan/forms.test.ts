@@ -220,6 +220,13 @@ describe('layouts on real documents', () => {
     expect(plan.tasks.some((t) => /Đăng xuất|Tài khoản/u.test(t.text))).toBe(false);
   });
 
+  it('the subject after an opening clause ("Sau khi …, Sở Tài chính lập …", "Kết thúc cuộc bầu cử, Ban …") leads', () => {
+    expect(task(real('hcm-3210-qd-ubnd-2014'), 'II.2.6').lead).toBe(k('Sở Tài chính'));
+    expect(task(real('mttq-bac-cam-ranh-kh-mttq-2025'), 'V.5').lead).toBe(
+      k('Ban Thường trực Ủy ban MTTQ Việt Nam phường'),
+    );
+  });
+
   it('the blocked form: "1. Nội dung" tasks, then "2. Cơ quan chủ trì" / "a) Cơ quan chủ trì" bullets and "3. Thời gian thực hiện:" for all of them (BCĐ 1237)', () => {
     const plan = real('bcdqg1237-252-kh-2013');
     const a = task(plan, 'B.I.1.a');
