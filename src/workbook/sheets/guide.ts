@@ -1,5 +1,5 @@
 /** The `Hướng dẫn` sheet: one paragraph per line; lines starting with "#" are headings. */
-import { columnHeader, FIXED_PLAN_COLUMN_IDS, type TaskColumnId } from '../../model/columns';
+import { columnHeader, columnOf, FIXED_PLAN_COLUMN_IDS, type TaskColumnId } from '../../model/columns';
 import type { Lang } from '../../model/lang';
 import { CATEGORY_LABELS, STATE_LABELS, STATUS_LABELS } from '../../model/labels';
 import { localize, type Msg } from '../../model/msg';
@@ -12,6 +12,14 @@ import { figuresPrint } from './print-layout';
 function lines(): Msg[] {
   const both = (f: (l: Lang) => string): Msg => ({ vi: f('vi'), en: f('en') });
   const h = (id: TaskColumnId) => both((l) => `"${columnHeader(id, l)}"`);
+  // Only where the table has the extension columns (a registry without them draws no such line).
+  const extension: Msg =
+    columnOf('adjustedDue') && columnOf('adjustmentBasis')
+      ? {
+          vi: ` Khi thời hạn được điều chỉnh theo văn bản (hoặc cấp trên ban hành thời hạn), nhập ngày mới vào ${h('adjustedDue').vi} và văn bản vào ${h('adjustmentBasis').vi}; giữ nguyên ${h('due').vi} theo kế hoạch: tình trạng hạn được tính theo thời hạn điều chỉnh.`,
+          en: ` When a decision moves the deadline (or a higher body sets it), enter the new date in ${h('adjustedDue').en} and the document in ${h('adjustmentBasis').en}; leave ${h('due').en} as the plan says: the state is judged against the adjusted deadline.`,
+        }
+      : { vi: '', en: '' };
   const s = (key: SheetName) => both((l) => sheetName(key, l));
   const st = STATUS_LABELS;
   const cat = CATEGORY_LABELS;
@@ -36,8 +44,8 @@ function lines(): Msg[] {
       en: `4. ${h('progress').en}: a number from 0 to 100. ${h('result').en}: what was done (documents issued, figures reached).`,
     },
     {
-      vi: `5. ${h('due').vi} là thời hạn theo kế hoạch. Với nhiệm vụ loại "${cat.external.vi}" hoặc "${cat.none.vi}", khi biết thời hạn thì nhập ngày và đổi ${h('category').vi} thành "${cat.due.vi}". Khi thời hạn được điều chỉnh theo văn bản (hoặc cấp trên ban hành thời hạn), nhập ngày mới vào ${h('adjustedDue').vi} và văn bản vào ${h('adjustmentBasis').vi}; giữ nguyên ${h('due').vi} theo kế hoạch: tình trạng hạn được tính theo thời hạn điều chỉnh.`,
-      en: `5. ${h('due').en} holds the deadline from the plan. For tasks of type "${cat.external.en}" or "${cat.none.en}", enter the date once it is known and change ${h('category').en} to "${cat.due.en}". When a decision moves the deadline (or a higher body sets it), enter the new date in ${h('adjustedDue').en} and the document in ${h('adjustmentBasis').en}; leave ${h('due').en} as the plan says: the state is judged against the adjusted deadline.`,
+      vi: `5. ${h('due').vi} là thời hạn theo kế hoạch. Với nhiệm vụ loại "${cat.external.vi}" hoặc "${cat.none.vi}", khi biết thời hạn thì nhập ngày và đổi ${h('category').vi} thành "${cat.due.vi}".${extension.vi}`,
+      en: `5. ${h('due').en} holds the deadline from the plan. For tasks of type "${cat.external.en}" or "${cat.none.en}", enter the date once it is known and change ${h('category').en} to "${cat.due.en}".${extension.en}`,
     },
     {
       vi: `6. ${h('updatedOn').vi}: ngày cập nhật dòng gần nhất.`,
