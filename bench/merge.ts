@@ -47,15 +47,24 @@ async function fillReturn(bytes: Uint8Array): Promise<Uint8Array> {
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
-export async function mergeBenchmark(): Promise<Result[]> {
-  const tasks = 10_000;
-  const returnsCount = 50;
+/** A master of `tasks` tasks and its `returnsCount` agency returns, every other task updated. */
+export async function mergeInputs(
+  tasks: number,
+  returnsCount: number,
+): Promise<{ master: Uint8Array; returns: { file: string; bytes: Uint8Array }[] }> {
   const master = await writeXlsx(
     buildWorkbookSpec(planWithAgencies(tasks, returnsCount), { lang: 'vi', reportDate: '2024-06-14' }),
   );
   const split = await splitWorkbook(master);
   const returns: { file: string; bytes: Uint8Array }[] = [];
   for (const f of split.files) returns.push({ file: f.fileName, bytes: await fillReturn(f.bytes) });
+  return { master, returns };
+}
+
+export async function mergeBenchmark(): Promise<Result[]> {
+  const tasks = 10_000;
+  const returnsCount = 50;
+  const { master, returns } = await mergeInputs(tasks, returnsCount);
   let changes = 0;
   let floorChanges = 0;
   const statusCol = columnLetter(TASK_COLUMN_IDS.indexOf('status'));

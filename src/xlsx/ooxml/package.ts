@@ -29,6 +29,12 @@ export interface OpenOptions extends FileLabel {
 }
 
 const SMALL_PART = 256 * 1024;
+/**
+ * Large parts kept decompressed, most recent last: a read locates the task table (its header
+ * row) then reads it, and a merge edits the task sheet and the meta sheet it has just read, so
+ * the two last large parts are asked for again at once; two bounds the memory held.
+ */
+const LARGE_PARTS_KEPT = 2;
 
 /** The UTF-16 encoding its byte order mark names, or null for UTF-8 (the usual case). */
 function utf16Of(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
@@ -78,6 +84,7 @@ export class OoxmlPackage {
   private types: { defaults: Map<string, string>; overrides: Map<string, string> } | null = null;
   /** Small parts read more than once (the workbook, relationships) are decompressed once. */
   private readonly smallParts = new Map<string, Uint8Array>();
+  private readonly largeParts = new Map<string, Uint8Array>();
 
   private constructor(zip: ZipArchive, file: FileLabel, limits: ReadLimits) {
     this.zip = zip;
@@ -115,8 +122,19 @@ export class OoxmlPackage {
     if (!entry) throw damagedPart(this.file, name);
     const cached = this.smallParts.get(entry.name);
     if (cached) return cached;
+    const large = this.largeParts.get(entry.name);
+    if (large) {
+      this.largeParts.delete(entry.name);
+      this.largeParts.set(entry.name, large);
+      return large;
+    }
     const bytes = this.zip.read(entry);
     if (bytes.length <= SMALL_PART) this.smallParts.set(entry.name, bytes);
+    else {
+      this.largeParts.set(entry.name, bytes);
+      if (this.largeParts.size > LARGE_PARTS_KEPT)
+        this.largeParts.delete(this.largeParts.keys().next().value as string);
+    }
     return bytes;
   }
 
