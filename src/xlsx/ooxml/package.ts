@@ -9,6 +9,7 @@ import { damagedPart, FileLabel, notAWorkbook } from './errors';
 import { DEFAULT_LIMITS, ReadLimits } from './limits';
 import { isSml, NS_CONTENT_TYPES, NS_NONE, NS_PKG_REL, relationshipKind } from './namespaces';
 import { EOF, START, XmlScanner, XmlSyntaxError } from './scanner';
+import { FFLATE_CODEC, ZipCodec } from './codec';
 import { ZipArchive, ZipEntry } from './zip';
 
 export interface Relationship {
@@ -26,6 +27,8 @@ export interface Relationship {
 
 export interface OpenOptions extends FileLabel {
   limits?: Partial<ReadLimits>;
+  /** Decompression (and, for an editor, compression) of parts; fflate by default. */
+  codec?: ZipCodec;
 }
 
 const SMALL_PART = 256 * 1024;
@@ -86,10 +89,13 @@ export class OoxmlPackage {
   private readonly smallParts = new Map<string, Uint8Array>();
   private readonly largeParts = new Map<string, Uint8Array>();
 
-  private constructor(zip: ZipArchive, file: FileLabel, limits: ReadLimits) {
+  readonly codec: ZipCodec;
+
+  private constructor(zip: ZipArchive, file: FileLabel, limits: ReadLimits, codec: ZipCodec) {
     this.zip = zip;
     this.file = file;
     this.limits = limits;
+    this.codec = codec;
     for (const e of zip.entries) {
       if (e.name.endsWith('/')) continue;
       const key = partKey(e.name);
@@ -100,7 +106,8 @@ export class OoxmlPackage {
   static open(bytes: Uint8Array, options: OpenOptions = {}): OoxmlPackage {
     const limits = { ...DEFAULT_LIMITS, ...options.limits };
     const file: FileLabel = { fileName: options.fileName };
-    return new OoxmlPackage(ZipArchive.open(bytes, file, limits), file, limits);
+    const codec = options.codec ?? FFLATE_CODEC;
+    return new OoxmlPackage(ZipArchive.open(bytes, file, limits, codec.inflate), file, limits, codec);
   }
 
   /** Every part's name as stored in the archive, in archive order. */

@@ -41,6 +41,7 @@ import {
 import { SheetDoc } from './sheet-doc';
 import { addSheetEntry, requestFullCalc, setDefinedName } from './workbook-doc';
 import { OutputEntry, writeZip } from './zip-write';
+import { FFLATE_CODEC } from '../codec';
 
 /** A value to write: a number, text, boolean, nothing (clear), a date serial, or a formula. */
 export type CellInput =
@@ -376,7 +377,7 @@ export class WorkbookEditor {
     }
     for (const part of this.added)
       entries.push({ kind: 'data', name: part, data: content(part) ?? encoder.encode(this.text(part)) });
-    return writeZip(entries, now);
+    return writeZip(entries, now, this.pkg.codec === FFLATE_CODEC ? undefined : this.pkg.codec);
   }
 
   /** The new text of an original part, or null when it was only read (or not touched at all). */
