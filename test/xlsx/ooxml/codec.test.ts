@@ -133,3 +133,43 @@ describe('shared strings appended by the editor', () => {
     expect(text.match(/<(x:)?si>/g)).toHaveLength(before + 2);
   });
 });
+
+describe('shared strings read in one pass', () => {
+  const items =
+    '<si><t>một &amp; &quot;hai&quot; &#7871;</t></si><si><t xml:space="preserve">  cách  </t></si>' +
+    '<si><t>dòng\r\nmới_x000D_</t></si><si><t>&unknown; _x005F_x0041_</t></si><si><t></t></si>';
+  const read = (sst: string) => {
+    const wb = openWorkbook(withStrings(sst));
+    return wb.sharedStrings();
+  };
+
+  it('gives what the scanner gives, escapes, line ends and blanks included', () => {
+    const plain = read(`<sst xmlns="${SML}" count="5" uniqueCount="5">${items}</sst>`);
+    // A comment after the items sends the same table through the scanner.
+    const scanned = read(`<sst xmlns="${SML}" count="5" uniqueCount="5">${items}<!-- x --></sst>`);
+    expect(plain).toEqual(scanned);
+    expect(plain).toEqual(['một & "hai" ế', '  cách  ', 'dòng\nmới\r', '&unknown; _x0041_', '']);
+  });
+
+  it('reads rich text and phonetic runs through the scanner', () => {
+    const rich = `<si><r><t>Đậm</t></r><r><rPr><b/></rPr><t xml:space="preserve"> thường</t></r><rPh sb="0" eb="1"><t>x</t></rPh></si>`;
+    expect(read(`<sst xmlns="${SML}" count="2" uniqueCount="2">${rich}<si><t>một</t></si></sst>`)).toEqual([
+      'Đậm thường',
+      'một',
+    ]);
+  });
+
+  it('refuses a broken table, naming the file', () => {
+    const wb = openWorkbook(withStrings(`<sst xmlns="${SML}"><si><t>một</si></sst>`), {
+      fileName: 'hong.xlsx',
+    });
+    let thrown: unknown = null;
+    try {
+      wb.sharedStrings();
+    } catch (e) {
+      thrown = e;
+    }
+    expect(isLocalizedError(thrown)).toBe(true);
+    if (isLocalizedError(thrown)) expect(thrown.msg.vi).toContain('hong.xlsx');
+  });
+});
