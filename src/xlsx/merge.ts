@@ -123,23 +123,7 @@ export function mergeWorkbooksSync(
   const wb: TrackingWorkbook = readOpenWorkbook(reader);
   const lang = wb.lang;
   const now = opts.now ?? new Date();
-  const sources: MergeSource[] = [];
-  const unreadable: MergeRefusal[] = [];
-  for (const r of returns) {
-    const s = readReturn(r);
-    if ('code' in s) unreadable.push(s);
-    else sources.push(s);
-  }
-  const planned = planMerge({ file: master.file, snapshot: wb.snapshot, meta: wb.meta }, sources, {
-    prefer: opts.prefer,
-    acceptInvalid: opts.acceptInvalid,
-    today: now.toISOString().slice(0, 10),
-    adopt: opts.adopt,
-  });
-  const plan: MergePlan =
-    unreadable.length > 0
-      ? { ...planned, refused: [...unreadable, ...planned.refused], changes: [], ok: false }
-      : planned;
+  const plan = planReturns({ file: master.file, snapshot: wb.snapshot, meta: wb.meta }, returns, opts, now);
   const history: HistoryRow[] = [];
   if (!plan.ok || (plan.changes.length === 0 && plan.sync.length === 0))
     return { plan, output: null, history, lang };
@@ -156,4 +140,32 @@ export function mergeWorkbooksSync(
   if (syncRows.length) editor.sheet(SHEET_NAMES.meta.vi).appendRows(syncRows);
   editor.requestFullCalc();
   return { plan, output: editor.save({ now }), history, lang };
+}
+
+/**
+ * Reads the returns and plans their merge into a master already read (a file, or the workbook open
+ * in Excel): a return that cannot be read refuses the whole merge, like a foreign one.
+ */
+export function planReturns(
+  master: MergeSource,
+  returns: readonly NamedBytes[],
+  opts: Pick<MergeWorkbooksOptions, 'prefer' | 'acceptInvalid' | 'adopt'>,
+  now: Date,
+): MergePlan {
+  const sources: MergeSource[] = [];
+  const unreadable: MergeRefusal[] = [];
+  for (const r of returns) {
+    const s = readReturn(r);
+    if ('code' in s) unreadable.push(s);
+    else sources.push(s);
+  }
+  const planned = planMerge(master, sources, {
+    prefer: opts.prefer,
+    acceptInvalid: opts.acceptInvalid,
+    today: now.toISOString().slice(0, 10),
+    adopt: opts.adopt,
+  });
+  return unreadable.length > 0
+    ? { ...planned, refused: [...unreadable, ...planned.refused], changes: [], ok: false }
+    : planned;
 }
