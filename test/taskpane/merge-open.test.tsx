@@ -105,7 +105,7 @@ async function sharePane(api: string) {
   );
   const pick = (files: [string, Uint8Array][]) =>
     fireEvent.change(screen.getByTestId('merge-files'), {
-      target: { files: files.map(([name, bytes]) => new File([bytes], name)) },
+      target: { files: files.map(([name, bytes]) => new File([new Uint8Array(bytes)], name)) },
     });
   return { view, pick, reads, current: () => tracking };
 }
