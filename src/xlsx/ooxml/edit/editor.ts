@@ -23,7 +23,8 @@ import {
 import { relationshipType, URI } from '../namespaces';
 import { OpenOptions, partKey, resolveTarget } from '../package';
 import { WorkbookReader } from '../read';
-import { XmlSyntaxError } from '../scanner';
+import { XmlScanner, XmlSyntaxError } from '../scanner';
+import { scanStyles, type Styles } from '../styles';
 import type { SheetInfo, SheetState } from '../workbook';
 import { DAYS_1904 } from '../worksheet';
 import { buildCell, CellContent } from './cell-xml';
@@ -38,7 +39,9 @@ import {
   SharedStringsDoc,
   StylesDoc,
 } from './parts-doc';
+import { portableSheet, stylesUsed } from './sheet-copy';
 import { SheetDoc } from './sheet-doc';
+import { mergeStyles } from './style-merge';
 import { addSheetEntry, requestFullCalc, setDefinedName } from './workbook-doc';
 import { OutputEntry, writeZip } from './zip-write';
 
@@ -91,6 +94,9 @@ export class WorkbookEditor {
   private readonly addedSheets: SheetInfo[] = [];
   private strings: SharedStringsDoc | null = null;
   private stylesDoc: StylesDoc | null = null;
+  /** The stylesheet as edited by a sheet copy (the reader's is the original's). */
+  private copiedStyles: Styles | null = null;
+  private createdStyles: string | null = null;
   private formulasTouched = false;
   private cellsEdited = false;
   private recalc = false;
@@ -218,7 +224,38 @@ export class WorkbookEditor {
     return this.guarded(() => this.newSheet(name, options));
   }
 
-  private newSheet(name: string, options: { state?: SheetState }): SheetEditor {
+  /**
+   * Adds a copy of another package's worksheet, looking as it did there: values, formulas, cell
+   * formats (brought into this stylesheet), widths, heights, merged cells, panes (sheet-copy.ts).
+   * Parts it pointed to (drawings, comments, tables) are not copied.
+   */
+  copyWorksheet(from: WorkbookReader, sheet: SheetInfo, options: { name?: string; state?: SheetState } = {}) {
+    return this.guarded(() => {
+      if (!sheet.part) throw sheetNotFound(from.file, sheet.name);
+      const source = from.pkg.text(sheet.part);
+      const stylesPart = this.ensureStylesPart();
+      // Date variants added so far go into the text first: the copy's formats come after them.
+      if (this.stylesDoc?.changed) this.setText(stylesPart, this.stylesDoc.toString());
+      this.stylesDoc = null;
+      const fromStyles = from.info.stylesPart;
+      const merged = mergeStyles(
+        { xml: this.text(stylesPart), part: stylesPart },
+        fromStyles ? { xml: from.pkg.text(fromStyles), part: fromStyles } : null,
+        stylesUsed(source),
+      );
+      this.setText(stylesPart, merged.xml);
+      this.copiedStyles = scanStyles(XmlScanner.of(merged.xml, stylesPart));
+      const xml = portableSheet(source, sheet.part, {
+        xf: merged.xf,
+        dxf: merged.dxf,
+        sourceStrings: from.sharedStrings(),
+        targetString: (text) => (this.stringsMode === 'shared' ? this.sharedStrings().add(text) : null),
+      });
+      return this.newSheet(options.name ?? sheet.name, { state: options.state ?? sheet.state, xml });
+    });
+  }
+
+  private newSheet(name: string, options: { state?: SheetState; xml?: string }): SheetEditor {
     if (!validSheetName(name)) throw invalidSheetName(this.file, name);
     const key = name.normalize('NFC').toLowerCase();
     if (this.sheets.some((s) => s.name.normalize('NFC').toLowerCase() === key))
@@ -230,7 +267,9 @@ export class WorkbookEditor {
       : resolveTarget(wbPart, 'worksheets/x').replace(/x$/, '');
     const part = this.freeName(dir, 'sheet');
     const sml = this.reader.info.strict ? URI.smlStrict : URI.sml;
-    const xml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${sml}"><dimension ref="A1"/><sheetData/></worksheet>`;
+    const xml =
+      options.xml ??
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${sml}"><dimension ref="A1"/><sheetData/></worksheet>`;
     const relId = this.addPart(wbPart, part, 'worksheet', CONTENT_TYPE.worksheet, xml);
     const sheetId = Math.max(0, ...this.sheets.map((s) => s.sheetId)) + 1;
     const state = options.state ?? 'visible';
@@ -294,22 +333,34 @@ export class WorkbookEditor {
     return this.strings;
   }
 
-  /** @internal The cell formats, created when the package has none. */
-  stylesForEdit(): StylesDoc {
-    if (this.stylesDoc) return this.stylesDoc;
+  /** The stylesheet part, made (minimal) when the package has none. */
+  private ensureStylesPart(): string {
+    if (this.createdStyles) return this.createdStyles;
     let part = this.reader.info.stylesPart;
     if (!part) {
       const wbPart = this.reader.info.part;
       part = `${wbPart.slice(0, wbPart.lastIndexOf('/') + 1)}styles.xml`;
       this.addPart(wbPart, part, 'styles', CONTENT_TYPE.styles, minimalStyles(this.reader.info.strict));
     }
-    this.stylesDoc = new StylesDoc(part, this.text(part), this.reader.styles());
+    this.createdStyles = part;
+    return part;
+  }
+
+  private currentStyles(): Styles {
+    return this.copiedStyles ?? this.reader.styles();
+  }
+
+  /** @internal The cell formats, created when the package has none. */
+  stylesForEdit(): StylesDoc {
+    if (this.stylesDoc) return this.stylesDoc;
+    const part = this.ensureStylesPart();
+    this.stylesDoc = new StylesDoc(part, this.text(part), this.currentStyles());
     return this.stylesDoc;
   }
 
   /** @internal Whether a style shows dates, styles added by this editor included (they all do). */
   isDateStyle(style: number): boolean {
-    const styles = this.reader.styles();
+    const styles = this.currentStyles();
     if (style < styles.count) return styles.isDate(style);
     return this.stylesDoc?.isAdded(style) ?? false;
   }
