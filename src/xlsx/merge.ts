@@ -13,6 +13,7 @@ import { serializeSync } from '../tracking/meta';
 import { cellValueOf, rawOf } from '../workbook/cells';
 import { isSheet, SHEET_NAMES } from '../workbook/names';
 import {
+  HISTORY_WIDTHS,
   historyHeaders,
   historyRowCells,
   historySheetName,
@@ -98,7 +99,9 @@ function cellInput(value: CellValue): CellInput {
 function appendHistory(editor: WorkbookEditor, sheetNames: string[], rows: HistoryRow[], lang: Lang): void {
   if (rows.length === 0) return;
   const existing = sheetNames.find((n) => isSheet('history', n));
-  const sheet = existing ? editor.sheet(existing) : editor.addWorksheet(historySheetName(lang));
+  const sheet = existing
+    ? editor.sheet(existing)
+    : editor.addWorksheet(historySheetName(lang), { widths: HISTORY_WIDTHS, freezeRows: 1 });
   const out: CellInput[][] = [];
   if (sheet.lastRow() === 0) out.push(historyHeaders(lang));
   for (const row of rows) out.push(historyRowCells(row, lang).map(cellInput));

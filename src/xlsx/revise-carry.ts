@@ -10,7 +10,7 @@
 import { mapColumns } from '../model/columns';
 import type { Lang } from '../model/lang';
 import { isSheet, SHEET_NAMES, TABLE_NAME, type SheetName } from '../workbook/names';
-import { historyHeaders, historySheetName } from '../workbook/sheets/history';
+import { HISTORY_WIDTHS, historyHeaders, historySheetName } from '../workbook/sheets/history';
 import { WorkbookEditor, type CellInput } from './ooxml/edit/editor';
 import { openWorkbook, type WorkbookReader } from './ooxml/read';
 import type { Cell } from './ooxml/worksheet';
@@ -75,17 +75,13 @@ export function carryOver(oldMaster: Uint8Array, revised: Uint8Array, opts: Carr
   const side = opts.moved ? carrySideCells(old, editor, opts.moved) : { carried: 0, left: [] };
 
   const oldHistory = old.sheets.find((s) => isSheet('history', s.name) && s.part);
-  const history = editor.addWorksheet(oldHistory?.name ?? historySheetName(opts.lang));
+  // The history as it was, layout and all (widths, frozen header, any formatting the user gave it).
+  const history = oldHistory
+    ? editor.copyWorksheet(old, oldHistory)
+    : editor.addWorksheet(historySheetName(opts.lang), { widths: HISTORY_WIDTHS, freezeRows: 1 });
   let historyRows = 0;
-  if (oldHistory) {
-    for (const row of rowsOf(old, oldHistory)) {
-      for (const cell of row.cells) {
-        const v = input(cell);
-        if (v !== null) history.set({ row: row.r, col: cell.col }, v);
-      }
-      if (row.r > 1) historyRows += 1;
-    }
-  } else history.appendRows([historyHeaders(opts.lang).map((h) => ({ text: h }))]);
+  if (oldHistory) historyRows = rowsOf(old, oldHistory).filter((r) => r.r > 1).length;
+  else history.appendRows([historyHeaders(opts.lang).map((h) => ({ text: h }))]);
   const { at, file, reason } = opts.revisionRow;
   history.appendRows([[{ text: at }, { text: file }, null, null, null, null, null, { text: reason }]]);
   return { bytes: editor.save(), historyRows, sheets, sideCells: side.carried, sideCellsLeft: side.left };

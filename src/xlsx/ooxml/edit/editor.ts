@@ -45,6 +45,14 @@ import { mergeStyles } from './style-merge';
 import { addSheetEntry, requestFullCalc, setDefinedName } from './workbook-doc';
 import { OutputEntry, writeZip } from './zip-write';
 
+export interface NewSheetOptions {
+  state?: SheetState;
+  /** Column widths in characters, from column A. */
+  widths?: readonly number[];
+  /** Rows frozen at the top (a header). */
+  freezeRows?: number;
+}
+
 /** A value to write: a number, text, boolean, nothing (clear), a date serial, or a formula. */
 export type CellInput =
   | null
@@ -220,8 +228,25 @@ export class WorkbookEditor {
     }
   }
 
-  addWorksheet(name: string, options: { state?: SheetState } = {}): SheetEditor {
-    return this.guarded(() => this.newSheet(name, options));
+  /**
+   * Adds an empty worksheet; `widths` (in characters, from column A) and `freezeRows` (rows kept
+   * in view at the top, e.g. a header) give it a layout.
+   */
+  addWorksheet(name: string, options: NewSheetOptions = {}): SheetEditor {
+    return this.guarded(() => this.newSheet(name, { state: options.state, xml: this.emptySheet(options) }));
+  }
+
+  private emptySheet(options: NewSheetOptions): string {
+    const sml = this.reader.info.strict ? URI.smlStrict : URI.sml;
+    const rows = options.freezeRows ?? 0;
+    const views = rows
+      ? `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${rows}" topLeftCell="A${rows + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${rows + 1}" sqref="A${rows + 1}"/></sheetView></sheetViews>`
+      : '';
+    const widths = (options.widths ?? []).filter((w) => Number.isFinite(w) && w > 0);
+    const cols = widths.length
+      ? `<cols>${widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>`
+      : '';
+    return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${sml}"><dimension ref="A1"/>${views}${cols}<sheetData/></worksheet>`;
   }
 
   /**
@@ -255,7 +280,7 @@ export class WorkbookEditor {
     });
   }
 
-  private newSheet(name: string, options: { state?: SheetState; xml?: string }): SheetEditor {
+  private newSheet(name: string, options: { state?: SheetState; xml: string }): SheetEditor {
     if (!validSheetName(name)) throw invalidSheetName(this.file, name);
     const key = name.normalize('NFC').toLowerCase();
     if (this.sheets.some((s) => s.name.normalize('NFC').toLowerCase() === key))
@@ -266,10 +291,7 @@ export class WorkbookEditor {
       ? firstSheet.slice(0, firstSheet.lastIndexOf('/') + 1)
       : resolveTarget(wbPart, 'worksheets/x').replace(/x$/, '');
     const part = this.freeName(dir, 'sheet');
-    const sml = this.reader.info.strict ? URI.smlStrict : URI.sml;
-    const xml =
-      options.xml ??
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${sml}"><dimension ref="A1"/><sheetData/></worksheet>`;
+    const xml = options.xml;
     const relId = this.addPart(wbPart, part, 'worksheet', CONTENT_TYPE.worksheet, xml);
     const sheetId = Math.max(0, ...this.sheets.map((s) => s.sheetId)) + 1;
     const state = options.state ?? 'visible';

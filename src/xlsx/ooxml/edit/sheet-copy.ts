@@ -123,6 +123,14 @@ export function portableSheet(xml: string, part: string, maps: SheetCopyMaps): s
         child.end,
         text.replace(/<(?:[\w.-]+:)?hyperlink\b[^>]*\/>/g, (tag) => (/\sr:id=/.test(tag) ? '' : tag)),
       );
+    else if (child.local === 'sheetFormatPr' && !/\sdefaultRowHeight=/.test(text))
+      // Some writers (ExcelJS) leave out this required attribute; the copy is made valid.
+      replace(
+        child.start,
+        child.end,
+        setAttribute(text.slice(0, child.openEnd - child.start), 'defaultRowHeight', '15') +
+          text.slice(child.openEnd - child.start),
+      );
     else if (child.local === 'pageSetup' || child.local === 'headerFooter')
       replace(child.start, child.end, text.replace(/\sr:id="[^"]*"/g, ''));
   }
