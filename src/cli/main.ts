@@ -23,6 +23,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   radar: async () => (await import('./commands/radar')).run,
 };
 
+/** Every command's name, for its per-command tests (`COMMAND --help`, the error table). */
+export const COMMAND_NAMES: readonly string[] = Object.keys(COMMANDS);
+
 const USAGE: Msg = {
   vi: `Cách dùng: plan-tracker <lệnh> [tuỳ chọn]
 
