@@ -111,8 +111,8 @@ export const PERIOD_FLAG = {
   kind: 'string',
   value: ['KỲ', 'PERIOD'],
   about: {
-    vi: 'Kỳ báo cáo: 2024-06, 2024-Q2, 2024-H1 hoặc 2024 (mặc định: quý chứa ngày báo cáo).',
-    en: 'The reporting period: 2024-06, 2024-Q2, 2024-H1 or 2024 (default: the quarter of the report date).',
+    vi: 'Kỳ báo cáo: 2024-06, 2024-Q2 (Quý II-2024, Q2-2024), 2024-H1 (6T-2024) hoặc 2024 (mặc định: quý chứa ngày báo cáo).',
+    en: 'The reporting period: 2024-06, 2024-Q2 (or Q2-2024), 2024-H1 (or 6T-2024) or 2024 (default: the quarter of the report date).',
   },
 } as const satisfies FlagSpec;
 
@@ -124,6 +124,23 @@ export const CALENDAR_FLAG = {
     en: 'Calendar periods instead of the 15th-to-14th cut-off.',
   },
 } as const satisfies FlagSpec;
+
+const ROMAN_QUARTERS: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4 };
+
+/**
+ * A period as the office writes it, in the form the period reader takes: `Quý II-2024` and
+ * `Q2-2024` → `2024-Q2`, `6T-2024` (the first six months) → `2024-H1`; anything else unchanged.
+ */
+export function officePeriod(text: string): string {
+  const t = text.trim();
+  const roman = /^qu[ýy]\s+(I{1,3}|IV)\s*[-/ ]\s*(\d{4})$/iu.exec(t);
+  if (roman) return `${roman[2]}-Q${ROMAN_QUARTERS[roman[1].toUpperCase()]}`;
+  const q = /^Q([1-4])\s*[-/ ]\s*(\d{4})$/i.exec(t);
+  if (q) return `${q[2]}-Q${q[1]}`;
+  const six = /^6\s*(?:T|tháng)\s*(?:đầu năm\s*)?[-/ ]\s*(\d{4})$/iu.exec(t);
+  if (six) return `${six[1]}-H1`;
+  return t;
+}
 
 /** `flag` with its own line in `--help` (and its value's name), for a command that uses it its own way. */
 export function describedAs<S extends FlagSpec>(flag: S, about: Msg, value?: Label): S {

@@ -2,6 +2,7 @@ import {
   choiceFlag,
   commandArgs,
   COMMON_FLAGS,
+  officePeriod,
   parseArgs,
   type ArgSpec,
   type FlagSpecs,
@@ -216,5 +217,20 @@ describe('commandArgs', () => {
     const parsed = commandArgs(['a', '--json'], SPEC, USAGE, io);
     expect(parsed?.flags.json).toBe(true);
     expect(io.stdout + io.stderr).toBe('');
+  });
+});
+
+describe('officePeriod', () => {
+  it.each([
+    ['Quý II-2024', '2024-Q2'],
+    ['quý IV/2023', '2023-Q4'],
+    ['Q2-2024', '2024-Q2'],
+    ['q3 2024', '2024-Q3'],
+    ['6T-2024', '2024-H1'],
+    ['6 tháng đầu năm 2024', '2024-H1'],
+    ['2024-Q2', '2024-Q2'],
+    ['Quý V-2024', 'Quý V-2024'],
+  ])('reads %s as %s (issue 19: summary --period the way the office writes it)', (text, iso) => {
+    expect(officePeriod(text)).toBe(iso);
   });
 });

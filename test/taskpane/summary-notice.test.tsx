@@ -35,6 +35,7 @@ it('says a failed download again in English once the language is switched', asyn
   const tracking: LoadedTracking = {
     wb: await readTrackingFile({ name: 'so.xlsx', bytes }),
     fileName: 'so.xlsx',
+    loadedAt: Date.now(),
   };
   const step = () => (
     <SummaryStep

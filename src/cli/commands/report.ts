@@ -17,6 +17,7 @@ import {
   COMMON_FLAGS,
   describedAs,
   MISSING_TRACKING_WORKBOOK,
+  officePeriod,
   PERIOD_FLAG,
 } from '../args';
 import { readNamedFile } from '../files';
@@ -108,7 +109,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   if (!parsed) return 0;
   const { lang, json, output, calendar, force, issuer, place } = parsed.flags;
   const convention = calendar ? 'calendar' : 'cutoff14';
-  const period = parsed.flags.period ? parsePeriod(parsed.flags.period, convention) : null;
+  const period = parsed.flags.period ? parsePeriod(officePeriod(parsed.flags.period), convention) : null;
   const outPath = output ? resolve(io.cwd, output) : null;
   if (output && outPath) {
     requireXlsxPath(output);

@@ -14,7 +14,14 @@ import type { Lang } from '../../model/lang';
 import { CATEGORY_LABELS, STATE_LABELS } from '../../model/labels';
 import { localize, localizeAll, type Msg } from '../../model/msg';
 import { DEADLINE_STATES, type DeadlineCategory } from '../../model/vocabulary';
-import { CALENDAR_FLAG, commandArgs, COMMON_FLAGS, MISSING_TRACKING_WORKBOOK, PERIOD_FLAG } from '../args';
+import {
+  CALENDAR_FLAG,
+  commandArgs,
+  COMMON_FLAGS,
+  officePeriod,
+  MISSING_TRACKING_WORKBOOK,
+  PERIOD_FLAG,
+} from '../args';
 import { readNamedFile } from '../files';
 import type { CliIo } from '../io';
 import { refuseUnwritableTarget, requireXlsxPath, writeFilesAtomically } from '../output-file';
@@ -164,7 +171,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   if (!parsed) return 0;
   const { lang, json, out, calendar } = parsed.flags;
   const period = parsed.flags.period
-    ? parsePeriod(parsed.flags.period, calendar ? 'calendar' : 'cutoff14')
+    ? parsePeriod(officePeriod(parsed.flags.period), calendar ? 'calendar' : 'cutoff14')
     : null;
   if (out) {
     requireXlsxPath(out);
