@@ -37,6 +37,7 @@ import type { BuildRequest } from './build';
 import { errorText } from './errors';
 import type { NamedFile } from './files';
 import type { LoadedPlan } from './plan-file';
+import type { OpenMergeOutcome, OpenMergeRequest } from './merge-open';
 import type { MergeOutcome, MergeRequest } from './share';
 import type { SummaryOutcome } from './summary';
 
@@ -54,6 +55,11 @@ export interface LiveWorkbook {
   writeCheckSheet(findings: readonly Finding[], lang: Lang): Promise<{ sheet: string; skipped: Msg[] }>;
   writeSummarySheet(sheet: SummarySheet, lang: Lang): Promise<{ sheet: string; skipped: Msg[] }>;
   createPivots(lang: Lang): Promise<{ ok: boolean; message: Msg }>;
+  /**
+   * Plans the merge of returned files against the open workbook and, when `write` and the plan
+   * allows it, writes the changes and the history rows into it (nothing when the plan refuses).
+   */
+  merge(returns: readonly NamedFile[], req: OpenMergeRequest): Promise<OpenMergeOutcome>;
 }
 
 /** The tracking workbook the check, summary and share steps work on. */
@@ -168,6 +174,8 @@ function openWorkbook(wb: TrackingWorkbook, lang: Lang): LoadedTracking {
       return { sheet: r.sheet, skipped: r.skipped };
     },
     createPivots: (l) => createPivotsInExcel(l),
+    merge: async (returns, req) =>
+      (await import(/* webpackChunkName: "xlsx-merge" */ './merge-open')).mergeIntoOpen(returns, req),
   };
   return {
     wb,
