@@ -15,6 +15,10 @@ interface FlagNames {
   /** Every spelling, e.g. ['-o', '--output']. Only `--long` spellings accept `--long=value`. */
   readonly names: readonly string[];
   readonly label?: Label;
+  /** Its line in `COMMAND --help`: what it does, one sentence per language. */
+  readonly about?: Msg;
+  /** How its value is shown in `--help` (`TỆP.xlsx`, `FILE.xlsx`); derived for dates, languages and choices. */
+  readonly value?: Label;
 }
 
 export type FlagSpec =
@@ -58,17 +62,99 @@ export interface ParsedArgs<F extends FlagSpecs> {
 
 /** The flags several commands share, declared once so they read and fail alike everywhere. */
 export const COMMON_FLAGS = {
-  output: { names: ['-o', '--output'], kind: 'string' },
-  reportDate: { names: ['--report-date'], kind: 'date', label: ['Ngày báo cáo', 'report date'] },
-  lang: { names: ['--lang'], kind: 'lang' },
-  json: { names: ['--json'], kind: 'bool' },
-  force: { names: ['--force'], kind: 'bool' },
-  dryRun: { names: ['--dry-run'], kind: 'bool' },
+  output: {
+    names: ['-o', '--output'],
+    kind: 'string',
+    value: ['TỆP.xlsx', 'FILE.xlsx'],
+    about: { vi: 'Tệp kết quả sẽ ghi.', en: 'The file to write.' },
+  },
+  reportDate: {
+    names: ['--report-date'],
+    kind: 'date',
+    label: ['Ngày báo cáo', 'report date'],
+    about: {
+      vi: 'Ngày báo cáo, dạng 14/06/2024 hoặc 2024-06-14 (mặc định: ngày ghi trong sổ, hoặc hôm nay).',
+      en: 'The report date, as 14/06/2024 or 2024-06-14 (default: the one in the workbook, or today).',
+    },
+  },
+  lang: {
+    names: ['--lang'],
+    kind: 'lang',
+    about: {
+      vi: 'Ngôn ngữ của thông báo và của tệp tạo ra: vi (mặc định) hoặc en.',
+      en: 'The language of messages and of the files written: vi (default) or en.',
+    },
+  },
+  json: {
+    names: ['--json'],
+    kind: 'bool',
+    about: { vi: 'In kết quả dạng JSON.', en: 'Print the result as JSON.' },
+  },
+  force: {
+    names: ['--force'],
+    kind: 'bool',
+    about: { vi: 'Ghi đè tệp kết quả đã có.', en: 'Overwrite an existing output file.' },
+  },
+  dryRun: {
+    names: ['--dry-run'],
+    kind: 'bool',
+    about: {
+      vi: 'Chạy thử: chỉ báo sẽ làm gì, không ghi tệp nào.',
+      en: 'Dry run: say what would be done, write nothing.',
+    },
+  },
 } as const satisfies FlagSpecs;
 
+/** The reporting period of summary and report, and its convention. */
+export const PERIOD_FLAG = {
+  names: ['--period'],
+  kind: 'string',
+  value: ['KỲ', 'PERIOD'],
+  about: {
+    vi: 'Kỳ báo cáo: 2024-06, 2024-Q2 (Quý II-2024, Q2-2024), 2024-H1 (6T-2024) hoặc 2024 (mặc định: quý chứa ngày báo cáo).',
+    en: 'The reporting period: 2024-06, 2024-Q2 (or Q2-2024), 2024-H1 (or 6T-2024) or 2024 (default: the quarter of the report date).',
+  },
+} as const satisfies FlagSpec;
+
+export const CALENDAR_FLAG = {
+  names: ['--calendar'],
+  kind: 'bool',
+  about: {
+    vi: 'Kỳ theo tháng dương lịch, không chốt ngày 14.',
+    en: 'Calendar periods instead of the 15th-to-14th cut-off.',
+  },
+} as const satisfies FlagSpec;
+
+const ROMAN_QUARTERS: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4 };
+
+/**
+ * A period as the office writes it, in the form the period reader takes: `Quý II-2024` and
+ * `Q2-2024` → `2024-Q2`, `6T-2024` (the first six months) → `2024-H1`; anything else unchanged.
+ */
+export function officePeriod(text: string): string {
+  const t = text.trim();
+  const roman = /^qu[ýy]\s+(I{1,3}|IV)\s*[-/ ]\s*(\d{4})$/iu.exec(t);
+  if (roman) return `${roman[2]}-Q${ROMAN_QUARTERS[roman[1].toUpperCase()]}`;
+  const q = /^Q([1-4])\s*[-/ ]\s*(\d{4})$/i.exec(t);
+  if (q) return `${q[2]}-Q${q[1]}`;
+  const six = /^6\s*(?:T|tháng)\s*(?:đầu năm\s*)?[-/ ]\s*(\d{4})$/iu.exec(t);
+  if (six) return `${six[1]}-H1`;
+  return t;
+}
+
+/** `flag` with its own line in `--help` (and its value's name), for a command that uses it its own way. */
+export function describedAs<S extends FlagSpec>(flag: S, about: Msg, value?: Label): S {
+  return { ...flag, about, ...(value ? { value } : {}) };
+}
+
 /** A flag taking one of `choices`, named `label` in messages. */
-export function choiceFlag<const C extends readonly string[]>(name: string, choices: C, label: Label) {
-  return { names: [name], kind: 'choice', choices, label } as const;
+export function choiceFlag<const C extends readonly string[]>(
+  name: string,
+  choices: C,
+  label: Label,
+  about?: Msg,
+) {
+  return { names: [name], kind: 'choice', choices, label, ...(about ? { about } : {}) } as const;
 }
 
 /** The usage error of check, summary and split when the workbook is not named. */
@@ -172,7 +258,9 @@ export function parseArgs<F extends FlagSpecs>(
       continue;
     }
     const raw = inline ?? args[++i];
-    if (raw === undefined || raw === '') return { error: MESSAGES.missingValue(name) };
+    // `-o --force` means the value was forgotten, not a file called "--force".
+    const forgotten = inline === undefined && raw !== undefined && byName.has(raw.split('=')[0]);
+    if (raw === undefined || raw === '' || forgotten) return { error: MESSAGES.missingValue(name) };
     const read = readValue(flag, name, raw);
     if ('error' in read) return read;
     values[key] = read.ok;
@@ -210,10 +298,48 @@ export function commandArgs<F extends FlagSpecs>(
   io: CliIo,
 ): ParsedArgs<F> | null {
   if (spec.help && (args.includes('--help') || args.includes('-h'))) {
-    io.out(localize(usage, langOf(args)));
+    io.out(helpText(spec, usage, langOf(args)));
     return null;
   }
   const parsed = parseArgs(args, spec);
   if ('error' in parsed) throw new UsageError(parsed.error, usage);
   return parsed;
+}
+
+/** `-h`/`--help`, which `commandArgs` answers before reading anything else. */
+export const HELP_FLAG = {
+  names: ['-h', '--help'],
+  kind: 'bool',
+  about: { vi: 'In hướng dẫn này rồi thoát.', en: 'Print this help and exit.' },
+} as const satisfies FlagSpec;
+
+const OPTIONS_TITLE: Msg = { vi: 'Tuỳ chọn:', en: 'Options:' };
+const NO_ABOUT: Msg = { vi: '(chưa có mô tả)', en: '(not described)' };
+
+/** How `flag` is written in `--help`: its spellings and the shape of its value. */
+export function flagSynopsis(flag: FlagSpec, lang: Lang): string {
+  const names = flag.names.join(', ');
+  if (flag.kind === 'bool') return names;
+  const value =
+    flag.value?.[lang === 'vi' ? 0 : 1] ??
+    (flag.kind === 'date'
+      ? 'dd/mm/yyyy'
+      : flag.kind === 'lang'
+        ? LANGS.join('|')
+        : flag.kind === 'choice'
+          ? flag.choices.join('|')
+          : localize({ vi: 'GIÁ_TRỊ', en: 'VALUE' }, lang));
+  return `${names} ${value}`;
+}
+
+/**
+ * A command's `--help`: its usage line, then every option it accepts, one line each, from the
+ * same table the parser reads, so an option cannot be accepted without being listed.
+ */
+export function helpText(spec: { readonly flags: FlagSpecs }, usage: Msg, lang: Lang): string {
+  const flags = [...Object.values(spec.flags), HELP_FLAG];
+  const left = flags.map((f) => flagSynopsis(f, lang));
+  const width = Math.max(...left.map((l) => l.length)) + 2;
+  const lines = flags.map((f, i) => `  ${left[i].padEnd(width)}${localize(f.about ?? NO_ABOUT, lang)}`);
+  return [localize(usage, lang), '', localize(OPTIONS_TITLE, lang), ...lines].join('\n');
 }

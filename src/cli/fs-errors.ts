@@ -43,3 +43,24 @@ export function writeFailure(path: string, e: unknown): LocalizedError {
     { cause: e },
   );
 }
+
+const MKDIR: Record<string, Msg> = {
+  ENOENT: { vi: 'không thể tạo thư mục ở chỗ này', en: 'no folder can be made in that place' },
+  ENOTDIR: {
+    vi: 'một phần của đường dẫn là tệp, không phải thư mục',
+    en: 'part of the path is a file, not a folder',
+  },
+  EACCES: { vi: 'không có quyền tạo thư mục ở đây', en: 'no permission to make a folder there' },
+  EPERM: { vi: 'không có quyền tạo thư mục ở đây', en: 'no permission to make a folder there' },
+  EROFS: { vi: 'ổ đĩa chỉ cho đọc', en: 'the drive is read-only' },
+  ENOSPC: { vi: 'ổ đĩa đã đầy', en: 'the drive is full' },
+};
+
+export function mkdirFailure(dir: string, e: unknown): LocalizedError {
+  const why = MKDIR[codeOf(e)] ?? { vi: 'lỗi khi tạo thư mục', en: 'making the folder failed' };
+  return new LocalizedError(
+    { vi: `Không tạo được thư mục ${dir}: ${why.vi}.`, en: `Cannot make the folder ${dir}: ${why.en}.` },
+    undefined,
+    { cause: e },
+  );
+}

@@ -4,7 +4,10 @@ import { GENERATOR_VERSION } from '../model/version';
 import { langOf } from './args';
 import { CliIo, nodeIo } from './io';
 
-/** A command: its exit code for what it did (0, or 1 for findings and conflicts); it throws for bad input. */
+/**
+ * A command: its exit code for what it did (0, 1 for findings and conflicts, 2 for bad input it
+ * reported itself); otherwise it throws for bad input.
+ */
 export type Command = (args: string[], io: CliIo) => Promise<number>;
 
 // Commands are loaded on demand so `parse` does not pay for ExcelJS.
@@ -20,6 +23,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   radar: async () => (await import('./commands/radar')).run,
   add: async () => (await import('./commands/add')).run,
 };
+
+/** Every command's name, for its per-command tests (`COMMAND --help`, the error table). */
+export const COMMAND_NAMES: readonly string[] = Object.keys(COMMANDS);
 
 const USAGE: Msg = {
   vi: `Cách dùng: plan-tracker <lệnh> [tuỳ chọn]
@@ -39,6 +45,7 @@ const USAGE: Msg = {
   radar   SO_THEO_DOI.xlsx [--days 30] [--json]               Nhiệm vụ quá hạn và sắp đến hạn
   add     SO_TONG.xlsx KẾ_HOẠCH -o SO_MOI.xlsx [--json]       Thêm một kế hoạch vào sổ tổng
 
+Mọi tuỳ chọn của một lệnh: plan-tracker <lệnh> --help
 Thông báo bằng tiếng Việt; thêm --lang en để dùng tiếng Anh.
 Mã thoát: 0 thành công, 1 có lỗi số liệu hoặc xung đột (check, merge), 2 dữ liệu vào sai hoặc không đọc/ghi được tệp.
 `,
@@ -59,6 +66,7 @@ Mã thoát: 0 thành công, 1 có lỗi số liệu hoặc xung đột (check, m
   radar   TRACKING.xlsx [--days 30] [--json]                  Tasks overdue and due soon
   add     MASTER.xlsx PLAN -o NEW.xlsx [--json]               Add a further plan to the master
 
+Every option of a command: plan-tracker <command> --help
 Messages are in Vietnamese; add --lang en for English.
 Exit codes: 0 success, 1 findings or conflicts (check, merge), 2 bad input or a file that cannot be read or written.
 `,
@@ -81,7 +89,7 @@ function internalError(e: unknown): Msg {
 export async function runCommand(command: () => Promise<number>, lang: Lang, io: CliIo): Promise<ExitCode> {
   try {
     const code = await command();
-    return code === EXIT.ok ? EXIT.ok : EXIT.findings;
+    return code === EXIT.ok || code === EXIT.badInput ? code : EXIT.findings;
   } catch (e) {
     if (isLocalizedError(e)) {
       io.err(localize(e.msg, lang));
@@ -92,9 +100,27 @@ export async function runCommand(command: () => Promise<number>, lang: Lang, io:
   }
 }
 
+/**
+ * The arguments with a `--lang` given before the command moved after it, where the command reads
+ * it (`plan-tracker --lang en check …`), and `help COMMAND` read as `COMMAND --help`.
+ */
+function commandFirst(argv: readonly string[]): string[] {
+  const leading: string[] = [];
+  let i = 0;
+  for (; i < argv.length; i++) {
+    if (argv[i].startsWith('--lang=')) leading.push(argv[i]);
+    else if (argv[i] === '--lang' && i + 1 < argv.length) leading.push(argv[i], argv[++i]);
+    else break;
+  }
+  const rest = argv.slice(i);
+  if (rest.length === 0) return [];
+  if (rest[0] === 'help' && rest[1] && COMMANDS[rest[1]]) return [rest[1], '--help', ...leading];
+  return [...rest, ...leading];
+}
+
 export async function main(argv: string[], io: CliIo = nodeIo()): Promise<number> {
-  const [name, ...rest] = argv;
   const lang = langOf(argv);
+  const [name, ...rest] = commandFirst(argv);
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.out(localize(USAGE, lang));
     return name ? EXIT.ok : EXIT.badInput;

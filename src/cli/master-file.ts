@@ -84,7 +84,8 @@ export async function lockMaster(target: string, masterName: string): Promise<Ma
       }
       return { release: () => rm(path, { force: true }) };
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw writeFailure(path, e);
+      // The lock is ours, not the user's: a folder that refuses it refuses the master.
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw writeFailure(masterName, e);
       const held = await readLock(path);
       // Only a holder on this machine can be known to be gone; an unreadable lock is being written.
       const stale = held !== null && held.host === hostname() && !alive(held.pid);

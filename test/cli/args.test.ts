@@ -2,6 +2,7 @@ import {
   choiceFlag,
   commandArgs,
   COMMON_FLAGS,
+  officePeriod,
   parseArgs,
   type ArgSpec,
   type FlagSpecs,
@@ -76,8 +77,11 @@ describe('parseArgs', () => {
     expect(ok(['a', '--lang', 'en', '--lang=vi'], SPEC).flags.lang).toBe('vi');
   });
 
-  it('takes the next argument as the value whatever it looks like', () => {
-    expect(ok(['a', '-o', '--json'], SPEC).flags).toMatchObject({ output: '--json', json: false });
+  it('takes the next argument as the value whatever it looks like, unless it is one of the options', () => {
+    expect(ok(['a', '-o', '-x.xlsx'], SPEC).flags).toMatchObject({ output: '-x.xlsx', json: false });
+    // `-o --json` is a forgotten value, not a file called "--json" (issue 19).
+    expect(error(['a', '-o', '--json'])).toContain('-o');
+    expect(error(['a', '--lang', '--json=x'])).toContain('--lang');
   });
 
   it('keeps "=" inside a value and only splits long flags on it', () => {
@@ -175,11 +179,14 @@ describe('commandArgs', () => {
     for (const flag of ['--help', '-h']) {
       const io = bufferIo();
       expect(commandArgs(['a', '--bogus', flag], { ...SPEC, help: true }, USAGE, io)).toBeNull();
-      expect([io.stdout, io.stderr]).toEqual([`${USAGE.vi}\n`, '']);
+      expect(io.stderr).toBe('');
+      expect(io.stdout.startsWith(`${USAGE.vi}\n`)).toBe(true);
+      expect(io.stdout).toContain('Tuỳ chọn:');
     }
     const io = bufferIo();
     commandArgs(['-h', '--lang', 'en'], { ...SPEC, help: true }, USAGE, io);
-    expect(io.stdout).toBe(`${USAGE.en}\n`);
+    expect(io.stdout.startsWith(`${USAGE.en}\n`)).toBe(true);
+    expect(io.stdout).toContain('Options:');
   });
 
   it('treats --help as an unknown option when help is off', () => {
@@ -210,5 +217,20 @@ describe('commandArgs', () => {
     const parsed = commandArgs(['a', '--json'], SPEC, USAGE, io);
     expect(parsed?.flags.json).toBe(true);
     expect(io.stdout + io.stderr).toBe('');
+  });
+});
+
+describe('officePeriod', () => {
+  it.each([
+    ['Quý II-2024', '2024-Q2'],
+    ['quý IV/2023', '2023-Q4'],
+    ['Q2-2024', '2024-Q2'],
+    ['q3 2024', '2024-Q3'],
+    ['6T-2024', '2024-H1'],
+    ['6 tháng đầu năm 2024', '2024-H1'],
+    ['2024-Q2', '2024-Q2'],
+    ['Quý V-2024', 'Quý V-2024'],
+  ])('reads %s as %s (issue 19: summary --period the way the office writes it)', (text, iso) => {
+    expect(officePeriod(text)).toBe(iso);
   });
 });

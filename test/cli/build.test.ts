@@ -143,7 +143,7 @@ describe('plan-tracker build (in process)', () => {
     writeFileSync(join(dir, 'not-a-dir'), '');
     const res = await inBothLanguages(build(), ['ke-hoach.txt', '-o', 'not-a-dir/so.xlsx'], dir);
     expect(res.code).toBe(2);
-    expect(res.stderr).toMatch(/Không ghi được .*not-a-dir.*Cannot write .*not-a-dir/s);
+    expect(res.stderr).toMatch(/Không tạo được thư mục .*not-a-dir.*Cannot make the folder .*not-a-dir/s);
     expect(res.stderr).not.toMatch(/E[A-Z]{3,}/);
     expect(readdirSync(dir).sort()).toEqual(['ke-hoach.txt', 'not-a-dir']);
   });

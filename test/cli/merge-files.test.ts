@@ -124,7 +124,8 @@ describe('plan-tracker merge: the master file', () => {
     writeFileSync(join(dir, 'hong.xlsx'), 'không phải excel');
     const before = sha(masterNow());
     const res = await run('so-tong.xlsx', 'nv.xlsx', 'hong.xlsx');
-    expect(res.code).toBe(1);
+    // A return that is no workbook is bad input, like such a master (issue 19).
+    expect(res.code).toBe(2);
     expect(sha(masterNow())).toBe(before);
     expect(existsSync(join(dir, 'so-tong.truoc-khi-gop.xlsx'))).toBe(false);
   });

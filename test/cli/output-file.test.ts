@@ -106,8 +106,9 @@ describe('what a failed write or read says', () => {
     );
     expect(e).toBeInstanceOf(LocalizedError);
     expect(e?.exitCode).toBe(2);
-    expect(e?.msg.vi).toContain(`Không ghi được ${target}`);
-    expect(e?.msg.en).toContain(`Cannot write ${target}`);
+    // The folder that cannot be made is the one named.
+    expect(e?.msg.vi).toContain(`Không tạo được thư mục ${join(dir, 'not-a-dir')}: `);
+    expect(e?.msg.en).toContain(`Cannot make the folder ${join(dir, 'not-a-dir')}: `);
     expect(`${e?.msg.vi} ${e?.msg.en}`).not.toMatch(/E[A-Z]{3,}/);
     expect(readdirSync(dir)).toEqual(['not-a-dir']);
   });

@@ -147,9 +147,9 @@ describe('the standalone workflow on the NQ-28 sample plan', () => {
     expect(await row.innerText()).toContain('Tiếp tục tham mưu đổi mới');
     expect(await row.locator('[data-category="ongoing"]').count()).toBe(1);
 
-    await screenshot(page, 'import-preview', 320, { docs: true, scrollTo: '[data-testid="plan-summary"]' });
-    await screenshot(page, 'import-preview', 800, { docs: true, scrollTo: '[data-testid="plan-summary"]' });
-    await screenshot(page, 'import-tree', 320, { docs: true, scrollTo: '[data-section="IV"]' });
+    await screenshot(page, 'import-preview', 320, { scrollTo: '[data-testid="plan-summary"]' });
+    await screenshot(page, 'import-preview', 800, { scrollTo: '[data-testid="plan-summary"]' });
+    await screenshot(page, 'import-tree', 320, { scrollTo: '[data-section="IV"]' });
     await screenshot(page, 'import-full', 800, { fullPage: true });
   });
 
@@ -217,7 +217,7 @@ describe('the standalone workflow on the NQ-28 sample plan', () => {
     downloaded = path.join(tmp, download.suggestedFilename());
     await download.saveAs(downloaded);
     await page.getByRole('status').filter({ hasText: 'Đã tạo' }).waitFor();
-    await screenshot(page, 'build-done', 320, { docs: true });
+    await screenshot(page, 'build-done', 320);
     await screenshot(page, 'build-done', 800);
 
     // ExcelJS: the task sheet exists with the Vietnamese headers.
@@ -275,7 +275,7 @@ describe('the standalone workflow on the NQ-28 sample plan', () => {
       const agencies = new Set(expected.map((f) => f.agency?.trim() || null));
       expect(await page.locator('[data-testid="findings"] section').count()).toBe(agencies.size);
     }
-    await screenshot(page, 'check', 320, { docs: true, scrollTo: '[data-testid="findings"]' });
+    await screenshot(page, 'check', 320, { scrollTo: '[data-testid="findings"]' });
     await screenshot(page, 'check', 800);
   });
 
@@ -315,7 +315,7 @@ describe('the standalone workflow on the NQ-28 sample plan', () => {
     const cellTexts: string[] = [];
     sheet!.eachRow((row) => row.eachCell((c) => cellTexts.push(String(c.value))));
     for (const row of expected.byAgency.filter((r) => r.label)) expect(cellTexts).toContain(row.label);
-    await screenshot(page, 'summary', 320, { docs: true });
+    await screenshot(page, 'summary', 320);
     await screenshot(page, 'summary', 800);
   });
 

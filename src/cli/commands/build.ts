@@ -5,7 +5,7 @@ import { readPlanFile, requireTasks, type LoadedPlan, type Plan } from '../../ap
 import { isoToVn, todayIso } from '../../model/dates';
 import type { Lang } from '../../model/lang';
 import { localize, type Msg } from '../../model/msg';
-import { commandArgs, COMMON_FLAGS, UsageError } from '../args';
+import { commandArgs, COMMON_FLAGS, describedAs, UsageError } from '../args';
 import { readNamedFile } from '../files';
 import type { CliIo } from '../io';
 import { refuseOverwrite, requireXlsxPath, streamFileAtomically } from '../output-file';
@@ -18,10 +18,14 @@ const USAGE: Msg = {
 /** Reads and parses a plan file (as the user named it): the plan and its text as read. */
 export type PlanLoader = (path: string, io: CliIo) => Promise<Pick<LoadedPlan, 'plan' | 'text'>>;
 
-const ARGS = {
+export const ARGS = {
   help: true,
   flags: {
-    output: COMMON_FLAGS.output,
+    output: describedAs(
+      COMMON_FLAGS.output,
+      { vi: 'Sổ theo dõi sẽ tạo (bắt buộc).', en: 'The tracking workbook to write (required).' },
+      ['SO_THEO_DOI.xlsx', 'TRACKING.xlsx'],
+    ),
     reportDate: COMMON_FLAGS.reportDate,
     lang: COMMON_FLAGS.lang,
     force: COMMON_FLAGS.force,

@@ -18,17 +18,24 @@ const USAGE: Msg = {
     '[--convention cutoff14|calendar] [--update-period month|quarter|half|year]',
 };
 
-const ARGS = {
+export const ARGS = {
   help: true,
   flags: {
     reportDate: COMMON_FLAGS.reportDate,
     json: COMMON_FLAGS.json,
     lang: COMMON_FLAGS.lang,
-    convention: choiceFlag('--convention', ['cutoff14', 'calendar'], ['Quy ước kỳ', 'period convention']),
+    convention: choiceFlag('--convention', ['cutoff14', 'calendar'], ['Quy ước kỳ', 'period convention'], {
+      vi: 'Kỳ báo cáo chốt ngày 14 (cutoff14, mặc định) hay theo tháng dương lịch (calendar).',
+      en: 'Periods cut off on the 14th (cutoff14, default) or calendar periods (calendar).',
+    }),
     updatePeriod: choiceFlag(
       '--update-period',
       ['month', 'quarter', 'half', 'year'],
       ['Kỳ cập nhật', 'update period'],
+      {
+        vi: 'Kỳ cập nhật của nhiệm vụ thường xuyên, để báo nhiệm vụ lâu chưa cập nhật (mặc định: quarter).',
+        en: 'How often ongoing tasks must be updated, to flag stale ones (default: quarter).',
+      },
     ),
   },
   positional: {

@@ -3,12 +3,13 @@ import { nodeZipCodec } from '../../app/node-zip';
 import { displayCell, mergeFiles, type MergePlan } from '../../app/share';
 import { columnHeader, columnOf, type TaskColumnId } from '../../model/columns';
 import type { Lang } from '../../model/lang';
-import { LocalizedError, localize, localizeAll, type Msg } from '../../model/msg';
+import { EXIT, LocalizedError, localize, localizeAll, type Msg } from '../../model/msg';
 import type { RawCell } from '../../model/table';
 import { choiceFlag, commandArgs, COMMON_FLAGS } from '../args';
 import { readNamedFile } from '../files';
 import type { CliIo } from '../io';
 import { cleanStaleTemps, lockMaster, realTarget, replaceMaster, type MasterLock } from '../master-file';
+import { refuseUnwritableTarget } from '../output-file';
 
 const USAGE: Msg = {
   vi: 'Cách dùng: plan-tracker merge SO_THEO_DOI.xlsx TRA_VE.xlsx… [--dry-run] [--json] [--prefer return|master] [--accept-invalid] [--adopt] [--no-backup] [--lang vi|en]',
@@ -89,15 +90,39 @@ function report(plan: MergePlan, lang: Lang, io: CliIo): void {
   }
 }
 
-const ARGS = {
+export const ARGS = {
   help: true,
   flags: {
     dryRun: COMMON_FLAGS.dryRun,
     json: COMMON_FLAGS.json,
-    prefer: choiceFlag('--prefer', ['return', 'master'], ['Lựa chọn --prefer', '--prefer choice']),
-    acceptInvalid: { names: ['--accept-invalid'], kind: 'bool' },
-    noBackup: { names: ['--no-backup'], kind: 'bool' },
-    adopt: { names: ['--adopt'], kind: 'bool' },
+    prefer: choiceFlag('--prefer', ['return', 'master'], ['Lựa chọn --prefer', '--prefer choice'], {
+      vi: 'Khi một ô bị sửa ở cả hai nơi: lấy giá trị của tệp trả về (return) hay giữ của sổ tổng (master).',
+      en: 'When a cell was changed on both sides: take the return’s value (return) or keep the master’s (master).',
+    }),
+    acceptInvalid: {
+      names: ['--accept-invalid'],
+      kind: 'bool',
+      about: {
+        vi: 'Vẫn gộp giá trị bị kiểm tra coi là lỗi, và đánh dấu trong trang Lịch sử.',
+        en: 'Merge values the checks call errors too, marked in the history sheet.',
+      },
+    },
+    noBackup: {
+      names: ['--no-backup'],
+      kind: 'bool',
+      about: {
+        vi: 'Không giữ bản sổ tổng trước khi gộp (TÊN.truoc-khi-gop.xlsx).',
+        en: 'Do not keep the master as it was (NAME.truoc-khi-gop.xlsx).',
+      },
+    },
+    adopt: {
+      names: ['--adopt'],
+      kind: 'bool',
+      about: {
+        vi: 'Nhận tệp trả về không chứng minh được nguồn gốc, ghép nhiệm vụ theo nội dung.',
+        en: 'Take a return whose origin cannot be proven, pairing its tasks by content.',
+      },
+    },
     lang: COMMON_FLAGS.lang,
   },
   positional: {
@@ -153,6 +178,7 @@ async function mergeLocked(
   // Every file is read before anything is planned: a missing one stops the merge untouched.
   const master = await readNamedFile(io, masterArg);
   const returns = await Promise.all(returnArgs.map((r) => readNamedFile(io, r)));
+  if (!dryRun) refuseUnwritableTarget(target);
   // History rows and refusals name the files as they are called, not by their whole path.
   const named = (f: { name: string; bytes: Uint8Array }) => ({ name: basename(f.name), bytes: f.bytes });
   const result = await mergeFiles(named(master), returns.map(named), {
@@ -181,5 +207,8 @@ async function mergeLocked(
     else io.out(localize(merged(plan.changes.length, basename(masterPath), result.historySheet), lang));
     if (plan.skipped.length) io.err(w.skipped);
   }
+  // A return that is no tracking workbook (another kind of file, a damaged one) is bad input,
+  // like such a master; a readable one refused for what it holds is a finding.
+  if (plan.refused.some((r) => r.code === 'no-meta')) return EXIT.badInput;
   return plan.ok && plan.skipped.length === 0 ? 0 : 1;
 }

@@ -131,7 +131,7 @@ function outline(plan: Plan, lang: Lang): string {
 
 const ONE_PLAN: Msg = { vi: 'Cần đúng một tệp kế hoạch.', en: 'Exactly one plan file is needed.' };
 
-const ARGS = {
+export const ARGS = {
   help: true,
   flags: { json: COMMON_FLAGS.json, lang: COMMON_FLAGS.lang },
   positional: { min: 1, max: 1, tooFew: ONE_PLAN, tooMany: () => ONE_PLAN },

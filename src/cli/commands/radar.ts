@@ -9,14 +9,23 @@ import { readNamedFile } from '../files';
 import type { CliIo } from '../io';
 
 const USAGE: Msg = {
-  vi: 'Cách dùng: plan-tracker radar SO_THEO_DOI.xlsx [--days 30] [--report-date YYYY-MM-DD] [--json] [--lang vi|en]',
-  en: 'Usage: plan-tracker radar TRACKING.xlsx [--days 30] [--report-date YYYY-MM-DD] [--json] [--lang vi|en]',
+  vi: 'Cách dùng: plan-tracker radar SO_THEO_DOI.xlsx [--days 30] [--report-date dd/mm/yyyy] [--json] [--lang vi|en]',
+  en: 'Usage: plan-tracker radar TRACKING.xlsx [--days 30] [--report-date dd/mm/yyyy] [--json] [--lang vi|en]',
 };
 
-const ARGS = {
+export const ARGS = {
   help: true,
   flags: {
-    days: { names: ['--days'], kind: 'string', label: ['Số ngày', 'number of days'] },
+    days: {
+      names: ['--days'],
+      kind: 'string',
+      label: ['Số ngày', 'number of days'],
+      value: ['SỐ_NGÀY', 'DAYS'],
+      about: {
+        vi: 'Liệt kê nhiệm vụ đến hạn trong bấy nhiêu ngày tới (mặc định: 30).',
+        en: 'List the tasks due within this many days (default: 30).',
+      },
+    },
     reportDate: COMMON_FLAGS.reportDate,
     json: COMMON_FLAGS.json,
     lang: COMMON_FLAGS.lang,

@@ -11,7 +11,15 @@ import { readTrackingFile } from '../../app/tracking-file';
 import { isoToVn } from '../../model/dates';
 import type { Lang } from '../../model/lang';
 import { localize, localizeAll, type Msg } from '../../model/msg';
-import { commandArgs, COMMON_FLAGS, MISSING_TRACKING_WORKBOOK } from '../args';
+import {
+  CALENDAR_FLAG,
+  commandArgs,
+  COMMON_FLAGS,
+  describedAs,
+  MISSING_TRACKING_WORKBOOK,
+  officePeriod,
+  PERIOD_FLAG,
+} from '../args';
 import { readNamedFile } from '../files';
 import type { CliIo } from '../io';
 import { refuseOverwrite, requireXlsxPath, writeFilesAtomically } from '../output-file';
@@ -19,21 +27,41 @@ import { refuseOverwrite, requireXlsxPath, writeFilesAtomically } from '../outpu
 const USAGE: Msg = {
   vi:
     'Cách dùng: plan-tracker report SO_THEO_DOI.xlsx [-o BAO_CAO.xlsx] [--period 2024-Q2] [--calendar] ' +
-    '[--report-date YYYY-MM-DD] [--issuer "CƠ QUAN"] [--place "Nơi"] [--json] [--lang vi|en] [--force]',
+    '[--report-date dd/mm/yyyy] [--issuer "CƠ QUAN"] [--place "Nơi"] [--json] [--lang vi|en] [--force]',
   en:
     'Usage: plan-tracker report TRACKING.xlsx [-o REPORT.xlsx] [--period 2024-Q2] [--calendar] ' +
-    '[--report-date YYYY-MM-DD] [--issuer "OFFICE"] [--place "Place"] [--json] [--lang vi|en] [--force]',
+    '[--report-date dd/mm/yyyy] [--issuer "OFFICE"] [--place "Place"] [--json] [--lang vi|en] [--force]',
 };
 
-const ARGS = {
+export const ARGS = {
   help: true,
   flags: {
-    output: COMMON_FLAGS.output,
-    period: { names: ['--period'], kind: 'string' },
-    calendar: { names: ['--calendar'], kind: 'bool' },
+    output: describedAs(
+      COMMON_FLAGS.output,
+      { vi: 'Ghi báo cáo thành tệp để in.', en: 'Also write the report as a workbook to print.' },
+      ['BAO_CAO.xlsx', 'REPORT.xlsx'],
+    ),
+    period: PERIOD_FLAG,
+    calendar: CALENDAR_FLAG,
     reportDate: COMMON_FLAGS.reportDate,
-    issuer: { names: ['--issuer'], kind: 'string' },
-    place: { names: ['--place'], kind: 'string' },
+    issuer: {
+      names: ['--issuer'],
+      kind: 'string',
+      value: ['"CƠ QUAN"', '"OFFICE"'],
+      about: {
+        vi: 'Tên cơ quan ở đầu báo cáo (để trống thì in dòng chấm).',
+        en: 'The office named in the heading (dotted blank otherwise).',
+      },
+    },
+    place: {
+      names: ['--place'],
+      kind: 'string',
+      value: ['"NƠI"', '"PLACE"'],
+      about: {
+        vi: 'Địa danh ghi trước ngày tháng (để trống thì in dòng chấm).',
+        en: 'The place written before the date (dotted blank otherwise).',
+      },
+    },
     json: COMMON_FLAGS.json,
     lang: COMMON_FLAGS.lang,
     force: COMMON_FLAGS.force,
@@ -81,7 +109,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   if (!parsed) return 0;
   const { lang, json, output, calendar, force, issuer, place } = parsed.flags;
   const convention = calendar ? 'calendar' : 'cutoff14';
-  const period = parsed.flags.period ? parsePeriod(parsed.flags.period, convention) : null;
+  const period = parsed.flags.period ? parsePeriod(officePeriod(parsed.flags.period), convention) : null;
   const outPath = output ? resolve(io.cwd, output) : null;
   if (output && outPath) {
     requireXlsxPath(output);

@@ -18,7 +18,7 @@ import {
 import { columnHeader } from '../../model/columns';
 import type { Lang } from '../../model/lang';
 import { localize, localizeAll, type Msg } from '../../model/msg';
-import { commandArgs, COMMON_FLAGS, UsageError } from '../args';
+import { commandArgs, COMMON_FLAGS, describedAs, UsageError } from '../args';
 import { readNamedFile } from '../files';
 import type { CliIo } from '../io';
 import { refuseOverwrite, requireXlsxPath, writeFilesAtomically } from '../output-file';
@@ -28,10 +28,17 @@ const USAGE: Msg = {
   en: 'Usage: plan-tracker revise TRACKING.xlsx REVISED_PLAN -o NEW.xlsx [--dry-run] [--json] [--lang vi|en] [--force]',
 };
 
-const ARGS = {
+export const ARGS = {
   help: true,
   flags: {
-    output: COMMON_FLAGS.output,
+    output: describedAs(
+      COMMON_FLAGS.output,
+      {
+        vi: 'Sổ theo dõi mới sẽ ghi (bắt buộc, trừ khi --dry-run); sổ cũ không bị sửa.',
+        en: 'The new tracking workbook to write (required unless --dry-run); the old one is not touched.',
+      },
+      ['SO_MOI.xlsx', 'NEW.xlsx'],
+    ),
     lang: COMMON_FLAGS.lang,
     dryRun: COMMON_FLAGS.dryRun,
     json: COMMON_FLAGS.json,

@@ -1,22 +1,29 @@
-import { mkdir } from 'node:fs/promises';
+import { existsSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { splitFile } from '../../app/share';
 import { LocalizedError, localize, type Msg } from '../../model/msg';
 import { commandArgs, COMMON_FLAGS, MISSING_TRACKING_WORKBOOK, UsageError } from '../args';
 import { readNamedFile } from '../files';
-import { writeFailure } from '../fs-errors';
 import type { CliIo } from '../io';
-import { existingPaths, writeFilesAtomically } from '../output-file';
+import { existingPaths, makeDirs, refuseUnwritableTarget, writeFilesAtomically } from '../output-file';
 
 const USAGE: Msg = {
   vi: 'Cách dùng: plan-tracker split SO_THEO_DOI.xlsx -o THU_MUC [--force] [--lang vi|en]',
   en: 'Usage: plan-tracker split TRACKING.xlsx -o FOLDER [--force] [--lang vi|en]',
 };
 
-const ARGS = {
+export const ARGS = {
   help: true,
   flags: {
-    outDir: { names: ['-o', '--out'], kind: 'string' },
+    outDir: {
+      names: ['-o', '--out'],
+      kind: 'string',
+      value: ['THƯ_MỤC', 'FOLDER'],
+      about: {
+        vi: 'Thư mục ghi sổ của từng cơ quan (bắt buộc; tạo nếu chưa có).',
+        en: 'The folder for the agency workbooks (required; created if missing).',
+      },
+    },
     force: COMMON_FLAGS.force,
     lang: COMMON_FLAGS.lang,
   },
@@ -38,12 +45,16 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     );
   const result = await splitFile(await readNamedFile(io, parsed.positional[0]));
   const dir = resolve(io.cwd, outDir);
-  await mkdir(dir, { recursive: true }).catch((e: unknown) => {
-    throw writeFailure(dir, e);
-  });
+  if (existsSync(dir) && !statSync(dir).isDirectory())
+    throw new LocalizedError({
+      vi: `Không ghi được vào ${dir}: đây là một tệp, không phải thư mục. Hãy chọn một thư mục cho các sổ tách.`,
+      en: `Cannot write into ${dir}: it is a file, not a folder. Choose a folder for the agency workbooks.`,
+    });
+  await makeDirs(dir);
   // Returned copies may already sit in the folder: never overwrite them without --force,
   // and check every name before writing any.
   const targets = result.files.map((f) => ({ path: join(dir, f.fileName), bytes: f.bytes }));
+  for (const t of targets) refuseUnwritableTarget(t.path);
   if (!force) {
     const taken = existingPaths(targets.map((t) => t.path)).map((p) => basename(p));
     if (taken.length > 0)

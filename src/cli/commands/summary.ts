@@ -14,10 +14,17 @@ import type { Lang } from '../../model/lang';
 import { CATEGORY_LABELS, STATE_LABELS } from '../../model/labels';
 import { localize, localizeAll, type Msg } from '../../model/msg';
 import { DEADLINE_STATES, type DeadlineCategory } from '../../model/vocabulary';
-import { commandArgs, COMMON_FLAGS, MISSING_TRACKING_WORKBOOK } from '../args';
+import {
+  CALENDAR_FLAG,
+  commandArgs,
+  COMMON_FLAGS,
+  officePeriod,
+  MISSING_TRACKING_WORKBOOK,
+  PERIOD_FLAG,
+} from '../args';
 import { readNamedFile } from '../files';
 import type { CliIo } from '../io';
-import { requireXlsxPath, writeFilesAtomically } from '../output-file';
+import { refuseUnwritableTarget, requireXlsxPath, writeFilesAtomically } from '../output-file';
 
 const USAGE: Msg = {
   vi:
@@ -49,16 +56,24 @@ type Words = Record<keyof typeof WORDS, string>;
 
 const SHORT = DEADLINE_STATES.map((_s, i) => `S${i + 1}`);
 
-const ARGS = {
+export const ARGS = {
   help: true,
   flags: {
-    period: { names: ['--period'], kind: 'string' },
-    calendar: { names: ['--calendar'], kind: 'bool' },
+    period: PERIOD_FLAG,
+    calendar: CALENDAR_FLAG,
     json: COMMON_FLAGS.json,
     reportDate: COMMON_FLAGS.reportDate,
     lang: COMMON_FLAGS.lang,
     /** Also write the summary as a formatted one-sheet workbook (values, for filing with the report). */
-    out: { names: ['-o', '--out'], kind: 'string' },
+    out: {
+      names: ['-o', '--out'],
+      kind: 'string',
+      value: ['TONG_HOP.xlsx', 'SUMMARY.xlsx'],
+      about: {
+        vi: 'Ghi thêm bảng tổng hợp thành tệp (giá trị, để nộp kèm báo cáo).',
+        en: 'Also write the summary as a workbook (values, to file with the report).',
+      },
+    },
   },
   positional: {
     min: 1,
@@ -159,9 +174,12 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   if (!parsed) return 0;
   const { lang, json, out, calendar } = parsed.flags;
   const period = parsed.flags.period
-    ? parsePeriod(parsed.flags.period, calendar ? 'calendar' : 'cutoff14')
+    ? parsePeriod(officePeriod(parsed.flags.period), calendar ? 'calendar' : 'cutoff14')
     : null;
-  if (out) requireXlsxPath(out);
+  if (out) {
+    requireXlsxPath(out);
+    refuseUnwritableTarget(resolve(io.cwd, out));
+  }
   const wb = await readTrackingFile(await readNamedFile(io, parsed.positional[0]));
   const outcome = summariseWorkbook(wb, { reportDate: parsed.flags.reportDate, period });
   if (out) {

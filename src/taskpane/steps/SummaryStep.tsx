@@ -19,6 +19,7 @@ import type { Workspace, LoadedTracking } from '../../app/workspace';
 import { safeFileBase } from '../../app/share';
 import { localize } from '../../model/msg';
 import { AgencySummary } from '../components/AgencySummary';
+import { NoticeBar, type Notice } from '../components/NoticeBar';
 import { TrackingSource, type TrackingSourceOps } from '../components/TrackingSource';
 import { downloadBytes } from '../download';
 import { formatDate, useI18n, type MessageKey } from '../i18n';
@@ -38,8 +39,6 @@ const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
-type Notice = { intent: 'success' | 'warning' | 'error'; text: string } | null;
-
 export interface SummaryStepProps {
   tracking: LoadedTracking | null;
   onTracking: (tracking: LoadedTracking) => void;
@@ -52,7 +51,7 @@ export function SummaryStep({ tracking, onTracking, source, summaryFile }: Summa
   const { t, lang } = useI18n();
   const styles = useStyles();
   const [kind, setKind] = useState<PeriodKind>('quarter');
-  const [notice, setNotice] = useState<Notice>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
 
   const result = useMemo((): { ok: true; outcome: SummaryOutcome } | { ok: false; error: unknown } | null => {
     if (!tracking) return null;
@@ -79,10 +78,11 @@ export function SummaryStep({ tracking, onTracking, source, summaryFile }: Summa
     const snapshot = tracking.wb.snapshot;
     tracking.live
       .goToCell(snapshot.sheet, cellAddress(snapshot, item.rowIndex, 0))
-      .catch(async (e: unknown) => fail(e));
+      .catch((e: unknown) => fail(e));
   };
 
-  const fail = async (e: unknown) => setNotice({ intent: 'error', text: await source.explain(e, lang) });
+  // Kept as how to say it, so switching the language says it again in the new one.
+  const fail = (e: unknown) => setNotice({ intent: 'error', error: e });
   const live = tracking?.live;
 
   const writeSheet = async () => {
@@ -90,13 +90,15 @@ export function SummaryStep({ tracking, onTracking, source, summaryFile }: Summa
     setNotice(null);
     try {
       const report = await live.writeSummarySheet(summarySheet(result.outcome, lang), lang);
-      const skipped = report.skipped.map((s) => localize(s, lang));
       setNotice({
-        intent: skipped.length ? 'warning' : 'success',
-        text: [t('summaryWritten', { sheet: report.sheet }), ...skipped].join(' '),
+        intent: report.skipped.length ? 'warning' : 'success',
+        say: (tr, l) =>
+          [tr('summaryWritten', { sheet: report.sheet }), ...report.skipped.map((m) => localize(m, l))].join(
+            ' ',
+          ),
       });
     } catch (e) {
-      await fail(e);
+      fail(e);
     }
   };
 
@@ -107,7 +109,7 @@ export function SummaryStep({ tracking, onTracking, source, summaryFile }: Summa
       const { sheetName, bytes } = await summaryFile(tracking.wb, result.outcome, lang);
       downloadBytes(bytes, `${safeFileBase(sheetName, 'tong-hop')}.xlsx`);
     } catch (e) {
-      await fail(e);
+      fail(e);
     }
   };
 
@@ -116,9 +118,9 @@ export function SummaryStep({ tracking, onTracking, source, summaryFile }: Summa
     setNotice(null);
     try {
       const r = await live.createPivots(lang);
-      setNotice({ intent: r.ok ? 'success' : 'warning', text: localize(r.message, lang) });
+      setNotice({ intent: r.ok ? 'success' : 'warning', say: (_t, l) => localize(r.message, l) });
     } catch (e) {
-      await fail(e);
+      fail(e);
     }
   };
 
@@ -187,11 +189,7 @@ export function SummaryStep({ tracking, onTracking, source, summaryFile }: Summa
               </Button>
             )}
           </div>
-          {notice && (
-            <MessageBar intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'}>
-              <MessageBarBody>{notice.text}</MessageBarBody>
-            </MessageBar>
-          )}
+          <NoticeBar notice={notice} explain={source.explain} />
         </>
       )}
     </div>
