@@ -19,7 +19,7 @@ const USAGE: Msg = {
   en: 'Usage: plan-tracker add MASTER.xlsx PLAN -o NEW.xlsx [--json] [--lang vi|en] [--force]',
 };
 
-const ARGS = {
+export const ARGS = {
   help: true,
   flags: {
     output: COMMON_FLAGS.output,
