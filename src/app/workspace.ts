@@ -201,14 +201,19 @@ export function createWorkspace(host: HostInfo, opts: { lang?: () => Lang } = {}
   return {
     ...workspace,
     buildInWorkbook: async (req) => {
-      const [{ trackingSpec }, { reviseTracking }] = await Promise.all([
+      const [{ trackingWorkbookSpec, withWorkbookReportSheets }, { reviseTracking }] = await Promise.all([
         import(/* webpackChunkName: "xlsx-write" */ './build'),
         import(/* webpackChunkName: "revise" */ './revise'),
       ]);
-      const spec = await trackingSpec(req);
+      const spec = await trackingWorkbookSpec(req);
       const result = await buildInExcel(spec, {
         mode: req.mode,
-        revise: (old) => reviseTracking(old, req.plan, { sourceText: req.sourceText, now: req.now }),
+        revise: async (old) => {
+          const revised = await reviseTracking(old, req.plan, { sourceText: req.sourceText, now: req.now });
+          // The report sheets of the revised table, at the report date staff set.
+          const reportDate = old.reportDate ?? req.reportDate;
+          return { ...revised, spec: withWorkbookReportSheets(revised.spec, { plan: req.plan, reportDate }) };
+        },
         signal: req.signal,
         onProgress: req.onProgress,
       });
