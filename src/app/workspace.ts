@@ -17,6 +17,7 @@ import {
   readOpenWorkbookBytes,
   selectCell,
   writeCheckSheetInExcel,
+  writeReportInExcel,
   writeSummaryInExcel,
 } from '../excel/bridge';
 import {
@@ -32,11 +33,13 @@ import { localize, type Msg } from '../model/msg';
 import type { TrackingWorkbook } from '../model/workbook-meta';
 import type { Finding } from '../tracking/check';
 import type { SummarySheet } from '../workbook/sheets/period-summary';
+import type { SheetSpec } from '../workbook/types';
 import type { SplitFile, SplitWorkbookResult } from '../xlsx/split';
 import type { BuildRequest } from './build';
 import { errorText } from './errors';
 import type { NamedFile } from './files';
 import type { LoadedPlan } from './plan-file';
+import type { ReportOutcome } from './report';
 import type { MergeOutcome, MergeRequest } from './share';
 import type { SummaryOutcome } from './summary';
 
@@ -54,6 +57,8 @@ export interface LiveWorkbook {
   writeCheckSheet(findings: readonly Finding[], lang: Lang): Promise<{ sheet: string; skipped: Msg[] }>;
   writeSummarySheet(sheet: SummarySheet, lang: Lang): Promise<{ sheet: string; skipped: Msg[] }>;
   createPivots(lang: Lang): Promise<{ ok: boolean; message: Msg }>;
+  /** (Re)draws the Báo cáo sheet (a period's report) in place of the one there. */
+  writeReportSheet(sheet: SheetSpec, lang: Lang): Promise<{ sheet: string; skipped: Msg[] }>;
 }
 
 /** The tracking workbook the check, summary and share steps work on. */
@@ -104,6 +109,12 @@ export interface Workspace {
     outcome: SummaryOutcome,
     lang: Lang,
   ): Promise<{ sheetName: string; bytes: Uint8Array }>;
+  /** A period's Báo cáo as a workbook of its own, to print or file. */
+  reportFile(
+    wb: TrackingWorkbook,
+    outcome: ReportOutcome,
+    lang: Lang,
+  ): Promise<{ sheetName: string; bytes: Uint8Array }>;
   split(master: NamedFile): Promise<SplitWorkbookResult>;
   /** Every copy in one .zip, for a single download. */
   zip(files: readonly SplitFile[]): Promise<Uint8Array>;
@@ -141,6 +152,8 @@ function fileOperations(): Omit<
     },
     summaryFile: async (wb, outcome, lang) =>
       (await import(/* webpackChunkName: "xlsx-write" */ './summary')).summaryFile(wb, outcome, lang),
+    reportFile: async (wb, outcome, lang) =>
+      (await import(/* webpackChunkName: "report" */ './report')).reportFile(wb, outcome, lang),
     split: async (master) => (await import(/* webpackChunkName: "xlsx-split" */ './share')).splitFile(master),
     zip: async (files) =>
       (await import(/* webpackChunkName: "xlsx-split" */ '../xlsx/split')).zipSplitFiles(files),
@@ -168,6 +181,10 @@ function openWorkbook(wb: TrackingWorkbook, lang: Lang): LoadedTracking {
       return { sheet: r.sheet, skipped: r.skipped };
     },
     createPivots: (l) => createPivotsInExcel(l),
+    writeReportSheet: async (sheet, l) => {
+      const r = await writeReportInExcel(sheet, l);
+      return { sheet: r.sheet, skipped: r.render.skipped };
+    },
   };
   return {
     wb,
