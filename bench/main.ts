@@ -18,6 +18,7 @@ import type { ChildAnswer } from './child';
 import { taskpaneBenchmarks } from './taskpane';
 import { mergeBenchmark } from './merge';
 import { readBenchmark } from './read';
+import { reportSheetsBenchmark } from './report-sheets';
 import { reviseBenchmark } from './revise';
 import { writeBenchmarks } from './xlsx';
 
@@ -198,6 +199,10 @@ export async function main(args: string[]): Promise<void> {
     ['hash', hashBench],
     ['merge', async () => (await mergeBenchmark()).forEach((r) => record(r.name, r.size, r.value, r.unit))],
     ['read', async () => (await readBenchmark()).forEach((r) => record(r.name, r.size, r.value, r.unit))],
+    [
+      'reports',
+      async () => (await reportSheetsBenchmark()).forEach((r) => record(r.name, r.size, r.value, r.unit)),
+    ],
     ['revise', () => reviseBenchmark().forEach((r) => record(r.name, r.size, r.value, r.unit))],
     ['excel', excelBench],
     [
