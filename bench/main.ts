@@ -20,6 +20,8 @@ import { mergeBenchmark } from './merge';
 import { readBenchmark } from './read';
 import { reportSheetsBenchmark } from './report-sheets';
 import { reviseBenchmark } from './revise';
+import { checkFileBenchmark, GROWTH_SIZES } from './check-file';
+import { growth, stepLabel } from './timing';
 import { writeBenchmarks } from './xlsx';
 
 const results: Result[] = [];
@@ -190,6 +192,22 @@ async function excelBench(): Promise<void> {
   }
 }
 
+/**
+ * Revise at the growth sizes (1k, 10k, 50k), CPU time: its exponent step by step beside those
+ * the check-file, merge and xlsx groups print for theirs.
+ */
+function reviseGrowth(): void {
+  const results = reviseBenchmark(GROWTH_SIZES);
+  for (const name of ['revise.match', 'revise.table', 'revise.floor']) {
+    const points = results.filter((r) => r.name === name).map((r) => [Number(r.size), r.value] as const);
+    points.forEach(([n, v]) => record(`growth.${name}`, n, v, 'ms cpu'));
+    for (let i = 1; i < points.length; i++) {
+      const [[n1, t1], [n2, t2]] = [points[i - 1], points[i]];
+      record(`${name}.growth.cpu`, stepLabel(n1, n2), growth(n1, t1, n2, t2), '');
+    }
+  }
+}
+
 export async function main(args: string[]): Promise<void> {
   const only = args[0];
   const benches: [string, () => unknown][] = [
@@ -204,6 +222,11 @@ export async function main(args: string[]): Promise<void> {
       async () => (await reportSheetsBenchmark()).forEach((r) => record(r.name, r.size, r.value, r.unit)),
     ],
     ['revise', () => reviseBenchmark().forEach((r) => record(r.name, r.size, r.value, r.unit))],
+    [
+      'check-file',
+      async () => (await checkFileBenchmark()).forEach((r) => record(r.name, r.size, r.value, r.unit)),
+    ],
+    ['growth', reviseGrowth],
     ['excel', excelBench],
     [
       'taskpane',

@@ -1,16 +1,19 @@
 /** Consolidation at scale: 50 agency returns merged into a 10,000-task master. */
-import ExcelJS from 'exceljs';
 import { parsePlan } from '../src/plan/parse';
 import type { Plan } from '../src/plan/types';
 import { buildWorkbookSpec } from '../src/workbook/build';
 import { STATUS_LABELS } from '../src/model/labels';
-import { TABLE_NAME } from '../src/workbook/names';
-import { mergeWorkbooks } from '../src/xlsx/merge';
+import { mergeWorkbooksSync } from '../src/xlsx/merge';
+import { WorkbookEditor } from '../src/xlsx/ooxml/edit/editor';
+import { readTrackingWorkbookSync } from '../src/xlsx/read';
 import { splitWorkbook } from '../src/xlsx/split';
 import { writeXlsx } from '../src/xlsx/write';
+import { nodeZipCodec } from '../src/xlsx/node-deflate';
 import { sampleText, scalePlan } from './generate';
 import { floorMerge } from './floor-merge';
-import { median, Result, timeMedian } from './measure';
+import type { Result } from './measure';
+import { GROWTH_SIZES } from './check-file';
+import { growth, inTurns, stepLabel } from './timing';
 import { columnLetter } from '../src/model/table';
 import { TASK_COLUMN_IDS } from '../src/model/columns';
 
@@ -28,59 +31,77 @@ function planWithAgencies(tasks: number, agencies: number): Plan {
   };
 }
 
-/** Marks every other task of a return as done, as an agency would before sending it back. */
-async function fillReturn(bytes: Uint8Array): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  for (const ws of wb.worksheets) {
-    const table = ws.getTables().find((t) => (t as unknown as { name: string }).name === TABLE_NAME);
-    if (!table) continue;
-    const header = ws.getRow(1);
-    let statusCol = 0;
-    header.eachCell((cell, col) => {
-      if (cell.value === 'Trạng thái') statusCol = col;
-    });
-    for (let r = 2; r <= ws.rowCount; r += 2) {
-      if (ws.getCell(r, 1).value) ws.getCell(r, statusCol).value = STATUS_LABELS.in_progress.vi;
-    }
-  }
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+/**
+ * Marks every other task of a return as in progress, as an agency would before sending it back
+ * (written with the package editor: the cells change, the rest of the file stays as split).
+ */
+function fillReturn(bytes: Uint8Array): Uint8Array {
+  const wb = readTrackingWorkbookSync(bytes);
+  const editor = WorkbookEditor.open(bytes);
+  const sheet = editor.sheet(wb.snapshot.sheet);
+  const status = TASK_COLUMN_IDS.indexOf('status');
+  wb.snapshot.rows.forEach((row, i) => {
+    if (i % 2 === 0 && row[0])
+      sheet.set({ row: wb.snapshot.headerRow + 1 + i, col: status }, STATUS_LABELS.in_progress.vi);
+  });
+  return editor.save();
 }
 
-export async function mergeBenchmark(): Promise<Result[]> {
-  const tasks = 10_000;
-  const returnsCount = 50;
+/** A master of `tasks` tasks and its `returnsCount` agency returns, every other task updated. */
+export async function mergeInputs(
+  tasks: number,
+  returnsCount: number,
+): Promise<{ master: Uint8Array; returns: { file: string; bytes: Uint8Array }[] }> {
   const master = await writeXlsx(
     buildWorkbookSpec(planWithAgencies(tasks, returnsCount), { lang: 'vi', reportDate: '2024-06-14' }),
   );
   const split = await splitWorkbook(master);
   const returns: { file: string; bytes: Uint8Array }[] = [];
-  for (const f of split.files) returns.push({ file: f.fileName, bytes: await fillReturn(f.bytes) });
-  let changes = 0;
-  let floorChanges = 0;
+  for (const f of split.files) returns.push({ file: f.fileName, bytes: fillReturn(f.bytes) });
+  return { master, returns };
+}
+
+export async function mergeBenchmark(sizes: readonly number[] = GROWTH_SIZES): Promise<Result[]> {
+  const returnsCount = 50;
+  const out: Result[] = [];
+  const points: { n: number; cpu: number; wall: number; floor: number }[] = [];
+  // Node's zlib, as the CLI merges; the floor inflates and deflates with it too.
+  const codec = nodeZipCodec();
   const statusCol = columnLetter(TASK_COLUMN_IDS.indexOf('status'));
-  const bytes = returns.map((r) => r.bytes);
-  // Product and floor in turns, so a load on the machine weighs on both alike.
-  const product: number[] = [];
-  const floor: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    product.push(
-      await timeMedian(1, async () => {
-        const result = await mergeWorkbooks({ file: 'master.xlsx', bytes: master }, returns);
-        changes = result.history.length;
-      }),
+  for (const tasks of sizes) {
+    const { master, returns } = await mergeInputs(tasks, returnsCount);
+    const bytes = returns.map((r) => r.bytes);
+    let changes = 0;
+    let floorChanges = 0;
+    const t = inTurns(tasks >= 50_000 ? 3 : 5, {
+      product: () => {
+        changes = mergeWorkbooksSync({ file: 'master.xlsx', bytes: master }, returns, { codec }).history
+          .length;
+      },
+      floor: () => (floorChanges = floorMerge(master, bytes, statusCol)),
+    });
+    if (floorChanges !== changes)
+      throw new Error(`floor found ${floorChanges} changes, the product ${changes}`);
+    const size = `${returnsCount}x${tasks}`;
+    out.push(
+      { name: 'merge', size, value: t.product.wall, unit: 'ms' },
+      { name: 'merge.cpu', size, value: t.product.cpu, unit: 'ms cpu' },
+      { name: 'merge.floor', size, value: t.floor.wall, unit: 'ms' },
+      { name: 'merge.floor.cpu', size, value: t.floor.cpu, unit: 'ms cpu' },
+      { name: 'merge.ratio', size, value: t.product.wall / t.floor.wall, unit: '×floor' },
+      { name: 'merge.ratio.cpu', size, value: t.product.cpu / t.floor.cpu, unit: '×floor' },
+      { name: 'merge.changes', size, value: changes, unit: 'cells' },
     );
-    floor.push(await timeMedian(1, () => (floorChanges = floorMerge(master, bytes, statusCol))));
+    points.push({ n: tasks, cpu: t.product.cpu, wall: t.product.wall, floor: t.floor.cpu });
   }
-  const ms = median(product);
-  const floorMs = median(floor);
-  if (floorChanges !== changes)
-    throw new Error(`floor found ${floorChanges} changes, the product ${changes}`);
-  const size = `${returnsCount}x${tasks}`;
-  return [
-    { name: 'merge', size, value: ms, unit: 'ms' },
-    { name: 'merge.floor', size, value: floorMs, unit: 'ms' },
-    { name: 'merge.ratio', size, value: ms / floorMs, unit: '×floor' },
-    { name: 'merge.changes', size, value: changes, unit: 'cells' },
-  ];
+  for (let i = 1; i < points.length; i++) {
+    const [a, b] = [points[i - 1], points[i]];
+    const step = stepLabel(a.n, b.n);
+    out.push(
+      { name: 'merge.growth.cpu', size: step, value: growth(a.n, a.cpu, b.n, b.cpu), unit: '' },
+      { name: 'merge.growth.time', size: step, value: growth(a.n, a.wall, b.n, b.wall), unit: '' },
+      { name: 'merge.floor.growth.cpu', size: step, value: growth(a.n, a.floor, b.n, b.floor), unit: '' },
+    );
+  }
+  return out;
 }

@@ -158,7 +158,11 @@ export async function tenThousandTasks(): Promise<Uint8Array> {
 }
 
 /** The parts a command reads, found by reading once, and where the report date is. */
-function partsRead(bytes: Uint8Array): { parts: string[]; dateSheet: string; dateRow: [number, number] } {
+export function partsRead(bytes: Uint8Array): {
+  parts: string[];
+  dateSheet: string;
+  dateRow: [number, number];
+} {
   const wb = openWorkbook(bytes);
   const tasks = wb.findTable(TABLE_NAME)!.sheet;
   const date = wb.resolveName('NgayBaoCao')!;

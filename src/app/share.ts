@@ -5,6 +5,7 @@
 import { LocalizedError } from '../model/msg';
 import { historySheetName } from '../workbook/sheets/history';
 import { mergeWorkbooks, type MergeWorkbooksResult } from '../xlsx/merge';
+import type { ZipCodec } from '../xlsx/ooxml/codec';
 import { splitWorkbook, type SplitWorkbookResult } from '../xlsx/split';
 import { readingFile, type NamedFile } from './files';
 
@@ -33,6 +34,8 @@ export interface MergeRequest {
   adopt?: boolean;
   dryRun?: boolean;
   now?: Date;
+  /** Node's zlib for the packages (the CLI); fflate by default. */
+  codec?: ZipCodec;
 }
 
 /**

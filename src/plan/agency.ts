@@ -175,7 +175,10 @@ export function splitAgencies(list: string): string[] {
     const piece = cleanAgencyName(tokens[i]);
     if (piece.length === 0) continue;
     // Case matters here: "…, ban, ngành" continues "Các sở"; "…, Ban Tuyên giáo" is a new agency.
-    if (out.length > 0 && !(SUBJECT_HEAD.test(piece) || HEADING_HEAD.test(piece) || ACRONYM.test(piece))) {
+    // "Vụ Pháp luật hình sự - hành chính, Các vấn đề chung về xây dựng pháp luật": a capital "Các"
+    // after a comma starts the next unit (its "Vụ" left out), where "…, các huyện" goes on.
+    const opens = SUBJECT_HEAD.test(piece) || HEADING_HEAD.test(piece) || ACRONYM.test(piece);
+    if (out.length > 0 && !opens && !(pendingSep === ',' && piece.startsWith('Các '))) {
       const sep = pendingSep === ',' || pendingSep === ';' ? pendingSep + ' ' : ' ' + pendingSep + ' ';
       out[out.length - 1] += sep.replace(/ {2,}/g, ' ') + piece;
     } else out.push(piece);

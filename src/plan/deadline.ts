@@ -193,7 +193,10 @@ export function classifyNotes(raw: string, planYear: number | null = null): Dead
 // A recurring duty stated anywhere in the sentence ("Hằng năm thực hiện …", "báo cáo định kỳ hằng quý").
 // "Định kỳ …" opening the sentence, "… định kỳ và đột xuất." closing a clause, "tổng hợp định kỳ …".
 const PERIODIC_TEXT =
-  /^\s*định kỳ(?=\s)|\sđịnh kỳ(?=\s+(?:và|hoặc)\s+đột xuất|\s*[.;]|$)|(?:tổng hợp|báo cáo|kiểm tra|giám sát) định kỳ(?=\s)|(?:định kỳ\s+)?h[ằà]ng (?:năm|quý|tháng|tuần|ngày)|định kỳ (?:\d{1,2}|sáu|ba) tháng(?: (?:một lần|\/lần))?|mỗi (?:năm|quý|tháng)(?: một lần)?/iu;
+  /^\s*định kỳ(?=\s)|(?:[;,:]|\svà)\s*định kỳ(?=\s+(?:báo cáo|tổng hợp|sơ kết|tổng kết|kiểm tra|đánh giá|rà soát|giao ban|họp|cập nhật|thông tin)(?=[\s,]))|\sđịnh kỳ(?=\s+(?:và|hoặc)\s+đột xuất|\s*[.;]|$)|(?:tổng hợp|báo cáo|kiểm tra|giám sát) định kỳ(?=\s)|(?:định kỳ\s+)?h[ằà]ng (?:năm|quý|tháng|tuần|ngày)|định kỳ (?:\d{1,2}|sáu|ba) tháng(?: (?:một lần|\/lần))?|mỗi (?:năm|quý|tháng)(?: một lần)?/iu;
+// Not the budget's "chi thường xuyên" (recurrent spending), nor "thường xuyên hơn", nor what happens
+// often ("vùng thường xuyên xảy ra thiên tai").
+const ONGOING_TEXT = /(?<!\schi)(?:^|\s)thường xuyên(?=[\s,.;]|$)(?!\s+(?:hơn|xảy ra|bị|gặp))/iu;
 // Anchored on its keyword (an optional verb in front made every position a possible start).
 const DATED_CLAUSE =
   /(?:trước ngày|chậm nhất (?:vào |là )?ngày|trong (?:quý|tháng)|trong năm \d{4}|trong giai đoạn)\s[^.;()\n]{1,40}/giu;
@@ -227,8 +230,12 @@ export function extractDeadlines(text: string, planYear: number | null, notesOnl
   if (out.length > 0) return out;
   if (notesOnly) return out;
   // The first sentence states the task; later ones elaborate ("… Hằng năm thực hiện kiểm điểm").
-  const periodic = PERIODIC_TEXT.exec(firstSentence(text));
-  if (periodic) return [{ category: 'periodic', raw: periodic[0], due: null }];
+  const first = firstSentence(text);
+  const periodic = PERIODIC_TEXT.exec(first);
+  // "Thường xuyên theo dõi …", "… cập nhật dữ liệu thường xuyên": a standing duty.
+  const standing = ONGOING_TEXT.exec(first);
+  if (standing) out.push({ category: 'ongoing', raw: standing[0].trim(), due: null });
+  if (periodic) return [...out, { category: 'periodic', raw: periodic[0], due: null }];
   DATED_CLAUSE.lastIndex = 0;
   while ((m = DATED_CLAUSE.exec(text))) {
     const d = classifyDeadline(m[0], planYear);

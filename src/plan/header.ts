@@ -27,6 +27,8 @@ const MOTTO_ANYWHERE =
 export const TITLE = /^(?:KẾ HOẠCH|CHƯƠNG TRÌNH HÀNH ĐỘNG|CHƯƠNG TRÌNH|ĐỀ ÁN|PHỤ LỤC)(?=\s|$|:)/u;
 // A decision or a resolution that issues the plan ("Ban hành kèm theo Nghị quyết này Kế hoạch …").
 const DECISION_TITLE = /^(?:QUYẾT ĐỊNH|NGHỊ QUYẾT)(?=\s|$|:)/u;
+// Documents that assign work without being a plan: a party body's conclusions or notice, a directive.
+const OTHER_TITLE = /^(?:KẾT LUẬN|THÔNG BÁO|CHỈ THỊ)(?=\s|$|:)/u;
 const NUMBER = /(?:^|\s)Số\s*:?\s*(\S*(?:\s*[-/]\s*[\p{L}\d.]+)*)/u;
 const PLACE = '((?:(?:TP|Tp)\\.\\s?|Thành phố\\s|Thị xã\\s)?\\p{Lu}[\\p{L}-]*(?:\\s\\p{Lu}[\\p{L}-]*){0,4})';
 const PLACE_DATE = new RegExp(
@@ -57,6 +59,8 @@ const SPACED_WORDS = [
   'KẾ HOẠCH',
   'QUYẾT ĐỊNH',
   'CHƯƠNG TRÌNH',
+  'THÀNH PHỐ',
+  'HỒ CHÍ MINH',
 ];
 const SPACED = SPACED_WORDS.map(
   (w) =>
@@ -105,6 +109,8 @@ function numberOf(text: string): string | null | undefined {
   const n = NUMBER.exec(text);
   if (!n) return undefined;
   const token = n[1].replace(/\s+/g, '').replace(/[.,;|]+$/, '');
+  // "Số hiệu:", "Số công báo:" (a law site's metadata labels) are not the document's "Số …".
+  if (/^\p{L}/u.test(token)) return undefined;
   return /^\d/.test(token) ? token : null;
 }
 
@@ -119,7 +125,10 @@ export function readHeader(lines: readonly PlanLine[]): Header {
   for (let i = 0; i < lines.length; i++) {
     const cells = cellsOf(lines[i]);
     const first = cells[0];
-    if (titleAt < 0 && (TITLE.test(texts[i]) || DECISION_TITLE.test(texts[i]))) {
+    if (
+      titleAt < 0 &&
+      (TITLE.test(texts[i]) || DECISION_TITLE.test(texts[i]) || OTHER_TITLE.test(texts[i]))
+    ) {
       titleAt = i;
       issuerDone = true;
     }
@@ -136,7 +145,8 @@ export function readHeader(lines: readonly PlanLine[]): Header {
     }
     if (!issuerDone) {
       if (isUpper(first) && !MOTTO.test(first) && first.length <= 120 && !/^SỐ(?!\p{L})/u.test(first)) {
-        issuerParts.push(first);
+        // "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH -------": the rule under the name is no part of it.
+        issuerParts.push(first.replace(/\s*[-–_=*]{3,}$/u, ''));
       } else if (issuerParts.length > 0 || (!MOTTO.test(first) && !isDecoration(first) && !isUpper(first))) {
         issuerDone = true;
       }

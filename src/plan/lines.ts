@@ -61,6 +61,34 @@ export function attributeOf(text: string): Attribute | undefined {
   return undefined;
 }
 
+/** One normalised line with its features. */
+export function readLine(raw: string, at: number, joined: boolean): PlanLine {
+  const c = classifyLine(raw);
+  // Built field by field: an object spread here cost more than classifying the line.
+  const line: PlanLine = {
+    kind: c.kind,
+    rank: c.rank,
+    number: c.number,
+    text: c.text,
+    cells: c.cells,
+    pipeCells: c.pipeCells,
+    raw,
+    at,
+    joined,
+    attribute: undefined,
+  };
+  if (
+    c.kind === 'item' ||
+    c.kind === 'point' ||
+    c.kind === 'dash' ||
+    c.kind === 'plus' ||
+    c.kind === 'text'
+  ) {
+    line.attribute = attributeOf(c.text);
+  }
+  return line;
+}
+
 /** The lines of normalised text (`lines`, or `text` split at LF) with their features. */
 export function readLines(
   text: string | readonly string[],
@@ -69,32 +97,7 @@ export function readLines(
 ): PlanLine[] {
   const raws = typeof text === 'string' ? (text === '' ? [] : text.split('\n')) : text;
   const out: PlanLine[] = new Array<PlanLine>(raws.length);
-  for (let i = 0; i < raws.length; i++) {
-    const raw = raws[i];
-    const c = classifyLine(raw);
-    // Built field by field: an object spread here cost more than classifying the line.
-    const line: PlanLine = {
-      kind: c.kind,
-      rank: c.rank,
-      number: c.number,
-      text: c.text,
-      cells: c.cells,
-      pipeCells: c.pipeCells,
-      raw,
-      at: lineMap[i] ?? 0,
-      joined: joined.size > 0 && joined.has(i),
-      attribute: undefined,
-    };
-    if (
-      c.kind === 'item' ||
-      c.kind === 'point' ||
-      c.kind === 'dash' ||
-      c.kind === 'plus' ||
-      c.kind === 'text'
-    ) {
-      line.attribute = attributeOf(c.text);
-    }
-    out[i] = line;
-  }
+  for (let i = 0; i < raws.length; i++)
+    out[i] = readLine(raws[i], lineMap[i] ?? 0, joined.size > 0 && joined.has(i));
   return out;
 }

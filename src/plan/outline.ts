@@ -5,7 +5,7 @@
  * block. Nothing here decides what a task is; that is the task pass.
  */
 import { agencyFromHeading } from './agency';
-import { attributeOf, type Attribute, type PlanLine } from './lines';
+import { attributeOf, readLine, type Attribute, type PlanLine } from './lines';
 import { explicitKind, inferredKind, type ClassifiedLine } from './structure';
 import { tableColumns, type TableColumns } from './table-columns';
 import type { Section } from './types';
@@ -152,6 +152,40 @@ function continuesCell(
   return false;
 }
 
+/** Whether item line `i`, met in an open table with a number column, is a row whose tab after its
+ * number became a space ("2.<TAB>Điều tra xã hội học:") and whose content cell goes on over the
+ * next lines: a row further on (within a few lines of text) resumes it. */
+function opensCutRow(lines: readonly PlanLine[], i: number, table: TableColumns): boolean {
+  const c = lines[i];
+  if (table.stt < 0 || table.content <= table.stt || c.number.indexOf('.') >= 0) return false;
+  for (let j = i + 1; j < lines.length && j < i + 30; j++) {
+    const l = lines[j];
+    if (l.cells) {
+      if (tableColumns(l.cells, lines[j + 1]?.cells) || STT_CELL.test(l.cells[table.stt] ?? '')) return false;
+      return table.content + l.cells.length <= table.width;
+    }
+    if (CELL_BREAKERS.has(l.kind) || l.raw === '') return false;
+  }
+  return false;
+}
+
+/** Whether bullet `c` is the rest of attribute `a`'s line: the value stops short of any punctuation
+ * and the bullet goes on in lower case. */
+function breaksAttribute(a: LocatedAttribute, c: PlanLine): boolean {
+  return a.value !== '' && !/[.;:!?)]$/.test(a.value) && /^\p{Ll}/u.test(c.text) && c.attribute === undefined;
+}
+
+/** A line that is only indented with tabs: one empty cell before its text. */
+function isIndented(c: PlanLine): boolean {
+  return (
+    c.cells !== undefined &&
+    c.cells.length === 2 &&
+    c.cells[0] === '' &&
+    c.cells[1] !== '' &&
+    c.raw.indexOf('|') < 0
+  );
+}
+
 export function buildOutline(lines: readonly PlanLine[], start: number): Outline {
   const sections: OutlineSection[] = [];
   const footer: PlanLine[] = [];
@@ -182,8 +216,12 @@ export function buildOutline(lines: readonly PlanLine[], start: number): Outline
   };
 
   for (let i = start; i < lines.length; i++) {
-    const c = lines[i];
+    let c = lines[i];
     const line = c.at;
+    if (!table && c.kind === 'row' && isIndented(c)) {
+      // "<TAB> 2. Kiểm tra …": Word's indentation outside any table, not a row of one.
+      c = readLine(c.cells![1], c.at, c.joined);
+    }
     if (c.kind === 'footer') {
       inFooter = true;
       current = null;
@@ -240,6 +278,12 @@ export function buildOutline(lines: readonly PlanLine[], start: number): Outline
       group[table.stt >= 0 ? table.stt : 0] = c.number;
       group[table.content] = c.text;
       (current as OutlineSection).tables.push({ cells: group, columns: table, line });
+      continue;
+    } else if (table && current && c.kind === 'item' && opensCutRow(lines, i, table)) {
+      const cut = new Array<string>(table.content + 1).fill('');
+      cut[table.stt] = `${c.number}.`;
+      cut[table.content] = c.text;
+      (current as OutlineSection).tables.push({ cells: cut, columns: table, line });
       continue;
     } else if (table && current && continuesCell(lines, i, table, (current as OutlineSection).tables)) {
       // A cell with line breaks: its lines without a tab go on in the cell the row stopped in.
@@ -312,6 +356,14 @@ export function buildOutline(lines: readonly PlanLine[], start: number): Outline
       continue;
     }
     const top = stack[stack.length - 1];
+    if (top.scope && c.rank === top.rank && breaksAttribute(top.scope.attribute, c)) {
+      // "- Đơn vị phối hợp: Văn phòng Bộ, Vụ Tổ chức" / "- cán bộ, Vụ Phổ biến …": the copy broke the
+      // line and put a bullet before its lower-case rest.
+      const a = top.scope.attribute;
+      a.value = `${a.value} ${c.text}`;
+      a.raw = `${a.raw} ${c.text}`;
+      continue;
+    }
     if (top.scope && (c.kind === 'text' || c.rank > top.rank)) {
       // A line under "b) Cơ quan thực hiện:" that is no attribute itself ("- Sở Nội vụ;") lists its value.
       const a = top.scope.attribute;

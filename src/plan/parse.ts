@@ -53,11 +53,23 @@ function decisionOf(lines: readonly PlanLine[]): { decision: Decision; place: st
   return { decision, place: header.place };
 }
 
+const CAPTION = /^\(\s*(?:Ban hành kèm theo|Kèm theo)\s/u;
+
 function blocks(all: readonly PlanLine[]): Blocks {
   const attached = attachedPlanStart(all);
   if (!attached) {
     const start = bodyStart(all);
-    return { decision: null, header: readHeader(all.slice(0, start)), lines: all, start };
+    const header = readHeader(all.slice(0, start));
+    if (!header.number && !header.issuedOn) {
+      // A copy without its header block: an appendix's caption names the document it goes with
+      // ("(Kèm theo Công văn số 174/CV-BCĐ ngày 02 tháng 12 năm 2025 của Ban Chỉ đạo)").
+      const caption = all.map((l) => (CAPTION.test(l.raw) ? issuedWith(l.raw) : null)).find((x) => x?.number);
+      if (caption) {
+        header.number = caption.number;
+        header.issuedOn = caption.issuedOn;
+      }
+    }
+    return { decision: null, header, lines: all, start };
   }
   const decisionLines = all.slice(0, attached.line);
   if (attached.offset > 0) {

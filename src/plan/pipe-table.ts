@@ -23,6 +23,7 @@ export interface SourceLines {
 }
 
 const BAR = /^\s*\|\s*$/;
+const APPENDIX_CELL = /^[\s*]*(?:PHỤ LỤC|Phụ lục)(?![\p{L}])/u;
 const BLANK = /^\s*$/;
 // A cell is short: the next bar comes within this many lines, or the table has ended.
 const MAX_CELL_LINES = 30;
@@ -84,6 +85,11 @@ export function rebuildPipeTables(lines: readonly string[]): SourceLines {
       if (BLANK.test(body[0] ?? '') && !body.every((l) => BLANK.test(l))) break;
       if (body.every((l) => BLANK.test(l))) {
         flush(); // two bars: the row ends
+      } else if (APPENDIX_CELL.test(body[0])) {
+        // "| Nơi nhận … | KT. TRƯỞNG BAN … | PHỤ LỤC / title / (Kèm theo …) | TT | …": the appendix
+        // heading between the closing block and its table is no cell; it and its lines stand alone.
+        flush();
+        for (let j = 0; j < body.length; j++) if (!BLANK.test(body[j])) push(body[j], at + 2 + j);
       } else {
         if (row.length === 0) rowLine = at + 2 + body.findIndex((l) => !BLANK.test(l));
         row.push(cellText(body));

@@ -19,7 +19,7 @@ const GIAO = /(?:^|[\s(;:,.])(?:[Gg]iao|[Đđ]ề nghị|[Yy]êu cầu)\s+(?:cho
 // Where a partner list stops: a verb that starts the task itself. "tham mưu" right after
 // "chuyên trách"/"cơ quan" is part of a name ("cơ quan chuyên trách tham mưu, giúp việc Tỉnh ủy").
 const PARTNER_END =
-  /\s(?:thường xuyên|theo dõi|tổ chức thực hiện|tổ chức triển khai|triển khai|xây dựng|thực hiện|(?<!chuyên trách |cơ quan )tham mưu|hướng dẫn|kiểm tra|đôn đốc|rà soát|nghiên cứu|báo cáo|đề xuất|hoàn thiện|ban hành|trình|để|nhằm|trong việc|trong quá trình|tiếp tục|định kỳ|chỉ đạo|tổng hợp|đánh giá|tập trung|đẩy mạnh|tuyên truyền|tổ chức|bố trí|tham gia|cung cấp|hỗ trợ|giải quyết|xử lý|phổ biến|vận động|huy động|tiếp nhận|giám sát|quản lý|khảo sát|điều tra|soạn thảo|thẩm định|thẩm tra|bảo đảm|đảm bảo|cập nhật|chuẩn bị|sơ kết|tổng kết|lập|khẩn trương|chủ động|kịp thời)(?=[\s,;:]|$)|[.;:()\n]/u;
+  /\s(?:thường xuyên|theo dõi|tổ chức thực hiện|tổ chức triển khai|triển khai|xây dựng|thực hiện|(?<!chuyên trách |cơ quan )tham mưu|hướng dẫn|kiểm tra|đôn đốc|rà soát|nghiên cứu|báo cáo|đề xuất|hoàn thiện|ban hành|trình|để|nhằm|trong việc|trong quá trình|tiếp tục|định kỳ|chỉ đạo|tổng hợp|đánh giá|tập trung|đẩy mạnh|tuyên truyền|tổ chức|bố trí|tham gia|cung cấp|hỗ trợ|giải quyết|xử lý|phổ biến|vận động|huy động|tiếp nhận|giám sát|quản lý|khảo sát|điều tra|soạn thảo|thẩm định|thẩm tra|bảo đảm|đảm bảo|cập nhật|chuẩn bị|sơ kết|tổng kết|lập|khẩn trương|chủ động|kịp thời|hoàn tất|hoàn thành|di dời|tăng cường|nâng cao)(?=[\s,;:]|$)|(?<=\sliên quan)\s(?!(?:và|cùng|với)\s)|[.;:()\n]/u;
 const ADVERB_END = /\s+(?:tiếp tục|chủ động|khẩn trương|thường xuyên|trực tiếp)$/u;
 const PARTNERS = /phối hợp\s+(?:chặt chẽ\s+)?(với\s+)?/giu;
 

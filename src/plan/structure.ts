@@ -33,6 +33,8 @@ const ARTICLE = /^Điều\s+(\d{1,2})\s*[.:]\s*(\p{Lu}[^.;:()]{2,60})$/u;
 const APPENDIX = /^(?:PHỤ LỤC|Phụ lục)(?:\s+(?:[IVX]{1,5}|\d{1,2}|số\s*\d{1,2}))?\s*[.:]?(?:\s|$)/u;
 const FOOTER = /^(?:Nơi nhận\s*:?|(?:T\/M|TM\.?|KT\.?|TL\.?|TUQ\.?|Q\.)\s*\p{Lu}[\p{Lu}\s]{2,})/u;
 const SUB = /^(\d{1,4}(?:\.\d{1,3}){1,7})\.?(?:\s*[)\-–]\s*|\s+)(\S.*)$/u;
+// "2.1.a. Thành lập Ban Chỉ đạo …": a lettered point numbered under its item, one level below it.
+const SUB_LETTER = /^(\d{1,4}(?:\.\d{1,3}){0,6}\.[a-zđ])[.)]\s+(\S.*)$/u;
 // Up to 4 digits with "."/")", but a 4-digit number before "-" is a year range ("2021 - 2025").
 const ITEM = /^(\d{1,4})(?:\s*[.)]\s*|(?<=^\d{1,3})\s*[-–]\s+)(\S.*)$/u;
 const POINT = /^([a-zđ])\s*[).]\s+(\S.*)$/u;
@@ -90,6 +92,8 @@ function classifyMarked(line: string): ClassifiedLine {
     if (m && !/\s(?:này|chủ trì|có hiệu lực)(?:\s|$)/u.test(m[2]))
       return { kind: 'part', rank: 0, number: `Đ${m[1]}`, text: m[2].trim() };
   }
+  m = SUB_LETTER.exec(line);
+  if (m) return { kind: 'item', rank: m[1].split('.').length, number: m[1], text: m[2] };
   m = SUB.exec(line);
   // "12.173 tỷ đồng": a thousands separator, not an outline number.
   if (m && !(/\.\d{3}$/.test(m[1]) && !/^\d{1,4}(?:\.\d{1,3})+\./.test(line)))

@@ -29,12 +29,12 @@ function find(cells: readonly string[], re: RegExp, not?: RegExp): number {
 function columnsOf(lower: readonly string[]): Omit<TableColumns, 'rows' | 'width' | 'times'> | null {
   const content = find(
     lower,
-    /nội dung|nhiệm vụ|công việc|tên (?:đề án|nhiệm vụ|hoạt động|văn bản)|hoạt động|giải pháp/u,
+    /nội dung|nhiệm vụ|công việc|tên (?:đề án|nhiệm vụ|hoạt động|văn bản)|hoạt động|giải pháp|^(?:thông tin |nội dung )?đề xuất/u,
     /chủ trì|phối hợp|thời gian|cơ quan/u,
   );
   const lead = find(
     lower,
-    /chủ trì|(?:cơ quan|đơn vị)(?:,? (?:đơn vị|cơ quan))?(?: (?:thực hiện|đầu mối|tham mưu))?$|(?:cơ quan|đơn vị).{0,20}(?:thực hiện|đầu mối|tham mưu)|thực hiện/u,
+    /chủ trì|(?:cơ quan|đơn vị)(?:,? (?:đơn vị|cơ quan))?(?: (?:thực hiện|đầu mối|tham mưu))?$|(?:cơ quan|đơn vị).{0,20}(?:thực hiện|đầu mối|tham mưu)|thực hiện|^(?:bộ|cơ quan|đơn vị|sở) phụ trách/u,
     /phối hợp|thời gian|nội dung/u,
   );
   if (content < 0 || content === lead) return null;

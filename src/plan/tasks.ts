@@ -31,15 +31,18 @@ interface Context {
   underAgency: boolean;
 }
 
-// "Trên cơ sở đề nghị của …, Sở Tài chính thẩm định …": the subject comes after the opening phrase.
-const OPENING_PHRASE = /^(?:Trên cơ sở|Dựa trên|Dựa vào)[^.;:\n]{0,200}?,\s*(?=\p{Lu})/u;
+// "Trên cơ sở đề nghị của …, Sở Tài chính thẩm định …", "Sau khi … phê duyệt …, Sở Tài chính lập …",
+// "Kết thúc cuộc bầu cử, Ban Thường trực …": the subject comes after the opening phrase.
+const OPENING_PHRASE =
+  /^(?:Trên cơ sở|Dựa trên|Dựa vào|Sau khi|Kết thúc|Trong quá trình|Đối với)[^.;:\n]{0,200}?,\s*(?=\p{Lu})/u;
 /** The agency a task's sentence opens with, after an opening phrase; for a title line ("Bước 5:
  * Thẩm định …") the paragraph under it. */
 function sentenceSubject(body: string): string | null {
   const direct = leadingAgency(body) ?? leadingAgency(body.replace(OPENING_PHRASE, ''));
   if (direct) return direct;
   const br = body.indexOf('\n');
-  if (br < 0 || !/^(?:Bước|Giai đoạn)\s+\d/u.test(body)) return null;
+  // "Bước 5: Thẩm định …" or a title ending with ":" ("Thành lập Ban Chỉ đạo …:") over its paragraph.
+  if (br < 0 || !(/^(?:Bước|Giai đoạn)\s+\d/u.test(body) || body[br - 1] === ':')) return null;
   const next = body.slice(br + 1);
   return leadingAgency(next) ?? leadingAgency(next.replace(OPENING_PHRASE, ''));
 }
@@ -57,10 +60,29 @@ function headingLike(n: OutlineNode): boolean {
   return isAgencyHeading(t) || /:$/.test(t) || (t.length <= 100 && !/[.;!?)]$/.test(t));
 }
 
+// "… theo quy định tại Điều 45 của Luật Bầu cử. Cụ thể các nội dung:" — the sentence is the task, the
+// bullets after it list what it covers.
+const DETAILED = /[.;]\s*Cụ thể(?:\s[^.:;]{0,40})?:$/u;
+
+/** An item whose first paragraph states its work and says the bullets below give the details. */
+function detailsItsBullets(n: OutlineNode): boolean {
+  const first = n.extra[0];
+  if (!first || (n.children.length > 0 && n.children[0].line < first.line)) return false;
+  return DETAILED.test(first.text.trim()) && !isAgencyHeading(n.text.trim());
+}
+
 function isContainer(n: OutlineNode): boolean {
   if (n.kind === 'root') return true;
   if (n.children.some(isNumbered)) return true;
-  return n.children.length > 0 && headingLike(n);
+  return n.children.length > 0 && headingLike(n) && !detailsItsBullets(n);
+}
+
+/** The attribute lines of a task and of the bullets its text takes in. */
+function subtreeAttributes(n: OutlineNode): LocatedAttribute[] {
+  if (n.children.length === 0) return n.attributes;
+  const out = [...n.attributes];
+  for (const ch of n.children) out.push(...subtreeAttributes(ch));
+  return out;
 }
 
 function printed(n: OutlineNode): string {
@@ -169,7 +191,7 @@ export function readTasks(outline: Outline, planYear: number | null): TaskPassRe
     node: OutlineNode | null,
     explicitOnly: boolean,
   ) {
-    const attrs = attributeRoles(node?.attributes ?? []);
+    const attrs = attributeRoles(node ? subtreeAttributes(node) : []);
     const body = stripEndMark(text);
     const roles = findRoles(body);
     let lead = attrs.lead ?? roles.lead;
@@ -356,7 +378,10 @@ export function readTasks(outline: Outline, planYear: number | null): TaskPassRe
 
   for (const body of outline.sections) {
     if (body.section.kind === 'tasks') {
-      walkSection(body, false);
+      // An appendix is its table: lines outside it are notes (or a web page's own text after it),
+      // and only an explicit assignment among them is a task.
+      const appendixTable = body.section.id.startsWith('PL') && body.tables.length > 0;
+      walkSection(body, appendixTable);
       const tables = readTables(body, planYear);
       drafts.push(...tables.drafts);
       warnings.push(...tables.warnings);

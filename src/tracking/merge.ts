@@ -29,7 +29,7 @@ import type { Msg } from '../model/msg';
 import { cellAddress, EXCEL_MAX_CELL_TEXT, type RawCell, type TableSnapshot } from '../model/table';
 import type { BaseEntries, SyncRecord, WorkbookMeta } from '../model/workbook-meta';
 import { checkTracking } from './check';
-import { cellKey, parseCategory, parseListWord, sameCell } from './entries';
+import { cellKey, parseCategory, parseListWord } from './entries';
 import { followLineage } from './lineage';
 import { SAME_ID_THRESHOLD, textSimilarity } from './revise';
 
@@ -330,6 +330,40 @@ export function sameEntry(column: TaskColumnId, a: RawCell, b: RawCell): boolean
   return a === b || changeKey(column, a) === changeKey(column, b);
 }
 
+/**
+ * The comparable forms of values, each computed once per merge: a merge compares the same few
+ * list words and dates tens of thousands of times, and normalising them (Unicode, case) is the
+ * cost of a comparison.
+ */
+class EntryKeys {
+  private readonly change = new Map<string, Map<RawCell, string>>();
+  private readonly cell = new Map<string, Map<RawCell, string>>();
+
+  private static of(
+    cache: Map<string, Map<RawCell, string>>,
+    column: string,
+    raw: RawCell,
+    compute: () => string,
+  ): string {
+    let byValue = cache.get(column);
+    if (!byValue) cache.set(column, (byValue = new Map()));
+    let key = byValue.get(raw);
+    if (key === undefined) byValue.set(raw, (key = compute()));
+    return key;
+  }
+
+  sameEntry(column: TaskColumnId, a: RawCell, b: RawCell): boolean {
+    if (a === b) return true;
+    const key = (raw: RawCell) => EntryKeys.of(this.change, column, raw, () => changeKey(column, raw));
+    return key(a) === key(b);
+  }
+
+  sameCell(column: TaskColumnId, a: RawCell, b: RawCell): boolean {
+    const key = (raw: RawCell) => EntryKeys.of(this.cell, column, raw, () => cellKey(column, raw));
+    return key(a) === key(b);
+  }
+}
+
 interface ReturnRows {
   rowsById: Map<string, number>;
   refused: MergeRefusal[];
@@ -468,6 +502,7 @@ function contentKey(source: MergeSource, map: ColumnMap, rowsById: Map<string, n
  * differently is a conflict.
  */
 function isDerived(
+  keys: EntryKeys,
   earlier: Map<string, Map<string, SyncRecord>> | undefined,
   base: BaseEntries | undefined,
   theirs: (taskId: string, column: TaskColumnId) => RawCell | undefined,
@@ -481,12 +516,12 @@ function isDerived(
     for (const [column, rec] of byColumn) {
       const col = column as TaskColumnId;
       const splitValue = row[column] ?? null;
-      if (sameEntry(col, rec.r, splitValue)) continue;
+      if (keys.sameEntry(col, rec.r, splitValue)) continue;
       changedBefore = true;
       const now = theirs(taskId, col);
       if (now === undefined) continue;
-      if (sameEntry(col, now, splitValue)) return false;
-      if (sameEntry(col, now, rec.r)) agrees = true;
+      if (keys.sameEntry(col, now, splitValue)) return false;
+      if (keys.sameEntry(col, now, rec.r)) agrees = true;
     }
   }
   return !changedBefore || agrees;
@@ -614,6 +649,7 @@ export function planMerge(
     addSync(syncs, rec);
   };
   const seen = new Map<string, string>();
+  const keys = new EntryKeys();
   for (const v of valid) {
     const { source, meta, map, rowsById } = v;
     const copy = copyIdOf(meta);
@@ -649,7 +685,7 @@ export function planMerge(
       return cellOf(source.snapshot, map, row, column);
     };
     // A parallel return is judged against the split, not against its sibling's merge.
-    const derived = isDerived(syncs.get(copy), meta.baseEntries, valueIn);
+    const derived = isDerived(keys, syncs.get(copy), meta.baseEntries, valueIn);
     for (const [taskId, row] of rowsById) {
       const masterRow = masterRows.get(taskId);
       if (masterRow === undefined) {
@@ -669,7 +705,7 @@ export function planMerge(
       for (const column of REPORTED_COLUMN_IDS) {
         const t = theirs(column);
         const m = masterValue(taskId, column);
-        if (t !== m && !sameCell(column, t, m))
+        if (t !== m && !keys.sameCell(column, t, m))
           notices.push({
             file: source.file,
             taskId,
@@ -686,7 +722,7 @@ export function planMerge(
         for (const column of MERGED_IF_UNDATED_COLUMN_IDS) {
           const t = theirs(column);
           const m = masterValue(taskId, column);
-          if (t === m || sameCell(column, t, m)) continue;
+          if (t === m || keys.sameCell(column, t, m)) continue;
           notices.push({
             file: source.file,
             taskId,
@@ -726,9 +762,9 @@ export function planMerge(
         const baseReturn = synced ? synced.r : splitBase;
         const baseMaster = synced ? synced.m : splitBase;
         // Without a recorded base nobody can say which side changed: a decision is needed.
-        const returnChanged = !hasBase || !sameEntry(column, ret, baseReturn);
-        const masterChanged = !hasBase || !sameEntry(column, mine, baseMaster);
-        if (sameEntry(column, ret, mine)) {
+        const returnChanged = !hasBase || !keys.sameEntry(column, ret, baseReturn);
+        const masterChanged = !hasBase || !keys.sameEntry(column, mine, baseMaster);
+        if (keys.sameEntry(column, ret, mine)) {
           // Both sides made the same change: that is a new common point.
           if (returnChanged || masterChanged) record(copy, taskId, column, ret, mine);
           continue;

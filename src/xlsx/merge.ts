@@ -20,6 +20,7 @@ import {
 } from '../workbook/sheets/history';
 import { mergeWrites } from '../workbook/merge-writes';
 import type { CellValue } from '../workbook/types';
+import type { ZipCodec } from './ooxml/codec';
 import { WorkbookEditor, type CellInput } from './ooxml/edit/editor';
 import { openWorkbook } from './ooxml/read';
 import { readOpenWorkbook, readTrackingWorkbookSync } from './read';
@@ -40,6 +41,8 @@ export interface MergeWorkbooksOptions {
   /** Plan and report only; never produce an output. */
   dryRun?: boolean;
   now?: Date;
+  /** Decompression and compression of the packages (Node's zlib in the CLI); fflate by default. */
+  codec?: ZipCodec;
 }
 
 export interface MergeWorkbooksResult {
@@ -51,9 +54,9 @@ export interface MergeWorkbooksResult {
 }
 
 /** A return as a merge source; an unreadable file becomes a refusal instead of an exception. */
-function readReturn(r: NamedBytes): MergeSource | MergeRefusal {
+function readReturn(r: NamedBytes, codec: ZipCodec | undefined): MergeSource | MergeRefusal {
   try {
-    const wb = readTrackingWorkbookSync(r.bytes, { fileName: r.file });
+    const wb = readTrackingWorkbookSync(r.bytes, { fileName: r.file, codec });
     return { file: r.file, snapshot: wb.snapshot, meta: wb.meta };
   } catch (e) {
     // Whatever stops a reader on someone else's file, the answer is the same: not mergeable.
@@ -119,14 +122,14 @@ export function mergeWorkbooksSync(
   opts: MergeWorkbooksOptions = {},
 ): MergeWorkbooksResult {
   // One opening of the master: read here, edited below.
-  const reader = openWorkbook(master.bytes, { fileName: master.file });
+  const reader = openWorkbook(master.bytes, { fileName: master.file, codec: opts.codec });
   const wb: TrackingWorkbook = readOpenWorkbook(reader);
   const lang = wb.lang;
   const now = opts.now ?? new Date();
   const sources: MergeSource[] = [];
   const unreadable: MergeRefusal[] = [];
   for (const r of returns) {
-    const s = readReturn(r);
+    const s = readReturn(r, opts.codec);
     if ('code' in s) unreadable.push(s);
     else sources.push(s);
   }

@@ -5,6 +5,7 @@
  * form one valid DEFLATE stream, closed by an empty final block.
  */
 import * as zlib from 'node:zlib';
+import { FFLATE_CODEC, type ZipCodec } from './ooxml/codec';
 import type { DeflateEngine } from './ooxml/write/deflate';
 import { crc32 as jsCrc32 } from './ooxml/write/crc32';
 
@@ -58,5 +59,22 @@ export function zlibEngine(level = 1): DeflateEngine {
       };
     },
     crc32: nativeCrc ? (crc, data) => nativeCrc(data, crc) : jsCrc32,
+  };
+}
+
+// Below this, setting up a zlib stream costs more than fflate takes for the whole part.
+const NATIVE_FROM = 64 * 1024;
+
+/** Node's zlib for reading and editing packages (the CLI and benchmarks); fflate for small parts. */
+export function nodeZipCodec(): ZipCodec {
+  return {
+    inflate: (compressed, size) =>
+      size < NATIVE_FROM
+        ? FFLATE_CODEC.inflate(compressed, size)
+        : // One byte more than announced allowed, so an entry that expands beyond its size shows.
+          zlib.inflateRawSync(compressed, { maxOutputLength: size + 1 }),
+    deflate: (data, level) =>
+      data.length < NATIVE_FROM ? FFLATE_CODEC.deflate(data, level) : zlib.deflateRawSync(data, { level }),
+    crc32: (data) => (nativeCrc ? nativeCrc(data, 0) : jsCrc32(0, data)),
   };
 }

@@ -12,6 +12,7 @@ import type { TrackingWorkbook, WorkbookMeta } from '../model/workbook-meta';
 import { parseMeta } from '../tracking/meta';
 import { isSheet, REPORT_DATE_NAME, SHEET_NAMES, TABLE_NAME } from '../workbook/names';
 import { LocalizedError } from '../model/msg';
+import type { ZipCodec } from './ooxml/codec';
 import { openWorkbook, type WorkbookReader } from './ooxml/read';
 import type { SheetInfo } from './ooxml/workbook';
 import type { Cell } from './ooxml/worksheet';
@@ -19,6 +20,8 @@ import type { Cell } from './ooxml/worksheet';
 export interface ReadOptions {
   /** The file's name as the user gave it, for messages. */
   fileName?: string;
+  /** Decompression of parts (Node's zlib in the CLI); fflate by default. */
+  codec?: ZipCodec;
 }
 
 /** The product never needs more header rows than this to find its table by its headers. */
@@ -201,7 +204,7 @@ export function readOpenWorkbook(wb: WorkbookReader): TrackingWorkbook {
 }
 
 export function readTrackingWorkbookSync(bytes: Uint8Array, opts: ReadOptions = {}): TrackingWorkbook {
-  return readOpenWorkbook(openWorkbook(bytes, { fileName: opts.fileName }));
+  return readOpenWorkbook(openWorkbook(bytes, { fileName: opts.fileName, codec: opts.codec }));
 }
 
 export async function readTrackingWorkbook(

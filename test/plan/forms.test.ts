@@ -129,6 +129,104 @@ describe('layouts on real documents', () => {
     expect(task(plan, 'PL.II.5').lead).toBe(k('Các đơn vị thuộc Bộ'));
   });
 
+  it('a tab table row whose number lost its tab and whose content cell runs over bulleted lines (Bộ Nội vụ 100)', () => {
+    const plan = real('bo-noi-vu-100-qd-bnv-2014');
+    // "2.<TAB>Điều tra xã hội học:" / "* Cấp bộ" / "- …" / "+ …" … / "* Tổng số mẫu …<TAB>Tháng 4 - tháng 5/2014<TAB>Bộ Nội vụ<TAB>…"
+    const survey = task(plan, 'II.2');
+    expect(survey.text).toMatch(/^Điều tra xã hội học:\n\* Cấp bộ\n/);
+    expect(survey.text).toContain('* Tổng số mẫu điều tra: 33736');
+    expect(survey.lead).toBe(k('Bộ Nội vụ'));
+    expect(notes(survey)).toEqual([['due', '2014-05-31']]);
+    // The bullets inside the cell are no tasks of their own, and the rows after it keep their numbers.
+    expect(plan.tasks.filter((t) => t.section === 'II').map((t) => t.id)).toEqual([
+      'II.1',
+      'II.2',
+      'II.3',
+      'II.4',
+      'II.5',
+      'II.6',
+      'II.7',
+    ]);
+    expect(notes(task(plan, 'II.3'))).toEqual([['due', '2014-03-31']]);
+  });
+
+  it('items indented with a tab are items; "… Cụ thể:" bullets and a "* Thời gian thực hiện:" line detail one task (MTTQ Bắc Cam Ranh)', () => {
+    const plan = real('mttq-bac-cam-ranh-kh-mttq-2025');
+    // "<TAB> 2. Kiểm tra việc hiệp thương …" is item 2, not a table row glued to item 1.
+    const second = task(plan, 'III.2');
+    expect(second.text).toMatch(/^Kiểm tra việc hiệp thương thỏa thuận/);
+    // Its time line (after the bullets, with three rounds under it) is the item's: the last round ends it.
+    expect(notes(second)).toEqual([
+      ['due', '2025-12-14'],
+      ['due', '2026-02-08'],
+      ['due', '2026-02-20'],
+    ]);
+    // "4. Kiểm tra, giám sát việc tổ chức lấy ý kiến …" / "Kiểm tra việc … Cụ thể các nội dung:" / "- …":
+    // the bullets list what the one task covers.
+    const fourth = task(plan, 'III.4');
+    expect(fourth.text).toContain('Thành phần, số lượng cử tri, chương trình hội nghị cử tri;');
+    expect(notes(fourth)).toEqual([['due', '2026-02-08']]);
+    expect(plan.tasks.some((t) => t.id.startsWith('III.4-'))).toBe(false);
+    // Part V's items, each indented with a tab in the copy, are tasks of their own.
+    expect(plan.tasks.filter((t) => t.section === 'V').map((t) => t.id)).toEqual([
+      'V.1',
+      'V.2',
+      'V.3',
+      'V.4',
+      'V.5',
+      'V.6',
+    ]);
+  });
+
+  it('a partner line the copy broke before a lower-case word, and a list that drops a repeated "Vụ" (Bộ Tư pháp 173)', () => {
+    const plan = real('bo-tu-phap-173-qd-btp-2015');
+    const of = (phrase: string) => plan.tasks.find((x) => x.text.startsWith(phrase))!;
+    // "- Đơn vị phối hợp: Văn phòng Bộ, Vụ Tổ chức" / "- cán bộ, Vụ Phổ biến, giáo dục pháp luật, …"
+    const review = of('Phối hợp tổ chức hội thảo, hội nghị đánh giá');
+    expect(review.partners.slice(0, 3)).toEqual([
+      k('Văn phòng Bộ'),
+      k('Vụ Tổ chức cán bộ'),
+      k('Vụ Phổ biến, giáo dục pháp luật'),
+    ]);
+    expect(review.partners).toHaveLength(10);
+    expect(plan.tasks.some((t) => t.text.startsWith('cán bộ, Vụ Phổ biến'))).toBe(false);
+    // "Vụ Pháp luật hình sự - hành chính, Các vấn đề chung về xây dựng pháp luật, Vụ …": two units.
+    expect(of('Rà soát, đánh giá thủ tục hành chính trong lĩnh vực dân tộc').partners.slice(0, 2)).toEqual([
+      k('Vụ Pháp luật hình sự - hành chính'),
+      k('Các vấn đề chung về xây dựng pháp luật'),
+    ]);
+  });
+
+  it('points numbered under their item ("2.1.a."), and a titled point whose paragraph names the lead (HCM 3210)', () => {
+    const plan = real('hcm-3210-qd-ubnd-2014');
+    // "2.1. Bước 1:" / "2.1.a. Thành lập Ban Chỉ đạo …:" / "Ủy ban nhân dân xã, phường, thị trấn thành lập …"
+    const a = task(plan, 'II.2.1.a');
+    expect(a.text).toMatch(/^Thành lập Ban Chỉ đạo thực hiện hỗ trợ nhà ở/);
+    expect(a.lead).toBe(k('Ủy ban nhân dân xã, phường, thị trấn'));
+    expect(notes(task(plan, 'II.2.1.b'))).toEqual([['due', '2014-06-27']]);
+    expect(task(plan, 'II.4.1.a').lead).toBe(k('Sở Xây dựng'));
+    // "4.1.a." is no item "4" whose text is "1.a. …".
+    expect(plan.tasks.some((t) => /^\d\.[a-zđ]\. /u.test(t.text))).toBe(false);
+  });
+
+  it('a letter whose flattened closing table runs into its appendix: the appendix caption gives the number, its rows are tasks (BCĐ 174)', () => {
+    const plan = real('bcd-cp-174-cv-bcd-2025');
+    // "| Nơi nhận: … | KT. TRƯỞNG BAN … | PHỤ LỤC / … / (Kèm theo Công văn số 174/CV-BCĐ ngày 02 tháng 12 năm 2025 …) | TT | …"
+    expect([plan.number, plan.issuedOn]).toEqual(['174/CV-BCĐ', '2025-12-02']);
+    // "TT | Tỉnh kiến nghị | Thông tin đề xuất | Bộ phụ trách tiếp nhận, xử lý"
+    const row = plan.tasks.find((t) => t.text.startsWith('Đề nghị điều chỉnh Nghị định số 150/2025/NĐ-CP'))!;
+    expect([row.section, row.lead]).toEqual(['PL', k('Bộ Nội vụ')]);
+    // The law site's own text after the table is no task.
+    expect(plan.tasks.some((t) => /Đăng xuất|Tài khoản/u.test(t.text))).toBe(false);
+  });
+
+  it('the subject after an opening clause ("Sau khi …, Sở Tài chính lập …", "Kết thúc cuộc bầu cử, Ban …") leads', () => {
+    expect(task(real('hcm-3210-qd-ubnd-2014'), 'II.2.6').lead).toBe(k('Sở Tài chính'));
+    expect(task(real('mttq-bac-cam-ranh-kh-mttq-2025'), 'V.5').lead).toBe(
+      k('Ban Thường trực Ủy ban MTTQ Việt Nam phường'),
+    );
+  });
+
   it('the blocked form: "1. Nội dung" tasks, then "2. Cơ quan chủ trì" / "a) Cơ quan chủ trì" bullets and "3. Thời gian thực hiện:" for all of them (BCĐ 1237)', () => {
     const plan = real('bcdqg1237-252-kh-2013');
     const a = task(plan, 'B.I.1.a');
@@ -318,6 +416,21 @@ describe('leads and partners, as real plans write them', () => {
     ]);
     expect(plan.agencies.map((a) => a.name)).toEqual(['UBND các quận, huyện', 'Sở KH,CN&MT']);
   });
+
+  it('a partner list ends after "liên quan" and before a verb (Thủ tướng 228)', () => {
+    const roles = findRoles(
+      'Bộ Giáo dục và Đào tạo chủ trì, phối hợp với các Bộ, ngành và địa phương liên quan di dời các trường đại học ra ngoài Thủ đô Hà Nội và xây dựng một số trường đại học chất lượng cao.',
+    );
+    expect([roles.lead, roles.partners]).toEqual([
+      'Bộ Giáo dục và Đào tạo',
+      ['các Bộ, ngành và địa phương liên quan'],
+    ]);
+    // "… có liên quan và Sở Y tế" goes on with the list.
+    expect(
+      findRoles('Sở Nội vụ chủ trì, phối hợp với các cơ quan liên quan và Sở Y tế tổ chức hội nghị.')
+        .partners,
+    ).toEqual(['các cơ quan liên quan', 'Sở Y tế']);
+  });
 });
 
 describe('deadline forms (issue 12 §2)', () => {
@@ -379,6 +492,50 @@ describe('deadline forms (issue 12 §2)', () => {
         2025,
       )[0].category,
     ).toBe('periodic');
+  });
+
+  it('"định kỳ" opening a clause and "thường xuyên" in the sentence schedule the task (real plans)', () => {
+    const cats = (text: string, year = 2025) => extractDeadlines(text, year).map((d) => [d.category, d.due]);
+    // Nghệ An 1026, Bắc Ninh 141, Hà Tĩnh 624: "…; định kỳ báo cáo …", "… và định kỳ báo cáo …".
+    expect(
+      cats(
+        'Giao Công an tỉnh chủ trì, phối hợp với Văn phòng UBND tỉnh theo dõi, hướng dẫn, kiểm tra, đôn đốc việc triển khai thực hiện Kế hoạch này; định kỳ báo cáo kết quả thực hiện về Bộ Công an, UBND tỉnh theo quy định.',
+      ),
+    ).toEqual([['periodic', null]]);
+    expect(
+      cats(
+        'Giao Sở Tư pháp theo dõi, đôn đốc; tham mưu sơ kết, tổng kết và định kỳ báo cáo UBND tỉnh theo quy định.',
+      ),
+    ).toEqual([['periodic', null]]);
+    // Đồng Tháp 597, MTTQ Lương Minh: a standing duty, at the start or after the subject or the verb.
+    expect(
+      cats('Tổ chức thực hiện các công việc liên quan, như số hóa hồ sơ; cập nhật dữ liệu thường xuyên.'),
+    ).toEqual([['ongoing', null]]);
+    expect(
+      cats(
+        'Đề nghị Thường trực HĐND, UBND xã thường xuyên phối hợp, trao đổi thông tin, thống nhất phương án xử lý.',
+      ),
+    ).toEqual([['ongoing', null]]);
+    // Bộ TN&MT 59: a standing duty with a date in the same sentence keeps the date.
+    expect(
+      cats(
+        'Xây dựng Chương trình công tác năm 2024 của đơn vị nhằm cụ thể hóa, cập nhật thường xuyên các nhiệm vụ phát sinh, ban hành trước ngày 25 tháng 01 năm 2024 và gửi về Bộ.',
+        2024,
+      ),
+    ).toEqual([
+      ['ongoing', null],
+      ['due', '2024-01-25'],
+    ]);
+    // Not the budget's recurrent spending, and not "định kỳ" qualifying a noun.
+    expect(cats('Hỗ trợ nguồn kinh phí từ nguồn chi thường xuyên của các bộ.')).toEqual([]);
+    expect(cats('Hộ gia đình người có công với cách mạng thuộc vùng thường xuyên xảy ra thiên tai.')).toEqual(
+      [],
+    );
+    expect(
+      cats(
+        'Rà soát, sửa đổi quy định về kiểm tra, bảo dưỡng; thiết bị được kiểm định định kỳ theo quy định.',
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -487,5 +644,27 @@ describe('header damage from PDF copies', () => {
     ]);
     expect(plan.title).toBe('KẾ HOẠCH Tổng kiểm kê tài sản công');
     expect(plan.tasks.map((t) => t.lead)).toEqual([k('Sở Tài chính')]);
+  });
+
+  it('a law site\'s "Số hiệu:" label above the document is no number: the document\'s own "Số 221-KL/TW" is', () => {
+    // The copy opens with the site's metadata ("**Số hiệu:**" / "|" / "221-KL/TW"); party bodies write
+    // their number without a colon ("Số 221-KL/TW").
+    expect(real('bct-221-kl-tw-2025').number).toBe('221-KL/TW');
+    expect(real('bct-212-kl-tw-2025').number).toBe('212-KL/TW');
+    expect(real('vptw-432-tb-vptw-2025').number).toBe('432-TB/VPTW');
+  });
+
+  it("the title of a conclusion, a notice or a directive is its own heading, not the site's banner above it", () => {
+    expect(real('bct-221-kl-tw-2025').title).toMatch(/^KẾT LUẬN CỦA BỘ CHÍNH TRỊ/);
+    expect(real('vptw-432-tb-vptw-2025').title).toMatch(/^THÔNG BÁO KẾT LUẬN/);
+    expect(real('tld-01-ct-tld-2014').title).toMatch(/^CHỈ THỊ CỦA ĐOÀN CHỦ TỊCH/);
+  });
+
+  it('a letter-spaced issuer over a rule is read whole, without the rule (HCM 3210)', () => {
+    // "| ỦY B AN NHÂN D Â N T HÀNH P HỐ HỒ C H Í M I NH ------- | C Ộ NG HÒA …"
+    expect(real('hcm-3210-qd-ubnd-2014').issuer).toBe('ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH');
+    expect(real('bcdqg1237-252-kh-2013').issuer).toBe(
+      'BAN CHỈ ĐẠO QUỐC GIA VỀ TÌM KIẾM, QUY TẬP HÀI CỐT LIỆT SĨ',
+    );
   });
 });

@@ -2,7 +2,8 @@
  * The sample plan (samples/nq28-nam-dinh.txt) read by hand: every task of parts III, IV and V with
  * its lead (as the plan names it; compared by agencyKey) and its deadline notes.
  * Decisions: III.1–4, V.1 and V.2 name no accountable body (collective subjects) → lead null;
- * V.3 "Ban Tổ chức Tỉnh ủy chủ trì, phối hợp với …" → lead + one partner. No note → 'none'.
+ * V.3 "Ban Tổ chức Tỉnh ủy chủ trì, phối hợp với …" → lead + one partner; it "thường xuyên theo dõi …;
+ * định kỳ sơ kết, tổng kết, báo cáo" → ongoing and periodic. Otherwise no note → 'none'.
  */
 import type { DeadlineCategory } from '../../src/plan/types';
 
@@ -68,5 +69,12 @@ export const SAMPLE_TASKS: ExpectedTask[] = [
   { id: 'IV.9.2', lead: HUYEN, deadlines: NONE },
   { id: 'V.1', lead: null, deadlines: NONE },
   { id: 'V.2', lead: null, deadlines: NONE },
-  { id: 'V.3', lead: BTC, deadlines: NONE },
+  {
+    id: 'V.3',
+    lead: BTC,
+    deadlines: [
+      ['ongoing', null],
+      ['periodic', null],
+    ],
+  },
 ];

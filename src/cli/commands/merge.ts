@@ -1,4 +1,5 @@
 import { basename, resolve } from 'node:path';
+import { nodeZipCodec } from '../../app/node-zip';
 import { displayCell, mergeFiles, type MergePlan } from '../../app/share';
 import { columnHeader, columnOf, type TaskColumnId } from '../../model/columns';
 import type { Lang } from '../../model/lang';
@@ -159,6 +160,7 @@ async function mergeLocked(
     dryRun,
     acceptInvalid,
     adopt: flags.adopt,
+    codec: nodeZipCodec(),
   });
   const { plan, output } = result;
   let written = false;

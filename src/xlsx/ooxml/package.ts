@@ -9,6 +9,7 @@ import { damagedPart, FileLabel, notAWorkbook } from './errors';
 import { DEFAULT_LIMITS, ReadLimits } from './limits';
 import { isSml, NS_CONTENT_TYPES, NS_NONE, NS_PKG_REL, relationshipKind } from './namespaces';
 import { EOF, START, XmlScanner, XmlSyntaxError } from './scanner';
+import { FFLATE_CODEC, ZipCodec } from './codec';
 import { ZipArchive, ZipEntry } from './zip';
 
 export interface Relationship {
@@ -26,9 +27,17 @@ export interface Relationship {
 
 export interface OpenOptions extends FileLabel {
   limits?: Partial<ReadLimits>;
+  /** Decompression (and, for an editor, compression) of parts; fflate by default. */
+  codec?: ZipCodec;
 }
 
 const SMALL_PART = 256 * 1024;
+/**
+ * Large parts kept decompressed, most recent last: a read locates the task table (its header
+ * row) then reads it, and a merge edits the task sheet and the meta sheet it has just read, so
+ * the two last large parts are asked for again at once; two bounds the memory held.
+ */
+const LARGE_PARTS_KEPT = 2;
 
 /** The UTF-16 encoding its byte order mark names, or null for UTF-8 (the usual case). */
 function utf16Of(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
@@ -78,11 +87,15 @@ export class OoxmlPackage {
   private types: { defaults: Map<string, string>; overrides: Map<string, string> } | null = null;
   /** Small parts read more than once (the workbook, relationships) are decompressed once. */
   private readonly smallParts = new Map<string, Uint8Array>();
+  private readonly largeParts = new Map<string, Uint8Array>();
 
-  private constructor(zip: ZipArchive, file: FileLabel, limits: ReadLimits) {
+  readonly codec: ZipCodec;
+
+  private constructor(zip: ZipArchive, file: FileLabel, limits: ReadLimits, codec: ZipCodec) {
     this.zip = zip;
     this.file = file;
     this.limits = limits;
+    this.codec = codec;
     for (const e of zip.entries) {
       if (e.name.endsWith('/')) continue;
       const key = partKey(e.name);
@@ -93,7 +106,8 @@ export class OoxmlPackage {
   static open(bytes: Uint8Array, options: OpenOptions = {}): OoxmlPackage {
     const limits = { ...DEFAULT_LIMITS, ...options.limits };
     const file: FileLabel = { fileName: options.fileName };
-    return new OoxmlPackage(ZipArchive.open(bytes, file, limits), file, limits);
+    const codec = options.codec ?? FFLATE_CODEC;
+    return new OoxmlPackage(ZipArchive.open(bytes, file, limits, codec.inflate), file, limits, codec);
   }
 
   /** Every part's name as stored in the archive, in archive order. */
@@ -115,8 +129,19 @@ export class OoxmlPackage {
     if (!entry) throw damagedPart(this.file, name);
     const cached = this.smallParts.get(entry.name);
     if (cached) return cached;
+    const large = this.largeParts.get(entry.name);
+    if (large) {
+      this.largeParts.delete(entry.name);
+      this.largeParts.set(entry.name, large);
+      return large;
+    }
     const bytes = this.zip.read(entry);
     if (bytes.length <= SMALL_PART) this.smallParts.set(entry.name, bytes);
+    else {
+      this.largeParts.set(entry.name, bytes);
+      if (this.largeParts.size > LARGE_PARTS_KEPT)
+        this.largeParts.delete(this.largeParts.keys().next().value as string);
+    }
     return bytes;
   }
 

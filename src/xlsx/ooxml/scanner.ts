@@ -74,7 +74,7 @@ const NAMES_MAX = 4096;
 let namesKept = 0;
 
 /** Text content as the XML spec delivers it: line ends normalised, then references resolved. */
-function decodeText(raw: string): string {
+export function decodeText(raw: string): string {
   if (raw.indexOf('\r') >= 0) raw = raw.replace(/\r\n?/g, '\n');
   return unescapeXml(raw);
 }

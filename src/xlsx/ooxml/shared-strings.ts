@@ -4,7 +4,7 @@
  */
 import type { OoxmlPackage } from './package';
 import { isSml } from './namespaces';
-import { END, EOF, START, XmlScanner } from './scanner';
+import { decodeText, END, EOF, START, XmlScanner, XmlSyntaxError } from './scanner';
 import { decodeXstring } from './xml';
 
 /**
@@ -36,8 +36,46 @@ export function readRichText(sc: XmlScanner): string {
   return decodeXstring(text);
 }
 
+const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
+/** One item as this tool, Excel and most writers store plain text. */
+const PLAIN_ITEM = /<si><t(?: xml:space="preserve")?>([^<]*)<\/t><\/si>/y;
+const ROOT_END = /^<\/sst>\s*$/;
+
+/**
+ * The table when every item is plain text written the common way (`<si><t>…</t></si>` under an
+ * unprefixed root): the part decoded in one call and its items matched in one pass, instead of
+ * one scanner step and one decoding call per item. Null for anything else (rich text, phonetic
+ * runs, prefixes, comments, UTF-16), which the scanner reads.
+ */
+function plainItems(pkg: OoxmlPackage, part: string): string[] | null {
+  const bytes = pkg.bytes(part);
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return null;
+  const sc = new XmlScanner(bytes, part, false);
+  if (sc.next() !== START || sc.local !== 'sst' || !isSml(sc.ns) || sc.prefix !== '' || sc.selfClosing)
+    return null;
+  const body = UTF8.decode(bytes.subarray(sc.tagEnd));
+  const items: string[] = [];
+  let at = 0;
+  for (;;) {
+    PLAIN_ITEM.lastIndex = at;
+    const m = PLAIN_ITEM.exec(body);
+    if (!m) break;
+    items.push(decodeXstring(decodeText(m[1])));
+    at = PLAIN_ITEM.lastIndex;
+  }
+  return ROOT_END.test(body.slice(at)) ? items : null;
+}
+
 export function readSharedStrings(pkg: OoxmlPackage, part: string | null): string[] {
   if (!part) return [];
+  let plain: string[] | null = null;
+  try {
+    plain = plainItems(pkg, part);
+  } catch (e) {
+    // A root the scanner cannot read: the full reading below says so about the file.
+    if (!(e instanceof XmlSyntaxError)) throw e;
+  }
+  if (plain) return plain;
   return pkg.parse(part, (sc) => {
     const strings: string[] = [];
     for (let ev = sc.next(); ev !== EOF; ev = sc.next()) {

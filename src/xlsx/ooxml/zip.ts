@@ -3,7 +3,7 @@
  * asked for are decompressed (by fflate). Pure TypeScript, so the page reads packages the same
  * way the CLI does.
  */
-import { inflateSync } from 'fflate';
+import { FFLATE_CODEC } from './codec';
 import {
   compressionBomb,
   damagedPart,
@@ -45,9 +45,7 @@ const SIG_END64_LOCATOR = 0x07064b50;
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const RATIO_CHECK_FROM = 1024 * 1024;
 
-const fflateInflater: Inflater = (compressed, size) =>
-  // One byte more than announced, so an entry that expands beyond its stated size shows.
-  inflateSync(compressed, { out: new Uint8Array(size + 1) });
+const fflateInflater: Inflater = FFLATE_CODEC.inflate;
 
 const NAME_DECODER = new TextDecoder('utf-8');
 

@@ -1,6 +1,6 @@
 /** One `<c>` element: read back what an existing cell holds, and write a new one. */
 import { END, EOF, START, XmlScanner } from '../scanner';
-import { decodeXstring, encodeXstring, escapeXml } from '../xml';
+import { decodeXstring, encodeXstring, escapeAttr, escapeXml } from '../xml';
 import { removeAttribute, setAttribute } from './xml-edit';
 
 export interface CellFormula {
@@ -88,12 +88,6 @@ export function buildCell(
   content: CellContent,
   oldTag: string | null,
 ): string {
-  let tag = oldTag ?? `<${qname}/>`;
-  tag = tag.replace(/\s*\/?>$/, '>');
-  tag = setAttribute(tag, 'r', ref);
-  tag = style !== null && style > 0 ? setAttribute(tag, 's', String(style)) : removeAttribute(tag, 's');
-  // Cell and value metadata describe the old value (dynamic arrays, rich values): not this one.
-  tag = removeAttribute(removeAttribute(tag, 'cm'), 'vm');
   const type =
     content.kind === 'shared'
       ? 's'
@@ -102,7 +96,19 @@ export function buildCell(
         : content.kind === 'bool'
           ? 'b'
           : null;
-  tag = type ? setAttribute(tag, 't', type) : removeAttribute(tag, 't');
+  let tag: string;
+  if (oldTag === null) {
+    // A new cell (history rows, thousands at a time): the tag the edits below would give, built directly.
+    const s = style !== null && style > 0 ? ` s="${style}"` : '';
+    tag = `<${qname} r="${escapeAttr(ref)}"${s}${type ? ` t="${type}"` : ''}>`;
+  } else {
+    tag = oldTag.replace(/\s*\/?>$/, '>');
+    tag = setAttribute(tag, 'r', ref);
+    tag = style !== null && style > 0 ? setAttribute(tag, 's', String(style)) : removeAttribute(tag, 's');
+    // Cell and value metadata describe the old value (dynamic arrays, rich values): not this one.
+    tag = removeAttribute(removeAttribute(tag, 'cm'), 'vm');
+    tag = type ? setAttribute(tag, 't', type) : removeAttribute(tag, 't');
+  }
   const v = childName(tag, 'v');
   const close = `</${qname}>`;
   switch (content.kind) {

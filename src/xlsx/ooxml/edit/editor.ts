@@ -41,6 +41,7 @@ import {
 import { SheetDoc } from './sheet-doc';
 import { addSheetEntry, requestFullCalc, setDefinedName } from './workbook-doc';
 import { OutputEntry, writeZip } from './zip-write';
+import { FFLATE_CODEC } from '../codec';
 
 /** A value to write: a number, text, boolean, nothing (clear), a date serial, or a formula. */
 export type CellInput =
@@ -141,6 +142,14 @@ export class WorkbookEditor {
     return t;
   }
 
+  /** The current content of a part as UTF-8 bytes (the producer's own bytes when not edited). */
+  private partBytes(part: string): Uint8Array {
+    if (this.texts.has(part)) return new TextEncoder().encode(this.text(part));
+    const bytes = this.pkg.bytes(part);
+    const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+    return utf16 ? new TextEncoder().encode(this.text(part)) : bytes;
+  }
+
   private setText(part: string, text: string): void {
     if (this.texts.get(part) === text) return;
     this.texts.set(part, text);
@@ -172,8 +181,7 @@ export class WorkbookEditor {
   private doc(part: string): SheetDoc {
     let doc = this.docs.get(part);
     if (!doc) {
-      const bytes = this.texts.has(part) ? new TextEncoder().encode(this.text(part)) : this.pkg.bytes(part);
-      doc = new SheetDoc(part, bytes);
+      doc = new SheetDoc(part, this.partBytes(part));
       this.docs.set(part, doc);
     }
     return doc;
@@ -280,7 +288,8 @@ export class WorkbookEditor {
   sharedStrings(): SharedStringsDoc {
     if (this.strings) return this.strings;
     let part = this.reader.info.sharedStringsPart;
-    if (part) this.strings = new SharedStringsDoc(part, this.text(part), this.reader.sharedStrings().length);
+    if (part)
+      this.strings = new SharedStringsDoc(part, this.partBytes(part), this.reader.sharedStrings().length);
     else {
       const wbPart = this.reader.info.part;
       const dir = wbPart.slice(0, wbPart.lastIndexOf('/') + 1);
@@ -289,7 +298,7 @@ export class WorkbookEditor {
         : `${dir}sharedStrings.xml`;
       const xml = emptySharedStrings(this.reader.info.strict);
       this.addPart(wbPart, part, 'sharedStrings', CONTENT_TYPE.sharedStrings, xml);
-      this.strings = new SharedStringsDoc(part, xml, 0);
+      this.strings = new SharedStringsDoc(part, new TextEncoder().encode(xml), 0);
     }
     return this.strings;
   }
@@ -346,15 +355,16 @@ export class WorkbookEditor {
     if (this.formulasTouched) this.removeCalcChain();
     const wbPart = this.reader.info.part;
     if (this.cellsEdited || this.recalc) this.setText(wbPart, requestFullCalc(this.text(wbPart), wbPart));
-    const sheets = new Map<string, Uint8Array>();
+    // Parts rebuilt as bytes: the sheets edited and the shared strings.
+    const rebuilt = new Map<string, Uint8Array>();
     for (const [part, doc] of this.docs)
-      if (doc.changed || this.added.includes(part)) sheets.set(part, doc.toBytes());
-    if (this.strings?.changed) this.setText(this.strings.part, this.strings.toString());
+      if (doc.changed || this.added.includes(part)) rebuilt.set(part, doc.toBytes());
+    if (this.strings?.changed) rebuilt.set(this.strings.part, this.strings.toBytes());
     if (this.stylesDoc?.changed) this.setText(this.stylesDoc.part, this.stylesDoc.toString());
     const encoder = new TextEncoder();
     const content = (part: string): Uint8Array | null => {
-      const sheet = sheets.get(part);
-      if (sheet) return sheet;
+      const bytes = rebuilt.get(part);
+      if (bytes) return bytes;
       const edited = this.editedText(part);
       return edited === null ? null : encoder.encode(edited);
     };
@@ -367,7 +377,7 @@ export class WorkbookEditor {
     }
     for (const part of this.added)
       entries.push({ kind: 'data', name: part, data: content(part) ?? encoder.encode(this.text(part)) });
-    return writeZip(entries, now);
+    return writeZip(entries, now, this.pkg.codec === FFLATE_CODEC ? undefined : this.pkg.codec);
   }
 
   /** The new text of an original part, or null when it was only read (or not touched at all). */

@@ -95,7 +95,41 @@ export function removeOverride(xml: string, part: string, partName: string): str
   );
 }
 
-/** The shared string table with strings appended; the counts on its root kept true. */
+/** The root's start tag and where its end tag starts, found without reading what lies between. */
+function rootEnds(bytes: Uint8Array, part: string): { root: ElementSpan; close: number } | null {
+  const sc = new XmlScanner(bytes, part, false);
+  if (sc.next() !== START || sc.selfClosing) return null;
+  const root: ElementSpan = {
+    local: sc.local,
+    ns: sc.ns,
+    qname: sc.qname,
+    prefix: sc.prefix,
+    start: sc.tagStart,
+    openEnd: sc.tagEnd,
+    end: bytes.length,
+    selfClosing: false,
+  };
+  // The last "</" of the part is the root's end tag when only blanks follow "</qname".
+  const closing = ENCODER.encode(`</${root.qname}`);
+  let at = bytes.length - closing.length;
+  while (at > root.openEnd && !(bytes[at] === 0x3c && bytes[at + 1] === 0x2f)) at--;
+  if (at <= root.openEnd) return null;
+  for (let i = 0; i < closing.length; i++) if (bytes[at + i] !== closing[i]) return null;
+  for (let i = at + closing.length; i < bytes.length; i++) {
+    const c = bytes[i];
+    if (c !== 0x3e && c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) return null;
+  }
+  return { root, close: at };
+}
+
+const ENCODER = new TextEncoder();
+const DECODER = new TextDecoder();
+
+/**
+ * The shared string table with strings appended; the counts on its root kept true. Kept as the
+ * producer's bytes: the new items and the root's start tag are spliced in, so a table of tens of
+ * thousands of strings is neither decoded nor parsed again to add a few.
+ */
 export class SharedStringsDoc {
   private readonly added: string[] = [];
   private readonly index = new Map<string, number>();
@@ -104,7 +138,7 @@ export class SharedStringsDoc {
 
   constructor(
     readonly part: string,
-    private readonly xml: string,
+    private readonly source: Uint8Array,
     private readonly existing: number,
   ) {}
 
@@ -127,20 +161,47 @@ export class SharedStringsDoc {
     this.referencesDelta--;
   }
 
-  toString(): string {
-    const at = beforeClose(this.xml, this.part);
-    const prefix = elementPrefix(at.root);
-    let xml =
-      at.xml.slice(0, at.at) +
-      this.added.map((t) => sharedStringItem(prefix, t)).join('') +
-      at.xml.slice(at.at);
-    let tag = xml.slice(at.root.start, at.root.openEnd);
+  private rootTag(tag: string): string {
     const unique = getAttribute(tag, 'uniqueCount');
     if (unique !== null) tag = setAttribute(tag, 'uniqueCount', String(this.existing + this.added.length));
     const count = getAttribute(tag, 'count');
     if (count !== null && /^\d+$/.test(count))
       tag = setAttribute(tag, 'count', String(Math.max(0, Number(count) + this.referencesDelta)));
-    xml = replaceTag(xml, at.root, tag);
+    return tag;
+  }
+
+  toBytes(): Uint8Array {
+    const ends = rootEnds(this.source, this.part);
+    if (!ends) return ENCODER.encode(this.toString());
+    const { root, close } = ends;
+    const prefix = elementPrefix(root);
+    const tag = ENCODER.encode(this.rootTag(DECODER.decode(this.source.subarray(root.start, root.openEnd))));
+    const items = ENCODER.encode(this.added.map((t) => sharedStringItem(prefix, t)).join(''));
+    const pieces = [
+      this.source.subarray(0, root.start),
+      tag,
+      this.source.subarray(root.openEnd, close),
+      items,
+      this.source.subarray(close),
+    ];
+    const out = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const p of pieces) {
+      out.set(p, at);
+      at += p.length;
+    }
+    return out;
+  }
+
+  /** The same through the text, for a table whose end tag the byte search cannot place. */
+  toString(): string {
+    const at = beforeClose(DECODER.decode(this.source), this.part);
+    const prefix = elementPrefix(at.root);
+    let xml =
+      at.xml.slice(0, at.at) +
+      this.added.map((t) => sharedStringItem(prefix, t)).join('') +
+      at.xml.slice(at.at);
+    xml = replaceTag(xml, at.root, this.rootTag(xml.slice(at.root.start, at.root.openEnd)));
     return xml;
   }
 }

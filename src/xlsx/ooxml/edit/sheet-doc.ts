@@ -217,7 +217,8 @@ export class SheetDoc {
       tail: '',
       dirty: true,
     };
-    const at = this.rows.findIndex((x) => x.r > r);
+    // Rows appended after the last (history rows) need no search.
+    const at = r > this.lastRow() ? -1 : this.rows.findIndex((x) => x.r > r);
     if (at < 0) this.rows.push(slot);
     else this.rows.splice(at, 0, slot);
     this.byNumber.set(r, slot);

@@ -7,9 +7,17 @@ import { isSml } from '../namespaces';
 import { END, EOF, START, XmlScanner, XmlSyntaxError } from '../scanner';
 import { escapeAttr, unescapeXml } from '../xml';
 
+// A merge edits tens of thousands of cells with the same few attribute names: compile each once.
+const ATTR_PATTERNS = new Map<string, RegExp>();
+
 function attrPattern(name: string): RegExp {
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`\\s${escaped}\\s*=\\s*("[^"]*"|'[^']*')`);
+  let re = ATTR_PATTERNS.get(name);
+  if (!re) {
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    re = new RegExp(`\\s${escaped}\\s*=\\s*("[^"]*"|'[^']*')`);
+    if (ATTR_PATTERNS.size < 256) ATTR_PATTERNS.set(name, re);
+  }
+  return re;
 }
 
 export function getAttribute(tag: string, name: string): string | null {

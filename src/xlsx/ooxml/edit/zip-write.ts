@@ -4,6 +4,7 @@
  * parts are deflated.
  */
 import { Zip, ZipDeflate, ZipInputFile } from 'fflate';
+import type { ZipCodec } from '../codec';
 import type { ZipEntry } from '../zip';
 
 export type OutputEntry =
@@ -21,7 +22,28 @@ function dosToDate(date: number, time: number): Date {
 // Large parts are deflated fast; small ones (most of a package) compress better at the default.
 const FAST_ABOVE = 256 * 1024;
 
-export function writeZip(entries: OutputEntry[], now: Date = new Date()): Uint8Array {
+/** A part compressed by the codec, added to the archive as already-compressed data. */
+function addCompressed(zip: Zip, name: string, data: Uint8Array, mtime: Date, codec: ZipCodec): void {
+  const level = data.length > FAST_ABOVE ? 1 : 6;
+  const file: ZipInputFile = {
+    filename: name,
+    size: data.length,
+    crc: codec.crc32(data),
+    compression: 8,
+    // The deflate level hint of the flag, as fflate records it: 3 for level 1, 0 for level 6.
+    flag: level === 1 ? 3 : 0,
+    mtime,
+  };
+  zip.add(file);
+  (file.ondata as (err: null, data: Uint8Array, final: boolean) => void)(
+    null,
+    codec.deflate(data, level),
+    true,
+  );
+}
+
+/** The package's bytes; with a codec, edited parts are compressed by it (Node's zlib) instead of fflate. */
+export function writeZip(entries: OutputEntry[], now: Date = new Date(), codec?: ZipCodec): Uint8Array {
   const chunks: Uint8Array[] = [];
   let failure: Error | null = null;
   const zip = new Zip((err, data) => {
@@ -42,7 +64,8 @@ export function writeZip(entries: OutputEntry[], now: Date = new Date()): Uint8A
       };
       zip.add(file);
       (file.ondata as (err: null, data: Uint8Array, final: boolean) => void)(null, raw, true);
-    } else {
+    } else if (codec) addCompressed(zip, item.name, item.data, item.mtime ?? now, codec);
+    else {
       const file = new ZipDeflate(item.name, { level: item.data.length > FAST_ABOVE ? 1 : 6 });
       file.mtime = item.mtime ?? now;
       zip.add(file);
