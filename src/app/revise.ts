@@ -188,6 +188,16 @@ function revisionReason(result: RevisedWorkbook, lang: Lang): string {
   return msg[lang];
 }
 
+/** Old task id → its id in the revised table: paired tasks, then removed ones (kept as marked rows). */
+function movedTasks(table: RevisedTable): Map<string, string> {
+  const moved = new Map(table.revision.matches.map((m) => [m.oldId, m.newId]));
+  table.revision.removed.forEach((t, k) => {
+    const id = table.rows[table.planRows + k]?.taskId;
+    if (id !== null && id !== undefined && id !== '') moved.set(t.id, String(id));
+  });
+  return moved;
+}
+
 /**
  * The revised master as .xlsx bytes. Given the old master, the file keeps what is not drawn
  * from the plan: its history (plus a row for this revision) and the user's own sheets.
@@ -205,6 +215,7 @@ export async function revisedFile(
       carryOver(opts.master!.bytes, drawn, {
         lang,
         fileName: opts.master!.name,
+        moved: movedTasks(result.table),
         revisionRow: {
           at: (opts.now ?? new Date()).toISOString(),
           file: opts.planFile ?? '',

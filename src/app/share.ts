@@ -2,7 +2,7 @@
  * Sharing the master: one workbook per lead agency, and merging the copies agencies send back.
  * Both work on files (in Excel, on a copy of the open workbook's bytes).
  */
-import { LocalizedError } from '../model/msg';
+import { LocalizedError, type Msg } from '../model/msg';
 import { historySheetName } from '../workbook/sheets/history';
 import { mergeWorkbooks, type MergeWorkbooksResult } from '../xlsx/merge';
 import type { ZipCodec } from '../xlsx/ooxml/codec';
@@ -43,16 +43,17 @@ export interface MergeRequest {
  * conflict decided, the merged master's bytes. A return that cannot be read is refused in the
  * plan, like a foreign one; only the master itself failing is an error.
  */
+export const NO_RETURNS: Msg = {
+  vi: 'Cần ít nhất một tệp trả về để gộp.',
+  en: 'At least one returned workbook is needed to merge.',
+};
+
 export function mergeFiles(
   master: NamedFile,
   returns: readonly NamedFile[],
   req: MergeRequest = {},
 ): Promise<MergeOutcome> {
-  if (returns.length === 0)
-    throw new LocalizedError({
-      vi: 'Cần ít nhất một tệp trả về để gộp.',
-      en: 'At least one returned workbook is needed to merge.',
-    });
+  if (returns.length === 0) throw new LocalizedError(NO_RETURNS);
   return readingFile(master.name, async () => {
     const result = await mergeWorkbooks(
       { file: master.name, bytes: master.bytes },

@@ -40,6 +40,7 @@ import { errorText } from './errors';
 import type { NamedFile } from './files';
 import type { LoadedPlan } from './plan-file';
 import type { ReportOutcome } from './report';
+import type { OpenMergeOutcome, OpenMergeRequest } from './merge-open';
 import type { MergeOutcome, MergeRequest } from './share';
 import type { SummaryOutcome } from './summary';
 
@@ -59,6 +60,11 @@ export interface LiveWorkbook {
   createPivots(lang: Lang): Promise<{ ok: boolean; message: Msg }>;
   /** (Re)draws the Báo cáo sheet (a period's report) in place of the one there. */
   writeReportSheet(sheet: SheetSpec, lang: Lang): Promise<{ sheet: string; skipped: Msg[] }>;
+  /**
+   * Plans the merge of returned files against the open workbook and, when `write` and the plan
+   * allows it, writes the changes and the history rows into it (nothing when the plan refuses).
+   */
+  merge(returns: readonly NamedFile[], req: OpenMergeRequest): Promise<OpenMergeOutcome>;
 }
 
 /** The tracking workbook the check, summary and share steps work on. */
@@ -185,6 +191,8 @@ function openWorkbook(wb: TrackingWorkbook, lang: Lang): LoadedTracking {
       const r = await writeReportInExcel(sheet, l);
       return { sheet: r.sheet, skipped: r.render.skipped };
     },
+    merge: async (returns, req) =>
+      (await import(/* webpackChunkName: "xlsx-merge" */ './merge-open')).mergeIntoOpen(returns, req),
   };
   return {
     wb,

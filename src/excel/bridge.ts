@@ -8,6 +8,7 @@ import type { PivotResult } from './pivot';
 import type { PeriodSummaryReport, SheetDrawReport } from './summary';
 import type { SummarySheet } from '../workbook/sheets/period-summary';
 import type { ExcelTracking } from './read';
+import type { MergeIntoInput, MergeIntoReport } from './merge-into';
 import type { CellRef, Highlight } from './select';
 import type { Finding } from '../tracking/check/types';
 import type { SheetSpec, WorkbookSpec } from '../workbook/types';
@@ -35,6 +36,24 @@ export function existingChoices(error: unknown): ExistingMode[] | null {
 export async function readOpenTracking(): Promise<ExcelTracking> {
   const { readTracking } = await import(/* webpackChunkName: "excel" */ '../excel/read');
   return Excel.run((context) => readTracking(context));
+}
+
+/**
+ * Merges returns into the open workbook in one Excel.run: the tracking is read, `decide` plans
+ * against exactly what was read and answers what to write (null: nothing, e.g. a refused return
+ * or a plan shown for review), and that is written in the same batch.
+ */
+export async function mergeIntoOpenWorkbook<T>(
+  decide: (open: ExcelTracking) => Promise<{ outcome: T; input: MergeIntoInput | null }>,
+): Promise<{ outcome: T; written: MergeIntoReport | null }> {
+  const [{ readTracking }, { mergeIntoWorkbook }] = await Promise.all([
+    import(/* webpackChunkName: "excel" */ '../excel/read'),
+    import(/* webpackChunkName: "excel" */ '../excel/merge-into'),
+  ]);
+  return Excel.run(async (context) => {
+    const { outcome, input } = await decide(await readTracking(context));
+    return { outcome, written: input ? await mergeIntoWorkbook(context, input) : null };
+  });
 }
 
 /** Selects one cell (A1 address) on a sheet, activating the sheet. */

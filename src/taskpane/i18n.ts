@@ -293,6 +293,15 @@ export const MESSAGES = {
     en: 'The merged workbook is now the current master: the next merge builds on it.',
   },
   fileMergedAt: { vi: 'gộp', en: 'merged' },
+  mergeWrite: { vi: 'Ghi vào sổ đang mở', en: 'Write into the open workbook' },
+  mergeReview: {
+    vi: 'Chưa ghi gì vào sổ. Xem lại rồi bấm "Ghi vào sổ đang mở".',
+    en: 'Nothing is written yet. Review, then choose "Write into the open workbook".',
+  },
+  mergeWritten: {
+    vi: 'Đã ghi {cells} ô vào sổ đang mở và thêm {rows} dòng vào trang "{sheet}". Lần gộp sau gộp tiếp vào sổ này.',
+    en: 'Wrote {cells} cells into the open workbook and added {rows} rows to the "{sheet}" sheet. The next merge builds on it.',
+  },
   // Words in the names of downloaded files
   fileTracking: { vi: 'Theo dõi', en: 'Tracking' },
   fileAgencies: { vi: 'các cơ quan', en: 'agencies' },

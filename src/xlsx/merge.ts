@@ -13,6 +13,7 @@ import { serializeSync } from '../tracking/meta';
 import { cellValueOf, rawOf } from '../workbook/cells';
 import { isSheet, SHEET_NAMES } from '../workbook/names';
 import {
+  HISTORY_WIDTHS,
   historyHeaders,
   historyRowCells,
   historySheetName,
@@ -101,7 +102,9 @@ function cellInput(value: CellValue): CellInput {
 function appendHistory(editor: WorkbookEditor, sheetNames: string[], rows: HistoryRow[], lang: Lang): void {
   if (rows.length === 0) return;
   const existing = sheetNames.find((n) => isSheet('history', n));
-  const sheet = existing ? editor.sheet(existing) : editor.addWorksheet(historySheetName(lang));
+  const sheet = existing
+    ? editor.sheet(existing)
+    : editor.addWorksheet(historySheetName(lang), { widths: HISTORY_WIDTHS, freezeRows: 1 });
   const out: CellInput[][] = [];
   if (sheet.lastRow() === 0) out.push(historyHeaders(lang));
   for (const row of rows) out.push(historyRowCells(row, lang).map(cellInput));
@@ -126,23 +129,7 @@ export function mergeWorkbooksSync(
   const wb: TrackingWorkbook = readOpenWorkbook(reader);
   const lang = wb.lang;
   const now = opts.now ?? new Date();
-  const sources: MergeSource[] = [];
-  const unreadable: MergeRefusal[] = [];
-  for (const r of returns) {
-    const s = readReturn(r, opts.codec);
-    if ('code' in s) unreadable.push(s);
-    else sources.push(s);
-  }
-  const planned = planMerge({ file: master.file, snapshot: wb.snapshot, meta: wb.meta }, sources, {
-    prefer: opts.prefer,
-    acceptInvalid: opts.acceptInvalid,
-    today: now.toISOString().slice(0, 10),
-    adopt: opts.adopt,
-  });
-  const plan: MergePlan =
-    unreadable.length > 0
-      ? { ...planned, refused: [...unreadable, ...planned.refused], changes: [], ok: false }
-      : planned;
+  const plan = planReturns({ file: master.file, snapshot: wb.snapshot, meta: wb.meta }, returns, opts, now);
   const history: HistoryRow[] = [];
   if (!plan.ok || (plan.changes.length === 0 && plan.sync.length === 0))
     return { plan, output: null, history, lang };
@@ -159,4 +146,32 @@ export function mergeWorkbooksSync(
   if (syncRows.length) editor.sheet(SHEET_NAMES.meta.vi).appendRows(syncRows);
   editor.requestFullCalc();
   return { plan, output: editor.save({ now }), history, lang };
+}
+
+/**
+ * Reads the returns and plans their merge into a master already read (a file, or the workbook open
+ * in Excel): a return that cannot be read refuses the whole merge, like a foreign one.
+ */
+export function planReturns(
+  master: MergeSource,
+  returns: readonly NamedBytes[],
+  opts: Pick<MergeWorkbooksOptions, 'prefer' | 'acceptInvalid' | 'adopt' | 'codec'>,
+  now: Date,
+): MergePlan {
+  const sources: MergeSource[] = [];
+  const unreadable: MergeRefusal[] = [];
+  for (const r of returns) {
+    const s = readReturn(r, opts.codec);
+    if ('code' in s) unreadable.push(s);
+    else sources.push(s);
+  }
+  const planned = planMerge(master, sources, {
+    prefer: opts.prefer,
+    acceptInvalid: opts.acceptInvalid,
+    today: now.toISOString().slice(0, 10),
+    adopt: opts.adopt,
+  });
+  return unreadable.length > 0
+    ? { ...planned, refused: [...unreadable, ...planned.refused], changes: [], ok: false }
+    : planned;
 }

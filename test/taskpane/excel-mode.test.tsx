@@ -39,6 +39,7 @@ function liveWorkbook(): jest.Mocked<LiveWorkbook> {
     writeSummarySheet: jest.fn(),
     createPivots: jest.fn(),
     writeReportSheet: jest.fn(),
+    merge: jest.fn(),
   };
 }
 

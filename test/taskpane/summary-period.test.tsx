@@ -140,6 +140,7 @@ describe('the period selector', () => {
         sheet: sheet.name,
         skipped: [] as Msg[],
       })),
+      merge: jest.fn(),
     };
     render(
       withProviders(

@@ -10,8 +10,9 @@ import {
 } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
 import type { NamedFile } from '../../app/files';
-import type { MergeOutcome } from '../../app/share';
-import type { Workspace } from '../../app/workspace';
+import type { OpenMergeOutcome } from '../../app/merge-open';
+import type { MergePlan } from '../../app/share';
+import type { LiveWorkbook, Workspace } from '../../app/workspace';
 import { localize } from '../../model/msg';
 import { MergeConflictView } from '../components/MergeConflictView';
 import { downloadBytes } from '../download';
@@ -34,7 +35,24 @@ export interface MergePanelProps {
   explain: Workspace['explain'];
   /** The merged master, to become the current one (returns arrive one at a time). */
   onMerged?: (file: NamedFile) => Promise<void>;
+  /**
+   * Inside Excel: merge into the open workbook instead of a downloaded copy. The plan is shown
+   * first; on confirmation it is made again against the workbook as it is then, and written.
+   */
+  intoOpen?: LiveWorkbook['merge'];
+  /** After a merge was written into the open workbook (to read it again). */
+  onWritten?: () => Promise<void>;
 }
+
+type Prefer = 'return' | 'master' | null;
+
+/** What the last run showed: a file merge (with the merged copy) or a merge into the open workbook. */
+type MergeShown =
+  | { kind: 'file'; plan: MergePlan; merged: NamedFile | null }
+  | { kind: 'open'; plan: MergePlan; prefer: Prefer; written: OpenMergeOutcome['written'] };
+
+/** A plan the open workbook can take: every return accepted, every conflict decided, something to write. */
+const writable = (plan: MergePlan) => plan.ok && (plan.changes.length > 0 || plan.sync.length > 0);
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -48,16 +66,18 @@ export function mergedFileName(master: string, word: string, at: Date): string {
 }
 
 /** Merging the copies agencies sent back: refusals, conflicts to decide, then the merged master. */
-export function MergePanel({ master, merge, explain, onMerged }: MergePanelProps) {
+export function MergePanel({ master, merge, explain, onMerged, intoOpen, onWritten }: MergePanelProps) {
   const { t, lang } = useI18n();
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
   const [returns, setReturns] = useState<NamedFile[]>([]);
   const action = useAsyncAction(
-    async (
-      files: NamedFile[],
-      prefer: 'return' | 'master' | null,
-    ): Promise<{ master: NamedFile; result: MergeOutcome; merged: NamedFile | null }> => {
+    async (files: NamedFile[], prefer: Prefer, write: boolean): Promise<MergeShown> => {
+      if (intoOpen) {
+        const r = await intoOpen(files, { prefer, write, lang });
+        if (r.written) await onWritten?.();
+        return { kind: 'open', plan: r.plan, prefer, written: r.written };
+      }
       const file = await (master as () => Promise<NamedFile>)();
       const result = await merge(file, files, { prefer });
       let merged: NamedFile | null = null;
@@ -68,22 +88,31 @@ export function MergePanel({ master, merge, explain, onMerged }: MergePanelProps
         merged = { name, bytes: result.output };
         await onMerged?.(merged);
       }
-      return { master: file, result, merged };
+      return { kind: 'file', plan: result.plan, merged };
     },
   );
   const done = action.result;
-  const plan = done?.result.plan;
+  const plan = done?.plan;
 
   const pickReturns = async (list: FileList) => {
     const files = await Promise.all(
       [...list].map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
     );
     setReturns(files);
-    await action.run(files, null);
+    await action.run(files, null, false);
   };
 
   const summary = () => {
     if (!plan) return null;
+    if (done?.kind === 'open' && done.written)
+      return {
+        intent: 'success' as const,
+        text: t('mergeWritten', {
+          cells: done.written.cells,
+          rows: done.written.historyRows,
+          sheet: done.written.historySheet,
+        }),
+      };
     const changes = plan.changes.length;
     if (plan.refused.length) return { intent: 'error' as const, text: t('mergeRefused') };
     if (!plan.ok)
@@ -101,7 +130,11 @@ export function MergePanel({ master, merge, explain, onMerged }: MergePanelProps
         {t('mergeTitle')}
       </Subtitle2>
       <div className={styles.actions}>
-        <Button appearance="primary" onClick={() => input.current?.click()} disabled={!master || action.busy}>
+        <Button
+          appearance="primary"
+          onClick={() => input.current?.click()}
+          disabled={(!master && !intoOpen) || action.busy}
+        >
           {t('mergeChoose')}
         </Button>
         <input
@@ -136,7 +169,7 @@ export function MergePanel({ master, merge, explain, onMerged }: MergePanelProps
         <MergeConflictView
           conflicts={plan.conflicts}
           busy={action.busy}
-          onResolve={(prefer) => void action.run(returns, prefer)}
+          onResolve={(prefer) => void action.run(returns, prefer, false)}
         />
       )}
       {plan && plan.notices.length > 0 && (
@@ -159,7 +192,20 @@ export function MergePanel({ master, merge, explain, onMerged }: MergePanelProps
           </ul>
         </details>
       )}
-      {done?.merged && (
+      {done?.kind === 'open' && !done.written && writable(done.plan) && (
+        <div className={styles.actions}>
+          <Button
+            appearance="primary"
+            disabled={action.busy}
+            onClick={() => void action.run(returns, done.prefer, true)}
+            data-testid="merge-write"
+          >
+            {t('mergeWrite')}
+          </Button>
+          <Caption1>{t('mergeReview')}</Caption1>
+        </div>
+      )}
+      {done?.kind === 'file' && done.merged && (
         <div className={styles.actions}>
           <Button
             appearance="primary"

@@ -41,6 +41,9 @@ export function ShareStep({ tracking, onTracking, source, split, zip, merge }: S
         explain={source.explain}
         // Outside Excel the merged file becomes the master the next merge builds on.
         onMerged={tracking?.live ? undefined : async (file) => onTracking(await source.fromFile(file))}
+        // Inside Excel the returns go into the open workbook, read again afterwards for the other steps.
+        intoOpen={tracking?.live?.merge}
+        onWritten={source.open ? async () => onTracking(await source.open!()) : undefined}
       />
     </div>
   );

@@ -5,7 +5,7 @@
  */
 import type { OoxmlPackage } from './package';
 import { isSml } from './namespaces';
-import { END, EOF, START } from './scanner';
+import { END, EOF, START, type XmlScanner } from './scanner';
 
 /**
  * Built-in number formats (ECMA-376 Part 1, 18.8.30) that show dates or times: 14–22 everywhere,
@@ -137,39 +137,42 @@ export class Styles {
 
 export function readStyles(pkg: OoxmlPackage, part: string | null): Styles {
   if (!part) return Styles.empty();
-  return pkg.parse(part, (sc) => {
-    const codes = new Map<number, string>();
-    const xfs: number[] = [];
-    let inCellXfs = false;
-    for (let ev = sc.next(); ev !== EOF; ev = sc.next()) {
-      if (ev === END) {
-        if (sc.local === 'cellXfs') inCellXfs = false;
-        continue;
-      }
-      if (ev !== START || !isSml(sc.ns)) continue;
-      switch (sc.local) {
-        case 'numFmt': {
-          const id = Number(sc.attr('numFmtId'));
-          if (Number.isInteger(id)) codes.set(id, sc.attr('formatCode') ?? '');
-          break;
-        }
-        case 'cellXfs':
-          inCellXfs = !sc.selfClosing;
-          break;
-        case 'xf':
-          if (inCellXfs) xfs.push(Number(sc.attr('numFmtId')) || 0);
-          sc.skip();
-          break;
-        case 'cellStyleXfs':
-        case 'dxfs':
-        case 'fonts':
-        case 'fills':
-        case 'borders':
-        case 'extLst':
-          sc.skip();
-          break;
-      }
+  return pkg.parse(part, scanStyles);
+}
+
+/** The styles of a stylesheet's scanned text (an edited one included). */
+export function scanStyles(sc: XmlScanner): Styles {
+  const codes = new Map<number, string>();
+  const xfs: number[] = [];
+  let inCellXfs = false;
+  for (let ev = sc.next(); ev !== EOF; ev = sc.next()) {
+    if (ev === END) {
+      if (sc.local === 'cellXfs') inCellXfs = false;
+      continue;
     }
-    return new Styles(xfs, codes);
-  });
+    if (ev !== START || !isSml(sc.ns)) continue;
+    switch (sc.local) {
+      case 'numFmt': {
+        const id = Number(sc.attr('numFmtId'));
+        if (Number.isInteger(id)) codes.set(id, sc.attr('formatCode') ?? '');
+        break;
+      }
+      case 'cellXfs':
+        inCellXfs = !sc.selfClosing;
+        break;
+      case 'xf':
+        if (inCellXfs) xfs.push(Number(sc.attr('numFmtId')) || 0);
+        sc.skip();
+        break;
+      case 'cellStyleXfs':
+      case 'dxfs':
+      case 'fonts':
+      case 'fills':
+      case 'borders':
+      case 'extLst':
+        sc.skip();
+        break;
+    }
+  }
+  return new Styles(xfs, codes);
 }

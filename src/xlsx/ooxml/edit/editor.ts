@@ -23,7 +23,8 @@ import {
 import { relationshipType, URI } from '../namespaces';
 import { OpenOptions, partKey, resolveTarget } from '../package';
 import { WorkbookReader } from '../read';
-import { XmlSyntaxError } from '../scanner';
+import { XmlScanner, XmlSyntaxError } from '../scanner';
+import { scanStyles, type Styles } from '../styles';
 import type { SheetInfo, SheetState } from '../workbook';
 import { DAYS_1904 } from '../worksheet';
 import { buildCell, CellContent } from './cell-xml';
@@ -38,10 +39,20 @@ import {
   SharedStringsDoc,
   StylesDoc,
 } from './parts-doc';
+import { portableSheet, stylesUsed } from './sheet-copy';
 import { SheetDoc } from './sheet-doc';
+import { mergeStyles } from './style-merge';
 import { addSheetEntry, requestFullCalc, setDefinedName } from './workbook-doc';
 import { OutputEntry, writeZip } from './zip-write';
 import { FFLATE_CODEC } from '../codec';
+
+export interface NewSheetOptions {
+  state?: SheetState;
+  /** Column widths in characters, from column A. */
+  widths?: readonly number[];
+  /** Rows frozen at the top (a header). */
+  freezeRows?: number;
+}
 
 /** A value to write: a number, text, boolean, nothing (clear), a date serial, or a formula. */
 export type CellInput =
@@ -92,6 +103,9 @@ export class WorkbookEditor {
   private readonly addedSheets: SheetInfo[] = [];
   private strings: SharedStringsDoc | null = null;
   private stylesDoc: StylesDoc | null = null;
+  /** The stylesheet as edited by a sheet copy (the reader's is the original's). */
+  private copiedStyles: Styles | null = null;
+  private createdStyles: string | null = null;
   private formulasTouched = false;
   private cellsEdited = false;
   private recalc = false;
@@ -222,11 +236,59 @@ export class WorkbookEditor {
     }
   }
 
-  addWorksheet(name: string, options: { state?: SheetState } = {}): SheetEditor {
-    return this.guarded(() => this.newSheet(name, options));
+  /**
+   * Adds an empty worksheet; `widths` (in characters, from column A) and `freezeRows` (rows kept
+   * in view at the top, e.g. a header) give it a layout.
+   */
+  addWorksheet(name: string, options: NewSheetOptions = {}): SheetEditor {
+    return this.guarded(() => this.newSheet(name, { state: options.state, xml: this.emptySheet(options) }));
   }
 
-  private newSheet(name: string, options: { state?: SheetState }): SheetEditor {
+  private emptySheet(options: NewSheetOptions): string {
+    const sml = this.reader.info.strict ? URI.smlStrict : URI.sml;
+    const rows = options.freezeRows ?? 0;
+    const views = rows
+      ? `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${rows}" topLeftCell="A${rows + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${rows + 1}" sqref="A${rows + 1}"/></sheetView></sheetViews>`
+      : '';
+    const widths = (options.widths ?? []).filter((w) => Number.isFinite(w) && w > 0);
+    const cols = widths.length
+      ? `<cols>${widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>`
+      : '';
+    return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${sml}"><dimension ref="A1"/>${views}${cols}<sheetData/></worksheet>`;
+  }
+
+  /**
+   * Adds a copy of another package's worksheet, looking as it did there: values, formulas, cell
+   * formats (brought into this stylesheet), widths, heights, merged cells, panes (sheet-copy.ts).
+   * Parts it pointed to (drawings, comments, tables) are not copied.
+   */
+  copyWorksheet(from: WorkbookReader, sheet: SheetInfo, options: { name?: string; state?: SheetState } = {}) {
+    return this.guarded(() => {
+      if (!sheet.part) throw sheetNotFound(from.file, sheet.name);
+      const source = from.pkg.text(sheet.part);
+      const stylesPart = this.ensureStylesPart();
+      // Date variants added so far go into the text first: the copy's formats come after them.
+      if (this.stylesDoc?.changed) this.setText(stylesPart, this.stylesDoc.toString());
+      this.stylesDoc = null;
+      const fromStyles = from.info.stylesPart;
+      const merged = mergeStyles(
+        { xml: this.text(stylesPart), part: stylesPart },
+        fromStyles ? { xml: from.pkg.text(fromStyles), part: fromStyles } : null,
+        stylesUsed(source),
+      );
+      this.setText(stylesPart, merged.xml);
+      this.copiedStyles = scanStyles(XmlScanner.of(merged.xml, stylesPart));
+      const xml = portableSheet(source, sheet.part, {
+        xf: merged.xf,
+        dxf: merged.dxf,
+        sourceStrings: from.sharedStrings(),
+        targetString: (text) => (this.stringsMode === 'shared' ? this.sharedStrings().add(text) : null),
+      });
+      return this.newSheet(options.name ?? sheet.name, { state: options.state ?? sheet.state, xml });
+    });
+  }
+
+  private newSheet(name: string, options: { state?: SheetState; xml: string }): SheetEditor {
     if (!validSheetName(name)) throw invalidSheetName(this.file, name);
     const key = name.normalize('NFC').toLowerCase();
     if (this.sheets.some((s) => s.name.normalize('NFC').toLowerCase() === key))
@@ -237,8 +299,7 @@ export class WorkbookEditor {
       ? firstSheet.slice(0, firstSheet.lastIndexOf('/') + 1)
       : resolveTarget(wbPart, 'worksheets/x').replace(/x$/, '');
     const part = this.freeName(dir, 'sheet');
-    const sml = this.reader.info.strict ? URI.smlStrict : URI.sml;
-    const xml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${sml}"><dimension ref="A1"/><sheetData/></worksheet>`;
+    const xml = options.xml;
     const relId = this.addPart(wbPart, part, 'worksheet', CONTENT_TYPE.worksheet, xml);
     const sheetId = Math.max(0, ...this.sheets.map((s) => s.sheetId)) + 1;
     const state = options.state ?? 'visible';
@@ -303,22 +364,34 @@ export class WorkbookEditor {
     return this.strings;
   }
 
-  /** @internal The cell formats, created when the package has none. */
-  stylesForEdit(): StylesDoc {
-    if (this.stylesDoc) return this.stylesDoc;
+  /** The stylesheet part, made (minimal) when the package has none. */
+  private ensureStylesPart(): string {
+    if (this.createdStyles) return this.createdStyles;
     let part = this.reader.info.stylesPart;
     if (!part) {
       const wbPart = this.reader.info.part;
       part = `${wbPart.slice(0, wbPart.lastIndexOf('/') + 1)}styles.xml`;
       this.addPart(wbPart, part, 'styles', CONTENT_TYPE.styles, minimalStyles(this.reader.info.strict));
     }
-    this.stylesDoc = new StylesDoc(part, this.text(part), this.reader.styles());
+    this.createdStyles = part;
+    return part;
+  }
+
+  private currentStyles(): Styles {
+    return this.copiedStyles ?? this.reader.styles();
+  }
+
+  /** @internal The cell formats, created when the package has none. */
+  stylesForEdit(): StylesDoc {
+    if (this.stylesDoc) return this.stylesDoc;
+    const part = this.ensureStylesPart();
+    this.stylesDoc = new StylesDoc(part, this.text(part), this.currentStyles());
     return this.stylesDoc;
   }
 
   /** @internal Whether a style shows dates, styles added by this editor included (they all do). */
   isDateStyle(style: number): boolean {
-    const styles = this.reader.styles();
+    const styles = this.currentStyles();
     if (style < styles.count) return styles.isDate(style);
     return this.stylesDoc?.isAdded(style) ?? false;
   }
