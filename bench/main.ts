@@ -18,6 +18,7 @@ import type { ChildAnswer } from './child';
 import { taskpaneBenchmarks } from './taskpane';
 import { mergeBenchmark } from './merge';
 import { readBenchmark } from './read';
+import { reportSheetsBenchmark } from './report-sheets';
 import { reviseBenchmark } from './revise';
 import { checkFileBenchmark, GROWTH_SIZES } from './check-file';
 import { growth, stepLabel } from './timing';
@@ -216,6 +217,10 @@ export async function main(args: string[]): Promise<void> {
     ['hash', hashBench],
     ['merge', async () => (await mergeBenchmark()).forEach((r) => record(r.name, r.size, r.value, r.unit))],
     ['read', async () => (await readBenchmark()).forEach((r) => record(r.name, r.size, r.value, r.unit))],
+    [
+      'reports',
+      async () => (await reportSheetsBenchmark()).forEach((r) => record(r.name, r.size, r.value, r.unit)),
+    ],
     ['revise', () => reviseBenchmark().forEach((r) => record(r.name, r.size, r.value, r.unit))],
     [
       'check-file',

@@ -37,6 +37,27 @@ export async function trackingFileSpec(req: BuildRequest): Promise<WorkbookSpec>
   });
 }
 
+/**
+ * The report sheets (Báo cáo, Sắp đến hạn) added to a description drawn into the open workbook,
+ * as the .xlsx has them; Excel's PivotTables are made through office-js, on request.
+ */
+export function withWorkbookReportSheets(
+  spec: WorkbookSpec,
+  req: Pick<BuildRequest, 'plan' | 'reportDate'>,
+): WorkbookSpec {
+  return withReportSheets(spec, {
+    reportDate: req.reportDate,
+    issuer: req.plan.issuer,
+    place: req.plan.place,
+    pivotSheet: false,
+  });
+}
+
+/** The description built into the open workbook. */
+export async function trackingWorkbookSpec(req: BuildRequest): Promise<WorkbookSpec> {
+  return withWorkbookReportSheets(await trackingSpec(req), req);
+}
+
 /** The tracking workbook as .xlsx bytes. */
 export async function trackingFile(req: BuildRequest): Promise<{ spec: WorkbookSpec; bytes: Uint8Array }> {
   const spec = await trackingFileSpec(req);

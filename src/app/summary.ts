@@ -19,6 +19,8 @@ export interface SummaryRequest {
   reportDate?: string | null;
   /** A period, or the kind of the period containing the report date; none: the whole plan. */
   period?: Period | PeriodKind | null;
+  /** 'period': the counts take only the period's tasks (the pane's bars, the report); default 'all'. */
+  scope?: 'all' | 'period';
 }
 
 export interface SummaryOutcome {
@@ -35,6 +37,7 @@ export function summariseWorkbook(wb: TrackingWorkbook, req: SummaryRequest = {}
   const summary = summarize(entries, {
     reportDate,
     period: period ? { start: period.start, end: period.end, label: period.label } : null,
+    scope: req.scope,
   });
   return { reportDate, period, summary };
 }

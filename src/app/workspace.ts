@@ -17,6 +17,7 @@ import {
   readOpenWorkbookBytes,
   selectCell,
   writeCheckSheetInExcel,
+  writeReportInExcel,
   writeSummaryInExcel,
 } from '../excel/bridge';
 import {
@@ -32,11 +33,13 @@ import { localize, type Msg } from '../model/msg';
 import type { TrackingWorkbook } from '../model/workbook-meta';
 import type { Finding } from '../tracking/check';
 import type { SummarySheet } from '../workbook/sheets/period-summary';
+import type { SheetSpec } from '../workbook/types';
 import type { SplitFile, SplitWorkbookResult } from '../xlsx/split';
 import type { BuildRequest } from './build';
 import { errorText } from './errors';
 import type { NamedFile } from './files';
 import type { LoadedPlan } from './plan-file';
+import type { ReportOutcome } from './report';
 import type { OpenMergeOutcome, OpenMergeRequest } from './merge-open';
 import type { MergeOutcome, MergeRequest } from './share';
 import type { SummaryOutcome } from './summary';
@@ -55,6 +58,8 @@ export interface LiveWorkbook {
   writeCheckSheet(findings: readonly Finding[], lang: Lang): Promise<{ sheet: string; skipped: Msg[] }>;
   writeSummarySheet(sheet: SummarySheet, lang: Lang): Promise<{ sheet: string; skipped: Msg[] }>;
   createPivots(lang: Lang): Promise<{ ok: boolean; message: Msg }>;
+  /** (Re)draws the Báo cáo sheet (a period's report) in place of the one there. */
+  writeReportSheet(sheet: SheetSpec, lang: Lang): Promise<{ sheet: string; skipped: Msg[] }>;
   /**
    * Plans the merge of returned files against the open workbook and, when `write` and the plan
    * allows it, writes the changes and the history rows into it (nothing when the plan refuses).
@@ -110,6 +115,12 @@ export interface Workspace {
     outcome: SummaryOutcome,
     lang: Lang,
   ): Promise<{ sheetName: string; bytes: Uint8Array }>;
+  /** A period's Báo cáo as a workbook of its own, to print or file. */
+  reportFile(
+    wb: TrackingWorkbook,
+    outcome: ReportOutcome,
+    lang: Lang,
+  ): Promise<{ sheetName: string; bytes: Uint8Array }>;
   split(master: NamedFile): Promise<SplitWorkbookResult>;
   /** Every copy in one .zip, for a single download. */
   zip(files: readonly SplitFile[]): Promise<Uint8Array>;
@@ -147,6 +158,8 @@ function fileOperations(): Omit<
     },
     summaryFile: async (wb, outcome, lang) =>
       (await import(/* webpackChunkName: "xlsx-write" */ './summary')).summaryFile(wb, outcome, lang),
+    reportFile: async (wb, outcome, lang) =>
+      (await import(/* webpackChunkName: "report" */ './report')).reportFile(wb, outcome, lang),
     split: async (master) => (await import(/* webpackChunkName: "xlsx-split" */ './share')).splitFile(master),
     zip: async (files) =>
       (await import(/* webpackChunkName: "xlsx-split" */ '../xlsx/split')).zipSplitFiles(files),
@@ -174,6 +187,10 @@ function openWorkbook(wb: TrackingWorkbook, lang: Lang): LoadedTracking {
       return { sheet: r.sheet, skipped: r.skipped };
     },
     createPivots: (l) => createPivotsInExcel(l),
+    writeReportSheet: async (sheet, l) => {
+      const r = await writeReportInExcel(sheet, l);
+      return { sheet: r.sheet, skipped: r.render.skipped };
+    },
     merge: async (returns, req) =>
       (await import(/* webpackChunkName: "xlsx-merge" */ './merge-open')).mergeIntoOpen(returns, req),
   };
@@ -209,14 +226,19 @@ export function createWorkspace(host: HostInfo, opts: { lang?: () => Lang } = {}
   return {
     ...workspace,
     buildInWorkbook: async (req) => {
-      const [{ trackingSpec }, { reviseTracking }] = await Promise.all([
+      const [{ trackingWorkbookSpec, withWorkbookReportSheets }, { reviseTracking }] = await Promise.all([
         import(/* webpackChunkName: "xlsx-write" */ './build'),
         import(/* webpackChunkName: "revise" */ './revise'),
       ]);
-      const spec = await trackingSpec(req);
+      const spec = await trackingWorkbookSpec(req);
       const result = await buildInExcel(spec, {
         mode: req.mode,
-        revise: (old) => reviseTracking(old, req.plan, { sourceText: req.sourceText, now: req.now }),
+        revise: async (old) => {
+          const revised = await reviseTracking(old, req.plan, { sourceText: req.sourceText, now: req.now });
+          // The report sheets of the revised table, at the report date staff set.
+          const reportDate = old.reportDate ?? req.reportDate;
+          return { ...revised, spec: withWorkbookReportSheets(revised.spec, { plan: req.plan, reportDate }) };
+        },
         signal: req.signal,
         onProgress: req.onProgress,
       });

@@ -11,7 +11,7 @@ import type { ExcelTracking } from './read';
 import type { MergeIntoInput, MergeIntoReport } from './merge-into';
 import type { CellRef, Highlight } from './select';
 import type { Finding } from '../tracking/check/types';
-import type { WorkbookSpec } from '../workbook/types';
+import type { SheetSpec, WorkbookSpec } from '../workbook/types';
 import { EXIT, LocalizedError } from '../model/msg';
 import { canCopyOpenWorkbook, NO_OPEN_WORKBOOK_COPY } from './host';
 
@@ -139,6 +139,12 @@ export async function writeSummaryInExcel(
   return Excel.run((context) =>
     writePeriodSummary(context, sheet.sheet, sheet.chart, { lang, replace: true }),
   );
+}
+
+/** (Re)draws the Báo cáo sheet of a period into the open workbook, replacing the one there. */
+export async function writeReportInExcel(sheet: SheetSpec, lang: 'vi' | 'en'): Promise<SheetDrawReport> {
+  const { writeReportSheet } = await import(/* webpackChunkName: "excel" */ '../excel/report-sheet');
+  return Excel.run((context) => writeReportSheet(context, sheet, { lang }));
 }
 
 /** Office hands the file over in slices (at most 4 MB each); they are joined in order. */

@@ -1,6 +1,7 @@
 import { columnLetter } from '../model/table';
 import type { ConditionalFormat, Validation } from '../workbook/types';
 import { color } from './cells';
+import { type PageLayoutSettings, queuePageLayout } from './page-layout';
 
 /**
  * Everything src/excel writes into a workbook, as plain data. A writer (the renderer, the
@@ -16,12 +17,16 @@ export type FormatProp =
   | 'font.italic'
   | 'font.size'
   | 'font.color'
+  | 'font.name'
+  | 'font.underline'
   | 'fill.color'
+  | 'rowHeight'
   | 'wrapText'
   | 'horizontalAlignment'
   | 'verticalAlignment';
 
-export type BorderEdge = 'EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight';
+export type BorderEdge =
+  'EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight' | 'InsideVertical' | 'InsideHorizontal';
 
 export type SheetVisibility = 'Visible' | 'Hidden' | 'VeryHidden';
 
@@ -49,6 +54,14 @@ export type Command =
   | { op: 'validation'; sheet: string; rule: Validation }
   | { op: 'conditionalFormat'; sheet: string; format: ConditionalFormat }
   | { op: 'freeze'; sheet: string; rows: number; cols: number }
+  /** Range.columnHidden (ExcelApi 1.2): the helper columns formulas read and people need not see. */
+  | { op: 'hideColumns'; sheet: string; address: string }
+  /** Worksheet.showGridlines (ExcelApi 1.8). */
+  | { op: 'gridlines'; sheet: string; show: boolean }
+  /** Rows as high as their wrapped text (RangeFormat.autofitRows). */
+  | { op: 'autofitRows'; sheet: string; address: string }
+  /** Worksheet.pageLayout (ExcelApi 1.9). */
+  | { op: 'pageLayout'; sheet: string; layout: PageLayoutSettings }
   | { op: 'addName'; name: string; formula: string }
   | { op: 'deleteName'; name: string }
   | { op: 'suspendCalculation' }
@@ -140,6 +153,16 @@ function queueFormat(range: Excel.Range, prop: FormatProp, value: string | numbe
     case 'font.color':
       f.font.color = value as string;
       return;
+    case 'font.name':
+      f.font.name = value as string;
+      return;
+    case 'font.underline':
+      f.font.underline = value as Excel.RangeUnderlineStyle;
+      return;
+    case 'rowHeight':
+      f.rowHeight = value as number;
+      return;
+
     case 'fill.color':
       f.fill.color = value as string;
       return;
@@ -238,6 +261,18 @@ export function queueCommand(
       else ws.freezePanes.freezeColumns(cmd.cols);
       return;
     }
+    case 'hideColumns':
+      sheets.range(cmd.sheet, cmd.address).columnHidden = true;
+      return;
+    case 'gridlines':
+      sheets.get(cmd.sheet).showGridlines = cmd.show;
+      return;
+    case 'autofitRows':
+      sheets.range(cmd.sheet, cmd.address).format.autofitRows();
+      return;
+    case 'pageLayout':
+      queuePageLayout(sheets.get(cmd.sheet), cmd.layout);
+      return;
     case 'addName':
       wb.names.add(cmd.name, cmd.formula);
       return;

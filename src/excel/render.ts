@@ -3,6 +3,7 @@ import { columnLetter } from '../model/table';
 import { buildMetaSheet } from '../workbook/sheets/meta';
 import type {
   CellSpec,
+  CellStyle,
   CellValue,
   ColumnSpec,
   SheetSpec,
@@ -11,7 +12,7 @@ import type {
   WorkbookSpec,
 } from '../workbook/types';
 import { cellInput, cellNumberFormat, color, columnNumberFormat, escapeText, widthToPoints } from './cells';
-import type { Command, FormatProp } from './commands';
+import type { BorderEdge, Command, FormatProp } from './commands';
 import {
   DEFAULT_MAX_REQUEST_BYTES,
   fitUnits,
@@ -23,6 +24,7 @@ import {
   type Unit,
 } from './batches';
 import { OFFICE_JS_BULK_CELLS } from './request-size';
+import { pageLayoutOf } from './page-layout';
 import { defaultSupport, type SupportCheck } from './support';
 import { hasSheet, takeInventory, type WorkbookInventory } from './inventory';
 
@@ -211,6 +213,20 @@ function structureCommands(spec: DrawableSpec): Command[] {
       if (w === undefined || w === null) return;
       out.push({ op: 'columnWidth', sheet: sheet.name, column: columnLetter(c), points: widthToPoints(w) });
     });
+    for (const c of sheet.hiddenColumns ?? []) {
+      const column = columnLetter(c);
+      out.push({ op: 'hideColumns', sheet: sheet.name, address: `${column}:${column}` });
+    }
+    for (const [r, points] of Object.entries(sheet.rowHeights ?? {})) {
+      const row = Number(r) + 1;
+      out.push({
+        op: 'format',
+        sheet: sheet.name,
+        address: `${row}:${row}`,
+        prop: 'rowHeight',
+        value: points,
+      });
+    }
     for (const m of sheet.merges) out.push({ op: 'merge', sheet: sheet.name, address: m });
   }
   return out;
@@ -311,19 +327,56 @@ const STYLE_PROPS: [keyof NonNullable<CellSpec['style']>, FormatProp][] = [
   ['color', 'font.color'],
   ['fill', 'fill.color'],
   ['wrap', 'wrapText'],
+  ['font', 'font.name'],
 ];
 
-function cellCommands(sheet: string, cell: CellSpec): Command[] {
-  const address = a1(cell.row, cell.col);
-  const out: Command[] = [];
-  const nf = cellNumberFormat(cell.value, cell.style);
-  if (nf) out.push({ op: 'numberFormat', sheet, address, grid: [[nf]] });
-  if (cell.value !== null) {
-    const op = cell.value.t === 'formula' ? 'formulas' : 'values';
-    out.push({ op, sheet, address, grid: [[cellInput(cell.value)]] });
+interface Rect {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+/**
+ * The cells as rectangles: runs of adjacent columns in a row, stacked while the next row has the
+ * same run, none over `maxCells` (office.js splits bigger writes itself). One write per
+ * rectangle instead of one per cell: a range costs two objects and a kept reference in a request,
+ * far more than a cell's value, and the radar and report sheets have thousands of cells.
+ */
+export function cellRectangles(
+  cells: readonly { row: number; col: number }[],
+  maxCells = OFFICE_JS_BULK_CELLS,
+): Rect[] {
+  const sorted = [...cells].sort((a, b) => a.row - b.row || a.col - b.col);
+  const runs: Rect[] = [];
+  for (const c of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && last.row === c.row && last.col + last.cols === c.col) last.cols += 1;
+    else runs.push({ row: c.row, col: c.col, rows: 1, cols: 1 });
   }
-  const s = cell.style;
-  if (!s) return out;
+  const open = new Map<string, Rect>();
+  const out: Rect[] = [];
+  for (const run of runs) {
+    const key = `${run.col}:${run.cols}`;
+    const rect = open.get(key);
+    if (rect && rect.row + rect.rows === run.row && (rect.rows + 1) * rect.cols <= maxCells) {
+      rect.rows += 1;
+    } else {
+      const fresh = { ...run };
+      open.set(key, fresh);
+      out.push(fresh);
+    }
+  }
+  return out;
+}
+
+function rectAddress(r: Rect): string {
+  return a1Range(r.row, r.col, r.rows, r.cols);
+}
+
+function styleCommands(sheet: string, rect: Rect, s: CellStyle): Command[] {
+  const address = rectAddress(rect);
+  const out: Command[] = [];
   for (const [key, prop] of STYLE_PROPS) {
     const v = s[key];
     if (v === undefined) continue;
@@ -332,9 +385,10 @@ function cellCommands(sheet: string, cell: CellSpec): Command[] {
       sheet,
       address,
       prop,
-      value: key === 'color' || key === 'fill' ? color(String(v)) : (v as boolean | number),
+      value: key === 'color' || key === 'fill' ? color(String(v)) : (v as boolean | number | string),
     });
   }
+  if (s.underline) out.push({ op: 'format', sheet, address, prop: 'font.underline', value: 'Single' });
   if (s.hAlign) {
     const value = ({ left: 'Left', center: 'Center', right: 'Right' } as const)[s.hAlign];
     out.push({ op: 'format', sheet, address, prop: 'horizontalAlignment', value });
@@ -344,19 +398,102 @@ function cellCommands(sheet: string, cell: CellSpec): Command[] {
     out.push({ op: 'format', sheet, address, prop: 'verticalAlignment', value });
   }
   if (s.border) {
-    for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'] as const) {
-      out.push({ op: 'border', sheet, address, edge });
-    }
+    // Every cell of the rectangle bordered: its outline and the lines inside it.
+    const edges: BorderEdge[] = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'];
+    if (rect.cols > 1) edges.push('InsideVertical');
+    if (rect.rows > 1) edges.push('InsideHorizontal');
+    for (const edge of edges) out.push({ op: 'border', sheet, address, edge });
   }
   return out;
 }
 
-/** A sheet's free cells, a few hundred to a unit. */
+/** The style a renderer draws (the number format travels with the value). */
+function styleKey(s: CellStyle | undefined): string | null {
+  if (!s) return null;
+  const { numFmt: _numFmt, ...drawn } = s;
+  const keys = Object.keys(drawn).filter((k) => drawn[k as keyof typeof drawn] !== undefined);
+  if (!keys.length) return null;
+  return JSON.stringify(keys.sort().map((k) => [k, drawn[k as keyof typeof drawn]]));
+}
+
+/**
+ * A sheet's free cells as groups of commands, each group one rectangle: its number formats
+ * before its values (the text format must be in place before the text arrives), formulas and
+ * constants apart; then each style's rectangles.
+ */
+function cellGroups(sheet: SheetSpec): Command[][] {
+  const byPos = new Map<string, CellSpec>();
+  // A cell given twice is drawn as the two writes were: the later value unless it is empty, the
+  // styles together.
+  for (const c of sheet.cells) {
+    const key = `${c.row},${c.col}`;
+    const before = byPos.get(key);
+    byPos.set(
+      key,
+      before
+        ? {
+            ...c,
+            value: c.value ?? before.value,
+            style: before.style || c.style ? { ...before.style, ...c.style } : undefined,
+          }
+        : c,
+    );
+  }
+  const at = (row: number, col: number) => byPos.get(`${row},${col}`) as CellSpec;
+  const cells = [...byPos.values()];
+  const groups: Command[][] = [];
+  for (const formulas of [false, true]) {
+    const written = cells.filter((c) => c.value !== null && (c.value.t === 'formula') === formulas);
+    for (const rect of cellRectangles(written)) {
+      const formats: string[][] = [];
+      const data: (string | number | boolean)[][] = [];
+      let anyFormat = false;
+      for (let r = 0; r < rect.rows; r++) {
+        const f: string[] = [];
+        const d: (string | number | boolean)[] = [];
+        for (let c = 0; c < rect.cols; c++) {
+          const cell = at(rect.row + r, rect.col + c);
+          const nf = cellNumberFormat(cell.value, cell.style);
+          if (nf) anyFormat = true;
+          f.push(nf ?? 'General');
+          d.push(cellInput(cell.value));
+        }
+        formats.push(f);
+        data.push(d);
+      }
+      const address = rectAddress(rect);
+      const group: Command[] = [];
+      if (anyFormat) group.push({ op: 'numberFormat', sheet: sheet.name, address, grid: formats });
+      group.push({ op: formulas ? 'formulas' : 'values', sheet: sheet.name, address, grid: data });
+      groups.push(group);
+    }
+  }
+  const styles = new Map<string, { style: CellStyle; cells: CellSpec[] }>();
+  for (const c of cells) {
+    const key = styleKey(c.style);
+    if (key === null) continue;
+    const entry = styles.get(key) ?? styles.set(key, { style: c.style as CellStyle, cells: [] }).get(key)!;
+    entry.cells.push(c);
+  }
+  for (const { style, cells: styled } of styles.values()) {
+    for (const rect of cellRectangles(styled, Number.MAX_SAFE_INTEGER))
+      groups.push(styleCommands(sheet.name, rect, style));
+  }
+  return groups;
+}
+
+/** A sheet's free cells, a few hundred commands to a unit. */
 function cellUnits(sheet: SheetSpec, maxUnitBytes: number): Unit[] {
   const units: Unit[] = [];
-  for (let i = 0; i < sheet.cells.length; i += 200) {
-    units.push(makeUnit(sheet.cells.slice(i, i + 200).flatMap((c) => cellCommands(sheet.name, c))));
+  let current: Command[] = [];
+  for (const group of cellGroups(sheet)) {
+    current.push(...group);
+    if (current.length >= 400) {
+      units.push(makeUnit(current));
+      current = [];
+    }
   }
+  if (current.length) units.push(makeUnit(current));
   return fitUnits(units, maxUnitBytes, (u) => {
     if (u.commands.length < 2) return null;
     const half = Math.ceil(u.commands.length / 2);
@@ -437,6 +574,7 @@ function finishCommands(
       commands.push({ op: 'freeze', sheet: sheet.name, rows: sheet.freeze.rows, cols: sheet.freeze.cols });
     }
   }
+  commands.push(...printCommands(spec, support, skipped));
   if (activate) commands.push({ op: 'activate', sheet: activate });
   // Hidden last: a sheet can be written while hidden, but the active sheet cannot be hidden.
   for (const sheet of spec.sheets) {
@@ -447,6 +585,37 @@ function finishCommands(
   commands.push({ op: 'calculate' });
   return { commands, addedNames, skipped };
 }
+
+/**
+ * How the sheets look on screen and on paper: gridlines off where the spec says so (ExcelApi
+ * 1.8), table rows as high as their wrapped text, and the page layout (ExcelApi 1.9). Without
+ * 1.9 the sheets are drawn all the same and the pane says that printing needs a newer Excel.
+ */
+function printCommands(spec: DrawableSpec, support: SupportCheck, skipped: Msg[]): Command[] {
+  const out: Command[] = [];
+  const layout = support('ExcelApi', '1.9');
+  for (const sheet of spec.sheets) {
+    if (sheet.showGridLines === false && support('ExcelApi', '1.8'))
+      out.push({ op: 'gridlines', sheet: sheet.name, show: false });
+    if (sheet.fitWrappedRows)
+      for (const t of sheet.tables)
+        out.push({
+          op: 'autofitRows',
+          sheet: sheet.name,
+          address: a1Range(t.row + 1, t.col, tableDataRows(t), t.columns.length),
+        });
+    if (sheet.print && layout)
+      out.push({ op: 'pageLayout', sheet: sheet.name, layout: pageLayoutOf(sheet.print) });
+  }
+  if (!layout && spec.sheets.some((s) => s.print)) skipped.push(PRINT_SETUP_SKIPPED);
+  return out;
+}
+
+/** The page setup office.js cannot make below ExcelApi 1.9 (Excel 2019 and the like). */
+export const PRINT_SETUP_SKIPPED: Msg = {
+  vi: 'Phiên bản Excel này chưa hỗ trợ thiết lập trang in (ExcelApi 1.9): các trang vẫn được tạo đủ, nhưng in theo khổ giấy và lề mặc định của Excel. Muốn in đúng khổ A4 và lề theo Nghị định 30/2020, hãy dùng tệp .xlsx tải về hoặc Excel mới hơn.',
+  en: 'This Excel version cannot set up printing (ExcelApi 1.9): every sheet is built, but prints with Excel’s default paper and margins. For A4 and the margins of Decree 30/2020, use the downloaded .xlsx file or a newer Excel.',
+};
 
 export interface RenderPlan {
   /** The data requests, in order (the first adds the sheets). */

@@ -195,6 +195,7 @@ export function App({ workspace }: AppProps) {
               onTracking={setTracking}
               source={source}
               summaryFile={workspace.summaryFile}
+              reportFile={workspace.reportFile}
             />,
           )}
           {panel(

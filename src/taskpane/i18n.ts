@@ -235,12 +235,14 @@ export const MESSAGES = {
   summaryChart: { vi: 'Biểu đồ tình trạng nhiệm vụ theo cơ quan', en: 'Chart of task states by agency' },
   summaryCompletedInPeriod: { vi: 'Hoàn thành trong kỳ: {n}', en: 'Completed in the period: {n}' },
   summaryOverdueInPeriod: { vi: 'Quá hạn trong kỳ: {n}', en: 'Fell overdue in the period: {n}' },
-  summaryAll: { vi: 'Toàn bộ kế hoạch', en: 'Whole plan' },
+  summaryAll: { vi: 'Tất cả cơ quan, trong kỳ', en: 'All agencies, this period' },
   noAgency: { vi: '(chưa có cơ quan chủ trì)', en: '(no lead agency)' },
   makePivots: { vi: 'Tạo PivotTable trong sổ', en: 'Create PivotTables in the workbook' },
   summaryWrite: { vi: 'Ghi trang tổng hợp kỳ vào sổ', en: 'Write the period summary sheet' },
   summaryWritten: { vi: 'Đã ghi trang "{sheet}".', en: 'Wrote the sheet "{sheet}".' },
   summaryDownload: { vi: 'Tải trang tổng hợp kỳ (.xlsx)', en: 'Download the period summary (.xlsx)' },
+  reportWrite: { vi: 'Lập Báo cáo kỳ này trong sổ', en: 'Draw the report for this period' },
+  reportDownload: { vi: 'Tải Báo cáo kỳ này (.xlsx)', en: 'Download the report for this period (.xlsx)' },
   // Share
   shareIntro: {
     vi: 'Tạo sổ riêng cho từng cơ quan và gộp các sổ đã điền về sổ tổng.',

@@ -38,9 +38,11 @@ export function reportContent(
   period: Period,
 ): ReportContent {
   const next = nextPeriod(period);
+  // The figures are the period's: what fell to it and what was done in it (inPeriodScope).
   const summary = summarize(entries, {
     reportDate,
     period: { start: period.start, end: period.end, label: period.label },
+    scope: 'period',
   });
   const horizon = Math.max(0, isoToSerial(next.end) - isoToSerial(reportDate));
   const r = radar(radarRows(entries, reportDate), reportDate, horizon);

@@ -90,12 +90,14 @@ export function entryState(entry: TaskEntry, reportDate: string): DeadlineState 
 /** Groups keep the order in which their first task appears (plan order), which staff expect. */
 class Grouper {
   private rows = new Map<string, SummaryRow>();
-  add(key: string, label: string, state: DeadlineState, extended: boolean): void {
+  add(key: string, label: string, state: DeadlineState | null, extended: boolean): void {
     let row = this.rows.get(key);
     if (!row) {
       row = { key, label, counts: emptyCounts(), total: 0, extended: 0, completionRate: null };
       this.rows.set(key, row);
     }
+    // null: the group is listed (its place kept) but the task is not counted.
+    if (state === null) return;
     row.counts[state] += 1;
     row.total += 1;
     if (extended) row.extended += 1;
@@ -118,11 +120,40 @@ function lastIfEmpty<T extends { key: string }>(rows: T[]): T[] {
 
 const CATEGORY_ORDER: (DeadlineCategory | '')[] = ['due', 'ongoing', 'periodic', 'external', 'none', ''];
 
+/**
+ * Whether a task is part of a period's report, with its state at the report date: what had to be
+ * done in the period, and what was done in it.
+ * - no due date (ongoing, periodic, external, none): reported every period (DOMAIN §3);
+ * - due inside the period;
+ * - due before it and not done before it began (still overdue, done in or after the period, or
+ *   done with no date, which cannot be placed and must stay visible);
+ * - due after it and done inside it (done early).
+ * A task due before the period and done before it began belongs to an earlier report; one due
+ * after the period and not done in it, to a later one.
+ */
+export function inPeriodScope(entry: TaskEntry, state: DeadlineState, period: PeriodRange): boolean {
+  const { due, completedOn } = entry;
+  const doneDated = (state === 'done_on_time' || state === 'done_late') && completedOn !== null;
+  if (due === null) return true;
+  if (due >= period.start && due <= period.end) return true;
+  if (due < period.start) return !(doneDated && (completedOn as string) < period.start);
+  return doneDated && (completedOn as string) >= period.start && (completedOn as string) <= period.end;
+}
+
 export function summarize(
   entries: readonly TaskEntry[],
-  opts: { reportDate: string; period?: PeriodRange | null },
+  opts: {
+    reportDate: string;
+    period?: PeriodRange | null;
+    /**
+     * 'period': the counts take only the tasks of the period (inPeriodScope); every group is
+     * still listed, with zeros where none of its tasks is in. Default 'all': every task.
+     */
+    scope?: 'all' | 'period';
+  },
 ): TrackingSummary {
   const { reportDate } = opts;
+  const scoped = opts.scope === 'period' && opts.period ? opts.period : null;
   const total = new Grouper();
   const byAgency = new Grouper();
   const byCategory = new Grouper();
@@ -130,7 +161,7 @@ export function summarize(
   const byGroup = new Grouper();
   const states = entries.map((e) => entryState(e, reportDate));
   entries.forEach((e, i) => {
-    const state = states[i];
+    const state = scoped && !inPeriodScope(e, states[i], scoped) ? null : states[i];
     const extended = !!e.adjustedDue;
     total.add('', '', state, extended);
     byAgency.add(leadKey(e.lead), e.lead, state, extended);

@@ -1,7 +1,7 @@
 /**
- * The sheets an .xlsx build carries beyond the tracking sheets: the Báo cáo report of the period
- * containing the report date and the native PivotTables. Inside Excel the pane draws the report
- * on request and makes its pivots through office-js instead.
+ * The sheets a build carries beyond the tracking sheets: the Báo cáo report of the period
+ * containing the report date, the Sắp đến hạn radar and (in an .xlsx) the native PivotTables.
+ * Both renderers draw the same description; inside Excel the pivots are made through office-js.
  */
 import type { TaskEntry } from '../model/entries';
 import { readEntries } from '../tracking/entries';
@@ -25,6 +25,11 @@ export interface ReportSheetsOptions {
   convention?: PeriodConvention;
   /** The radar's horizon in days (default 30); staff can change it on the sheet. */
   radarDays?: number;
+  /**
+   * The native PivotTable sheet (default true). Inside Excel the add-in makes its PivotTables
+   * through office-js on request instead (src/excel/pivot.ts).
+   */
+  pivotSheet?: boolean;
 }
 
 /** The task table of a description as a reader would return it: formulas as their results. */
@@ -62,7 +67,8 @@ export function withReportSheets(spec: WorkbookSpec, opts: ReportSheetsOptions):
   const leads = new Set(entries.map((e) => e.lead.toLocaleLowerCase())).size;
   const tasks = spec.sheets.find((s) => s.key === 'tasks');
   const radar = tasks ? [radarSheet(spec, tasks, opts)] : [];
-  sheets.splice(at, 0, report, ...radar, buildPivotSheet(spec.lang, leads));
+  const pivots = opts.pivotSheet === false ? [] : [buildPivotSheet(spec.lang, leads)];
+  sheets.splice(at, 0, report, ...radar, ...pivots);
   return { ...spec, sheets };
 }
 

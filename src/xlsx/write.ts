@@ -11,6 +11,7 @@ import type {
   Validation,
   WorkbookSpec,
 } from '../workbook/types';
+import { printMarginsMm } from '../workbook/sheets/print-layout';
 import {
   type CellData,
   type CellFormat,
@@ -350,13 +351,7 @@ function printModel(p: PrintSpec | undefined): WorksheetModel['print'] {
     orientation: p.orientation,
     fitToWidth: p.fitToWidth,
     fitToHeight: p.fitToHeight,
-    margins: m
-      ? marginsFromMm({
-          ...m,
-          header: m.header ?? Math.min(10, m.top / 2),
-          footer: m.footer ?? Math.min(10, m.bottom / 2),
-        })
-      : undefined,
+    margins: m ? marginsFromMm(printMarginsMm(m)) : undefined,
     header: p.header,
     footer: p.footer,
     firstHeader: p.firstHeader,

@@ -1,7 +1,7 @@
 import { localizeAll } from '../../src/model/msg';
 import { ExcelError, StrictExcel } from '../support/excel/strict-excel';
 import { parseA1 } from '../support/excel/a1';
-import { partitionUnits, renderWorkbook } from '../../src/excel/render';
+import { partitionUnits, PRINT_SETUP_SKIPPED, renderWorkbook } from '../../src/excel/render';
 import { scalePlan } from '../support/excel/plans';
 import { isoToSerial } from '../../src/model/dates';
 import { deadlineStateFormula } from '../../src/workbook/formulas';
@@ -354,9 +354,11 @@ describe('renderWorkbook: hosts without newer APIs', () => {
       isSetSupported: (_s: string, v: string) => Number(v.split('.')[1]) < 8,
     });
     expect(x.requireSheet(names.tasks).validations).toHaveLength(0);
-    expect(report.skipped).toHaveLength(1);
+    // The page setup (ExcelApi 1.9) is the other part such a host skips.
+    expect(report.skipped).toHaveLength(2);
     expect(report.skipped[0].vi).toMatch(/ExcelApi 1\.8/);
     expect(report.skipped[0].en).toMatch(/ExcelApi 1\.8/);
+    expect(report.skipped[1]).toEqual(PRINT_SETUP_SKIPPED);
   });
 
   it('reports progress up to the number of rows', async () => {

@@ -23,6 +23,7 @@ const live = {
   writeCheckSheet: jest.fn(),
   writeSummarySheet: jest.fn(),
   createPivots: jest.fn(),
+  writeReportSheet: jest.fn(),
   merge: jest.fn(),
 } satisfies LiveWorkbook;
 const explain = jest.fn(async (e: unknown) => String((e as Error).message));

@@ -38,6 +38,7 @@ function liveWorkbook(): jest.Mocked<LiveWorkbook> {
     writeCheckSheet: jest.fn(),
     writeSummarySheet: jest.fn(),
     createPivots: jest.fn(),
+    writeReportSheet: jest.fn(),
     merge: jest.fn(),
   };
 }

@@ -7,46 +7,16 @@ import { webLightTheme } from '@fluentui/react-components';
 import { DEADLINE_STATES } from '../../src/model/vocabulary';
 import { STATE_HEX } from '../../src/taskpane/state-colors';
 
-type Rgb = [number, number, number];
-type Matrix = [Rgb, Rgb, Rgb];
-
-const PROTANOPIA: Matrix = [
-  [0.152286, 1.052583, -0.204868],
-  [0.114503, 0.786281, 0.099216],
-  [-0.003882, -0.048116, 1.051998],
-];
-const DEUTERANOPIA: Matrix = [
-  [0.367322, 0.860646, -0.227968],
-  [0.280085, 0.672501, 0.047413],
-  [-0.01182, 0.04294, 0.968881],
-];
-const NORMAL: Matrix = [
-  [1, 0, 0],
-  [0, 1, 0],
-  [0, 0, 1],
-];
-
-const toLinear = (c: number) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
-
-function linearRgb(hex: string): Rgb {
-  const n = parseInt(hex.slice(1), 16);
-  return [(n >> 16) & 255, (n >> 8) & 255, n & 255].map((v) => toLinear(v / 255)) as Rgb;
-}
-
-function apply(m: Matrix, c: Rgb): Rgb {
-  return m.map((row) => Math.min(1, Math.max(0, row[0] * c[0] + row[1] * c[1] + row[2] * c[2]))) as Rgb;
-}
-
-function lab([r, g, b]: Rgb): Rgb {
-  // Linear sRGB → XYZ (D65) → CIELAB.
-  const x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047;
-  const y = 0.2126 * r + 0.7152 * g + 0.0722 * b;
-  const z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883;
-  const f = (t: number) => (t > 216 / 24389 ? Math.cbrt(t) : ((24389 / 27) * t + 16) / 116);
-  return [116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))];
-}
-
-const deltaE = (a: Rgb, b: Rgb) => Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
+import {
+  apply,
+  deltaE,
+  DEUTERANOPIA,
+  lab,
+  linearRgb,
+  NORMAL,
+  PROTANOPIA,
+  type Matrix,
+} from '../support/color-vision';
 
 /** The smallest ΔE between two state colours under a vision matrix. */
 function closestPair(m: Matrix): { pair: string; dE: number } {

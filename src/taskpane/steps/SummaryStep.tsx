@@ -12,7 +12,7 @@ import {
 import { useEffect, useMemo, useState } from 'react';
 import { summariseWorkbook, summarySheet, type PeriodKind, type SummaryOutcome } from '../../app/summary';
 import { checkWorkbook } from '../../app/check';
-import { radarOfWorkbook, type RadarItem } from '../../app/report';
+import { radarOfWorkbook, reportSheet, reportWorkbook, type RadarItem } from '../../app/report';
 import { cellAddress } from '../../model/table';
 import { RadarView } from '../components/RadarView';
 import type { Workspace, LoadedTracking } from '../../app/workspace';
@@ -44,10 +44,12 @@ export interface SummaryStepProps {
   onTracking: (tracking: LoadedTracking) => void;
   source: TrackingSourceOps;
   summaryFile: Workspace['summaryFile'];
+  /** Standalone: the period's Báo cáo as a file (inside Excel it is drawn into the workbook). */
+  reportFile?: Workspace['reportFile'];
 }
 
 /** Progress by agency for a reporting period; on the open workbook, its sheet and PivotTables. */
-export function SummaryStep({ tracking, onTracking, source, summaryFile }: SummaryStepProps) {
+export function SummaryStep({ tracking, onTracking, source, summaryFile, reportFile }: SummaryStepProps) {
   const { t, lang } = useI18n();
   const styles = useStyles();
   const [kind, setKind] = useState<PeriodKind>('quarter');
@@ -56,7 +58,8 @@ export function SummaryStep({ tracking, onTracking, source, summaryFile }: Summa
   const result = useMemo((): { ok: true; outcome: SummaryOutcome } | { ok: false; error: unknown } | null => {
     if (!tracking) return null;
     try {
-      return { ok: true, outcome: summariseWorkbook(tracking.wb, { period: kind }) };
+      // The bars are the period's: what fell to it and what was done in it.
+      return { ok: true, outcome: summariseWorkbook(tracking.wb, { period: kind, scope: 'period' }) };
     } catch (e) {
       return { ok: false, error: e };
     }
@@ -108,6 +111,31 @@ export function SummaryStep({ tracking, onTracking, source, summaryFile }: Summa
     try {
       const { sheetName, bytes } = await summaryFile(tracking.wb, result.outcome, lang);
       downloadBytes(bytes, `${safeFileBase(sheetName, 'tong-hop')}.xlsx`);
+    } catch (e) {
+      fail(e);
+    }
+  };
+
+  /** The Báo cáo of the chosen period: drawn into the open workbook, or downloaded. */
+  const makeReport = async () => {
+    if (!tracking || !result?.ok || !result.outcome.period) return;
+    setNotice(null);
+    try {
+      const outcome = reportWorkbook(tracking.wb, { period: result.outcome.period });
+      if (live) {
+        const r = await live.writeReportSheet(reportSheet(tracking.wb, outcome, lang), lang);
+        setNotice({
+          intent: r.skipped.length ? 'warning' : 'success',
+          say: (tr, l) =>
+            [tr('summaryWritten', { sheet: r.sheet }), ...r.skipped.map((m) => localize(m, l))].join(' '),
+        });
+      } else if (reportFile) {
+        const { sheetName, bytes } = await reportFile(tracking.wb, outcome, lang);
+        downloadBytes(
+          bytes,
+          `${safeFileBase(`${sheetName} ${localize(outcome.period.label, lang)}`, 'bao-cao')}.xlsx`,
+        );
+      }
     } catch (e) {
       fail(e);
     }
@@ -181,12 +209,20 @@ export function SummaryStep({ tracking, onTracking, source, summaryFile }: Summa
                 <Button appearance="primary" onClick={() => void writeSheet()}>
                   {t('summaryWrite')}
                 </Button>
+                <Button onClick={() => void makeReport()}>{t('reportWrite')}</Button>
                 <Button onClick={() => void makePivots()}>{t('makePivots')}</Button>
               </>
             ) : (
-              <Button onClick={() => void downloadSheet()} disabled={!tracking?.wb.meta}>
-                {t('summaryDownload')}
-              </Button>
+              <>
+                <Button onClick={() => void downloadSheet()} disabled={!tracking?.wb.meta}>
+                  {t('summaryDownload')}
+                </Button>
+                {reportFile && (
+                  <Button onClick={() => void makeReport()} disabled={!tracking?.wb.meta}>
+                    {t('reportDownload')}
+                  </Button>
+                )}
+              </>
             )}
           </div>
           <NoticeBar notice={notice} explain={source.explain} />

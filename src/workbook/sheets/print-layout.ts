@@ -77,3 +77,18 @@ export function reportPrint(lang: Lang, repeatRows: PrintSpec['repeatRows'], run
     firstFooter: page.footer,
   };
 }
+
+/**
+ * A sheet's margins in millimetres with the header's and footer's distances filled in (half the
+ * top or bottom margin, at most 10 mm, where the spec leaves them out): both renderers print
+ * with these.
+ */
+export function printMarginsMm(
+  m: NonNullable<PrintSpec['marginsMm']>,
+): Required<NonNullable<PrintSpec['marginsMm']>> {
+  return {
+    ...m,
+    header: m.header ?? Math.min(10, m.top / 2),
+    footer: m.footer ?? Math.min(10, m.bottom / 2),
+  };
+}

@@ -42,6 +42,10 @@ export const REPORT_WORDS = {
     vi: 'Tỷ lệ hoàn thành = số nhiệm vụ hoàn thành (đúng hạn + quá hạn) ÷ số nhiệm vụ đã đến hạn (hoàn thành + quá hạn chưa hoàn thành + đã hoàn thành nhưng chưa rõ ngày). Nhiệm vụ thường xuyên và chưa có thời hạn không tính vào tỷ lệ.',
     en: 'Completion rate = tasks done (on time + late) ÷ tasks whose deadline has passed (done + overdue + done with no completion date). Ongoing and undated tasks are left out of the rate.',
   },
+  scopeNote: {
+    vi: 'Nhiệm vụ tính trong kỳ: có thời hạn trong kỳ; quá hạn từ kỳ trước mà đầu kỳ chưa hoàn thành; hoàn thành trong kỳ; nhiệm vụ thường xuyên và chưa có thời hạn (báo cáo mỗi kỳ).',
+    en: 'Tasks of the period: due in it; overdue from earlier and not done when it began; done in it; ongoing and undated tasks (reported every period).',
+  },
   toChase: {
     vi: 'II. NHIỆM VỤ CẦN ĐÔN ĐỐC',
     en: 'II. TASKS TO FOLLOW UP',
@@ -78,6 +82,42 @@ export interface ReportSheetInput {
   /** Error-level check findings the figures rest on, when the workbook was checked. */
   errorFindings?: number | null;
 }
+
+/**
+ * The figure columns of the table by lead agency, after STT and the agency, in order: one place
+ * to add a figure (its header, its width in characters, its value in a summary row).
+ */
+export interface ReportFigure {
+  id: string;
+  header: Msg;
+  width: number;
+  value: (row: SummaryRow) => CellValue;
+  numFmt?: string;
+}
+
+export const REPORT_FIGURES: readonly ReportFigure[] = [
+  ...DEADLINE_STATES.map((s): ReportFigure => ({
+    id: s,
+    header: STATE_LABELS[s],
+    width: 8.5,
+    value: (r) => ({ t: 'number', v: r.counts[s] }),
+  })),
+  { id: 'total', header: REPORT_WORDS.total, width: 7.5, value: (r) => ({ t: 'number', v: r.total }) },
+  {
+    id: 'rate',
+    header: REPORT_WORDS.rate,
+    width: 9,
+    value: (r) => (r.completionRate === null ? text('—') : { t: 'number', v: r.completionRate }),
+    numFmt: '0.0%',
+  },
+  // Tasks whose deadline was moved (issue 17), beside the states they are judged in.
+  {
+    id: 'extended',
+    header: REPORT_WORDS.extended,
+    width: 7.5,
+    value: (r) => ({ t: 'number', v: r.extended }),
+  },
+];
 
 const FONT = DECREE_30.font;
 const CENTER: CellStyle = { font: FONT, hAlign: 'center', vAlign: 'middle', wrap: true };
@@ -129,10 +169,10 @@ export function buildReportSheet(input: ReportSheetInput): SheetSpec {
   const { lang, summary } = input;
   const w = localizeAll(REPORT_WORDS, lang);
   const sheet = emptySheet('report', localize(REPORT_SHEET_NAME, lang));
-  const states = DEADLINE_STATES;
-  // STT, agency, one column per state, total, rate, extended (issue 17).
-  const nCols = 2 + states.length + 3;
-  const widths = [5, 21, ...states.map(() => 8.5), 7.5, 9, 7.5];
+  const figuresOf = REPORT_FIGURES;
+  // STT, agency, then the figures.
+  const nCols = 2 + figuresOf.length;
+  const widths = [5, 21, ...figuresOf.map((f) => f.width)];
   sheet.widths = widths;
   const heights: Record<number, number> = {};
   const span = (from: number, to: number) => widths.slice(from, to + 1).reduce((a, b) => a + b, 0);
@@ -177,14 +217,7 @@ export function buildReportSheet(input: ReportSheetInput): SheetSpec {
   let row = 9;
   line(row, 0, last, w.byAgency, { font: FONT, bold: true, size: DECREE_30.bodyPt, vAlign: 'middle' });
   row += 1;
-  const heads = [
-    w.no,
-    columnHeader('lead', lang),
-    ...states.map((s) => STATE_LABELS[s][lang]),
-    w.total,
-    w.rate,
-    w.extended,
-  ];
+  const heads = [w.no, columnHeader('lead', lang), ...figuresOf.map((f) => localize(f.header, lang))];
   heads.forEach((h, c) => put(row, c, text(h), HEAD));
   heights[row] = Math.max(...heads.map((h, c) => heightFor(h, widths[c], DECREE_30.tablePt)));
   const figures = (r: SummaryRow, no: string, name: string, bold: boolean) => {
@@ -192,25 +225,17 @@ export function buildReportSheet(input: ReportSheetInput): SheetSpec {
     const b = bold ? { bold: true } : {};
     put(row, 0, no ? { t: 'number', v: Number(no) } : null, { ...NUM, ...b });
     put(row, 1, text(name), { ...CELL, ...b });
-    states.forEach((s, k) => put(row, 2 + k, { t: 'number', v: r.counts[s] }, { ...NUM, ...b }));
-    put(row, 2 + states.length, { t: 'number', v: r.total }, { ...NUM, ...b });
-    put(
-      row,
-      3 + states.length,
-      r.completionRate === null ? text('—') : { t: 'number', v: r.completionRate },
-      {
-        ...NUM,
-        ...b,
-        numFmt: '0.0%',
-      },
+    figuresOf.forEach((f, k) =>
+      put(row, 2 + k, f.value(r), { ...NUM, ...b, ...(f.numFmt ? { numFmt: f.numFmt } : {}) }),
     );
-    put(row, 4 + states.length, { t: 'number', v: r.extended }, { ...NUM, ...b });
     heights[row] = heightFor(name, widths[1], DECREE_30.tablePt);
   };
   summary.byAgency.forEach((r, i) => figures(r, String(i + 1), r.label || w.noLead, false));
   figures(summary.total, '', w.grandTotal, true);
   row += 1;
   line(row, 0, last, w.rateNote, { font: FONT, italic: true, size: 10, wrap: true, vAlign: 'top' });
+  row += 1;
+  line(row, 0, last, w.scopeNote, { font: FONT, italic: true, size: 10, wrap: true, vAlign: 'top' });
   if (input.errorFindings) {
     row += 1;
     line(row, 0, last, localize(errorNote(input.errorFindings), lang), {

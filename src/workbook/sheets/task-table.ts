@@ -8,6 +8,7 @@ import { COLUMNS, taskColumnLetter, type TaskColumn, type TaskColumnId } from '.
 import { columnLetter, type RawCell } from '../../model/table';
 import type { Lang } from '../../model/lang';
 import { STATE_LABELS } from '../../model/labels';
+import type { DeadlineState } from '../../model/vocabulary';
 import type { RowCells } from '../../tracking/plan-rows';
 import { formulaDeadlineState } from '../cached-results';
 import { cellValueOf } from '../cells';
@@ -87,6 +88,20 @@ function validationOf(c: TaskColumn, range: string, lang: Lang): Validation | nu
   }
 }
 
+/**
+ * The task rows coloured by their deadline state (conditional formats, both renderers): light
+ * tints of Okabe and Ito's colour-blind-safe palette, as the pane's bars use, so that no two of
+ * them (nor a row left white) look alike with protanopia or deuteranopia
+ * (test/workbook/row-colours.test.ts simulates both). Excel's stock red and green fills did not
+ * pass: overdue and done on time came 5 ΔE apart for a deuteranope.
+ */
+export const STATE_ROW_STYLES: readonly { state: DeadlineState; fill: string; color: string }[] = [
+  { state: 'overdue', fill: 'F6B48F', color: '9C0006' },
+  { state: 'done_late', fill: 'FFF0A0', color: '9C5700' },
+  { state: 'done_undated', fill: 'DCC0E6', color: '5B2C6F' },
+  { state: 'done_on_time', fill: 'B9E3D3', color: '006100' },
+];
+
 export function buildTaskTableSheet(input: TaskTableInput): SheetSpec {
   const { lang } = input;
   const extras = input.extraColumns ?? [];
@@ -138,29 +153,13 @@ export function buildTaskTableSheet(input: TaskTableInput): SheetSpec {
   const wholeRows = `A${firstDataRow}:${lastCol}${lastCoveredRow}`;
   const stateCell = `$${taskColumnLetter('state')}${firstDataRow}`;
   const state = (s: keyof typeof STATE_LABELS) => quote(STATE_LABELS[s][lang]);
-  const conditionalFormats: ConditionalFormat[] = [
-    {
-      kind: 'expression',
-      range: wholeRows,
-      formula: `${stateCell}=${state('overdue')}`,
-      style: { fill: 'FFC7CE', color: '9C0006' },
-      priority: 1,
-    },
-    {
-      kind: 'expression',
-      range: wholeRows,
-      formula: `${stateCell}=${state('done_late')}`,
-      style: { fill: 'FFEB9C', color: '9C5700' },
-      priority: 2,
-    },
-    {
-      kind: 'expression',
-      range: wholeRows,
-      formula: `${stateCell}=${state('done_on_time')}`,
-      style: { fill: 'C6EFCE', color: '006100' },
-      priority: 3,
-    },
-  ];
+  const conditionalFormats: ConditionalFormat[] = STATE_ROW_STYLES.map(({ state: st, fill, color }, i) => ({
+    kind: 'expression',
+    range: wholeRows,
+    formula: `${stateCell}=${state(st)}`,
+    style: { fill, color },
+    priority: i + 1,
+  }));
   for (const c of COLUMNS) {
     if (!c.dataBar) continue;
     conditionalFormats.push({

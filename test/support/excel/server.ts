@@ -13,6 +13,15 @@
 import { type Bounds, parseA1, quoteSheet, toA1 } from './a1';
 import { type ActionInfo, type ObjectPathInfo, officeJs, type RequestBody } from './office-js';
 import {
+  type HeaderFooterPages,
+  type HeaderFooterPart,
+  setHeaderFooterPart,
+  setHeaderFooterState,
+  setPageLayout,
+  setPrintArea,
+  setPrintTitleRows,
+} from './page-layout';
+import {
   type Cell,
   type Chart,
   type ConditionalFormat,
@@ -279,6 +288,10 @@ class WorksheetNode extends Node {
       case 'TabColor':
         this.sheet.tabColor = value === '' ? null : String(value);
         return;
+      case 'Gridlines':
+        if (typeof value !== 'boolean') throw invalid(`showGridlines = ${String(value)}`);
+        this.sheet.showGridlines = value;
+        return;
     }
     super.set(prop, value);
   }
@@ -292,6 +305,8 @@ class WorksheetNode extends Node {
         return new ChartCollectionNode(this.host, this.sheet);
       case 'FreezePanes':
         return new FreezePanesNode(this.host, this.sheet);
+      case 'PageLayout':
+        return new PageLayoutNode(this.host, this.sheet);
     }
     return super.nav(prop) as Node;
   }
@@ -374,6 +389,97 @@ class FreezePanesNode extends Node {
         return { value: null };
     }
     return super.call(method, args) as { value: unknown };
+  }
+}
+
+// ----- page layout (rules in page-layout.ts)
+
+function addressArgument(arg: unknown): string {
+  if (arg instanceof RangeNode) return toA1(arg.bounds);
+  if (typeof arg === 'string') return arg;
+  throw invalid('A range or an address is expected.');
+}
+
+class PageLayoutNode extends Node {
+  readonly type = 'PageLayout';
+  constructor(
+    host: Host,
+    readonly sheet: Sheet,
+  ) {
+    super(host);
+  }
+  label(): string {
+    return `${this.sheet.name}.pageLayout`;
+  }
+  override set(prop: string, value: unknown): void {
+    this.book.guardProtected(this.sheet);
+    setPageLayout(this.sheet.pageLayout, camel(prop), value);
+  }
+  override nav(prop: string): Node {
+    if (prop === 'HeadersFooters') return new HeaderFooterGroupNode(this.host, this.sheet);
+    return super.nav(prop) as Node;
+  }
+  override call(method: string, args: unknown[]): { value: unknown } {
+    switch (method) {
+      case 'SetPrintTitleRows':
+        setPrintTitleRows(this.sheet.pageLayout, addressArgument(args[0]));
+        return { value: null };
+      case 'SetPrintArea':
+        setPrintArea(this.sheet.pageLayout, addressArgument(args[0]));
+        return { value: null };
+    }
+    return super.call(method, args) as { value: unknown };
+  }
+}
+
+class HeaderFooterGroupNode extends Node {
+  readonly type = 'HeaderFooterGroup';
+  constructor(
+    host: Host,
+    readonly sheet: Sheet,
+  ) {
+    super(host);
+  }
+  label(): string {
+    return `${this.sheet.name}.pageLayout.headersFooters`;
+  }
+  override set(prop: string, value: unknown): void {
+    if (prop !== 'State') return super.set(prop, value);
+    setHeaderFooterState(this.sheet.pageLayout, value);
+  }
+  override nav(prop: string): Node {
+    const pages = camel(prop);
+    if (['defaultForAllPages', 'firstPage', 'evenPages', 'oddPages'].includes(pages))
+      return new HeaderFooterNode(this.host, this.sheet, pages as HeaderFooterPages);
+    return super.nav(prop) as Node;
+  }
+}
+
+const HEADER_FOOTER_PARTS = new Set([
+  'leftHeader',
+  'centerHeader',
+  'rightHeader',
+  'leftFooter',
+  'centerFooter',
+  'rightFooter',
+]);
+
+class HeaderFooterNode extends Node {
+  readonly type = 'HeaderFooter';
+  constructor(
+    host: Host,
+    readonly sheet: Sheet,
+    readonly pages: HeaderFooterPages,
+  ) {
+    super(host);
+  }
+  label(): string {
+    return `${this.sheet.name}.pageLayout.headersFooters.${this.pages}`;
+  }
+  override set(prop: string, value: unknown): void {
+    const part = camel(prop);
+    if (!HEADER_FOOTER_PARTS.has(part)) return super.set(prop, value);
+    setHeaderFooterPart(this.sheet.pageLayout, this.pages, part as HeaderFooterPart, value);
   }
 }
 
@@ -463,6 +569,13 @@ class RangeNode extends Node {
         return;
       case 'NumberFormat':
         this.book.writeGrid(this.sheet, this.bounds, value, 'numberFormat');
+        return;
+      case 'ColumnHidden':
+        if (typeof value !== 'boolean') throw invalid(`columnHidden = ${String(value)}`);
+        for (let c = 0; c < this.bounds.cols; c++) {
+          if (value) this.sheet.hiddenColumns.add(this.bounds.col + c);
+          else this.sheet.hiddenColumns.delete(this.bounds.col + c);
+        }
         return;
       case 'Hyperlink': {
         this.book.guardProtected(this.sheet);
@@ -591,6 +704,19 @@ class RangeNode extends Node {
       for (let c = 0; c < b.cols; c++) this.sheet.widths.set(b.col + c, value);
       return;
     }
+    if (path === 'format.rowHeight') {
+      // Excel's tallest row is 409 points.
+      if (typeof value !== 'number' || value < 0 || value > 409)
+        throw invalid(`rowHeight = ${String(value)}`);
+      for (let r = 0; r < b.rows; r++) this.sheet.rowHeights.set(b.row + r, value);
+      return;
+    }
+    if (path === 'format.font.underline') {
+      const styles = ['None', 'Single', 'Double', 'SingleAccountant', 'DoubleAccountant'];
+      if (!styles.includes(String(value))) throw invalid(`font.underline = ${String(value)}`);
+    }
+    if (path === 'format.font.name' && (typeof value !== 'string' || !value.trim()))
+      throw invalid(`font.name = ${String(value)}`);
     // Formats of whole rows or columns are not materialised cell by cell.
     if (b.rows * b.cols > 200_000) return;
     for (let r = 0; r < b.rows; r++) {
@@ -607,6 +733,7 @@ class RangeNode extends Node {
     const key = path.replace(/^format\./, '');
     if (key === 'fill.color') return (cell?.style['fill.color'] as string | undefined) ?? '#FFFFFF';
     if (key === 'columnWidth') return this.sheet.widths.get(this.bounds.col) ?? 48;
+    if (key === 'rowHeight') return this.sheet.rowHeights.get(this.bounds.row) ?? 15;
     return cell?.style[key] ?? null;
   }
 }
@@ -622,6 +749,7 @@ const FORMAT_PROPS = new Set([
   'font.size',
   'font.color',
   'font.name',
+  'font.underline',
   'fill.color',
 ]);
 const ALIGN = {
@@ -1417,9 +1545,13 @@ class SeriesNode extends Node {
 
 // ---------------------------------------------------------------- the request
 
+/** Members office.js sends under another name than the one it declares their version for. */
+const WIRE_NAMES: Record<string, string> = { 'Worksheet.gridlines': 'Worksheet.showGridlines' };
+
 /** Excel answers ApiNotFound for a member newer than the host's ExcelApi version. */
 function checkApi(host: Host, node: Node, member: string): void {
-  const need = officeJs().apiVersions.get(`${node.type}.${camel(member)}`);
+  const name = `${node.type}.${camel(member)}`;
+  const need = officeJs().apiVersions.get(WIRE_NAMES[name] ?? name);
   if (need && !host.supports('ExcelApi', need)) {
     throw new ExcelError(
       'ApiNotFound',

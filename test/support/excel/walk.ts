@@ -13,7 +13,10 @@ import { createPivots } from '../../../src/excel/pivot';
 import { readTracking } from '../../../src/excel/read';
 import { clearHighlight, highlightCells } from '../../../src/excel/select';
 import { writePeriodSummary } from '../../../src/excel/summary';
+import { withWorkbookReportSheets } from '../../../src/app/build';
+import { reportSheet, reportWorkbook } from '../../../src/app/report';
 import { reviseTracking } from '../../../src/app/revise';
+import { writeReportSheet } from '../../../src/excel/report-sheet';
 import { mapColumns, type TaskColumnId } from '../../../src/model/columns';
 import { isoToSerial } from '../../../src/model/dates';
 import { STATUS_LABELS } from '../../../src/model/labels';
@@ -41,6 +44,7 @@ export const WALK_ACTIONS = [
   'highlight',
   'pivots',
   'period summary',
+  'report',
   'merge into',
 ] as const;
 export type WalkAction = (typeof WALK_ACTIONS)[number];
@@ -176,7 +180,11 @@ export async function walkActions(plan: Plan, opts: WalkOptions = {}): Promise<A
       errors: mine.map((s) => s.error).filter((e): e is string => e !== null),
     });
   };
-  const spec = buildWorkbookSpec(plan, { lang: 'vi', reportDate, now: NOW, workbookId: 'walk' });
+  // What the pane draws: the tracking sheets with Báo cáo and Sắp đến hạn (src/app/build.ts).
+  const spec = withWorkbookReportSheets(
+    buildWorkbookSpec(plan, { lang: 'vi', reportDate, now: NOW, workbookId: 'walk' }),
+    { plan, reportDate },
+  );
   const tasks = SHEET_NAMES.tasks.vi;
 
   await step(
@@ -191,11 +199,17 @@ export async function walkActions(plan: Plan, opts: WalkOptions = {}): Promise<A
   await step('update', async () => {
     const r = await buildTrackingWorkbook(
       x.requestContext,
-      buildWorkbookSpec(revised, { lang: 'vi', reportDate, now: NOW }),
+      withWorkbookReportSheets(buildWorkbookSpec(revised, { lang: 'vi', reportDate, now: NOW }), {
+        plan: revised,
+        reportDate,
+      }),
       {
         isSetSupported: support,
         mode: 'update',
-        revise: (old) => reviseTracking(old, revised, { now: NOW }),
+        revise: async (old) => {
+          const r = await reviseTracking(old, revised, { now: NOW });
+          return { ...r, spec: withWorkbookReportSheets(r.spec, { plan: revised, reportDate }) };
+        },
       },
     );
     return r.kept.length;
@@ -244,6 +258,17 @@ export async function walkActions(plan: Plan, opts: WalkOptions = {}): Promise<A
       replace: true,
     });
     return summary.byAgency.length;
+  });
+
+  // The pane's Báo cáo for a period: drawn in place of the build's, from the workbook read.
+  await step('report', async () => {
+    const read = await readTracking(x.requestContext);
+    const outcome = reportWorkbook(read, { period: parsePeriod('2024-Q2') });
+    const r = await writeReportSheet(x.requestContext, reportSheet(read, outcome, 'vi'), {
+      lang: 'vi',
+      isSetSupported: support,
+    });
+    return r.render.tableRows + outcome.overdue.length + outcome.dueNext.length;
   });
 
   // Reading the open master is part of the action: the returns are planned against it.

@@ -20,6 +20,7 @@
  */
 
 import { type Bounds, contains, overlaps, parseA1, quoteSheet, shiftFormulaRows, toA1 } from './a1';
+import { defaultPageLayout, type PageLayoutState } from './page-layout';
 
 export type Raw = string | number | boolean | null;
 
@@ -77,6 +78,11 @@ export interface Sheet {
   validations: Validation[];
   conditionalFormats: ConditionalFormat[];
   protected: boolean;
+  /** Row index → height in points (a whole-row format, not kept cell by cell). */
+  rowHeights: Map<number, number>;
+  hiddenColumns: Set<number>;
+  showGridlines: boolean;
+  pageLayout: PageLayoutState;
 }
 
 export interface Table {
@@ -301,6 +307,10 @@ export class Workbook {
       validations: [],
       conditionalFormats: [],
       protected: false,
+      rowHeights: new Map(),
+      hiddenColumns: new Set(),
+      showGridlines: true,
+      pageLayout: defaultPageLayout(),
     };
     this.state.sheets.push(sheet);
     if (this.state.activeSheet === null) this.state.activeSheet = sheet.name;
