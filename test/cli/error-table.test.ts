@@ -230,6 +230,39 @@ const ROWS: Row[] = [
   row('revise', 'bad option: unknown', ['so.xlsx', 'sua-doi.txt', '--khong-co'], 2, '--khong-co'),
   row('revise', 'bad option: missing value', ['so.xlsx', 'sua-doi.txt', '-o'], 2, '-o'),
 
+  row('add', 'success', ['so.xlsx', 'sua-doi.txt', '-o', 'them.xlsx', '--force'], 0),
+  row('add', 'missing file', ['khong-co.xlsx', 'sua-doi.txt', '-o', 'm.xlsx'], 2, 'khong-co.xlsx'),
+  row('add', 'missing file', ['so.xlsx', 'khong-co.txt', '-o', 'm.xlsx'], 2, 'khong-co.txt'),
+  row('add', 'wrong type', ['tai-lieu.pdf', 'sua-doi.txt', '-o', 'm.xlsx'], 2, 'tai-lieu.pdf'),
+  row('add', 'wrong type', ['so.xlsx', 'tai-lieu.pdf', '-o', 'm.xlsx'], 2, 'tai-lieu.pdf'),
+  row('add', 'unreadable: damaged', ['cut-doi.xlsx', 'sua-doi.txt', '-o', 'm.xlsx'], 2, 'cut-doi.xlsx'),
+  row('add', 'unreadable: damaged', ['so.xlsx', 'hong.docx', '-o', 'm.xlsx'], 2, 'hong.docx'),
+  row('add', 'unreadable: no permission', ['khoa.xlsx', 'sua-doi.txt', '-o', 'm.xlsx'], 2, 'khoa.xlsx'),
+  row('add', 'unreadable: no permission', ['so.xlsx', 'khoa.txt', '-o', 'm.xlsx'], 2, 'khoa.txt'),
+  row(
+    'add',
+    'unwritable: read-only folder',
+    ['so.xlsx', 'sua-doi.txt', '-o', 'chi-doc/m.xlsx'],
+    2,
+    'chi-doc',
+  ),
+  row(
+    'add',
+    'unwritable: output is a folder',
+    ['so.xlsx', 'sua-doi.txt', '-o', 'thu-muc.xlsx', '--force'],
+    2,
+    'thu-muc.xlsx',
+  ),
+  row(
+    'add',
+    'unwritable: read-only file',
+    ['so.xlsx', 'sua-doi.txt', '-o', 'chi-doc.xlsx', '--force'],
+    2,
+    'chi-doc.xlsx',
+  ),
+  row('add', 'bad option: unknown', ['so.xlsx', 'sua-doi.txt', '--khong-co'], 2, '--khong-co'),
+  row('add', 'bad option: missing value', ['so.xlsx', 'sua-doi.txt', '-o'], 2, '-o'),
+
   row('khong-co-lenh', 'bad option: unknown', [], 2, 'khong-co-lenh'),
 ];
 
