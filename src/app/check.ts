@@ -3,7 +3,9 @@ import { todayIso } from '../model/dates';
 import type { TrackingWorkbook } from '../model/workbook-meta';
 import { checkTracking, type Finding } from '../tracking/check';
 
-export type { Finding, Severity, Suggestion } from '../tracking/check';
+export type { Finding, RuleInfo, Severity, Suggestion } from '../tracking/check';
+/** Every rule the check runs, with its title: the pane names a finding's rule by it. */
+export { RULES as CHECK_RULES } from '../tracking/check';
 export { groupFindingsByAgency, type FindingGroup } from '../tracking/check/group';
 import type { PeriodConvention, PeriodKind } from '../tracking/periods';
 

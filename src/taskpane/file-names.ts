@@ -31,3 +31,10 @@ export function trackingFileName(
 ): string {
   return `${WORD[lang]}-${planTag(plan)}-${reportDate}.xlsx`;
 }
+
+const CHECK_WORD: Record<Lang, string> = { vi: 'kiem-tra', en: 'check' };
+
+/** The check's findings list, for the day the workbook reports on: kiem-tra-2024-03-31.csv. */
+export function checkFileName(reportDate: string, lang: Lang): string {
+  return `${CHECK_WORD[lang]}-${asciiSlug(reportDate) || 'ngay'}.csv`;
+}

@@ -1,14 +1,8 @@
 import { Badge, type BadgeProps, Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import type { Finding, Severity } from '../../app/check';
-import { groupFindings, SEVERITY_ORDER } from '../findings';
+import { groupFindings, SEVERITY_LABEL, SEVERITY_ORDER } from '../findings';
 import { localize } from '../../model/msg';
-import { useI18n, type MessageKey } from '../i18n';
-
-const SEVERITY_LABEL: Record<Severity, MessageKey> = {
-  error: 'severityError',
-  warning: 'severityWarning',
-  info: 'severityInfo',
-};
+import { useI18n } from '../i18n';
 const SEVERITY_COLOR: Record<Severity, BadgeProps['color']> = {
   error: 'danger',
   warning: 'warning',
@@ -47,6 +41,7 @@ const useStyles = makeStyles({
   line: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalXS },
   where: { color: tokens.colorNeutralForeground3 },
   message: { fontSize: tokens.fontSizeBase300, overflowWrap: 'anywhere' },
+  suggestion: { color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
 });
 
 export interface FindingsListProps {
@@ -81,6 +76,7 @@ export function FindingsList({ findings, onSelect }: FindingsListProps) {
                 <li
                   key={`${f.cell}-${f.code}-${i}`}
                   className={styles.item}
+                  data-cell={f.cell}
                   data-code={f.code}
                   data-severity={f.severity}
                 >
@@ -103,6 +99,11 @@ export function FindingsList({ findings, onSelect }: FindingsListProps) {
                     {f.taskId && <Caption1 className={styles.where}>{f.taskId}</Caption1>}
                   </div>
                   <span className={styles.message}>{localize(f.message, lang)}</span>
+                  {f.suggestion && (
+                    <Caption1 className={styles.suggestion} data-testid="suggestion">
+                      {t('suggestion', { value: localize(f.suggestion.label, lang) })}
+                    </Caption1>
+                  )}
                 </li>
               ))}
             </ul>
