@@ -88,6 +88,49 @@ function planReaderRows(command: string, extra: string[]): Row[] {
   ];
 }
 
+/**
+ * The failures of a command that reads a master and a plan and writes a new workbook (revise,
+ * add): each input missing, of the wrong kind, damaged or locked, and each way the output fails.
+ */
+function masterAndPlanRows(command: string): Row[] {
+  const o = ['-o', 'm.xlsx'];
+  return [
+    row(command, 'success', ['so.xlsx', 'sua-doi.txt', '-o', `${command}-moi.xlsx`, '--force'], 0),
+    row(command, 'missing file', ['khong-co.xlsx', 'sua-doi.txt', ...o], 2, 'khong-co.xlsx'),
+    row(command, 'missing file', ['so.xlsx', 'khong-co.txt', ...o], 2, 'khong-co.txt'),
+    row(command, 'wrong type', ['tai-lieu.pdf', 'sua-doi.txt', ...o], 2, 'tai-lieu.pdf'),
+    row(command, 'wrong type', ['so.xlsx', 'tai-lieu.pdf', ...o], 2, 'tai-lieu.pdf'),
+    row(command, 'wrong type', ['so.xlsx', 'so.xlsx', ...o], 2, 'so.xlsx'),
+    row(command, 'unreadable: damaged', ['cut-doi.xlsx', 'sua-doi.txt', ...o], 2, 'cut-doi.xlsx'),
+    row(command, 'unreadable: damaged', ['so.xlsx', 'hong.docx', ...o], 2, 'hong.docx'),
+    row(command, 'unreadable: no permission', ['khoa.xlsx', 'sua-doi.txt', ...o], 2, 'khoa.xlsx'),
+    row(command, 'unreadable: no permission', ['so.xlsx', 'khoa.txt', ...o], 2, 'khoa.txt'),
+    row(
+      command,
+      'unwritable: read-only folder',
+      ['so.xlsx', 'sua-doi.txt', '-o', 'chi-doc/m.xlsx'],
+      2,
+      'chi-doc',
+    ),
+    row(
+      command,
+      'unwritable: output is a folder',
+      ['so.xlsx', 'sua-doi.txt', '-o', 'thu-muc.xlsx', '--force'],
+      2,
+      'thu-muc.xlsx',
+    ),
+    row(
+      command,
+      'unwritable: read-only file',
+      ['so.xlsx', 'sua-doi.txt', '-o', 'chi-doc.xlsx', '--force'],
+      2,
+      'chi-doc.xlsx',
+    ),
+    row(command, 'bad option: unknown', ['so.xlsx', 'sua-doi.txt', '--khong-co'], 2, '--khong-co'),
+    row(command, 'bad option: missing value', ['so.xlsx', 'sua-doi.txt', '-o'], 2, '-o'),
+  ];
+}
+
 const ROWS: Row[] = [
   row('parse', 'success', ['plan.txt'], 0),
   ...planReaderRows('parse', []),
@@ -196,72 +239,8 @@ const ROWS: Row[] = [
   row('merge', 'bad option: bad value', ['tong-2.xlsx', 'tra-ve.xlsx', '--prefer', 'both'], 2, 'both'),
   row('merge', 'bad option: missing value', ['tong-2.xlsx', 'tra-ve.xlsx', '--prefer'], 2, '--prefer'),
 
-  row('revise', 'success', ['so.xlsx', 'sua-doi.txt', '-o', 'moi.xlsx', '--force'], 0),
-  row('revise', 'missing file', ['khong-co.xlsx', 'sua-doi.txt', '-o', 'm.xlsx'], 2, 'khong-co.xlsx'),
-  row('revise', 'missing file', ['so.xlsx', 'khong-co.txt', '-o', 'm.xlsx'], 2, 'khong-co.txt'),
-  row('revise', 'wrong type', ['tai-lieu.pdf', 'sua-doi.txt', '-o', 'm.xlsx'], 2, 'tai-lieu.pdf'),
-  row('revise', 'wrong type', ['so.xlsx', 'tai-lieu.pdf', '-o', 'm.xlsx'], 2, 'tai-lieu.pdf'),
-  row('revise', 'wrong type', ['so.xlsx', 'so.xlsx', '-o', 'm.xlsx'], 2, 'so.xlsx'),
-  row('revise', 'unreadable: damaged', ['cut-doi.xlsx', 'sua-doi.txt', '-o', 'm.xlsx'], 2, 'cut-doi.xlsx'),
-  row('revise', 'unreadable: damaged', ['so.xlsx', 'hong.docx', '-o', 'm.xlsx'], 2, 'hong.docx'),
-  row('revise', 'unreadable: no permission', ['khoa.xlsx', 'sua-doi.txt', '-o', 'm.xlsx'], 2, 'khoa.xlsx'),
-  row('revise', 'unreadable: no permission', ['so.xlsx', 'khoa.txt', '-o', 'm.xlsx'], 2, 'khoa.txt'),
-  row(
-    'revise',
-    'unwritable: read-only folder',
-    ['so.xlsx', 'sua-doi.txt', '-o', 'chi-doc/m.xlsx'],
-    2,
-    'chi-doc',
-  ),
-  row(
-    'revise',
-    'unwritable: output is a folder',
-    ['so.xlsx', 'sua-doi.txt', '-o', 'thu-muc.xlsx', '--force'],
-    2,
-    'thu-muc.xlsx',
-  ),
-  row(
-    'revise',
-    'unwritable: read-only file',
-    ['so.xlsx', 'sua-doi.txt', '-o', 'chi-doc.xlsx', '--force'],
-    2,
-    'chi-doc.xlsx',
-  ),
-  row('revise', 'bad option: unknown', ['so.xlsx', 'sua-doi.txt', '--khong-co'], 2, '--khong-co'),
-  row('revise', 'bad option: missing value', ['so.xlsx', 'sua-doi.txt', '-o'], 2, '-o'),
-
-  row('add', 'success', ['so.xlsx', 'sua-doi.txt', '-o', 'them.xlsx', '--force'], 0),
-  row('add', 'missing file', ['khong-co.xlsx', 'sua-doi.txt', '-o', 'm.xlsx'], 2, 'khong-co.xlsx'),
-  row('add', 'missing file', ['so.xlsx', 'khong-co.txt', '-o', 'm.xlsx'], 2, 'khong-co.txt'),
-  row('add', 'wrong type', ['tai-lieu.pdf', 'sua-doi.txt', '-o', 'm.xlsx'], 2, 'tai-lieu.pdf'),
-  row('add', 'wrong type', ['so.xlsx', 'tai-lieu.pdf', '-o', 'm.xlsx'], 2, 'tai-lieu.pdf'),
-  row('add', 'unreadable: damaged', ['cut-doi.xlsx', 'sua-doi.txt', '-o', 'm.xlsx'], 2, 'cut-doi.xlsx'),
-  row('add', 'unreadable: damaged', ['so.xlsx', 'hong.docx', '-o', 'm.xlsx'], 2, 'hong.docx'),
-  row('add', 'unreadable: no permission', ['khoa.xlsx', 'sua-doi.txt', '-o', 'm.xlsx'], 2, 'khoa.xlsx'),
-  row('add', 'unreadable: no permission', ['so.xlsx', 'khoa.txt', '-o', 'm.xlsx'], 2, 'khoa.txt'),
-  row(
-    'add',
-    'unwritable: read-only folder',
-    ['so.xlsx', 'sua-doi.txt', '-o', 'chi-doc/m.xlsx'],
-    2,
-    'chi-doc',
-  ),
-  row(
-    'add',
-    'unwritable: output is a folder',
-    ['so.xlsx', 'sua-doi.txt', '-o', 'thu-muc.xlsx', '--force'],
-    2,
-    'thu-muc.xlsx',
-  ),
-  row(
-    'add',
-    'unwritable: read-only file',
-    ['so.xlsx', 'sua-doi.txt', '-o', 'chi-doc.xlsx', '--force'],
-    2,
-    'chi-doc.xlsx',
-  ),
-  row('add', 'bad option: unknown', ['so.xlsx', 'sua-doi.txt', '--khong-co'], 2, '--khong-co'),
-  row('add', 'bad option: missing value', ['so.xlsx', 'sua-doi.txt', '-o'], 2, '-o'),
+  ...masterAndPlanRows('revise'),
+  ...masterAndPlanRows('add'),
 
   row('khong-co-lenh', 'bad option: unknown', [], 2, 'khong-co-lenh'),
 ];

@@ -210,7 +210,8 @@ export function emptySharedStrings(strict: boolean): string {
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="${strict ? URI.smlStrict : URI.sml}" count="0" uniqueCount="0"></sst>`;
 }
 
-const STYLESHEET_ORDER = [
+/** CT_Stylesheet's sequence: where a missing child is inserted. */
+export const STYLESHEET_ORDER = [
   'numFmts',
   'fonts',
   'fills',

@@ -8,6 +8,7 @@
  * A copied format refers to the target's Normal cell style (`xfId="0"`): named cell styles are
  * not carried, what a cell shows is.
  */
+import { STYLESHEET_ORDER } from './parts-doc';
 import { applySplices, type Splice } from './splice';
 import {
   elementPrefix,
@@ -18,21 +19,6 @@ import {
   type ElementSpan,
 } from './xml-edit';
 import { escapeAttr } from '../xml';
-
-/** CT_Stylesheet's sequence. */
-const ORDER = [
-  'numFmts',
-  'fonts',
-  'fills',
-  'borders',
-  'cellStyleXfs',
-  'cellXfs',
-  'cellStyles',
-  'dxfs',
-  'tableStyles',
-  'colors',
-  'extLst',
-];
 
 /** The first id of a custom number format. */
 const FIRST_CUSTOM = 164;
@@ -161,7 +147,7 @@ export function mergeStyles(
     const items = c.added.join('');
     const span = c.span;
     if (!span) {
-      const at = insertionPoint(t.root, t.children, local, ORDER);
+      const at = insertionPoint(t.root, t.children, local, STYLESHEET_ORDER);
       splices.push({
         at,
         remove: 0,
