@@ -2,7 +2,12 @@
  * Sharing the master: one workbook per lead agency, and merging the copies agencies send back.
  * Both work on files (in Excel, on a copy of the open workbook's bytes).
  */
+import { columnHeader, columnOf, type TaskColumnId } from '../model/columns';
+import type { Lang } from '../model/lang';
 import { LocalizedError, type Msg } from '../model/msg';
+import type { RawCell } from '../model/table';
+import type { CellChange } from '../tracking/merge';
+import { displayCell } from '../workbook/cells';
 import { historySheetName } from '../workbook/sheets/history';
 import { mergeWorkbooks, type MergeWorkbooksResult } from '../xlsx/merge';
 import type { ZipCodec } from '../xlsx/ooxml/codec';
@@ -16,6 +21,25 @@ export type { SplitFile, SplitWorkbookResult } from '../xlsx/split';
 export { safeFileBase } from '../tracking/split-names';
 /** A cell's value as a person reads it (dates dd/mm/yyyy), for showing changes and conflicts. */
 export { displayCell } from '../workbook/cells';
+
+/** A merge column's header as the user sees it (an unknown id stays as it is). */
+export function mergeColumnHeader(column: string, lang: Lang): string {
+  return columnOf(column) ? columnHeader(column as TaskColumnId, lang) : column;
+}
+
+/** A value in a change or conflict line: ∅ for an empty cell, so "emptied" reads as such. */
+export function shownValue(column: string, v: RawCell): string {
+  return displayCell(column, v) || '∅';
+}
+
+/**
+ * One change as the CLI prints it and the pane lists it: `IV.1.1 · Trạng thái: ∅ → Đã hoàn thành
+ * (Sở Nội vụ.xlsx)`.
+ */
+export function changeLine(c: CellChange, lang: Lang): string {
+  const col = c.column;
+  return `${c.taskId} · ${mergeColumnHeader(col, lang)}: ${shownValue(col, c.old)} → ${shownValue(col, c.new)} (${c.file})`;
+}
 
 export interface MergeOutcome extends MergeWorkbooksResult {
   /** The sheet the merge logged its changes on. */

@@ -304,6 +304,7 @@ export const MESSAGES = {
   preferMaster: { vi: 'Giữ giá trị sổ tổng', en: 'Keep the master’s values' },
   mergeDownload: { vi: 'Tải sổ tổng đã gộp', en: 'Download the merged master' },
   mergeBlank: { vi: '(trống)', en: '(blank)' },
+  mergeChanges: { vi: 'Các ô thay đổi ({n})', en: 'Changed cells ({n})' },
   mergeSkipped: { vi: 'Giá trị không được gộp ({n})', en: 'Values not merged ({n})' },
   mergeCurrent: {
     vi: 'Sổ đã gộp là sổ tổng hiện tại: lần gộp sau sẽ gộp tiếp vào sổ này.',

@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import './jsdom-polyfills';
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { errorText } from '../../src/app/errors';
 import { createWorkspace, type HostInfo, type LoadedTracking } from '../../src/app/workspace';
 import { renderWorkbook } from '../../src/excel/render';
@@ -133,6 +133,16 @@ describe.each(['1.17', '1.7'])('merging into the open workbook from the pane (Ex
     const before = everything(s.x);
     pane.pick([['Sở Nội vụ.xlsx', await nvReturn(s)]]);
     await screen.findByText('4 ô thay đổi từ 1 tệp.');
+    // Every change is listed before anything is written: task, column as the user sees it, before → after.
+    const changes = within(screen.getByTestId('merge-changes'));
+    expect(changes.getByText('Các ô thay đổi (4)')).toBeTruthy();
+    const lines = changes.getAllByRole('listitem').map((li) => li.textContent);
+    expect(lines).toEqual([
+      `IV.1.1 · Trạng thái: ∅ → ${DONE} (Sở Nội vụ.xlsx)`,
+      'IV.1.1 · Ngày hoàn thành: ∅ → 05/04/2024 (Sở Nội vụ.xlsx)',
+      'IV.1.1 · Kết quả thực hiện: ∅ → Đã phê duyệt đề án (Sở Nội vụ.xlsx)',
+      'IV.1.2 · Ghi chú: ∅ → Chờ kinh phí (Sở Nội vụ.xlsx)',
+    ]);
     const write = await screen.findByTestId('merge-write');
     // The review wrote nothing, and offers no download: the open workbook is the master.
     expect(everything(s.x)).toBe(before);

@@ -1,10 +1,9 @@
 import { basename, resolve } from 'node:path';
 import { nodeZipCodec } from '../../app/node-zip';
-import { displayCell, mergeFiles, type MergePlan } from '../../app/share';
-import { columnHeader, columnOf, type TaskColumnId } from '../../model/columns';
+import { changeLine, mergeColumnHeader, mergeFiles, shownValue, type MergePlan } from '../../app/share';
+import { columnHeader } from '../../model/columns';
 import type { Lang } from '../../model/lang';
 import { EXIT, LocalizedError, localize, localizeAll, type Msg } from '../../model/msg';
-import type { RawCell } from '../../model/table';
 import { choiceFlag, commandArgs, COMMON_FLAGS } from '../args';
 import { readNamedFile } from '../files';
 import type { CliIo } from '../io';
@@ -55,19 +54,13 @@ function fileLine(f: string, c: number, k: number): Msg {
   return { vi: `${f}: ${c} thay đổi, ${k} xung đột`, en: `${f}: ${c} changes, ${k} conflicts` };
 }
 
-function show(column: string, v: RawCell): string {
-  return displayCell(column, v) || '∅';
-}
-
 function report(plan: MergePlan, lang: Lang, io: CliIo): void {
   const w = localizeAll(WORDS, lang);
-  const header = (c: string) => (columnOf(c) ? columnHeader(c as TaskColumnId, lang) : c);
+  const header = (c: string) => mergeColumnHeader(c, lang);
+  const show = shownValue;
   for (const r of plan.refused) io.err(`✗ ${localize(r.message, lang)}`);
   for (const f of plan.files) io.out(localize(fileLine(f.file, f.changes, f.conflicts), lang));
-  for (const c of plan.changes)
-    io.out(
-      `  ${w.change}: ${c.taskId} · ${header(c.column)}: ${show(c.column, c.old)} → ${show(c.column, c.new)} (${c.file})`,
-    );
+  for (const c of plan.changes) io.out(`  ${w.change}: ${changeLine(c, lang)}`);
   if (plan.conflicts.length) {
     io.out([w.file, columnHeader('taskId', lang), w.column, w.atSplit, w.master, w.return].join('\t'));
     for (const c of plan.conflicts)

@@ -11,7 +11,7 @@ import {
 import { useRef, useState } from 'react';
 import type { NamedFile } from '../../app/files';
 import type { OpenMergeOutcome } from '../../app/merge-open';
-import type { MergePlan } from '../../app/share';
+import { changeLine, type MergePlan } from '../../app/share';
 import type { LiveWorkbook, Workspace } from '../../app/workspace';
 import { localize } from '../../model/msg';
 import { MergeConflictView } from '../components/MergeConflictView';
@@ -171,6 +171,16 @@ export function MergePanel({ master, merge, explain, onMerged, intoOpen, onWritt
           busy={action.busy}
           onResolve={(prefer) => void action.run(returns, prefer, false)}
         />
+      )}
+      {plan && plan.changes.length > 0 && (
+        <details data-testid="merge-changes">
+          <summary>{t('mergeChanges', { n: plan.changes.length })}</summary>
+          <ul className={styles.list}>
+            {plan.changes.map((c, i) => (
+              <li key={i}>{changeLine(c, lang)}</li>
+            ))}
+          </ul>
+        </details>
       )}
       {plan && plan.notices.length > 0 && (
         <details>
