@@ -80,3 +80,32 @@ export function readTypedDate(text: string): { iso: string } | { problem: DatePr
   if (y < 1900 || !isRealDate(y, m, d)) return { problem: 'impossible' };
   return { iso: isoFromParts(y, m, d) };
 }
+
+/**
+ * A moment as the `Lịch sử` sheet shows it: the writer's local wall-clock time, dd/mm/yyyy hh:mm,
+ * with its offset from UTC (`21/06/2024 15:00 (UTC+7)`), so a clerk reads it as the time of day
+ * they merged and the instant stays known. `offsetMinutes` is east of UTC; by default the local
+ * zone's at that moment (Date#getTimezoneOffset is west-positive, hence the sign).
+ */
+export function historyTime(at: Date, offsetMinutes: number = -at.getTimezoneOffset()): string {
+  const wall = new Date(at.getTime() + offsetMinutes * 60_000);
+  const two = (n: number) => String(n).padStart(2, '0');
+  const date = `${two(wall.getUTCDate())}/${two(wall.getUTCMonth() + 1)}/${wall.getUTCFullYear()}`;
+  const time = `${two(wall.getUTCHours())}:${two(wall.getUTCMinutes())}`;
+  const abs = Math.abs(offsetMinutes);
+  const zone =
+    offsetMinutes === 0
+      ? 'UTC'
+      : `UTC${offsetMinutes < 0 ? '-' : '+'}${Math.floor(abs / 60)}${abs % 60 ? `:${two(abs % 60)}` : ''}`;
+  return `${date} ${time} (${zone})`;
+}
+
+/**
+ * A history row's time as stored: an ISO instant (what the merge, revise and add record) becomes
+ * local time; anything else (a row someone typed, or text already formatted) is kept as it is.
+ */
+export function historyTimeOf(at: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(at)) return at;
+  const instant = new Date(at);
+  return Number.isNaN(instant.getTime()) ? at : historyTime(instant);
+}

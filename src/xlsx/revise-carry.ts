@@ -8,6 +8,7 @@
  * stays one code path.
  */
 import { mapColumns } from '../model/columns';
+import { historyTimeOf } from '../model/dates';
 import type { Lang } from '../model/lang';
 import { isSheet, SHEET_NAMES, TABLE_NAME, type SheetName } from '../workbook/names';
 import { HISTORY_WIDTHS, historyHeaders, historySheetName } from '../workbook/sheets/history';
@@ -83,7 +84,9 @@ export function carryOver(oldMaster: Uint8Array, revised: Uint8Array, opts: Carr
   if (oldHistory) historyRows = rowsOf(old, oldHistory).filter((r) => r.r > 1).length;
   else history.appendRows([historyHeaders(opts.lang).map((h) => ({ text: h }))]);
   const { at, file, reason } = opts.revisionRow;
-  history.appendRows([[{ text: at }, { text: file }, null, null, null, null, null, { text: reason }]]);
+  history.appendRows([
+    [{ text: historyTimeOf(at) }, { text: file }, null, null, null, null, null, { text: reason }],
+  ]);
   return { bytes: editor.save(), historyRows, sheets, sideCells: side.carried, sideCellsLeft: side.left };
 }
 

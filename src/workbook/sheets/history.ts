@@ -5,6 +5,7 @@
  * cells of each row; src/xlsx writes them into the package.
  */
 import { columnHeader, columnOf, type TaskColumnId } from '../../model/columns';
+import { historyTimeOf } from '../../model/dates';
 import type { Lang } from '../../model/lang';
 import { localize, type Msg } from '../../model/msg';
 import type { RawCell } from '../../model/table';
@@ -14,7 +15,7 @@ import type { CellValue } from '../types';
 import { text } from './common';
 
 export interface HistoryRow {
-  /** ISO timestamp of the merge. */
+  /** ISO timestamp of the merge; written as the writer's local time (historyTimeOf). */
   at: string;
   file: string;
   taskId: string;
@@ -38,7 +39,8 @@ const HEADERS: Msg[] = [
   { vi: 'Lý do', en: 'Reason' },
 ];
 
-export const HISTORY_WIDTHS = [20, 30, 12, 18, 16, 30, 30, 30];
+// The time column fits `21/06/2024 15:00 (UTC+7)`.
+export const HISTORY_WIDTHS = [24, 30, 12, 18, 16, 30, 30, 30];
 
 export function historyHeaders(lang: Lang): string[] {
   return HEADERS.map((h) => localize(h, lang));
@@ -58,7 +60,7 @@ function shown(column: string, raw: RawCell): CellValue {
 
 export function historyRowCells(row: HistoryRow, lang: Lang): CellValue[] {
   return [
-    text(row.at),
+    text(historyTimeOf(row.at)),
     text(row.file),
     text(row.taskId),
     text(columnHeader(row.column, lang)),
