@@ -17,7 +17,10 @@ import { NO_RETURNS, type MergeRequest } from './share';
 /** How the open workbook is named in merge messages (it has no file name of its own here). */
 export const OPEN_MASTER: Msg = { vi: 'Sổ đang mở', en: 'Open workbook' };
 
-export interface OpenMergeRequest extends Pick<MergeRequest, 'prefer' | 'acceptInvalid' | 'adopt' | 'now'> {
+export interface OpenMergeRequest extends Pick<
+  MergeRequest,
+  'prefer' | 'decisions' | 'acceptInvalid' | 'adopt' | 'now'
+> {
   /** Write the plan into the open workbook when it can be written; false only plans (a review). */
   write: boolean;
   /** The language messages name the open workbook in. */

@@ -6,7 +6,7 @@ import { columnHeader, columnOf, type TaskColumnId } from '../model/columns';
 import type { Lang } from '../model/lang';
 import { LocalizedError, type Msg } from '../model/msg';
 import type { RawCell } from '../model/table';
-import type { CellChange } from '../tracking/merge';
+import type { CellChange, ConflictDecision } from '../tracking/merge';
 import { displayCell } from '../workbook/cells';
 import { historySheetName } from '../workbook/sheets/history';
 import { mergeWorkbooks, type MergeWorkbooksResult } from '../xlsx/merge';
@@ -14,7 +14,14 @@ import type { ZipCodec } from '../xlsx/ooxml/codec';
 import { splitWorkbook, type SplitWorkbookResult } from '../xlsx/split';
 import { readingFile, type NamedFile } from './files';
 
-export type { CellChange, MergeConflict, MergePlan, MergeRefusal, MergeSkip } from '../tracking/merge';
+export type {
+  CellChange,
+  ConflictDecision,
+  MergeConflict,
+  MergePlan,
+  MergeRefusal,
+  MergeSkip,
+} from '../tracking/merge';
 export type { MergeWorkbooksResult } from '../xlsx/merge';
 export type { SplitFile, SplitWorkbookResult } from '../xlsx/split';
 /** A file name safe on Windows that keeps the Vietnamese letters. */
@@ -52,6 +59,8 @@ export function splitFile(master: NamedFile, opts: { now?: Date } = {}): Promise
 
 export interface MergeRequest {
   prefer?: 'return' | 'master' | null;
+  /** Conflicts settled one by one; `prefer` settles the rest. */
+  decisions?: readonly ConflictDecision[];
   /** Write values the checks call errors (marked in the history) instead of listing them. */
   acceptInvalid?: boolean;
   /** Take returns whose lineage cannot be proven, by task id (after a dry-run review). */

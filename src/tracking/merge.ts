@@ -171,8 +171,40 @@ function syncIndex(records: readonly SyncRecord[]): SyncIndex {
   return index;
 }
 
+/**
+ * One conflict settled on its own: the side to take for the cell of `taskId` (and `column`, and
+ * the return `file`, when given: a decision without them covers every conflict of that task, or of
+ * that task and column). It overrides `prefer`, which settles the conflicts no decision names.
+ */
+export interface ConflictDecision {
+  taskId: string;
+  column?: string;
+  file?: string;
+  take: 'return' | 'master';
+}
+
+/** The side a decision takes for this conflict: the most specific decision naming it, else none. */
+export function decisionFor(
+  decisions: readonly ConflictDecision[],
+  c: Pick<MergeConflict, 'file' | 'taskId' | 'column'>,
+): 'return' | 'master' | null {
+  let best: ConflictDecision | null = null;
+  let bestScore = -1;
+  for (const d of decisions) {
+    if (d.taskId !== c.taskId) continue;
+    if (d.column !== undefined && d.column !== c.column) continue;
+    if (d.file !== undefined && d.file !== c.file) continue;
+    const score = (d.column !== undefined ? 2 : 0) + (d.file !== undefined ? 1 : 0);
+    // Later decisions replace earlier ones of the same reach (a choice changed in the pane).
+    if (score >= bestScore) [best, bestScore] = [d, score];
+  }
+  return best ? best.take : null;
+}
+
 export interface MergeOptions {
   prefer?: 'return' | 'master' | null;
+  /** Conflicts settled one by one (the pane's per-conflict choice, the CLI's --take). */
+  decisions?: readonly ConflictDecision[];
   /** Write values the checks call errors (and mark them) instead of listing them. */
   acceptInvalid?: boolean;
   /** ISO date the incoming values are checked against (a completion date after it is an error). */
@@ -598,6 +630,7 @@ export function planMerge(
   opts: MergeOptions = {},
 ): MergePlan {
   const prefer = opts.prefer ?? null;
+  const decisions = opts.decisions ?? [];
   const today = opts.today ?? new Date().toISOString().slice(0, 10);
   const empty = { changes: [], conflicts: [], notices: [], skipped: [], files: [], sync: [] };
   const masterProblem = validateMaster(master);
@@ -847,6 +880,7 @@ export function planMerge(
           report.changes += 1;
           continue;
         }
+        const resolution = decisionFor(decisions, { file: source.file, taskId, column }) ?? prefer;
         conflicts.push({
           file: source.file,
           taskId,
@@ -854,15 +888,15 @@ export function planMerge(
           base: baseReturn,
           master: mine,
           return: ret,
-          resolution: prefer,
+          resolution,
         });
         report.conflicts += 1;
-        if (prefer === 'return') {
+        if (resolution === 'return') {
           changes.push({ ...change, fromConflict: true });
           setValue(taskId, column, ret);
           record(copy, taskId, column, ret, ret);
           report.changes += 1;
-        } else if (prefer === 'master') record(copy, taskId, column, ret, mine);
+        } else if (resolution === 'master') record(copy, taskId, column, ret, mine);
       }
     }
   }

@@ -8,7 +8,7 @@ import type { Lang } from '../model/lang';
 import { isLocalizedError, type Msg } from '../model/msg';
 import type { RawCell } from '../model/table';
 import type { TrackingWorkbook } from '../model/workbook-meta';
-import { MergePlan, MergeRefusal, MergeSource, planMerge } from '../tracking/merge';
+import { MergePlan, MergeRefusal, MergeSource, planMerge, type MergeOptions } from '../tracking/merge';
 import { serializeSync } from '../tracking/meta';
 import { cellValueOf, rawOf } from '../workbook/cells';
 import { isSheet, SHEET_NAMES } from '../workbook/names';
@@ -35,6 +35,8 @@ export interface NamedBytes {
 
 export interface MergeWorkbooksOptions {
   prefer?: 'return' | 'master' | null;
+  /** Conflicts settled one by one; `prefer` settles the rest. */
+  decisions?: MergeOptions['decisions'];
   /** Write values the checks call errors, marked in the history, instead of listing them. */
   acceptInvalid?: boolean;
   /** Take returns whose lineage cannot be proven (`--adopt`). */
@@ -155,7 +157,7 @@ export function mergeWorkbooksSync(
 export function planReturns(
   master: MergeSource,
   returns: readonly NamedBytes[],
-  opts: Pick<MergeWorkbooksOptions, 'prefer' | 'acceptInvalid' | 'adopt' | 'codec'>,
+  opts: Pick<MergeWorkbooksOptions, 'prefer' | 'decisions' | 'acceptInvalid' | 'adopt' | 'codec'>,
   now: Date,
 ): MergePlan {
   const sources: MergeSource[] = [];
@@ -167,6 +169,7 @@ export function planReturns(
   }
   const planned = planMerge(master, sources, {
     prefer: opts.prefer,
+    decisions: opts.decisions,
     acceptInvalid: opts.acceptInvalid,
     today: now.toISOString().slice(0, 10),
     adopt: opts.adopt,

@@ -51,6 +51,7 @@ describe('plan-tracker merge', () => {
   let masterBytes: Uint8Array;
   let copy: Uint8Array;
   let firstTask: string;
+  let secondTask: string;
   const write = (name: string, bytes: Uint8Array) => {
     const p = join(dir, name);
     writeFileSync(p, bytes);
@@ -64,6 +65,7 @@ describe('plan-tracker merge', () => {
     if (!btc) throw new Error('no copy for Ban Tổ chức');
     copy = btc.bytes;
     firstTask = btc.taskIds[0];
+    secondTask = btc.taskIds[1];
   });
   beforeEach(() => writeFileSync(masterPath, masterBytes));
 
@@ -123,6 +125,48 @@ describe('plan-tracker merge', () => {
     const map = mapColumns(wb.snapshot.headers);
     const row = wb.snapshot.rows.find((r) => r[map.index.taskId as number] === firstTask);
     expect(row?.[map.index.status as number]).toBe(DONE);
+  });
+
+  it('settles conflicts task by task with --take, the rest by --prefer', async () => {
+    const [a, b] = [firstTask, secondTask];
+    writeFileSync(
+      masterPath,
+      await fill(masterBytes, [
+        [a, 'status', DOING],
+        [b, 'note', 'Văn phòng ghi'],
+      ]),
+    );
+    const ret = write(
+      'take.xlsx',
+      await fill(copy, [
+        [a, 'status', DONE],
+        [b, 'note', 'Cơ quan ghi'],
+      ]),
+    );
+    const before = sha(masterPath);
+    // One decided, one not: nothing written, and the message says how to decide the rest.
+    const half = await run(masterPath, ret, '--take', `${a}=return`);
+    expect(half.code).toBe(1);
+    expect(half.err).toMatch(/--take/);
+    expect(sha(masterPath)).toBe(before);
+    // A task without a conflict is a mistyped id: exit 2, nothing written.
+    const stray = await run(masterPath, ret, '--take', `${a}=return,IV.99=master`);
+    expect(stray.code).toBe(2);
+    expect(stray.err).toContain('"IV.99"');
+    expect(sha(masterPath)).toBe(before);
+    expect((await run(masterPath, ret, '--take', `${a}=mine`)).code).toBe(2);
+    expect((await run(masterPath, ret, '--take', `${a}=mine`, '--lang', 'en')).err).toMatch(
+      /^Invalid --take value: ".*=mine"/,
+    );
+    expect(sha(masterPath)).toBe(before);
+
+    const res = await run(masterPath, ret, '--take', `${a}=return`, '--prefer', 'master');
+    expect(res.code).toBe(0);
+    const wb = await readTrackingWorkbook(readFileSync(masterPath));
+    const map = mapColumns(wb.snapshot.headers);
+    const row = (id: string) => wb.snapshot.rows.find((r) => r[map.index.taskId as number] === id);
+    expect(row(a)?.[map.index.status as number]).toBe(DONE);
+    expect(row(b)?.[map.index.note as number]).toBe('Văn phòng ghi');
   });
 
   it.each([

@@ -236,11 +236,51 @@ describe.each(['1.17', '1.7'])('merging into the open workbook from the pane (Ex
     await screen.findByText('Xung đột (1)');
     expect(screen.queryByTestId('merge-write')).toBeNull();
     expect(everything(s.x)).toBe(before);
-    fireEvent.click(screen.getByRole('button', { name: 'Lấy giá trị của cơ quan' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Lấy tất cả giá trị của cơ quan' }));
     fireEvent.click(await screen.findByTestId('merge-write'));
     await screen.findByText(/^Đã ghi 4 ô/);
     expect(await openValue(s.x, 'IV.1.1', 'status')).toBe(DONE);
     const note = historyRows(s.x).find((r) => r[2] === 'IV.1.1' && r[5] === DOING);
     expect(String(note?.[7])).toMatch(/Xung đột/);
+    // The time is the local time of the merge, dd/mm/yyyy hh:mm with its offset, as in the files.
+    expect(String(note?.[0])).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2} \(UTC([+-]\d{1,2}(:\d{2})?)?\)$/);
+  });
+
+  it('settles two conflicts one by one, clears the prompt, then writes each as chosen', async () => {
+    const s = await openMaster(api);
+    const pane = await sharePane(api);
+    const wb = await readTracking(s.x.requestContext);
+    const map = mapColumns(wb.snapshot.headers);
+    const at = (id: string, column: TaskColumnId) =>
+      cellAddress(
+        wb.snapshot,
+        wb.snapshot.rows.findIndex((r) => r[map.index.taskId!] === id),
+        map.index[column]!,
+      );
+    // The office typed into the open master since the split, in two cells the agency also changed.
+    s.x.setCell(wb.snapshot.sheet, at('IV.1.1', 'status'), DOING);
+    s.x.setCell(wb.snapshot.sheet, at('IV.1.2', 'note'), 'Văn phòng: đã nhắc');
+    pane.pick([['Sở Nội vụ.xlsx', await nvReturn(s)]]);
+    await screen.findByText('Xung đột (2)');
+    const status = screen.getByRole('radiogroup', { name: /IV\.1\.1/ });
+    const note = screen.getByRole('radiogroup', { name: /IV\.1\.2/ });
+    fireEvent.click(within(status).getByRole('radio', { name: 'Lấy của cơ quan' }));
+    fireEvent.click(within(note).getByRole('radio', { name: 'Giữ của sổ tổng' }));
+    expect(screen.queryByTestId('merge-write')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Áp dụng các lựa chọn (2/2)' }));
+    // The prompt is gone; what was decided is said, and the write is offered.
+    const settled = await screen.findByText(
+      'Đã quyết 2 xung đột: 1 lấy giá trị của cơ quan, 1 giữ giá trị sổ tổng.',
+    );
+    expect(document.activeElement).toBe(settled);
+    expect(screen.queryAllByRole('radio')).toHaveLength(0);
+    fireEvent.click(await screen.findByTestId('merge-write'));
+    await screen.findByText(/^Đã ghi \d+ ô/);
+    expect(await openValue(s.x, 'IV.1.1', 'status')).toBe(DONE);
+    expect(await openValue(s.x, 'IV.1.2', 'note')).toBe('Văn phòng: đã nhắc');
+    expect(await openValue(s.x, 'IV.1.1', 'result')).toBe('Đã phê duyệt đề án');
+    const rows = historyRows(s.x);
+    expect(rows.some((r) => r[2] === 'IV.1.2' && r[3] === 'Ghi chú')).toBe(false);
+    expect(String(rows.find((r) => r[2] === 'IV.1.1' && r[5] === DOING)?.[7])).toMatch(/Xung đột/);
   });
 });

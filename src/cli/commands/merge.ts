@@ -1,18 +1,25 @@
 import { basename, resolve } from 'node:path';
 import { nodeZipCodec } from '../../app/node-zip';
-import { changeLine, mergeColumnHeader, mergeFiles, shownValue, type MergePlan } from '../../app/share';
+import {
+  changeLine,
+  mergeColumnHeader,
+  mergeFiles,
+  shownValue,
+  type ConflictDecision,
+  type MergePlan,
+} from '../../app/share';
 import { columnHeader } from '../../model/columns';
 import type { Lang } from '../../model/lang';
 import { EXIT, LocalizedError, localize, localizeAll, type Msg } from '../../model/msg';
-import { choiceFlag, commandArgs, COMMON_FLAGS } from '../args';
+import { choiceFlag, commandArgs, COMMON_FLAGS, UsageError } from '../args';
 import { readNamedFile } from '../files';
 import type { CliIo } from '../io';
 import { cleanStaleTemps, lockMaster, realTarget, replaceMaster, type MasterLock } from '../master-file';
 import { refuseUnwritableTarget } from '../output-file';
 
 const USAGE: Msg = {
-  vi: 'Cách dùng: plan-tracker merge SO_THEO_DOI.xlsx TRA_VE.xlsx… [--dry-run] [--json] [--prefer return|master] [--accept-invalid] [--adopt] [--no-backup] [--lang vi|en]',
-  en: 'Usage: plan-tracker merge TRACKING.xlsx RETURN.xlsx… [--dry-run] [--json] [--prefer return|master] [--accept-invalid] [--adopt] [--no-backup] [--lang vi|en]',
+  vi: 'Cách dùng: plan-tracker merge SO_THEO_DOI.xlsx TRA_VE.xlsx… [--dry-run] [--json] [--prefer return|master] [--take MÃ=return|master,…] [--accept-invalid] [--adopt] [--no-backup] [--lang vi|en]',
+  en: 'Usage: plan-tracker merge TRACKING.xlsx RETURN.xlsx… [--dry-run] [--json] [--prefer return|master] [--take ID=return|master,…] [--accept-invalid] [--adopt] [--no-backup] [--lang vi|en]',
 };
 
 const WORDS = {
@@ -21,8 +28,8 @@ const WORDS = {
     en: 'Not merged: some files were refused. The master is unchanged.',
   },
   conflicts: {
-    vi: 'Không gộp: có giá trị bị sửa ở cả sổ tổng và tệp trả về. Sổ tổng không thay đổi; chọn --prefer return hoặc --prefer master.',
-    en: 'Not merged: some values were changed both in the master and in a return. The master is unchanged; choose --prefer return or --prefer master.',
+    vi: 'Không gộp: có giá trị bị sửa ở cả sổ tổng và tệp trả về. Sổ tổng không thay đổi; chọn --prefer return hoặc --prefer master, hoặc --take MÃ=return|master cho từng nhiệm vụ.',
+    en: 'Not merged: some values were changed both in the master and in a return. The master is unchanged; choose --prefer return or --prefer master, or --take ID=return|master per task.',
   },
   dry: {
     vi: 'Chạy thử (--dry-run): sổ tổng không thay đổi.',
@@ -42,6 +49,39 @@ const WORDS = {
   master: { vi: 'Sổ tổng', en: 'Master' },
   return: { vi: 'Trả về', en: 'Return' },
 } satisfies Record<string, Msg>;
+
+const TAKE_SIDES = ['return', 'master'] as const;
+
+function badTake(part: string): Msg {
+  return {
+    vi: `Giá trị --take không hợp lệ: "${part}" (cần MÃ_NHIỆM_VỤ=return hoặc MÃ_NHIỆM_VỤ=master, cách nhau bằng dấu phẩy).`,
+    en: `Invalid --take value: "${part}" (expected TASK_ID=return or TASK_ID=master, separated by commas).`,
+  };
+}
+
+function takeWithoutConflict(ids: string[]): Msg {
+  const list = ids.map((id) => `"${id}"`).join(', ');
+  return {
+    vi: `--take nêu nhiệm vụ không có xung đột: ${list}. Sổ tổng không thay đổi; xem bảng xung đột bằng --dry-run.`,
+    en: `--take names tasks without a conflict: ${list}. The master is unchanged; see the conflicts with --dry-run.`,
+  };
+}
+
+/** `IV.1.1=return,IV.2.3=master` → one decision per task (every column of its conflicts). */
+export function readTake(text: string): ConflictDecision[] {
+  return text
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '')
+    .map((part) => {
+      const eq = part.lastIndexOf('=');
+      const taskId = eq > 0 ? part.slice(0, eq).trim() : '';
+      const take = eq > 0 ? part.slice(eq + 1).trim() : '';
+      if (!taskId || !(TAKE_SIDES as readonly string[]).includes(take))
+        throw new UsageError(badTake(part), USAGE);
+      return { taskId, take: take as (typeof TAKE_SIDES)[number] };
+    });
+}
 
 function merged(n: number, file: string, sheet: string): Msg {
   return {
@@ -92,6 +132,15 @@ export const ARGS = {
       vi: 'Khi một ô bị sửa ở cả hai nơi: lấy giá trị của tệp trả về (return) hay giữ của sổ tổng (master).',
       en: 'When a cell was changed on both sides: take the return’s value (return) or keep the master’s (master).',
     }),
+    take: {
+      names: ['--take'],
+      kind: 'string',
+      value: ['MÃ=return|master,…', 'ID=return|master,…'],
+      about: {
+        vi: 'Quyết từng nhiệm vụ có xung đột (mọi cột của nó), ví dụ --take IV.1.1=return,IV.2.3=master; --prefer quyết phần còn lại.',
+        en: 'Settle the conflicts of a task (all its columns), e.g. --take IV.1.1=return,IV.2.3=master; --prefer settles the rest.',
+      },
+    },
     acceptInvalid: {
       names: ['--accept-invalid'],
       kind: 'bool',
@@ -159,6 +208,7 @@ async function mergeLocked(
     adopt: boolean;
     noBackup: boolean;
     prefer?: 'return' | 'master';
+    take?: string;
   },
   masterArg: string,
   returnArgs: string[],
@@ -167,6 +217,7 @@ async function mergeLocked(
 ): Promise<number> {
   const { dryRun, json, lang, acceptInvalid } = flags;
   const prefer = flags.prefer ?? null;
+  const decisions = flags.take ? readTake(flags.take) : [];
   const masterPath = resolve(io.cwd, masterArg);
   // Every file is read before anything is planned: a missing one stops the merge untouched.
   const master = await readNamedFile(io, masterArg);
@@ -176,12 +227,17 @@ async function mergeLocked(
   const named = (f: { name: string; bytes: Uint8Array }) => ({ name: basename(f.name), bytes: f.bytes });
   const result = await mergeFiles(named(master), returns.map(named), {
     prefer,
+    decisions,
     dryRun,
     acceptInvalid,
     adopt: flags.adopt,
     codec: nodeZipCodec(),
   });
   const { plan, output } = result;
+  // A task named in --take without a conflict is a mistyped id: said, and nothing written.
+  const inConflict = new Set(plan.conflicts.map((c) => c.taskId));
+  const stray = plan.refused.length ? [] : decisions.filter((d) => !inConflict.has(d.taskId));
+  if (stray.length) throw new LocalizedError(takeWithoutConflict(stray.map((d) => d.taskId)));
   let written = false;
   if (output && !dryRun) {
     // Written beside the master and renamed over it: a crash leaves the old master whole.

@@ -11,7 +11,7 @@ import {
 import { useRef, useState } from 'react';
 import type { NamedFile } from '../../app/files';
 import type { OpenMergeOutcome } from '../../app/merge-open';
-import { changeLine, type MergePlan } from '../../app/share';
+import { changeLine, type ConflictDecision, type MergePlan } from '../../app/share';
 import type { LiveWorkbook, Workspace } from '../../app/workspace';
 import { localize } from '../../model/msg';
 import { MergeConflictView } from '../components/MergeConflictView';
@@ -49,7 +49,13 @@ type Prefer = 'return' | 'master' | null;
 /** What the last run showed: a file merge (with the merged copy) or a merge into the open workbook. */
 type MergeShown =
   | { kind: 'file'; plan: MergePlan; merged: NamedFile | null }
-  | { kind: 'open'; plan: MergePlan; prefer: Prefer; written: OpenMergeOutcome['written'] };
+  | {
+      kind: 'open';
+      plan: MergePlan;
+      prefer: Prefer;
+      decisions: ConflictDecision[];
+      written: OpenMergeOutcome['written'];
+    };
 
 /** A plan the open workbook can take: every return accepted, every conflict decided, something to write. */
 const writable = (plan: MergePlan) => plan.ok && (plan.changes.length > 0 || plan.sync.length > 0);
@@ -72,14 +78,20 @@ export function MergePanel({ master, merge, explain, onMerged, intoOpen, onWritt
   const input = useRef<HTMLInputElement>(null);
   const [returns, setReturns] = useState<NamedFile[]>([]);
   const action = useAsyncAction(
-    async (files: NamedFile[], prefer: Prefer, write: boolean): Promise<MergeShown> => {
+    async (
+      files: NamedFile[],
+      prefer: Prefer,
+      write: boolean,
+      decisions: ConflictDecision[] = [],
+    ): Promise<MergeShown> => {
       if (intoOpen) {
-        const r = await intoOpen(files, { prefer, write, lang });
+        // Planned again against the workbook as it is now, with the same choices.
+        const r = await intoOpen(files, { prefer, decisions, write, lang });
         if (r.written) await onWritten?.();
-        return { kind: 'open', plan: r.plan, prefer, written: r.written };
+        return { kind: 'open', plan: r.plan, prefer, decisions, written: r.written };
       }
       const file = await (master as () => Promise<NamedFile>)();
-      const result = await merge(file, files, { prefer });
+      const result = await merge(file, files, { prefer, decisions });
       let merged: NamedFile | null = null;
       if (result.output) {
         // A minute-stamped name per download; two merges in one minute still differ.
@@ -170,6 +182,7 @@ export function MergePanel({ master, merge, explain, onMerged, intoOpen, onWritt
           conflicts={plan.conflicts}
           busy={action.busy}
           onResolve={(prefer) => void action.run(returns, prefer, false)}
+          onDecide={(decisions) => void action.run(returns, null, false, decisions)}
         />
       )}
       {plan && plan.changes.length > 0 && (
@@ -207,7 +220,7 @@ export function MergePanel({ master, merge, explain, onMerged, intoOpen, onWritt
           <Button
             appearance="primary"
             disabled={action.busy}
-            onClick={() => void action.run(returns, done.prefer, true)}
+            onClick={() => void action.run(returns, done.prefer, true, done.decisions)}
             data-testid="merge-write"
           >
             {t('mergeWrite')}
