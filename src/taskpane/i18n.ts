@@ -212,6 +212,15 @@ export const MESSAGES = {
   checkHighlight: { vi: 'Tô màu các ô có vấn đề', en: 'Highlight problem cells' },
   checkClearHighlight: { vi: 'Bỏ tô màu', en: 'Clear highlight' },
   checkWriteSheet: { vi: 'Ghi trang Kiểm tra', en: 'Write the Check sheet' },
+  // The same actions when the list is filtered: they act on what the list shows.
+  checkHighlightFiltered: {
+    vi: 'Tô màu {n} ô đang lọc',
+    en: 'Highlight the {n} filtered cells',
+  },
+  checkWriteSheetFiltered: {
+    vi: 'Ghi {n} vấn đề đang lọc vào trang Kiểm tra',
+    en: 'Write the {n} filtered problems to the Check sheet',
+  },
   checkHighlighted: {
     vi: 'Đã tô màu {n} ô có vấn đề. Bấm "Bỏ tô màu" để trả lại màu cũ.',
     en: 'Highlighted {n} problem cells. Use "Clear highlight" to restore their fills.',

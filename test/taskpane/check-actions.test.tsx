@@ -165,6 +165,46 @@ describe('Check step actions in Excel', () => {
     expect(live.writeCheckSheet).toHaveBeenCalledTimes(1);
   });
 
+  it('highlights and writes only the filtered findings, and says so on the buttons', async () => {
+    const wb = await trackingWithMistakes();
+    const findings = findingsOf(wb);
+    const severities = new Set(findings.map((f) => f.severity));
+    expect(severities.has('error')).toBe(true);
+    expect(severities.size).toBeGreaterThan(1);
+    const errors = findings.filter((f) => f.severity === 'error');
+    live.highlight.mockResolvedValue(errors.length);
+    live.writeCheckSheet.mockResolvedValue({ sheet: 'Kiểm tra', skipped: [] } as never);
+    renderCheck(openWorkbook(wb));
+    const severity = screen.getByRole('combobox', { name: 'Mức độ' }) as HTMLSelectElement;
+    await act(async () => {
+      fireEvent.change(severity, { target: { value: 'error' } });
+    });
+    expect(screen.queryByRole('button', { name: 'Tô màu các ô có vấn đề' })).toBeNull();
+    await click(`Tô màu ${errors.length} ô đang lọc`);
+    expect(live.highlight.mock.calls[0][0]).toEqual(errors.map((f) => ({ sheet: f.sheet, address: f.cell })));
+    await click(`Ghi ${errors.length} vấn đề đang lọc vào trang Kiểm tra`);
+    expect(live.writeCheckSheet.mock.calls[0][0]).toEqual(errors);
+    // Filters cleared: every finding again, under the plain labels.
+    await click('Bỏ lọc');
+    await click('Tô màu các ô có vấn đề');
+    expect(live.highlight.mock.calls[1][0]).toHaveLength(findings.length);
+  });
+
+  it('names the filtered actions in English too', async () => {
+    const wb = await trackingWithMistakes();
+    const errors = findingsOf(wb).filter((f) => f.severity === 'error');
+    renderCheck(openWorkbook(wb), 'en');
+    await act(async () => {
+      fireEvent.change(screen.getByRole('combobox', { name: 'Severity' }), { target: { value: 'error' } });
+    });
+    expect(
+      screen.getByRole('button', { name: `Highlight the ${errors.length} filtered cells` }),
+    ).toBeTruthy();
+    expect(
+      screen.getByRole('button', { name: `Write the ${errors.length} filtered problems to the Check sheet` }),
+    ).toBeTruthy();
+  });
+
   it('groups the buttons under an accessible name', async () => {
     renderCheck(openWorkbook(await trackingWithMistakes()));
     const group = screen.getByRole('group', { name: 'Đánh dấu trong sổ' });

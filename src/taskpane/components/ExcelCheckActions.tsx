@@ -13,7 +13,10 @@ const useStyles = makeStyles({
 });
 
 export interface ExcelCheckActionsProps {
+  /** The findings the list shows: all of them, or those the filters keep. */
   findings: readonly Finding[];
+  /** True when the check step's filters narrow the list: the buttons then say they act on it. */
+  filtered?: boolean;
   /** The open workbook the findings were read from. */
   live: LiveWorkbook;
   explain: (error: unknown, lang: Lang) => Promise<string>;
@@ -21,10 +24,10 @@ export interface ExcelCheckActionsProps {
 
 /**
  * What the checker can leave in the open workbook: a removable highlight of the cells concerned
- * and the `Kiểm tra` sheet listing the findings with links. With no findings left, only the
- * clearing of an earlier highlight remains.
+ * and the `Kiểm tra` sheet listing the findings with links, both for the findings the list shows
+ * (filtered or not). With none shown, only the clearing of an earlier highlight remains.
  */
-export function ExcelCheckActions({ findings, live, explain }: ExcelCheckActionsProps) {
+export function ExcelCheckActions({ findings, filtered = false, live, explain }: ExcelCheckActionsProps) {
   const { t, lang } = useI18n();
   const styles = useStyles();
   // The workbook side holds the fills to restore; a highlight made before this pane re-rendered still counts.
@@ -79,7 +82,7 @@ export function ExcelCheckActions({ findings, live, explain }: ExcelCheckActions
       <div className={styles.buttons} role="group" aria-label={t('checkExcelActions')} aria-busy={busy}>
         {findings.length > 0 && (
           <Button appearance="primary" disabledFocusable={busy} onClick={() => void highlight()}>
-            {t('checkHighlight')}
+            {filtered ? t('checkHighlightFiltered', { n: findings.length }) : t('checkHighlight')}
           </Button>
         )}
         <Button disabledFocusable={busy || !highlighted} onClick={() => void clear()}>
@@ -87,7 +90,7 @@ export function ExcelCheckActions({ findings, live, explain }: ExcelCheckActions
         </Button>
         {findings.length > 0 && (
           <Button disabledFocusable={busy} onClick={() => void writeSheet()}>
-            {t('checkWriteSheet')}
+            {filtered ? t('checkWriteSheetFiltered', { n: findings.length }) : t('checkWriteSheet')}
           </Button>
         )}
       </div>

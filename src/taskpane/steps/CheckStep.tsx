@@ -123,10 +123,6 @@ export function CheckStep({ tracking, onTracking, source }: CheckStepProps) {
                   : t('checkCount', { n: all.length })}
             </MessageBarBody>
           </MessageBar>
-          {/* A highlight outlives the findings (all fixed, checked again): it must stay clearable. */}
-          {live && (result.findings.length > 0 || live.hasHighlight()) && (
-            <ExcelCheckActions findings={result.findings} live={live} explain={source.explain} />
-          )}
           {all.length > 0 && (
             <>
               <div className={styles.filters} role="group" aria-label={t('checkFilters')}>
@@ -178,6 +174,15 @@ export function CheckStep({ tracking, onTracking, source }: CheckStepProps) {
                   {t('checkExportCsv')}
                 </Button>
               </div>
+            </>
+          )}
+          {/* The Excel actions act on what the list shows. A highlight outlives the findings
+              (all fixed, checked again): it must stay clearable. */}
+          {live && (result.findings.length > 0 || live.hasHighlight()) && (
+            <ExcelCheckActions findings={shown} filtered={filtered} live={live} explain={source.explain} />
+          )}
+          {all.length > 0 && (
+            <>
               {shown.length > 0 ? (
                 <FindingsList findings={shown} onSelect={goTo} />
               ) : (
