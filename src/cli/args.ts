@@ -287,6 +287,25 @@ export function langOf(args: readonly string[]): Lang {
   return lang;
 }
 
+/** Whether the arguments name a language themselves (then the environment's is not asked). */
+export function hasLangFlag(args: readonly string[]): boolean {
+  return args.some((a) => a === '--lang' || a.startsWith('--lang='));
+}
+
+/**
+ * The language the environment's locale asks for, read as POSIX programs read it: the first
+ * set of LC_ALL, LC_MESSAGES, LANG. `en…` is English, `vi…` Vietnamese; anything else (C.UTF-8,
+ * POSIX, fr_FR) says nothing, and the default, Vietnamese, stands.
+ */
+export function envLang(env: Readonly<Record<string, string | undefined>>): Lang | null {
+  const locale = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((v) => v !== undefined && v !== '');
+  if (!locale) return null;
+  const code = locale.toLowerCase();
+  if (/^en([_.@-]|$)/.test(code)) return 'en';
+  if (/^vi([_.@-]|$)/.test(code)) return 'vi';
+  return null;
+}
+
 /**
  * `parseArgs` for a command's `run`: the parsed arguments, or null once the usage text is
  * printed for `-h`/`--help` (when `help` is on). A usage error is thrown as a UsageError.

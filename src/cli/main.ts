@@ -1,7 +1,7 @@
 import type { Lang } from '../model/lang';
-import { EXIT, isLocalizedError, localize, type ExitCode, type Msg } from '../model/msg';
+import { EXIT, isLocalizedError, localize, localizeAll, type ExitCode, type Msg } from '../model/msg';
 import { GENERATOR_VERSION } from '../model/version';
-import { langOf } from './args';
+import { envLang, hasLangFlag, langOf } from './args';
 import { CliIo, nodeIo } from './io';
 
 /**
@@ -10,67 +10,95 @@ import { CliIo, nodeIo } from './io';
  */
 export type Command = (args: string[], io: CliIo) => Promise<number>;
 
-// Commands are loaded on demand so `parse` does not pay for ExcelJS.
-const COMMANDS: Record<string, () => Promise<Command>> = {
-  parse: async () => (await import('./commands/parse')).run,
-  build: async () => (await import('./commands/build')).run,
-  check: async () => (await import('./commands/check')).run,
-  summary: async () => (await import('./commands/summary')).run,
-  split: async () => (await import('./commands/split')).run,
-  merge: async () => (await import('./commands/merge')).run,
-  revise: async () => (await import('./commands/revise')).run,
-  report: async () => (await import('./commands/report')).run,
-  radar: async () => (await import('./commands/radar')).run,
-  add: async () => (await import('./commands/add')).run,
+interface CommandEntry {
+  /** Its line in `plan-tracker --help`. */
+  about: Msg;
+  load: () => Promise<Command>;
+}
+
+// Commands are loaded on demand so `parse` does not pay for ExcelJS. The one list of commands:
+// the general help is drawn from it, and the README is tested against it.
+const COMMANDS: Record<string, CommandEntry> = {
+  parse: {
+    about: {
+      vi: 'Đọc kế hoạch (.txt, .docx), in cấu trúc',
+      en: 'Read a plan (.txt, .docx), print its outline',
+    },
+    load: async () => (await import('./commands/parse')).run,
+  },
+  build: {
+    about: { vi: 'Tạo sổ theo dõi từ kế hoạch', en: 'Build the tracking workbook from a plan' },
+    load: async () => (await import('./commands/build')).run,
+  },
+  check: {
+    about: { vi: 'Kiểm tra số liệu cán bộ đã nhập', en: 'Check what staff entered' },
+    load: async () => (await import('./commands/check')).run,
+  },
+  summary: {
+    about: {
+      vi: 'Tổng hợp theo cơ quan, nhóm, phần cho một kỳ',
+      en: 'Summarise by agency, category and part for a period',
+    },
+    load: async () => (await import('./commands/summary')).run,
+  },
+  split: {
+    about: { vi: 'Tách sổ cho từng cơ quan chủ trì', en: 'One workbook per lead agency' },
+    load: async () => (await import('./commands/split')).run,
+  },
+  merge: {
+    about: { vi: 'Gộp các sổ cơ quan gửi về vào sổ tổng', en: 'Merge the returned copies into the master' },
+    load: async () => (await import('./commands/merge')).run,
+  },
+  revise: {
+    about: {
+      vi: 'Cập nhật sổ theo kế hoạch sửa đổi, giữ số liệu',
+      en: 'Apply a revised plan, keeping every entry',
+    },
+    load: async () => (await import('./commands/revise')).run,
+  },
+  report: {
+    about: { vi: 'Lập báo cáo kỳ (Nghị định 30/2020)', en: 'The period’s report (Decree 30/2020)' },
+    load: async () => (await import('./commands/report')).run,
+  },
+  radar: {
+    about: { vi: 'Nhiệm vụ quá hạn và sắp đến hạn', en: 'Tasks overdue and due soon' },
+    load: async () => (await import('./commands/radar')).run,
+  },
+  add: {
+    about: { vi: 'Thêm một kế hoạch nữa vào sổ tổng', en: 'Add a further plan to the master' },
+    load: async () => (await import('./commands/add')).run,
+  },
 };
 
 /** Every command's name, for its per-command tests (`COMMAND --help`, the error table). */
 export const COMMAND_NAMES: readonly string[] = Object.keys(COMMANDS);
 
-const USAGE: Msg = {
-  vi: `Cách dùng: plan-tracker <lệnh> [tuỳ chọn]
+const USAGE_WORDS = {
+  head: { vi: 'Cách dùng: plan-tracker <lệnh> [tuỳ chọn]', en: 'Usage: plan-tracker <command> [options]' },
+  commands: { vi: 'Các lệnh:', en: 'Commands:' },
+  more: {
+    vi: 'Mọi tuỳ chọn của một lệnh: plan-tracker <lệnh> --help',
+    en: 'Every option of a command: plan-tracker <command> --help',
+  },
+  language: {
+    vi: 'Thông báo bằng tiếng Việt; --lang en (hoặc LANG=en…) để dùng tiếng Anh, --lang vi để giữ tiếng Việt.',
+    en: 'Messages are in Vietnamese by default; --lang en (or LANG=en…) for English, --lang vi to keep Vietnamese.',
+  },
+  exit: {
+    vi: 'Mã thoát: 0 thành công, 1 có lỗi số liệu hoặc xung đột (check, merge), 2 dữ liệu vào sai hoặc không đọc/ghi được tệp.',
+    en: 'Exit codes: 0 success, 1 findings or conflicts (check, merge), 2 bad input or a file that cannot be read or written.',
+  },
+} satisfies Record<string, Msg>;
 
-  parse   KẾ_HOẠCH [--json]                                   Đọc kế hoạch, in cấu trúc
-  build   KẾ_HOẠCH -o SO_THEO_DOI.xlsx [--report-date dd/mm/yyyy] [--lang vi|en] [--force]
-                                                              Tạo sổ theo dõi
-  check   SO_THEO_DOI.xlsx [--report-date dd/mm/yyyy] [--json] Kiểm tra số liệu đã nhập
-  summary SO_THEO_DOI.xlsx [--period 2024-Q2] [--json]        Tổng hợp theo cơ quan
-  split   SO_THEO_DOI.xlsx -o THƯ_MỤC                         Tách sổ cho từng cơ quan
-  merge   SO_THEO_DOI.xlsx TRẢ_VỀ.xlsx… [--dry-run] [--json] [--prefer return|master]
-                                                              Gộp các sổ cơ quan gửi về
-  revise  SO_THEO_DOI.xlsx KẾ_HOẠCH_SỬA_ĐỔI -o SO_MOI.xlsx [--dry-run] [--json] [--lang vi|en] [--force]
-                                                              Cập nhật sổ theo kế hoạch sửa đổi, giữ số liệu
-  report  SO_THEO_DOI.xlsx [-o BAO_CAO.xlsx] [--period 2024-Q2] [--json]
-                                                              Lập báo cáo kỳ (Nghị định 30/2020)
-  radar   SO_THEO_DOI.xlsx [--days 30] [--json]               Nhiệm vụ quá hạn và sắp đến hạn
-  add     SO_TONG.xlsx KẾ_HOẠCH -o SO_MOI.xlsx [--json]       Thêm một kế hoạch vào sổ tổng
-
-Mọi tuỳ chọn của một lệnh: plan-tracker <lệnh> --help
-Thông báo bằng tiếng Việt; thêm --lang en để dùng tiếng Anh.
-Mã thoát: 0 thành công, 1 có lỗi số liệu hoặc xung đột (check, merge), 2 dữ liệu vào sai hoặc không đọc/ghi được tệp.
-`,
-  en: `Usage: plan-tracker <command> [options]
-
-  parse   PLAN [--json]                                       Read a plan, print its structure
-  build   PLAN -o TRACKING.xlsx [--report-date dd/mm/yyyy] [--lang vi|en] [--force]
-                                                              Build the tracking workbook
-  check   TRACKING.xlsx [--report-date dd/mm/yyyy] [--json]   Check what staff entered
-  summary TRACKING.xlsx [--period 2024-Q2] [--json]           Summarise by agency
-  split   TRACKING.xlsx -o FOLDER                             One workbook per agency
-  merge   TRACKING.xlsx RETURN.xlsx… [--dry-run] [--json] [--prefer return|master]
-                                                              Merge the returned copies
-  revise  TRACKING.xlsx REVISED_PLAN -o NEW.xlsx [--dry-run] [--json] [--lang vi|en] [--force]
-                                                              Apply a revised plan, keep every entry
-  report  TRACKING.xlsx [-o REPORT.xlsx] [--period 2024-Q2] [--json]
-                                                              The period's report (Decree 30/2020)
-  radar   TRACKING.xlsx [--days 30] [--json]                  Tasks overdue and due soon
-  add     MASTER.xlsx PLAN -o NEW.xlsx [--json]               Add a further plan to the master
-
-Every option of a command: plan-tracker <command> --help
-Messages are in Vietnamese; add --lang en for English.
-Exit codes: 0 success, 1 findings or conflicts (check, merge), 2 bad input or a file that cannot be read or written.
-`,
-};
+/** `plan-tracker --help`: every command of COMMANDS on a line of its own, then how to learn more. */
+export function usageText(lang: Lang): string {
+  const w = localizeAll(USAGE_WORDS, lang);
+  const width = Math.max(...COMMAND_NAMES.map((n) => n.length)) + 2;
+  const lines = Object.entries(COMMANDS).map(
+    ([name, c]) => `  ${name.padEnd(width)}${localize(c.about, lang)}`,
+  );
+  return [w.head, '', w.commands, ...lines, '', w.more, w.language, w.exit, ''].join('\n');
+}
 
 /** A defect, not the user's doing: said in one line, without a stack. */
 function internalError(e: unknown): Msg {
@@ -114,25 +142,28 @@ function commandFirst(argv: readonly string[]): string[] {
   }
   const rest = argv.slice(i);
   if (rest.length === 0) return [];
-  if (rest[0] === 'help' && rest[1] && COMMANDS[rest[1]]) return [rest[1], '--help', ...leading];
+  if (rest[0] === 'help' && rest[1] && rest[1] in COMMANDS) return [rest[1], '--help', ...leading];
   return [...rest, ...leading];
 }
 
 export async function main(argv: string[], io: CliIo = nodeIo()): Promise<number> {
-  const lang = langOf(argv);
-  const [name, ...rest] = commandFirst(argv);
+  // An English locale (LANG=en_GB.UTF-8) runs the command as `--lang en` would; a --lang given wins.
+  const fromEnv = hasLangFlag(argv) ? null : envLang(io.env ?? {});
+  const args = fromEnv === 'en' ? ['--lang', 'en', ...argv] : argv;
+  const lang = langOf(args);
+  const [name, ...rest] = commandFirst(args);
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    io.out(localize(USAGE, lang));
+    io.out(usageText(lang));
     return name ? EXIT.ok : EXIT.badInput;
   }
   if (name === '--version' || name === '-V') {
     io.out(`plan-tracker ${GENERATOR_VERSION}`);
     return EXIT.ok;
   }
-  const load = COMMANDS[name];
+  const load = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name].load : undefined;
   if (!load) {
     const unknown: Msg = { vi: `Lệnh không hợp lệ: "${name}"`, en: `Unknown command: "${name}"` };
-    io.err(`${localize(unknown, lang)}\n\n${localize(USAGE, lang)}`);
+    io.err(`${localize(unknown, lang)}\n\n${usageText(lang)}`);
     return EXIT.badInput;
   }
   return runCommand(async () => (await load())(rest, io), lang, io);

@@ -181,7 +181,7 @@ const ROWS: Row[] = [
   row('check', 'bad option: bad value', ['so.xlsx', '--convention', 'weekly'], 2, 'weekly'),
   row('check', 'bad option: missing value', ['so.xlsx', '--update-period'], 2, '--update-period'),
 
-  row('summary', 'success', ['so.xlsx', '-o', 'tong-hop.xlsx', '--period', 'Quý II-2024'], 0),
+  row('summary', 'success', ['so.xlsx', '-o', 'tong-hop.xlsx', '--period', 'Quý II-2024', '--force'], 0),
   ...workbookReaderRows('summary'),
   row('summary', 'unwritable: read-only folder', ['so.xlsx', '-o', 'chi-doc/t.xlsx'], 2, 'chi-doc'),
   row('summary', 'unwritable: output is a folder', ['so.xlsx', '-o', 'thu-muc.xlsx'], 2, 'thu-muc.xlsx'),

@@ -5,6 +5,8 @@
  * read the command's one table of options (its exported ARGS), so this holds for any command
  * added to main's list as long as it exports that table.
  */
+import { readFileSync } from 'fs';
+import { join } from 'path';
 import type { FlagSpecs } from '../../src/cli/args';
 import { HELP_FLAG } from '../../src/cli/args';
 import { bufferIo } from '../../src/cli/io';
@@ -84,4 +86,38 @@ it('the general help names every command and says how to get a command’s optio
     expect(res.stdout).toContain(hint);
     for (const name of COMMAND_NAMES) expect(res.stdout).toMatch(new RegExp(`^  ${name} `, 'm'));
   }
+});
+
+describe('the general help is drawn from the list of commands', () => {
+  it.each(['vi', 'en'] as const)('in %s: one line per command, each described', async (lang) => {
+    const res = await help(['--help', '--lang', lang]);
+    const lines = res.stdout.split('\n');
+    const start = lines.findIndex((l) => l === (lang === 'vi' ? 'Các lệnh:' : 'Commands:'));
+    expect(start).toBeGreaterThan(0);
+    const block = lines.slice(start + 1, lines.indexOf('', start));
+    expect(block.map((l) => l.trim().split(/\s+/)[0])).toEqual([...COMMAND_NAMES]);
+    for (const l of block) {
+      const about = l.trim().split(/\s{2,}/)[1];
+      expect(about).toMatch(/\p{L}{3}/u);
+      if (lang === 'en') expect(about).not.toMatch(VIETNAMESE);
+      else expect(about).toMatch(VIETNAMESE);
+    }
+  });
+
+  it('an unknown command gets the same list on stderr, exit 2', async () => {
+    const res = await help(['gop']);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toMatch(/^Lệnh không hợp lệ: "gop"/);
+    for (const name of COMMAND_NAMES) expect(res.stderr).toMatch(new RegExp(`^  ${name} `, 'm'));
+  });
+});
+
+describe('the README lists every command', () => {
+  const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
+  const cli = readme.slice(readme.indexOf('## Command line'), readme.indexOf('## Gộp sổ'));
+
+  it.each(COMMAND_NAMES.map((n) => [n]))('%s: in the synopsis and described', (name) => {
+    expect(cli).toMatch(new RegExp(`^npx plan-tracker ${name} `, 'm'));
+    expect(cli).toMatch(new RegExp(`^- \`${name}\`.*\\S`, 'm'));
+  });
 });

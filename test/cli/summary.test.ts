@@ -67,7 +67,49 @@ describe('plan-tracker summary', () => {
       if (row.getCell(1).value === 'Tổng cộng' && total === null)
         total = row.getCell(2 + DEADLINE_STATES.length).value;
     });
+    // Every task of the sample falls due by 14/06/2024: all are in Quý II-2024.
     expect(total).toBe(plan.tasks.length);
+  });
+
+  // A fresh master, nothing done: Quý III-2023 (15/06–14/09/2023) holds the undated and ongoing
+  // tasks and those due by its end (in it, or overdue from before); those due later are not its.
+  const inQ3 = plan.tasks
+    .map((t) => rowDeadline(t.deadlines))
+    .filter((r) => !(r.due && r.due > '2023-09-14')).length;
+
+  it('with --period counts that period’s tasks, as the pane and the report do', async () => {
+    expect(inQ3).toBeGreaterThan(0);
+    expect(inQ3).toBeLessThan(plan.tasks.length);
+    const json = await run(path, '--period', 'Quý III-2023', '--json');
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.out).total.total).toBe(inQ3);
+    const text = await run(path, '--period', '2023-Q3');
+    const lines = text.out.split('\n');
+    // The period and its scope are said first, above the tables they govern.
+    expect(lines[1]).toMatch(/^Kỳ báo cáo: Quý III-2023 \(15\/06\/2023 – 14\/09\/2023\); các bảng chỉ tính/);
+    const totals = lines.filter((l) => l.startsWith('Tổng cộng'));
+    expect(totals.length).toBeGreaterThanOrEqual(3);
+    for (const l of totals.slice(0, 3))
+      expect(l.trim().split(/\s+/)[2 + DEADLINE_STATES.length]).toBe(String(inQ3));
+    // Without a period: the whole plan, as before.
+    expect(JSON.parse((await run(path, '--json')).out).total.total).toBe(plan.tasks.length);
+  });
+
+  it('-o never replaces an existing file without --force (exit 2, file untouched)', async () => {
+    const target = join(dir, 'da-co.xlsx');
+    writeFileSync(target, 'giữ nguyên');
+    const res = await run(path, '--period', '2024-Q2', '-o', target);
+    expect(res.code).toBe(2);
+    expect(res.err).toContain(target);
+    expect(res.err).toContain('--force');
+    expect(res.out).toBe('');
+    expect(readFileSync(target, 'utf8')).toBe('giữ nguyên');
+    const en = await run(path, '-o', target, '--lang', 'en');
+    expect(en.code).toBe(2);
+    expect(en.err).toMatch(/^The file already exists: .*--force/);
+    const forced = await run(path, '--period', '2024-Q2', '-o', target, '--force');
+    expect(forced.code).toBe(0);
+    expect(readFileSync(target).subarray(0, 2).toString('latin1')).toBe('PK');
   });
 
   it('answers bad input with exit code 2, in the language asked for', async () => {

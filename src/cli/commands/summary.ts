@@ -24,15 +24,20 @@ import {
 } from '../args';
 import { readNamedFile } from '../files';
 import type { CliIo } from '../io';
-import { refuseUnwritableTarget, requireXlsxPath, writeFilesAtomically } from '../output-file';
+import {
+  refuseOverwrite,
+  refuseUnwritableTarget,
+  requireXlsxPath,
+  writeFilesAtomically,
+} from '../output-file';
 
 const USAGE: Msg = {
   vi:
     'Cách dùng: plan-tracker summary SO_THEO_DOI.xlsx [--period 2024-Q2] [--calendar] [--json] ' +
-    '[--report-date dd/mm/yyyy] [--lang vi|en] [-o TONG_HOP.xlsx]',
+    '[--report-date dd/mm/yyyy] [--lang vi|en] [-o TONG_HOP.xlsx [--force]]',
   en:
     'Usage: plan-tracker summary TRACKING.xlsx [--period 2024-Q2] [--calendar] [--json] ' +
-    '[--report-date dd/mm/yyyy] [--lang vi|en] [-o SUMMARY.xlsx]',
+    '[--report-date dd/mm/yyyy] [--lang vi|en] [-o SUMMARY.xlsx [--force]]',
 };
 
 const WORDS = {
@@ -45,6 +50,10 @@ const WORDS = {
   period: { vi: 'Kỳ báo cáo', en: 'Reporting period' },
   completed: { vi: 'Hoàn thành trong kỳ', en: 'Completed in period' },
   fell: { vi: 'Quá hạn trong kỳ', en: 'Fell overdue in period' },
+  scope: {
+    vi: 'các bảng chỉ tính nhiệm vụ của kỳ: đến hạn trong kỳ, quá hạn từ trước chưa xong, hoàn thành trong kỳ, thường xuyên và chưa có hạn',
+    en: 'the tables count the period’s tasks only: due in it, overdue from before and not done, done in it, ongoing and undated',
+  },
   legend: { vi: 'Chú thích', en: 'Legend' },
   rateNote: {
     vi: 'Tỷ lệ HT = đã hoàn thành ÷ đã đến hạn (không tính thường xuyên, chưa có thời hạn).',
@@ -74,6 +83,7 @@ export const ARGS = {
         en: 'Also write the summary as a workbook (values, to file with the report).',
       },
     },
+    force: COMMON_FLAGS.force,
   },
   positional: {
     min: 1,
@@ -127,6 +137,11 @@ export function formatSummary(s: TrackingSummary, lang: Lang, period: Period | n
   );
   const out: string[] = [];
   out.push(`${w.reportDate}: ${isoToVn(s.reportDate)}`);
+  const inPeriod = s.period && period ? s.period : null;
+  if (inPeriod && period)
+    out.push(
+      `${w.period}: ${localize(period.label, lang)} (${isoToVn(inPeriod.start)} – ${isoToVn(inPeriod.end)}); ${w.scope}.`,
+    );
   out.push(
     `${w.legend}: ` + DEADLINE_STATES.map((st, i) => `${SHORT[i]} = ${STATE_LABELS[st][lang]}`).join('; '),
   );
@@ -142,14 +157,11 @@ export function formatSummary(s: TrackingSummary, lang: Lang, period: Period | n
   out.push(table(section, s.bySection, s.total, w, (r) => r.label || w.none));
   out.push('');
   out.push(w.rateNote);
-  if (s.period && period) {
+  if (inPeriod) {
     out.push('');
-    out.push(
-      `${w.period}: ${localize(period.label, lang)} (${isoToVn(s.period.start)} – ${isoToVn(s.period.end)})`,
-    );
     out.push([pad(agency, 40), pad(w.completed, 20, true), pad(w.fell, 22, true)].join(' '));
     // Every agency, those with nothing in the period too: the table says who had nothing.
-    for (const a of s.period.byAgency) {
+    for (const a of inPeriod.byAgency) {
       out.push(
         [
           pad(a.label || w.none, 40),
@@ -161,8 +173,8 @@ export function formatSummary(s: TrackingSummary, lang: Lang, period: Period | n
     out.push(
       [
         pad(w.all, 40),
-        pad(String(s.period.completed.length), 20, true),
-        pad(String(s.period.fellOverdue.length), 22, true),
+        pad(String(inPeriod.completed.length), 20, true),
+        pad(String(inPeriod.fellOverdue.length), 22, true),
       ].join(' '),
     );
   }
@@ -172,16 +184,22 @@ export function formatSummary(s: TrackingSummary, lang: Lang, period: Period | n
 export async function run(args: string[], io: CliIo): Promise<number> {
   const parsed = commandArgs(args, ARGS, USAGE, io);
   if (!parsed) return 0;
-  const { lang, json, out, calendar } = parsed.flags;
+  const { lang, json, out, calendar, force } = parsed.flags;
   const period = parsed.flags.period
     ? parsePeriod(officePeriod(parsed.flags.period), calendar ? 'calendar' : 'cutoff14')
     : null;
   if (out) {
     requireXlsxPath(out);
+    refuseOverwrite(resolve(io.cwd, out), force);
     refuseUnwritableTarget(resolve(io.cwd, out));
   }
   const wb = await readTrackingFile(await readNamedFile(io, parsed.positional[0]));
-  const outcome = summariseWorkbook(wb, { reportDate: parsed.flags.reportDate, period });
+  // A period asked for is counted as the pane's bars and the report count it: its own tasks.
+  const outcome = summariseWorkbook(wb, {
+    reportDate: parsed.flags.reportDate,
+    period,
+    ...(period ? { scope: 'period' as const } : {}),
+  });
   if (out) {
     const { bytes } = await summaryFile(wb, outcome, lang);
     await writeFilesAtomically([{ path: resolve(io.cwd, out), bytes }]);
