@@ -32,8 +32,15 @@ const useStyles = makeStyles({
     alignItems: 'center',
     justifyContent: 'space-between',
     gap: tokens.spacingHorizontalS,
+    // A rule under each agency ties its button to its name when the name wraps.
+    paddingBottom: tokens.spacingVerticalXXS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
   },
   fileName: { overflowWrap: 'anywhere', fontSize: tokens.fontSizeBase300 },
+  // At 350 px a long agency name squeezed "Tải xuống" onto two lines, each button its own width:
+  // the name wraps instead, and every button keeps its label on one line.
+  fileButton: { flexShrink: 0, whiteSpace: 'nowrap' },
+  action: { whiteSpace: 'nowrap' },
 });
 
 export interface SplitPanelProps {
@@ -67,11 +74,18 @@ export function SplitPanel({ master, split, zip, explain }: SplitPanelProps) {
         {t('splitTitle')}
       </Subtitle2>
       <div className={styles.actions}>
-        <Button appearance="primary" onClick={() => void action.run()} disabled={!master || action.busy}>
+        <Button
+          appearance="primary"
+          className={styles.action}
+          onClick={() => void action.run()}
+          disabled={!master || action.busy}
+        >
           {t('splitRun')}
         </Button>
         {done && done.result.files.length > 0 && (
-          <Button onClick={() => void downloadAll()}>{t('splitDownloadAll')}</Button>
+          <Button className={styles.action} onClick={() => void downloadAll()}>
+            {t('splitDownloadAll')}
+          </Button>
         )}
         {action.busy && <Spinner size="tiny" label={t('splitWorking')} />}
       </div>
@@ -93,6 +107,7 @@ export function SplitPanel({ master, split, zip, explain }: SplitPanelProps) {
               </span>
               <Button
                 size="small"
+                className={styles.fileButton}
                 onClick={() => downloadBytes(f.bytes, f.fileName)}
                 aria-label={t('splitDownloadOne', { name: f.agencyName })}
               >
