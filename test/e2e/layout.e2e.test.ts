@@ -2,7 +2,7 @@
  * Layout as people see it (issue 19), measured in Chromium rather than judged by eye alone: no
  * step tab's label is ever cut (at 1024 px it read "2. Tạo sổ theo dõ"), selected or not, in
  * either language; at the pane's 350 px (and 320 px) the split step's buttons keep each label on
- * one line, the per-agency download buttons all alike.
+ * one line, the per-agency download buttons all alike; the check step's filters stay inside it.
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -139,6 +139,25 @@ describe.each([320, 350])('the split step at %i px', (width) => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(page, 'share-split', width, { scrollTo: '[data-testid="split-files"]' });
+    await page.close();
+  });
+});
+
+describe.each([320, 350])('the check step at %i px', (width) => {
+  it('keeps its filters inside the pane, long agency names and all', async () => {
+    const page = await openPane(width, 'vi');
+    await page.getByRole('tab', { name: /Kiểm tra/ }).click();
+    await page.getByTestId('check-file').setInputFiles(master);
+    await page.getByRole('combobox', { name: 'Cơ quan chủ trì' }).waitFor();
+    const sticking = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('select, [role="group"] *')]
+        .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5)
+        .map((el) => el.tagName),
+    );
+    expect(sticking).toEqual([]);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(page, 'check-filters', width);
     await page.close();
   });
 });

@@ -38,7 +38,9 @@ const useStyles = makeStyles({
     alignItems: 'flex-end',
     gap: tokens.spacingHorizontalS,
   },
-  filter: { minWidth: '9rem', flexGrow: 1 },
+  // A long agency name in the list must not widen its select past the pane (it did at 350 px).
+  filter: { flex: '1 1 9rem', minWidth: 0, maxWidth: '100%' },
+  select: { width: '100%', minWidth: 0 },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
@@ -128,6 +130,7 @@ export function CheckStep({ tracking, onTracking, source }: CheckStepProps) {
               <div className={styles.filters} role="group" aria-label={t('checkFilters')}>
                 <Field className={styles.filter} label={t('checkFilterAgency')}>
                   <Select
+                    className={styles.select}
                     value={filter.agency ?? ALL}
                     onChange={(_, d) => setFilter({ ...filter, agency: pick(d.value) })}
                   >
@@ -141,6 +144,7 @@ export function CheckStep({ tracking, onTracking, source }: CheckStepProps) {
                 </Field>
                 <Field className={styles.filter} label={t('checkFilterSeverity')}>
                   <Select
+                    className={styles.select}
                     value={filter.severity ?? ALL}
                     onChange={(_, d) => setFilter({ ...filter, severity: pick(d.value) as Severity | null })}
                   >
@@ -154,6 +158,7 @@ export function CheckStep({ tracking, onTracking, source }: CheckStepProps) {
                 </Field>
                 <Field className={styles.filter} label={t('checkFilterRule')}>
                   <Select
+                    className={styles.select}
                     value={filter.rule ?? ALL}
                     onChange={(_, d) => setFilter({ ...filter, rule: pick(d.value) })}
                   >
