@@ -319,7 +319,7 @@ describe('the standalone workflow on the NQ-28 sample plan', () => {
     await screenshot(page, 'summary', 800);
   });
 
-  it('makes one workbook per agency and merges a filled return, settling a conflict', async () => {
+  it('makes one workbook per agency and merges a filled return, settling two conflicts one by one', async () => {
     await page.getByRole('tab', { name: /Chia sẻ/ }).click();
     // The workbook loaded for the check is shared with this step too.
     await page
@@ -350,14 +350,18 @@ describe('the standalone workflow on the NQ-28 sample plan', () => {
     const copy = await readTrackingWorkbook(new Uint8Array(fs.readFileSync(copyPath)));
     expect(copy.meta?.agencyKey).toBeTruthy();
     const copyIds = readEntries(copy.snapshot).entries.map((e) => e.taskId);
-    expect(copyIds.length).toBeGreaterThan(1);
-    const [conflicting, plain] = copyIds;
+    expect(copyIds.length).toBeGreaterThan(2);
+    const [conflicting, plain, kept] = copyIds;
 
-    // The agency reports both tasks done; meanwhile the master marks the first one in progress.
-    await editStatus(copyPath, { [conflicting]: 'Đã hoàn thành', [plain]: 'Đã hoàn thành' });
+    // The agency reports three tasks done; meanwhile the master marks two of them in progress.
+    await editStatus(copyPath, {
+      [conflicting]: 'Đã hoàn thành',
+      [plain]: 'Đã hoàn thành',
+      [kept]: 'Đã hoàn thành',
+    });
     const masterPath = path.join(tmp, 'master-edited.xlsx');
     fs.copyFileSync(downloaded, masterPath);
-    await editStatus(masterPath, { [conflicting]: 'Đang thực hiện' });
+    await editStatus(masterPath, { [conflicting]: 'Đang thực hiện', [kept]: 'Đang thực hiện' });
     await page.getByTestId('share-file').setInputFiles(masterPath);
     await page.getByTestId('share-source').filter({ hasText: 'master-edited.xlsx' }).waitFor();
 
@@ -373,7 +377,22 @@ describe('the standalone workflow on the NQ-28 sample plan', () => {
     });
     await screenshot(page, 'merge-conflict', 800, { scrollTo: '[data-testid="merge-conflicts"]' });
 
-    await page.getByRole('button', { name: 'Lấy giá trị của cơ quan' }).click();
+    // One by one, from the keyboard: the agency's value for the first, the master's for the other.
+    await conflictItem.getByRole('radio', { name: 'Giữ của sổ tổng' }).focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await conflictItem.getByRole('radio', { name: 'Lấy của cơ quan' }).isChecked()).toBe(true);
+    const keptItem = conflicts.locator(`li[data-task-id="${kept}"]`);
+    await keptItem.getByRole('radio', { name: 'Giữ của sổ tổng' }).focus();
+    await page.keyboard.press('Space');
+    expect(await keptItem.getByRole('radio', { name: 'Giữ của sổ tổng' }).isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Áp dụng các lựa chọn (2/2)' }).focus();
+    await page.keyboard.press('Enter');
+    // The prompt gives way to what was decided, which takes the focus.
+    const settled = page.getByText('Đã quyết 2 xung đột: 1 lấy giá trị của cơ quan, 1 giữ giá trị sổ tổng.');
+    await settled.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Đã quyết 2 xung đột/);
+    expect(await page.getByRole('radio').count()).toBe(0);
+    await screenshot(page, 'merge-settled', 320, { docs: true, scrollTo: '[data-testid="merge-conflicts"]' });
     const [merged] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Tải sổ tổng đã gộp' }).click(),
@@ -385,6 +404,7 @@ describe('the standalone workflow on the NQ-28 sample plan', () => {
     ).entries;
     expect(result.find((e) => e.taskId === conflicting)?.status).toBe('done');
     expect(result.find((e) => e.taskId === plain)?.status).toBe('done');
+    expect(result.find((e) => e.taskId === kept)?.status).toBe('in_progress');
     expect(merged.suggestedFilename()).toMatch(/^master-edited - gộp \d{4}-\d{2}-\d{2} \d{2}\.\d{2}\.xlsx$/);
 
     // Returns arrive one at a time (issue 13.4): the merged master is now the current one, so a
@@ -399,6 +419,7 @@ describe('the standalone workflow on the NQ-28 sample plan', () => {
     await dl2.saveAs(copy2Path);
     const copy2 = await readTrackingWorkbook(new Uint8Array(fs.readFileSync(copy2Path)));
     const secondTask = readEntries(copy2.snapshot).entries[0].taskId;
+    expect([conflicting, plain, kept]).not.toContain(secondTask);
     await editStatus(copy2Path, { [secondTask]: 'Đang thực hiện' });
     await page.getByTestId('merge-files').setInputFiles(copy2Path);
     await page.waitForFunction(

@@ -44,7 +44,12 @@ const useStyles = makeStyles({
   chosen: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorPaletteGreenForeground1 },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   choice: { marginTop: tokens.spacingVerticalXS, flexWrap: 'wrap' },
-  settled: { margin: 0, fontWeight: tokens.fontWeightSemibold },
+  settled: {
+    margin: 0,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    borderRadius: tokens.borderRadiusMedium,
+    fontWeight: tokens.fontWeightSemibold,
+  },
 });
 
 /** A cell value as staff wrote it: dates as dates, progress with its percent sign. */
