@@ -11,7 +11,14 @@
  * - Lead: an attribute line, a role in the task's own text ("X chủ trì", "giao X"); else the group's
  *   agency; else the agency that opens the sentence ("Sở Nội vụ tham mưu …").
  */
-import { agencyFromHeading, cleanAgencyName, isAgencyHeading, leadingAgency, splitAgencies } from './agency';
+import {
+  agencyFromHeading,
+  cleanAgencyName,
+  isAgencyHeading,
+  leadingAgency,
+  leadingCollective,
+  splitAgencies,
+} from './agency';
 import { classifyNotes, extractDeadlines } from './deadline';
 import type { DoubtCode, LeadSource, TaskDraft, TaskPassResult } from './draft';
 import { excerpt } from './draft';
@@ -38,7 +45,12 @@ const OPENING_PHRASE =
 /** The agency a task's sentence opens with, after an opening phrase; for a title line ("Bước 5:
  * Thẩm định …") the paragraph under it. */
 function sentenceSubject(body: string): string | null {
-  const direct = leadingAgency(body) ?? leadingAgency(body.replace(OPENING_PHRASE, ''));
+  const direct =
+    leadingAgency(body) ??
+    leadingAgency(body.replace(OPENING_PHRASE, '')) ??
+    // A defined class of bodies opening the sentence (leadingCollective) leads it.
+    leadingCollective(body) ??
+    leadingCollective(body.replace(OPENING_PHRASE, ''));
   if (direct) return direct;
   const br = body.indexOf('\n');
   // "Bước 5: Thẩm định …" or a title ending with ":" ("Thành lập Ban Chỉ đạo …:") over its paragraph.
