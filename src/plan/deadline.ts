@@ -215,9 +215,10 @@ const PERIODIC_TEXT =
 // Not the budget's "chi thường xuyên" (recurrent spending), nor "thường xuyên hơn", nor what happens
 // often ("vùng thường xuyên xảy ra thiên tai").
 const ONGOING_TEXT = /(?<!\schi)(?:^|\s)thường xuyên(?=[\s,.;]|$)(?!\s+(?:hơn|xảy ra|bị|gặp))/iu;
-// Anchored on its keyword (an optional verb in front made every position a possible start).
+// Anchored on its keyword (an optional verb in front made every position a possible start). The
+// tail is optional: "…, hoàn thành trong năm 2025." ends its sentence with the year.
 const DATED_CLAUSE =
-  /(?:trước ngày|chậm nhất (?:vào |là )?ngày|trong (?:quý|tháng)|trong năm \d{4}|trong giai đoạn)\s[^.;()\n]{1,40}/giu;
+  /(?:trước ngày|chậm nhất (?:vào |là )?ngày|trong (?:quý|tháng)|trong năm \d{4}|trong giai đoạn)(?:\s[^.;()\n]{1,40})?/giu;
 
 const TIME_LINE = /(?:^|\n)[-+•\s]*thời (?:gian|hạn)(?: thực hiện| hoàn thành)?\s*:\s*([^\n]{1,200})/iu;
 

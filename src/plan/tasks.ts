@@ -119,6 +119,27 @@ function fullText(n: OutlineNode, own = true): string {
   return (own ? [n.text, ...lines] : lines).join('\n');
 }
 
+// A charge: "Yêu cầu …", "Giao …", "Đề nghị …" opening a sentence.
+const CHARGE = /^(?:Yêu cầu|Giao|Đề nghị)\s+\p{L}/u;
+
+/**
+ * A numbered item that charges someone and goes on with further paragraphs each opening a new
+ * charge after a finished sentence (the items of a Kết luận or Thông báo kết luận): its paragraphs
+ * grouped one charge a group, the item's own first. Null when the item is one charge.
+ */
+function assignmentParagraphs(n: OutlineNode): Paragraph[][] | null {
+  if (n.children.length > 0 || n.attributes.length > 0 || n.extra.length === 0 || !CHARGE.test(n.text))
+    return null;
+  const groups: Paragraph[][] = [[]];
+  let before = n.text;
+  for (const e of n.extra) {
+    if (CHARGE.test(e.text) && /[.;!]\s*$/u.test(before)) groups.push([e]);
+    else groups[groups.length - 1].push(e);
+    before = e.text;
+  }
+  return groups.length > 1 ? groups : null;
+}
+
 function anyJoined(n: OutlineNode): boolean {
   return n.joined || n.extra.some((e) => e.joined) || n.children.some(anyJoined);
 }
@@ -336,7 +357,20 @@ export function readTasks(outline: Outline, planYear: number | null): TaskPassRe
           { ...child, text: '' },
           explicitOnly,
         );
-      } else emit(sid, number, fullText(child), child.line, ctx, child, explicitOnly);
+      } else {
+        const assignments = assignmentParagraphs(child);
+        if (!assignments) emit(sid, number, fullText(child), child.line, ctx, child, explicitOnly);
+        else {
+          // "2. Yêu cầu X …. / Yêu cầu Y …": each charge of a conclusion's item is a task of its own.
+          const [own, ...more] = assignments;
+          const first = { ...child, extra: own };
+          emit(sid, number, fullText(first), child.line, ctx, first, explicitOnly);
+          more.forEach((g, k) => {
+            const node = { ...leaf(g[0]), extra: g.slice(1) };
+            emit(sid, `${number}-${k + 1}`, fullText(node), g[0].line, ctx, node, explicitOnly);
+          });
+        }
+      }
     }
   }
 
