@@ -48,3 +48,28 @@ describe('a due year that ends its sentence', () => {
     ).toEqual([{ category: 'due', raw: 'trong năm 2025', due: '2025-12-31' }]);
   });
 });
+
+describe('duties stated paragraph by paragraph', () => {
+  const real = (name: string) =>
+    parsePlan(readFileSync(join(ROOT, 'test', 'fixtures', 'real', name), 'utf8')).tasks;
+
+  it('under an agency heading, each whole paragraph is a task of that agency (Kế hoạch 252/KH-BCĐQG1237)', () => {
+    const defence = real('bcdqg1237-252-kh-2013.txt').filter((t) => /^D\.2(?:-|$)/u.test(t.id));
+    expect(defence.map((t) => [t.id, t.lead, t.text.slice(0, 24)])).toEqual([
+      ['D.2-1', agencyKey('Bộ Quốc phòng'), 'Chủ trì, phối hợp với cá'],
+      ['D.2-2', agencyKey('Bộ Quốc phòng'), 'Chủ trì nghiên cứu, đề x'],
+      ['D.2-3', agencyKey('Bộ Quốc phòng'), 'Chỉ đạo đẩy nhanh tiến đ'],
+    ]);
+  });
+
+  it('a closing paragraph handing the work to a named lead is its own task, "phối hợp cùng" naming partners (Chỉ thị 01/CT-TLĐ)', () => {
+    const tasks = real('tld-01-ct-tld-2014.txt');
+    const item = tasks.find((t) => t.id === 'III.3')!;
+    const handed = tasks.find((t) => t.id === 'III.3-1')!;
+    expect(item.text).not.toMatch(/Ban Tuyên giáo/u);
+    expect(handed.lead).toBe(agencyKey('Ban Tuyên giáo'));
+    expect(handed.partners).toEqual(
+      ['Ban Tài chính', 'các Ban, đơn vị trực thuộc Tổng Liên đoàn'].map(agencyKey),
+    );
+  });
+});
