@@ -81,7 +81,7 @@ const SUBJECT_HEAD = new RegExp(`^${HEAD}(?=[\\s,:;]|$)`, 'u');
 // Headings and role cells also accept a lower-case start (legacy-font text loses capital toned letters).
 const ANY_CASE_HEAD = new RegExp(`^${HEAD}(?=[\\s,:;]|$)`, 'iu');
 const HEADING_HEAD = new RegExp(
-  `^(?:Các|các)\\s+(?:${HEAD}|cơ quan|sở|ban|huyện|thành|đảng|cấp|tổ chức|đơn vị|địa phương|ngành|đoàn|hội|chi|doanh nghiệp|chủ đầu tư|bộ|hợp tác xã|trường|bệnh viện)`,
+  `^(?:Các|các)\\s+(?:${HEAD}|cơ quan|sở|ban|huyện|thành|đảng|cấp|tổ chức|đơn vị|địa phương|ngành|đoàn|hội|chi|doanh nghiệp|chủ đầu tư|bộ|hợp tác xã|trường|bệnh viện|tỉnh|xã|phường|quận|thôn)`,
   'iu',
 );
 
@@ -106,7 +106,7 @@ export function isAgencyHeading(text: string): boolean {
 
 // Words that end the subject of a sentence: the verb (or the role) that follows the agency name.
 const VERBS =
-  'chủ trì|phối hợp|tham mưu|thực hiện|chỉ đạo|triển khai|xây dựng|tăng cường|rà soát|hướng dẫn|(?<![Cc]ác )tổ chức|có trách nhiệm|chịu trách nhiệm|căn cứ|tiếp tục|nghiên cứu|quán triệt|theo dõi|đôn đốc|kiểm tra|ban hành|lãnh đạo|khẩn trương|chủ động|tập trung|đẩy mạnh|nâng cao|bố trí|hoàn thiện|báo cáo|cập nhật|đề xuất|phát huy|trình|thẩm định|hoàn thành|bảo đảm|đảm bảo|giám sát|thường xuyên|định kỳ|cụ thể hoá|cụ thể hóa|là cơ quan|làm đầu mối|tổng hợp|gửi|phổ biến|tuyên truyền|tiếp nhận|bổ sung|giải quyết|tiến hành|vận động|huy động|thống kê|kịp thời|chuẩn bị|quan tâm|lựa chọn|đánh giá|sơ kết|tổng kết|xử lý|phụ trách(?! lĩnh vực| mảng)|cử|tích cực|phát động|ưu tiên|nắm chắc|nắm bắt|thành lập|biên soạn|lập|in|duy trì|cung cấp|hằng năm|hàng năm|căn cứ vào|trực tiếp|phân công|thẩm tra|sửa đổi|quy định|nghiêm túc|bám sát|tiếp thu|được giao|theo chức năng|trên cơ sở|có kế hoạch|xây dựng kế hoạch';
+  'chủ trì|phối hợp|tham mưu|thực hiện|chỉ đạo|triển khai|xây dựng|tăng cường|rà soát|hướng dẫn|(?<![Cc]ác )tổ chức|có trách nhiệm|chịu trách nhiệm|căn cứ|tiếp tục|nghiên cứu|quán triệt|theo dõi|đôn đốc|kiểm tra|ban hành|lãnh đạo|khẩn trương|chủ động|tập trung|đẩy mạnh|nâng cao|bố trí|hoàn thiện|báo cáo|cập nhật|đề xuất|phát huy|trình|thẩm định|hoàn thành|bảo đảm|đảm bảo|giám sát|thường xuyên|định kỳ|cụ thể hoá|cụ thể hóa|là cơ quan|làm đầu mối|tổng hợp|gửi|phổ biến|tuyên truyền|tiếp nhận|bổ sung|giải quyết|tiến hành|vận động|huy động|thống kê|kịp thời|chuẩn bị|quan tâm|lựa chọn|đánh giá|sơ kết|tổng kết|xử lý|phụ trách(?! lĩnh vực| mảng)|cử|tích cực|phát động|ưu tiên|nắm chắc|nắm bắt|thành lập|biên soạn|lập|in|duy trì|cung cấp|hằng năm|hàng năm|căn cứ vào|trực tiếp|phân công|thẩm tra|sửa đổi|quy định|nghiêm túc|bám sát|tiếp thu|được giao|theo chức năng|trên cơ sở|có kế hoạch|xây dựng kế hoạch|tham gia|tự(?= (?:đánh giá|theo dõi|kiểm tra|rà soát|chấm điểm))';
 /** Not a fragment: more than a function word ("các", "và"), at most 120 characters. */
 export function isAgencyName(name: string): boolean {
   if (name.length < 3 || name.length > 120) return false;
@@ -120,6 +120,17 @@ const SUBJECT_END = new RegExp(
   'u',
 );
 
+// "Trưởng Ban xây dựng Đảng", "Phó Trưởng ban chỉ đạo": a committee named after its work, written
+// in lower case, where the verb is the body's name. Capitalised for the search only (the same
+// length, so the cut falls at the same place).
+const COMMITTEE_NAMED_BY_WORK =
+  /(?<=(?:^|\s)[Bb]an )(?:xây dựng(?= Đảng)|chỉ đạo|tổ chức|kiểm tra|tuyên giáo|dân vận)/gu;
+
+function subjectEnd(text: string): number {
+  const probe = text.replace(COMMITTEE_NAMED_BY_WORK, (w) => w[0].toUpperCase() + w.slice(1));
+  return probe.search(SUBJECT_END);
+}
+
 /**
  * The agency a sentence starts with, e.g. "Sở Nội vụ tham mưu …" → "Sở Nội vụ", or null. The name
  * ends at the first verb or role word; a subject longer than 120 characters is not trusted.
@@ -127,7 +138,7 @@ const SUBJECT_END = new RegExp(
 export function leadingAgency(sentence: string): string | null {
   const t = sentence.trim();
   if (!SUBJECT_HEAD.test(t)) return null;
-  const end = t.slice(0, 200).search(SUBJECT_END);
+  const end = subjectEnd(t.slice(0, 200));
   if (end <= 0) return null;
   const name = cleanAgencyName(t.slice(0, end));
   // "Sở, ban, ngành …" lists kinds of bodies, not one accountable agency. A collective ("Các sở,
@@ -135,6 +146,26 @@ export function leadingAgency(sentence: string): string | null {
   // subject of a sentence ("everyone does X").
   if (/^[^\s,]+,/u.test(name)) return null;
   return isAgencyName(name) ? name : null;
+}
+
+// A class marked off from the rest: "các bộ, ngành khác", "các tổ chức thành viên của Mặt trận",
+// "các thành viên khác trong tiểu ban".
+const QUALIFIED_CLASS = /\s(?:khác|của|trong|thuộc|trực thuộc)(?:\s|$)/u;
+
+/**
+ * The class of bodies a sentence starts with, up to its verb, when the class is a defined set: one
+ * qualified ("Các thành viên khác trong tiểu ban căn cứ vào …", "Các bộ, ngành khác tiếp tục …") or
+ * acting on itself ("Các bộ tự đánh giá …"). A bare class ("Các sở, ngành gửi báo cáo …", "Các cấp
+ * ủy, tổ chức đảng ban hành …") speaks to everyone and names no lead: null.
+ */
+export function leadingCollective(sentence: string): string | null {
+  const t = sentence.trim();
+  if (!/^Các\s/u.test(t) || !HEADING_HEAD.test(t)) return null;
+  const end = subjectEnd(t.slice(0, 200));
+  if (end <= 0) return null;
+  const name = cleanAgencyName(t.slice(0, end));
+  if (!isAgencyName(name) || name.length > 100) return null;
+  return QUALIFIED_CLASS.test(name) || /^\s+tự\s/u.test(t.slice(end)) ? name : null;
 }
 
 /**
@@ -151,7 +182,7 @@ export function agencyFromHeading(heading: string): string | null {
     .replace(/:$/, '')
     .trim();
   if (!isAgencyHeading(h)) return null;
-  const cut = h.search(SUBJECT_END);
+  const cut = subjectEnd(h);
   const name = cleanAgencyName(cut > 0 ? h.slice(0, cut) : h);
   return isAgencyName(name) ? name : null;
 }

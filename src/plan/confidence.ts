@@ -51,6 +51,11 @@ const REASONS: Record<DoubtCode | 'no-lead' | 'lead-from-sentence', [Confidence,
     'Ô cơ quan chủ trì trống: lấy theo dòng trên (ô gộp của bảng).',
     'The lead cell is empty: taken from the row above (a merged table cell).',
   ],
+  'row-rebuilt': [
+    'medium',
+    'Dòng bảng bị ngắt thành nhiều mảnh khi sao chép và đã được ghép lại: hãy kiểm tra các ô.',
+    'The table row was broken into pieces in copying and put back together: please check its cells.',
+  ],
   'no-deadline': ['medium', 'Không ghi thời hạn.', 'No deadline is stated.'],
   'assignment-in-context': [
     'medium',

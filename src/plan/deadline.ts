@@ -32,7 +32,7 @@ const ONGOING = /thường xuyên|liên tục/u;
 const PERIODIC =
   /h[ằà]ng (?:năm|quý|tháng|tuần|kỳ|ngày)|định kỳ|mỗi (?:năm|quý|tháng)|(?:06|6|03|3) tháng (?:một lần|\/lần)|theo (?:quý|tháng|năm)\b/u;
 const EXTERNAL =
-  /sau khi (?:có |nhận được )?(?:hướng dẫn|kế hoạch|văn bản|quyết định|chỉ đạo)|sau khi [^()]{0,120}(?:ban hành|phê duyệt|có hiệu lực|được giao|có hướng dẫn|thông qua)|khi có (?:hướng dẫn|yêu cầu|chỉ đạo|văn bản)|theo (?:kế hoạch|hướng dẫn|lộ trình|chỉ đạo|yêu cầu|tiến độ|quy định|đề nghị|thời gian)(?: chung)?(?: của| do)? (?:trung ương|cấp trên|bộ|ban bí thư|bộ chính trị|chính phủ|thủ tướng|tỉnh|ban thường vụ|ban chỉ đạo|cơ quan)|(?:^|\s)theo (?:tiến độ|yêu cầu|lộ trình|hướng dẫn|kế hoạch|chỉ đạo)(?:,? (?:và )?(?:tiến độ|yêu cầu|lộ trình|hướng dẫn|kế hoạch|chỉ đạo))*(?: chung)?(?: của| do)? (?:trung ương|cấp trên|bộ|ban bí thư|bộ chính trị|chính phủ|thủ tướng|tỉnh|ban thường vụ|ban chỉ đạo|cơ quan|các bộ|ubnd|ủy ban|uỷ ban)|^(?:thực hiện |triển khai )?(?:đảm bảo )?theo (?:tiến độ|yêu cầu|lộ trình)|^khi có |đến khi (?:kết thúc|hoàn thành|hoàn tất)/u;
+  /sau khi (?:có |nhận được )?(?:hướng dẫn|kế hoạch|văn bản|quyết định|chỉ đạo)|sau khi [^()]{0,120}(?:ban hành|phê duyệt|có hiệu lực|được giao|có hướng dẫn|thông qua)|khi có (?:hướng dẫn|yêu cầu|chỉ đạo|văn bản)|theo (?:kế hoạch|hướng dẫn|lộ trình|chỉ đạo|yêu cầu|tiến độ|quy định|đề nghị|thời gian)(?: chung)?(?: của| do)? (?:trung ương|cấp trên|bộ|ban bí thư|bộ chính trị|chính phủ|thủ tướng|tỉnh|ban thường vụ|ban chỉ đạo|cơ quan)|(?:^|\s)theo (?:tiến độ|yêu cầu|lộ trình|hướng dẫn|kế hoạch|chỉ đạo)(?:,? (?:và )?(?:tiến độ|yêu cầu|lộ trình|hướng dẫn|kế hoạch|chỉ đạo))*(?: chung)?(?: của| do)? (?:trung ương|cấp trên|bộ|ban bí thư|bộ chính trị|chính phủ|thủ tướng|tỉnh|ban thường vụ|ban chỉ đạo|cơ quan|các bộ|ubnd|ủy ban|uỷ ban)|^(?:thực hiện |triển khai )?(?:đảm bảo )?theo (?:tiến độ|yêu cầu|lộ trình|kết quả|đề xuất)|^khi có |đến khi (?:kết thúc|hoàn thành|hoàn tất)/u;
 // "năm 2025 và các năm tiếp theo": ongoing from that year on, the year kept as the first due date.
 const ONGOING_FROM = /(?:và|,)\s*(?:các|những) năm (?:tiếp theo|sau|tiếp)/u;
 
@@ -160,6 +160,24 @@ function datedWithCondition(raw: string, planYear: number | null): Deadline[] | 
   ];
 }
 
+/** "Theo lộ trình triển khai Đề án, … hoàn thành trong năm 2025": an outside schedule that still
+ * fixes when the work must be done. Both notes; only a date after "hoàn thành" counts (a date in
+ * the schedule's own name is no deadline). */
+function scheduledWithDue(raw: string, planYear: number | null): Deadline[] | null {
+  const note = raw.replace(/\s+/g, ' ').trim();
+  const s = toNFC(note).toLowerCase();
+  const schedule = EXTERNAL.exec(s);
+  if (!schedule) return null;
+  const done = s.indexOf('hoàn thành', schedule.index + schedule[0].length);
+  if (done < 0) return null;
+  const due = latestDate(s.slice(done), planYear);
+  if (!due) return null;
+  return [
+    { category: 'external', raw: note, due: null },
+    { category: 'due', raw: note, due },
+  ];
+}
+
 /**
  * One note that may hold several ("Tháng 12/2013 và thường xuyên", "trước ngày 28/2 và trước ngày
  * 10/11/2023"): each part when every part is a deadline, else the note as one.
@@ -179,7 +197,7 @@ export function classifyNotes(raw: string, planYear: number | null = null): Dead
       { category: 'periodic', raw: note, due: null },
     ];
   }
-  const dated = datedWithCondition(raw, planYear);
+  const dated = datedWithCondition(raw, planYear) ?? scheduledWithDue(raw, planYear);
   if (dated) return dated;
   const pieces = raw.split(/\s+và\s+|;\s*/u).filter((p) => p.trim() !== '');
   if (pieces.length > 1) {
@@ -197,9 +215,10 @@ const PERIODIC_TEXT =
 // Not the budget's "chi thường xuyên" (recurrent spending), nor "thường xuyên hơn", nor what happens
 // often ("vùng thường xuyên xảy ra thiên tai").
 const ONGOING_TEXT = /(?<!\schi)(?:^|\s)thường xuyên(?=[\s,.;]|$)(?!\s+(?:hơn|xảy ra|bị|gặp))/iu;
-// Anchored on its keyword (an optional verb in front made every position a possible start).
+// Anchored on its keyword (an optional verb in front made every position a possible start). The
+// tail is optional: "…, hoàn thành trong năm 2025." ends its sentence with the year.
 const DATED_CLAUSE =
-  /(?:trước ngày|chậm nhất (?:vào |là )?ngày|trong (?:quý|tháng)|trong năm \d{4}|trong giai đoạn)\s[^.;()\n]{1,40}/giu;
+  /(?:trước ngày|chậm nhất (?:vào |là )?ngày|trong (?:quý|tháng)|trong năm \d{4}|trong giai đoạn)(?:\s[^.;()\n]{1,40})?/giu;
 
 const TIME_LINE = /(?:^|\n)[-+•\s]*thời (?:gian|hạn)(?: thực hiện| hoàn thành)?\s*:\s*([^\n]{1,200})/iu;
 

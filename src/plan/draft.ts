@@ -14,6 +14,7 @@ export type DoubtCode =
   | 'row-truncated'
   | 'row-continued'
   | 'lead-from-row-above'
+  | 'row-rebuilt'
   | 'long-text'
   | 'short-text'
   | 'collective-lead'

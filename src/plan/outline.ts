@@ -5,6 +5,7 @@
  * block. Nothing here decides what a task is; that is the task pass.
  */
 import { agencyFromHeading } from './agency';
+import { isBrokenPipeTable, rebuildBrokenPipeTable } from './broken-table';
 import { attributeOf, readLine, type Attribute, type PlanLine } from './lines';
 import { explicitKind, inferredKind, type ClassifiedLine } from './structure';
 import { tableColumns, type TableColumns } from './table-columns';
@@ -44,6 +45,8 @@ export interface TableRow {
   cells: string[];
   columns: TableColumns;
   line: number;
+  /** The row was put together from the pieces a copy broke it into (broken-table.ts). */
+  rebuilt?: boolean;
 }
 
 export interface OutlineSection {
@@ -252,6 +255,15 @@ export function buildOutline(lines: readonly PlanLine[], start: number): Outline
         }
         table = header;
         if (header.rows === 2) i = below;
+        else if (isBrokenPipeTable(lines, i, header.width)) {
+          // Rows broken into pieces by a web copy: rebuilt from the order of their cells.
+          const rebuilt = rebuildBrokenPipeTable(lines, i, header, cells);
+          const into = sections[sections.length - 1]; // the part just opened or found above
+          for (const r of rebuilt.rows)
+            into.tables.push({ cells: r.cells, columns: header, line: r.line, rebuilt: true });
+          i = rebuilt.end - 1;
+          table = null;
+        }
         continue;
       }
       if (table && current) {

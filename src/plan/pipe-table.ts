@@ -25,6 +25,7 @@ export interface SourceLines {
 const BAR = /^\s*\|\s*$/;
 const APPENDIX_CELL = /^[\s*]*(?:PHỤ LỤC|Phụ lục)(?![\p{L}])/u;
 const BLANK = /^\s*$/;
+const MARKDOWN_ROW = /^\s*\|[^|]*\S[^|]*\|/;
 // A cell is short: the next bar comes within this many lines, or the table has ended.
 const MAX_CELL_LINES = 30;
 
@@ -62,7 +63,14 @@ export function rebuildPipeTables(lines: readonly string[]): SourceLines {
   };
   let i = 0;
   while (i < lines.length) {
-    if (!isBar(lines[i]) || nextBar(lines, i + 1) < 0 || BLANK.test(lines[i + 1] ?? '')) {
+    if (
+      !isBar(lines[i]) ||
+      nextBar(lines, i + 1) < 0 ||
+      BLANK.test(lines[i + 1] ?? '') ||
+      MARKDOWN_ROW.test(lines[i - 1] ?? '')
+    ) {
+      // A bar alone under a markdown row ("| TT | Tên văn bản | … |" then "|") is that table's
+      // copy damage, not the opening of a flattened table.
       push(lines[i], i + 1);
       i++;
       continue;

@@ -21,7 +21,8 @@ const GIAO = /(?:^|[\s(;:,.])(?:[Gg]iao|[Đđ]ề nghị|[Yy]êu cầu)\s+(?:cho
 const PARTNER_END =
   /\s(?:thường xuyên|theo dõi|tổ chức thực hiện|tổ chức triển khai|triển khai|xây dựng|thực hiện|(?<!chuyên trách |cơ quan )tham mưu|hướng dẫn|kiểm tra|đôn đốc|rà soát|nghiên cứu|báo cáo|đề xuất|hoàn thiện|ban hành|trình|để|nhằm|trong việc|trong quá trình|tiếp tục|định kỳ|chỉ đạo|tổng hợp|đánh giá|tập trung|đẩy mạnh|tuyên truyền|tổ chức|bố trí|tham gia|cung cấp|hỗ trợ|giải quyết|xử lý|phổ biến|vận động|huy động|tiếp nhận|giám sát|quản lý|khảo sát|điều tra|soạn thảo|thẩm định|thẩm tra|bảo đảm|đảm bảo|cập nhật|chuẩn bị|sơ kết|tổng kết|lập|khẩn trương|chủ động|kịp thời|hoàn tất|hoàn thành|di dời|tăng cường|nâng cao)(?=[\s,;:]|$)|(?<=\sliên quan)\s(?!(?:và|cùng|với)\s)|[.;:()\n]/u;
 const ADVERB_END = /\s+(?:tiếp tục|chủ động|khẩn trương|thường xuyên|trực tiếp)$/u;
-const PARTNERS = /phối hợp\s+(?:chặt chẽ\s+)?(với\s+)?/giu;
+// "phối hợp cùng Ban Tài chính" says "với" in other words.
+const PARTNERS = /phối hợp\s+(?:chặt chẽ\s+)?(với\s+|cùng\s+)?/giu;
 
 // In a role line ("Cơ quan thực hiện: X chủ trì, phối hợp với Y; Z; W") ";" separates partners.
 const LIST_END = new RegExp(PARTNER_END.source.replace('[.;:()\\n]', '[.:()\\n]'), 'u');

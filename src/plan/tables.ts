@@ -53,6 +53,7 @@ export function readTables(body: OutlineSection, planYear: number | null): TaskP
   let groupNo = '';
   let generated = 0;
   let last: TaskDraft | null = null;
+  let rebuiltWarned = false;
   for (const row of body.tables) {
     const col = row.columns;
     const cell = (i: number) => (i >= 0 && i < row.cells.length ? row.cells[i] : '');
@@ -89,6 +90,20 @@ export function readTables(body: OutlineSection, planYear: number | null): TaskP
       continue;
     }
     const doubts = new Set<DoubtCode>();
+    if (row.rebuilt) {
+      doubts.add('row-rebuilt');
+      if (!rebuiltWarned) {
+        rebuiltWarned = true;
+        warnings.push(
+          warning(
+            'table-rebuilt',
+            row.line,
+            `Các dòng của bảng trong phần ${sid} bị ngắt thành nhiều mảnh khi sao chép; chúng đã được ghép lại theo thứ tự các ô: hãy kiểm tra các nhiệm vụ của bảng.`,
+            `The rows of the table in part ${sid} were broken into pieces in copying; they were put back together in the order of their cells: please check the table's tasks.`,
+          ),
+        );
+      }
+    }
     if (row.cells.length < col.width && (stt === '' || NUMBER_CELL.test(stt))) {
       doubts.add('row-truncated');
       warnings.push(

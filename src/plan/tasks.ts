@@ -11,7 +11,14 @@
  * - Lead: an attribute line, a role in the task's own text ("X chủ trì", "giao X"); else the group's
  *   agency; else the agency that opens the sentence ("Sở Nội vụ tham mưu …").
  */
-import { agencyFromHeading, cleanAgencyName, isAgencyHeading, leadingAgency, splitAgencies } from './agency';
+import {
+  agencyFromHeading,
+  cleanAgencyName,
+  isAgencyHeading,
+  leadingAgency,
+  leadingCollective,
+  splitAgencies,
+} from './agency';
 import { classifyNotes, extractDeadlines } from './deadline';
 import type { DoubtCode, LeadSource, TaskDraft, TaskPassResult } from './draft';
 import { excerpt } from './draft';
@@ -38,7 +45,12 @@ const OPENING_PHRASE =
 /** The agency a task's sentence opens with, after an opening phrase; for a title line ("Bước 5:
  * Thẩm định …") the paragraph under it. */
 function sentenceSubject(body: string): string | null {
-  const direct = leadingAgency(body) ?? leadingAgency(body.replace(OPENING_PHRASE, ''));
+  const direct =
+    leadingAgency(body) ??
+    leadingAgency(body.replace(OPENING_PHRASE, '')) ??
+    // A defined class of bodies opening the sentence (leadingCollective) leads it.
+    leadingCollective(body) ??
+    leadingCollective(body.replace(OPENING_PHRASE, ''));
   if (direct) return direct;
   const br = body.indexOf('\n');
   // "Bước 5: Thẩm định …" or a title ending with ":" ("Thành lập Ban Chỉ đạo …:") over its paragraph.
@@ -105,6 +117,42 @@ function fullText(n: OutlineNode, own = true): string {
   parts.sort((a, b) => a[0] - b[0]);
   const lines = parts.map((p) => p[1]);
   return (own ? [n.text, ...lines] : lines).join('\n');
+}
+
+// A charge: "Yêu cầu …", "Giao …", "Đề nghị …" opening a sentence.
+const CHARGE = /^(?:Yêu cầu|Giao|Đề nghị)\s+\p{L}/u;
+// "Đoàn Chủ tịch … giao cho Ban Tuyên giáo chủ trì, …": a body hands the work to a lead by name,
+// a charge of its own whatever the item above it says.
+const HANDED_TO = /^[^.;:]{0,120}\sgiao(?: cho)?\s+\p{Lu}[^.;:]{0,80}\schủ trì/u;
+
+/**
+ * A numbered item that charges someone and goes on with further paragraphs each opening a new
+ * charge after a finished sentence (the items of a Kết luận or Thông báo kết luận), or any item
+ * followed by a paragraph handing work to a named lead: its paragraphs grouped one charge a
+ * group, the item's own first. Null when the item is one charge.
+ */
+function assignmentParagraphs(n: OutlineNode): Paragraph[][] | null {
+  if (n.children.length > 0 || n.attributes.length > 0 || n.extra.length === 0) return null;
+  const charges = CHARGE.test(n.text);
+  const groups: Paragraph[][] = [[]];
+  let before = n.text;
+  for (const e of n.extra) {
+    const charge = (charges && CHARGE.test(e.text)) || HANDED_TO.test(e.text);
+    if (charge && /[.;!]\s*$/u.test(before)) groups.push([e]);
+    else groups[groups.length - 1].push(e);
+    before = e.text;
+  }
+  return groups.length > 1 ? groups : null;
+}
+
+/** Paragraphs under an agency heading that are duties of their own: two or more, each a whole
+ * sentence opening with a capital and ending with a full stop (a copy that wraps its lines gives
+ * lines that do not). */
+function separateDuties(extra: readonly Paragraph[]): boolean {
+  return (
+    extra.length >= 2 &&
+    extra.every((p) => /^\p{Lu}/u.test(p.text) && /[.;]\s*$/u.test(p.text) && p.text.length >= 40)
+  );
 }
 
 function anyJoined(n: OutlineNode): boolean {
@@ -315,16 +363,43 @@ export function readTasks(outline: Outline, planYear: number | null): TaskPassRe
         // "1. Sở Y tế" with its duty in the paragraph below: the heading names the lead.
         const lead = agencyFromHeading(child.text);
         const own: Context = { ...ctx, lead, partners: [], underAgency: true, group: printed(child) };
-        emit(
-          sid,
-          number,
-          child.extra.map((e) => e.text).join('\n'),
-          child.line,
-          own,
-          { ...child, text: '' },
-          explicitOnly,
-        );
-      } else emit(sid, number, fullText(child), child.line, ctx, child, explicitOnly);
+        if (child.children.length === 0 && child.attributes.length === 0 && separateDuties(child.extra)) {
+          // "2. Bộ Quốc phòng" over paragraphs that each state a duty in full: one task each.
+          child.extra.forEach((p, k) =>
+            emit(
+              sid,
+              `${number}-${k + 1}`,
+              p.text,
+              p.line,
+              own,
+              { ...leaf(p), number: `${number}-${k + 1}` },
+              explicitOnly,
+            ),
+          );
+        } else
+          emit(
+            sid,
+            number,
+            child.extra.map((e) => e.text).join('\n'),
+            child.line,
+            own,
+            { ...child, text: '' },
+            explicitOnly,
+          );
+      } else {
+        const assignments = assignmentParagraphs(child);
+        if (!assignments) emit(sid, number, fullText(child), child.line, ctx, child, explicitOnly);
+        else {
+          // "2. Yêu cầu X …. / Yêu cầu Y …": each charge of a conclusion's item is a task of its own.
+          const [own, ...more] = assignments;
+          const first = { ...child, extra: own };
+          emit(sid, number, fullText(first), child.line, ctx, first, explicitOnly);
+          more.forEach((g, k) => {
+            const node = { ...leaf(g[0]), extra: g.slice(1) };
+            emit(sid, `${number}-${k + 1}`, fullText(node), g[0].line, ctx, node, explicitOnly);
+          });
+        }
+      }
     }
   }
 
