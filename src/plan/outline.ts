@@ -398,6 +398,8 @@ export function buildOutline(lines: readonly PlanLine[], start: number): Outline
  * the bullet it follows and to the bullets before it that have no block of their own. */
 function ownBulletAttributes(node: OutlineNode): void {
   for (const child of node.children) ownBulletAttributes(child);
+  // Fewer than two attribute lines cannot follow two bullets: most nodes stop here.
+  if (node.attributes.length < 2) return;
   const followed = new Set(node.attributes.map((a) => a.follows).filter((f) => f !== undefined));
   if (followed.size < 2) return;
   const kept: LocatedAttribute[] = [];
