@@ -163,8 +163,9 @@ function wrapsInBlocks(lines: readonly string[]): boolean {
   let text = 0;
   let wrapped = 0;
   let prev: string | null = null;
-  for (const raw of lines) {
-    const t = raw.trim();
+  // Index loops: these run once over every line, and for…of allocated an iterator result per line.
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i].trim();
     if (t === '' || DECORATION.test(t)) {
       blank++;
       prev = null;
@@ -211,8 +212,9 @@ function trailingNumber(line: string): number {
  */
 function runningHeaders(lines: readonly string[]): Set<string> {
   const counts = new Map<string, number>();
-  for (const raw of lines) {
-    const t = raw.trim();
+  // Index loops: these run once over every line, and for…of allocated an iterator result per line.
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i].trim();
     if (t.length < 8 || t.length > 100 || !/\d/.test(t) || /[.;:,]$/.test(t) || startsWithMarker(t)) continue;
     if (t.indexOf('\t') >= 0 || !/^\p{Lu}/u.test(t) || /\s(?:chủ trì|phối hợp|thực hiện)\b/u.test(t))
       continue;
@@ -284,8 +286,11 @@ function continues(prev: Paragraph, next: string): 'text' | 'marker' | false {
   if (prev.parts.length === 1 && /^(?:trang|page)$/i.test(prev.parts[0])) return false;
   if (startsWithMarker(next)) return false;
   if (/[,;]$/.test(prev.last)) return 'text';
-  const first = next[0];
-  return first === '(' || /\d/.test(first) || isLowercaseLetter(first) ? 'text' : false;
+  // "(", a digit or a lower-case letter; ASCII answered from the code (no one-letter string made).
+  const c = next.charCodeAt(0);
+  if (c === 0x28 || (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a)) return 'text';
+  if (c < 0x80) return false;
+  return isLowercaseLetter(next[0]) ? 'text' : false;
 }
 
 function continuesHeading(prev: Paragraph, next: string): boolean {
@@ -336,8 +341,9 @@ function physicalLines(src: string): string[] {
  */
 export function normalizeLines(input: string): NormalizedLines {
   const src = typeof input === 'string' ? input : '';
-  let split = physicalLines(src);
-  if (mayChangeUnderNFC(src)) split = split.map(toNFC);
+  const split = physicalLines(src);
+  // In place: `split` is this call's own array.
+  if (mayChangeUnderNFC(src)) for (let i = 0; i < split.length; i++) split[i] = toNFC(split[i]);
   // Flattened web tables ("|" lines between cells) become tab-separated rows first.
   const source = src.indexOf('|') >= 0 && /^\s*\|\s*$/m.test(src) ? rebuildPipeTables(split) : null;
   const rawLines = source ? source.texts : split;
