@@ -164,12 +164,15 @@ function datedWithCondition(raw: string, planYear: number | null): Deadline[] | 
 // is read once per plan year and handed out as fresh copies (callers own what they get).
 const NOTES_READ = new Map<string, readonly Deadline[]>();
 const NOTES_KEPT = 5000;
+const NOTE_KEPT_LENGTH = 200;
 
 /**
  * One note that may hold several ("Tháng 12/2013 và thường xuyên", "trước ngày 28/2 và trước ngày
  * 10/11/2023"): each part when every part is a deadline, else the note as one.
  */
 export function classifyNotes(raw: string, planYear: number | null = null): Deadline[] {
+  // A long note is one sentence of its own, seldom repeated: not worth the memory.
+  if (raw.length > NOTE_KEPT_LENGTH) return readNotes(raw, planYear);
   const key = `${planYear ?? ''}|${raw}`;
   let read = NOTES_READ.get(key);
   if (read === undefined) {

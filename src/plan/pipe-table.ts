@@ -63,7 +63,6 @@ function isBlank(line: string): boolean {
 }
 
 /** Index of the next bar line after `from` within the cell limit, or -1. */
-
 function nextBar(lines: readonly string[], from: number): number {
   let content = 0;
   for (let j = from; j < lines.length; j++) {
