@@ -12,7 +12,7 @@ import { planRowCells } from '../src/tracking/plan-rows';
 import { untouchedTasks } from '../src/tracking/task-hash';
 import { cellText } from '../src/tracking/entries';
 import { PLAN_COLUMN_IDS } from '../src/model/columns';
-import { filledSnapshot, generatePlanText, realPlanText, ROOT, sampleText, scalePlan } from './generate';
+import { filledSnapshot, ROOT, sampleText, scalePlan } from './generate';
 import { child, median, Result, timeMedian } from './measure';
 import type { ChildAnswer } from './child';
 import { taskpaneBenchmarks } from './taskpane';
@@ -23,6 +23,7 @@ import { reviseBenchmark } from './revise';
 import { checkFileBenchmark, GROWTH_SIZES } from './check-file';
 import { growth, stepLabel } from './timing';
 import { writeBenchmarks } from './xlsx';
+import { parseBenchmark } from './parse';
 
 const results: Result[] = [];
 
@@ -34,76 +35,8 @@ function record(name: string, size: number | string, value: number, unit: string
   );
 }
 
-async function parseBench(): Promise<void> {
-  const sizes: [string, number][] = [
-    ['25KB', 25_000],
-    ['1MB', 1_000_000],
-    ['5MB', 5_000_000],
-  ];
-  for (const [label, bytes] of sizes) {
-    const text = generatePlanText(bytes);
-    const runs = bytes > 1_000_000 ? 5 : 9;
-    parsePlan(text); // warm-up, so the first size does not pay for JIT compilation alone
-    const ms = await timeMedian(runs, () => parsePlan(text));
-    record('parse', label, ms, 'ms');
-    record('parse.tasks', label, parsePlan(text).tasks.length, 'tasks');
-  }
-  // The same sizes made of real plans (several issuers and layouts), the throughput, and the floor:
-  // the least any line-based parser does (split into lines, NFC, three regexes a line) on the same
-  // text, timed in turns with the parse so that both see the same load. The ratio is what to compare
-  // across machines and runs; MB/s alone moves with the load of a shared machine.
-  for (const [label, bytes] of sizes) {
-    const text = realPlanText(bytes);
-    const runs = bytes > 1_000_000 ? 7 : bytes > 100_000 ? 9 : 41;
-    parsePlan(text);
-    lineFloor(text);
-    const parse: Timing[] = [];
-    const floor: Timing[] = [];
-    for (let i = 0; i < runs; i++) {
-      parse.push(timeOnce(() => parsePlan(text)));
-      floor.push(timeOnce(() => lineFloor(text)));
-    }
-    const mb = new TextEncoder().encode(text).length / 1e6;
-    const ms = median(parse.map((t) => t.wall));
-    const cpu = median(parse.map((t) => t.cpu));
-    const floorCpu = median(floor.map((t) => t.cpu));
-    record('parse.real', label, ms, 'ms');
-    record('parse.real.throughput', label, (mb * 1000) / ms, 'MB/s');
-    record('parse.real.cpu', label, cpu, 'ms');
-    record('parse.real.cpu.throughput', label, (mb * 1000) / cpu, 'MB/s');
-    record('parse.real.floor.cpu', label, floorCpu, 'ms');
-    record('parse.real.floor.throughput', label, (mb * 1000) / floorCpu, 'MB/s');
-    record('parse.real.ratio', label, cpu / floorCpu, '× floor');
-    record('parse.real.tasks', label, parsePlan(text).tasks.length, 'tasks');
-  }
-}
-
-interface Timing {
-  wall: number;
-  /** Processor time of the process (every thread, so the garbage collector's helpers too). */
-  cpu: number;
-}
-
-/** One run timed by the clock and by the processor: on a loaded machine the second moves less. */
-function timeOnce(fn: () => unknown): Timing {
-  const c0 = process.cpuUsage();
-  const t0 = process.hrtime.bigint();
-  fn();
-  const wall = Number(process.hrtime.bigint() - t0) / 1e6;
-  const c = process.cpuUsage(c0);
-  return { wall, cpu: (c.user + c.system) / 1000 };
-}
-
-/** The floor of a line-based parse: every line split off, NFC-normalised and tried with three patterns. */
-function lineFloor(text: string): number {
-  let hits = 0;
-  for (const line of text.split(/\r\n|\r|\n/)) {
-    const s = line.normalize('NFC');
-    if (/^\s*(?:\d{1,3}\.)+\s/.test(s)) hits++;
-    if (/chủ trì|phối hợp/u.test(s)) hits++;
-    if (/\d{1,2}\/\d{4}/.test(s)) hits++;
-  }
-  return hits;
+function parseBench(): void {
+  for (const r of parseBenchmark()) record(r.name, r.size, r.value, r.unit);
 }
 
 function xlsxBench(): void {

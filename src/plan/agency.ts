@@ -64,10 +64,12 @@ export function agencyKey(name: string): string {
   return s;
 }
 
+// Whitespace other than single spaces: without any, the first step below changes nothing.
+const ODD_WHITESPACE = /[^\S ]| {2}/;
+
 /** The name as shown: trimmed, single-spaced, without trailing punctuation or a role colon. */
 export function cleanAgencyName(name: string): string {
-  return name
-    .replace(/\s+/g, ' ')
+  return (ODD_WHITESPACE.test(name) ? name.replace(/\s+/g, ' ') : name)
     .trim()
     .replace(/^[-–+•*]\s*/, '')
     .replace(/[\s.,;:]+$/, '');

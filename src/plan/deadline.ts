@@ -178,11 +178,30 @@ function scheduledWithDue(raw: string, planYear: number | null): Deadline[] | nu
   ];
 }
 
+// Plans repeat their notes ("Thường xuyên", "Năm 2025", "Quý IV/2025" in row after row): each note
+// is read once per plan year and handed out as fresh copies (callers own what they get).
+const NOTES_READ = new Map<string, readonly Deadline[]>();
+const NOTES_KEPT = 5000;
+const NOTE_KEPT_LENGTH = 200;
+
 /**
  * One note that may hold several ("Tháng 12/2013 và thường xuyên", "trước ngày 28/2 và trước ngày
  * 10/11/2023"): each part when every part is a deadline, else the note as one.
  */
 export function classifyNotes(raw: string, planYear: number | null = null): Deadline[] {
+  // A long note is one sentence of its own, seldom repeated: not worth the memory.
+  if (raw.length > NOTE_KEPT_LENGTH) return readNotes(raw, planYear);
+  const key = `${planYear ?? ''}|${raw}`;
+  let read = NOTES_READ.get(key);
+  if (read === undefined) {
+    read = readNotes(raw, planYear);
+    if (NOTES_READ.size >= NOTES_KEPT) NOTES_READ.clear();
+    NOTES_READ.set(key, read);
+  }
+  return read.map((d) => ({ category: d.category, raw: d.raw, due: d.due }));
+}
+
+function readNotes(raw: string, planYear: number | null): Deadline[] {
   const lower = raw.toLowerCase();
   // "Thường xuyên hằng năm": a standing duty that is also reported each year.
   if (
@@ -212,6 +231,10 @@ export function classifyNotes(raw: string, planYear: number | null = null): Dead
 // "Định kỳ …" opening the sentence, "… định kỳ và đột xuất." closing a clause, "tổng hợp định kỳ …".
 const PERIODIC_TEXT =
   /^\s*định kỳ(?=\s)|(?:[;,:]|\svà)\s*định kỳ(?=\s+(?:báo cáo|tổng hợp|sơ kết|tổng kết|kiểm tra|đánh giá|rà soát|giao ban|họp|cập nhật|thông tin)(?=[\s,]))|\sđịnh kỳ(?=\s+(?:và|hoặc)\s+đột xuất|\s*[.;]|$)|(?:tổng hợp|báo cáo|kiểm tra|giám sát) định kỳ(?=\s)|(?:định kỳ\s+)?h[ằà]ng (?:năm|quý|tháng|tuần|ngày)|định kỳ (?:\d{1,2}|sáu|ba) tháng(?: (?:một lần|\/lần))?|mỗi (?:năm|quý|tháng)(?: một lần)?/iu;
+// Every alternative of PERIODIC_TEXT holds one of these words (same flags, so the same letters match):
+// a sentence without them, most of them, is spared the long pattern. A new alternative that holds
+// none of them must add its word here.
+const PERIODIC_WORDS = /định kỳ|h[ằà]ng |mỗi /iu;
 // Not the budget's "chi thường xuyên" (recurrent spending), nor "thường xuyên hơn", nor what happens
 // often ("vùng thường xuyên xảy ra thiên tai").
 const ONGOING_TEXT = /(?<!\schi)(?:^|\s)thường xuyên(?=[\s,.;]|$)(?!\s+(?:hơn|xảy ra|bị|gặp))/iu;
@@ -250,7 +273,7 @@ export function extractDeadlines(text: string, planYear: number | null, notesOnl
   if (notesOnly) return out;
   // The first sentence states the task; later ones elaborate ("… Hằng năm thực hiện kiểm điểm").
   const first = firstSentence(text);
-  const periodic = PERIODIC_TEXT.exec(first);
+  const periodic = PERIODIC_WORDS.test(first) ? PERIODIC_TEXT.exec(first) : null;
   // "Thường xuyên theo dõi …", "… cập nhật dữ liệu thường xuyên": a standing duty.
   const standing = ONGOING_TEXT.exec(first);
   if (standing) out.push({ category: 'ongoing', raw: standing[0].trim(), due: null });

@@ -36,7 +36,6 @@ const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 /* eslint-disable no-control-regex -- these patterns exist to find control characters */
 // C0/C1 controls other than tab and the line breaks (which are handled before this runs).
 const CONTROLS = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F]/g;
-const LINE_BREAKS = /\r\n|[\r\n\u000B\u000C\u0085\u2028\u2029]/;
 const OTHER_BREAKS = /[\r\u000B\u000C\u0085\u2028\u2029]/;
 /* eslint-enable no-control-regex */
 const PAGE_NUMBER_LINE =
@@ -94,6 +93,16 @@ function trimSpaces(s: string): string {
   return a === 0 && b === s.length ? s : s.slice(a, b);
 }
 
+/** Whether another round of cleanLine's loop would leave `s` as it is: nothing left that a step of
+ * the round removes (a footnote mark, a run of spaces, a tab, emphasis, a heading mark, spaces at the
+ * ends). Saves the round that only confirms it. */
+function settled(s: string): boolean {
+  const n = s.length;
+  if (n === 0) return true;
+  if (s.charCodeAt(0) === 32 || s.charCodeAt(n - 1) === 32 || s.charCodeAt(0) === 0x23) return false;
+  return s.indexOf('[') < 0 && s.indexOf('*') < 0 && s.indexOf('\t') < 0 && s.indexOf('  ') < 0;
+}
+
 /** Clean one physical line (no joining); `raw` is NFC already. */
 function cleanLine(raw: string): string {
   let s = raw;
@@ -120,7 +129,7 @@ function cleanLine(raw: string): string {
       s = s.replace(MARKER_TAB, '$1 $2');
     }
     s = stripEmphasis(trimSpaces(s));
-    if (s === before) break;
+    if (s === before || settled(s)) break;
   }
   // Tabs at the ends stay: an empty first or last cell of a table row still counts.
   return toNFC(trimSpaces(s));
@@ -154,8 +163,9 @@ function wrapsInBlocks(lines: readonly string[]): boolean {
   let text = 0;
   let wrapped = 0;
   let prev: string | null = null;
-  for (const raw of lines) {
-    const t = raw.trim();
+  // Index loops: these run once over every line, and for…of allocated an iterator result per line.
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i].trim();
     if (t === '' || DECORATION.test(t)) {
       blank++;
       prev = null;
@@ -202,8 +212,9 @@ function trailingNumber(line: string): number {
  */
 function runningHeaders(lines: readonly string[]): Set<string> {
   const counts = new Map<string, number>();
-  for (const raw of lines) {
-    const t = raw.trim();
+  // Index loops: these run once over every line, and for…of allocated an iterator result per line.
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i].trim();
     if (t.length < 8 || t.length > 100 || !/\d/.test(t) || /[.;:,]$/.test(t) || startsWithMarker(t)) continue;
     if (t.indexOf('\t') >= 0 || !/^\p{Lu}/u.test(t) || /\s(?:chủ trì|phối hợp|thực hiện)\b/u.test(t))
       continue;
@@ -275,8 +286,11 @@ function continues(prev: Paragraph, next: string): 'text' | 'marker' | false {
   if (prev.parts.length === 1 && /^(?:trang|page)$/i.test(prev.parts[0])) return false;
   if (startsWithMarker(next)) return false;
   if (/[,;]$/.test(prev.last)) return 'text';
-  const first = next[0];
-  return first === '(' || /\d/.test(first) || isLowercaseLetter(first) ? 'text' : false;
+  // "(", a digit or a lower-case letter; ASCII answered from the code (no one-letter string made).
+  const c = next.charCodeAt(0);
+  if (c === 0x28 || (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a)) return 'text';
+  if (c < 0x80) return false;
+  return isLowercaseLetter(next[0]) ? 'text' : false;
 }
 
 function continuesHeading(prev: Paragraph, next: string): boolean {
@@ -299,7 +313,25 @@ function paragraphOf(line: string, lineNo: number): Paragraph {
 /** The input's physical lines: CR, LF, CRLF and the other Unicode breaks each end one. */
 function physicalLines(src: string): string[] {
   // Most text has LF only: a plain split is several times faster than the regex one.
-  return OTHER_BREAKS.test(src) ? src.split(LINE_BREAKS) : src.split('\n');
+  if (!OTHER_BREAKS.test(src)) return src.split('\n');
+  // Otherwise one scan, cheaper than a regex split: CRLF, CR, LF, VT, FF, NEL, LS and PS each end a
+  // line (CRLF counts once).
+  const out: string[] = [];
+  let from = 0;
+  for (let i = 0; i < src.length; i++) {
+    const c = src.charCodeAt(i);
+    if (c > 0x0d && c !== 0x85 && c !== 0x2028 && c !== 0x2029) continue;
+    if (c === 0x0a || c === 0x0b || c === 0x0c || c === 0x85 || c === 0x2028 || c === 0x2029) {
+      out.push(src.slice(from, i));
+      from = i + 1;
+    } else if (c === 0x0d) {
+      out.push(src.slice(from, i));
+      if (src.charCodeAt(i + 1) === 0x0a) i++;
+      from = i + 1;
+    }
+  }
+  out.push(src.slice(from));
+  return out;
 }
 
 /**
@@ -309,8 +341,9 @@ function physicalLines(src: string): string[] {
  */
 export function normalizeLines(input: string): NormalizedLines {
   const src = typeof input === 'string' ? input : '';
-  let split = physicalLines(src);
-  if (mayChangeUnderNFC(src)) split = split.map(toNFC);
+  const split = physicalLines(src);
+  // In place: `split` is this call's own array.
+  if (mayChangeUnderNFC(src)) for (let i = 0; i < split.length; i++) split[i] = toNFC(split[i]);
   // Flattened web tables ("|" lines between cells) become tab-separated rows first.
   const source = src.indexOf('|') >= 0 && /^\s*\|\s*$/m.test(src) ? rebuildPipeTables(split) : null;
   const rawLines = source ? source.texts : split;

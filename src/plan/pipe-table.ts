@@ -29,28 +29,46 @@ const MARKDOWN_ROW = /^\s*\|[^|]*\S[^|]*\|/;
 // A cell is short: the next bar comes within this many lines, or the table has ended.
 const MAX_CELL_LINES = 30;
 
+const DECORATION_LINE = /^[*\-–—_=~\s]+$/;
+
 function cellText(lines: readonly string[]): string {
+  if (lines.length === 1) {
+    // Most cells are one line without emphasis or tabs: then the steps below only trim it.
+    const only = lines[0];
+    if (only.indexOf('*') < 0 && only.indexOf('\t') < 0) {
+      const t = only.trim();
+      return t === '' || DECORATION_LINE.test(t) ? '' : t;
+    }
+  }
   return (
     lines
       // Emphasis opened or closed at a line's edge ("**BỘ VĂN HÓA, THỂ" / "THAO **") is markup.
       .map((l) => l.trim().replace(/^\*{1,3}(?=\S)|\s*\*{1,3}$/g, ''))
-      .filter((l) => l !== '' && !/^[*\-–—_=~\s]+$/.test(l))
+      .filter((l) => l !== '' && !DECORATION_LINE.test(l))
       .join(' ')
       .replace(/\t/g, ' ')
       .replace(/^[*\s]+|[*\s]+$/g, '')
   );
 }
 
-/** Index of the next bar line after `from` within the cell limit, or -1. */
 function isBar(line: string): boolean {
   return line.indexOf('|') >= 0 && BAR.test(line);
 }
 
+/** BLANK.test(line), answered without the regex for a line that starts with a printable ASCII
+ * character or a letter below U+1680 (no whitespace character lies there). */
+function isBlank(line: string): boolean {
+  const c = line.charCodeAt(0);
+  if ((c > 0x20 && c < 0x7f) || (c >= 0x100 && c < 0x1680)) return false;
+  return BLANK.test(line);
+}
+
+/** Index of the next bar line after `from` within the cell limit, or -1. */
 function nextBar(lines: readonly string[], from: number): number {
   let content = 0;
   for (let j = from; j < lines.length; j++) {
     if (isBar(lines[j])) return j;
-    if (!BLANK.test(lines[j]) && ++content > MAX_CELL_LINES) return -1;
+    if (!isBlank(lines[j]) && ++content > MAX_CELL_LINES) return -1;
   }
   return -1;
 }
@@ -66,7 +84,7 @@ export function rebuildPipeTables(lines: readonly string[]): SourceLines {
     if (
       !isBar(lines[i]) ||
       nextBar(lines, i + 1) < 0 ||
-      BLANK.test(lines[i + 1] ?? '') ||
+      isBlank(lines[i + 1] ?? '') ||
       MARKDOWN_ROW.test(lines[i - 1] ?? '')
     ) {
       // A bar alone under a markdown row ("| TT | Tên văn bản | … |" then "|") is that table's
@@ -90,16 +108,16 @@ export function rebuildPipeTables(lines: readonly string[]): SourceLines {
       const body = lines.slice(at + 1, next);
       // Cells start right after their bar; a blank line there means the table has ended and the
       // next bar opens another one.
-      if (BLANK.test(body[0] ?? '') && !body.every((l) => BLANK.test(l))) break;
-      if (body.every((l) => BLANK.test(l))) {
+      if (isBlank(body[0] ?? '') && !body.every((l) => isBlank(l))) break;
+      if (body.every((l) => isBlank(l))) {
         flush(); // two bars: the row ends
       } else if (APPENDIX_CELL.test(body[0])) {
         // "| Nơi nhận … | KT. TRƯỞNG BAN … | PHỤ LỤC / title / (Kèm theo …) | TT | …": the appendix
         // heading between the closing block and its table is no cell; it and its lines stand alone.
         flush();
-        for (let j = 0; j < body.length; j++) if (!BLANK.test(body[j])) push(body[j], at + 2 + j);
+        for (let j = 0; j < body.length; j++) if (!isBlank(body[j])) push(body[j], at + 2 + j);
       } else {
-        if (row.length === 0) rowLine = at + 2 + body.findIndex((l) => !BLANK.test(l));
+        if (row.length === 0) rowLine = at + 2 + body.findIndex((l) => !isBlank(l));
         row.push(cellText(body));
       }
       at = next;

@@ -15,6 +15,11 @@ export interface Roles {
 const ROLE_LEAD = /(?:cơ quan|đơn vị)\s+(?:chủ trì|thực hiện)\s*:\s*([^;\n]{1,300})/iu;
 const ROLE_PARTNERS = /(?:cơ quan|đơn vị)\s+phối hợp\s*:\s*([^\n]{1,500})/iu;
 const LEAD_WORD = /\schủ trì(?=[\s,;:.)]|$)/u;
+
+/** Where LEAD_WORD first matches, or -1; the literal it needs is looked for first (most texts lack it). */
+function leadWordAt(text: string): number {
+  return text.indexOf('chủ trì') < 0 ? -1 : text.search(LEAD_WORD);
+}
 const GIAO = /(?:^|[\s(;:,.])(?:[Gg]iao|[Đđ]ề nghị|[Yy]êu cầu)\s+(?:cho\s+)?/gu;
 // Where a partner list stops: a verb that starts the task itself. "tham mưu" right after
 // "chuyên trách"/"cơ quan" is part of a name ("cơ quan chuyên trách tham mưu, giúp việc Tỉnh ủy").
@@ -72,7 +77,7 @@ function afterGiao(clause: string): string {
  */
 export function roleValue(value: string): Roles {
   const v = value.trim();
-  const at = v.search(LEAD_WORD);
+  const at = leadWordAt(v);
   if (at > 0) {
     const lead = cleanAgencyName(v.slice(0, at));
     if (isAgencyName(lead) && startsWithAgency(lead)) return { lead, partners: partnersAfter(v, at, true) };
@@ -94,7 +99,7 @@ export function findRoles(text: string): Roles {
     if (lead) return { lead, partners };
   }
   const head = text.slice(0, 2000);
-  const at = head.search(LEAD_WORD);
+  const at = leadWordAt(head);
   if (at > 0) {
     const before = head.slice(0, at);
     // The subject is the clause just before "chủ trì": after the last sentence break or "giao".

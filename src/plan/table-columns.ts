@@ -54,8 +54,36 @@ function columnsOf(lower: readonly string[]): Omit<TableColumns, 'rows' | 'width
   };
 }
 
+// The outline asks about the same row several times (where the body starts, each header candidate,
+// the look-ahead over a cell cut by line breaks): the answer for a row and the row below it is kept
+// with the row's cells, so each pair is read once. A row the outline has since extended (a cell cut
+// by a line break) no longer equals the copy kept, and is read again.
+interface Answer {
+  cells: readonly string[];
+  next: readonly string[] | undefined;
+  nextCells: readonly string[] | undefined;
+  columns: TableColumns | null;
+}
+const answers = new WeakMap<readonly string[], Answer>();
+
+function sameCells(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** The header's layout, or null when the row is not a task-table header. */
 export function tableColumns(cells: readonly string[], next?: readonly string[]): TableColumns | null {
+  const known = answers.get(cells);
+  if (known && known.next === next && sameCells(known.cells, cells) && sameCells(known.nextCells, next))
+    return known.columns;
+  const columns = readColumns(cells, next);
+  answers.set(cells, { cells: cells.slice(), next, nextCells: next?.slice(), columns });
+  return columns;
+}
+
+function readColumns(cells: readonly string[], next?: readonly string[]): TableColumns | null {
   const lower = cells.map((c) => c.toLowerCase());
   const second = next?.map((c) => c.toLowerCase());
   if (second && second.some((c) => SUB_HEADER.test(c)) && !second.some((c) => /^\d/.test(c))) {

@@ -106,6 +106,8 @@ function printed(n: OutlineNode): string {
 }
 
 function fullText(n: OutlineNode, own = true): string {
+  // A task with nothing under it (most of them) is its own line.
+  if (n.extra.length === 0 && n.attributes.length === 0 && n.children.length === 0) return own ? n.text : '';
   const parts: Array<[number, string]> = [];
   for (const e of n.extra) parts.push([e.line, e.text]);
   for (const a of n.attributes) if (a.raw) parts.push([a.line, a.raw]);

@@ -1,0 +1,110 @@
+/**
+ * The parser's shortcuts (issue 18) must answer as the long way does. Each test here drives one of
+ * them where it could go wrong: a remembered answer whose input has changed since, a shared answer
+ * a caller changes, a hand-written line splitter, a cell or a line that needs its full cleaning.
+ * The byte-for-byte proof on every plan kept is `node scripts/parse-corpus.js compare`.
+ */
+import { classifyNotes } from '../../src/plan/deadline';
+import { normalizeText, normalizeWithMap } from '../../src/plan/normalize';
+import { parsePlan } from '../../src/plan/parse';
+import { tableColumns } from '../../src/plan/table-columns';
+
+describe('tableColumns keeps its answer with the row', () => {
+  it('reads a row again once the outline has extended it (a cell cut by a line break)', () => {
+    const cells = ['STT', 'Nội dung công việc', 'Thời gian'];
+    const before = tableColumns(cells);
+    expect(before).toMatchObject({ stt: 0, content: 1, lead: -1, time: 2, width: 3 });
+    cells.push('Cơ quan chủ trì');
+    expect(tableColumns(cells)).toMatchObject({ stt: 0, content: 1, lead: 3, time: 2, width: 4 });
+    cells[3] = 'Ghi chú';
+    expect(tableColumns(cells)).toMatchObject({ lead: -1, width: 4 });
+  });
+
+  it('answers for the row below too: the same row over another second row is read again', () => {
+    const top = ['STT', 'Nội dung', 'Cơ quan thực hiện', '', 'Thời gian'];
+    expect(tableColumns(top, ['', '', 'Chủ trì', 'Phối hợp', ''])).toMatchObject({
+      lead: 2,
+      partners: 3,
+      rows: 2,
+    });
+    expect(tableColumns(top, ['1', 'Rà soát', 'Sở Nội vụ', 'Sở Tư pháp', 'Quý I/2025'])).toMatchObject({
+      rows: 1,
+      partners: -1,
+    });
+  });
+});
+
+describe('classifyNotes reads a note once and hands out copies', () => {
+  it('a caller that edits its deadline does not change the next reading of the same note', () => {
+    const first = classifyNotes('Quý IV/2025', 2025);
+    expect(first).toEqual([{ category: 'due', raw: 'Quý IV/2025', due: '2025-12-31' }]);
+    first[0].due = '2030-01-01';
+    first.push({ category: 'none', raw: '', due: null });
+    expect(classifyNotes('Quý IV/2025', 2025)).toEqual([
+      { category: 'due', raw: 'Quý IV/2025', due: '2025-12-31' },
+    ]);
+  });
+
+  it('the plan year is part of what is remembered', () => {
+    expect(classifyNotes('trước ngày 30/6', 2024)[0].due).toBe('2024-06-30');
+    expect(classifyNotes('trước ngày 30/6', 2025)[0].due).toBe('2025-06-30');
+    expect(classifyNotes('trước ngày 30/6', null)[0].due).toBeNull();
+  });
+
+  it('two tasks with the same note get objects of their own', () => {
+    const plan = parsePlan(
+      'KẾ HOẠCH\nI. NHIỆM VỤ\n1. Rà soát văn bản (quý II/2024).\n2. Tổng hợp báo cáo (quý II/2024).',
+    );
+    expect(plan.tasks.map((t) => t.deadlines[0].due)).toEqual(['2024-06-30', '2024-06-30']);
+    expect(plan.tasks[0].deadlines[0]).not.toBe(plan.tasks[1].deadlines[0]);
+  });
+});
+
+describe('line breaks of every kind, split by hand', () => {
+  it('CR, LF, CRLF, VT, FF, NEL, LS and PS each end one line of the input', () => {
+    const breaks = ['\r', '\r\n', '\u000B', '\u000C', '\u0085', '\u2028', '\u2029', '\n'];
+    // Words, not letters: "C." or "I." alone is a list marker that the next line joins.
+    const words = ['Một.', 'Hai.', 'Ba.', 'Bốn.', 'Năm.', 'Sáu.', 'Bảy.', 'Tám.', 'Chín.'];
+    const input = words.map((w, i) => w + (breaks[i] ?? '')).join('');
+    const { text, lineMap } = normalizeWithMap(input);
+    expect(text.split('\n')).toEqual(words);
+    expect(lineMap).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+
+  it('a CR at the very end and CR CR LF count as a regex split counts them', () => {
+    expect(normalizeWithMap('A.\r\r\nB.\r').lineMap).toEqual([1, 3]);
+  });
+});
+
+describe('cleaning shortcuts', () => {
+  it('a line whose first round of cleaning exposes more markup is cleaned to the end', () => {
+    // "[*1]" loses its emphasis and then is a footnote mark; ".** " loses its run and its space.
+    expect(normalizeText('Rà soát văn bản[*1] trong năm.** ')).toBe(
+      normalizeText(normalizeText('Rà soát văn bản[*1] trong năm.** ')),
+    );
+    expect(normalizeText('Rà soát  văn bản **kịp thời**  ')).toBe('Rà soát văn bản kịp thời');
+  });
+
+  it('a flattened table keeps one-line cells trimmed; a rule or emphasis mark is no text (its cell stays, empty)', () => {
+    const text = normalizeText(
+      [
+        '|',
+        '  STT ',
+        '|',
+        '**Nội dung**',
+        '|',
+        '---',
+        '|',
+        '|',
+        '1',
+        '|',
+        ' Rà soát ',
+        '|',
+        '-',
+        '|',
+        '|',
+      ].join('\n'),
+    );
+    expect(text.split('\n')).toEqual(['STT\tNội dung\t', '1\tRà soát\t']);
+  });
+});
