@@ -196,7 +196,9 @@ function text(cell: RawCell | undefined): string {
 }
 
 function isRaw(v: unknown): v is RawCell {
-  return v === null || ['string', 'number', 'boolean'].includes(typeof v);
+  // Called for every cell of a copy's base entries: no array built per call.
+  const t = typeof v;
+  return v === null || t === 'string' || t === 'number' || t === 'boolean';
 }
 
 /** The base values from the meta sheet's rows; undefined when absent or damaged. */
