@@ -10,7 +10,7 @@ import { splitWorkbook } from '../src/xlsx/split';
 import { writeXlsx } from '../src/xlsx/write';
 import { nodeZipCodec } from '../src/xlsx/node-deflate';
 import { sampleText, scalePlan } from './generate';
-import { floorMerge } from './floor-merge';
+import { floorMerge, floorMergeHonest } from './floor-merge';
 import type { Result } from './measure';
 import { GROWTH_SIZES } from './check-file';
 import { growth, inTurns, stepLabel } from './timing';
@@ -73,15 +73,17 @@ export async function mergeBenchmark(sizes: readonly number[] = GROWTH_SIZES): P
     const bytes = returns.map((r) => r.bytes);
     let changes = 0;
     let floorChanges = 0;
+    let honestChanges = 0;
     const t = inTurns(tasks >= 50_000 ? 3 : 5, {
       product: () => {
         changes = mergeWorkbooksSync({ file: 'master.xlsx', bytes: master }, returns, { codec }).history
           .length;
       },
       floor: () => (floorChanges = floorMerge(master, bytes, statusCol)),
+      honest: () => (honestChanges = floorMergeHonest(master, bytes, statusCol)),
     });
-    if (floorChanges !== changes)
-      throw new Error(`floor found ${floorChanges} changes, the product ${changes}`);
+    if (floorChanges !== changes || honestChanges !== changes)
+      throw new Error(`floors found ${floorChanges} / ${honestChanges} changes, the product ${changes}`);
     const size = `${returnsCount}x${tasks}`;
     out.push(
       { name: 'merge', size, value: t.product.wall, unit: 'ms' },
@@ -90,6 +92,10 @@ export async function mergeBenchmark(sizes: readonly number[] = GROWTH_SIZES): P
       { name: 'merge.floor.cpu', size, value: t.floor.cpu, unit: 'ms cpu' },
       { name: 'merge.ratio', size, value: t.product.wall / t.floor.wall, unit: '×floor' },
       { name: 'merge.ratio.cpu', size, value: t.product.cpu / t.floor.cpu, unit: '×floor' },
+      { name: 'merge.floor.honest', size, value: t.honest.wall, unit: 'ms' },
+      { name: 'merge.floor.honest.cpu', size, value: t.honest.cpu, unit: 'ms cpu' },
+      { name: 'merge.ratio.honest.cpu', size, value: t.product.cpu / t.honest.cpu, unit: '×floor' },
+      { name: 'merge.ratio.honest', size, value: t.product.wall / t.honest.wall, unit: '×floor' },
       { name: 'merge.changes', size, value: changes, unit: 'cells' },
     );
     points.push({ n: tasks, cpu: t.product.cpu, wall: t.product.wall, floor: t.floor.cpu });

@@ -383,28 +383,36 @@ class EntryKeys {
   private readonly change = new Map<string, Map<RawCell, string>>();
   private readonly cell = new Map<string, Map<RawCell, string>>();
 
+  // The key functions are static so a comparison, made hundreds of thousands of times, builds no closure.
   private static of(
     cache: Map<string, Map<RawCell, string>>,
     column: string,
     raw: RawCell,
-    compute: () => string,
+    compute: (column: string, raw: RawCell) => string,
   ): string {
     let byValue = cache.get(column);
     if (!byValue) cache.set(column, (byValue = new Map()));
     let key = byValue.get(raw);
-    if (key === undefined) byValue.set(raw, (key = compute()));
+    if (key === undefined) byValue.set(raw, (key = compute(column, raw)));
     return key;
   }
 
+  private static changeKeyOf = (column: string, raw: RawCell) => changeKey(column as TaskColumnId, raw);
+  private static cellKeyOf = (column: string, raw: RawCell) => cellKey(column, raw);
+
   sameEntry(column: TaskColumnId, a: RawCell, b: RawCell): boolean {
     if (a === b) return true;
-    const key = (raw: RawCell) => EntryKeys.of(this.change, column, raw, () => changeKey(column, raw));
-    return key(a) === key(b);
+    return (
+      EntryKeys.of(this.change, column, a, EntryKeys.changeKeyOf) ===
+      EntryKeys.of(this.change, column, b, EntryKeys.changeKeyOf)
+    );
   }
 
   sameCell(column: TaskColumnId, a: RawCell, b: RawCell): boolean {
-    const key = (raw: RawCell) => EntryKeys.of(this.cell, column, raw, () => cellKey(column, raw));
-    return key(a) === key(b);
+    return (
+      EntryKeys.of(this.cell, column, a, EntryKeys.cellKeyOf) ===
+      EntryKeys.of(this.cell, column, b, EntryKeys.cellKeyOf)
+    );
   }
 }
 
@@ -783,18 +791,19 @@ export function planMerge(
         const j = map.index[column];
         // A return drawn before the column was added holds nothing of it.
         if (j === undefined) continue;
-        const cell = cellAddress(source.snapshot, row, j);
-        const bad = j === undefined ? undefined : unreadable.get(`${row}:${j}`);
+        // Nearly every cell is taken or unchanged: its address is spelled only for a skip.
+        const cellAt = () => cellAddress(source.snapshot, row, j);
+        const bad = unreadable.size === 0 ? undefined : unreadable.get(`${row}:${j}`);
         if (bad) {
           // No value was saved: nothing to compare, so never a change (and never an erasure).
           skipped.push({
             file: source.file,
-            cell,
+            cell: cellAt(),
             taskId,
             column,
             value: bad.text,
             code: bad.reason,
-            message: skipMessage(bad.reason, source.file, cell, bad.text),
+            message: skipMessage(bad.reason, source.file, cellAt(), bad.text),
           });
           continue;
         }
@@ -821,14 +830,14 @@ export function planMerge(
           // Nowhere to write it: the master was built before the column existed.
           skipped.push({
             file: source.file,
-            cell,
+            cell: cellAt(),
             taskId,
             column,
             value: ret,
             code: 'no-column',
             message: {
-              vi: skipMessage('no-column', source.file, cell, columnHeader(column, 'vi')).vi,
-              en: skipMessage('no-column', source.file, cell, columnHeader(column, 'en')).en,
+              vi: skipMessage('no-column', source.file, cellAt(), columnHeader(column, 'vi')).vi,
+              en: skipMessage('no-column', source.file, cellAt(), columnHeader(column, 'en')).en,
             },
           });
           continue;
@@ -836,12 +845,12 @@ export function planMerge(
         if (typeof ret === 'string' && ret.length > EXCEL_MAX_CELL_TEXT) {
           skipped.push({
             file: source.file,
-            cell,
+            cell: cellAt(),
             taskId,
             column,
             value: `${ret.slice(0, 200)}…`,
             code: 'too-long',
-            message: skipMessage('too-long', source.file, cell, String(ret.length)),
+            message: skipMessage('too-long', source.file, cellAt(), String(ret.length)),
           });
           continue;
         }
@@ -849,14 +858,14 @@ export function planMerge(
         if (finding && !opts.acceptInvalid) {
           skipped.push({
             file: source.file,
-            cell,
+            cell: cellAt(),
             taskId,
             column,
             value: ret,
             code: 'invalid',
             message: {
-              vi: skipMessage('invalid', source.file, cell, finding.message.vi).vi,
-              en: skipMessage('invalid', source.file, cell, finding.message.en).en,
+              vi: skipMessage('invalid', source.file, cellAt(), finding.message.vi).vi,
+              en: skipMessage('invalid', source.file, cellAt(), finding.message.en).en,
             },
             ...(finding.suggestion !== undefined ? { suggestion: finding.suggestion } : {}),
           });

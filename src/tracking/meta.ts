@@ -196,7 +196,9 @@ function text(cell: RawCell | undefined): string {
 }
 
 function isRaw(v: unknown): v is RawCell {
-  return v === null || ['string', 'number', 'boolean'].includes(typeof v);
+  // Called for every cell of a copy's base entries: no array built per call.
+  const t = typeof v;
+  return v === null || t === 'string' || t === 'number' || t === 'boolean';
 }
 
 /** The base values from the meta sheet's rows; undefined when absent or damaged. */
@@ -206,17 +208,16 @@ export function parseBaseEntries(rows: readonly (readonly RawCell[])[]): BaseEnt
   try {
     const parsed: unknown = JSON.parse(pieces.join(''));
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined;
-    const out: BaseEntries = {};
-    for (const [id, cells] of Object.entries(parsed as Record<string, unknown>)) {
+    // Checked in place rather than copied: a merge reads the base entries of every return, one
+    // object per task, and JSON.parse has already made them plain objects of their own.
+    const byId = parsed as Record<string, unknown>;
+    for (const id of Object.keys(byId)) {
+      const cells = byId[id];
       if (typeof cells !== 'object' || cells === null || Array.isArray(cells)) return undefined;
-      const row: Record<string, RawCell> = {};
-      for (const [col, v] of Object.entries(cells as Record<string, unknown>)) {
-        if (!isRaw(v)) return undefined;
-        row[col] = v;
-      }
-      out[id] = row;
+      const row = cells as Record<string, unknown>;
+      for (const col of Object.keys(row)) if (!isRaw(row[col])) return undefined;
     }
-    return out;
+    return byId as BaseEntries;
   } catch {
     return undefined;
   }

@@ -109,9 +109,21 @@ class Grouper {
   }
 }
 
+/**
+ * Keys of the leads already seen: a table repeats a few dozen leads over thousands of rows, and
+ * agencyKey's normalising was two fifths of drawing the report sheets; bounded.
+ */
+const LEAD_KEYS = new Map<string, string>();
+
 /** Grouping key of a lead shown in the sheet; tasks without a lead group under "". */
 export function leadKey(lead: string): string {
-  return lead.trim() === '' ? '' : agencyKey(lead);
+  let key = LEAD_KEYS.get(lead);
+  if (key === undefined) {
+    key = lead.trim() === '' ? '' : agencyKey(lead);
+    if (LEAD_KEYS.size >= 4096) LEAD_KEYS.clear();
+    LEAD_KEYS.set(lead, key);
+  }
+  return key;
 }
 
 function lastIfEmpty<T extends { key: string }>(rows: T[]): T[] {

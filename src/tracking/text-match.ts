@@ -132,16 +132,43 @@ export interface LabelMatcherOptions<K extends string> {
   synonyms?: Record<string, K>;
 }
 
+type Matcher<K extends string> = (input: string) => LabelMatch<K> | null;
+
+/** Matchers already built, by list, language and synonyms (the lists are module constants). */
+const MATCHERS = new WeakMap<object, Map<string, Map<object | undefined, Matcher<string>>>>();
+
 /**
- * Builds a matcher for one list. The words of `lang` are the valid ones; the other language's
- * words are recognised as near misses. Results are cached per distinct input, since a column
- * repeats a handful of values over many rows.
+ * A matcher for one list. The words of `lang` are the valid ones; the other language's words
+ * are recognised as near misses. Results are cached per distinct input, since a column repeats
+ * a handful of values over many rows. The same list, language and synonyms give the same
+ * matcher: a merge checks every return and building the tables a matcher needs cost more than
+ * matching a return's cells.
  */
 export function createLabelMatcher<K extends string>(
   labels: Record<K, Msg>,
   lang: Lang,
   options: LabelMatcherOptions<K> = {},
-): (input: string) => LabelMatch<K> | null {
+): Matcher<K> {
+  let byLang = MATCHERS.get(labels);
+  if (!byLang) MATCHERS.set(labels, (byLang = new Map()));
+  let bySynonyms = byLang.get(lang);
+  if (!bySynonyms) byLang.set(lang, (bySynonyms = new Map()));
+  let matcher = bySynonyms.get(options.synonyms) as Matcher<K> | undefined;
+  if (!matcher) {
+    matcher = buildLabelMatcher(labels, lang, options);
+    bySynonyms.set(options.synonyms, matcher as Matcher<string>);
+  }
+  return matcher;
+}
+
+/** Distinct inputs a matcher remembers; past it the memory starts again (odd inputs are rare). */
+const MATCHES_KEPT = 4096;
+
+function buildLabelMatcher<K extends string>(
+  labels: Record<K, Msg>,
+  lang: Lang,
+  options: LabelMatcherOptions<K>,
+): Matcher<K> {
   const otherLang: Lang = lang === 'vi' ? 'en' : 'vi';
   const own = (Object.entries(labels) as [K, Msg][]).map(([k, m]): [K, string] => [k, m[lang]]);
   const other = (Object.entries(labels) as [K, Msg][]).map(([k, m]): [K, string] => [k, m[otherLang]]);
@@ -214,6 +241,7 @@ export function createLabelMatcher<K extends string>(
     let result = cache.get(input);
     if (result === undefined) {
       result = match(input);
+      if (cache.size >= MATCHES_KEPT) cache.clear();
       cache.set(input, result);
     }
     return result;

@@ -24,7 +24,7 @@ import type { CellValue } from '../workbook/types';
 import type { ZipCodec } from './ooxml/codec';
 import { WorkbookEditor, type CellInput } from './ooxml/edit/editor';
 import { openWorkbook } from './ooxml/read';
-import { readOpenWorkbook, readTrackingWorkbookSync } from './read';
+import { readOpenWorkbook, readReturnWorkbookSync } from './read';
 
 export type { HistoryRow };
 
@@ -59,7 +59,7 @@ export interface MergeWorkbooksResult {
 /** A return as a merge source; an unreadable file becomes a refusal instead of an exception. */
 function readReturn(r: NamedBytes, codec: ZipCodec | undefined): MergeSource | MergeRefusal {
   try {
-    const wb = readTrackingWorkbookSync(r.bytes, { fileName: r.file, codec });
+    const wb = readReturnWorkbookSync(r.bytes, { fileName: r.file, codec });
     return { file: r.file, snapshot: wb.snapshot, meta: wb.meta };
   } catch (e) {
     // Whatever stops a reader on someone else's file, the answer is the same: not mergeable.

@@ -186,12 +186,16 @@ function noTable(): LocalizedError {
   });
 }
 
-/** The tracking workbook in an open package (merge also edits the same opening). */
-export function readOpenWorkbook(wb: WorkbookReader): TrackingWorkbook {
+/** The task table and the meta sheet of an open package: what a merge needs of a return. */
+export function readTableAndMeta(wb: WorkbookReader): Pick<TrackingWorkbook, 'snapshot' | 'meta'> {
   const loc = locateTable(wb);
   if (!loc) throw noTable();
-  const snapshot = snapshotOf(wb, loc);
-  const meta = readMeta(wb);
+  return { snapshot: snapshotOf(wb, loc), meta: readMeta(wb) };
+}
+
+/** The tracking workbook in an open package (merge also edits the same opening). */
+export function readOpenWorkbook(wb: WorkbookReader): TrackingWorkbook {
+  const { snapshot, meta } = readTableAndMeta(wb);
   const map = mapColumns(snapshot.headers);
   const lang: Lang = Object.keys(map.index).length ? map.lang : (meta?.lang ?? 'vi');
   return {
@@ -205,6 +209,17 @@ export function readOpenWorkbook(wb: WorkbookReader): TrackingWorkbook {
 
 export function readTrackingWorkbookSync(bytes: Uint8Array, opts: ReadOptions = {}): TrackingWorkbook {
   return readOpenWorkbook(openWorkbook(bytes, { fileName: opts.fileName, codec: opts.codec }));
+}
+
+/**
+ * A return as a merge reads it: the table and the meta sheet only. Its report-date cell is not
+ * read (a merge never uses it), which spares inflating and scanning the summary sheet it is in.
+ */
+export function readReturnWorkbookSync(
+  bytes: Uint8Array,
+  opts: ReadOptions = {},
+): Pick<TrackingWorkbook, 'snapshot' | 'meta'> {
+  return readTableAndMeta(openWorkbook(bytes, { fileName: opts.fileName, codec: opts.codec }));
 }
 
 export async function readTrackingWorkbook(

@@ -87,17 +87,23 @@ export function buildRadarSheet(input: RadarSheetInput): SheetSpec {
   const cell: CellStyle = { border: true, vAlign: 'top' };
 
   // What the formulas compute, from the cells as drawn (the formula's view of each cell).
+  // Column places and state words looked up once, not per row (a tenth of the report sheets' cost).
   const at = input.columnIndex;
+  const [dueAt, stateAt, idAt, leadAt, textAt] = (['due', 'state', 'taskId', 'lead', 'text'] as const).map(
+    at,
+  );
+  const stateOfWord = new Map<string, DeadlineState>();
+  for (const s of [...DEADLINE_STATES].reverse()) stateOfWord.set(stateWord(s), s);
   const rows: RadarRow[] = table.map((r, i) => {
-    const due = cellNumber(r[at('due')]);
-    const label = cellText(r[at('state')]);
+    const due = cellNumber(r[dueAt]);
+    const label = cellText(r[stateAt]);
     return {
       rowIndex: i,
-      taskId: cellText(r[at('taskId')]) ?? '',
-      lead: cellText(r[at('lead')]) ?? '',
-      text: cellText(r[at('text')]) ?? '',
+      taskId: cellText(r[idAt]) ?? '',
+      lead: cellText(r[leadAt]) ?? '',
+      text: cellText(r[textAt]) ?? '',
       due: due === null ? null : serialToIso(due),
-      state: DEADLINE_STATES.find((s) => stateWord(s) === label) ?? 'undated',
+      state: (label === null ? undefined : stateOfWord.get(label)) ?? 'undated',
     };
   });
   const computed = radar(rows, input.reportDate, days, (lead) => lead.toLocaleLowerCase());
@@ -205,7 +211,13 @@ export function buildRadarSheet(input: RadarSheetInput): SheetSpec {
   const helperCol = 9; // J, hidden
   const helper = columnLetter(helperCol);
   const keyOf = new Map(computed.items.map((it) => [it.rowIndex, it]));
-  const ref = (id: TaskColumnId, r: number) => `${tasks}!$${taskColumnLetter(id)}${r}`;
+  // One helper formula per task row: the column letters are spelled once.
+  const letters = new Map<TaskColumnId, string>();
+  const ref = (id: TaskColumnId, r: number) => {
+    let letter = letters.get(id);
+    if (letter === undefined) letters.set(id, (letter = taskColumnLetter(id)));
+    return `${tasks}!$${letter}${r}`;
+  };
   for (let r = layout.firstDataRow; r <= layout.lastCoveredRow; r++) {
     const i = r - layout.firstDataRow;
     const item = keyOf.get(i);

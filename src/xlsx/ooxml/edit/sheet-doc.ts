@@ -38,6 +38,79 @@ interface RowSlot {
 const ENCODER = new TextEncoder();
 const DECODER = new TextDecoder();
 
+const CELL_REF = /\sr\s*=\s*(?:"([^"]*)"|'([^']*)')/;
+
+/** The 0-based column of an A1 reference such as "K12", or null. */
+function columnOfRef(ref: string): number | null {
+  const m = /^([A-Za-z]{1,3})\d+$/.exec(ref);
+  if (!m) return null;
+  let col = 0;
+  for (const ch of m[1].toUpperCase()) col = col * 26 + ch.charCodeAt(0) - 64;
+  return col - 1;
+}
+
+/** Where the start tag beginning at `at` ends (after its ">"), quotes respected; -1 if never. */
+function tagEndAt(xml: string, at: number): number {
+  for (let i = at + 1; i < xml.length; i++) {
+    const c = xml.charCodeAt(i);
+    if (c === 62 /* > */) return i + 1;
+    if (c === 34 /* " */ || c === 39 /* ' */) {
+      i = xml.indexOf(xml[i], i + 1);
+      if (i < 0) return -1;
+    }
+  }
+  return -1;
+}
+
+const isBlankCode = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
+
+/**
+ * A row's cells found by searching its text, for the form every producer writes (cells of the
+ * row's own prefix, nothing else in the row): an edited row of a 10,000-row sheet is split
+ * without scanning it as XML, which was most of the cost of setting a cell. Null when the row
+ * holds anything else (comments, CDATA, processing instructions, other elements, text), which
+ * the scanner reads; both give the same cells.
+ */
+function splitCells(source: string, rowQname: string): CellSlot[] | null {
+  if (source.includes('<!') || source.includes('<?')) return null;
+  const colon = rowQname.indexOf(':');
+  const cellName = colon < 0 ? 'c' : `${rowQname.slice(0, colon)}:c`;
+  const open = `<${cellName}`;
+  const close = `</${cellName}>`;
+  let at = tagEndAt(source, 0);
+  if (at < 0) return null;
+  const cells: CellSlot[] = [];
+  if (source.charCodeAt(at - 2) === 47 /* / */) return cells;
+  let prevCol = -1;
+  for (;;) {
+    while (at < source.length && isBlankCode(source.charCodeAt(at))) at++;
+    if (source.startsWith('</', at)) return source.startsWith(`</${rowQname}`, at) ? cells : null;
+    if (!source.startsWith(open, at)) return null;
+    const after = source.charCodeAt(at + open.length);
+    if (!(isBlankCode(after) || after === 62 || after === 47)) return null;
+    const tagEnd = tagEndAt(source, at);
+    if (tagEnd < 0) return null;
+    let end = tagEnd;
+    if (source.charCodeAt(tagEnd - 2) !== 47) {
+      const closeAt = source.indexOf(close, tagEnd);
+      if (closeAt < 0) return null;
+      // Another cell element before this one's end: not the plain form.
+      const nested = source.indexOf(open, tagEnd);
+      if (nested >= 0 && nested < closeAt) return null;
+      end = closeAt + close.length;
+    }
+    const ref = CELL_REF.exec(source.slice(at, tagEnd));
+    let col = prevCol + 1;
+    if (ref) {
+      const c = columnOfRef(ref[1] ?? ref[2]);
+      if (c !== null) col = c;
+    }
+    prevCol = col;
+    cells.push({ col, xml: source.slice(at, end) });
+    at = end;
+  }
+}
+
 export class SheetDoc {
   private readonly bytes: Uint8Array;
   /** End of the sheetData start tag, and start of its end tag (byte offsets). */
@@ -156,6 +229,8 @@ export class SheetDoc {
     const cells: CellSlot[] = [];
     if (row.start >= 0) {
       const source = this.source(row);
+      const found = splitCells(source, row.qname);
+      if (found) return (row.cells = found);
       const sc = XmlScanner.of(source, this.part, false);
       let prevCol = -1;
       let tailStart = -1;
@@ -308,6 +383,13 @@ export class SheetDoc {
       const end = startTagEnd(source);
       return ENCODER.encode(setAttribute(source.slice(0, end), 'r', String(row.r)) + source.slice(end));
     }
+    if (row.start < 0) {
+      // A row this editor added (history rows, thousands at a time): its start tag and every
+      // cell were built here with their numbers, so there is nothing to set or remove.
+      let cells = '';
+      for (const c of row.cells ?? []) cells += c.xml;
+      return ENCODER.encode(`${row.openTag}${cells}</${row.qname}>`);
+    }
     let open = setAttribute(row.openTag, 'r', String(row.r));
     // The spans hint may no longer cover the cells; it is optional.
     open = removeAttribute(open, 'spans');
@@ -351,7 +433,22 @@ export class SheetDoc {
   /** The part's new bytes. */
   toBytes(): Uint8Array {
     const pieces = this.head();
-    for (const row of this.rows) pieces.push(this.rowBytes(row));
+    // Rows kept as written that follow one another in the part go out as one piece: a sheet of
+    // 10,000 rows with a few hundred edited is copied in a few hundred pieces, not 10,000.
+    let runStart = -1;
+    let runEnd = -1;
+    for (const row of this.rows) {
+      const kept = !row.dirty && row.start >= 0 && (row.explicitR || !this.changed);
+      if (kept && row.start === runEnd) {
+        runEnd = row.end;
+        continue;
+      }
+      if (runStart >= 0) pieces.push(this.bytes.subarray(runStart, runEnd));
+      runStart = runEnd = -1;
+      if (kept) [runStart, runEnd] = [row.start, row.end];
+      else pieces.push(this.rowBytes(row));
+    }
+    if (runStart >= 0) pieces.push(this.bytes.subarray(runStart, runEnd));
     if (this.closeData !== null)
       pieces.push(ENCODER.encode(this.closeData), this.bytes.subarray(this.dataEnd));
     else pieces.push(this.bytes.subarray(this.dataEnd));
