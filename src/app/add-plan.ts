@@ -14,6 +14,7 @@ import type { PlanRecord, TrackingWorkbook, WorkbookMeta } from '../model/workbo
 import type { Plan } from '../plan/types';
 import { cellText } from '../tracking/entries';
 import { planFingerprint } from '../tracking/fingerprint';
+import { plansOf } from '../tracking/plan-filter';
 import { planRowCells, type RowCells } from '../tracking/plan-rows';
 import { reviseTable, type RevisedTable } from '../tracking/revise-table';
 import { untouchedTasks } from '../tracking/task-hash';
@@ -34,20 +35,7 @@ export interface AddedPlan {
 }
 
 /** The plans a master holds; one built from a single plan holds that one. */
-export function planRecords(meta: WorkbookMeta): PlanRecord[] {
-  if (meta.plans?.length) return meta.plans;
-  const ids = meta.tasks.map((t) => t.id);
-  const first = {
-    title: meta.planTitle,
-    number: meta.planNumber,
-    issuedOn: meta.planIssuedOn,
-    fingerprint: meta.sourceFingerprint,
-    ...(meta.fingerprintAlgorithm ? { fingerprintAlgorithm: meta.fingerprintAlgorithm } : {}),
-    ref: planRef({ title: meta.planTitle, number: meta.planNumber }),
-    taskIds: ids,
-  };
-  return [first];
-}
+export const planRecords = plansOf;
 
 /** `KH` and the plan number's first digits ("215/KH-UBND" → KH215), made unique among the ids. */
 export function planPrefix(plan: Plan, taken: ReadonlySet<string>, ordinal: number): string {

@@ -8,6 +8,7 @@ import { LocalizedError } from '../model/msg';
 import type { TrackingWorkbook } from '../model/workbook-meta';
 import { agencyGrouping } from '../tracking/agency-aliases';
 import { checkTracking } from '../tracking/check';
+import { plansOf } from '../tracking/plan-filter';
 import { readEntries } from '../tracking/entries';
 import { periodContaining, type Period, type PeriodConvention } from '../tracking/periods';
 import { radar, DEFAULT_RADAR_DAYS, type Radar } from '../tracking/radar';
@@ -52,11 +53,15 @@ export function reportSheet(
   lang: Lang,
   req: Pick<ReportRequest, 'issuer' | 'place'> = {},
 ): SheetSpec {
+  // A report of every plan of a portfolio names them all; one of one plan (--plan), that plan.
+  const plans = wb.meta ? plansOf(wb.meta) : [];
+  const several = plans.length > 1;
+  const numbers = plans.map((p) => p.number?.trim()).filter((n): n is string => !!n);
   return buildReportSheet({
     lang,
     ...outcome,
-    planTitle: wb.meta?.planTitle ?? '',
-    planNumber: wb.meta?.planNumber ?? null,
+    planTitle: several ? plans.map((p) => p.ref).join('; ') : (wb.meta?.planTitle ?? ''),
+    planNumber: several ? numbers.join(', ') || null : (wb.meta?.planNumber ?? null),
     issuer: req.issuer,
     place: req.place,
   });
