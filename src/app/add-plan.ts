@@ -19,6 +19,7 @@ import { planRowCells, type RowCells } from '../tracking/plan-rows';
 import { reviseTable, type RevisedTable } from '../tracking/revise-table';
 import { untouchedTasks } from '../tracking/task-hash';
 import { buildTrackingSpec, taskList } from '../workbook/build';
+import { withReportSheets } from '../workbook/reports';
 import type { WorkbookSpec } from '../workbook/types';
 import { carryOver } from '../xlsx/revise-carry';
 import { writeXlsx } from '../xlsx/write';
@@ -123,15 +124,20 @@ export async function addPlanToMaster(
   const names = new Set<string>();
   for (const r of table.rows) if (typeof r.lead === 'string' && r.lead.trim()) names.add(r.lead);
   for (const a of plan.agencies) names.add(a.name);
-  const spec = buildTrackingSpec({
-    lang,
-    reportDate: wb.reportDate ?? todayIso(opts.now),
-    planTitle: meta.planTitle,
-    agencies: [...names],
-    rows: table.rows,
-    extraColumns: table.extraColumns,
-    meta: { ...meta, tasks: [...meta.tasks, ...taskList(newRows)], plans: [...records, record] },
-  });
+  const reportDate = wb.reportDate ?? todayIso(opts.now);
+  // The report sheets are drawn again too: the Báo cáo of every plan, the pivots by plan.
+  const spec = withReportSheets(
+    buildTrackingSpec({
+      lang,
+      reportDate,
+      planTitle: meta.planTitle,
+      agencies: [...names],
+      rows: table.rows,
+      extraColumns: table.extraColumns,
+      meta: { ...meta, tasks: [...meta.tasks, ...taskList(newRows)], plans: [...records, record] },
+    }),
+    { reportDate },
+  );
   return { spec, table, prefix, added };
 }
 
@@ -159,15 +165,17 @@ export async function redrawnMaster(
     });
   const names = new Set<string>();
   for (const r of table.rows) if (typeof r.lead === 'string' && r.lead.trim()) names.add(r.lead);
-  return buildTrackingSpec({
+  const reportDate = wb.reportDate ?? todayIso(now);
+  const spec = buildTrackingSpec({
     lang: wb.lang,
-    reportDate: wb.reportDate ?? todayIso(now),
+    reportDate,
     planTitle: meta.planTitle,
     agencies: [...names],
     rows: table.rows,
     extraColumns: table.extraColumns,
     meta,
   });
+  return withReportSheets(spec, { reportDate });
 }
 
 /**

@@ -8,12 +8,11 @@ import { LocalizedError } from '../model/msg';
 import type { TrackingWorkbook } from '../model/workbook-meta';
 import { agencyGrouping } from '../tracking/agency-aliases';
 import { checkTracking } from '../tracking/check';
-import { plansOf } from '../tracking/plan-filter';
 import { readEntries } from '../tracking/entries';
 import { periodContaining, type Period, type PeriodConvention } from '../tracking/periods';
 import { radar, DEFAULT_RADAR_DAYS, type Radar } from '../tracking/radar';
 import { radarRows, reportContent, type ReportContent } from '../tracking/report';
-import { buildReportSheet } from '../workbook/sheets/report';
+import { buildReportSheet, reportHeading } from '../workbook/sheets/report';
 import type { SheetSpec } from '../workbook/types';
 
 export { DEFAULT_RADAR_DAYS, type Radar, type RadarItem } from '../tracking/radar';
@@ -54,14 +53,10 @@ export function reportSheet(
   req: Pick<ReportRequest, 'issuer' | 'place'> = {},
 ): SheetSpec {
   // A report of every plan of a portfolio names them all; one of one plan (--plan), that plan.
-  const plans = wb.meta ? plansOf(wb.meta) : [];
-  const several = plans.length > 1;
-  const numbers = plans.map((p) => p.number?.trim()).filter((n): n is string => !!n);
   return buildReportSheet({
     lang,
     ...outcome,
-    planTitle: several ? plans.map((p) => p.ref).join('; ') : (wb.meta?.planTitle ?? ''),
-    planNumber: several ? numbers.join(', ') || null : (wb.meta?.planNumber ?? null),
+    ...reportHeading(wb.meta),
     issuer: req.issuer,
     place: req.place,
   });
