@@ -37,11 +37,17 @@ function norm(s: string): string {
  * from (its ids unprefixed), the one `add` would have given it: `KH` and its number's digits.
  */
 export function planPrefixOf(record: PlanRecord): string | null {
-  const first = record.taskIds[0];
-  const head = first?.split('.')[0];
-  if (head && /^KH[\w-]*$/.test(head) && record.taskIds.every((id) => id.startsWith(`${head}.`))) return head;
+  const head = idPrefix(record);
+  if (head) return head;
   const digits = /\d+/.exec(record.number ?? '')?.[0];
   return digits ? `KH${digits}` : null;
+}
+
+/** The prefix the plan's ids actually carry (`KH215`), or null (the first plan's are bare). */
+export function idPrefix(record: PlanRecord): string | null {
+  const head = record.taskIds[0]?.split('.')[0];
+  if (head && /^KH[\w-]*$/.test(head) && record.taskIds.every((id) => id.startsWith(`${head}.`))) return head;
+  return null;
 }
 
 /** The plans whose number, prefix or `Kế hoạch` text is `query`; a unique match of part of the text otherwise. */
