@@ -49,6 +49,20 @@ describe('plan-tracker add', () => {
     expect([0, 1]).toContain((await runCli(check, ['hai-ke-hoach.xlsx', '--json'], dir)).code);
   });
 
+  it('without -o updates the master in place, the previous one kept beside it', async () => {
+    expect((await runCli(build, [SAMPLE, '-o', 'so.xlsx'], dir)).code).toBe(0);
+    const before = readFileSync(join(dir, 'so.xlsx'));
+    const ran = await runCli(add, ['so.xlsx', SECOND], dir);
+    expect(ran.code).toBe(0);
+    expect(readFileSync(join(dir, 'so.truoc-khi-gop.xlsx')).equals(before)).toBe(true);
+    const wb = await readTrackingWorkbook(readFileSync(join(dir, 'so.xlsx')));
+    expect(wb.meta?.plans?.map((p) => p.number)).toEqual([null, '624/KH-UBND']);
+    // Again: refused, the master as it now is.
+    const now = readFileSync(join(dir, 'so.xlsx'));
+    expect((await runCli(add, ['so.xlsx', SECOND], dir)).code).toBe(2);
+    expect(readFileSync(join(dir, 'so.xlsx')).equals(now)).toBe(true);
+  });
+
   it('refuses the same plan twice, writing nothing', async () => {
     await runCli(build, [SAMPLE, '-o', 'master.xlsx'], dir);
     await runCli(add, ['master.xlsx', SECOND, '-o', 'hai.xlsx'], dir);
