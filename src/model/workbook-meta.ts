@@ -111,4 +111,9 @@ export interface TrackingWorkbook {
   /** The language of the tracking table's headers (or of the meta when headers are ambiguous). */
   lang: Lang;
   sheetNames: string[];
+  /**
+   * How many times each task's adjusted deadline was set or moved by a merge, counted from the
+   * `Lịch sử` rows of that column (absent when the workbook has no history sheet).
+   */
+  extensions?: Record<string, number>;
 }
