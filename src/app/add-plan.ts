@@ -14,10 +14,12 @@ import type { PlanRecord, TrackingWorkbook, WorkbookMeta } from '../model/workbo
 import type { Plan } from '../plan/types';
 import { cellText } from '../tracking/entries';
 import { planFingerprint } from '../tracking/fingerprint';
+import { plansOf } from '../tracking/plan-filter';
 import { planRowCells, type RowCells } from '../tracking/plan-rows';
 import { reviseTable, type RevisedTable } from '../tracking/revise-table';
 import { untouchedTasks } from '../tracking/task-hash';
 import { buildTrackingSpec, taskList } from '../workbook/build';
+import { withReportSheets } from '../workbook/reports';
 import type { WorkbookSpec } from '../workbook/types';
 import { carryOver } from '../xlsx/revise-carry';
 import { writeXlsx } from '../xlsx/write';
@@ -34,20 +36,7 @@ export interface AddedPlan {
 }
 
 /** The plans a master holds; one built from a single plan holds that one. */
-export function planRecords(meta: WorkbookMeta): PlanRecord[] {
-  if (meta.plans?.length) return meta.plans;
-  const ids = meta.tasks.map((t) => t.id);
-  const first = {
-    title: meta.planTitle,
-    number: meta.planNumber,
-    issuedOn: meta.planIssuedOn,
-    fingerprint: meta.sourceFingerprint,
-    ...(meta.fingerprintAlgorithm ? { fingerprintAlgorithm: meta.fingerprintAlgorithm } : {}),
-    ref: planRef({ title: meta.planTitle, number: meta.planNumber }),
-    taskIds: ids,
-  };
-  return [first];
-}
+export const planRecords = plansOf;
 
 /** `KH` and the plan number's first digits ("215/KH-UBND" → KH215), made unique among the ids. */
 export function planPrefix(plan: Plan, taken: ReadonlySet<string>, ordinal: number): string {
@@ -59,7 +48,7 @@ export function planPrefix(plan: Plan, taken: ReadonlySet<string>, ordinal: numb
 }
 
 /** The master's rows as plan rows: each task's plan cells as the table holds them now. */
-function masterRows(wb: TrackingWorkbook, firstRef: string): RowCells[] {
+export function masterRows(wb: TrackingWorkbook, firstRef: string): RowCells[] {
   const map = mapColumns(wb.snapshot.headers);
   const seen = new Set<string>();
   const out: RowCells[] = [];
@@ -135,16 +124,58 @@ export async function addPlanToMaster(
   const names = new Set<string>();
   for (const r of table.rows) if (typeof r.lead === 'string' && r.lead.trim()) names.add(r.lead);
   for (const a of plan.agencies) names.add(a.name);
+  const reportDate = wb.reportDate ?? todayIso(opts.now);
+  // The report sheets are drawn again too: the Báo cáo of every plan, the pivots by plan.
+  const spec = withReportSheets(
+    buildTrackingSpec({
+      lang,
+      reportDate,
+      planTitle: meta.planTitle,
+      agencies: [...names],
+      rows: table.rows,
+      extraColumns: table.extraColumns,
+      meta: { ...meta, tasks: [...meta.tasks, ...taskList(newRows)], plans: [...records, record] },
+    }),
+    { reportDate },
+  );
+  return { spec, table, prefix, added };
+}
+
+/**
+ * The master drawn again as it is, with a new meta (an agency alias recorded, say): the table
+ * goes through the same revision as `add` with the master's own rows as the plan, so every entry,
+ * staff column and row stays; the `Tổng hợp` sheet is drawn from the new meta.
+ */
+export async function redrawnMaster(
+  wb: TrackingWorkbook,
+  meta: WorkbookMeta,
+  now?: Date,
+): Promise<WorkbookSpec> {
+  const records = planRecords(meta);
+  const table = reviseTable({
+    old: wb.snapshot,
+    untouched: await untouchedTasks(wb.snapshot, meta),
+    revised: masterRows(wb, records[0].ref),
+    lang: wb.lang,
+  });
+  if (table.revision.removed.length > 0 || table.revision.added.length > 0)
+    throw new LocalizedError({
+      vi: 'Không vẽ lại được sổ tổng mà giữ nguyên mọi dòng; không ghi gì.',
+      en: 'The master could not be drawn again without moving rows; nothing written.',
+    });
+  const names = new Set<string>();
+  for (const r of table.rows) if (typeof r.lead === 'string' && r.lead.trim()) names.add(r.lead);
+  const reportDate = wb.reportDate ?? todayIso(now);
   const spec = buildTrackingSpec({
-    lang,
-    reportDate: wb.reportDate ?? todayIso(opts.now),
+    lang: wb.lang,
+    reportDate,
     planTitle: meta.planTitle,
     agencies: [...names],
     rows: table.rows,
     extraColumns: table.extraColumns,
-    meta: { ...meta, tasks: [...meta.tasks, ...taskList(newRows)], plans: [...records, record] },
+    meta,
   });
-  return { spec, table, prefix, added };
+  return withReportSheets(spec, { reportDate });
 }
 
 /**

@@ -32,6 +32,7 @@ export function checkWorkbook(wb: TrackingWorkbook, req: CheckRequest = {}): Che
     lang: wb.lang,
     convention: req.convention,
     updatePeriod: req.updatePeriod,
+    extensions: wb.extensions,
   });
   return { reportDate, findings, hasErrors: findings.some((f) => f.severity === 'error') };
 }

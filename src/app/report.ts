@@ -6,12 +6,13 @@ import { todayIso } from '../model/dates';
 import type { Lang } from '../model/lang';
 import { LocalizedError } from '../model/msg';
 import type { TrackingWorkbook } from '../model/workbook-meta';
+import { agencyGrouping } from '../tracking/agency-aliases';
 import { checkTracking } from '../tracking/check';
 import { readEntries } from '../tracking/entries';
 import { periodContaining, type Period, type PeriodConvention } from '../tracking/periods';
 import { radar, DEFAULT_RADAR_DAYS, type Radar } from '../tracking/radar';
 import { radarRows, reportContent, type ReportContent } from '../tracking/report';
-import { buildReportSheet } from '../workbook/sheets/report';
+import { buildReportSheet, reportHeading } from '../workbook/sheets/report';
 import type { SheetSpec } from '../workbook/types';
 
 export { DEFAULT_RADAR_DAYS, type Radar, type RadarItem } from '../tracking/radar';
@@ -39,7 +40,7 @@ export function reportWorkbook(wb: TrackingWorkbook, req: ReportRequest = {}): R
   const { entries } = readEntries(wb.snapshot);
   const findings = checkTracking({ snapshot: wb.snapshot, meta: wb.meta, reportDate, lang: wb.lang });
   return {
-    ...reportContent(entries, reportDate, period),
+    ...reportContent(entries, reportDate, period, wb.meta?.agencyAliases),
     errorFindings: findings.filter((f) => f.severity === 'error').length,
   };
 }
@@ -51,11 +52,11 @@ export function reportSheet(
   lang: Lang,
   req: Pick<ReportRequest, 'issuer' | 'place'> = {},
 ): SheetSpec {
+  // A report of every plan of a portfolio names them all; one of one plan (--plan), that plan.
   return buildReportSheet({
     lang,
     ...outcome,
-    planTitle: wb.meta?.planTitle ?? '',
-    planNumber: wb.meta?.planNumber ?? null,
+    ...reportHeading(wb.meta),
     issuer: req.issuer,
     place: req.place,
   });
@@ -90,5 +91,6 @@ export interface RadarRequest {
 export function radarOfWorkbook(wb: TrackingWorkbook, req: RadarRequest = {}): Radar {
   const reportDate = req.reportDate ?? wb.reportDate ?? todayIso();
   const { entries } = readEntries(wb.snapshot);
-  return radar(radarRows(entries, reportDate), reportDate, req.days ?? DEFAULT_RADAR_DAYS);
+  const g = agencyGrouping(wb.meta?.agencyAliases);
+  return radar(radarRows(entries, reportDate), reportDate, req.days ?? DEFAULT_RADAR_DAYS, g.key, g.label);
 }

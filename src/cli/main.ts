@@ -68,6 +68,13 @@ const COMMANDS: Record<string, CommandEntry> = {
     about: { vi: 'Thêm một kế hoạch nữa vào sổ tổng', en: 'Add a further plan to the master' },
     load: async () => (await import('./commands/add')).run,
   },
+  agencies: {
+    about: {
+      vi: 'Tên cơ quan gần trùng giữa các kế hoạch; gộp hai tên',
+      en: 'Near-duplicate agency names across plans; merge two',
+    },
+    load: async () => (await import('./commands/agencies')).run,
+  },
 };
 
 /** Every command's name, for its per-command tests (`COMMAND --help`, the error table). */

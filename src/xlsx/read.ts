@@ -4,7 +4,7 @@
  * saved the file (this tool, Excel, LibreOffice, Gnumeric, openpyxl). Only rows the file holds
  * are visited, so a sheet whose last row is 1,048,576 costs what its content costs.
  */
-import { mapColumns } from '../model/columns';
+import { columnHeader, mapColumns } from '../model/columns';
 import { isIsoDate, serialToIso } from '../model/dates';
 import type { Lang } from '../model/lang';
 import type { RawCell, TableSnapshot, UnreadableCell } from '../model/table';
@@ -204,7 +204,33 @@ export function readOpenWorkbook(wb: WorkbookReader): TrackingWorkbook {
     reportDate: readReportDate(wb),
     lang,
     sheetNames: wb.sheets.map((s) => s.name),
+    ...extensionsOf(wb),
   };
+}
+
+/**
+ * Each task's extensions as the `Lịch sử` sheet logged them: rows of the adjusted-deadline column
+ * (its header in either language, column D) with a new value (G), by task id (C). The history is
+ * the one record a task's earlier deadlines leave: the table holds only the latest.
+ */
+function extensionsOf(wb: WorkbookReader): { extensions?: Record<string, number> } {
+  const sheet = wb.sheets.find((s) => isSheet('history', s.name) && s.part);
+  if (!sheet) return {};
+  const headers = new Set((['vi', 'en'] as const).map((l) => columnHeader('adjustedDue', l)));
+  const counts: Record<string, number> = {};
+  wb.forEachRow(sheet, { rows: [2, Number.MAX_SAFE_INTEGER], cols: [2, 6] }, (row) => {
+    const at = (col: number) => {
+      const cell = row.cells.find((c) => c.col === col);
+      return cell ? rawOf(cell) : null;
+    };
+    const id = at(2);
+    const column = at(3);
+    const value = at(6);
+    if (typeof id !== 'string' || typeof column !== 'string' || !headers.has(column)) return;
+    if (value === null || value === '') return;
+    counts[id] = (counts[id] ?? 0) + 1;
+  });
+  return { extensions: counts };
 }
 
 export function readTrackingWorkbookSync(bytes: Uint8Array, opts: ReadOptions = {}): TrackingWorkbook {

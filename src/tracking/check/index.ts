@@ -76,6 +76,7 @@ export function checkTracking(input: CheckInput): Finding[] {
     periodLabel: period.label,
     planFirstYearEnd: planYear ? `${planYear}-12-31` : null,
     rows,
+    extensions: input.extensions,
   };
 
   // Findings go into one bucket per sheet row (header row = bucket 0), so the result comes out

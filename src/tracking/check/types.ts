@@ -42,6 +42,8 @@ export interface CheckInput {
   convention?: PeriodConvention;
   /** The period within which ongoing work must have been updated; default quarter. */
   updatePeriod?: PeriodKind;
+  /** Times each task's adjusted deadline was set by a merge (TrackingWorkbook.extensions). */
+  extensions?: Record<string, number>;
 }
 
 /** A rule's identity: one code, one severity. */
@@ -104,6 +106,7 @@ export interface TableContext {
   /** End of the plan's first year, when the plan date is known. */
   planFirstYearEnd: string | null;
   rows: RowContext[];
+  extensions?: Record<string, number>;
 }
 
 export type Emit = (

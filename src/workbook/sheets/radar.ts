@@ -92,10 +92,13 @@ export function buildRadarSheet(input: RadarSheetInput): SheetSpec {
   const [dueAt, stateAt, idAt, leadAt, textAt] = (['due', 'state', 'taskId', 'lead', 'text'] as const).map(
     at,
   );
+  const adjustedAt = at('adjustedDue');
   const stateOfWord = new Map<string, DeadlineState>();
   for (const s of [...DEADLINE_STATES].reverse()) stateOfWord.set(stateWord(s), s);
   const rows: RadarRow[] = table.map((r, i) => {
-    const due = cellNumber(r[dueAt]);
+    // Chased by the deadline the task is judged against: the adjusted one when entered.
+    const adjusted = cellNumber(r[adjustedAt]);
+    const due = adjusted !== null && adjusted > 0 ? adjusted : cellNumber(r[dueAt]);
     const label = cellText(r[stateAt]);
     return {
       rowIndex: i,
@@ -126,6 +129,13 @@ export function buildRadarSheet(input: RadarSheetInput): SheetSpec {
     allowBlank: false,
   });
 
+  // The effective deadline of each task row (adjusted when entered, else the plan's), in a hidden
+  // column whose row r stands for row r of the task table: COUNTIFS and INDEX read it as they
+  // would read the deadline column, with functions Excel 2007+ and LibreOffice both have.
+  const effectiveCol = 10; // K, hidden
+  const effective = columnLetter(effectiveCol);
+  const effectiveRange = `$${effective}$${layout.firstDataRow}:$${effective}$${layout.lastCoveredRow}`;
+
   // Per lead agency: overdue, and due by $D$3 while still in progress.
   const overdueWord = quote(stateWord('overdue'));
   const runningWord = quote(stateWord('in_progress_on_time'));
@@ -148,8 +158,8 @@ export function buildRadarSheet(input: RadarSheetInput): SheetSpec {
       ? `SUMPRODUCT((${col('lead')}=$A${r1})*(${col('state')}=${overdueWord}))`
       : `COUNTIFS(${col('lead')},"="&$A${r1},${col('state')},${overdueWord})`;
     const soon = odd
-      ? `SUMPRODUCT((${col('lead')}=$A${r1})*(${col('state')}=${runningWord})*(${col('due')}<=$D$3))`
-      : `COUNTIFS(${col('lead')},"="&$A${r1},${col('state')},${runningWord},${col('due')},"<="&$D$3)`;
+      ? `SUMPRODUCT((${col('lead')}=$A${r1})*(${col('state')}=${runningWord})*(${effectiveRange}<=$D$3))`
+      : `COUNTIFS(${col('lead')},"="&$A${r1},${col('state')},${runningWord},${effectiveRange},"<="&$D$3)`;
     put(r1 - 1, 0, text(name), cell);
     put(r1 - 1, 1, { t: 'formula', f: over, result: o }, cell);
     put(r1 - 1, 2, { t: 'formula', f: soon, result: s }, cell);
@@ -194,7 +204,7 @@ export function buildRadarSheet(input: RadarSheetInput): SheetSpec {
     2,
     {
       t: 'formula',
-      f: `COUNTIFS(${col('state')},${runningWord},${col('due')},"<="&$D$3)`,
+      f: `COUNTIFS(${col('state')},${runningWord},${effectiveRange},"<="&$D$3)`,
       result: computed.dueSoon,
     },
     bold,
@@ -221,9 +231,26 @@ export function buildRadarSheet(input: RadarSheetInput): SheetSpec {
   for (let r = layout.firstDataRow; r <= layout.lastCoveredRow; r++) {
     const i = r - layout.firstDataRow;
     const item = keyOf.get(i);
+    const adj = ref('adjustedDue', r);
+    const row = table[i];
+    const adjusted = row ? cellNumber(row[at('adjustedDue')]) : null;
+    const planned = row ? cellNumber(row[at('due')]) : null;
+    // No date (blank, or text typed there): "", which no date criterion counts.
+    const eff: number | string = adjusted !== null && adjusted > 0 ? adjusted : (planned ?? '');
+    // Formatted as a date, as LibreOffice formats what a date cell gives.
+    put(
+      r - 1,
+      effectiveCol,
+      {
+        t: 'formula',
+        f: `IF(AND(ISNUMBER(${adj}),${adj}>0),${adj},IF(ISNUMBER(${ref('due', r)}),${ref('due', r)},""))`,
+        result: eff,
+      },
+      { numFmt: DATE_FMT },
+    );
     const f =
-      `IF(OR(${ref('state', r)}=${overdueWord},AND(${ref('state', r)}=${runningWord},${ref('due', r)}<=$D$3)),` +
-      `${ref('due', r)}*${KEY_SCALE}+${r},"")`;
+      `IF(OR(${ref('state', r)}=${overdueWord},AND(${ref('state', r)}=${runningWord},$${effective}${r}<=$D$3)),` +
+      `$${effective}${r}*${KEY_SCALE}+${r},"")`;
     put(r - 1, helperCol, { t: 'formula', f, result: item ? isoToSerial(item.due) * KEY_SCALE + r : '' });
   }
   const keys = `$${helper}$${layout.firstDataRow}:$${helper}$${layout.lastCoveredRow}`;
@@ -265,7 +292,7 @@ export function buildRadarSheet(input: RadarSheetInput): SheetSpec {
       2,
       {
         t: 'formula',
-        f: `IF(${key}="","",INDEX(${whole('due')},${row}))`,
+        f: `IF(${key}="","",INDEX($${effective}:$${effective},${row}))`,
         result: item ? isoToSerial(item.due) : '',
       },
       { ...line, numFmt: DATE_FMT, hAlign: 'center' },
@@ -282,7 +309,7 @@ export function buildRadarSheet(input: RadarSheetInput): SheetSpec {
   put(listHead + n + 1, 0, text(w.listNote.replace('{n}', String(n))), { italic: true, color: '595959' });
 
   sheet.widths = [40, 12, 12, 11, 70, 24, 2, 4, 2, 4];
-  sheet.hiddenColumns = [keyCol, helperCol];
+  sheet.hiddenColumns = [keyCol, helperCol, effectiveCol];
   sheet.freeze = { rows: 3, cols: 0 };
   // Days left ≤ 0 red, within a week amber.
   const body = `A${listHead + 2}:F${listHead + 1 + n}`;

@@ -28,6 +28,16 @@ export const ADJUSTED_BEFORE_PLAN = rule(
   'Adjusted deadline before the plan was issued',
 );
 
+export const EXTENDED_MANY_TIMES = rule(
+  'adjustment.many',
+  'warning',
+  'Nhiệm vụ đã gia hạn quá hai lần',
+  'Task extended more than twice',
+);
+
+/** More extensions than this and the task is flagged for the leadership's attention. */
+export const MAX_EXTENSIONS = 2;
+
 const planDates = new WeakMap<WorkbookMeta, Map<string, string | null>>();
 
 /** The issue date of the plan a task belongs to: in a master of several plans, its own plan's. */
@@ -44,7 +54,7 @@ function planDateOf(meta: WorkbookMeta | null, taskId: string | null): string | 
 }
 
 export const adjustmentRule: RowRule = {
-  rules: [ADJUSTED_WITHOUT_BASIS, ADJUSTED_EARLIER, ADJUSTED_BEFORE_PLAN],
+  rules: [ADJUSTED_WITHOUT_BASIS, ADJUSTED_EARLIER, ADJUSTED_BEFORE_PLAN, EXTENDED_MANY_TIMES],
   needs: ['adjustedDue'],
   check(row, ctx, emit) {
     // A date typed as text is read for its meaning (date.as_text reports the text itself).
@@ -52,6 +62,13 @@ export const adjustmentRule: RowRule = {
     if (!adjusted) return;
     const at = { rowIndex: row.index, column: 'adjustedDue' as const };
     const h = { vi: columnHeader('adjustedDue', 'vi'), en: columnHeader('adjustedDue', 'en') };
+    // Counted from the history (each merged extension is a row there); the table holds the latest.
+    const times = row.taskId ? (ctx.extensions?.[row.taskId] ?? 0) : 0;
+    if (times > MAX_EXTENSIONS)
+      emit(EXTENDED_MANY_TIMES, at, {
+        vi: `Nhiệm vụ đã gia hạn ${times} lần (theo trang Lịch sử), lần gần nhất đến ${vnDate(adjusted)}: cần lãnh đạo xem xét.`,
+        en: `The task has been extended ${times} times (per the history sheet), lately to ${vnDate(adjusted)}: for the leadership's attention.`,
+      });
     const basis = cellOf(ctx.snapshot, ctx.map, row.index, 'adjustmentBasis');
     if (ctx.map.index.adjustmentBasis !== undefined && (basis === null || String(basis).trim() === '')) {
       emit(ADJUSTED_WITHOUT_BASIS, at, {
