@@ -12,6 +12,7 @@ import {
   existingChoices as excelExistingChoices,
   explainExcelError,
   hasHighlightInExcel,
+  openHoldsTracking,
   highlightFindingsInExcel,
   readOpenTracking,
   readOpenWorkbookBytes,
@@ -35,6 +36,7 @@ import type { Finding } from '../tracking/check';
 import type { SummarySheet } from '../workbook/sheets/period-summary';
 import type { SheetSpec } from '../workbook/types';
 import type { SplitFile, SplitWorkbookResult } from '../xlsx/split';
+import type { AddOutcome, AddRequest, OpenAddOutcome, OpenAddRequest } from './add-open';
 import type { BuildRequest } from './build';
 import { errorText } from './errors';
 import type { NamedFile } from './files';
@@ -125,6 +127,12 @@ export interface Workspace {
   /** Every copy in one .zip, for a single download. */
   zip(files: readonly SplitFile[]): Promise<Uint8Array>;
   merge(master: NamedFile, returns: readonly NamedFile[], req: MergeRequest): Promise<MergeOutcome>;
+  /** A further plan added to a master file (`plan-tracker add`): the new master's bytes. */
+  addToFile(master: NamedFile, req: AddRequest): Promise<AddOutcome & { bytes: Uint8Array }>;
+  /** Inside Excel: whether the open workbook holds a tracking table a further plan can join. */
+  openHoldsTracking?(): Promise<boolean>;
+  /** Inside Excel: adds a further plan to the open master, in place, entries kept. */
+  addToOpenWorkbook?(req: OpenAddRequest): Promise<OpenAddOutcome>;
   /** What went wrong, as the user should read it (Excel's error codes explained inside Excel). */
   explain(error: unknown, lang: Lang): Promise<string>;
 }
@@ -165,6 +173,8 @@ function fileOperations(): Omit<
       (await import(/* webpackChunkName: "xlsx-split" */ '../xlsx/split')).zipSplitFiles(files),
     merge: async (master, returns, req) =>
       (await import(/* webpackChunkName: "xlsx-merge" */ './share')).mergeFiles(master, returns, req),
+    addToFile: async (master, req) =>
+      (await import(/* webpackChunkName: "add-plan" */ './add-open')).addToMasterFile(master, req),
     explain: async (error, lang) => errorText(error, lang),
   };
 }
@@ -245,6 +255,9 @@ export function createWorkspace(host: HostInfo, opts: { lang?: () => Lang } = {}
       return { message: result.message, skipped: result.render.skipped };
     },
     openTracking: async () => openWorkbook(await readOpenTracking(), opts.lang?.() ?? 'vi'),
+    openHoldsTracking: () => openHoldsTracking(),
+    addToOpenWorkbook: async (req) =>
+      (await import(/* webpackChunkName: "add-plan" */ './add-open')).addToOpenWorkbook(req),
   };
 }
 

@@ -9,6 +9,7 @@ import type { PeriodSummaryReport, SheetDrawReport } from './summary';
 import type { SummarySheet } from '../workbook/sheets/period-summary';
 import type { ExcelTracking } from './read';
 import type { MergeIntoInput, MergeIntoReport } from './merge-into';
+import type { Adder, AddIntoOptions, AddIntoReport } from './add-into';
 import type { CellRef, Highlight } from './select';
 import type { Finding } from '../tracking/check/types';
 import type { SheetSpec, WorkbookSpec } from '../workbook/types';
@@ -54,6 +55,18 @@ export async function mergeIntoOpenWorkbook<T>(
     const { outcome, input } = await decide(await readTracking(context));
     return { outcome, written: input ? await mergeIntoWorkbook(context, input) : null };
   });
+}
+
+/** Whether the open workbook holds a tracking table (one sync), so a further plan can be added to it. */
+export async function openHoldsTracking(): Promise<boolean> {
+  const { holdsTracking } = await import(/* webpackChunkName: "excel" */ '../excel/add-into');
+  return Excel.run((context) => holdsTracking(context));
+}
+
+/** Adds a further plan to the master open in Excel, in one Excel.run (read, redraw, history row). */
+export async function addPlanInExcel(add: Adder, opts: AddIntoOptions = {}): Promise<AddIntoReport> {
+  const { addIntoWorkbook } = await import(/* webpackChunkName: "excel" */ '../excel/add-into');
+  return Excel.run((context) => addIntoWorkbook(context, add, opts));
 }
 
 /** Selects one cell (A1 address) on a sheet, activating the sheet. */

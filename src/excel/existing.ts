@@ -113,6 +113,11 @@ export interface BuildResult {
   message: Msg;
 }
 
+/** Final sheet names by spec key. */
+function keys(spec: WorkbookSpec): Record<string, string> {
+  return Object.fromEntries(spec.sheets.map((sh) => [sh.key, sh.name]));
+}
+
 function suffixName(name: string, suffix: string, max = 31): string {
   return name.length + suffix.length > max ? name.slice(0, max - suffix.length) + suffix : name + suffix;
 }
@@ -130,7 +135,7 @@ export async function buildTrackingWorkbook(
 ): Promise<BuildResult> {
   const spec = withMetaSheet(specIn);
   const info = await detectExisting(context);
-  let syncs = 1;
+  const syncs = 1;
   const base = {
     kept: [] as string[],
     added: [] as string[],
@@ -140,7 +145,6 @@ export async function buildTrackingWorkbook(
     pivotSheetRemoved: false,
     backupSheet: null,
   };
-  const keys = (s: WorkbookSpec) => Object.fromEntries(s.sheets.map((sh) => [sh.key, sh.name]));
   const conflicts = spec.sheets.some((s) => hasSheet(info.inventory, s.name));
 
   if (!info.found && !conflicts) {
@@ -193,9 +197,25 @@ export async function buildTrackingWorkbook(
 
   // ---- update
   if (!opts.revise) throw new Error("Update mode needs the revised plan's reviser");
+  const updated = await updateInPlace(context, info, opts.revise, opts);
+  return { ...updated, syncs: syncs + updated.syncs };
+}
+
+/**
+ * Update mode on a workbook `detectExisting` found tracking: its table is read and handed to
+ * `revise`, whose workbook is drawn into temporary sheets and swapped in (see above). Every
+ * in-place redraw of the table goes through here: the revision of a plan and the addition of a
+ * further plan (src/excel/add-into.ts). Nothing is written when `revise` throws.
+ */
+export async function updateInPlace(
+  context: Excel.RequestContext,
+  info: ExistingInfo,
+  revise: Reviser,
+  opts: RenderOptions = {},
+): Promise<BuildResult & { mode: 'update' }> {
   const old = await readTracking(context);
-  syncs += old.syncs;
-  const revised = await opts.revise(old);
+  let syncs = old.syncs;
+  const revised = await revise(old);
   const table = revised.table;
   const next = withMetaSheet(revised.spec);
 
