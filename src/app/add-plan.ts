@@ -59,7 +59,7 @@ export function planPrefix(plan: Plan, taken: ReadonlySet<string>, ordinal: numb
 }
 
 /** The master's rows as plan rows: each task's plan cells as the table holds them now. */
-function masterRows(wb: TrackingWorkbook, firstRef: string): RowCells[] {
+export function masterRows(wb: TrackingWorkbook, firstRef: string): RowCells[] {
   const map = mapColumns(wb.snapshot.headers);
   const seen = new Set<string>();
   const out: RowCells[] = [];
@@ -153,6 +153,41 @@ export function additionReason(plan: Plan, result: Pick<AddedPlan, 'added' | 'pr
     vi: `Thêm kế hoạch ${planRef(plan)}: ${result.added.length} nhiệm vụ, mã bắt đầu bằng ${result.prefix}.`,
     en: `Added the plan ${planRef(plan)}: ${result.added.length} tasks, ids starting ${result.prefix}.`,
   };
+}
+
+/**
+ * The master drawn again as it is, with a new meta (an agency alias recorded, say): the table
+ * goes through the same revision as `add` with the master's own rows as the plan, so every entry,
+ * staff column and row stays; the `Tổng hợp` sheet is drawn from the new meta.
+ */
+export async function redrawnMaster(
+  wb: TrackingWorkbook,
+  meta: WorkbookMeta,
+  now?: Date,
+): Promise<WorkbookSpec> {
+  const records = planRecords(meta);
+  const table = reviseTable({
+    old: wb.snapshot,
+    untouched: await untouchedTasks(wb.snapshot, meta),
+    revised: masterRows(wb, records[0].ref),
+    lang: wb.lang,
+  });
+  if (table.revision.removed.length > 0 || table.revision.added.length > 0)
+    throw new LocalizedError({
+      vi: 'Không vẽ lại được sổ tổng mà giữ nguyên mọi dòng; không ghi gì.',
+      en: 'The master could not be drawn again without moving rows; nothing written.',
+    });
+  const names = new Set<string>();
+  for (const r of table.rows) if (typeof r.lead === 'string' && r.lead.trim()) names.add(r.lead);
+  return buildTrackingSpec({
+    lang: wb.lang,
+    reportDate: wb.reportDate ?? todayIso(now),
+    planTitle: meta.planTitle,
+    agencies: [...names],
+    rows: table.rows,
+    extraColumns: table.extraColumns,
+    meta,
+  });
 }
 
 /**

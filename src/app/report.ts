@@ -6,6 +6,7 @@ import { todayIso } from '../model/dates';
 import type { Lang } from '../model/lang';
 import { LocalizedError } from '../model/msg';
 import type { TrackingWorkbook } from '../model/workbook-meta';
+import { agencyGrouping } from '../tracking/agency-aliases';
 import { checkTracking } from '../tracking/check';
 import { readEntries } from '../tracking/entries';
 import { periodContaining, type Period, type PeriodConvention } from '../tracking/periods';
@@ -39,7 +40,7 @@ export function reportWorkbook(wb: TrackingWorkbook, req: ReportRequest = {}): R
   const { entries } = readEntries(wb.snapshot);
   const findings = checkTracking({ snapshot: wb.snapshot, meta: wb.meta, reportDate, lang: wb.lang });
   return {
-    ...reportContent(entries, reportDate, period),
+    ...reportContent(entries, reportDate, period, wb.meta?.agencyAliases),
     errorFindings: findings.filter((f) => f.severity === 'error').length,
   };
 }
@@ -90,5 +91,6 @@ export interface RadarRequest {
 export function radarOfWorkbook(wb: TrackingWorkbook, req: RadarRequest = {}): Radar {
   const reportDate = req.reportDate ?? wb.reportDate ?? todayIso();
   const { entries } = readEntries(wb.snapshot);
-  return radar(radarRows(entries, reportDate), reportDate, req.days ?? DEFAULT_RADAR_DAYS);
+  const g = agencyGrouping(wb.meta?.agencyAliases);
+  return radar(radarRows(entries, reportDate), reportDate, req.days ?? DEFAULT_RADAR_DAYS, g.key, g.label);
 }

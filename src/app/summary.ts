@@ -38,6 +38,7 @@ export function summariseWorkbook(wb: TrackingWorkbook, req: SummaryRequest = {}
     reportDate,
     period: period ? { start: period.start, end: period.end, label: period.label } : null,
     scope: req.scope,
+    aliases: wb.meta?.agencyAliases,
   });
   return { reportDate, period, summary };
 }

@@ -22,6 +22,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   report: async () => (await import('./commands/report')).run,
   radar: async () => (await import('./commands/radar')).run,
   add: async () => (await import('./commands/add')).run,
+  agencies: async () => (await import('./commands/agencies')).run,
 };
 
 /** Every command's name, for its per-command tests (`COMMAND --help`, the error table). */
@@ -44,6 +45,8 @@ const USAGE: Msg = {
                                                               Lập báo cáo kỳ (Nghị định 30/2020)
   radar   SO_THEO_DOI.xlsx [--days 30] [--json]               Nhiệm vụ quá hạn và sắp đến hạn
   add     SO_TONG.xlsx KẾ_HOẠCH -o SO_MOI.xlsx [--json]       Thêm một kế hoạch vào sổ tổng
+  agencies SO_TONG.xlsx [--merge "TÊN_CŨ=TÊN_GIỮ"] [-o SO_MOI.xlsx | --force]
+                                                              Tên cơ quan gần trùng; gộp hai tên
 
 Mọi tuỳ chọn của một lệnh: plan-tracker <lệnh> --help
 Thông báo bằng tiếng Việt; thêm --lang en để dùng tiếng Anh.
@@ -65,6 +68,8 @@ Mã thoát: 0 thành công, 1 có lỗi số liệu hoặc xung đột (check, m
                                                               The period's report (Decree 30/2020)
   radar   TRACKING.xlsx [--days 30] [--json]                  Tasks overdue and due soon
   add     MASTER.xlsx PLAN -o NEW.xlsx [--json]               Add a further plan to the master
+  agencies MASTER.xlsx [--merge "FROM=TO"] [-o NEW.xlsx | --force]
+                                                              Near-duplicate agency names; merge two
 
 Every option of a command: plan-tracker <command> --help
 Messages are in Vietnamese; add --lang en for English.

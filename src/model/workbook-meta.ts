@@ -53,6 +53,15 @@ export interface PlanRecord {
   taskIds: string[];
 }
 
+/**
+ * One agency spelling the user said is another (issue 17): every grouping by agency counts `from`
+ * under `to`. Both are names as written; they are compared through the canonical key.
+ */
+export interface AgencyAlias {
+  from: string;
+  to: string;
+}
+
 /** What ties a workbook to the plan and build it came from (stored in the hidden meta sheet). */
 export interface WorkbookMeta {
   generator: string;
@@ -88,6 +97,8 @@ export interface WorkbookMeta {
   lineage?: LineageStep[];
   /** On a master holding several plans: one record per plan, in the order they were added. */
   plans?: PlanRecord[];
+  /** Agency spellings merged by the user, in the order recorded (absent before any). */
+  agencyAliases?: AgencyAlias[];
 }
 
 /** A tracking workbook as read back from an .xlsx file (or from Excel). */

@@ -27,12 +27,21 @@
  *   lineage+             …]                    `lineage+` rows)
  *   plans                […]                  (masters holding several plans: one record each,
  *   plans+               …]                    JSON, chunked on `plans+` rows)
+ *   agencyAliases        [["Sở TT&TT","Sở Thông tin và Truyền thông"],…]  (agency spellings merged
+ *   agencyAliases+       …]                    by the user, [from, to], chunked on `+` rows)
  *
  * Unknown keys are ignored on read, so later versions can add rows and older readers skip them.
  */
 import type { Lang } from '../model/lang';
 import type { RawCell } from '../model/table';
-import type { BaseEntries, LineageStep, PlanRecord, SyncRecord, WorkbookMeta } from '../model/workbook-meta';
+import type {
+  AgencyAlias,
+  BaseEntries,
+  LineageStep,
+  PlanRecord,
+  SyncRecord,
+  WorkbookMeta,
+} from '../model/workbook-meta';
 
 export const META_FORMAT = 'plan-tracker-meta/1';
 /** Longest value put in one cell; Excel's limit is 32,767 characters. */
@@ -105,7 +114,37 @@ export function serializeMeta(meta: WorkbookMeta): string[][] {
   if (meta.plans?.length)
     for (const [i, piece] of chunkText(JSON.stringify(meta.plans)).entries())
       rows.push([i === 0 ? PLANS_KEY : PLANS_MORE, piece]);
+  if (meta.agencyAliases?.length) rows.push(...serializeAgencyAliases(meta.agencyAliases));
   return rows;
+}
+
+export const ALIASES_KEY = 'agencyAliases';
+const ALIASES_MORE = 'agencyAliases+';
+
+export function serializeAgencyAliases(aliases: readonly AgencyAlias[]): string[][] {
+  const json = JSON.stringify(aliases.map((a) => [a.from, a.to]));
+  return chunkText(json).map((piece, i) => [i === 0 ? ALIASES_KEY : ALIASES_MORE, piece]);
+}
+
+/** The agency aliases of a master; undefined when absent, damaged entries skipped. */
+export function parseAgencyAliases(rows: readonly (readonly RawCell[])[]): AgencyAlias[] | undefined {
+  let json: string | null = null;
+  for (const r of rows) {
+    const key = text(r?.[0]).trim();
+    if (key === ALIASES_KEY && json === null) json = text(r[1]);
+    else if (key === ALIASES_MORE && json !== null) json += text(r[1]);
+  }
+  if (json === null) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(json);
+    if (!Array.isArray(parsed)) return undefined;
+    const out = parsed
+      .filter((p): p is [string, string] => isStringArray(p) && p.length === 2)
+      .map(([from, to]) => ({ from, to }));
+    return out.length ? out : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export const PLANS_KEY = 'plans';
@@ -286,6 +325,7 @@ export function parseMeta(rows: readonly (readonly RawCell[])[]): WorkbookMeta |
   const lang: Lang = str('lang') === 'en' ? 'en' : 'vi';
   const sync = parseSync(rows);
   const plans = parsePlans(rows);
+  const agencyAliases = parseAgencyAliases(rows);
   return {
     generator: str('generator'),
     generatorVersion: str('generatorVersion'),
@@ -305,5 +345,6 @@ export function parseMeta(rows: readonly (readonly RawCell[])[]): WorkbookMeta |
     sync: sync.length ? sync : undefined,
     lineage: parseLineage(rows),
     ...(plans ? { plans } : {}),
+    ...(agencyAliases ? { agencyAliases } : {}),
   };
 }

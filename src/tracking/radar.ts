@@ -64,6 +64,7 @@ export function radar(
   reportDate: string,
   days: number = DEFAULT_RADAR_DAYS,
   keyOf: (lead: string) => string = leadKey,
+  labelOf: (lead: string) => string = (lead) => lead,
 ): Radar {
   const until = addDays(reportDate, days);
   const report = isoToSerial(reportDate);
@@ -74,7 +75,7 @@ export function radar(
     if (!kind || !row.due) continue;
     items.push({ ...row, due: row.due, kind, daysLeft: isoToSerial(row.due) - report });
     const key = keyOf(row.lead);
-    const agency = agencies.get(key) ?? { key, label: row.lead, overdue: 0, dueSoon: 0 };
+    const agency = agencies.get(key) ?? { key, label: labelOf(row.lead), overdue: 0, dueSoon: 0 };
     if (kind === 'overdue') agency.overdue += 1;
     else agency.dueSoon += 1;
     agencies.set(key, agency);

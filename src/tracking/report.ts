@@ -8,6 +8,8 @@ import type { TaskEntry } from '../model/entries';
 import { effectiveDue } from './deadline-state';
 import { nextPeriod, type Period } from './periods';
 import { radar, type RadarItem, type RadarRow } from './radar';
+import type { AgencyAlias } from '../model/workbook-meta';
+import { agencyGrouping } from './agency-aliases';
 import { entryState, summarize, type TrackingSummary } from './summary';
 
 export interface ReportContent {
@@ -36,6 +38,7 @@ export function reportContent(
   entries: readonly TaskEntry[],
   reportDate: string,
   period: Period,
+  aliases: readonly AgencyAlias[] = [],
 ): ReportContent {
   const next = nextPeriod(period);
   // The figures are the period's: what fell to it and what was done in it (inPeriodScope).
@@ -43,9 +46,11 @@ export function reportContent(
     reportDate,
     period: { start: period.start, end: period.end, label: period.label },
     scope: 'period',
+    aliases,
   });
   const horizon = Math.max(0, isoToSerial(next.end) - isoToSerial(reportDate));
-  const r = radar(radarRows(entries, reportDate), reportDate, horizon);
+  const g = agencyGrouping(aliases);
+  const r = radar(radarRows(entries, reportDate), reportDate, horizon, g.key, g.label);
   return {
     reportDate,
     period,

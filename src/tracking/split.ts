@@ -4,7 +4,7 @@
  * master's task hashes, and the base values a later merge compares against). The copy's
  * description is drawn by src/workbook, the same way as the master's.
  */
-import { agencyKey } from '../plan/agency';
+import { agencyGrouping } from './agency-aliases';
 import { cellOf, COLUMNS, columnHeader, mapColumns } from '../model/columns';
 import type { Lang } from '../model/lang';
 import { LocalizedError } from '../model/msg';
@@ -75,6 +75,7 @@ export function splitMaster(input: SplitInput): SplitResult {
   const unassigned: string[] = [];
   const notInPlan: string[] = [];
   const seen = new Set<string>();
+  const agencies = agencyGrouping(meta.agencyAliases);
   for (const e of entries) {
     if (!hashes.has(e.taskId) || seen.has(e.taskId)) {
       notInPlan.push(e.taskId);
@@ -85,8 +86,8 @@ export function splitMaster(input: SplitInput): SplitResult {
       unassigned.push(e.taskId);
       continue;
     }
-    const key = agencyKey(e.lead);
-    const g = groups.get(key) ?? { name: e.lead, entries: [] };
+    const key = agencies.key(e.lead);
+    const g = groups.get(key) ?? { name: agencies.label(e.lead), entries: [] };
     g.entries.push(e);
     groups.set(key, g);
   }

@@ -1,7 +1,8 @@
 import type { TaskEntry } from '../model/entries';
 import type { Msg } from '../model/msg';
 import { DEADLINE_STATES, type DeadlineCategory, type DeadlineState } from '../model/vocabulary';
-import { agencyKey } from '../plan/agency';
+import type { AgencyAlias } from '../model/workbook-meta';
+import { agencyGrouping } from './agency-aliases';
 import { deadlineState, effectiveDue } from './deadline-state';
 
 /** A reporting period as a closed ISO date range (what periods.ts resolves "2024-Q2" to). */
@@ -109,9 +110,12 @@ class Grouper {
   }
 }
 
-/** Grouping key of a lead shown in the sheet; tasks without a lead group under "". */
-export function leadKey(lead: string): string {
-  return lead.trim() === '' ? '' : agencyKey(lead);
+/**
+ * Grouping key of a lead shown in the sheet: the canonical key after the workbook's agency
+ * aliases (agency-aliases.ts); tasks without a lead group under "".
+ */
+export function leadKey(lead: string, aliases: readonly AgencyAlias[] = []): string {
+  return agencyGrouping(aliases).key(lead);
 }
 
 function lastIfEmpty<T extends { key: string }>(rows: T[]): T[] {
@@ -150,8 +154,11 @@ export function summarize(
      * still listed, with zeros where none of its tasks is in. Default 'all': every task.
      */
     scope?: 'all' | 'period';
+    /** The workbook's agency aliases: one row per agency across the spellings merged. */
+    aliases?: readonly AgencyAlias[];
   },
 ): TrackingSummary {
+  const agencies = agencyGrouping(opts.aliases);
   const { reportDate } = opts;
   const scoped = opts.scope === 'period' && opts.period ? opts.period : null;
   const total = new Grouper();
@@ -164,7 +171,7 @@ export function summarize(
     const state = scoped && !inPeriodScope(e, states[i], scoped) ? null : states[i];
     const extended = !!e.adjustedDue;
     total.add('', '', state, extended);
-    byAgency.add(leadKey(e.lead), e.lead, state, extended);
+    byAgency.add(agencies.key(e.lead), agencies.label(e.lead), state, extended);
     byCategory.add(e.category ?? '', e.category ?? '', state, extended);
     bySection.add(e.section, e.section, state, extended);
     byGroup.add(`${e.section}|${e.group}`, e.group, state, extended);
@@ -189,7 +196,7 @@ export function summarize(
     byCategory: categories,
     bySection: bySection.result(),
     byGroup: byGroup.result(),
-    period: opts.period ? summarizePeriod(entries, states, opts.period, reportDate) : null,
+    period: opts.period ? summarizePeriod(entries, states, opts.period, reportDate, opts.aliases) : null,
   };
 }
 
@@ -198,16 +205,18 @@ function summarizePeriod(
   states: readonly DeadlineState[],
   period: PeriodRange,
   reportDate: string,
+  aliases?: readonly AgencyAlias[],
 ): PeriodSummary {
+  const grouping = agencyGrouping(aliases);
   const inPeriod = (iso: string | null) => iso !== null && iso >= period.start && iso <= period.end;
   const completed: PeriodTask[] = [];
   const fellOverdue: PeriodTask[] = [];
   const agencies = new Map<string, PeriodAgencyRow>();
   const agency = (e: TaskEntry) => {
-    const key = leadKey(e.lead);
+    const key = grouping.key(e.lead);
     let row = agencies.get(key);
     if (!row) {
-      row = { key, label: e.lead, completed: 0, completedOnTime: 0, fellOverdue: 0 };
+      row = { key, label: grouping.label(e.lead), completed: 0, completedOnTime: 0, fellOverdue: 0 };
       agencies.set(key, row);
     }
     return row;

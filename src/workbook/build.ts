@@ -120,6 +120,7 @@ export function buildTrackingSpec(content: TrackingContent): WorkbookSpec {
     planTitle: content.planTitle,
     reportDate: content.reportDate,
     leads: leadsOf(content.rows),
+    aliases: content.meta.agencyAliases,
     layout: taskTableLayout(content.rows.length),
     // The table as drawn, so the summary's formulas carry the counts they compute.
     table: tasks.tables[0].rows,

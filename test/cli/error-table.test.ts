@@ -242,6 +242,39 @@ const ROWS: Row[] = [
   ...masterAndPlanRows('revise'),
   ...masterAndPlanRows('add'),
 
+  row('agencies', 'success', ['so.xlsx'], 0),
+  ...workbookReaderRows('agencies'),
+  row(
+    'agencies',
+    'bad option: bad value',
+    ['so.xlsx', '--merge', 'khong-dau-bang', '-o', 'a.xlsx'],
+    2,
+    'khong-dau-bang',
+  ),
+  row(
+    'agencies',
+    'bad option: bad value',
+    ['so.xlsx', '--merge', 'Sở Không Có=Sở Nội vụ', '--force'],
+    2,
+    'Sở Không Có',
+  ),
+  row('agencies', 'bad option: missing value', ['so.xlsx', '--merge'], 2, '--merge'),
+  row('agencies', 'wrong type', ['so.xlsx', '--merge', 'A=B', '-o', 'a.pdf'], 2, 'a.pdf'),
+  row(
+    'agencies',
+    'unwritable: read-only file',
+    ['tong-chi-doc.xlsx', '--merge', 'Ban Tổ chức Tỉnh ủy=Ban Tổ chức', '--force'],
+    2,
+    'tong-chi-doc.xlsx',
+  ),
+  row(
+    'agencies',
+    'unwritable: read-only folder',
+    ['so.xlsx', '--merge', 'Ban Tổ chức Tỉnh ủy=Ban Tổ chức', '-o', 'chi-doc/a.xlsx'],
+    2,
+    'chi-doc',
+  ),
+
   row('khong-co-lenh', 'bad option: unknown', [], 2, 'khong-co-lenh'),
 ];
 

@@ -1,4 +1,5 @@
 import { checkWorkbook, groupFindingsByAgency, type Finding } from '../../app/check';
+import type { AgencyAlias } from '../../model/workbook-meta';
 import { readTrackingFile } from '../../app/tracking-file';
 import { isoToVn } from '../../model/dates';
 import type { Lang } from '../../model/lang';
@@ -66,7 +67,12 @@ function resultLine(e: number, w: number, i: number): Msg {
 }
 
 /** Findings grouped by agency (table-level ones first), then by severity. */
-export function formatFindings(findings: readonly Finding[], lang: Lang, header: string): string {
+export function formatFindings(
+  findings: readonly Finding[],
+  lang: Lang,
+  header: string,
+  aliases: readonly AgencyAlias[] = [],
+): string {
   const lines: string[] = [header];
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
   const [e, w, i] = SEVERITIES.map(count);
@@ -76,7 +82,7 @@ export function formatFindings(findings: readonly Finding[], lang: Lang, header:
     lines.push(words.none);
     return lines.join('\n');
   }
-  for (const g of groupFindingsByAgency(findings)) {
+  for (const g of groupFindingsByAgency(findings, aliases)) {
     lines.push('', `■ ${g.agency ?? words.table}`);
     for (const s of SEVERITIES) {
       const items = g.findings.filter((f) => f.severity === s);
@@ -131,7 +137,14 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     }));
     io.out(JSON.stringify(out, null, 2));
   } else {
-    io.out(formatFindings(findings, lang, localize(header(file, outcome.reportDate), lang)));
+    io.out(
+      formatFindings(
+        findings,
+        lang,
+        localize(header(file, outcome.reportDate), lang),
+        workbook.meta?.agencyAliases,
+      ),
+    );
   }
   return outcome.hasErrors ? 1 : 0;
 }

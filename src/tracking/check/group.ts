@@ -4,7 +4,8 @@
  * order). Agencies group under the plan's canonical key, so tone-mark variants of one name stay
  * together; a group shows the name as first written.
  */
-import { agencyKey } from '../../plan/agency';
+import type { AgencyAlias } from '../../model/workbook-meta';
+import { agencyGrouping } from '../agency-aliases';
 import type { Finding } from './types';
 
 export interface FindingGroup {
@@ -16,14 +17,18 @@ export interface FindingGroup {
   findings: Finding[];
 }
 
-export function groupFindingsByAgency(findings: readonly Finding[]): FindingGroup[] {
+export function groupFindingsByAgency(
+  findings: readonly Finding[],
+  aliases: readonly AgencyAlias[] = [],
+): FindingGroup[] {
+  const agencies = agencyGrouping(aliases);
   const groups = new Map<string, FindingGroup>([['', { key: '', agency: null, findings: [] }]]);
   for (const f of findings) {
     const name = f.agency?.trim() ? f.agency.trim() : null;
-    const key = name ? agencyKey(name) : '';
+    const key = name ? agencies.key(name) : '';
     let g = groups.get(key);
     if (!g) {
-      g = { key, agency: name, findings: [] };
+      g = { key, agency: name ? agencies.label(name) : null, findings: [] };
       groups.set(key, g);
     }
     g.findings.push(f);

@@ -9,7 +9,8 @@ import { SEVERITY_LABELS } from '../../model/labels';
 import { localize, localizeAll, type Msg } from '../../model/msg';
 import { columnLetter } from '../../model/table';
 import { SEVERITIES } from '../../model/vocabulary';
-import { agencyKey } from '../../plan/agency';
+import type { AgencyAlias } from '../../model/workbook-meta';
+import { agencyGrouping } from '../../tracking/agency-aliases';
 import { groupFindingsByAgency } from '../../tracking/check/group';
 import type { Finding, Severity } from '../../tracking/check/types';
 import { quote, sheetRef } from '../formulas';
@@ -68,15 +69,21 @@ export function cellLinkFormula(sheet: string, cell: string): string {
  * first finding appears, i.e. plan order), each group ordered by severity, then as found (row order).
  * Agencies group under the plan's canonical key, so tone-mark variants of one name stay together.
  */
-export function orderFindings(findings: readonly Finding[]): Finding[] {
+export function orderFindings(findings: readonly Finding[], aliases: readonly AgencyAlias[] = []): Finding[] {
   const out: Finding[] = [];
-  for (const g of groupFindingsByAgency(findings)) {
+  for (const g of groupFindingsByAgency(findings, aliases)) {
     for (const s of SEVERITY_ORDER) for (const f of g.findings) if (f.severity === s) out.push(f);
   }
   return out;
 }
 
-export function buildCheckSheet(findings: readonly Finding[], lang: Lang, tasksSheetName: string): SheetSpec {
+export function buildCheckSheet(
+  findings: readonly Finding[],
+  lang: Lang,
+  tasksSheetName: string,
+  aliases: readonly AgencyAlias[] = [],
+): SheetSpec {
+  const agencies = agencyGrouping(aliases);
   const w = localizeAll(WORDS, lang);
   const text = (v: string): CellValue => ({ t: 'text', v });
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
@@ -91,12 +98,14 @@ export function buildCheckSheet(findings: readonly Finding[], lang: Lang, tasksS
       style: { italic: true },
     },
   ];
-  const ordered = orderFindings(findings);
+  const ordered = orderFindings(findings, aliases);
   const groupName = new Map<string, string>();
   const rows: CellValue[][] = ordered.map((f) => {
-    const key = f.agency && f.agency.trim() ? agencyKey(f.agency) : '';
-    // Every row of a group shows the name as first written, so the filter lists each agency once.
-    if (!groupName.has(key)) groupName.set(key, key ? (f.agency as string).trim() : w.noAgency);
+    const key = f.agency && f.agency.trim() ? agencies.key(f.agency) : '';
+    // Every row of a group shows one name (the alias target, else as first written), so the
+    // filter lists each agency once.
+    if (!groupName.has(key))
+      groupName.set(key, key ? agencies.label((f.agency as string).trim()) : w.noAgency);
     const suggestion = f.suggestion ? localize(f.suggestion.label, lang) : null;
     return [
       text(groupName.get(key) as string),

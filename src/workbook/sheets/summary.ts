@@ -16,6 +16,32 @@ import type { CellSpec, CellStyle, CellValue, NameSpec, SheetSpec, Validation } 
 import { DATE_FMT, DATE_MAX, DATE_MIN, emptySheet, text } from './common';
 import { figuresPrint } from './print-layout';
 import type { TaskTableLayout } from './task-table';
+import type { AgencyAlias } from '../../model/workbook-meta';
+import { agencyGrouping } from '../../tracking/agency-aliases';
+
+/** One row of the agency table: the name shown and every spelling the task table holds for it. */
+interface LeadGroup {
+  label: string;
+  /** Distinct without regard to case (COUNTIFS ignores case: a spelling twice would count twice). */
+  spellings: string[];
+}
+
+/** The leads grouped by canonical key after the aliases, in order of first appearance. */
+export function leadGroups(leads: readonly string[], aliases: readonly AgencyAlias[] = []): LeadGroup[] {
+  const g = agencyGrouping(aliases);
+  const groups = new Map<string, LeadGroup>();
+  for (const lead of leads) {
+    const key = g.key(lead);
+    const group = groups.get(key) ?? { label: g.label(lead), spellings: [] };
+    const lower = lead.toLocaleLowerCase();
+    if (!group.spellings.some((s) => s.toLocaleLowerCase() === lower)) group.spellings.push(lead);
+    groups.set(key, group);
+  }
+  return [...groups.values()];
+}
+
+/** A text as a formula string literal. */
+const literal = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
 export const SUMMARY_WORDS = {
   summaryTitle: { vi: 'TỔNG HỢP TÌNH HÌNH THỰC HIỆN KẾ HOẠCH', en: 'PLAN IMPLEMENTATION SUMMARY' },
@@ -47,6 +73,11 @@ export interface SummarySheetInput {
   reportDate: string;
   /** Lead agencies as the table shows them, in order of first appearance. */
   leads: readonly string[];
+  /**
+   * The workbook's agency aliases: spellings of one agency (canonical key, then aliases) share
+   * one row, whose formulas add up each spelling's COUNTIFS.
+   */
+  aliases?: readonly AgencyAlias[];
   layout: TaskTableLayout;
   /**
    * The task table's rows as drawn (registry columns first, state formulas with their results),
@@ -104,6 +135,10 @@ function tally(rows: readonly (readonly CellValue[])[], lang: Lang): Tally {
       }).length,
     filledIds: rows.filter((r) => isFilled(r[at('taskId')])).length,
   };
+}
+
+function emptyState(): Record<DeadlineState, number> {
+  return Object.fromEntries(DEADLINE_STATES.map((s) => [s, 0])) as Record<DeadlineState, number>;
 }
 
 export function buildSummarySheet(input: SummarySheetInput): { sheet: SheetSpec; reportDateName: NameSpec } {
@@ -171,7 +206,8 @@ export function buildSummarySheet(input: SummarySheetInput): { sheet: SheetSpec;
   ];
   heads.forEach((h, c) => put(headRow, c, text(h), header));
 
-  const leadNames = input.leads;
+  const groups = leadGroups(input.leads, input.aliases);
+  const leadNames = groups.map((g) => g.label);
   const counts = input.table ? tally(input.table, lang) : null;
   const result = (n: number | string | undefined) => (counts && n !== undefined ? { result: n } : {});
   const listed = Object.fromEntries(DEADLINE_STATES.map((s) => [s, 0])) as Record<DeadlineState, number>;
@@ -213,29 +249,42 @@ export function buildSummarySheet(input: SummarySheetInput): { sheet: SheetSpec;
       { ...style, numFmt: '0.0%' },
     );
   };
-  leadNames.forEach((name, i) => {
+  groups.forEach((group, i) => {
     const row1 = firstBodyRow1 + i;
-    const n = counts?.byLead(name) ?? null;
+    const { label: name, spellings } = group;
+    const sum = (per: (spelling: string) => Record<DeadlineState, number>) => {
+      const out = Object.fromEntries(DEADLINE_STATES.map((s) => [s, 0])) as Record<DeadlineState, number>;
+      for (const sp of spellings) for (const s of DEADLINE_STATES) out[s] += per(sp)[s];
+      return out;
+    };
+    const n = counts ? sum((sp) => counts.byLead(sp) ?? emptyState()) : null;
     put(row1 - 1, 0, text(name), { ...bordered, wrap: true });
+    // A row of one spelling, the one shown, compares with its own cell ($A); a row gathering
+    // several spellings adds one term per spelling, each compared with its text.
+    const own = spellings.length === 1 && spellings[0] === name;
+    const ref = (sp: string) => (own ? `$A${row1}` : literal(sp));
+    // "="& makes the criterion an exact match even for a name starting with <, > or =. Excel's
+    // criteria stop at 255 characters and treat * ? ~ as wildcards, so such names are compared
+    // cell by cell instead (SUMPRODUCT: slower, hence only for them).
+    const plain = (sp: string) => !(sp.length > 250 || /[*?~]/.test(sp));
+    const terms = (byCell: (sp: string) => string, byCriteria: (sp: string) => string) =>
+      spellings.map((sp) => (plain(sp) ? byCriteria(sp) : byCell(sp))).join('+');
     DEADLINE_STATES.forEach((s, k) => {
       const c = columnLetter(1 + k);
-      // "="& makes the criterion an exact match even for a name starting with <, > or =. Excel's
-      // criteria stop at 255 characters and treat * ? ~ as wildcards, so such names are compared
-      // cell by cell instead (SUMPRODUCT: slower, hence only for them).
-      const f =
-        name.length > 250 || /[*?~]/.test(name)
-          ? `SUMPRODUCT((${tasksRange('lead')}=$A${row1})*(${tasksRange('state')}=${c}$${headRow1}))`
-          : `COUNTIFS(${tasksRange('lead')},"="&$A${row1},${tasksRange('state')},"="&${c}$${headRow1})`;
+      const f = terms(
+        (sp) => `SUMPRODUCT((${tasksRange('lead')}=${ref(sp)})*(${tasksRange('state')}=${c}$${headRow1}))`,
+        (sp) => `COUNTIFS(${tasksRange('lead')},"="&${ref(sp)},${tasksRange('state')},"="&${c}$${headRow1})`,
+      );
       if (n) listed[s] += n[s];
       put(row1 - 1, 1 + k, { t: 'formula', f, ...result(n?.[s]) }, bordered);
     });
     tail(row1, bordered, n);
     // An adjusted deadline is a date: ">0" counts it and not a date typed as text, as the twin.
-    const f =
-      name.length > 250 || /[*?~]/.test(name)
-        ? `SUMPRODUCT((${tasksRange('lead')}=$A${row1})*ISNUMBER(${tasksRange('adjustedDue')}))`
-        : `COUNTIFS(${tasksRange('lead')},"="&$A${row1},${tasksRange('adjustedDue')},">0")`;
-    const m = counts?.extendedByLead(name);
+    const f = terms(
+      (sp) => `SUMPRODUCT((${tasksRange('lead')}=${ref(sp)})*ISNUMBER(${tasksRange('adjustedDue')}))`,
+      (sp) => `COUNTIFS(${tasksRange('lead')},"="&${ref(sp)},${tasksRange('adjustedDue')},">0")`,
+    );
+    const m = counts ? spellings.reduce((t, sp) => t + counts.extendedByLead(sp), 0) : undefined;
     if (m !== undefined) listedExtended += m;
     put(row1 - 1, extendedCol, { t: 'formula', f, ...result(m) }, bordered);
   });
