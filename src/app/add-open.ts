@@ -5,7 +5,7 @@
  * `Lịch sử`. On the standalone page the master is a file loaded in the page and the outcome is
  * the new master's bytes, made exactly as the command line makes them.
  */
-import { addPlanInExcel } from '../excel/bridge';
+import { changeOpenMaster } from '../excel/bridge';
 import { todayIso } from '../model/dates';
 import { localize, type Msg } from '../model/msg';
 import { planRef } from '../model/task-columns';
@@ -44,7 +44,7 @@ export interface AddOutcome {
 }
 
 export interface OpenAddOutcome extends AddOutcome {
-  /** What this Excel could not draw (dropdowns on ExcelApi 1.7…), as the build says it. */
+  /** What this Excel could not draw (dropdowns on ExcelApi 1.7…), a PivotTable sheet removed. */
   skipped: Msg[];
 }
 
@@ -61,7 +61,7 @@ function outcomeOf(plan: Plan, result: AddedPlan, historySheet: string): AddOutc
 /** Adds the plan to the master open in Excel; refuses (nothing written) as `add` refuses. */
 export async function addToOpenWorkbook(req: OpenAddRequest): Promise<OpenAddOutcome> {
   const made: { result?: AddedPlan } = {};
-  const report = await addPlanInExcel(
+  const report = await changeOpenMaster(
     async (old) => {
       const result = await addPlanToMaster(old, req.plan, { sourceText: req.sourceText, now: req.now });
       made.result = result;
@@ -79,7 +79,7 @@ export async function addToOpenWorkbook(req: OpenAddRequest): Promise<OpenAddOut
   if (!made.result) throw new Error('The addition finished without its table');
   return {
     ...outcomeOf(req.plan, made.result, report.history.historySheet),
-    skipped: report.update.render.skipped,
+    skipped: report.notes,
   };
 }
 

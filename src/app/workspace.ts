@@ -37,6 +37,8 @@ import type { SummarySheet } from '../workbook/sheets/period-summary';
 import type { SheetSpec } from '../workbook/types';
 import type { SplitFile, SplitWorkbookResult } from '../xlsx/split';
 import type { AddOutcome, AddRequest, OpenAddOutcome, OpenAddRequest } from './add-open';
+import type { AgencyAlias, AgencyListing } from './agencies';
+import type { AliasOutcome, OpenAliasOutcome } from './agencies-open';
 import type { BuildRequest } from './build';
 import { errorText } from './errors';
 import type { NamedFile } from './files';
@@ -67,6 +69,11 @@ export interface LiveWorkbook {
    * allows it, writes the changes and the history rows into it (nothing when the plan refuses).
    */
   merge(returns: readonly NamedFile[], req: OpenMergeRequest): Promise<OpenMergeOutcome>;
+  /**
+   * Records agency spellings as one agency in the open master (aliases in the meta, the master
+   * drawn again in place, a Lịch sử row); refused, nothing written, as the command line refuses.
+   */
+  mergeAgencies?(merges: readonly AgencyAlias[], lang: Lang): Promise<OpenAliasOutcome>;
 }
 
 /** The tracking workbook the check, summary and share steps work on. */
@@ -129,6 +136,13 @@ export interface Workspace {
   merge(master: NamedFile, returns: readonly NamedFile[], req: MergeRequest): Promise<MergeOutcome>;
   /** A further plan added to a master file (`plan-tracker add`): the new master's bytes. */
   addToFile(master: NamedFile, req: AddRequest): Promise<AddOutcome & { bytes: Uint8Array }>;
+  /** The master's lead agencies as the summaries group them, and the near-duplicate spellings. */
+  agencies(wb: TrackingWorkbook): Promise<AgencyListing>;
+  /** Agency spellings recorded as one agency in a master file: the new master's bytes. */
+  mergeAgenciesInFile(
+    master: NamedFile,
+    merges: readonly AgencyAlias[],
+  ): Promise<AliasOutcome & { bytes: Uint8Array }>;
   /** Inside Excel: whether the open workbook holds a tracking table a further plan can join. */
   openHoldsTracking?(): Promise<boolean>;
   /** Inside Excel: adds a further plan to the open master, in place, entries kept. */
@@ -173,6 +187,12 @@ function fileOperations(): Omit<
       (await import(/* webpackChunkName: "xlsx-split" */ '../xlsx/split')).zipSplitFiles(files),
     merge: async (master, returns, req) =>
       (await import(/* webpackChunkName: "xlsx-merge" */ './share')).mergeFiles(master, returns, req),
+    agencies: async (wb) => (await import(/* webpackChunkName: "agencies" */ './agencies')).listAgencies(wb),
+    mergeAgenciesInFile: async (master, merges) =>
+      (await import(/* webpackChunkName: "agencies" */ './agencies-open')).mergeAgenciesInFile(
+        master,
+        merges,
+      ),
     addToFile: async (master, req) =>
       (await import(/* webpackChunkName: "add-plan" */ './add-open')).addToMasterFile(master, req),
     explain: async (error, lang) => errorText(error, lang),
@@ -203,6 +223,10 @@ function openWorkbook(wb: TrackingWorkbook, lang: Lang): LoadedTracking {
     },
     merge: async (returns, req) =>
       (await import(/* webpackChunkName: "xlsx-merge" */ './merge-open')).mergeIntoOpen(returns, req),
+    mergeAgencies: async (merges, l) =>
+      (await import(/* webpackChunkName: "agencies" */ './agencies-open')).mergeAgenciesInOpen(merges, {
+        lang: l,
+      }),
   };
   return {
     wb,

@@ -9,7 +9,7 @@ import type { PeriodSummaryReport, SheetDrawReport } from './summary';
 import type { SummarySheet } from '../workbook/sheets/period-summary';
 import type { ExcelTracking } from './read';
 import type { MergeIntoInput, MergeIntoReport } from './merge-into';
-import type { Adder, AddIntoOptions, AddIntoReport } from './add-into';
+import type { MasterChange, MasterChangeOptions, MasterChangeReport } from './master-change';
 import type { CellRef, Highlight } from './select';
 import type { Finding } from '../tracking/check/types';
 import type { SheetSpec, WorkbookSpec } from '../workbook/types';
@@ -59,14 +59,20 @@ export async function mergeIntoOpenWorkbook<T>(
 
 /** Whether the open workbook holds a tracking table (one sync), so a further plan can be added to it. */
 export async function openHoldsTracking(): Promise<boolean> {
-  const { holdsTracking } = await import(/* webpackChunkName: "excel" */ '../excel/add-into');
+  const { holdsTracking } = await import(/* webpackChunkName: "excel" */ '../excel/master-change');
   return Excel.run((context) => holdsTracking(context));
 }
 
-/** Adds a further plan to the master open in Excel, in one Excel.run (read, redraw, history row). */
-export async function addPlanInExcel(add: Adder, opts: AddIntoOptions = {}): Promise<AddIntoReport> {
-  const { addIntoWorkbook } = await import(/* webpackChunkName: "excel" */ '../excel/add-into');
-  return Excel.run((context) => addIntoWorkbook(context, add, opts));
+/**
+ * A change the core makes to the whole master (a plan added, agencies merged), made to the one
+ * open in Excel in one Excel.run: read, worked out, redrawn in place, logged in Lịch sử.
+ */
+export async function changeOpenMaster(
+  change: MasterChange,
+  opts: MasterChangeOptions = {},
+): Promise<MasterChangeReport> {
+  const { changeMaster } = await import(/* webpackChunkName: "excel" */ '../excel/master-change');
+  return Excel.run((context) => changeMaster(context, change, opts));
 }
 
 /** Selects one cell (A1 address) on a sheet, activating the sheet. */

@@ -88,6 +88,20 @@ export async function detectExisting(context: Excel.RequestContext): Promise<Exi
 /** The revised workbook for the one read from the open workbook (update mode). */
 export type Reviser = (old: TrackingWorkbook) => Promise<{ spec: WorkbookSpec; table: RevisedTable }>;
 
+/**
+ * A workbook to draw in place of the one read: a revision, or the same rows drawn again with a new
+ * meta (an agency alias), which moves no task and so has no revision to report.
+ */
+export type Redrawer = (old: TrackingWorkbook) => Promise<{ spec: WorkbookSpec; table?: RevisedTable }>;
+
+const NO_REVISION: Pick<RevisedTable, 'kept' | 'added' | 'removed' | 'renumbered' | 'extraColumns'> = {
+  kept: [],
+  added: [],
+  removed: [],
+  renumbered: [],
+  extraColumns: [],
+};
+
 export interface BuildOptions extends RenderOptions {
   /** Required when the workbook already tracks a plan. */
   mode?: ExistingMode;
@@ -204,19 +218,20 @@ export async function buildTrackingWorkbook(
 /**
  * Update mode on a workbook `detectExisting` found tracking: its table is read and handed to
  * `revise`, whose workbook is drawn into temporary sheets and swapped in (see above). Every
- * in-place redraw of the table goes through here: the revision of a plan and the addition of a
- * further plan (src/excel/add-into.ts). Nothing is written when `revise` throws.
+ * in-place redraw of the table goes through here: the revision of a plan, and the changes made
+ * to a whole master (a plan added, agencies merged: src/excel/master-change.ts). Nothing is
+ * written when `revise` throws.
  */
 export async function updateInPlace(
   context: Excel.RequestContext,
   info: ExistingInfo,
-  revise: Reviser,
+  revise: Redrawer,
   opts: RenderOptions = {},
 ): Promise<BuildResult & { mode: 'update' }> {
   const old = await readTracking(context);
   let syncs = old.syncs;
   const revised = await revise(old);
-  const table = revised.table;
+  const table = revised.table ?? NO_REVISION;
   const next = withMetaSheet(revised.spec);
 
   const token = randomToken();

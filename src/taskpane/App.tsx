@@ -213,6 +213,7 @@ export function App({ workspace }: AppProps) {
               source={source}
               summaryFile={workspace.summaryFile}
               reportFile={workspace.reportFile}
+              agencies={workspace}
             />,
           )}
           {panel(

@@ -14,7 +14,7 @@ import { parsePlan } from '../../src/plan/parse';
 import type { Plan } from '../../src/plan/types';
 import { App } from '../../src/taskpane/App';
 import { downloadBytes } from '../../src/taskpane/download';
-import { addedFileName } from '../../src/taskpane/panels/AddToMasterPanel';
+import { addedFileName, masterFileName } from '../../src/taskpane/master-file-name';
 import { SHEET_NAMES } from '../../src/workbook/names';
 import { readTrackingWorkbook } from '../../src/xlsx/read';
 import { writeXlsx } from '../../src/xlsx/write';
@@ -155,5 +155,11 @@ describe('the added master’s file name', () => {
     expect(addedFileName('so-tong.xlsx', 'thêm', 'KH165')).toBe('so-tong - thêm KH165.xlsx');
     expect(addedFileName('so-tong - thêm KH165.xlsx', 'thêm', 'KH174')).toBe('so-tong - thêm KH174.xlsx');
     expect(addedFileName('Master.XLSX', 'added', 'KH2-2')).toBe('Master - added KH2-2.xlsx');
+    expect(masterFileName('so-tong - thêm KH165.xlsx', 'gộp cơ quan')).toBe('so-tong - gộp cơ quan.xlsx');
+    expect(addedFileName('so-tong - agencies merged.xlsx', 'thêm', 'KH9')).toBe('so-tong - thêm KH9.xlsx');
+    // A name of the user's own that only looks alike is kept whole.
+    expect(masterFileName('Kế hoạch - thêm việc.xlsx', 'gộp cơ quan')).toBe(
+      'Kế hoạch - thêm việc - gộp cơ quan.xlsx',
+    );
   });
 });

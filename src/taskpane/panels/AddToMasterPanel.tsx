@@ -17,6 +17,7 @@ import { effectivePlan, type PlanDraft } from '../draft';
 import { downloadBytes } from '../download';
 import { useAsyncAction } from '../hooks/useAsyncAction';
 import { useI18n } from '../i18n';
+import { addedFileName } from '../master-file-name';
 import { ErrorNotice } from './ErrorNotice';
 
 const useStyles = makeStyles({
@@ -49,12 +50,6 @@ export interface AddToMasterPanelProps {
   explain: Workspace['explain'];
   /** Told once the draft went into a master (leaving the page then loses nothing). */
   onAdded?: (draft: PlanDraft) => void;
-}
-
-/** `so-tong.xlsx` → `so-tong - thêm KH215.xlsx`; the stamp of an earlier addition is replaced. */
-export function addedFileName(master: string, word: string, prefix: string): string {
-  const base = master.replace(/\.xlsx$/i, '').replace(/ - \S+ KH[\w-]*$/, '');
-  return `${base} - ${word} ${prefix}.xlsx`;
 }
 
 type Target = { kind: 'open' } | { kind: 'file'; tracking: LoadedTracking; file: () => Promise<NamedFile> };
@@ -167,7 +162,7 @@ export function AddToMasterPanel(props: AddToMasterPanelProps) {
                 kept: done.kept,
                 sheet: done.historySheet,
               }),
-              done.downloaded ? t('addDownloaded', { file: done.downloaded }) : t('addInPlace'),
+              done.downloaded ? t('masterDownloaded', { file: done.downloaded }) : t('masterInPlace'),
               ...done.skipped.map((m) => localize(m, lang)),
             ].join(' ')}
           </MessageBarBody>
