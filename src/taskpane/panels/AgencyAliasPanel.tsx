@@ -42,7 +42,14 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground1,
   },
-  plans: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere', paddingLeft: '28px' },
+  // One spelling: its radio, then the plans it comes from, indented under the radio's label.
+  spelling: { display: 'flex', flexDirection: 'column' },
+  plans: {
+    margin: 0,
+    paddingLeft: '36px',
+    color: tokens.colorNeutralForeground3,
+    overflowWrap: 'anywhere',
+  },
   actions: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
   radio: { overflowWrap: 'anywhere' },
 });
@@ -156,7 +163,7 @@ export function AgencyAliasPanel(props: AgencyAliasPanelProps) {
                     {g.names.map((name) => {
                       const s = spelling(name);
                       return (
-                        <div key={name}>
+                        <div key={name} className={styles.spelling}>
                           <Radio
                             className={styles.radio}
                             value={name}
