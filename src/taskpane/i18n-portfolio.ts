@@ -13,7 +13,7 @@ export const PORTFOLIO_MESSAGES = {
   },
   addIntroFile: {
     vi: 'Sổ tổng {file} đang mở trong trang ({plans} kế hoạch, {tasks} nhiệm vụ). Có thể thêm {n} nhiệm vụ của kế hoạch này vào sổ đó thay vì tạo sổ mới; sổ tổng mới được tải xuống.',
-    en: 'The master {file} is open in the page ({plans} plans, {tasks} tasks). The {n} tasks of this plan can join it instead of a new workbook; the new master is downloaded.',
+    en: 'The master {file} is open in the page (plans: {plans}, tasks: {tasks}). The {n} tasks of this plan can join it instead of a new workbook; the new master is downloaded.',
   },
   addButton: { vi: 'Thêm vào sổ đang mở', en: 'Add to the open workbook' },
   addWorking: { vi: 'Đang thêm…', en: 'Adding…' },

@@ -150,6 +150,32 @@ describe('adding a plan to the master loaded in the standalone page', () => {
   });
 });
 
+describe('in English', () => {
+  it('offers, adds and refuses in the language the user chose', async () => {
+    await pageWithMaster(await masterFile());
+    fireEvent.click(screen.getByRole('button', { name: 'English' }));
+    fireEvent.click(screen.getByRole('tab', { name: /Import plan/ }));
+    fireEvent.change(screen.getByRole('textbox', { name: 'Plan text' }), { target: { value: B.text } });
+    fireEvent.click(screen.getByRole('button', { name: 'Analyse' }));
+    const panel = await screen.findByTestId('add-master');
+    expect(panel.textContent).toContain(
+      `The master so-tong.xlsx is open in the page (plans: 1, tasks: ${A.plan.tasks.length}).`,
+    );
+    fireEvent.click(within(panel).getByRole('button', { name: 'Add to the open workbook' }));
+    const done = await within(panel).findByText(/^Added the plan 165\/KH-UBND/, {}, { timeout: 60_000 });
+    expect(done.textContent).toContain(`${B.plan.tasks.length} tasks, ids starting KH165`);
+    expect(done.textContent).toContain('Downloaded so-tong - added KH165.xlsx');
+    expect(downloads.mock.calls[0][1]).toBe('so-tong - added KH165.xlsx');
+    // The same plan again: the core's refusal, in English.
+    fireEvent.click(within(panel).getByRole('button', { name: 'Add to the open workbook' }));
+    const alert = await within(panel).findByRole('alert', {}, { timeout: 30_000 });
+    expect(alert.textContent).toBe(
+      `Could not add the plan: This plan is already in the master ("${planRef(B.plan)}"); nothing written.`,
+    );
+    expect(downloads).toHaveBeenCalledTimes(1);
+  });
+});
+
 describe('the added master’s file name', () => {
   it('carries the prefix of the last plan added, in the pane’s language', () => {
     expect(addedFileName('so-tong.xlsx', 'thêm', 'KH165')).toBe('so-tong - thêm KH165.xlsx');
