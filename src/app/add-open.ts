@@ -10,9 +10,10 @@ import { todayIso } from '../model/dates';
 import { localize, type Msg } from '../model/msg';
 import { planRef } from '../model/task-columns';
 import type { Plan } from '../plan/types';
+import { withReportSheets } from '../workbook/reports';
 import { historySheetName } from '../workbook/sheets/history';
+import type { WorkbookSpec } from '../workbook/types';
 import { addedPlanFile, addPlanToMaster, additionReason, type AddedPlan } from './add-plan';
-import { withWorkbookReportSheets } from './build';
 import type { NamedFile } from './files';
 
 export interface AddRequest {
@@ -48,6 +49,28 @@ export interface OpenAddOutcome extends AddOutcome {
   skipped: Msg[];
 }
 
+/** The sheets the core draws for reports (the file's), which Excel gets in its own form. */
+const REPORT_KEYS = new Set(['report', 'radar', 'pivot']);
+
+/**
+ * The core's description of a changed master, as it is drawn into the open workbook: the report
+ * sheets as a build inside Excel has them (no native PivotTable sheet: Excel makes its own on
+ * request), with the heading of `plan` where one is known.
+ */
+export function forOpenWorkbook(
+  spec: WorkbookSpec,
+  reportDate: string,
+  plan?: Pick<Plan, 'issuer' | 'place'>,
+): WorkbookSpec {
+  const tracking = { ...spec, sheets: spec.sheets.filter((s) => !REPORT_KEYS.has(s.key)) };
+  return withReportSheets(tracking, {
+    reportDate,
+    issuer: plan?.issuer,
+    place: plan?.place,
+    pivotSheet: false,
+  });
+}
+
 function outcomeOf(plan: Plan, result: AddedPlan, historySheet: string): AddOutcome {
   return {
     ref: planRef(plan),
@@ -68,7 +91,7 @@ export async function addToOpenWorkbook(req: OpenAddRequest): Promise<OpenAddOut
       // The report sheets are drawn again over the whole table, at the report date staff set.
       const reportDate = old.reportDate ?? todayIso(req.now);
       return {
-        spec: withWorkbookReportSheets(result.spec, { plan: req.plan, reportDate }),
+        spec: forOpenWorkbook(result.spec, reportDate, req.plan),
         table: result.table,
         reason: localize(additionReason(req.plan, result), old.lang),
         file: req.planFile ?? '',

@@ -14,10 +14,12 @@ import type { PlanRecord, TrackingWorkbook, WorkbookMeta } from '../model/workbo
 import type { Plan } from '../plan/types';
 import { cellText } from '../tracking/entries';
 import { planFingerprint } from '../tracking/fingerprint';
+import { plansOf } from '../tracking/plan-filter';
 import { planRowCells, type RowCells } from '../tracking/plan-rows';
 import { reviseTable, type RevisedTable } from '../tracking/revise-table';
 import { untouchedTasks } from '../tracking/task-hash';
 import { buildTrackingSpec, taskList } from '../workbook/build';
+import { withReportSheets } from '../workbook/reports';
 import type { WorkbookSpec } from '../workbook/types';
 import { carryOver } from '../xlsx/revise-carry';
 import { writeXlsx } from '../xlsx/write';
@@ -34,20 +36,7 @@ export interface AddedPlan {
 }
 
 /** The plans a master holds; one built from a single plan holds that one. */
-export function planRecords(meta: WorkbookMeta): PlanRecord[] {
-  if (meta.plans?.length) return meta.plans;
-  const ids = meta.tasks.map((t) => t.id);
-  const first = {
-    title: meta.planTitle,
-    number: meta.planNumber,
-    issuedOn: meta.planIssuedOn,
-    fingerprint: meta.sourceFingerprint,
-    ...(meta.fingerprintAlgorithm ? { fingerprintAlgorithm: meta.fingerprintAlgorithm } : {}),
-    ref: planRef({ title: meta.planTitle, number: meta.planNumber }),
-    taskIds: ids,
-  };
-  return [first];
-}
+export const planRecords = plansOf;
 
 /** `KH` and the plan number's first digits ("215/KH-UBND" → KH215), made unique among the ids. */
 export function planPrefix(plan: Plan, taken: ReadonlySet<string>, ordinal: number): string {
@@ -135,15 +124,20 @@ export async function addPlanToMaster(
   const names = new Set<string>();
   for (const r of table.rows) if (typeof r.lead === 'string' && r.lead.trim()) names.add(r.lead);
   for (const a of plan.agencies) names.add(a.name);
-  const spec = buildTrackingSpec({
-    lang,
-    reportDate: wb.reportDate ?? todayIso(opts.now),
-    planTitle: meta.planTitle,
-    agencies: [...names],
-    rows: table.rows,
-    extraColumns: table.extraColumns,
-    meta: { ...meta, tasks: [...meta.tasks, ...taskList(newRows)], plans: [...records, record] },
-  });
+  const reportDate = wb.reportDate ?? todayIso(opts.now);
+  // The report sheets are drawn again too: the Báo cáo of every plan, the pivots by plan.
+  const spec = withReportSheets(
+    buildTrackingSpec({
+      lang,
+      reportDate,
+      planTitle: meta.planTitle,
+      agencies: [...names],
+      rows: table.rows,
+      extraColumns: table.extraColumns,
+      meta: { ...meta, tasks: [...meta.tasks, ...taskList(newRows)], plans: [...records, record] },
+    }),
+    { reportDate },
+  );
   return { spec, table, prefix, added };
 }
 
@@ -179,15 +173,17 @@ export async function redrawnMaster(
     });
   const names = new Set<string>();
   for (const r of table.rows) if (typeof r.lead === 'string' && r.lead.trim()) names.add(r.lead);
-  return buildTrackingSpec({
+  const reportDate = wb.reportDate ?? todayIso(now);
+  const spec = buildTrackingSpec({
     lang: wb.lang,
-    reportDate: wb.reportDate ?? todayIso(now),
+    reportDate,
     planTitle: meta.planTitle,
     agencies: [...names],
     rows: table.rows,
     extraColumns: table.extraColumns,
     meta,
   });
+  return withReportSheets(spec, { reportDate });
 }
 
 /**

@@ -10,7 +10,7 @@ import { todayIso } from '../model/dates';
 import type { Lang } from '../model/lang';
 import { localize, type Msg } from '../model/msg';
 import type { AgencyAlias } from '../model/workbook-meta';
-import { withReportSheets } from '../workbook/reports';
+import { forOpenWorkbook } from './add-open';
 import { redrawnMaster } from './add-plan';
 import { aliasReason, mergedAliases, recordAgencyAliases } from './agencies';
 import type { NamedFile } from './files';
@@ -48,7 +48,7 @@ export async function mergeAgenciesInOpen(
       // formulas would otherwise follow the old table to its backup name).
       const reportDate = old.reportDate ?? todayIso(now);
       return {
-        spec: withReportSheets(spec, { reportDate, pivotSheet: false }),
+        spec: forOpenWorkbook(spec, reportDate),
         reason: localize(aliasReason(added), old.lang),
         file: '',
       };

@@ -89,8 +89,8 @@ export function parseAliasArg(text: string): AgencyAlias | null {
 
 function unknownAgency(file: string, name: string): Msg {
   return {
-    vi: `${file}: không có cơ quan chủ trì "${name}" trong sổ; không ghi gì. Xem tên các cơ quan bằng: plan-tracker agencies ${file}`,
-    en: `${file}: no lead agency "${name}" in the workbook; nothing written. List its agencies with: plan-tracker agencies ${file}`,
+    vi: `"${file}": không có cơ quan chủ trì "${name}" trong sổ; không ghi gì. Xem tên các cơ quan bằng: plan-tracker agencies ${file}`,
+    en: `"${file}": no lead agency "${name}" in the workbook; nothing written. List its agencies with: plan-tracker agencies ${file}`,
   };
 }
 
@@ -142,8 +142,8 @@ export function mergedAliases(
   const meta = wb.meta;
   if (!meta || meta.agencyKey)
     throw new LocalizedError({
-      vi: `${file}: chỉ gộp tên cơ quan trong sổ tổng do công cụ này tạo; không ghi gì.`,
-      en: `${file}: agency names are merged only in a master made by this tool; nothing written.`,
+      vi: `"${file}": chỉ gộp tên cơ quan trong sổ tổng do công cụ này tạo; không ghi gì.`,
+      en: `"${file}": agency names are merged only in a master made by this tool; nothing written.`,
     });
   const listing = listAgencies(wb);
   const known = listing.agencies.flatMap((a) => a.spellings.map((s) => s.name));
@@ -155,8 +155,8 @@ export function mergedAliases(
     const next = withAlias(aliases, m.from, m.to);
     if ('refused' in next)
       throw new LocalizedError({
-        vi: `${file}: "${m.from}" và "${m.to}" đã được tính là một cơ quan; không ghi gì.`,
-        en: `${file}: "${m.from}" and "${m.to}" already count as one agency; nothing written.`,
+        vi: `"${file}": "${m.from}" và "${m.to}" đã được tính là một cơ quan; không ghi gì.`,
+        en: `"${file}": "${m.from}" and "${m.to}" already count as one agency; nothing written.`,
       });
     aliases = next.aliases;
     added.push(aliases[aliases.length - 1]);

@@ -12,7 +12,7 @@ import { readEntries } from '../tracking/entries';
 import { periodContaining, type Period, type PeriodConvention } from '../tracking/periods';
 import { radar, DEFAULT_RADAR_DAYS, type Radar } from '../tracking/radar';
 import { radarRows, reportContent, type ReportContent } from '../tracking/report';
-import { buildReportSheet } from '../workbook/sheets/report';
+import { buildReportSheet, reportHeading } from '../workbook/sheets/report';
 import type { SheetSpec } from '../workbook/types';
 
 export { DEFAULT_RADAR_DAYS, type Radar, type RadarItem } from '../tracking/radar';
@@ -52,11 +52,11 @@ export function reportSheet(
   lang: Lang,
   req: Pick<ReportRequest, 'issuer' | 'place'> = {},
 ): SheetSpec {
+  // A report of every plan of a portfolio names them all; one of one plan (--plan), that plan.
   return buildReportSheet({
     lang,
     ...outcome,
-    planTitle: wb.meta?.planTitle ?? '',
-    planNumber: wb.meta?.planNumber ?? null,
+    ...reportHeading(wb.meta),
     issuer: req.issuer,
     place: req.place,
   });

@@ -7,7 +7,7 @@
 import { todayIso } from '../model/dates';
 import type { Lang } from '../model/lang';
 import { LocalizedError } from '../model/msg';
-import type { LineageStep, TrackingWorkbook, WorkbookMeta } from '../model/workbook-meta';
+import type { LineageStep, PlanRecord, TrackingWorkbook, WorkbookMeta } from '../model/workbook-meta';
 import type { Plan } from '../plan/types';
 import { readEntries } from '../tracking/entries';
 import { planFingerprint } from '../tracking/fingerprint';
@@ -16,7 +16,12 @@ import { reviseTable, type RevisedTable } from '../tracking/revise-table';
 
 export { DUPLICATE_ID_SUFFIX } from '../tracking/revise-table';
 import { untouchedTasks } from '../tracking/task-hash';
-import { buildTrackingSpec, planMeta } from '../workbook/build';
+import { buildTrackingSpec, planMeta, taskList } from '../workbook/build';
+import { withReportSheets } from '../workbook/reports';
+import { planRef } from '../model/task-columns';
+import { cellText } from '../tracking/entries';
+import { idPrefix, matchPlans, planLine, plansOf } from '../tracking/plan-filter';
+import { masterRows } from './add-plan';
 import type { WorkbookSpec } from '../workbook/types';
 import { writeXlsx } from '../xlsx/write';
 import { carryOver } from '../xlsx/revise-carry';
@@ -56,12 +61,7 @@ export async function reviseTracking(
       vi: 'Kế hoạch sửa đổi không có nhiệm vụ nào; sổ theo dõi không đổi.',
       en: 'The revised plan has no tasks; the workbook is unchanged.',
     });
-  if ((old.meta?.plans?.length ?? 0) > 1)
-    // One plan's revision would take every other plan's tasks for removed ones.
-    throw new LocalizedError({
-      vi: 'Sổ tổng này theo dõi nhiều kế hoạch: chưa sửa đổi được theo từng kế hoạch. Chưa ghi gì.',
-      en: 'This master tracks several plans: revising one of them is not supported yet. Nothing written.',
-    });
+  if (old.meta && (old.meta.plans?.length ?? 0) > 1) return revisePlanOfPortfolio(old, old.meta, plan, opts);
   const lang = opts.lang ?? old.lang;
   const revised = planRowCells(plan, lang);
   const table = reviseTable({
@@ -106,6 +106,119 @@ export async function reviseTracking(
     extraColumns: table.extraColumns,
     meta,
   });
+  return { spec, table, unchanged };
+}
+
+/**
+ * The plan of a portfolio a revised plan revises: the one with its number, else the one with its
+ * fingerprint (the same text again); refused, listing the plans, when none or several match.
+ */
+function targetPlan(meta: WorkbookMeta, plan: Plan, fingerprint: string): PlanRecord {
+  const records = plansOf(meta);
+  const byNumber = plan.number ? matchPlans(records, plan.number).filter((r) => r.number) : [];
+  const found = byNumber.length ? byNumber : records.filter((r) => r.fingerprint === fingerprint);
+  if (found.length === 1) return found[0];
+  const list = records.map((r, i) => `  ${i + 1}. ${planLine(r)}`).join('\n');
+  const number = plan.number ?? '—';
+  throw new LocalizedError({
+    vi: `Sổ tổng theo dõi nhiều kế hoạch; kế hoạch sửa đổi (số ${number}) không khớp đúng một kế hoạch trong sổ theo số hoặc nội dung. Chưa ghi gì. Các kế hoạch trong sổ:\n${list}`,
+    en: `The master tracks several plans; the revised plan (No. ${number}) matches no single one of them by number or content. Nothing written. The plans in the master:\n${list}`,
+  });
+}
+
+/**
+ * Revising one plan of a master holding several (issue 17): the "revised plan" given to the one
+ * revision is the master's own rows for every other plan, and the revised plan's rows (with the
+ * plan's id prefix) in its place, so the other plans' tasks pair with themselves and keep every
+ * entry. Their pairing is checked: a revision that moved any of them writes nothing.
+ */
+async function revisePlanOfPortfolio(
+  old: TrackingWorkbook,
+  oldMeta: WorkbookMeta,
+  plan: Plan,
+  opts: ReviseOptions,
+): Promise<RevisedWorkbook> {
+  const lang = opts.lang ?? old.lang;
+  const fingerprint = await planFingerprint(plan, opts.sourceText);
+  const records = plansOf(oldMeta);
+  const target = targetPlan(oldMeta, plan, fingerprint.value);
+  const prefix = idPrefix(target);
+  const prefixed: Plan = prefix
+    ? { ...plan, tasks: plan.tasks.map((t) => ({ ...t, id: `${prefix}.${t.id}` })) }
+    : plan;
+  const newRows = planRowCells(prefixed, lang);
+  const own = masterRows(old, records[0].ref);
+  const rowsOf = (r: PlanRecord) => {
+    const ids = new Set(r.taskIds);
+    return own.filter((c) => ids.has(cellText(c.taskId ?? null)));
+  };
+  const revised = records.flatMap((r) => (r === target ? newRows : rowsOf(r)));
+  const table = reviseTable({
+    old: old.snapshot,
+    untouched: await untouchedTasks(old.snapshot, oldMeta),
+    revised,
+    lang,
+  });
+  const others = new Set(records.filter((r) => r !== target).flatMap((r) => r.taskIds));
+  const targetIds = new Set(target.taskIds);
+  const { revision } = table;
+  const otherMoved =
+    revision.removed.some((t) => others.has(t.id)) ||
+    revision.matches.some((m) => (others.has(m.oldId) || others.has(m.newId)) && m.oldId !== m.newId);
+  if (otherMoved)
+    throw new LocalizedError({
+      vi: `Không sửa đổi được kế hoạch ${target.ref} mà giữ nguyên nhiệm vụ của các kế hoạch khác trong sổ; chưa ghi gì.`,
+      en: `The plan ${target.ref} could not be revised without moving tasks of the master's other plans; nothing written.`,
+    });
+  if (!revision.matches.some((m) => targetIds.has(m.oldId)))
+    throw new LocalizedError({
+      vi: `Kế hoạch sửa đổi không có nhiệm vụ nào trùng với kế hoạch ${target.ref} trong sổ: có lẽ nhầm tệp. Chưa ghi gì.`,
+      en: `The revised plan shares no task with the plan ${target.ref} in the master: probably the wrong file. Nothing written.`,
+    });
+  const unchanged =
+    target.fingerprint === fingerprint.value &&
+    revision.added.length === 0 &&
+    revision.removed.length === 0 &&
+    revision.matches.every((m) => m.kind === 'unchanged');
+  const planRowsNow = table.rows.slice(0, table.planRows);
+  const newTargetIds = new Set(newRows.map((r) => cellText(r.taskId ?? null)));
+  const record: PlanRecord = {
+    title: plan.title,
+    number: plan.number,
+    issuedOn: plan.issuedOn,
+    fingerprint: fingerprint.value,
+    fingerprintAlgorithm: fingerprint.algorithm,
+    ref: planRef(plan),
+    taskIds: [...newTargetIds],
+  };
+  const first = records[0] === target;
+  const meta: WorkbookMeta = {
+    ...oldMeta,
+    // The master's own plan fields are its first plan's.
+    ...(first ? { planTitle: plan.title, planNumber: plan.number, planIssuedOn: plan.issuedOn } : {}),
+    // A new identity, so copies split before this revision are followed through the lineage.
+    sourceFingerprint: fingerprint.value,
+    fingerprintAlgorithm: fingerprint.algorithm,
+    builtAt: (opts.now ?? new Date()).toISOString(),
+    tasks: taskList(planRowsNow),
+    plans: records.map((r) => (r === target ? record : r)),
+    lineage: [...(oldMeta.lineage ?? []), lineageStep(oldMeta, table)],
+  };
+  const reportDate = old.reportDate ?? todayIso(opts.now);
+  const names = new Set<string>();
+  for (const r of table.rows) if (typeof r.lead === 'string' && r.lead.trim()) names.add(r.lead);
+  const spec = withReportSheets(
+    buildTrackingSpec({
+      lang,
+      reportDate,
+      planTitle: meta.planTitle,
+      agencies: [...names],
+      rows: table.rows,
+      extraColumns: table.extraColumns,
+      meta,
+    }),
+    { reportDate },
+  );
   return { spec, table, unchanged };
 }
 

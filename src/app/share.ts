@@ -46,8 +46,11 @@ export interface MergeOutcome extends MergeWorkbooksResult {
   historySheet: string;
 }
 
-export function splitFile(master: NamedFile, opts: { now?: Date } = {}): Promise<SplitWorkbookResult> {
-  return readingFile(master.name, () => splitWorkbook(master.bytes, opts));
+export function splitFile(
+  master: NamedFile,
+  opts: { now?: Date; plan?: string } = {},
+): Promise<SplitWorkbookResult> {
+  return readingFile(master.name, () => splitWorkbook(master.bytes, { ...opts, fileName: master.name }));
 }
 
 export interface MergeRequest {

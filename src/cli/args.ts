@@ -116,6 +116,17 @@ export const PERIOD_FLAG = {
   },
 } as const satisfies FlagSpec;
 
+/** One plan of a master holding several (issue 17). */
+export const PLAN_FLAG = {
+  names: ['--plan'],
+  kind: 'string',
+  value: ['KẾ_HOẠCH', 'PLAN'],
+  about: {
+    vi: 'Chỉ một kế hoạch của sổ nhiều kế hoạch: số (215/KH-UBND), tiền tố mã (KH215) hoặc tên ở cột Kế hoạch.',
+    en: "One plan of a master holding several: its number (215/KH-UBND), id prefix (KH215) or the Plan column's text.",
+  },
+} as const satisfies FlagSpec;
+
 export const CALENDAR_FLAG = {
   names: ['--calendar'],
   kind: 'bool',

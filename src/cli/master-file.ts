@@ -9,7 +9,8 @@ import { basename, dirname, join } from 'node:path';
 import { hostname } from 'node:os';
 import { LocalizedError } from '../model/msg';
 import { writeFailure } from './fs-errors';
-import { writeFilesAtomically, type OutputFile } from './output-file';
+import type { NamedFile } from '../app/files';
+import { refuseUnwritableTarget, writeFilesAtomically, type OutputFile } from './output-file';
 
 /** The file the path names once symbolic links are followed (the path itself when it does not exist). */
 export async function realTarget(path: string): Promise<string> {
@@ -139,4 +140,29 @@ export async function replaceMaster(target: string, bytes: Uint8Array, opts: Rep
   files.push({ path: target, bytes });
   await writeFilesAtomically(files, { mode: mode ?? undefined });
   if (mode !== null) await chmod(target, mode).catch(() => undefined);
+}
+
+/**
+ * A master updated in place by a command other than merge (add, agencies --merge): locked, read,
+ * produced from what was read, written through a temporary file and a rename with the previous
+ * master kept beside it; any failure leaves it as it was. Returns the real file written.
+ */
+export async function updateMasterInPlace(
+  masterPath: string,
+  masterArg: string,
+  read: () => Promise<NamedFile>,
+  produce: (master: NamedFile) => Promise<Uint8Array>,
+): Promise<string> {
+  const target = await realTarget(masterPath);
+  const lock = await lockMaster(target, masterArg);
+  try {
+    await cleanStaleTemps(target);
+    const master = await read();
+    refuseUnwritableTarget(target);
+    const bytes = await produce(master);
+    await replaceMaster(target, bytes, { previous: master.bytes });
+  } finally {
+    await lock.release();
+  }
+  return target;
 }

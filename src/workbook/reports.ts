@@ -13,7 +13,7 @@ import { cellText } from './cached-results';
 import { buildPivotSheet } from './sheets/pivots';
 import { buildRadarSheet } from './sheets/radar';
 import { taskTableLayout } from './sheets/task-table';
-import { buildReportSheet } from './sheets/report';
+import { buildReportSheet, reportHeading } from './sheets/report';
 import type { SheetSpec, TableSnapshot, WorkbookSpec } from './types';
 
 export interface ReportSheetsOptions {
@@ -52,12 +52,11 @@ export function drawnEntries(spec: WorkbookSpec): TaskEntry[] {
 export function withReportSheets(spec: WorkbookSpec, opts: ReportSheetsOptions): WorkbookSpec {
   const period = periodContaining(opts.reportDate, opts.periodKind ?? 'quarter', opts.convention);
   const entries = drawnEntries(spec);
-  const content = reportContent(entries, opts.reportDate, period);
+  const content = reportContent(entries, opts.reportDate, period, spec.meta.agencyAliases);
   const report = buildReportSheet({
     lang: spec.lang,
     ...content,
-    planTitle: spec.meta.planTitle,
-    planNumber: spec.meta.planNumber,
+    ...reportHeading(spec.meta),
     issuer: opts.issuer,
     place: opts.place,
   });
@@ -67,7 +66,8 @@ export function withReportSheets(spec: WorkbookSpec, opts: ReportSheetsOptions):
   const leads = new Set(entries.map((e) => e.lead.toLocaleLowerCase())).size;
   const tasks = spec.sheets.find((s) => s.key === 'tasks');
   const radar = tasks ? [radarSheet(spec, tasks, opts)] : [];
-  const pivots = opts.pivotSheet === false ? [] : [buildPivotSheet(spec.lang, leads)];
+  const planCount = spec.meta.plans?.length ?? 1;
+  const pivots = opts.pivotSheet === false ? [] : [buildPivotSheet(spec.lang, leads, planCount)];
   sheets.splice(at, 0, report, ...radar, ...pivots);
   return { ...spec, sheets };
 }

@@ -66,9 +66,13 @@ function rowsOf(reader: WorkbookReader, sheet: SheetInfo) {
 export function carryOver(oldMaster: Uint8Array, revised: Uint8Array, opts: CarryOptions): Carried {
   const old = openWorkbook(oldMaster, { fileName: opts.fileName });
   const editor = WorkbookEditor.open(revised);
+  // A sheet the new draw has again (the Báo cáo, the radar, the pivots of a portfolio) replaces
+  // the old one rather than clashing with it.
+  const drawn = new Set(openWorkbook(revised).sheets.map((s) => s.name.toLocaleLowerCase()));
   const sheets: string[] = [];
   for (const sheet of old.sheets) {
     if (sheet.kind !== 'worksheet' || !sheet.part || isOurs(sheet.name)) continue;
+    if (drawn.has(sheet.name.toLocaleLowerCase())) continue;
     editor.copyWorksheet(old, sheet);
     sheets.push(sheet.name);
   }

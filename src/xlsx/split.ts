@@ -2,6 +2,7 @@
 import JSZip from 'jszip';
 import { todayIso } from '../model/dates';
 import { LocalizedError } from '../model/msg';
+import { planRows, requirePlan } from '../tracking/plan-filter';
 import { splitMaster } from '../tracking/split';
 import { buildTrackingSpec } from '../workbook/build';
 import { readTrackingWorkbook } from './read';
@@ -23,7 +24,13 @@ export interface SplitWorkbookResult {
 
 export async function splitWorkbook(
   bytes: Uint8Array,
-  opts: { now?: Date } = {},
+  opts: {
+    now?: Date;
+    /** One plan of a master holding several (`--plan`): copies of its tasks only. */
+    plan?: string;
+    /** The master's name, for a refusal of `plan`. */
+    fileName?: string;
+  } = {},
 ): Promise<SplitWorkbookResult> {
   const wb = await readTrackingWorkbook(bytes);
   if (!wb.meta)
@@ -32,8 +39,9 @@ export async function splitWorkbook(
       en: 'The file has no metadata (_PlanTracker sheet): it is not a master made by this tool.',
     });
   const reportDate = wb.reportDate ?? todayIso(opts.now);
+  const plan = opts.plan ? requirePlan(wb.meta, opts.plan, opts.fileName ?? '') : null;
   const result = splitMaster({
-    snapshot: wb.snapshot,
+    snapshot: plan ? planRows(wb.snapshot, plan) : wb.snapshot,
     meta: wb.meta,
     reportDate,
     lang: wb.lang,

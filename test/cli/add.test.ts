@@ -1,15 +1,14 @@
 /**
  * `plan-tracker add MASTER PLAN -o NEW`: a second plan joins the master's table, the master file
- * untouched; the same plan twice and a revise of a master holding several plans are refused with
- * nothing written.
+ * untouched; the same plan twice is refused with nothing written (revising one plan of such a
+ * master: revise-portfolio.test.ts).
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { run as add } from '../../src/cli/commands/add';
 import { run as build } from '../../src/cli/commands/build';
 import { run as check } from '../../src/cli/commands/check';
-import { run as revise } from '../../src/cli/commands/revise';
 import { mapColumns } from '../../src/model/columns';
 import { readTrackingWorkbook } from '../../src/xlsx/read';
 import { inBothLanguages, runCli } from './run';
@@ -50,7 +49,21 @@ describe('plan-tracker add', () => {
     expect([0, 1]).toContain((await runCli(check, ['hai-ke-hoach.xlsx', '--json'], dir)).code);
   });
 
-  it('refuses the same plan twice, and revising a master of several plans, writing nothing', async () => {
+  it('without -o updates the master in place, the previous one kept beside it', async () => {
+    expect((await runCli(build, [SAMPLE, '-o', 'so.xlsx'], dir)).code).toBe(0);
+    const before = readFileSync(join(dir, 'so.xlsx'));
+    const ran = await runCli(add, ['so.xlsx', SECOND], dir);
+    expect(ran.code).toBe(0);
+    expect(readFileSync(join(dir, 'so.truoc-khi-gop.xlsx')).equals(before)).toBe(true);
+    const wb = await readTrackingWorkbook(readFileSync(join(dir, 'so.xlsx')));
+    expect(wb.meta?.plans?.map((p) => p.number)).toEqual([null, '624/KH-UBND']);
+    // Again: refused, the master as it now is.
+    const now = readFileSync(join(dir, 'so.xlsx'));
+    expect((await runCli(add, ['so.xlsx', SECOND], dir)).code).toBe(2);
+    expect(readFileSync(join(dir, 'so.xlsx')).equals(now)).toBe(true);
+  });
+
+  it('refuses the same plan twice, writing nothing', async () => {
     await runCli(build, [SAMPLE, '-o', 'master.xlsx'], dir);
     await runCli(add, ['master.xlsx', SECOND, '-o', 'hai.xlsx'], dir);
     const again = await inBothLanguages(add, ['hai.xlsx', SECOND, '-o', 'ba.xlsx'], dir);
@@ -58,13 +71,5 @@ describe('plan-tracker add', () => {
     expect(again.stderr).toContain('đã có trong sổ tổng');
     expect(again.stderr).toContain('already in the master');
     expect(existsSync(join(dir, 'ba.xlsx'))).toBe(false);
-
-    const revised = join(dir, 'revised.txt');
-    writeFileSync(revised, readFileSync(SAMPLE, 'utf8'));
-    const r = await inBothLanguages(revise, ['hai.xlsx', revised, '-o', 'moi.xlsx'], dir);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('nhiều kế hoạch');
-    expect(r.stderr).toContain('several plans');
-    expect(existsSync(join(dir, 'moi.xlsx'))).toBe(false);
   });
 });

@@ -6,7 +6,8 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import { useState } from 'react';
 import { addPlanToMaster, addedPlanFile } from '../../src/app/add-plan';
 import { recordAgencyAliases } from '../../src/app/agencies';
-import { trackingFileSpec, withWorkbookReportSheets } from '../../src/app/build';
+import { forOpenWorkbook } from '../../src/app/add-open';
+import { trackingFileSpec } from '../../src/app/build';
 import { errorText } from '../../src/app/errors';
 import { createWorkspace, type HostInfo, type LoadedTracking, type Workspace } from '../../src/app/workspace';
 import { BROWSER_HOST } from '../../src/excel/host';
@@ -73,7 +74,7 @@ async function openMaster(api: string): Promise<StrictExcel> {
     await trackingFileSpec({ plan: A.plan, sourceText: A.text, lang: 'vi', reportDate: REPORT_DATE }),
   );
   const added = await addPlanToMaster(await readTrackingWorkbook(first), D.plan, { sourceText: D.text });
-  const spec = withWorkbookReportSheets(added.spec, { plan: D.plan, reportDate: REPORT_DATE });
+  const spec = forOpenWorkbook(added.spec, REPORT_DATE, D.plan);
   await renderWorkbook(x.requestContext, spec, { isSetSupported: x.support });
   return x;
 }

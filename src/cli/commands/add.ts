@@ -1,22 +1,24 @@
 /**
  * `plan-tracker add`: puts a further plan's tasks into an existing master (a portfolio, issue
  * 17). The new tasks' ids take the plan's prefix (KH215.IV.3.2), the `Kế hoạch` column names each
- * task's plan, and every entry of the master stays as it was. The master itself is never touched:
- * the result goes to a new file (temp file + rename).
+ * task's plan, and every entry of the master stays as it was. With -o the master is not touched
+ * (the result goes to a new file, temp file + rename); without it the master is updated in place
+ * the way merge updates it (lock, temp file + rename, previous copy kept beside it).
  */
 import { resolve } from 'node:path';
 import { addedPlanFile } from '../../app/add-plan';
 import { readPlanFile, requireTasks } from '../../app/plan-file';
 import type { Lang } from '../../model/lang';
 import { localize, type Msg } from '../../model/msg';
-import { commandArgs, COMMON_FLAGS, UsageError } from '../args';
+import { commandArgs, COMMON_FLAGS } from '../args';
 import { readNamedFile } from '../files';
 import type { CliIo } from '../io';
+import { updateMasterInPlace } from '../master-file';
 import { refuseOverwrite, requireXlsxPath, writeFilesAtomically } from '../output-file';
 
 const USAGE: Msg = {
-  vi: 'Cách dùng: plan-tracker add SO_TONG.xlsx KẾ_HOẠCH -o SO_MOI.xlsx [--json] [--lang vi|en] [--force]',
-  en: 'Usage: plan-tracker add MASTER.xlsx PLAN -o NEW.xlsx [--json] [--lang vi|en] [--force]',
+  vi: 'Cách dùng: plan-tracker add SO_TONG.xlsx KẾ_HOẠCH [-o SO_MOI.xlsx] [--json] [--lang vi|en] [--force] (không có -o: ghi thẳng vào sổ tổng, giữ bản trước bên cạnh)',
+  en: 'Usage: plan-tracker add MASTER.xlsx PLAN [-o NEW.xlsx] [--json] [--lang vi|en] [--force] (without -o: the master is updated in place, the previous one kept beside it)',
 };
 
 export const ARGS = {
@@ -51,20 +53,36 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   if (!parsed) return 0;
   const opts = parsed.flags;
   const lang: Lang = opts.lang;
-  if (!opts.output)
-    throw new UsageError(
-      { vi: 'Thiếu tệp kết quả (-o SO_MOI.xlsx).', en: 'Missing the output file (-o new.xlsx).' },
-      USAGE,
-    );
-  requireXlsxPath(opts.output);
   const [masterArg, planArg] = parsed.positional;
-  const outPath = resolve(io.cwd, opts.output);
-  refuseOverwrite(outPath, opts.force);
-  const master = await readNamedFile(io, masterArg);
-  const loaded = await readPlanFile(await readNamedFile(io, planArg));
-  requireTasks(loaded.plan, planArg);
-  const { bytes, result } = await addedPlanFile(master, loaded, { planFile: planArg });
-  await writeFilesAtomically([{ path: outPath, bytes }], { createDirs: true });
+  let outPath: string;
+  let result: Awaited<ReturnType<typeof addedPlanFile>>['result'];
+  if (opts.output) {
+    requireXlsxPath(opts.output);
+    outPath = resolve(io.cwd, opts.output);
+    refuseOverwrite(outPath, opts.force);
+    const master = await readNamedFile(io, masterArg);
+    const loaded = await readPlanFile(await readNamedFile(io, planArg));
+    requireTasks(loaded.plan, planArg);
+    const added = await addedPlanFile(master, loaded, { planFile: planArg });
+    result = added.result;
+    await writeFilesAtomically([{ path: outPath, bytes: added.bytes }], { createDirs: true });
+  } else {
+    // No -o: the master itself is updated, as merge does (lock, temp file + rename, backup).
+    const loaded = await readPlanFile(await readNamedFile(io, planArg));
+    requireTasks(loaded.plan, planArg);
+    const got: { added?: Awaited<ReturnType<typeof addedPlanFile>> } = {};
+    outPath = await updateMasterInPlace(
+      resolve(io.cwd, masterArg),
+      masterArg,
+      () => readNamedFile(io, masterArg),
+      async (master) => {
+        got.added = await addedPlanFile(master, loaded, { planFile: planArg });
+        return got.added.bytes;
+      },
+    );
+    if (!got.added) return 2;
+    result = got.added.result;
+  }
   if (opts.json)
     io.out(
       JSON.stringify(

@@ -20,7 +20,7 @@ import { localize, type Msg } from '../../model/msg';
 import { commandArgs, COMMON_FLAGS, MISSING_TRACKING_WORKBOOK, UsageError } from '../args';
 import { readNamedFile } from '../files';
 import type { CliIo } from '../io';
-import { cleanStaleTemps, lockMaster, realTarget, replaceMaster } from '../master-file';
+import { updateMasterInPlace } from '../master-file';
 import {
   refuseOverwrite,
   refuseUnwritableTarget,
@@ -150,31 +150,29 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       USAGE,
     );
   let written: string;
-  let result: Awaited<ReturnType<typeof recordAgencyAliases>>;
+  const got: { result?: Awaited<ReturnType<typeof recordAgencyAliases>> } = {};
   if (output) {
     requireXlsxPath(output);
     written = resolve(io.cwd, output);
     refuseOverwrite(written, force);
-    result = await recordAgencyAliases(await readNamedFile(io, masterArg), [alias]);
-    await writeFilesAtomically([{ path: written, bytes: result.bytes }], { createDirs: true });
+    got.result = await recordAgencyAliases(await readNamedFile(io, masterArg), [alias]);
+    await writeFilesAtomically([{ path: written, bytes: got.result.bytes }], { createDirs: true });
   } else {
-    const target = await realTarget(resolve(io.cwd, masterArg));
-    const lock = await lockMaster(target, masterArg);
-    try {
-      await cleanStaleTemps(target);
-      const master = await readNamedFile(io, masterArg);
-      refuseUnwritableTarget(target);
-      result = await recordAgencyAliases(master, [alias]);
-      await replaceMaster(target, result.bytes, { previous: master.bytes });
-    } finally {
-      await lock.release();
-    }
-    written = target;
+    written = await updateMasterInPlace(
+      resolve(io.cwd, masterArg),
+      masterArg,
+      () => readNamedFile(io, masterArg),
+      async (master) => {
+        got.result = await recordAgencyAliases(master, [alias]);
+        return got.result.bytes;
+      },
+    );
   }
-  if (json)
-    io.out(JSON.stringify({ added: result.added, aliases: result.aliases, output: written }, null, 2));
+  const done = got.result;
+  if (!done) return 2;
+  if (json) io.out(JSON.stringify({ added: done.added, aliases: done.aliases, output: written }, null, 2));
   else
-    for (const a of result.added)
+    for (const a of done.added)
       io.out(
         localize(
           {

@@ -1,21 +1,22 @@
 import { checkWorkbook, groupFindingsByAgency, type Finding } from '../../app/check';
 import type { AgencyAlias } from '../../model/workbook-meta';
+import { planFindings, scopeToPlan } from '../../app/plan-scope';
 import { readTrackingFile } from '../../app/tracking-file';
 import { isoToVn } from '../../model/dates';
 import type { Lang } from '../../model/lang';
 import { SEVERITY_LABELS } from '../../model/labels';
 import { localize, localizeAll, type Msg } from '../../model/msg';
 import { SEVERITIES, type Severity } from '../../model/vocabulary';
-import { choiceFlag, commandArgs, COMMON_FLAGS, MISSING_TRACKING_WORKBOOK } from '../args';
+import { choiceFlag, commandArgs, COMMON_FLAGS, MISSING_TRACKING_WORKBOOK, PLAN_FLAG } from '../args';
 import { readNamedFile } from '../files';
 import type { CliIo } from '../io';
 
 const USAGE: Msg = {
   vi:
-    'Cách dùng: plan-tracker check SO_THEO_DOI.xlsx [--report-date dd/mm/yyyy] [--json] [--lang vi|en] ' +
+    'Cách dùng: plan-tracker check SO_THEO_DOI.xlsx [--plan KẾ_HOẠCH] [--report-date dd/mm/yyyy] [--json] [--lang vi|en] ' +
     '[--convention cutoff14|calendar] [--update-period month|quarter|half|year]',
   en:
-    'Usage: plan-tracker check TRACKING.xlsx [--report-date dd/mm/yyyy] [--json] [--lang vi|en] ' +
+    'Usage: plan-tracker check TRACKING.xlsx [--plan PLAN] [--report-date dd/mm/yyyy] [--json] [--lang vi|en] ' +
     '[--convention cutoff14|calendar] [--update-period month|quarter|half|year]',
 };
 
@@ -23,6 +24,7 @@ export const ARGS = {
   help: true,
   flags: {
     reportDate: COMMON_FLAGS.reportDate,
+    plan: PLAN_FLAG,
     json: COMMON_FLAGS.json,
     lang: COMMON_FLAGS.lang,
     convention: choiceFlag('--convention', ['cutoff14', 'calendar'], ['Quy ước kỳ', 'period convention'], {
@@ -119,7 +121,9 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     convention: parsed.flags.convention ?? 'cutoff14',
     updatePeriod: parsed.flags.updatePeriod ?? 'quarter',
   });
-  const { findings } = outcome;
+  const plan = parsed.flags.plan ? scopeToPlan(workbook, parsed.flags.plan, file).plan : null;
+  // The whole table is checked (cells keep their addresses); one plan's findings are kept.
+  const findings = plan ? planFindings(outcome.findings, plan) : outcome.findings;
   if (json) {
     const out = findings.map((f) => ({
       ...f,
@@ -146,5 +150,5 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       ),
     );
   }
-  return outcome.hasErrors ? 1 : 0;
+  return findings.some((f) => f.severity === 'error') ? 1 : 0;
 }

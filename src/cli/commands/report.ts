@@ -7,6 +7,7 @@ import {
   type RadarItem,
 } from '../../app/report';
 import { parsePeriod } from '../../app/summary';
+import { scopeToPlan } from '../../app/plan-scope';
 import { readTrackingFile } from '../../app/tracking-file';
 import { isoToVn } from '../../model/dates';
 import type { Lang } from '../../model/lang';
@@ -19,6 +20,7 @@ import {
   MISSING_TRACKING_WORKBOOK,
   officePeriod,
   PERIOD_FLAG,
+  PLAN_FLAG,
 } from '../args';
 import { readNamedFile } from '../files';
 import type { CliIo } from '../io';
@@ -26,10 +28,10 @@ import { refuseOverwrite, requireXlsxPath, writeFilesAtomically } from '../outpu
 
 const USAGE: Msg = {
   vi:
-    'Cách dùng: plan-tracker report SO_THEO_DOI.xlsx [-o BAO_CAO.xlsx] [--period 2024-Q2] [--calendar] ' +
+    'Cách dùng: plan-tracker report SO_THEO_DOI.xlsx [--plan KẾ_HOẠCH] [-o BAO_CAO.xlsx] [--period 2024-Q2] [--calendar] ' +
     '[--report-date dd/mm/yyyy] [--issuer "CƠ QUAN"] [--place "Nơi"] [--json] [--lang vi|en] [--force]',
   en:
-    'Usage: plan-tracker report TRACKING.xlsx [-o REPORT.xlsx] [--period 2024-Q2] [--calendar] ' +
+    'Usage: plan-tracker report TRACKING.xlsx [--plan PLAN] [-o REPORT.xlsx] [--period 2024-Q2] [--calendar] ' +
     '[--report-date dd/mm/yyyy] [--issuer "OFFICE"] [--place "Place"] [--json] [--lang vi|en] [--force]',
 };
 
@@ -62,6 +64,7 @@ export const ARGS = {
         en: 'The place written before the date (dotted blank otherwise).',
       },
     },
+    plan: PLAN_FLAG,
     json: COMMON_FLAGS.json,
     lang: COMMON_FLAGS.lang,
     force: COMMON_FLAGS.force,
@@ -115,7 +118,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     requireXlsxPath(output);
     refuseOverwrite(outPath, force);
   }
-  const wb = await readTrackingFile(await readNamedFile(io, parsed.positional[0]));
+  const whole = await readTrackingFile(await readNamedFile(io, parsed.positional[0]));
+  const wb = parsed.flags.plan ? scopeToPlan(whole, parsed.flags.plan, parsed.positional[0]).workbook : whole;
   const outcome = reportWorkbook(wb, { reportDate: parsed.flags.reportDate, period, convention });
   if (outPath) {
     const { bytes } = await reportFile(wb, outcome, lang, { issuer, place });

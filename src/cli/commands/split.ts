@@ -2,14 +2,14 @@ import { existsSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { splitFile } from '../../app/share';
 import { LocalizedError, localize, type Msg } from '../../model/msg';
-import { commandArgs, COMMON_FLAGS, MISSING_TRACKING_WORKBOOK, UsageError } from '../args';
+import { commandArgs, COMMON_FLAGS, MISSING_TRACKING_WORKBOOK, PLAN_FLAG, UsageError } from '../args';
 import { readNamedFile } from '../files';
 import type { CliIo } from '../io';
 import { existingPaths, makeDirs, refuseUnwritableTarget, writeFilesAtomically } from '../output-file';
 
 const USAGE: Msg = {
-  vi: 'Cách dùng: plan-tracker split SO_THEO_DOI.xlsx -o THU_MUC [--force] [--lang vi|en]',
-  en: 'Usage: plan-tracker split TRACKING.xlsx -o FOLDER [--force] [--lang vi|en]',
+  vi: 'Cách dùng: plan-tracker split SO_THEO_DOI.xlsx -o THU_MUC [--plan KẾ_HOẠCH] [--force] [--lang vi|en]',
+  en: 'Usage: plan-tracker split TRACKING.xlsx -o FOLDER [--plan PLAN] [--force] [--lang vi|en]',
 };
 
 export const ARGS = {
@@ -24,6 +24,7 @@ export const ARGS = {
         en: 'The folder for the agency workbooks (required; created if missing).',
       },
     },
+    plan: PLAN_FLAG,
     force: COMMON_FLAGS.force,
     lang: COMMON_FLAGS.lang,
   },
@@ -43,7 +44,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       { vi: 'Thiếu thư mục kết quả (-o THU_MUC).', en: 'Missing the output folder (-o FOLDER).' },
       USAGE,
     );
-  const result = await splitFile(await readNamedFile(io, parsed.positional[0]));
+  const result = await splitFile(await readNamedFile(io, parsed.positional[0]), { plan: parsed.flags.plan });
   const dir = resolve(io.cwd, outDir);
   if (existsSync(dir) && !statSync(dir).isDirectory())
     throw new LocalizedError({

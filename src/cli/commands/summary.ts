@@ -7,6 +7,7 @@ import {
   type SummaryRow,
   type TrackingSummary,
 } from '../../app/summary';
+import { scopeToPlan } from '../../app/plan-scope';
 import { readTrackingFile } from '../../app/tracking-file';
 import { columnHeader } from '../../model/columns';
 import { isoToVn } from '../../model/dates';
@@ -21,6 +22,7 @@ import {
   officePeriod,
   MISSING_TRACKING_WORKBOOK,
   PERIOD_FLAG,
+  PLAN_FLAG,
 } from '../args';
 import { readNamedFile } from '../files';
 import type { CliIo } from '../io';
@@ -28,10 +30,10 @@ import { refuseUnwritableTarget, requireXlsxPath, writeFilesAtomically } from '.
 
 const USAGE: Msg = {
   vi:
-    'Cách dùng: plan-tracker summary SO_THEO_DOI.xlsx [--period 2024-Q2] [--calendar] [--json] ' +
+    'Cách dùng: plan-tracker summary SO_THEO_DOI.xlsx [--plan KẾ_HOẠCH] [--period 2024-Q2] [--calendar] [--json] ' +
     '[--report-date dd/mm/yyyy] [--lang vi|en] [-o TONG_HOP.xlsx]',
   en:
-    'Usage: plan-tracker summary TRACKING.xlsx [--period 2024-Q2] [--calendar] [--json] ' +
+    'Usage: plan-tracker summary TRACKING.xlsx [--plan PLAN] [--period 2024-Q2] [--calendar] [--json] ' +
     '[--report-date dd/mm/yyyy] [--lang vi|en] [-o SUMMARY.xlsx]',
 };
 
@@ -61,6 +63,7 @@ export const ARGS = {
   flags: {
     period: PERIOD_FLAG,
     calendar: CALENDAR_FLAG,
+    plan: PLAN_FLAG,
     json: COMMON_FLAGS.json,
     reportDate: COMMON_FLAGS.reportDate,
     lang: COMMON_FLAGS.lang,
@@ -180,7 +183,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     requireXlsxPath(out);
     refuseUnwritableTarget(resolve(io.cwd, out));
   }
-  const wb = await readTrackingFile(await readNamedFile(io, parsed.positional[0]));
+  const whole = await readTrackingFile(await readNamedFile(io, parsed.positional[0]));
+  const wb = parsed.flags.plan ? scopeToPlan(whole, parsed.flags.plan, parsed.positional[0]).workbook : whole;
   const outcome = summariseWorkbook(wb, { reportDate: parsed.flags.reportDate, period });
   if (out) {
     const { bytes } = await summaryFile(wb, outcome, lang);

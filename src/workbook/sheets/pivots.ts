@@ -26,7 +26,7 @@ const WORDS = {
 } satisfies Record<string, Msg>;
 
 /** `leads`: the distinct lead agencies of the table (case ignored), for the pivots' heights. */
-export function buildPivotSheet(lang: Lang, leadCount: number): SheetSpec {
+export function buildPivotSheet(lang: Lang, leadCount: number, planCount = 1): SheetSpec {
   const w = localizeAll(WORDS, lang);
   const sheet = emptySheet('pivot', sheetName('pivot', lang));
   sheet.widths = [42, ...DEADLINE_STATES.map(() => 14), 12];
@@ -65,6 +65,15 @@ export function buildPivotSheet(lang: Lang, leadCount: number): SheetSpec {
       columnOrder: DEADLINE_CATEGORIES.map((c) => CATEGORY_LABELS[c][lang]),
     },
   ];
+  // A master holding several plans (issue 17): agency × plan, below the others.
+  if (planCount > 1)
+    pivots.push({
+      ...common,
+      name: 'CoQuanKeHoach',
+      columns: 'planRef',
+      row: second + leadCount + 6,
+      colHeaderCaption: columnHeader('planRef', lang),
+    });
   sheet.pivots = pivots;
   sheet.print = figuresPrint(lang, 'landscape');
   sheet.tabColor = '7030A0';

@@ -6,6 +6,7 @@
  * and due by the end of the next period) with their agency and deadline, and a signature block
  * left blank to fill. Values, not formulas: it is what the office files for that period.
  */
+import type { WorkbookMeta } from '../../model/workbook-meta';
 import { columnHeader } from '../../model/columns';
 import { isoToVn } from '../../model/dates';
 import type { Lang } from '../../model/lang';
@@ -143,6 +144,18 @@ export function placeAndDate(place: string | null | undefined, iso: string, lang
 /** A period's name with its dates: "Quý III-2024 (15/06/2024 – 14/09/2024)". */
 export function periodWithDates(p: ReportPeriod, lang: Lang): string {
   return `${localize(p.label, lang)} (${isoToVn(p.start)} – ${isoToVn(p.end)})`;
+}
+
+/**
+ * What the Báo cáo names as its plan: the plan of a master built from one; every plan of a
+ * master holding several (their numbers, and their `Kế hoạch` texts below the title).
+ */
+export function reportHeading(meta: WorkbookMeta | null): { planTitle: string; planNumber: string | null } {
+  if (!meta) return { planTitle: '', planNumber: null };
+  const plans = meta.plans ?? [];
+  if (plans.length < 2) return { planTitle: meta.planTitle, planNumber: meta.planNumber };
+  const numbers = plans.map((p) => p.number?.trim()).filter((n): n is string => !!n);
+  return { planTitle: plans.map((p) => p.ref).join('; '), planNumber: numbers.join(', ') || null };
 }
 
 export function reportTitle(input: Pick<ReportSheetInput, 'planNumber' | 'period' | 'lang'>): string {

@@ -18,6 +18,7 @@ import { figuresPrint } from './print-layout';
 import type { TaskTableLayout } from './task-table';
 import type { AgencyAlias } from '../../model/workbook-meta';
 import { agencyGrouping } from '../../tracking/agency-aliases';
+import { drawPlanAgencySection } from './summary-by-plan';
 
 /** One row of the agency table: the name shown and every spelling the task table holds for it. */
 interface LeadGroup {
@@ -379,6 +380,21 @@ export function buildSummarySheet(input: SummarySheetInput): { sheet: SheetSpec;
     { t: 'formula', f: `COUNTA(${tasksRange('taskId')})`, ...result(counts?.filledIds) },
     totalStyle,
   );
+
+  // Several plans: their agencies, plan by plan, below.
+  if (input.table)
+    drawPlanAgencySection({
+      lang,
+      top: catTotal1 + 1,
+      rows: input.table,
+      aliases: input.aliases,
+      tasksRange,
+      put,
+      header,
+      bordered,
+      totalStyle,
+      withResults: true,
+    });
 
   sheet.widths = [42, ...DEADLINE_STATES.map(() => 15), 11, 11, 13, 11];
   sheet.tabColor = '548235';
