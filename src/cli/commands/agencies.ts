@@ -21,12 +21,7 @@ import { commandArgs, COMMON_FLAGS, MISSING_TRACKING_WORKBOOK, UsageError } from
 import { readNamedFile } from '../files';
 import type { CliIo } from '../io';
 import { updateMasterInPlace } from '../master-file';
-import {
-  refuseOverwrite,
-  refuseUnwritableTarget,
-  requireXlsxPath,
-  writeFilesAtomically,
-} from '../output-file';
+import { refuseOverwrite, requireXlsxPath, writeFilesAtomically } from '../output-file';
 
 const USAGE: Msg = {
   vi: 'Cách dùng: plan-tracker agencies SO_TONG.xlsx [--merge "TÊN_CŨ=TÊN_GIỮ"] [-o SO_MOI.xlsx | --force] [--json] [--lang vi|en]',
