@@ -7,7 +7,7 @@
  */
 import { mapColumns, PLAN_COLUMN_IDS } from '../model/columns';
 import { todayIso } from '../model/dates';
-import { LocalizedError } from '../model/msg';
+import { LocalizedError, type Msg } from '../model/msg';
 import { isBlankCell } from '../model/table';
 import { planRef } from '../model/task-columns';
 import type { PlanRecord, TrackingWorkbook, WorkbookMeta } from '../model/workbook-meta';
@@ -141,6 +141,14 @@ export async function addPlanToMaster(
   return { spec, table, prefix, added };
 }
 
+/** The `Lịch sử` row's reason for an addition (the file and the open workbook say the same). */
+export function additionReason(plan: Plan, result: Pick<AddedPlan, 'added' | 'prefix'>): Msg {
+  return {
+    vi: `Thêm kế hoạch ${planRef(plan)}: ${result.added.length} nhiệm vụ, mã bắt đầu bằng ${result.prefix}.`,
+    en: `Added the plan ${planRef(plan)}: ${result.added.length} tasks, ids starting ${result.prefix}.`,
+  };
+}
+
 /**
  * The master drawn again as it is, with a new meta (an agency alias recorded, say): the table
  * goes through the same revision as `add` with the master's own rows as the plan, so every entry,
@@ -191,10 +199,7 @@ export async function addedPlanFile(
   const result = await addPlanToMaster(old, loaded.plan, { sourceText: loaded.text, now: opts.now });
   const drawn = await writeXlsx(result.spec);
   const lang = result.spec.meta.lang;
-  const reason = {
-    vi: `Thêm kế hoạch ${planRef(loaded.plan)}: ${result.added.length} nhiệm vụ, mã bắt đầu bằng ${result.prefix}.`,
-    en: `Added the plan ${planRef(loaded.plan)}: ${result.added.length} tasks, ids starting ${result.prefix}.`,
-  };
+  const reason = additionReason(loaded.plan, result);
   const bytes = await readingFile(
     master.name,
     async () =>

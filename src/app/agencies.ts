@@ -112,38 +112,12 @@ export async function recordAgencyAliases(
   opts: { now?: Date } = {},
 ): Promise<RecordedAliases> {
   const wb = await readTrackingFile(master);
-  const meta = wb.meta;
-  if (!meta || meta.agencyKey)
-    throw new LocalizedError({
-      vi: `"${master.name}": chỉ gộp tên cơ quan trong sổ tổng do công cụ này tạo; không ghi gì.`,
-      en: `"${master.name}": agency names are merged only in a master made by this tool; nothing written.`,
-    });
-  const listing = listAgencies(wb);
-  const known = listing.agencies.flatMap((a) => a.spellings.map((s) => s.name));
-  let aliases = [...(meta.agencyAliases ?? [])];
-  const added: AgencyAlias[] = [];
-  for (const m of merges) {
-    const g = agencyGrouping(aliases);
-    if (!known.some((k) => g.key(k) === g.key(m.from)))
-      throw new LocalizedError(unknownAgency(master.name, m.from));
-    const next = withAlias(aliases, m.from, m.to);
-    if ('refused' in next)
-      throw new LocalizedError({
-        vi: `"${master.name}": "${m.from}" và "${m.to}" đã được tính là một cơ quan; không ghi gì.`,
-        en: `"${master.name}": "${m.from}" and "${m.to}" already count as one agency; nothing written.`,
-      });
-    aliases = next.aliases;
-    added.push(aliases[aliases.length - 1]);
-  }
+  const { meta, aliases, added } = mergedAliases(wb, master.name, merges);
   const now = opts.now ?? new Date();
   const spec = await redrawnMaster(wb, { ...meta, agencyAliases: aliases }, now);
   const drawn = await writeXlsx(spec);
   const lang = meta.lang;
-  const pairs = added.map((a) => `"${a.from}" → "${a.to}"`).join('; ');
-  const reason: Msg = {
-    vi: `Gộp tên cơ quan: ${pairs} (tính chung một dòng trong mọi bảng tổng hợp).`,
-    en: `Agency names merged: ${pairs} (counted as one row in every summary).`,
-  };
+  const reason = aliasReason(added);
   const bytes = await readingFile(
     master.name,
     async () =>
@@ -154,4 +128,47 @@ export async function recordAgencyAliases(
       }).bytes,
   );
   return { bytes, aliases, added };
+}
+
+/**
+ * The master's aliases with `merges` recorded, checked as `recordAgencyAliases` describes (the
+ * file and the workbook open in Excel are held to the same rules); `file` names it in messages.
+ */
+export function mergedAliases(
+  wb: TrackingWorkbook,
+  file: string,
+  merges: readonly AgencyAlias[],
+): { meta: NonNullable<TrackingWorkbook['meta']>; aliases: AgencyAlias[]; added: AgencyAlias[] } {
+  const meta = wb.meta;
+  if (!meta || meta.agencyKey)
+    throw new LocalizedError({
+      vi: `"${file}": chỉ gộp tên cơ quan trong sổ tổng do công cụ này tạo; không ghi gì.`,
+      en: `"${file}": agency names are merged only in a master made by this tool; nothing written.`,
+    });
+  const listing = listAgencies(wb);
+  const known = listing.agencies.flatMap((a) => a.spellings.map((s) => s.name));
+  let aliases = [...(meta.agencyAliases ?? [])];
+  const added: AgencyAlias[] = [];
+  for (const m of merges) {
+    const g = agencyGrouping(aliases);
+    if (!known.some((k) => g.key(k) === g.key(m.from))) throw new LocalizedError(unknownAgency(file, m.from));
+    const next = withAlias(aliases, m.from, m.to);
+    if ('refused' in next)
+      throw new LocalizedError({
+        vi: `"${file}": "${m.from}" và "${m.to}" đã được tính là một cơ quan; không ghi gì.`,
+        en: `"${file}": "${m.from}" and "${m.to}" already count as one agency; nothing written.`,
+      });
+    aliases = next.aliases;
+    added.push(aliases[aliases.length - 1]);
+  }
+  return { meta, aliases, added };
+}
+
+/** The `Lịch sử` row's reason for aliases recorded. */
+export function aliasReason(added: readonly AgencyAlias[]): Msg {
+  const pairs = added.map((a) => `"${a.from}" → "${a.to}"`).join('; ');
+  return {
+    vi: `Gộp tên cơ quan: ${pairs} (tính chung một dòng trong mọi bảng tổng hợp).`,
+    en: `Agency names merged: ${pairs} (counted as one row in every summary).`,
+  };
 }

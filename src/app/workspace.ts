@@ -12,6 +12,7 @@ import {
   existingChoices as excelExistingChoices,
   explainExcelError,
   hasHighlightInExcel,
+  openHoldsTracking,
   highlightFindingsInExcel,
   readOpenTracking,
   readOpenWorkbookBytes,
@@ -35,6 +36,9 @@ import type { Finding } from '../tracking/check';
 import type { SummarySheet } from '../workbook/sheets/period-summary';
 import type { SheetSpec } from '../workbook/types';
 import type { SplitFile, SplitWorkbookResult } from '../xlsx/split';
+import type { AddOutcome, AddRequest, OpenAddOutcome, OpenAddRequest } from './add-open';
+import type { AgencyAlias, AgencyListing } from './agencies';
+import type { AliasOutcome, OpenAliasOutcome } from './agencies-open';
 import type { BuildRequest } from './build';
 import { errorText } from './errors';
 import type { NamedFile } from './files';
@@ -65,6 +69,11 @@ export interface LiveWorkbook {
    * allows it, writes the changes and the history rows into it (nothing when the plan refuses).
    */
   merge(returns: readonly NamedFile[], req: OpenMergeRequest): Promise<OpenMergeOutcome>;
+  /**
+   * Records agency spellings as one agency in the open master (aliases in the meta, the master
+   * drawn again in place, a Lịch sử row); refused, nothing written, as the command line refuses.
+   */
+  mergeAgencies?(merges: readonly AgencyAlias[], lang: Lang): Promise<OpenAliasOutcome>;
 }
 
 /** The tracking workbook the check, summary and share steps work on. */
@@ -125,6 +134,19 @@ export interface Workspace {
   /** Every copy in one .zip, for a single download. */
   zip(files: readonly SplitFile[]): Promise<Uint8Array>;
   merge(master: NamedFile, returns: readonly NamedFile[], req: MergeRequest): Promise<MergeOutcome>;
+  /** A further plan added to a master file (`plan-tracker add`): the new master's bytes. */
+  addToFile(master: NamedFile, req: AddRequest): Promise<AddOutcome & { bytes: Uint8Array }>;
+  /** The master's lead agencies as the summaries group them, and the near-duplicate spellings. */
+  agencies(wb: TrackingWorkbook): Promise<AgencyListing>;
+  /** Agency spellings recorded as one agency in a master file: the new master's bytes. */
+  mergeAgenciesInFile(
+    master: NamedFile,
+    merges: readonly AgencyAlias[],
+  ): Promise<AliasOutcome & { bytes: Uint8Array }>;
+  /** Inside Excel: whether the open workbook holds a tracking table a further plan can join. */
+  openHoldsTracking?(): Promise<boolean>;
+  /** Inside Excel: adds a further plan to the open master, in place, entries kept. */
+  addToOpenWorkbook?(req: OpenAddRequest): Promise<OpenAddOutcome>;
   /** What went wrong, as the user should read it (Excel's error codes explained inside Excel). */
   explain(error: unknown, lang: Lang): Promise<string>;
 }
@@ -165,6 +187,14 @@ function fileOperations(): Omit<
       (await import(/* webpackChunkName: "xlsx-split" */ '../xlsx/split')).zipSplitFiles(files),
     merge: async (master, returns, req) =>
       (await import(/* webpackChunkName: "xlsx-merge" */ './share')).mergeFiles(master, returns, req),
+    agencies: async (wb) => (await import(/* webpackChunkName: "agencies" */ './agencies')).listAgencies(wb),
+    mergeAgenciesInFile: async (master, merges) =>
+      (await import(/* webpackChunkName: "agencies" */ './agencies-open')).mergeAgenciesInFile(
+        master,
+        merges,
+      ),
+    addToFile: async (master, req) =>
+      (await import(/* webpackChunkName: "add-plan" */ './add-open')).addToMasterFile(master, req),
     explain: async (error, lang) => errorText(error, lang),
   };
 }
@@ -193,6 +223,10 @@ function openWorkbook(wb: TrackingWorkbook, lang: Lang): LoadedTracking {
     },
     merge: async (returns, req) =>
       (await import(/* webpackChunkName: "xlsx-merge" */ './merge-open')).mergeIntoOpen(returns, req),
+    mergeAgencies: async (merges, l) =>
+      (await import(/* webpackChunkName: "agencies" */ './agencies-open')).mergeAgenciesInOpen(merges, {
+        lang: l,
+      }),
   };
   return {
     wb,
@@ -245,6 +279,9 @@ export function createWorkspace(host: HostInfo, opts: { lang?: () => Lang } = {}
       return { message: result.message, skipped: result.render.skipped };
     },
     openTracking: async () => openWorkbook(await readOpenTracking(), opts.lang?.() ?? 'vi'),
+    openHoldsTracking: () => openHoldsTracking(),
+    addToOpenWorkbook: async (req) =>
+      (await import(/* webpackChunkName: "add-plan" */ './add-open')).addToOpenWorkbook(req),
   };
 }
 

@@ -9,6 +9,7 @@ import type { PeriodSummaryReport, SheetDrawReport } from './summary';
 import type { SummarySheet } from '../workbook/sheets/period-summary';
 import type { ExcelTracking } from './read';
 import type { MergeIntoInput, MergeIntoReport } from './merge-into';
+import type { MasterChange, MasterChangeOptions, MasterChangeReport } from './master-change';
 import type { CellRef, Highlight } from './select';
 import type { Finding } from '../tracking/check/types';
 import type { SheetSpec, WorkbookSpec } from '../workbook/types';
@@ -54,6 +55,24 @@ export async function mergeIntoOpenWorkbook<T>(
     const { outcome, input } = await decide(await readTracking(context));
     return { outcome, written: input ? await mergeIntoWorkbook(context, input) : null };
   });
+}
+
+/** Whether the open workbook holds a tracking table (one sync), so a further plan can be added to it. */
+export async function openHoldsTracking(): Promise<boolean> {
+  const { holdsTracking } = await import(/* webpackChunkName: "excel" */ '../excel/master-change');
+  return Excel.run((context) => holdsTracking(context));
+}
+
+/**
+ * A change the core makes to the whole master (a plan added, agencies merged), made to the one
+ * open in Excel in one Excel.run: read, worked out, redrawn in place, logged in Lịch sử.
+ */
+export async function changeOpenMaster(
+  change: MasterChange,
+  opts: MasterChangeOptions = {},
+): Promise<MasterChangeReport> {
+  const { changeMaster } = await import(/* webpackChunkName: "excel" */ '../excel/master-change');
+  return Excel.run((context) => changeMaster(context, change, opts));
 }
 
 /** Selects one cell (A1 address) on a sheet, activating the sheet. */

@@ -88,6 +88,20 @@ export async function detectExisting(context: Excel.RequestContext): Promise<Exi
 /** The revised workbook for the one read from the open workbook (update mode). */
 export type Reviser = (old: TrackingWorkbook) => Promise<{ spec: WorkbookSpec; table: RevisedTable }>;
 
+/**
+ * A workbook to draw in place of the one read: a revision, or the same rows drawn again with a new
+ * meta (an agency alias), which moves no task and so has no revision to report.
+ */
+export type Redrawer = (old: TrackingWorkbook) => Promise<{ spec: WorkbookSpec; table?: RevisedTable }>;
+
+const NO_REVISION: Pick<RevisedTable, 'kept' | 'added' | 'removed' | 'renumbered' | 'extraColumns'> = {
+  kept: [],
+  added: [],
+  removed: [],
+  renumbered: [],
+  extraColumns: [],
+};
+
 export interface BuildOptions extends RenderOptions {
   /** Required when the workbook already tracks a plan. */
   mode?: ExistingMode;
@@ -113,6 +127,11 @@ export interface BuildResult {
   message: Msg;
 }
 
+/** Final sheet names by spec key. */
+function keys(spec: WorkbookSpec): Record<string, string> {
+  return Object.fromEntries(spec.sheets.map((sh) => [sh.key, sh.name]));
+}
+
 function suffixName(name: string, suffix: string, max = 31): string {
   return name.length + suffix.length > max ? name.slice(0, max - suffix.length) + suffix : name + suffix;
 }
@@ -130,7 +149,7 @@ export async function buildTrackingWorkbook(
 ): Promise<BuildResult> {
   const spec = withMetaSheet(specIn);
   const info = await detectExisting(context);
-  let syncs = 1;
+  const syncs = 1;
   const base = {
     kept: [] as string[],
     added: [] as string[],
@@ -140,7 +159,6 @@ export async function buildTrackingWorkbook(
     pivotSheetRemoved: false,
     backupSheet: null,
   };
-  const keys = (s: WorkbookSpec) => Object.fromEntries(s.sheets.map((sh) => [sh.key, sh.name]));
   const conflicts = spec.sheets.some((s) => hasSheet(info.inventory, s.name));
 
   if (!info.found && !conflicts) {
@@ -193,10 +211,27 @@ export async function buildTrackingWorkbook(
 
   // ---- update
   if (!opts.revise) throw new Error("Update mode needs the revised plan's reviser");
+  const updated = await updateInPlace(context, info, opts.revise, opts);
+  return { ...updated, syncs: syncs + updated.syncs };
+}
+
+/**
+ * Update mode on a workbook `detectExisting` found tracking: its table is read and handed to
+ * `revise`, whose workbook is drawn into temporary sheets and swapped in (see above). Every
+ * in-place redraw of the table goes through here: the revision of a plan, and the changes made
+ * to a whole master (a plan added, agencies merged: src/excel/master-change.ts). Nothing is
+ * written when `revise` throws.
+ */
+export async function updateInPlace(
+  context: Excel.RequestContext,
+  info: ExistingInfo,
+  revise: Redrawer,
+  opts: RenderOptions = {},
+): Promise<BuildResult & { mode: 'update' }> {
   const old = await readTracking(context);
-  syncs += old.syncs;
-  const revised = await opts.revise(old);
-  const table = revised.table;
+  let syncs = old.syncs;
+  const revised = await revise(old);
+  const table = revised.table ?? NO_REVISION;
   const next = withMetaSheet(revised.spec);
 
   const token = randomToken();

@@ -20,6 +20,7 @@ import {
   type Lang,
   type MessageKey,
 } from './i18n';
+import { AddToMasterPanel } from './panels/AddToMasterPanel';
 import { ImportStep } from './steps/ImportStep';
 
 // The later steps carry the workbook builder, the checks and the summaries: they load when first
@@ -175,6 +176,22 @@ export function App({ workspace }: AppProps) {
               readPlan={workspace.readPlan}
               explain={workspace.explain}
               built={draft !== null && draft === builtDraft}
+              addToMaster={
+                draft && (
+                  <AddToMasterPanel
+                    draft={draft}
+                    tracking={tracking}
+                    onTracking={setTracking}
+                    addToFile={workspace.addToFile}
+                    openHoldsTracking={workspace.openHoldsTracking}
+                    addToOpenWorkbook={workspace.addToOpenWorkbook}
+                    openTracking={workspace.openTracking}
+                    trackingFromFile={workspace.trackingFromFile}
+                    explain={workspace.explain}
+                    onAdded={setBuiltDraft}
+                  />
+                )
+              }
             />,
           )}
           {panel(
@@ -196,6 +213,7 @@ export function App({ workspace }: AppProps) {
               source={source}
               summaryFile={workspace.summaryFile}
               reportFile={workspace.reportFile}
+              agencies={workspace}
             />,
           )}
           {panel(

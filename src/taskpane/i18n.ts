@@ -6,6 +6,7 @@ import { createContext, useContext } from 'react';
 import type { Lang } from '../model/lang';
 import { columnHeader, type TaskColumnId } from '../model/columns';
 import { localize, type Msg } from '../model/msg';
+import { PORTFOLIO_MESSAGES } from './i18n-portfolio';
 
 export type { Lang };
 
@@ -364,6 +365,7 @@ export const MESSAGES = {
     vi: 'Các con số dựa trên số liệu còn {n} lỗi: xem bước Kiểm tra.',
     en: 'These figures rest on data with {n} errors: see the Check step.',
   },
+  ...PORTFOLIO_MESSAGES,
 } satisfies Record<string, Msg>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -28,3 +28,13 @@ describe('AgencySummary', () => {
     expect(items[1].textContent).toContain('không có thời hạn');
   });
 });
+
+describe('an agency with nothing in the period', () => {
+  it('still names its empty bar for screen readers (axe: role="img" needs a name)', () => {
+    render(withProviders(<AgencySummary rows={[row('Sở Văn hóa, Thể thao và Du lịch', {})]} />));
+    const bar = screen.getByRole('img');
+    expect(bar.getAttribute('aria-label')).toBe('Tổng: 0');
+    // Its counts line ends with the total: no separator left hanging.
+    expect(screen.getByText(/^Tổng: 0/).textContent).toBe('Tổng: 0');
+  });
+});

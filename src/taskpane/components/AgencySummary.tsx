@@ -95,7 +95,8 @@ export function AgencySummary({ rows }: { rows: SummaryRow[] }) {
                       : t('summaryRateNoDeadline')}
                 </span>
               </div>
-              <div className={styles.bar} role="img" aria-label={described}>
+              {/* An agency with nothing in the period has an empty bar: it is still named. */}
+              <div className={styles.bar} role="img" aria-label={described || `${t('summaryTotal')}: 0`}>
                 {DEADLINE_STATES.filter((s) => r.counts[s] > 0).map((s) => (
                   <span
                     key={s}
@@ -106,7 +107,7 @@ export function AgencySummary({ rows }: { rows: SummaryRow[] }) {
               </div>
               <Caption1
                 className={styles.counts}
-              >{`${t('summaryTotal')}: ${r.total} · ${described}`}</Caption1>
+              >{`${t('summaryTotal')}: ${r.total}${described ? ` · ${described}` : ''}`}</Caption1>
             </li>
           );
         })}

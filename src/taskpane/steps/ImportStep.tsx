@@ -9,7 +9,7 @@ import {
   Textarea,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { agencyKey, planFromText } from '../../app/plan-file';
 import { errorText } from '../../app/errors';
 import type { Workspace } from '../../app/workspace';
@@ -71,12 +71,22 @@ export interface ImportStepProps {
   explain: Workspace['explain'];
   /** True once the current draft has gone into a workbook: leaving then loses nothing. */
   built?: boolean;
+  /** Shown under the preview: adding the plan to the master already open, instead of a new one. */
+  addToMaster?: ReactNode;
 }
 
 /** How long typing may go on before the work is written to storage. */
 const SAVE_DELAY_MS = 400;
 
-export function ImportStep({ draft, onDraft, onNext, readPlan, explain, built = false }: ImportStepProps) {
+export function ImportStep({
+  draft,
+  onDraft,
+  onNext,
+  readPlan,
+  explain,
+  built = false,
+  addToMaster,
+}: ImportStepProps) {
   const { t, lang } = useI18n();
   const styles = useStyles();
   const [text, setText] = useState(draft?.sourceText ?? '');
@@ -372,6 +382,7 @@ export function ImportStep({ draft, onDraft, onNext, readPlan, explain, built = 
               {t('next')}
             </Button>
           </div>
+          {addToMaster}
         </>
       )}
 

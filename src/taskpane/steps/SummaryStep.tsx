@@ -19,6 +19,7 @@ import type { Workspace, LoadedTracking } from '../../app/workspace';
 import { safeFileBase } from '../../app/share';
 import { localize } from '../../model/msg';
 import { AgencySummary } from '../components/AgencySummary';
+import { AgencyAliasPanel } from '../panels/AgencyAliasPanel';
 import { NoticeBar, type Notice } from '../components/NoticeBar';
 import { TrackingSource, type TrackingSourceOps } from '../components/TrackingSource';
 import { downloadBytes } from '../download';
@@ -46,10 +47,19 @@ export interface SummaryStepProps {
   summaryFile: Workspace['summaryFile'];
   /** Standalone: the period's Báo cáo as a file (inside Excel it is drawn into the workbook). */
   reportFile?: Workspace['reportFile'];
+  /** Near-duplicate agencies and merging them (shown when the master has any). */
+  agencies?: Pick<Workspace, 'agencies' | 'mergeAgenciesInFile'>;
 }
 
 /** Progress by agency for a reporting period; on the open workbook, its sheet and PivotTables. */
-export function SummaryStep({ tracking, onTracking, source, summaryFile, reportFile }: SummaryStepProps) {
+export function SummaryStep({
+  tracking,
+  onTracking,
+  source,
+  summaryFile,
+  reportFile,
+  agencies,
+}: SummaryStepProps) {
   const { t, lang } = useI18n();
   const styles = useStyles();
   const [kind, setKind] = useState<PeriodKind>('quarter');
@@ -202,6 +212,17 @@ export function SummaryStep({ tracking, onTracking, source, summaryFile, reportF
               { ...outcome.summary.total, label: t('summaryAll'), key: '*' },
             ]}
           />
+          {agencies && tracking && (
+            <AgencyAliasPanel
+              tracking={tracking}
+              onTracking={onTracking}
+              agencies={agencies.agencies}
+              mergeInFile={agencies.mergeAgenciesInFile}
+              fromFile={source.fromFile}
+              reopen={source.open}
+              explain={source.explain}
+            />
+          )}
           {radar && <RadarView radar={radar} onGo={live ? goToTask : undefined} />}
           <div className={styles.actions}>
             {live ? (
