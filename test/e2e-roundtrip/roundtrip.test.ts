@@ -297,7 +297,16 @@ describe('round trip: build → split → fill → merge → summary', () => {
     expect(
       await main(['summary', masterPath, '--period', '2024-Q2', '--json', '--report-date', REPORT], sum),
     ).toBe(0);
-    expectSummary(JSON.parse(sum.stdout));
+    // With --period the CLI counts that period's tasks only (issue 19), as the pane and the report.
+    const cli = JSON.parse(sum.stdout) as TrackingSummary;
+    const scoped = summarize(readEntries(wb.snapshot).entries, {
+      reportDate: REPORT,
+      period: Q2,
+      scope: 'period',
+    });
+    expect(cli.total.counts).toEqual(scoped.total.counts);
+    expect(cli.byAgency.map((r) => [r.key, r.counts])).toEqual(scoped.byAgency.map((r) => [r.key, r.counts]));
+    expect(scoped.total.counts).not.toEqual(tally(all));
 
     // The history lists every change, with the cell's old (empty) and new value.
     const x = new ExcelJS.Workbook();

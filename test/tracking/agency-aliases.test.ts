@@ -81,7 +81,11 @@ describe('nearDuplicateAgencies on the real plans', () => {
       expect.arrayContaining(['Sở Văn hóa, Thể thao và Du lịch', 'Sở Văn hóa - Thể thao và Du lịch']),
     );
     // A spelling with every word ("và" included), never the shortened one.
-    expect(['Sở Văn hóa, Thể thao và Du lịch', 'Sở Văn hóa - Thể thao và Du lịch']).toContain(vh?.suggested);
+    expect([
+      'Sở Văn hóa, Thể thao và Du lịch',
+      'Sở Văn hoá, Thể thao và Du lịch',
+      'Sở Văn hóa - Thể thao và Du lịch',
+    ]).toContain(vh?.suggested);
     // The Fatherland Front's standing board, abbreviated two ways in the same commune's plans.
     expect(groupOf('Ban Thường trực UBMTTQ xã')?.names).toContain(
       'Ban Thường trực Ủy ban MTTQ xã Lương Minh',
