@@ -21,6 +21,7 @@ import { readBenchmark } from './read';
 import { reportSheetsBenchmark } from './report-sheets';
 import { reviseBenchmark } from './revise';
 import { checkFileBenchmark, GROWTH_SIZES } from './check-file';
+import { portfolioBenchmark } from './portfolio';
 import { growth, stepLabel } from './timing';
 import { writeBenchmarks } from './xlsx';
 import { parseBenchmark } from './parse';
@@ -160,6 +161,10 @@ export async function main(args: string[]): Promise<void> {
       async () => (await checkFileBenchmark()).forEach((r) => record(r.name, r.size, r.value, r.unit)),
     ],
     ['growth', reviseGrowth],
+    [
+      'portfolio',
+      async () => (await portfolioBenchmark()).forEach((r) => record(r.name, r.size, r.value, r.unit)),
+    ],
     ['excel', excelBench],
     [
       'taskpane',
