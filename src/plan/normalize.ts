@@ -178,10 +178,30 @@ function wrapsInBlocks(lines: readonly string[]): boolean {
     }
     text++;
     // A hard wrap: the line goes on in lower case after a line that ends no sentence.
-    if (prev !== null && HAS_LOWER.test(t[0]) && !TERMINAL.test(prev) && !startsWithMarker(t)) wrapped++;
+    if (prev !== null && !endsSentence(prev) && startsLower(t) && !startsWithMarker(t)) wrapped++;
     prev = t;
   }
   return blank >= 5 && wrapped >= 5 && wrapped * 8 >= text;
+}
+
+/** TERMINAL.test(s), from the last character (the pattern would be tried at every position). */
+function endsSentence(s: string): boolean {
+  const c = s.charCodeAt(s.length - 1);
+  return c === 0x2e || c === 0x21 || c === 0x3f || c === 0x3a || c === 0x2026;
+}
+
+/** HAS_LOWER.test of the first character, ASCII answered from its code. */
+function startsLower(s: string): boolean {
+  const c = s.charCodeAt(0);
+  if (c < 0x80) return c >= 0x61 && c <= 0x7a;
+  return HAS_LOWER.test(s[0]);
+}
+
+/** /^\p{Lu}/u.test(s), ASCII answered from its code. */
+function startsUpper(s: string): boolean {
+  const c = s.charCodeAt(0);
+  if (c < 0x80) return c >= 0x41 && c <= 0x5a;
+  return /^\p{Lu}/u.test(s);
 }
 
 const TRAILING_SUB_NUMBER = / \d{1,3}(?:\.\d{1,3})+\.?$/;
@@ -220,14 +240,20 @@ function runningHeaders(lines: readonly string[]): Set<string> {
   // Index loops: these run once over every line, and for…of allocated an iterator result per line.
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i].trim();
-    if (t.length < 8 || t.length > 100 || !/\d/.test(t) || /[.;:,]$/.test(t) || startsWithMarker(t)) continue;
-    if (t.indexOf('\t') >= 0 || !/^\p{Lu}/u.test(t) || /\s(?:chủ trì|phối hợp|thực hiện)\b/u.test(t))
-      continue;
+    // The cheap tests first: most lines are long, or start in lower case (a wrapped sentence).
+    if (t.length < 8 || t.length > 100 || !startsUpper(t) || endsClause(t) || t.indexOf('\t') >= 0) continue;
+    if (!/\d/.test(t) || startsWithMarker(t) || /\s(?:chủ trì|phối hợp|thực hiện)\b/u.test(t)) continue;
     counts.set(t, (counts.get(t) ?? 0) + 1);
   }
   const out = new Set<string>();
   for (const [t, n] of counts) if (n >= 3) out.add(cleanLine(t));
   return out;
+}
+
+/** /[.;:,]$/.test(s), from the last character. */
+function endsClause(s: string): boolean {
+  const c = s.charCodeAt(s.length - 1);
+  return c === 0x2e || c === 0x3b || c === 0x3a || c === 0x2c;
 }
 
 /** Inside a blank-line block: the next line goes on with the paragraph unless it opens another. */

@@ -218,3 +218,62 @@ describe('task-pass shortcuts taken on what a text holds', () => {
     expect(agencyFromHeading('Sở Nội vụ chủ trì')).toBe('Sở Nội vụ');
   });
 });
+
+describe('line tests answered from a character code', () => {
+  it('a running header (capital start, no clause end, a number) is dropped; a line ending a clause stays', () => {
+    const page = (n: number) => [`Rà soát văn bản số ${n} của tỉnh.`, 'CÔNG BÁO/Số 1091/Ngày 03-11-2023'];
+    const text = normalizeText([1, 2, 3].flatMap(page).join('\n'));
+    expect(text).not.toContain('CÔNG BÁO');
+    const kept = normalizeText(
+      [1, 2, 3].flatMap((n) => [`Rà soát ${n}.`, 'Ông Nguyễn Văn A, 1091,']).join('\n'),
+    );
+    expect(kept).toContain('Ông Nguyễn Văn A, 1091,');
+  });
+
+  it('a text wrapped inside blank-line blocks is joined; an ellipsis or a question mark ends a sentence', () => {
+    const block = (n: number) => [
+      `Sở Nội vụ rà soát văn bản ${n} của`,
+      'tỉnh và báo cáo Ủy ban',
+      'nhân dân tỉnh.',
+      '',
+    ];
+    const text = normalizeText([1, 2, 3, 4, 5, 6].flatMap(block).join('\n'));
+    expect(text.split('\n')[0]).toBe('Sở Nội vụ rà soát văn bản 1 của tỉnh và báo cáo Ủy ban nhân dân tỉnh.');
+    // Every line ends with an ellipsis: no wrapped sentence, so the next line starts a paragraph.
+    const ended = normalizeText(
+      [1, 2, 3, 4, 5, 6].flatMap((n) => [`Rà soát văn bản ${n}…`, 'tỉnh báo cáo.', '']).join('\n'),
+    );
+    expect(ended.split('\n').slice(0, 3)).toEqual([
+      'Rà soát văn bản 1…',
+      'tỉnh báo cáo.',
+      'Rà soát văn bản 2…',
+    ]);
+  });
+
+  it('the end-of-document mark goes; a slash elsewhere in the text stays', () => {
+    const plan = parsePlan('KẾ HOẠCH\nI. NHIỆM VỤ\n1. Rà soát Kế hoạch 12/KH-UBND (quý II/2024)./.');
+    expect(plan.tasks[0].text).toBe('Rà soát Kế hoạch 12/KH-UBND (quý II/2024).');
+  });
+
+  it('a flattened table cell over several lines, and an appendix heading among the cells', () => {
+    const text = normalizeText(
+      [
+        '|',
+        'STT',
+        '|',
+        'Nội dung',
+        'công việc',
+        '|',
+        '|',
+        '1',
+        '|',
+        'Rà soát',
+        '|',
+        'PHỤ LỤC',
+        'Danh mục',
+        '|',
+      ].join('\n'),
+    );
+    expect(text.split('\n')).toEqual(['STT\tNội dung công việc', '1\tRà soát', 'PHỤ LỤC', 'Danh mục']);
+  });
+});
