@@ -129,7 +129,11 @@ const COMMITTEE_NAMED_BY_WORK =
   /(?<=(?:^|\s)[Bb]an )(?:xây dựng(?= Đảng)|chỉ đạo|tổ chức|kiểm tra|tuyên giáo|dân vận)/gu;
 
 function subjectEnd(text: string): number {
-  const probe = text.replace(COMMITTEE_NAMED_BY_WORK, (w) => w[0].toUpperCase() + w.slice(1));
+  // The committee pattern follows "Ban "/"ban ": without "an " the text has none to capitalise.
+  const probe =
+    text.indexOf('an ') < 0
+      ? text
+      : text.replace(COMMITTEE_NAMED_BY_WORK, (w) => w[0].toUpperCase() + w.slice(1));
   return probe.search(SUBJECT_END);
 }
 

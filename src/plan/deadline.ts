@@ -257,14 +257,16 @@ function firstSentence(text: string): string {
 export function extractDeadlines(text: string, planYear: number | null, notesOnly = false): Deadline[] {
   const out: Deadline[] = [];
   // A "Thời gian thực hiện: …" line states the deadline; brackets inside it only explain it.
-  const line = TIME_LINE.exec(text);
+  const line = text.indexOf(':') >= 0 ? TIME_LINE.exec(text) : null;
   if (line) {
     const d = classifyNotes(line[1], planYear);
     if (d.length > 0) return d;
   }
   const re = /\(([^()\n]{1,300})\)/g;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) {
+  // Notes are in brackets: a text without one is spared the scan.
+  const bracketed = text.indexOf('(') >= 0;
+  while (bracketed && (m = re.exec(text))) {
     const inner = m[1].trim();
     if (!NOTE_CUE.test(inner.toLowerCase())) continue;
     out.push(...classifyNotes(inner, planYear));

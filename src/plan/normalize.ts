@@ -37,6 +37,9 @@ const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 // C0/C1 controls other than tab and the line breaks (which are handled before this runs).
 const CONTROLS = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F]/g;
 const OTHER_BREAKS = /[\r\u000B\u000C\u0085\u2028\u2029]/;
+// What the three patterns above remove or replace, in one class: most lines to clean have none of it.
+const ODD_CHARACTER =
+  /[\u0000-\u0008\u000E-\u001F\u007F-\u00A0\u00AD\u1680\u2000-\u200D\u202F\u205F\u2060\u3000\uFEFF]/;
 /* eslint-enable no-control-regex */
 const PAGE_NUMBER_LINE =
   /^(?:[-–—]\s*\d{1,4}\s*[-–—]|\d{1,3}|(?:trang|page)\s+\d{1,4}(?:\s*\/\s*\d{1,4})?)$/i;
@@ -64,12 +67,14 @@ const ATX_HEADING = /^#{1,6}\s+(?=\S)/;
 
 function stripEmphasis(line: string): string {
   if (line[0] === '#') line = line.replace(ATX_HEADING, '');
-  if (line.indexOf('*') < 0) return line;
-  return line
-    .replace(PAIRED_EMPHASIS, '$2')
-    .replace(LABEL_EMPHASIS, '$2 ')
-    .replace(OPENING_RUN, '$1')
-    .replace(CLOSING_RUN, '');
+  const first = line.indexOf('*');
+  if (first < 0) return line;
+  // A pair needs two asterisks and a closing run one at the very end: most lines with emphasis left
+  // have a lone "*" ("(*)") that neither pattern can match, and a scan saved is a line's worth.
+  if (line.lastIndexOf('*') > first)
+    line = line.replace(PAIRED_EMPHASIS, '$2').replace(LABEL_EMPHASIS, '$2 ');
+  line = line.replace(OPENING_RUN, '$1');
+  return line.charCodeAt(line.length - 1) === 0x2a ? line.replace(CLOSING_RUN, '') : line;
 }
 
 // Anything cleanLine would change besides NFC; most lines of a plan have none of it.
@@ -112,7 +117,7 @@ function cleanLine(raw: string): string {
   // Spaces at the ends are the most common artefact by far (a web or PDF copy pads lines).
   const trimmed = trimSpaces(s);
   if (trimmed !== s && !needsCleaning(trimmed)) return trimmed;
-  s = s.replace(INVISIBLE, '').replace(CONTROLS, '').replace(ODD_SPACES, ' ');
+  if (ODD_CHARACTER.test(s)) s = s.replace(INVISIBLE, '').replace(CONTROLS, '').replace(ODD_SPACES, ' ');
   // Removing one kind of markup can expose another ("[*1]" → "[1]", "*[1]0" → "*0", ".** " → ".**"
   // → "."): repeat until stable so a second normalisation finds nothing left. Each round only
   // shortens the line.
@@ -121,7 +126,7 @@ function cleanLine(raw: string): string {
     if (s.indexOf('[') >= 0) s = s.replace(FOOTNOTE_MARK, '');
     // Runs of spaces collapse to one; spaces around tabs are noise from cell padding. Done without
     // backtracking regexes (" *\t *" on a long run of spaces is quadratic).
-    s = s.replace(/ {2,}/g, ' ');
+    if (s.indexOf('  ') >= 0) s = s.replace(/ {2,}/g, ' ');
     if (s.indexOf('\t') >= 0) {
       s = s.split('\t').map(trimSpaces).join('\t');
       // Word's "Save as text" writes a tab after each list number ("3.1.<TAB>Tiếp tục …"): one tab
@@ -173,10 +178,30 @@ function wrapsInBlocks(lines: readonly string[]): boolean {
     }
     text++;
     // A hard wrap: the line goes on in lower case after a line that ends no sentence.
-    if (prev !== null && HAS_LOWER.test(t[0]) && !TERMINAL.test(prev) && !startsWithMarker(t)) wrapped++;
+    if (prev !== null && !endsSentence(prev) && startsLower(t) && !startsWithMarker(t)) wrapped++;
     prev = t;
   }
   return blank >= 5 && wrapped >= 5 && wrapped * 8 >= text;
+}
+
+/** TERMINAL.test(s), from the last character (the pattern would be tried at every position). */
+function endsSentence(s: string): boolean {
+  const c = s.charCodeAt(s.length - 1);
+  return c === 0x2e || c === 0x21 || c === 0x3f || c === 0x3a || c === 0x2026;
+}
+
+/** HAS_LOWER.test of the first character, ASCII answered from its code. */
+function startsLower(s: string): boolean {
+  const c = s.charCodeAt(0);
+  if (c < 0x80) return c >= 0x61 && c <= 0x7a;
+  return HAS_LOWER.test(s[0]);
+}
+
+/** /^\p{Lu}/u.test(s), ASCII answered from its code. */
+function startsUpper(s: string): boolean {
+  const c = s.charCodeAt(0);
+  if (c < 0x80) return c >= 0x41 && c <= 0x5a;
+  return /^\p{Lu}/u.test(s);
 }
 
 const TRAILING_SUB_NUMBER = / \d{1,3}(?:\.\d{1,3})+\.?$/;
@@ -215,14 +240,20 @@ function runningHeaders(lines: readonly string[]): Set<string> {
   // Index loops: these run once over every line, and for…of allocated an iterator result per line.
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i].trim();
-    if (t.length < 8 || t.length > 100 || !/\d/.test(t) || /[.;:,]$/.test(t) || startsWithMarker(t)) continue;
-    if (t.indexOf('\t') >= 0 || !/^\p{Lu}/u.test(t) || /\s(?:chủ trì|phối hợp|thực hiện)\b/u.test(t))
-      continue;
+    // The cheap tests first: most lines are long, or start in lower case (a wrapped sentence).
+    if (t.length < 8 || t.length > 100 || !startsUpper(t) || endsClause(t) || t.indexOf('\t') >= 0) continue;
+    if (!/\d/.test(t) || startsWithMarker(t) || /\s(?:chủ trì|phối hợp|thực hiện)\b/u.test(t)) continue;
     counts.set(t, (counts.get(t) ?? 0) + 1);
   }
   const out = new Set<string>();
   for (const [t, n] of counts) if (n >= 3) out.add(cleanLine(t));
   return out;
+}
+
+/** /[.;:,]$/.test(s), from the last character. */
+function endsClause(s: string): boolean {
+  const c = s.charCodeAt(s.length - 1);
+  return c === 0x2e || c === 0x3b || c === 0x3a || c === 0x2c;
 }
 
 /** Inside a blank-line block: the next line goes on with the paragraph unless it opens another. */

@@ -73,57 +73,71 @@ function nextBar(lines: readonly string[], from: number): number {
   return -1;
 }
 
+/** Index of the first line in [from, to) with text, or -1. */
+function firstText(lines: readonly string[], from: number, to: number): number {
+  for (let j = from; j < to; j++) if (!isBlank(lines[j])) return j;
+  return -1;
+}
+
 export function rebuildPipeTables(lines: readonly string[]): SourceLines {
   const out: SourceLines = { texts: [], lines: [] };
-  const push = (text: string, line: number) => {
-    out.texts.push(text);
-    out.lines.push(line);
-  };
   let i = 0;
   while (i < lines.length) {
+    const here = lines[i];
     if (
-      !isBar(lines[i]) ||
+      !isBar(here) ||
       nextBar(lines, i + 1) < 0 ||
       isBlank(lines[i + 1] ?? '') ||
       MARKDOWN_ROW.test(lines[i - 1] ?? '')
     ) {
       // A bar alone under a markdown row ("| TT | Tên văn bản | … |" then "|") is that table's
       // copy damage, not the opening of a flattened table.
-      push(lines[i], i + 1);
+      out.texts.push(here);
+      out.lines.push(i + 1);
       i++;
       continue;
     }
-    // A table: cells between bars, rows between double bars, until a bar with no next one.
-    let row: string[] = [];
+    // A table: cells between bars, rows between double bars, until a bar with no next one. Each
+    // cell is lines at+1 … next-1, looked at in place (most are one line).
+    const row: string[] = [];
     let rowLine = 0;
     let at = i;
-    const flush = () => {
-      if (row.some((c) => c !== '')) push(row.join('\t'), rowLine || at + 1);
-      row = [];
-      rowLine = 0;
-    };
     for (;;) {
       const next = nextBar(lines, at + 1);
       if (next < 0) break;
-      const body = lines.slice(at + 1, next);
+      const first = firstText(lines, at + 1, next);
       // Cells start right after their bar; a blank line there means the table has ended and the
       // next bar opens another one.
-      if (isBlank(body[0] ?? '') && !body.every((l) => isBlank(l))) break;
-      if (body.every((l) => isBlank(l))) {
-        flush(); // two bars: the row ends
-      } else if (APPENDIX_CELL.test(body[0])) {
+      if (first > at + 1) break;
+      if (first < 0) {
+        rowLine = flushRow(out, row, rowLine || at + 1); // two bars: the row ends
+      } else if (APPENDIX_CELL.test(lines[at + 1])) {
         // "| Nơi nhận … | KT. TRƯỞNG BAN … | PHỤ LỤC / title / (Kèm theo …) | TT | …": the appendix
         // heading between the closing block and its table is no cell; it and its lines stand alone.
-        flush();
-        for (let j = 0; j < body.length; j++) if (!isBlank(body[j])) push(body[j], at + 2 + j);
+        rowLine = flushRow(out, row, rowLine || at + 1);
+        for (let j = at + 1; j < next; j++)
+          if (!isBlank(lines[j])) {
+            out.texts.push(lines[j]);
+            out.lines.push(j + 1);
+          }
       } else {
-        if (row.length === 0) rowLine = at + 2 + body.findIndex((l) => !isBlank(l));
-        row.push(cellText(body));
+        if (row.length === 0) rowLine = first + 1;
+        row.push(cellText(next === at + 2 ? [lines[at + 1]] : lines.slice(at + 1, next)));
       }
       at = next;
     }
-    flush();
+    flushRow(out, row, rowLine || at + 1);
     i = at + 1;
   }
   return out;
+}
+
+/** The row's cells as one tab-separated line (unless all are empty); empties `row`, returns 0. */
+function flushRow(out: SourceLines, row: string[], line: number): number {
+  if (row.some((c) => c !== '')) {
+    out.texts.push(row.join('\t'));
+    out.lines.push(line);
+  }
+  row.length = 0;
+  return 0;
 }

@@ -91,7 +91,8 @@ export function roleValue(value: string): Roles {
 }
 
 export function findRoles(text: string): Roles {
-  const line = ROLE_LEAD.exec(text);
+  // Both role-line patterns need a colon: most task texts have none and skip two long scans.
+  const line = text.indexOf(':') >= 0 ? ROLE_LEAD.exec(text) : null;
   if (line) {
     const lead = cleanAgencyName(line[1]);
     const partnersLine = ROLE_PARTNERS.exec(text);

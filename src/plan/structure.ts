@@ -72,11 +72,54 @@ export function classifyLine(line: string): ClassifiedLine {
 }
 
 function classifyMarked(line: string): ClassifiedLine {
-  if (FOOTER.test(line)) return { kind: 'footer', rank: 0, number: '', text: line };
-  if (APPENDIX.test(line) && line.length <= 200) return { kind: 'appendix', rank: 0, number: '', text: line };
-  let m = UPPER_PART.exec(line);
-  if (m && line.length <= 250) return { kind: 'upper', rank: 0, number: m[1], text: (m[2] ?? '').trim() };
-  m = PART.exec(line);
+  // Every pattern below is anchored and opens with a known set of characters: the first one tells
+  // which of them can match at all, so a line of text is not tried with a dozen patterns that fail.
+  const c = line.charCodeAt(0);
+  const digit = c >= 0x30 && c <= 0x39;
+  const lower = (c >= 0x61 && c <= 0x7a) || c === 0x111;
+  if (!digit && !lower) {
+    const marked = classifyHeading(line, c);
+    if (marked) return marked;
+  }
+  let m: RegExpExecArray | null;
+  if (digit) {
+    m = SUB_LETTER.exec(line);
+    if (m) return { kind: 'item', rank: m[1].split('.').length, number: m[1], text: m[2] };
+    m = SUB.exec(line);
+    // "12.173 tỷ đồng": a thousands separator, not an outline number.
+    if (m && !(/\.\d{3}$/.test(m[1]) && !/^\d{1,4}(?:\.\d{1,3})+\./.test(line)))
+      return { kind: 'item', rank: m[1].split('.').length, number: m[1], text: m[2] };
+    m = ITEM.exec(line);
+    if (m) return { kind: 'item', rank: 1, number: m[1], text: m[2] };
+  } else if (lower) {
+    m = POINT.exec(line);
+    if (m) return { kind: 'point', rank: 10, number: m[1], text: m[2] };
+  } else if (DASH_START.has(c)) {
+    m = DASH.exec(line);
+    if (m && m[1] !== '') return { kind: 'dash', rank: 11, number: '', text: m[1] };
+  } else if (c === 0x2b) {
+    m = PLUS.exec(line);
+    if (m && m[1] !== '') return { kind: 'plus', rank: 12, number: '', text: m[1] };
+  }
+  return { kind: 'text', rank: 20, number: '', text: line };
+}
+
+// The characters DASH can start with.
+const DASH_START = new Set([0x2d, 0x2013, 0x2014, 0x2022, 0xb7, 0x2a]);
+
+/** Footer, appendix and part lines (their patterns open with a capital letter), or null. */
+function classifyHeading(line: string, c: number): ClassifiedLine | null {
+  // FOOTER opens with N, T, K or Q.
+  if ((c === 0x4e || c === 0x54 || c === 0x4b || c === 0x51) && FOOTER.test(line))
+    return { kind: 'footer', rank: 0, number: '', text: line };
+  let m: RegExpExecArray | null;
+  if (c === 0x50) {
+    if (APPENDIX.test(line) && line.length <= 200)
+      return { kind: 'appendix', rank: 0, number: '', text: line };
+    m = UPPER_PART.exec(line);
+    if (m && line.length <= 250) return { kind: 'upper', rank: 0, number: m[1], text: (m[2] ?? '').trim() };
+  }
+  m = c === 0x50 || c === 0x49 || c === 0x56 || c === 0x58 ? PART.exec(line) : null;
   if (m && ROMAN.test(m[1]) && m[2].length <= 250) {
     // "I) Bộ Y tế chủ trì …" after "k)": the point l) typed as a capital I, not a part.
     const closer = line.slice(m[1].length).trimStart()[0];
@@ -85,28 +128,14 @@ function classifyMarked(line: string): ClassifiedLine {
     } else return { kind: 'part', rank: 0, number: m[1], text: m[2].trim() };
   }
   // Some plans put lettered parts above the Roman ones: "B. NHIỆM VỤ, GIẢI PHÁP" (an all-caps heading).
-  m = LETTER_PART.exec(line);
+  m = c >= 0x41 && c <= 0x48 ? LETTER_PART.exec(line) : null;
   if (m && !/\p{Ll}/u.test(m[2])) return { kind: 'upper', rank: 0, number: m[1], text: m[2].trim() };
-  if (line.charCodeAt(0) === 0x110) {
+  if (c === 0x110) {
     m = ARTICLE.exec(line);
     if (m && !/\s(?:này|chủ trì|có hiệu lực)(?:\s|$)/u.test(m[2]))
       return { kind: 'part', rank: 0, number: `Đ${m[1]}`, text: m[2].trim() };
   }
-  m = SUB_LETTER.exec(line);
-  if (m) return { kind: 'item', rank: m[1].split('.').length, number: m[1], text: m[2] };
-  m = SUB.exec(line);
-  // "12.173 tỷ đồng": a thousands separator, not an outline number.
-  if (m && !(/\.\d{3}$/.test(m[1]) && !/^\d{1,4}(?:\.\d{1,3})+\./.test(line)))
-    return { kind: 'item', rank: m[1].split('.').length, number: m[1], text: m[2] };
-  m = ITEM.exec(line);
-  if (m) return { kind: 'item', rank: 1, number: m[1], text: m[2] };
-  m = POINT.exec(line);
-  if (m) return { kind: 'point', rank: 10, number: m[1], text: m[2] };
-  m = DASH.exec(line);
-  if (m && m[1] !== '') return { kind: 'dash', rank: 11, number: '', text: m[1] };
-  m = PLUS.exec(line);
-  if (m && m[1] !== '') return { kind: 'plus', rank: 12, number: '', text: m[1] };
-  return { kind: 'text', rank: 20, number: '', text: line };
+  return null;
 }
 
 // What a part's heading says it holds. Reviews, purposes, targets, resources and slogans hold no

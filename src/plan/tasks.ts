@@ -170,6 +170,8 @@ function childNumber(parent: OutlineNode, child: OutlineNode, bulletIndex: numbe
 
 /** "…Tỉnh ủy./." — the end-of-document mark is not part of the last task. */
 function stripEndMark(text: string): string {
+  // The pattern is tried at every position: a text without "./" (nearly all) is spared the scan.
+  if (text.indexOf('./') < 0) return text.trim();
   return text.replace(/\.\/[.\p{L}]{0,3}\s*$/u, '.').trim();
 }
 

@@ -4,10 +4,13 @@
  * a caller changes, a hand-written line splitter, a cell or a line that needs its full cleaning.
  * The byte-for-byte proof on every plan kept is `node scripts/parse-corpus.js compare`.
  */
-import { classifyNotes } from '../../src/plan/deadline';
 import { normalizeText, normalizeWithMap } from '../../src/plan/normalize';
 import { parsePlan } from '../../src/plan/parse';
+import { findRoles } from '../../src/plan/roles';
+import { classifyLine } from '../../src/plan/structure';
 import { tableColumns } from '../../src/plan/table-columns';
+import { classifyNotes, extractDeadlines } from '../../src/plan/deadline';
+import { agencyFromHeading } from '../../src/plan/agency';
 
 describe('tableColumns keeps its answer with the row', () => {
   it('reads a row again once the outline has extended it (a cell cut by a line break)', () => {
@@ -106,5 +109,171 @@ describe('cleaning shortcuts', () => {
       ].join('\n'),
     );
     expect(text.split('\n')).toEqual(['STT\tNội dung\t', '1\tRà soát\t']);
+  });
+});
+
+describe('cleaning shortcuts taken on what a line holds', () => {
+  it('a lone asterisk is left; a pair, a closing run and an opening run are still removed', () => {
+    expect(normalizeText('Rà soát văn bản (*) trong năm')).toBe('Rà soát văn bản (*) trong năm');
+    expect(normalizeText('Rà soát *văn bản* (*)')).toBe('Rà soát văn bản (*)');
+    expect(normalizeText('(*) Rà soát văn bản  ')).toBe('(*) Rà soát văn bản');
+    expect(normalizeText('- **Rà soát văn bản')).toBe('- Rà soát văn bản');
+    expect(normalizeText('Rà soát văn bản**')).toBe('Rà soát văn bản');
+  });
+
+  it('odd spaces, invisible characters and controls are cleaned when one of them is there', () => {
+    expect(normalizeText('Rà\u00a0soát\u200b văn\u0007 bản *x*')).toBe('Rà soát văn bản x');
+    expect(normalizeText('Rà  soát\u00ad văn bản *x*')).toBe('Rà soát văn bản x');
+  });
+});
+
+describe('classifyLine tries only the patterns a first character allows', () => {
+  it('every marker still reads as its kind', () => {
+    const kinds = (lines: string[]) => lines.map((l) => [classifyLine(l).kind, classifyLine(l).number]);
+    expect(
+      kinds([
+        'Nơi nhận:',
+        'TM. ỦY BAN NHÂN DÂN',
+        'KT. CHỦ TỊCH',
+        'Q. GIÁM ĐỐC',
+        'PHỤ LỤC I',
+        'PHẦN II. NHIỆM VỤ',
+        'Phần thứ hai: NỘI DUNG',
+        'IV. TỔ CHỨC THỰC HIỆN',
+        'V. KINH PHÍ',
+        'X. HIỆU LỰC',
+        'I) Bộ Y tế chủ trì rà soát',
+        'B. NHIỆM VỤ, GIẢI PHÁP',
+        'Điều 2. Tổ chức thực hiện',
+        '2.1.a. Thành lập Ban Chỉ đạo',
+        '3.2. Rà soát văn bản',
+        '12. Rà soát văn bản',
+        'đ) Rà soát văn bản',
+        'a) Rà soát văn bản',
+        '- Rà soát văn bản',
+        '– Rà soát văn bản',
+        '— Rà soát văn bản',
+        '• Rà soát văn bản',
+        '· Rà soát văn bản',
+        '* Rà soát văn bản',
+        '+ Rà soát văn bản',
+        'Sở Nội vụ chủ trì',
+        'Ủy ban nhân dân tỉnh',
+        '-2 % so với năm trước',
+        '',
+      ]),
+    ).toEqual([
+      ['footer', ''],
+      ['footer', ''],
+      ['footer', ''],
+      ['footer', ''],
+      ['appendix', ''],
+      ['upper', 'II'],
+      ['upper', 'thứ hai'],
+      ['part', 'IV'],
+      ['part', 'V'],
+      ['part', 'X'],
+      ['point', 'l'],
+      ['upper', 'B'],
+      ['part', 'Đ2'],
+      ['item', '2.1.a'],
+      ['item', '3.2'],
+      ['item', '12'],
+      ['point', 'đ'],
+      ['point', 'a'],
+      ['dash', ''],
+      ['dash', ''],
+      ['dash', ''],
+      ['dash', ''],
+      ['dash', ''],
+      ['dash', ''],
+      ['plus', ''],
+      ['text', ''],
+      ['text', ''],
+      ['text', ''],
+      ['text', ''],
+    ]);
+  });
+});
+
+describe('task-pass shortcuts taken on what a text holds', () => {
+  it('a role line is read when its colon is there, and a text without one still finds its lead', () => {
+    expect(findRoles('Rà soát văn bản. Cơ quan chủ trì: Sở Nội vụ; cơ quan phối hợp: Sở Tư pháp')).toEqual({
+      lead: 'Sở Nội vụ',
+      partners: ['Sở Tư pháp'],
+    });
+    expect(findRoles('Sở Nội vụ chủ trì, phối hợp với Sở Tư pháp rà soát văn bản').lead).toBe('Sở Nội vụ');
+  });
+
+  it('a time line needs its colon; a bracketed note needs its bracket', () => {
+    expect(extractDeadlines('Rà soát văn bản\n- Thời gian thực hiện: Quý II/2025', 2025)).toEqual([
+      { category: 'due', raw: 'Quý II/2025', due: '2025-06-30' },
+    ]);
+    expect(extractDeadlines('Rà soát văn bản (quý II/2025)', 2025)[0].due).toBe('2025-06-30');
+    expect(extractDeadlines('Rà soát văn bản trước ngày 30/6/2025', 2025)[0].due).toBe('2025-06-30');
+  });
+
+  it('a committee named after its work is still one name, and a heading without "an " still cuts at its verb', () => {
+    expect(agencyFromHeading('Ban chỉ đạo tỉnh chủ trì')).toBe('Ban chỉ đạo tỉnh');
+    expect(agencyFromHeading('Sở Nội vụ chủ trì')).toBe('Sở Nội vụ');
+  });
+});
+
+describe('line tests answered from a character code', () => {
+  it('a running header (capital start, no clause end, a number) is dropped; a line ending a clause stays', () => {
+    const page = (n: number) => [`Rà soát văn bản số ${n} của tỉnh.`, 'CÔNG BÁO/Số 1091/Ngày 03-11-2023'];
+    const text = normalizeText([1, 2, 3].flatMap(page).join('\n'));
+    expect(text).not.toContain('CÔNG BÁO');
+    const kept = normalizeText(
+      [1, 2, 3].flatMap((n) => [`Rà soát ${n}.`, 'Ông Nguyễn Văn A, 1091,']).join('\n'),
+    );
+    expect(kept).toContain('Ông Nguyễn Văn A, 1091,');
+  });
+
+  it('a text wrapped inside blank-line blocks is joined; an ellipsis or a question mark ends a sentence', () => {
+    const block = (n: number) => [
+      `Sở Nội vụ rà soát văn bản ${n} của`,
+      'tỉnh và báo cáo Ủy ban',
+      'nhân dân tỉnh.',
+      '',
+    ];
+    const text = normalizeText([1, 2, 3, 4, 5, 6].flatMap(block).join('\n'));
+    expect(text.split('\n')[0]).toBe('Sở Nội vụ rà soát văn bản 1 của tỉnh và báo cáo Ủy ban nhân dân tỉnh.');
+    // Every line ends with an ellipsis: no wrapped sentence, so the next line starts a paragraph.
+    const ended = normalizeText(
+      [1, 2, 3, 4, 5, 6].flatMap((n) => [`Rà soát văn bản ${n}…`, 'tỉnh báo cáo.', '']).join('\n'),
+    );
+    expect(ended.split('\n').slice(0, 3)).toEqual([
+      'Rà soát văn bản 1…',
+      'tỉnh báo cáo.',
+      'Rà soát văn bản 2…',
+    ]);
+  });
+
+  it('the end-of-document mark goes; a slash elsewhere in the text stays', () => {
+    const plan = parsePlan('KẾ HOẠCH\nI. NHIỆM VỤ\n1. Rà soát Kế hoạch 12/KH-UBND (quý II/2024)./.');
+    expect(plan.tasks[0].text).toBe('Rà soát Kế hoạch 12/KH-UBND (quý II/2024).');
+  });
+
+  it('a flattened table cell over several lines, and an appendix heading among the cells', () => {
+    const text = normalizeText(
+      [
+        '|',
+        'STT',
+        '|',
+        'Nội dung',
+        'công việc',
+        '|',
+        '|',
+        '1',
+        '|',
+        'Rà soát',
+        '|',
+        'PHỤ LỤC',
+        'Danh mục',
+        '|',
+      ].join('\n'),
+    );
+    expect(text.split('\n')).toEqual(['STT\tNội dung công việc', '1\tRà soát', 'PHỤ LỤC', 'Danh mục']);
   });
 });
