@@ -324,6 +324,41 @@ export class SheetDoc {
       : { top: row, bottom: row, left: col, right: col };
   }
 
+  /** Adds a row after the last one with its cells (in column order), as putCell on each would. */
+  appendRow(row: number, cells: CellSlot[]): void {
+    if (row <= this.lastRow()) throw new Error(`Row ${row} is not after the last row ${this.lastRow()}`);
+    const qname = `${this.prefix}row`;
+    const slot: RowSlot = {
+      r: row,
+      start: -1,
+      end: -1,
+      openTag: `<${qname} r="${row}">`,
+      qname,
+      explicitR: true,
+      cells,
+      tail: '',
+      dirty: true,
+    };
+    this.rows.push(slot);
+    this.byNumber.set(row, slot);
+    this.changed = true;
+    let left = cells[0].col;
+    let right = left;
+    for (const c of cells) {
+      if (c.col < left) left = c.col;
+      if (c.col > right) right = c.col;
+    }
+    const e = this.editedRange;
+    this.editedRange = e
+      ? {
+          top: Math.min(e.top, row),
+          bottom: Math.max(e.bottom, row),
+          left: Math.min(e.left, left),
+          right: Math.max(e.right, right),
+        }
+      : { top: row, bottom: row, left, right };
+  }
+
   /**
    * Before the cell at (row, col) loses its formula: if it is the master of a shared-formula
    * group, hand the group to its next cell (or write the group out as plain formulas).
