@@ -572,6 +572,43 @@ export class XmlScanner {
     this.closeElement();
   }
 
+  /**
+   * After START: skips the element as skip() does, but finds its end by looking at each "<"
+   * only, not through every tag (a worksheet row of twenty cells is sixty tags). Sound because
+   * "<" cannot stand in text or attribute values; anything the search cannot judge (a comment,
+   * CDATA, a processing instruction, an element of the same name inside, no end tag) is left
+   * to skip(), which reports what is wrong.
+   */
+  skipElement(): void {
+    if (this.pendingEnd) {
+      this.skip();
+      return;
+    }
+    const b = this.b;
+    const nameStart = this.nameStart;
+    const nameLength = this.nameEnd - nameStart;
+    const sameName = (at: number) => {
+      for (let k = 0; k < nameLength; k++) if (b[at + k] !== b[nameStart + k]) return false;
+      const after = b[at + nameLength];
+      return after === GT || after === SLASH || isSpace(after);
+    };
+    for (let lt = b.indexOf(60, this.pos); lt >= 0 && lt + 1 < b.length; lt = b.indexOf(60, lt + 1)) {
+      const c1 = b[lt + 1];
+      if (c1 === BANG || c1 === QUESTION) break;
+      if (c1 !== SLASH) {
+        if (sameName(lt + 1)) break;
+        continue;
+      }
+      if (!sameName(lt + 2)) continue;
+      const gt = endTagClose(b, lt + 2);
+      if (gt < 0) break;
+      this.pos = gt + 1;
+      this.closeElement();
+      return;
+    }
+    this.skip();
+  }
+
   /** The position after the `>` of the tag starting at `lt`, or -1 when unterminated. */
   private tagEndOf(lt: number): number {
     const b = this.b;

@@ -133,3 +133,44 @@ describe('XmlScanner', () => {
     expect(sc.local).toBe('a');
   });
 });
+
+describe('XmlScanner.skipElement', () => {
+  /** Where each way of skipping leaves the scanner after the START of the first `row`, and the events after it. */
+  function afterSkip(xml: string, how: 'skip' | 'skipElement'): { offset: number; rest: string[] } {
+    const sc = XmlScanner.of(xml);
+    for (let ev = sc.next(); ev !== EOF; ev = sc.next()) {
+      if (ev === START && sc.local === 'row') {
+        if (how === 'skip') sc.skip();
+        else sc.skipElement();
+        return { offset: sc.offset, rest: events(sc) };
+      }
+    }
+    throw new Error('no row');
+  }
+
+  const rows = [
+    `<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"><f>A1&gt;1</f><v>1</v></c></row>`,
+    `<row r="1"/>`,
+    `<row r="1" ><c r="A1"/></row >`,
+    `<row r="1"><c r="A1"><!-- </row> --><v>1</v></c></row>`,
+    `<row r="1"><c r="A1" t="inlineStr"><is><t><![CDATA[</row>]]></t></is></c></row>`,
+    `<row r="1"><?pi </row>?><c r="A1"/></row>`,
+    `<row r="1"><extLst><row r="9"/></extLst></row>`,
+    `<row r="1"><rows/><c r="A1" t="str"><v>a &lt; b</v></c><rowx/></row>`,
+  ];
+
+  it.each(rows)('ends where skip() ends, and the events after it are the same: %s', (row) => {
+    const xml = `<worksheet xmlns="${SML}"><sheetData>${row}<row r="2"><c r="A2"><v>2</v></c></row></sheetData></worksheet>`;
+    expect(afterSkip(xml, 'skipElement')).toEqual(afterSkip(xml, 'skip'));
+  });
+
+  it('keeps to the prefix the element is written with', () => {
+    const xml = `<x:worksheet xmlns:x="${SML}"><x:sheetData><x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c></x:row><x:row r="2"/></x:sheetData></x:worksheet>`;
+    expect(afterSkip(xml, 'skipElement')).toEqual(afterSkip(xml, 'skip'));
+  });
+
+  it('reports a row without its end as skip() does', () => {
+    const xml = `<worksheet xmlns="${SML}"><sheetData><row r="1"><c r="A1"><v>1</v>`;
+    expect(() => afterSkip(xml, 'skipElement')).toThrow(XmlSyntaxError);
+  });
+});

@@ -27,7 +27,7 @@ import { XmlScanner, XmlSyntaxError } from '../scanner';
 import { scanStyles, type Styles } from '../styles';
 import type { SheetInfo, SheetState } from '../workbook';
 import { DAYS_1904 } from '../worksheet';
-import { buildCell, CellContent } from './cell-xml';
+import { buildCell, CellContent, type ParsedCell } from './cell-xml';
 import {
   addOverride,
   addRelationship,
@@ -480,13 +480,17 @@ export class SheetEditor {
     const at = typeof ref === 'string' ? parseCellRef(ref) : ref;
     if (!at) throw new Error(`Not a cell reference: ${String(ref)}`);
     const { row, col } = at;
-    const address = cellRef(row, col);
     const old = this.doc.cell(row, col);
-    let style = old ? old.style : this.doc.defaultStyle(row, col);
-    const reader = this.editor.reader;
     if (old?.formula) this.doc.releaseSharedMaster(row, col, old);
     if (old?.type === 's' && old.value !== null && old.value !== '') this.editor.sharedStrings().release();
+    this.doc.putCell(row, col, this.cellXml(row, col, input, old));
+  }
 
+  /** The new `<c>` for (row, col) holding `input`, keeping the old cell's style and own attributes. */
+  private cellXml(row: number, col: number, input: CellInput, old: ParsedCell | null): string {
+    const address = cellRef(row, col);
+    let style = old ? old.style : this.doc.defaultStyle(row, col);
+    const reader = this.editor.reader;
     let content: CellContent;
     let formula = old?.formula !== null && old?.formula !== undefined;
     if (input === null || input === '') content = { kind: 'empty' };
@@ -515,15 +519,25 @@ export class SheetEditor {
     }
     const qname = old ? (/^<([^\s/>]+)/.exec(old.xml)?.[1] ?? `${this.doc.prefix}c`) : `${this.doc.prefix}c`;
     const oldTag = old ? old.xml.slice(0, old.xml.indexOf('>') + 1) : null;
-    this.doc.putCell(row, col, buildCell(qname, address, style, content, oldTag));
+    const xml = buildCell(qname, address, style, content, oldTag);
     this.editor.noteEdit(formula);
+    return xml;
   }
 
   /** Writes rows after the last one, starting at column `firstCol`; returns the first row written. */
   appendRows(rows: CellInput[][], firstCol = 0): number {
     const first = this.doc.lastRow() + 1;
-    rows.forEach((cells, i) =>
-      cells.forEach((v, j) => v !== null && this.set({ row: first + i, col: firstCol + j }, v)),
+    // Rows past the last hold no cell to look up, keep or release: each is built whole and added
+    // at once (a merge appends thousands of history rows), the same cells set() would write.
+    this.editor.guarded(() =>
+      rows.forEach((values, i) => {
+        const row = first + i;
+        const cells: { col: number; xml: string }[] = [];
+        values.forEach((v, j) => {
+          if (v !== null) cells.push({ col: firstCol + j, xml: this.cellXml(row, firstCol + j, v, null) });
+        });
+        if (cells.length) this.doc.appendRow(row, cells);
+      }),
     );
     return first;
   }

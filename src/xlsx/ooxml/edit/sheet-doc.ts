@@ -189,7 +189,7 @@ export class SheetDoc {
         const explicitR = rAttr !== null && /^\d+$/.test(rAttr);
         const r = explicitR ? Number(rAttr) : prevRow + 1;
         prevRow = r;
-        sc.skip();
+        sc.skipElement();
         const row: RowSlot = {
           r,
           start,
@@ -324,6 +324,41 @@ export class SheetDoc {
       : { top: row, bottom: row, left: col, right: col };
   }
 
+  /** Adds a row after the last one with its cells (in column order), as putCell on each would. */
+  appendRow(row: number, cells: CellSlot[]): void {
+    if (row <= this.lastRow()) throw new Error(`Row ${row} is not after the last row ${this.lastRow()}`);
+    const qname = `${this.prefix}row`;
+    const slot: RowSlot = {
+      r: row,
+      start: -1,
+      end: -1,
+      openTag: `<${qname} r="${row}">`,
+      qname,
+      explicitR: true,
+      cells,
+      tail: '',
+      dirty: true,
+    };
+    this.rows.push(slot);
+    this.byNumber.set(row, slot);
+    this.changed = true;
+    let left = cells[0].col;
+    let right = left;
+    for (const c of cells) {
+      if (c.col < left) left = c.col;
+      if (c.col > right) right = c.col;
+    }
+    const e = this.editedRange;
+    this.editedRange = e
+      ? {
+          top: Math.min(e.top, row),
+          bottom: Math.max(e.bottom, row),
+          left: Math.min(e.left, left),
+          right: Math.max(e.right, right),
+        }
+      : { top: row, bottom: row, left, right };
+  }
+
   /**
    * Before the cell at (row, col) loses its formula: if it is the master of a shared-formula
    * group, hand the group to its next cell (or write the group out as plain formulas).
@@ -374,21 +409,20 @@ export class SheetDoc {
     }
   }
 
-  private rowBytes(row: RowSlot): Uint8Array {
+  /** A row as it is written anew: renumbered, added by this editor, or with cells changed. */
+  private rowText(row: RowSlot): string {
     if (!row.dirty && row.start >= 0) {
-      const original = this.bytes.subarray(row.start, row.end);
-      if (row.explicitR || !this.changed) return original;
       // Rows without numbers are positional: number them once rows may have been inserted.
       const source = this.source(row);
       const end = startTagEnd(source);
-      return ENCODER.encode(setAttribute(source.slice(0, end), 'r', String(row.r)) + source.slice(end));
+      return setAttribute(source.slice(0, end), 'r', String(row.r)) + source.slice(end);
     }
     if (row.start < 0) {
       // A row this editor added (history rows, thousands at a time): its start tag and every
       // cell were built here with their numbers, so there is nothing to set or remove.
       let cells = '';
       for (const c of row.cells ?? []) cells += c.xml;
-      return ENCODER.encode(`${row.openTag}${cells}</${row.qname}>`);
+      return `${row.openTag}${cells}</${row.qname}>`;
     }
     let open = setAttribute(row.openTag, 'r', String(row.r));
     // The spans hint may no longer cover the cells; it is optional.
@@ -400,7 +434,7 @@ export class SheetDoc {
         return /\sr\s*=/.test(tag) ? c.xml : setAttribute(tag, 'r', cellRef(row.r, c.col)) + c.xml.slice(end);
       })
       .join('');
-    return ENCODER.encode(`${open}${cells}${row.tail}</${row.qname}>`);
+    return `${open}${cells}${row.tail}</${row.qname}>`;
   }
 
   /** Everything before the rows, the used-range hint widened to the edited cells. */
@@ -435,8 +469,11 @@ export class SheetDoc {
     const pieces = this.head();
     // Rows kept as written that follow one another in the part go out as one piece: a sheet of
     // 10,000 rows with a few hundred edited is copied in a few hundred pieces, not 10,000.
+    // Rows written anew that follow one another are encoded together (thousands of history rows
+    // in one call, not one each).
     let runStart = -1;
     let runEnd = -1;
+    let written = '';
     for (const row of this.rows) {
       const kept = !row.dirty && row.start >= 0 && (row.explicitR || !this.changed);
       if (kept && row.start === runEnd) {
@@ -445,10 +482,14 @@ export class SheetDoc {
       }
       if (runStart >= 0) pieces.push(this.bytes.subarray(runStart, runEnd));
       runStart = runEnd = -1;
-      if (kept) [runStart, runEnd] = [row.start, row.end];
-      else pieces.push(this.rowBytes(row));
+      if (kept) {
+        if (written) pieces.push(ENCODER.encode(written));
+        written = '';
+        [runStart, runEnd] = [row.start, row.end];
+      } else written += this.rowText(row);
     }
     if (runStart >= 0) pieces.push(this.bytes.subarray(runStart, runEnd));
+    if (written) pieces.push(ENCODER.encode(written));
     if (this.closeData !== null)
       pieces.push(ENCODER.encode(this.closeData), this.bytes.subarray(this.dataEnd));
     else pieces.push(this.bytes.subarray(this.dataEnd));
