@@ -36,6 +36,7 @@ import {
   distinctItems,
   fflateEngine,
   itemKey,
+  linesHeight,
   marginsFromMm,
   parseRange,
   pivotRows,
@@ -43,7 +44,7 @@ import {
   StyleRegistry,
   workbookBytes,
   writeWorkbook,
-  wrappedRowHeight,
+  wrappedLines,
 } from './ooxml/write';
 
 /**
@@ -471,18 +472,21 @@ function chartModel(c: ChartSpec, sheet: SheetSpec): ChartModel {
 function sheetModel(sheet: SheetSpec, ctx: WorkbookContext): WorksheetModel {
   const layouts = sheet.tables.map((t) => ctx.tables.get(t.name.toLowerCase())!.layout);
   const widths = sheet.widths;
+  // The wrapped columns and their widths, found once: the height is asked for every row.
+  const first = layouts[0]?.spec;
+  const wrapped =
+    sheet.fitWrappedRows && first
+      ? first.columns.flatMap((c, j) => (c.wrap ? [{ j, width: widths[first.col + j] ?? c.width }] : []))
+      : [];
   const heights = (_r: number, cells: readonly CellValue[]) => {
-    if (!sheet.fitWrappedRows) return undefined;
-    return wrappedRowHeight(
-      cells.flatMap((v, j) => {
-        const t = layouts[0]?.spec;
-        const column = t?.columns[j];
-        if (!t || !column?.wrap) return [];
-        const text =
-          v?.t === 'text' ? v.v : v?.t === 'formula' && typeof v.result === 'string' ? v.result : '';
-        return text ? [{ text, width: widths[t.col + j] ?? column.width }] : [];
-      }),
-    );
+    if (!wrapped.length) return undefined;
+    let lines = 1;
+    for (const { j, width } of wrapped) {
+      const v = cells[j];
+      const text = v?.t === 'text' ? v.v : v?.t === 'formula' && typeof v.result === 'string' ? v.result : '';
+      if (text) lines = Math.max(lines, wrappedLines(text, width));
+    }
+    return linesHeight(lines);
   };
   const pivots = (sheet.pivots ?? []).map((p) => pivotModel(p, ctx));
   const sources: Iterable<RowModel>[] = [
