@@ -162,27 +162,44 @@ function layoutTable(t: TableSpec, styles: StyleRegistry): TableLayout {
   return { spec: t, header, rows, ref, columnStyles, headerStyle, shared, calculated };
 }
 
-function* tableRows(
+/**
+ * The table's rows, made as the writer asks for them. A plain iterator, not a generator: V8's
+ * optimising compiler took 7–17 ms of CPU on this generator in every fresh process, the largest
+ * single compile of a 1,000-task write.
+ */
+function tableRows(
   l: TableLayout,
   heights: (row: number, cells: readonly CellValue[]) => number | undefined,
-): Generator<RowModel> {
+): Iterable<RowModel> {
   const t = l.spec;
-  yield {
+  const header: RowModel = {
     r: l.header,
     first: t.col,
     cells: t.columns.map((c): CellData => ({ t: 'text', v: c.header })),
     styles: l.headerStyle,
   };
-  if (!t.rows.length) {
-    yield { r: l.header + 1, first: t.col, cells: [] };
-    return;
-  }
-  for (let i = 0; i < t.rows.length; i++) {
-    const r = l.header + 1 + i;
-    // The spec's own row goes through as it is: no copy per row.
-    const cells = t.rows[i];
-    yield { r, first: t.col, cells, styles: l.columnStyles, height: heights(r, cells) };
-  }
+  if (!t.rows.length) return [header, { r: l.header + 1, first: t.col, cells: [] }];
+  return {
+    [Symbol.iterator]: (): Iterator<RowModel> => {
+      let i = -1;
+      return {
+        next: (): IteratorResult<RowModel> => {
+          if (i < 0) {
+            i = 0;
+            return { value: header, done: false };
+          }
+          if (i >= t.rows.length) return { value: undefined, done: true };
+          const r = l.header + 1 + i;
+          // The spec's own row goes through as it is: no copy per row.
+          const cells = t.rows[i++];
+          return {
+            value: { r, first: t.col, cells, styles: l.columnStyles, height: heights(r, cells) },
+            done: false,
+          };
+        },
+      };
+    },
+  };
 }
 
 /** Rows of several sources (each ascending) as one ascending sequence. */
