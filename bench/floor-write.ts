@@ -3,12 +3,20 @@
  * XML built by plain string concatenation into one string per part, each part deflated at level 1
  * by node:zlib in one call, and a hand-made ZIP around them. No streaming, no checks, no model:
  * the least work that still writes the same cells, the same table part and a package readers open.
+ *
+ * It also writes what the product's file cannot do without, or the comparison flatters the floor
+ * by the work it skips (at 1,000 tasks that was about a tenth of the product's write): the height
+ * of each row of wrapped text (spreadsheets do not measure text when they open a file, so without
+ * it every task prints one line high), the theme the table style is drawn in, and the document
+ * properties (who built the file, and when). It estimates heights with the product's own
+ * `wrappedLines`, as any writer of these rows would have to.
  */
 import * as zlib from 'node:zlib';
 import { escapeAttr, escapeXml } from '../src/xlsx/ooxml/xml';
 import { isoToSerial } from '../src/model/dates';
 import type { CellSpec, CellValue, SheetSpec, WorkbookSpec } from '../src/workbook/types';
-import { StyleRegistry } from '../src/xlsx/ooxml/write';
+import { linesHeight, StyleRegistry, wrappedLines } from '../src/xlsx/ooxml/write';
+import { THEME_XML } from '../src/xlsx/ooxml/write/theme';
 import { columnLetter } from '../src/model/table';
 
 const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
@@ -102,6 +110,9 @@ export function floorXlsx(spec: WorkbookSpec): Buffer {
         styles.cell({ numFmt: c.numFmt, alignment: { vertical: 'top', wrap: c.wrap } }),
       );
       const letters = t.columns.map((_c, j) => columnLetter(t.col + j));
+      const wrapped = sheet.fitWrappedRows
+        ? t.columns.flatMap((c, j) => (c.wrap ? [{ j, width: sheet.widths[t.col + j] ?? c.width }] : []))
+        : [];
       const header = t.row + 1;
       out.push(
         `<row r="${header}">${t.columns.map((c, j) => `<c r="${letters[j]}${header}" t="s"><v>${s(c.header)}</v></c>`).join('')}</row>`,
@@ -109,7 +120,15 @@ export function floorXlsx(spec: WorkbookSpec): Buffer {
       const last = header + t.rows.length;
       t.rows.forEach((row, i) => {
         const r = header + 1 + i;
-        out.push(`<row r="${r}">`);
+        let lines = 1;
+        for (const { j, width } of wrapped) {
+          const v = row[j];
+          const text =
+            v?.t === 'text' ? v.v : v?.t === 'formula' && typeof v.result === 'string' ? v.result : '';
+          if (text) lines = Math.max(lines, wrappedLines(text, width));
+        }
+        const height = linesHeight(lines);
+        out.push(height === undefined ? `<row r="${r}">` : `<row r="${r}" ht="${height}" customHeight="1">`);
         row.forEach((v, j) => {
           const formula = t.columns[j].formula;
           const shared = !formula
@@ -172,6 +191,17 @@ export function floorXlsx(spec: WorkbookSpec): Buffer {
   strings.push('</sst>');
   parts.push(['xl/sharedStrings.xml', strings.join('')]);
   parts.push(['xl/styles.xml', styles.toXml()]);
+  parts.push(['xl/theme/theme1.xml', THEME_XML]);
+  const built = new Date(spec.meta.builtAt).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  parts.push([
+    'docProps/core.xml',
+    `${HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
+      `<dc:creator>${escapeXml(spec.meta.generator)}</dc:creator><dcterms:created xsi:type="dcterms:W3CDTF">${built}</dcterms:created></cp:coreProperties>`,
+  ]);
+  parts.push([
+    'docProps/app.xml',
+    `${HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Microsoft Excel</Application></Properties>`,
+  ]);
   const n = spec.sheets.length;
   parts.push([
     'xl/workbook.xml',
@@ -186,11 +216,14 @@ export function floorXlsx(spec: WorkbookSpec): Buffer {
             `<Relationship Id="rId${i + 1}" Type="${R}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
         )
         .join('') +
-      `<Relationship Id="rId${n + 1}" Type="${R}/styles" Target="styles.xml"/><Relationship Id="rId${n + 2}" Type="${R}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
+      `<Relationship Id="rId${n + 1}" Type="${R}/styles" Target="styles.xml"/><Relationship Id="rId${n + 2}" Type="${R}/sharedStrings" Target="sharedStrings.xml"/>` +
+      `<Relationship Id="rId${n + 3}" Type="${R}/theme" Target="theme/theme1.xml"/></Relationships>`,
   ]);
   parts.push([
     '_rels/.rels',
-    `${HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${R}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    `${HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${R}/officeDocument" Target="xl/workbook.xml"/>` +
+      `<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>` +
+      `<Relationship Id="rId3" Type="${R}/extended-properties" Target="docProps/app.xml"/></Relationships>`,
   ]);
   parts.unshift([
     '[Content_Types].xml',
@@ -208,7 +241,10 @@ export function floorXlsx(spec: WorkbookSpec): Buffer {
             `<Override PartName="/xl/tables/table${i + 1}.xml" ContentType="${T}.spreadsheetml.table+xml"/>`,
         )
         .join('') +
-      `<Override PartName="/xl/styles.xml" ContentType="${T}.spreadsheetml.styles+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="${T}.spreadsheetml.sharedStrings+xml"/></Types>`,
+      `<Override PartName="/xl/styles.xml" ContentType="${T}.spreadsheetml.styles+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="${T}.spreadsheetml.sharedStrings+xml"/>` +
+      `<Override PartName="/xl/theme/theme1.xml" ContentType="${T}.theme+xml"/>` +
+      `<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>` +
+      `<Override PartName="/docProps/app.xml" ContentType="${T}.extended-properties+xml"/></Types>`,
   ]);
   return zipParts(parts);
 }

@@ -12,7 +12,8 @@ import type { RawCell, TableSnapshot } from '../src/model/table';
 import { parsePlan } from '../src/plan/parse';
 import type { Plan } from '../src/plan/types';
 import { planRowCells } from '../src/tracking/plan-rows';
-import { diffPlanTasks, normalizedWords, type RevisionTask } from '../src/tracking/revise';
+import { diffPlanTasks, type RevisionTask } from '../src/tracking/revise';
+import { normalizedKey } from '../src/tracking/text-key';
 import { reviseTable } from '../src/tracking/revise-table';
 import { sampleText, scalePlan } from './generate';
 import { median, type Result } from './measure';
@@ -105,9 +106,9 @@ function snapshotOf(plan: Plan): TableSnapshot {
 /** The floor: each text normalised once and hashed into a map. */
 function floor(oldTasks: readonly RevisionTask[], newTasks: readonly RevisionTask[]): number {
   const seen = new Map<string, number>();
-  for (const t of oldTasks) seen.set(normalizedWords(t.text).join(' '), 1);
+  for (const t of oldTasks) seen.set(normalizedKey(t.text), 1);
   let hits = 0;
-  for (const t of newTasks) if (seen.has(normalizedWords(t.text).join(' '))) hits += 1;
+  for (const t of newTasks) if (seen.has(normalizedKey(t.text))) hits += 1;
   return hits;
 }
 

@@ -11,6 +11,8 @@
  * the exact assignment is solved only inside the small groups of tasks that compete.
  */
 
+import { normalizedKey } from './text-key';
+
 export interface RevisionTask {
   id: string;
   text: string;
@@ -54,13 +56,8 @@ export const RENUMBER_THRESHOLD = 0.6;
 
 /** Words without case, diacritics or punctuation: "Tỉnh uỷ"/"tỉnh ủy" and NFD/NFC compare equal. */
 export function normalizedWords(text: string): string[] {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter((w) => w.length > 0);
+  const key = normalizedKey(text);
+  return key ? key.split(' ') : [];
 }
 
 /** Plain Dice coefficient of the two texts' word sets (merge uses it to spot a swapped id). */
@@ -78,32 +75,38 @@ interface Prepared {
   task: RevisionTask;
   /** Position in its plan (old or new). */
   index: number;
-  /** The normalised words, in reading order. */
-  list: string[];
-  /** The normalised words joined: equal keys are the same text. */
+  /** The normalised words joined by spaces: equal keys are the same text. */
   key: string;
-  /** Built only for the tasks left after the exact pairs (most of a revision is unchanged). */
+  /**
+   * The words in reading order, their set and their pairs: built only for the tasks left after
+   * the exact pairs (most of a revision is unchanged), so that a large plan does not keep an
+   * array of word strings per task alive (at 50,000 tasks that was the garbage collector's
+   * growing share).
+   */
+  list?: string[];
   words?: Set<string>;
   /** Word pairs in reading order ("to chuc", "chuc thuc"…), the blocking keys; same. */
   shingles?: Set<string>;
 }
 
 function prepare(tasks: readonly RevisionTask[]): Prepared[] {
-  return tasks.map((task, index) => {
-    const list = normalizedWords(task.text);
-    return { task, index, list, key: list.join(' ') };
-  });
+  return tasks.map((task, index) => ({ task, index, key: normalizedKey(task.text) }));
+}
+
+function listOf(p: Prepared): string[] {
+  if (!p.list) p.list = p.key ? p.key.split(' ') : [];
+  return p.list;
 }
 
 function wordsOf(p: Prepared): Set<string> {
-  if (!p.words) p.words = new Set(p.list);
+  if (!p.words) p.words = new Set(listOf(p));
   return p.words;
 }
 
 function shinglesOf(p: Prepared): Set<string> {
   if (!p.shingles) {
     const s = new Set<string>();
-    const w = p.list;
+    const w = listOf(p);
     for (let i = 0; i + 1 < w.length; i++) s.add(`${w[i]} ${w[i + 1]}`);
     if (w.length === 1) s.add(w[0]);
     p.shingles = s;
@@ -121,15 +124,21 @@ function contentScorer(
   scored: readonly Prepared[] = all,
 ): (a: Prepared, b: Prepared) => number {
   // Occurrences rather than documents: a word seldom repeats inside one task, and counting from
-  // the word lists spares building a set for every task of the plan. Only the words of the
-  // tasks that will be scored are counted (across the whole plan).
+  // the keys spares building a set (or a word list) for every task of the plan. Only the words
+  // of the tasks that will be scored are counted (across the whole plan).
   const df = new Map<string, number>();
-  for (const p of scored) for (const w of p.list) df.set(w, 0);
-  for (const p of all)
-    for (const w of p.list) {
+  for (const p of scored) for (const w of listOf(p)) df.set(w, 0);
+  for (const p of all) {
+    const key = p.key;
+    for (let at = 0; at < key.length;) {
+      let end = key.indexOf(' ', at);
+      if (end < 0) end = key.length;
+      const w = key.slice(at, end);
       const d = df.get(w);
       if (d !== undefined) df.set(w, d + 1);
+      at = end + 1;
     }
+  }
   const n = all.length;
   const weight = (w: string) => Math.log(1 + n / (df.get(w) ?? 1));
   const totals = new Map<Prepared, number>();

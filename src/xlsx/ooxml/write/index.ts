@@ -11,4 +11,4 @@ export type { StringMode } from './worksheet';
 export { marginsFromMm, DEFAULT_MARGINS } from './print';
 export { distinctItems, itemKey, pivotRows, pivotRef } from './pivot';
 export { columnName, cellRef, parseRange, rangeRef, quoteSheet, dateSerial } from './refs';
-export { wrappedLines, wrappedRowHeight } from './row-height';
+export { linesHeight, wrappedLines, wrappedRowHeight } from './row-height';
