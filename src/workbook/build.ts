@@ -113,6 +113,7 @@ export function buildTrackingSpec(content: TrackingContent): WorkbookSpec {
     reportDate: content.reportDate,
     rows: content.rows,
     extraColumns: content.extraColumns,
+    aliases: content.meta.agencyAliases,
   });
   const lists = buildListsSheet(lang, content.agencies);
   const summary = buildSummarySheet({

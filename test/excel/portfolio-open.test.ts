@@ -1,0 +1,109 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { addToOpenWorkbook } from '../../src/app/add-open';
+import { mergeAgenciesInOpen } from '../../src/app/agencies-open';
+import { trackingWorkbookSpec } from '../../src/app/build';
+import { createPivots, PIVOT_NAMES } from '../../src/excel/pivot';
+import { readTracking } from '../../src/excel/read';
+import { renderWorkbook } from '../../src/excel/render';
+import { columnHeader, mapColumns } from '../../src/model/columns';
+import { parsePlan } from '../../src/plan/parse';
+import type { Plan } from '../../src/plan/types';
+import { SHEET_NAMES, TABLE_NAME } from '../../src/workbook/names';
+import { StrictExcel } from '../support/excel/strict-excel';
+
+/**
+ * A master of two real plans open in Excel (the strict double, Microsoft's office.js), its
+ * PivotTables made, then `Sở Văn hoá Thể thao du lịch` (Đồng Tháp's spelling) merged into
+ * `Sở Văn hóa, Thể thao và Du lịch` (Hà Tĩnh's) from the pane (issue 17): the in-place redraw
+ * keeps the PivotTable sheet, the pivots group the two spellings as one agency, and the Báo cáo
+ * keeps the issuer it was built with.
+ */
+
+jest.setTimeout(120_000);
+
+const REAL = join(__dirname, '../fixtures/real');
+const REPORT_DATE = '2025-12-15';
+const VH_SHORT = 'Sở Văn hoá Thể thao du lịch';
+const VH_FULL = 'Sở Văn hóa, Thể thao và Du lịch';
+
+function real(file: string): { plan: Plan; text: string } {
+  const text = readFileSync(join(REAL, file), 'utf8');
+  return { plan: parsePlan(text), text };
+}
+const A = real('ha-tinh-624-kh-ubnd-2025.txt');
+const B = real('dong-thap-552-kh-ubnd-2025.txt');
+
+async function openPortfolio(): Promise<StrictExcel> {
+  const x = new StrictExcel();
+  x.addSheet('Sheet1');
+  Object.assign(globalThis, {
+    Excel: { run: <T>(batch: (c: Excel.RequestContext) => Promise<T>) => x.run(batch) },
+    Office: { context: { requirements: { isSetSupported: x.support } } },
+  });
+  const spec = await trackingWorkbookSpec({
+    plan: A.plan,
+    sourceText: A.text,
+    lang: 'vi',
+    reportDate: REPORT_DATE,
+  });
+  await renderWorkbook(x.requestContext, spec, { isSetSupported: x.support });
+  await addToOpenWorkbook({ plan: B.plan, sourceText: B.text, planFile: 'dong-thap-552.txt' });
+  const made = await createPivots(x.requestContext, { lang: 'vi', isSetSupported: x.support });
+  expect(made.ok).toBe(true);
+  return x;
+}
+
+afterEach(() => {
+  delete (globalThis as { Excel?: unknown }).Excel;
+  delete (globalThis as { Office?: unknown }).Office;
+});
+
+/** The distinct items a pivot's row field lists: the table's cells under that header, case ignored. */
+async function pivotRowItems(x: StrictExcel, pivot: string): Promise<string[]> {
+  const p = x.state.pivots.find((q) => q.name === pivot);
+  if (!p) throw new Error(`no pivot ${pivot}`);
+  expect(p.source).toBe(`table:${TABLE_NAME}`);
+  const { snapshot } = await readTracking(x.requestContext);
+  const at = snapshot.headers.indexOf(p.rows[0]);
+  expect(at).toBeGreaterThanOrEqual(0);
+  const seen = new Map<string, string>();
+  for (const r of snapshot.rows) {
+    const v = String(r[at] ?? '');
+    if (!seen.has(v.toLocaleLowerCase())) seen.set(v.toLocaleLowerCase(), v);
+  }
+  return [...seen.values()];
+}
+
+/** The portfolio open in Excel with its pivots, the two spellings merged from the pane. */
+async function merged() {
+  const x = await openPortfolio();
+  const before = await pivotRowItems(x, PIVOT_NAMES.byState);
+  expect(before).toEqual(expect.arrayContaining([VH_SHORT, VH_FULL]));
+  const outcome = await mergeAgenciesInOpen([{ from: VH_SHORT, to: VH_FULL }], { lang: 'vi' });
+  expect(outcome.added).toEqual([{ from: VH_SHORT, to: VH_FULL }]);
+  return { x, before, outcome };
+}
+
+describe('agencies merged in a portfolio master open in Excel', () => {
+  it('groups both PivotTables by the merged agency: one row for the two spellings', async () => {
+    const { x, before } = await merged();
+    // The redraw drops the PivotTable sheet: the user makes them again from the pane.
+    expect((await createPivots(x.requestContext, { lang: 'vi', isSetSupported: x.support })).ok).toBe(true);
+    for (const name of [PIVOT_NAMES.byState, PIVOT_NAMES.byCategory]) {
+      const items = await pivotRowItems(x, name);
+      expect(items).toContain(VH_FULL);
+      expect(items).not.toContain(VH_SHORT);
+      expect(items).toHaveLength(before.length - 1);
+    }
+    const { snapshot } = await readTracking(x.requestContext);
+    const map = mapColumns(snapshot.headers);
+    const vh = snapshot.rows.filter((r) => [VH_SHORT, VH_FULL].includes(String(r[map.index.lead!])));
+    expect(vh.length).toBe(2);
+    expect(vh.map((r) => r[map.index.agencyGroup!])).toEqual([VH_FULL, VH_FULL]);
+    // The column is there for the pivots, out of the staff's sight.
+    expect(snapshot.headers[map.index.agencyGroup!]).toBe(columnHeader('agencyGroup', 'vi'));
+    const tasks = x.requireSheet(SHEET_NAMES.tasks.vi);
+    expect(tasks.hiddenColumns.has(snapshot.firstCol + map.index.agencyGroup!)).toBe(true);
+  });
+});
