@@ -3,13 +3,17 @@ import { join } from 'path';
 import { addToOpenWorkbook } from '../../src/app/add-open';
 import { mergeAgenciesInOpen } from '../../src/app/agencies-open';
 import { trackingWorkbookSpec } from '../../src/app/build';
+import { checkWorkbook } from '../../src/app/check';
+import { createWorkspace } from '../../src/app/workspace';
 import { createPivots, PIVOT_NAMES } from '../../src/excel/pivot';
 import { readTracking } from '../../src/excel/read';
 import { renderWorkbook } from '../../src/excel/render';
 import { columnHeader, mapColumns } from '../../src/model/columns';
+import { cellAddress } from '../../src/model/table';
 import { parsePlan } from '../../src/plan/parse';
 import type { Plan } from '../../src/plan/types';
 import { SHEET_NAMES, TABLE_NAME } from '../../src/workbook/names';
+import { CHECK_HEADER_ROW } from '../../src/workbook/sheets/check';
 import { StrictExcel } from '../support/excel/strict-excel';
 
 /**
@@ -85,6 +89,9 @@ async function merged() {
   return { x, before, outcome };
 }
 
+const workspace = () =>
+  createWorkspace({ mode: 'excel', excelApi: '1.17', displayLanguage: 'vi-VN', dark: false });
+
 describe('agencies merged in a portfolio master open in Excel', () => {
   it('groups both PivotTables by the merged agency: one row for the two spellings', async () => {
     const { x, before } = await merged();
@@ -105,5 +112,27 @@ describe('agencies merged in a portfolio master open in Excel', () => {
     expect(snapshot.headers[map.index.agencyGroup!]).toBe(columnHeader('agencyGroup', 'vi'));
     const tasks = x.requireSheet(SHEET_NAMES.tasks.vi);
     expect(tasks.hiddenColumns.has(snapshot.firstCol + map.index.agencyGroup!)).toBe(true);
+  });
+  it('writes the Kiểm tra sheet with the merged agency as one group', async () => {
+    const { x } = await merged();
+    const ws = workspace();
+    const open = await ws.openTracking!();
+    const { snapshot } = open.wb;
+    const map = mapColumns(snapshot.headers);
+    // A status slip typed on each spelling's task: a finding for each.
+    snapshot.rows.forEach((r, i) => {
+      if ([VH_SHORT, VH_FULL].includes(String(r[map.index.lead!])))
+        x.setCell(snapshot.sheet, cellAddress(snapshot, i, map.index.status!), 'hoàn thành');
+    });
+    const wb = (await ws.openTracking!()).wb;
+    const findings = checkWorkbook(wb).findings;
+    const ofVh = findings.filter((f) => [VH_SHORT, VH_FULL].includes(f.agency ?? ''));
+    expect(new Set(ofVh.map((f) => f.agency))).toEqual(new Set([VH_SHORT, VH_FULL]));
+    const live = (await ws.openTracking!()).live!;
+    const written = await live.writeCheckSheet(findings, 'vi');
+    const first = CHECK_HEADER_ROW + 2;
+    const names = x.valuesOf(written.sheet, `A${first}:A${first + findings.length - 1}`).map((r) => r[0]);
+    expect(names).not.toContain(VH_SHORT);
+    expect(names.filter((n) => n === VH_FULL)).toHaveLength(ofVh.length);
   });
 });
