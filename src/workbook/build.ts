@@ -154,6 +154,8 @@ export function planMeta(plan: Plan, rows: readonly RowCells[], opts: BuildOptio
     planTitle: plan.title,
     planNumber: plan.number,
     planIssuedOn: plan.issuedOn,
+    ...(plan.issuer?.trim() ? { issuer: plan.issuer.trim() } : {}),
+    ...(plan.place?.trim() ? { place: plan.place.trim() } : {}),
     sourceFingerprint: fingerprint.value,
     fingerprintAlgorithm: fingerprint.algorithm,
     workbookId: opts.workbookId ?? randomId(),

@@ -58,8 +58,9 @@ export function withReportSheets(spec: WorkbookSpec, opts: ReportSheetsOptions):
     lang: spec.lang,
     ...content,
     ...reportHeading(spec.meta),
-    issuer: opts.issuer,
-    place: opts.place,
+    // The heading the master was built with, unless the caller names another.
+    issuer: opts.issuer ?? spec.meta.issuer,
+    place: opts.place ?? spec.meta.place,
   });
   const at = spec.sheets.findIndex((s) => s.key === 'summary') + 1 || spec.sheets.length;
   const sheets = [...spec.sheets];

@@ -14,6 +14,7 @@ import { parsePlan } from '../../src/plan/parse';
 import type { Plan } from '../../src/plan/types';
 import { SHEET_NAMES, TABLE_NAME } from '../../src/workbook/names';
 import { CHECK_HEADER_ROW } from '../../src/workbook/sheets/check';
+import { REPORT_SHEET_NAME } from '../../src/workbook/sheets/report';
 import { StrictExcel } from '../support/excel/strict-excel';
 
 /**
@@ -113,6 +114,12 @@ describe('agencies merged in a portfolio master open in Excel', () => {
     const tasks = x.requireSheet(SHEET_NAMES.tasks.vi);
     expect(tasks.hiddenColumns.has(snapshot.firstCol + map.index.agencyGroup!)).toBe(true);
   });
+  it('keeps the issuer in the heading of the Báo cáo drawn again', async () => {
+    const { x } = await merged();
+    const issuer = A.plan.issuer!.toLocaleUpperCase('vi');
+    expect(x.valuesOf(REPORT_SHEET_NAME.vi, 'A1')).toEqual([[issuer]]);
+  });
+
   it('writes the Kiểm tra sheet with the merged agency as one group', async () => {
     const { x } = await merged();
     const ws = workspace();
