@@ -17,6 +17,8 @@ export interface PivotOptions {
   lang: Lang;
   isSetSupported?: SupportCheck;
   tableName?: string;
+  /** Show the pivot sheet when done (default true; a redraw keeps the task sheet in front). */
+  activate?: boolean;
 }
 
 export interface PivotResult {
@@ -122,7 +124,7 @@ export async function createPivots(context: Excel.RequestContext, opts: PivotOpt
   // Side by side: the state pivot is at most 8 columns wide (agency, 6 states, total).
   add(PIVOT_NAMES.byState, 'A3', 'state');
   add(PIVOT_NAMES.byCategory, 'K3', 'category');
-  ws.activate();
+  if (opts.activate !== false) ws.activate();
   await context.sync();
   return {
     ok: true,

@@ -96,8 +96,6 @@ const workspace = () =>
 describe('agencies merged in a portfolio master open in Excel', () => {
   it('groups both PivotTables by the merged agency: one row for the two spellings', async () => {
     const { x, before } = await merged();
-    // The redraw drops the PivotTable sheet: the user makes them again from the pane.
-    expect((await createPivots(x.requestContext, { lang: 'vi', isSetSupported: x.support })).ok).toBe(true);
     for (const name of [PIVOT_NAMES.byState, PIVOT_NAMES.byCategory]) {
       const items = await pivotRowItems(x, name);
       expect(items).toContain(VH_FULL);
@@ -114,6 +112,40 @@ describe('agencies merged in a portfolio master open in Excel', () => {
     const tasks = x.requireSheet(SHEET_NAMES.tasks.vi);
     expect(tasks.hiddenColumns.has(snapshot.firstCol + map.index.agencyGroup!)).toBe(true);
   });
+
+  it('keeps the PivotTable sheet through the redraw, the task sheet in front', async () => {
+    const { x, outcome } = await merged();
+    expect(x.state.sheets.filter((s) => s.name === SHEET_NAMES.pivot.vi)).toHaveLength(1);
+    expect(x.state.pivots.map((p) => p.name).sort()).toEqual(
+      [PIVOT_NAMES.byCategory, PIVOT_NAMES.byState].sort(),
+    );
+    expect(x.state.pivots.every((p) => p.sheet.name === SHEET_NAMES.pivot.vi)).toBe(true);
+    expect(outcome.notes.map((n) => n.vi).join(' ')).not.toMatch(/PivotTable/);
+    expect(x.state.activeSheet).toBe(SHEET_NAMES.tasks.vi);
+  });
+
+  it('says the PivotTable sheet is gone where the host cannot make PivotTables (ExcelApi 1.7)', async () => {
+    const x = new StrictExcel({ api: '1.7' });
+    x.addSheet('Sheet1');
+    Object.assign(globalThis, {
+      Excel: { run: <T>(batch: (c: Excel.RequestContext) => Promise<T>) => x.run(batch) },
+      Office: { context: { requirements: { isSetSupported: x.support } } },
+    });
+    const spec = await trackingWorkbookSpec({
+      plan: A.plan,
+      sourceText: A.text,
+      lang: 'vi',
+      reportDate: REPORT_DATE,
+    });
+    await renderWorkbook(x.requestContext, spec, { isSetSupported: x.support });
+    await addToOpenWorkbook({ plan: B.plan, sourceText: B.text });
+    // The sheet an .xlsx build carries, its pivots native to the file.
+    x.addSheet(SHEET_NAMES.pivot.vi);
+    const outcome = await mergeAgenciesInOpen([{ from: VH_SHORT, to: VH_FULL }], { lang: 'vi' });
+    expect(x.state.sheets.some((s) => s.name === SHEET_NAMES.pivot.vi)).toBe(false);
+    expect(outcome.notes.map((n) => n.vi).join(' ')).toMatch(/Trang PivotTable cũ đã được gỡ/);
+  });
+
   it('keeps the issuer in the heading of the Báo cáo drawn again', async () => {
     const { x } = await merged();
     const issuer = A.plan.issuer!.toLocaleUpperCase('vi');
