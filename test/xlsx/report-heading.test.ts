@@ -1,13 +1,15 @@
 /**
  * The Báo cáo heading through the redraws of a master (issue 17): the issuing office and place a
  * master was built with head the Báo cáo drawn again when a plan from another office is added and
- * when agency spellings are merged (`plan-tracker add`, `plan-tracker agencies --merge`).
+ * when agency spellings are merged (`plan-tracker add`, `plan-tracker agencies --merge`), and the
+ * Báo cáo of a period the pane redraws or `plan-tracker report -o` writes.
  */
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { addedPlanFile } from '../../src/app/add-plan';
 import { recordAgencyAliases } from '../../src/app/agencies';
 import { trackingFileSpec } from '../../src/app/build';
+import { reportFile, reportSheet, reportWorkbook } from '../../src/app/report';
 import { parsePlan } from '../../src/plan/parse';
 import { REPORT_SHEET_NAME } from '../../src/workbook/sheets/report';
 import { readTrackingWorkbook } from '../../src/xlsx/read';
@@ -55,6 +57,12 @@ maybe(
       { from: 'Sở Văn hoá Thể thao du lịch', to: 'Sở Văn hóa, Thể thao và Du lịch' },
     ]);
     expect(heading(merged)).toEqual(want);
+    // The Báo cáo of a period, as the pane redraws it and `report -o` writes it, is headed alike.
+    const wb = await readTrackingWorkbook(merged);
+    const sheet = reportSheet(wb, reportWorkbook(wb), 'vi');
+    expect(sheet.cells.find((c) => c.row === 0 && c.col === 0)?.value).toEqual({ t: 'text', v: want.issuer });
+    const { bytes: filed } = await reportFile(wb, reportWorkbook(wb), 'vi');
+    expect(heading(filed)).toEqual(want);
   },
   120_000,
 );
