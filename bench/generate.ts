@@ -207,6 +207,7 @@ export function filledSnapshot(rows: number, seed = 6): TableSnapshot {
       updatedOn: base + 300 + Math.floor(rnd() * 160),
       state: null,
       planRef: null,
+      agencyGroup: null,
     };
     data.push(TASK_COLUMN_IDS.map((id) => cells[id]));
   }

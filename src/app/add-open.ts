@@ -55,7 +55,7 @@ const REPORT_KEYS = new Set(['report', 'radar', 'pivot']);
 /**
  * The core's description of a changed master, as it is drawn into the open workbook: the report
  * sheets as a build inside Excel has them (no native PivotTable sheet: Excel makes its own on
- * request), with the heading of `plan` where one is known.
+ * request), headed as the master records it (its meta), else as `plan` is where one is given.
  */
 export function forOpenWorkbook(
   spec: WorkbookSpec,
@@ -63,10 +63,11 @@ export function forOpenWorkbook(
   plan?: Pick<Plan, 'issuer' | 'place'>,
 ): WorkbookSpec {
   const tracking = { ...spec, sheets: spec.sheets.filter((s) => !REPORT_KEYS.has(s.key)) };
+  // The heading the master records wins: a plan added from another office does not re-head it.
   return withReportSheets(tracking, {
     reportDate,
-    issuer: plan?.issuer,
-    place: plan?.place,
+    issuer: spec.meta.issuer ?? plan?.issuer,
+    place: spec.meta.place ?? plan?.place,
     pivotSheet: false,
   });
 }

@@ -53,12 +53,13 @@ export function reportSheet(
   req: Pick<ReportRequest, 'issuer' | 'place'> = {},
 ): SheetSpec {
   // A report of every plan of a portfolio names them all; one of one plan (--plan), that plan.
+  // Headed by the office the master was built for unless the caller names another.
   return buildReportSheet({
     lang,
     ...outcome,
     ...reportHeading(wb.meta),
-    issuer: req.issuer,
-    place: req.place,
+    issuer: req.issuer ?? wb.meta?.issuer,
+    place: req.place ?? wb.meta?.place,
   });
 }
 

@@ -91,10 +91,18 @@ export async function reviseTracking(
     workbookId: old.meta?.workbookId,
     fingerprint,
   });
+  // The agencies the user merged stay merged, and the heading stays where the plan names none.
+  const kept = old.meta
+    ? {
+        ...(old.meta.agencyAliases?.length ? { agencyAliases: old.meta.agencyAliases } : {}),
+        ...(old.meta.issuer && !drawnMeta.issuer ? { issuer: old.meta.issuer } : {}),
+        ...(old.meta.place && !drawnMeta.place ? { place: old.meta.place } : {}),
+      }
+    : {};
   // Same master, new plan: copies split before the revision carry the old fingerprint and task
   // hashes, and merge follows them through this step (src/tracking/lineage.ts).
   const meta = old.meta
-    ? { ...drawnMeta, lineage: [...(old.meta.lineage ?? []), lineageStep(old.meta, table)] }
+    ? { ...drawnMeta, ...kept, lineage: [...(old.meta.lineage ?? []), lineageStep(old.meta, table)] }
     : drawnMeta;
   const spec = buildTrackingSpec({
     lang,

@@ -209,7 +209,7 @@ function openWorkbook(wb: TrackingWorkbook, lang: Lang): LoadedTracking {
     clearHighlight: () => clearHighlightInExcel(),
     hasHighlight: () => hasHighlightInExcel(),
     writeCheckSheet: async (findings, l) => {
-      const r = await writeCheckSheetInExcel(findings, l);
+      const r = await writeCheckSheetInExcel(findings, l, wb.meta?.agencyAliases);
       return { sheet: r.sheet, skipped: r.render.skipped };
     },
     writeSummarySheet: async (sheet, l) => {

@@ -11,6 +11,7 @@ import type { ExcelTracking } from './read';
 import type { MergeIntoInput, MergeIntoReport } from './merge-into';
 import type { MasterChange, MasterChangeOptions, MasterChangeReport } from './master-change';
 import type { CellRef, Highlight } from './select';
+import type { AgencyAlias } from '../model/workbook-meta';
 import type { Finding } from '../tracking/check/types';
 import type { SheetSpec, WorkbookSpec } from '../workbook/types';
 import { EXIT, LocalizedError } from '../model/msg';
@@ -131,9 +132,10 @@ export async function clearHighlightInExcel(): Promise<void> {
 export async function writeCheckSheetInExcel(
   findings: readonly Finding[],
   lang: 'vi' | 'en',
+  aliases: readonly AgencyAlias[] = [],
 ): Promise<SheetDrawReport> {
   const { writeCheckSheet } = await import(/* webpackChunkName: "excel" */ '../excel/check-sheet');
-  return Excel.run((context) => writeCheckSheet(context, findings, { lang }));
+  return Excel.run((context) => writeCheckSheet(context, findings, { lang, aliases }));
 }
 
 /** Excel's errors (codes, payload limits, protection…) explained in the pane's language. */

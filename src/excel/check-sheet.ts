@@ -1,4 +1,5 @@
 import { buildCheckSheet } from '../workbook/sheets/check';
+import type { AgencyAlias } from '../model/workbook-meta';
 import type { Finding } from '../tracking/check/types';
 import { SHEET_NAMES } from '../workbook/names';
 import type { Lang } from '../workbook/types';
@@ -11,6 +12,8 @@ export interface CheckSheetOptions {
   /** The sheet the links point at; default the findings' own sheet (the table as read), else the language's task sheet. */
   tasksSheet?: string;
   isSetSupported?: SupportCheck;
+  /** The workbook's agency aliases: merged spellings are one group, as in every summary. */
+  aliases?: readonly AgencyAlias[];
   inventory?: WorkbookInventory;
   /** Activate the check sheet at the end (default true). */
   activate?: boolean;
@@ -36,7 +39,7 @@ export async function writeCheckSheet(
   opts: CheckSheetOptions,
 ): Promise<SheetDrawReport> {
   const target = opts.tasksSheet ?? findings[0]?.sheet ?? SHEET_NAMES.tasks[opts.lang];
-  const sheet = buildCheckSheet(findings, opts.lang, target);
+  const sheet = buildCheckSheet(findings, opts.lang, target, opts.aliases);
   return drawGeneratedSheet(context, sheet, {
     lang: opts.lang,
     replace: true,

@@ -5,6 +5,7 @@ import type { RevisedTable } from '../tracking/revise-table';
 import { isSheet, SHEET_NAMES, TABLE_NAME, type SheetName } from '../workbook/names';
 import type { WorkbookSpec } from '../workbook/types';
 import { hasName, hasSheet, type WorkbookInventory } from './inventory';
+import { createPivots } from './pivot';
 import { readTracking } from './read';
 import { renderWorkbook, withMetaSheet, type RenderOptions, type RenderReport } from './render';
 import { swapIn } from './swap';
@@ -120,8 +121,13 @@ export interface BuildResult {
   removed: string[];
   renumbered: { oldId: string; newId: string }[];
   extraColumns: string[];
-  /** True when an old PivotTable sheet was removed (its source table was replaced). */
+  /**
+   * True when an old PivotTable sheet was removed (its source table was replaced) and could not
+   * be made again (a host without ExcelApi 1.8).
+   */
   pivotSheetRemoved: boolean;
+  /** True when the workbook had a PivotTable sheet and a redraw made it again over the new table. */
+  pivotSheetRedrawn?: boolean;
   /** Update mode: the old task sheet, kept hidden under this name. */
   backupSheet: string | null;
   message: Msg;
@@ -260,7 +266,7 @@ export async function updateInPlace(
   const oldSheets = info.inventory.sheets
     .map((s) => s.name)
     .filter((n) => ourNames.has(n.toLowerCase()) || isSheet('pivot', n));
-  const pivotSheetRemoved = oldSheets.some((n) => isSheet('pivot', n));
+  const hadPivotSheet = oldSheets.some((n) => isSheet('pivot', n));
   // The old task sheet is not deleted but kept, hidden, as a backup: anything staff put on it
   // outside the table (notes, their own formulas) stays reachable. The rest is generated content.
   const backupSheet = info.tableSheet ? freeBackupName(info, info.tableSheet, next.lang) : null;
@@ -298,6 +304,20 @@ export async function updateInPlace(
     tables: [...tempTables],
   });
   syncs += swap.syncs;
+  // A workbook that had PivotTables keeps them: made again over the table just swapped in, with
+  // the task sheet left in front.
+  let pivotSheetRemoved = hadPivotSheet;
+  if (hadPivotSheet) {
+    const pivots = await createPivots(context, {
+      lang: next.lang,
+      isSetSupported: opts.isSetSupported,
+      activate: false,
+    });
+    if (pivots.ok) pivotSheetRemoved = false;
+    // Two syncs when made, one when the table could not be read, none on a host without them.
+    syncs += pivots.fallback ? 0 : pivots.ok ? 2 : 1;
+  }
+  const pivotSheetRedrawn = hadPivotSheet && !pivotSheetRemoved;
   return {
     mode: 'update',
     syncs,
@@ -309,20 +329,23 @@ export async function updateInPlace(
     renumbered: table.renumbered,
     extraColumns: table.extraColumns.map((c) => c.header),
     pivotSheetRemoved,
+    pivotSheetRedrawn,
     backupSheet,
     message: {
       vi:
         `Đã cập nhật danh sách nhiệm vụ: giữ số liệu của ${table.kept.length} nhiệm vụ, thêm ${table.added.length}, ` +
         `${table.removed.length} nhiệm vụ không còn trong kế hoạch được giữ lại và đánh dấu ở cuối bảng.` +
         (backupSheet ? ` Trang cũ được giữ (ẩn) với tên "${backupSheet}".` : '') +
-        (pivotSheetRemoved ? ' Trang PivotTable cũ đã được gỡ; bấm "Tạo PivotTable" để tạo lại.' : ''),
+        (pivotSheetRemoved ? ' Trang PivotTable cũ đã được gỡ; bấm "Tạo PivotTable" để tạo lại.' : '') +
+        (pivotSheetRedrawn ? ' Các PivotTable được lập lại trên bảng mới.' : ''),
       en:
         `Task list updated: entries of ${table.kept.length} tasks kept, ${table.added.length} added, ` +
         `${table.removed.length} tasks no longer in the plan kept and marked at the end of the table.` +
         (backupSheet ? ` The old sheet is kept (hidden) as "${backupSheet}".` : '') +
         (pivotSheetRemoved
           ? ' The old PivotTable sheet was removed; press "Create PivotTables" to rebuild it.'
-          : ''),
+          : '') +
+        (pivotSheetRedrawn ? ' The PivotTables were made again over the new table.' : ''),
     },
   };
 }

@@ -7,7 +7,8 @@ import { defaultSupport, type SupportCheck } from './support';
 /**
  * PivotTables over the tracking table (ExcelApi 1.8), on their own sheet:
  * - lead agency × deadline state, counting task ids;
- * - lead agency × deadline category, counting task ids.
+ * - lead agency × deadline category, counting task ids;
+ * the agency as the summaries group it (the hidden `agencyGroup` column), not as each plan spells it.
  * Where the host lacks ExcelApi 1.8 (Excel 2016 retail, Office 2019 volume licence), nothing is
  * created and the result points to the formula summary sheet, which the workbook always has.
  */
@@ -16,6 +17,8 @@ export interface PivotOptions {
   lang: Lang;
   isSetSupported?: SupportCheck;
   tableName?: string;
+  /** Show the pivot sheet when done (default true; a redraw keeps the task sheet in front). */
+  activate?: boolean;
 }
 
 export interface PivotResult {
@@ -79,10 +82,13 @@ export async function createPivots(context: Excel.RequestContext, opts: PivotOpt
 
   const headers = (header.values[0] ?? []).map((h) => String(h ?? ''));
   const map = mapColumns(headers);
-  const head = (id: 'lead' | 'state' | 'category' | 'taskId') => {
+  const head = (id: 'lead' | 'agencyGroup' | 'state' | 'category' | 'taskId') => {
     const i = map.index[id];
     return i === undefined ? columnHeader(id, opts.lang) : headers[i];
   };
+  // Rows by the agency as the summaries count it (merged spellings are one row, issue 17); a
+  // table drawn before that column groups by the lead as written.
+  const agency = map.index.agencyGroup === undefined ? head('lead') : head('agencyGroup');
   const missing = (['lead', 'state', 'category', 'taskId'] as const).filter(
     (id) => map.index[id] === undefined,
   );
@@ -109,7 +115,7 @@ export async function createPivots(context: Excel.RequestContext, opts: PivotOpt
   const count = localize(WORDS.count, opts.lang);
   const add = (name: string, dest: string, column: 'state' | 'category') => {
     const pt = ws.pivotTables.add(name, table, ws.getRange(dest));
-    pt.rowHierarchies.add(pt.hierarchies.getItem(head('lead')));
+    pt.rowHierarchies.add(pt.hierarchies.getItem(agency));
     pt.columnHierarchies.add(pt.hierarchies.getItem(head(column)));
     const data = pt.dataHierarchies.add(pt.hierarchies.getItem(head('taskId')));
     data.summarizeBy = 'Count';
@@ -118,7 +124,7 @@ export async function createPivots(context: Excel.RequestContext, opts: PivotOpt
   // Side by side: the state pivot is at most 8 columns wide (agency, 6 states, total).
   add(PIVOT_NAMES.byState, 'A3', 'state');
   add(PIVOT_NAMES.byCategory, 'K3', 'category');
-  ws.activate();
+  if (opts.activate !== false) ws.activate();
   await context.sync();
   return {
     ok: true,

@@ -78,6 +78,13 @@ export interface TaskColumn {
   dataBar?: { color: string; min: number; max: number };
   /** Named row formula of a computed column (src/workbook/formulas.ts). */
   formula?: 'deadlineState';
+  /**
+   * A computed column filled with values when the table is drawn (src/workbook/sheets/task-table.ts),
+   * for what no formula can work out: the agency a lead counts under after the workbook's aliases.
+   */
+  derived?: 'agencyGroup';
+  /** Kept out of sight: a column for the PivotTables, not for staff to read or type into. */
+  hidden?: true;
   /** Plan columns: the value from the plan. */
   fromPlan?: (row: PlanRowSource) => string | null;
   /**
@@ -331,6 +338,23 @@ export const TASK_COLUMNS = [
     numFmt: '@',
     wrap: true,
     fromPlan: (r) => planRef(r.plan),
+    addedLater: true,
+  },
+  {
+    // The lead agency as every summary groups it (canonical key, then the aliases the user
+    // recorded), spelled as the `Tổng hợp` row shows it: the PivotTables group on this column, so
+    // `Sở TT&TT` merged into `Sở Thông tin và Truyền thông` is one pivot row too. Values, not a
+    // formula: the canonical key is not something a formula can compute.
+    id: 'agencyGroup',
+    label: { vi: 'Cơ quan chủ trì (đã gộp tên)', en: 'Lead agency (names merged)' },
+    kind: 'text',
+    origin: 'computed',
+    editable: false,
+    merge: 'none',
+    width: 24,
+    numFmt: '@',
+    derived: 'agencyGroup',
+    hidden: true,
     addedLater: true,
   },
   {

@@ -73,6 +73,13 @@ export interface WorkbookMeta {
   planTitle: string;
   planNumber: string | null;
   planIssuedOn: string | null;
+  /**
+   * The plan's issuing office and place, for the Báo cáo heading: every redraw of the report
+   * sheets (a plan added, agencies merged, a revision) names them again. Absent when the plan
+   * did not say, and in workbooks built before they were recorded.
+   */
+  issuer?: string;
+  place?: string;
   /** A hash of the normalised plan text (the algorithm is `fingerprintAlgorithm`). */
   sourceFingerprint: string;
   /** Absent in workbooks built before it was recorded: SHA-256. */

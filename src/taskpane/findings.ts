@@ -1,6 +1,7 @@
 /** Orders check findings the way the pane shows them: by agency, the agency with most errors first. */
 import { CHECK_RULES, groupFindingsByAgency, type Finding, type Severity } from '../app/check';
 import type { Lang } from '../model/lang';
+import type { AgencyAlias } from '../model/workbook-meta';
 import { localize } from '../model/msg';
 import { SEVERITIES } from '../model/vocabulary';
 import type { MessageKey } from './i18n';
@@ -29,8 +30,12 @@ export interface AgencyFindings {
   findings: Finding[];
 }
 
-export function groupFindings(findings: readonly Finding[]): AgencyFindings[] {
-  const groups = groupFindingsByAgency(findings).map((g) => {
+/** `aliases`: the workbook's, so spellings the user merged are one agency here as in the summaries. */
+export function groupFindings(
+  findings: readonly Finding[],
+  aliases: readonly AgencyAlias[] = [],
+): AgencyFindings[] {
+  const groups = groupFindingsByAgency(findings, aliases).map((g) => {
     const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
     for (const f of g.findings) counts[f.severity]++;
     const sorted = [...g.findings].sort(
@@ -60,14 +65,22 @@ export interface FindingFilter {
 export const NO_FILTER: FindingFilter = { agency: null, severity: null, rule: null };
 
 /** The agency a finding is listed under: the same trimming and key as groupFindings. */
-export function agencyOf(findings: readonly Finding[]): Map<Finding, string> {
+export function agencyOf(
+  findings: readonly Finding[],
+  aliases: readonly AgencyAlias[] = [],
+): Map<Finding, string> {
   const of = new Map<Finding, string>();
-  for (const g of groupFindingsByAgency(findings)) for (const f of g.findings) of.set(f, g.agency ?? '');
+  for (const g of groupFindingsByAgency(findings, aliases))
+    for (const f of g.findings) of.set(f, g.agency ?? '');
   return of;
 }
 
-export function filterFindings(findings: readonly Finding[], filter: FindingFilter): Finding[] {
-  const agency = filter.agency === null ? null : agencyOf(findings);
+export function filterFindings(
+  findings: readonly Finding[],
+  filter: FindingFilter,
+  aliases: readonly AgencyAlias[] = [],
+): Finding[] {
+  const agency = filter.agency === null ? null : agencyOf(findings, aliases);
   return findings.filter(
     (f) =>
       (agency === null || agency.get(f) === filter.agency) &&

@@ -80,6 +80,25 @@ export function canonicalAgency(name: string, aliases: readonly AgencyAlias[] = 
 }
 
 /**
+ * The name each lead is counted under, as the `Tổng hợp` rows show it: the alias target the user
+ * chose, else the spelling of its group met first among `leads` (so the hidden column the
+ * PivotTables group on and the formula summary name one agency alike). '' for a blank lead.
+ */
+export function groupLabeller(
+  leads: Iterable<string>,
+  aliases: readonly AgencyAlias[] = [],
+): (name: string) => string {
+  const g = agencyGrouping(aliases);
+  const labels = new Map<string, string>();
+  for (const lead of leads) {
+    if (!lead.trim()) continue;
+    const key = g.key(lead);
+    if (!labels.has(key)) labels.set(key, g.label(lead));
+  }
+  return (name) => (name.trim() === '' ? '' : (labels.get(g.key(name)) ?? g.label(name)));
+}
+
+/**
  * The aliases with `from` merged into `to`. Refused (a message key, not an exception: the caller
  * words it) when either is blank or they already count as one agency.
  */

@@ -12,6 +12,8 @@
  *   planTitle            …
  *   planNumber           74/KH-UBND        (blank = none)
  *   planIssuedOn         2024-04-10        (blank = none)
+ *   issuer               UBND TỈNH …       (absent = not known: the plan did not say, or built before)
+ *   place                …                 (likewise; both head the Báo cáo)
  *   sourceFingerprint    <hex>
  *   fingerprintAlgorithm sha-256           (absent in older workbooks: sha-256)
  *   workbookId           …
@@ -56,6 +58,8 @@ const SCALAR_KEYS = [
   'planTitle',
   'planNumber',
   'planIssuedOn',
+  'issuer',
+  'place',
   'sourceFingerprint',
   'fingerprintAlgorithm',
   'workbookId',
@@ -63,7 +67,7 @@ const SCALAR_KEYS = [
   'taskHashAlgorithm',
 ] as const;
 /** Written only when set: older workbooks do not have them, and their absence means something. */
-const OPTIONAL_KEYS = new Set<string>(['fingerprintAlgorithm', 'taskHashAlgorithm']);
+const OPTIONAL_KEYS = new Set<string>(['fingerprintAlgorithm', 'taskHashAlgorithm', 'issuer', 'place']);
 
 export const BASE_ENTRIES_KEY = 'baseEntries';
 export const SYNC_KEY = 'mergeSync';
@@ -336,6 +340,8 @@ export function parseMeta(rows: readonly (readonly RawCell[])[]): WorkbookMeta |
     planTitle: str('planTitle'),
     planNumber: orNull('planNumber'),
     planIssuedOn: orNull('planIssuedOn'),
+    ...(orNull('issuer') ? { issuer: str('issuer') } : {}),
+    ...(orNull('place') ? { place: str('place') } : {}),
     sourceFingerprint: str('sourceFingerprint'),
     fingerprintAlgorithm: optional('fingerprintAlgorithm'),
     workbookId: str('workbookId'),

@@ -132,6 +132,8 @@ export function splitMaster(input: SplitInput): SplitResult {
         tasks: taskIds.map((id) => ({ id, hash: hashes.get(id) ?? '' })),
         taskHashAlgorithm: meta.taskHashAlgorithm,
         baseEntries: baseEntriesOf(snapshot, new Set(taskIds)),
+        // The copy counts the spellings the user merged as one agency, as the master does.
+        ...(meta.agencyAliases?.length ? { agencyAliases: meta.agencyAliases } : {}),
       },
     };
   });

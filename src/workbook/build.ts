@@ -113,6 +113,7 @@ export function buildTrackingSpec(content: TrackingContent): WorkbookSpec {
     reportDate: content.reportDate,
     rows: content.rows,
     extraColumns: content.extraColumns,
+    aliases: content.meta.agencyAliases,
   });
   const lists = buildListsSheet(lang, content.agencies);
   const summary = buildSummarySheet({
@@ -153,6 +154,8 @@ export function planMeta(plan: Plan, rows: readonly RowCells[], opts: BuildOptio
     planTitle: plan.title,
     planNumber: plan.number,
     planIssuedOn: plan.issuedOn,
+    ...(plan.issuer?.trim() ? { issuer: plan.issuer.trim() } : {}),
+    ...(plan.place?.trim() ? { place: plan.place.trim() } : {}),
     sourceFingerprint: fingerprint.value,
     fingerprintAlgorithm: fingerprint.algorithm,
     workbookId: opts.workbookId ?? randomId(),

@@ -4,6 +4,7 @@
  * Both renderers draw the same description; inside Excel the pivots are made through office-js.
  */
 import type { TaskEntry } from '../model/entries';
+import { agencyGrouping } from '../tracking/agency-aliases';
 import { readEntries } from '../tracking/entries';
 import { periodContaining, type PeriodConvention, type PeriodKind } from '../tracking/periods';
 import { reportContent } from '../tracking/report';
@@ -57,13 +58,15 @@ export function withReportSheets(spec: WorkbookSpec, opts: ReportSheetsOptions):
     lang: spec.lang,
     ...content,
     ...reportHeading(spec.meta),
-    issuer: opts.issuer,
-    place: opts.place,
+    // The heading the master was built with, unless the caller names another.
+    issuer: opts.issuer ?? spec.meta.issuer,
+    place: opts.place ?? spec.meta.place,
   });
   const at = spec.sheets.findIndex((s) => s.key === 'summary') + 1 || spec.sheets.length;
   const sheets = [...spec.sheets];
-  // Pivot items compare text without regard to case, as COUNTIFS does.
-  const leads = new Set(entries.map((e) => e.lead.toLocaleLowerCase())).size;
+  // One pivot row per agency as the summaries count them (the hidden column the pivots group on).
+  const grouping = agencyGrouping(spec.meta.agencyAliases);
+  const leads = new Set(entries.map((e) => grouping.key(e.lead))).size;
   const tasks = spec.sheets.find((s) => s.key === 'tasks');
   const radar = tasks ? [radarSheet(spec, tasks, opts)] : [];
   const planCount = spec.meta.plans?.length ?? 1;

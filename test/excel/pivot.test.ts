@@ -26,11 +26,15 @@ describe('PivotTables', () => {
     expect(byState).toMatchObject({
       name: PIVOT_NAMES.byState,
       source: `table:${TABLE_NAME}`,
-      rows: [h.lead],
+      rows: [h.agencyGroup],
       columns: [h.state],
       data: [{ name: h.taskId, summarizeBy: 'Count' }],
     });
-    expect(byCategory).toMatchObject({ name: PIVOT_NAMES.byCategory, rows: [h.lead], columns: [h.category] });
+    expect(byCategory).toMatchObject({
+      name: PIVOT_NAMES.byCategory,
+      rows: [h.agencyGroup],
+      columns: [h.category],
+    });
     expect(byState.sheet.name).toBe('PivotTable');
   });
 

@@ -33,6 +33,21 @@ describe('workbook meta', () => {
     expect(parseMeta(rows.map((r) => r.map((c) => (c === '' ? null : c))))).toEqual(m);
   });
 
+  it('keeps the issuer and place of the Báo cáo heading, and writes no row for them when unknown', () => {
+    const m = {
+      ...meta([{ id: 'I.1', hash: '0123456789abcdef' }]),
+      issuer: 'ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH',
+      place: 'Hà Tĩnh',
+    };
+    expect(parseMeta(serializeMeta(m))).toEqual(m);
+    const without = meta([{ id: 'I.1', hash: '0123456789abcdef' }]);
+    const rows = serializeMeta(without);
+    expect(rows.map((r) => r[0])).not.toEqual(expect.arrayContaining(['issuer']));
+    expect(rows.map((r) => r[0])).not.toEqual(expect.arrayContaining(['place']));
+    const back = parseMeta(rows)!;
+    expect('issuer' in back || 'place' in back).toBe(false);
+  });
+
   it('splits a large task list over several cells below the cell limit', () => {
     const tasks = Array.from({ length: 5000 }, (_, i) => ({
       id: `IV.${i}.Đ`,

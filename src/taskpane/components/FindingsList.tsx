@@ -2,6 +2,7 @@ import { Badge, type BadgeProps, Button, Caption1, makeStyles, tokens } from '@f
 import type { Finding, Severity } from '../../app/check';
 import { groupFindings, SEVERITY_LABEL, SEVERITY_ORDER } from '../findings';
 import { localize } from '../../model/msg';
+import type { AgencyAlias } from '../../model/workbook-meta';
 import { useI18n } from '../i18n';
 const SEVERITY_COLOR: Record<Severity, BadgeProps['color']> = {
   error: 'danger',
@@ -46,15 +47,17 @@ const useStyles = makeStyles({
 
 export interface FindingsListProps {
   findings: readonly Finding[];
+  /** The workbook's agency aliases: merged spellings are listed as one agency. */
+  aliases?: readonly AgencyAlias[];
   /** Present in Excel: each finding becomes a button that selects its cell. */
   onSelect?: (finding: Finding) => void;
 }
 
 /** Findings grouped by agency, errors first; in Excel a click goes to the cell. */
-export function FindingsList({ findings, onSelect }: FindingsListProps) {
+export function FindingsList({ findings, aliases, onSelect }: FindingsListProps) {
   const { t, lang } = useI18n();
   const styles = useStyles();
-  const groups = groupFindings(findings);
+  const groups = groupFindings(findings, aliases);
   return (
     <div className={styles.root} data-testid="findings">
       {groups.map((g) => {

@@ -76,8 +76,9 @@ export function CheckStep({ tracking, onTracking, source }: CheckStepProps) {
   const [filter, setFilter] = useState<FindingFilter>(NO_FILTER);
   useEffect(() => setFilter(NO_FILTER), [result]);
   const all = result?.findings ?? [];
-  const shown = useMemo(() => filterFindings(all, filter), [all, filter]);
-  const agencies = useMemo(() => groupFindings(all).map((g) => g.agency), [all]);
+  const aliases = tracking?.wb.meta?.agencyAliases;
+  const shown = useMemo(() => filterFindings(all, filter, aliases), [all, filter, aliases]);
+  const agencies = useMemo(() => groupFindings(all, aliases).map((g) => g.agency), [all, aliases]);
   const rules = useMemo(
     () =>
       [...new Set(all.map((f) => f.code))]
@@ -189,7 +190,7 @@ export function CheckStep({ tracking, onTracking, source }: CheckStepProps) {
           {all.length > 0 && (
             <>
               {shown.length > 0 ? (
-                <FindingsList findings={shown} onSelect={goTo} />
+                <FindingsList findings={shown} aliases={aliases} onSelect={goTo} />
               ) : (
                 <Body1 role="status">{t('checkNoMatch')}</Body1>
               )}

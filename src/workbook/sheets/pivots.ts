@@ -25,7 +25,7 @@ const WORDS = {
   blank: { vi: '(trống)', en: '(blank)' },
 } satisfies Record<string, Msg>;
 
-/** `leads`: the distinct lead agencies of the table (case ignored), for the pivots' heights. */
+/** `leadCount`: the agencies the pivots list (one per group of merged names), for their heights. */
 export function buildPivotSheet(lang: Lang, leadCount: number, planCount = 1): SheetSpec {
   const w = localizeAll(WORDS, lang);
   const sheet = emptySheet('pivot', sheetName('pivot', lang));
@@ -36,7 +36,8 @@ export function buildPivotSheet(lang: Lang, leadCount: number, planCount = 1): S
   );
   const common = {
     table: TABLE_NAME,
-    rows: 'lead',
+    // Spellings merged by the user are one row here as in the formula summary (issue 17).
+    rows: 'agencyGroup',
     count: 'taskId',
     valueName: w.count,
     col: 0,

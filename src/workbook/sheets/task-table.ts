@@ -9,6 +9,8 @@ import { columnLetter, type RawCell } from '../../model/table';
 import type { Lang } from '../../model/lang';
 import { STATE_LABELS } from '../../model/labels';
 import type { DeadlineState } from '../../model/vocabulary';
+import type { AgencyAlias } from '../../model/workbook-meta';
+import { groupLabeller } from '../../tracking/agency-aliases';
 import type { RowCells } from '../../tracking/plan-rows';
 import { formulaDeadlineState } from '../cached-results';
 import { cellValueOf } from '../cells';
@@ -43,6 +45,8 @@ export interface TaskTableInput {
   reportDate: string;
   rows: readonly RowCells[];
   extraColumns?: readonly ExtraColumn[];
+  /** The workbook's agency aliases, for the column of the agency each lead counts under. */
+  aliases?: readonly AgencyAlias[];
 }
 
 /** Where the table's rows sit, for the formulas of other sheets. */
@@ -116,10 +120,18 @@ export function buildTaskTableSheet(input: TaskTableInput): SheetSpec {
   const [category, due, status, completedOn, adjustedDue] = (
     ['category', 'due', 'status', 'completedOn', 'adjustedDue'] as const
   ).map(at);
+  const leadOf = (cells: RowCells) =>
+    cells.lead === null || cells.lead === undefined ? '' : String(cells.lead);
+  const agencyGroup = groupLabeller(input.rows.map(leadOf), input.aliases);
+  const derived = (cells: RowCells): CellValue => {
+    const label = agencyGroup(leadOf(cells));
+    return label ? { t: 'text', v: label } : null;
+  };
   const rows: CellValue[][] = input.rows.map((cells, i) => {
     const sheetRow = firstDataRow + i;
     const values = COLUMNS.map((c): CellValue => {
       if (c.formula) return { t: 'formula', f: ROW_FORMULAS[c.formula](sheetRow, lang) };
+      if (c.derived === 'agencyGroup') return derived(cells);
       return cellValueOf(c.id, cells[c.id]);
     });
     // Each state formula carries its result, worked out as the formula does it, so readers that
@@ -174,6 +186,7 @@ export function buildTaskTableSheet(input: TaskTableInput): SheetSpec {
   return {
     ...emptySheet('tasks', sheetName('tasks', lang)),
     widths: columns.map((c) => c.width),
+    hiddenColumns: COLUMNS.flatMap((c, j) => (c.hidden ? [j] : [])),
     freeze: { rows: HEADER_ROW + 1, cols: 1 },
     tables: [{ name: TABLE_NAME, row: HEADER_ROW, col: 0, columns, rows, style: 'TableStyleMedium2' }],
     validations,
