@@ -7,6 +7,7 @@
  */
 import { mapColumns, PLAN_COLUMN_IDS } from '../model/columns';
 import { todayIso } from '../model/dates';
+import type { Lang } from '../model/lang';
 import { LocalizedError, type Msg } from '../model/msg';
 import { isBlankCell } from '../model/table';
 import { planRef } from '../model/task-columns';
@@ -121,22 +122,15 @@ export async function addPlanToMaster(
     ref: planRef(plan),
     taskIds: added,
   };
-  const names = new Set<string>();
-  for (const r of table.rows) if (typeof r.lead === 'string' && r.lead.trim()) names.add(r.lead);
-  for (const a of plan.agencies) names.add(a.name);
-  const reportDate = wb.reportDate ?? todayIso(opts.now);
   // The report sheets are drawn again too: the Báo cáo of every plan, the pivots by plan.
-  const spec = withReportSheets(
-    buildTrackingSpec({
+  const spec = masterSpec(
+    table,
+    { ...meta, tasks: [...meta.tasks, ...taskList(newRows)], plans: [...records, record] },
+    {
       lang,
-      reportDate,
-      planTitle: meta.planTitle,
-      agencies: [...names],
-      rows: table.rows,
-      extraColumns: table.extraColumns,
-      meta: { ...meta, tasks: [...meta.tasks, ...taskList(newRows)], plans: [...records, record] },
-    }),
-    { reportDate },
+      reportDate: wb.reportDate ?? todayIso(opts.now),
+      moreAgencies: plan.agencies.map((a) => a.name),
+    },
   );
   return { spec, table, prefix, added };
 }
@@ -171,19 +165,31 @@ export async function redrawnMaster(
       vi: 'Không vẽ lại được sổ tổng mà giữ nguyên mọi dòng; không ghi gì.',
       en: 'The master could not be drawn again without moving rows; nothing written.',
     });
+  return masterSpec(table, meta, { lang: wb.lang, reportDate: wb.reportDate ?? todayIso(now) });
+}
+
+/**
+ * A master drawn from its revised table and its meta, report sheets included. Its agencies are
+ * the table's leads (every plan's), then `moreAgencies` (a plan being added lists its own).
+ */
+export function masterSpec(
+  table: RevisedTable,
+  meta: WorkbookMeta,
+  opts: { lang: Lang; reportDate: string; moreAgencies?: string[] },
+): WorkbookSpec {
   const names = new Set<string>();
   for (const r of table.rows) if (typeof r.lead === 'string' && r.lead.trim()) names.add(r.lead);
-  const reportDate = wb.reportDate ?? todayIso(now);
+  for (const name of opts.moreAgencies ?? []) names.add(name);
   const spec = buildTrackingSpec({
-    lang: wb.lang,
-    reportDate,
+    lang: opts.lang,
+    reportDate: opts.reportDate,
     planTitle: meta.planTitle,
     agencies: [...names],
     rows: table.rows,
     extraColumns: table.extraColumns,
     meta,
   });
-  return withReportSheets(spec, { reportDate });
+  return withReportSheets(spec, { reportDate: opts.reportDate });
 }
 
 /**

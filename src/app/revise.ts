@@ -17,11 +17,10 @@ import { reviseTable, type RevisedTable } from '../tracking/revise-table';
 export { DUPLICATE_ID_SUFFIX } from '../tracking/revise-table';
 import { untouchedTasks } from '../tracking/task-hash';
 import { buildTrackingSpec, planMeta, taskList } from '../workbook/build';
-import { withReportSheets } from '../workbook/reports';
 import { planRef } from '../model/task-columns';
 import { cellText } from '../tracking/entries';
 import { idPrefix, matchPlans, planLine, plansOf } from '../tracking/plan-filter';
-import { masterRows } from './add-plan';
+import { masterRows, masterSpec } from './add-plan';
 import type { WorkbookSpec } from '../workbook/types';
 import { writeXlsx } from '../xlsx/write';
 import { carryOver } from '../xlsx/revise-carry';
@@ -212,21 +211,7 @@ async function revisePlanOfPortfolio(
     plans: records.map((r) => (r === target ? record : r)),
     lineage: [...(oldMeta.lineage ?? []), lineageStep(oldMeta, table)],
   };
-  const reportDate = old.reportDate ?? todayIso(opts.now);
-  const names = new Set<string>();
-  for (const r of table.rows) if (typeof r.lead === 'string' && r.lead.trim()) names.add(r.lead);
-  const spec = withReportSheets(
-    buildTrackingSpec({
-      lang,
-      reportDate,
-      planTitle: meta.planTitle,
-      agencies: [...names],
-      rows: table.rows,
-      extraColumns: table.extraColumns,
-      meta,
-    }),
-    { reportDate },
-  );
+  const spec = masterSpec(table, meta, { lang, reportDate: old.reportDate ?? todayIso(opts.now) });
   return { spec, table, unchanged };
 }
 
