@@ -380,6 +380,10 @@ export function normalizeLines(input: string): NormalizedLines {
   const rawLines = source ? source.texts : split;
   const sourceLine = source ? source.lines : null;
   const running = runningHeaders(rawLines);
+  // Hashing a line for the set look-up reads all of it: a line longer than every running header
+  // (most lines) is answered by its length.
+  let longestRunning = 0;
+  for (const t of running) if (t.length > longestRunning) longestRunning = t.length;
   const out: string[] = [];
   const lineMap: number[] = [];
   const joined = new Set<number>();
@@ -412,7 +416,12 @@ export function normalizeLines(input: string): NormalizedLines {
       continue;
     }
     // Page numbers, and footnote bodies ("[1] tại Chương trình số …") that a page dump puts at the end.
-    if (isPageNumber(line) || (running.size > 0 && running.has(line)) || footnoteBody(rawLines[i])) continue;
+    if (
+      isPageNumber(line) ||
+      (line.length <= longestRunning && running.has(line)) ||
+      footnoteBody(rawLines[i])
+    )
+      continue;
     let how = current ? continues(current, line) : false;
     if (how === 'text' && blocks && sameBlock) how = 'marker';
     if (!how && current && blocks && sameBlock && continuesInBlock(current, line)) how = 'marker';
