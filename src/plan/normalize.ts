@@ -13,7 +13,7 @@
  */
 
 import { agencyFromHeading } from './agency';
-import { mayChangeUnderNFC, toNFC } from './nfc';
+import { linesToNFC, mayChangeUnderNFC, toNFC } from './nfc';
 import { rebuildPipeTables } from './pipe-table';
 
 export interface NormalizedLines {
@@ -128,7 +128,11 @@ function cleanLine(raw: string): string {
     // backtracking regexes (" *\t *" on a long run of spaces is quadratic).
     if (s.indexOf('  ') >= 0) s = s.replace(/ {2,}/g, ' ');
     if (s.indexOf('\t') >= 0) {
-      s = s.split('\t').map(trimSpaces).join('\t');
+      // Without a space beside a tab, trimming every cell only trims the two ends.
+      s =
+        s.indexOf(' \t') >= 0 || s.indexOf('\t ') >= 0
+          ? s.split('\t').map(trimSpaces).join('\t')
+          : trimSpaces(s);
       // Word's "Save as text" writes a tab after each list number ("3.1.<TAB>Tiếp tục …"): one tab
       // after a marker, and no other, is a space, not a table cell.
       s = s.replace(MARKER_TAB, '$1 $2');
@@ -148,7 +152,6 @@ const MARKER_ONLY =
   /^(?:[-–+•]|\d{1,4}(?:\.\d{1,3})*[.)]|[a-zđ][).]|[IVXLC]{1,6}\s*[.)\-–]|(?:PHẦN|Phần)\s+(?:[IVXLC]{1,6}|\d{1,2}|thứ\s+\p{L}+))$/u;
 // An all-capitals part heading, which may wrap ("I. MỤC" / "ĐÍCH, YÊU CẦU").
 const PART_START = /^(?:(?:PHẦN|Phần)\s+)?(?:[IVX]{1,6}\s*[.\-–)/:]|[A-H]\s*[.\-–)])\s*\S/u;
-const TERMINAL = /[.!?:…]$/;
 const HAS_LOWER = /\p{Ll}/u;
 const EMPTY_CELLS = /^[\t ]*$/;
 // Rules, "|" left from a flattened table, "** **" left from emphasis: no text, but a block boundary.
@@ -184,9 +187,14 @@ function wrapsInBlocks(lines: readonly string[]): boolean {
   return blank >= 5 && wrapped >= 5 && wrapped * 8 >= text;
 }
 
-/** TERMINAL.test(s), from the last character (the pattern would be tried at every position). */
+/** Whether `s` ends with one of . ! ? : …, from its last character (an end-anchored pattern would
+ * be tried at every position). */
 function endsSentence(s: string): boolean {
-  const c = s.charCodeAt(s.length - 1);
+  return isTerminal(s.charCodeAt(s.length - 1));
+}
+
+/** Whether a line ending in this character ends a sentence: . ! ? : … */
+function isTerminal(c: number): boolean {
   return c === 0x2e || c === 0x21 || c === 0x3f || c === 0x3a || c === 0x2026;
 }
 
@@ -292,7 +300,9 @@ interface Paragraph {
   /** Kept incrementally so checking a long joined paragraph stays O(1). */
   hasLower: boolean;
   hasCells: boolean;
-  last: string;
+  /** The last character of the last part: a code kept, where a two-character slice per line was
+   * a string allocated for every line of the text. */
+  lastCode: number;
 }
 
 function isLowercaseLetter(ch: string): boolean {
@@ -311,12 +321,12 @@ function continues(prev: Paragraph, next: string): 'text' | 'marker' | false {
     return startsWithMarker(next) ? false : 'marker';
   }
   if (!prev.hasLower && PART_START.test(prev.parts[0]) && continuesHeading(prev, next)) return 'marker';
-  if (!prev.hasLower || TERMINAL.test(prev.last)) return false;
+  if (!prev.hasLower || isTerminal(prev.lastCode)) return false;
   // "Trang" + "3" would form a page-number line only after joining; keep them apart so a second pass
   // sees exactly what the first produced.
   if (prev.parts.length === 1 && /^(?:trang|page)$/i.test(prev.parts[0])) return false;
   if (startsWithMarker(next)) return false;
-  if (/[,;]$/.test(prev.last)) return 'text';
+  if (prev.lastCode === 0x2c || prev.lastCode === 0x3b) return 'text';
   // "(", a digit or a lower-case letter; ASCII answered from the code (no one-letter string made).
   const c = next.charCodeAt(0);
   if (c === 0x28 || (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a)) return 'text';
@@ -326,7 +336,7 @@ function continues(prev: Paragraph, next: string): 'text' | 'marker' | false {
 
 function continuesHeading(prev: Paragraph, next: string): boolean {
   if (next.length > 150 || HAS_LOWER.test(next) || !/\p{L}/u.test(next)) return false;
-  if (TERMINAL.test(prev.last) && !prev.last.endsWith(':')) return false;
+  if (isTerminal(prev.lastCode) && prev.lastCode !== 0x3a) return false;
   return !startsWithMarker(next) && !/^(?:KẾ HOẠCH|QUYẾT ĐỊNH|CHƯƠNG TRÌNH|PHỤ LỤC|NƠI NHẬN)\b/u.test(next);
 }
 
@@ -337,14 +347,14 @@ function paragraphOf(line: string, lineNo: number): Paragraph {
     line: lineNo,
     hasLower: HAS_LOWER.test(line),
     hasCells: line.indexOf('\t') >= 0 || line.indexOf('|') >= 0,
-    last: line.slice(-2),
+    lastCode: line.charCodeAt(line.length - 1),
   };
 }
 
 /** The input's physical lines: CR, LF, CRLF and the other Unicode breaks each end one. */
-function physicalLines(src: string): string[] {
+function physicalLines(src: string, lfOnly: boolean): string[] {
   // Most text has LF only: a plain split is several times faster than the regex one.
-  if (!OTHER_BREAKS.test(src)) return src.split('\n');
+  if (lfOnly) return src.split('\n');
   // Otherwise one scan, cheaper than a regex split: CRLF, CR, LF, VT, FF, NEL, LS and PS each end a
   // line (CRLF counts once).
   const out: string[] = [];
@@ -372,9 +382,11 @@ function physicalLines(src: string): string[] {
  */
 export function normalizeLines(input: string): NormalizedLines {
   const src = typeof input === 'string' ? input : '';
-  const split = physicalLines(src);
+  const lfOnly = !OTHER_BREAKS.test(src);
+  const split = physicalLines(src, lfOnly);
   // In place: `split` is this call's own array.
-  if (mayChangeUnderNFC(src)) for (let i = 0; i < split.length; i++) split[i] = toNFC(split[i]);
+  if (lfOnly) linesToNFC(src, split);
+  else if (mayChangeUnderNFC(src)) for (let i = 0; i < split.length; i++) split[i] = toNFC(split[i]);
   // Flattened web tables ("|" lines between cells) become tab-separated rows first.
   const source = src.indexOf('|') >= 0 && /^\s*\|\s*$/m.test(src) ? rebuildPipeTables(split) : null;
   const rawLines = source ? source.texts : split;
@@ -431,7 +443,7 @@ export function normalizeLines(input: string): NormalizedLines {
       current.joinedText = current.joinedText || how === 'text';
       current.hasLower = current.hasLower || HAS_LOWER.test(line);
       current.hasCells = current.hasCells || line.indexOf('|') >= 0;
-      current.last = line.slice(-2);
+      current.lastCode = line.charCodeAt(line.length - 1);
       continue;
     }
     if (current) close(current);
