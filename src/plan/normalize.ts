@@ -265,9 +265,8 @@ function endsClause(s: string): boolean {
 }
 
 /** Inside a blank-line block: the next line goes on with the paragraph unless it opens another. */
-function continuesInBlock(prev: Paragraph, next: string): boolean {
-  if (prev.hasCells || next.indexOf('\t') >= 0 || next.indexOf('|') >= 0 || startsWithMarker(next))
-    return false;
+function continuesInBlock(prev: Paragraph, next: string, nextHasCells: boolean): boolean {
+  if (prev.hasCells || nextHasCells || startsWithMarker(next)) return false;
   if (next.charCodeAt(0) === 0x110 && ARTICLE_START.test(next)) return false;
   // "8. Trách nhiệm của Bộ Kế hoạch và Đầu tư" / "Trên cơ sở đề nghị …": a numbered agency heading
   // that stops well short of the full line below it is a heading; the capital below starts its text.
@@ -315,8 +314,8 @@ function isLowercaseLetter(ch: string): boolean {
  * is not a numbered item and starts in lowercase, with a digit that is not a number, or with "(";
  * or `prev` ended with "," or ";" (a list broken across pages, like the sample's 3.6).
  */
-function continues(prev: Paragraph, next: string): 'text' | 'marker' | false {
-  if (prev.hasCells || next.indexOf('\t') >= 0 || next.indexOf('|') >= 0) return false;
+function continues(prev: Paragraph, next: string, nextHasCells: boolean): 'text' | 'marker' | false {
+  if (prev.hasCells || nextHasCells) return false;
   if (prev.parts.length === 1 && MARKER_ONLY.test(prev.parts[0])) {
     return startsWithMarker(next) ? false : 'marker';
   }
@@ -340,13 +339,13 @@ function continuesHeading(prev: Paragraph, next: string): boolean {
   return !startsWithMarker(next) && !/^(?:KẾ HOẠCH|QUYẾT ĐỊNH|CHƯƠNG TRÌNH|PHỤ LỤC|NƠI NHẬN)\b/u.test(next);
 }
 
-function paragraphOf(line: string, lineNo: number): Paragraph {
+function paragraphOf(line: string, lineNo: number, hasCells: boolean): Paragraph {
   return {
     parts: [line],
     joinedText: false,
     line: lineNo,
     hasLower: HAS_LOWER.test(line),
-    hasCells: line.indexOf('\t') >= 0 || line.indexOf('|') >= 0,
+    hasCells,
     lastCode: line.charCodeAt(line.length - 1),
   };
 }
@@ -434,20 +433,22 @@ export function normalizeLines(input: string): NormalizedLines {
       footnoteBody(rawLines[i])
     )
       continue;
-    let how = current ? continues(current, line) : false;
+    // A tab or a bar: looked for once per line, for the joining tests and the paragraph it may open.
+    const hasCells = line.indexOf('\t') >= 0 || line.indexOf('|') >= 0;
+    let how = current ? continues(current, line, hasCells) : false;
     if (how === 'text' && blocks && sameBlock) how = 'marker';
-    if (!how && current && blocks && sameBlock && continuesInBlock(current, line)) how = 'marker';
+    if (!how && current && blocks && sameBlock && continuesInBlock(current, line, hasCells)) how = 'marker';
     sameBlock = true;
     if (current && how) {
       current.parts.push(line);
       current.joinedText = current.joinedText || how === 'text';
       current.hasLower = current.hasLower || HAS_LOWER.test(line);
-      current.hasCells = current.hasCells || line.indexOf('|') >= 0;
+      current.hasCells = current.hasCells || hasCells;
       current.lastCode = line.charCodeAt(line.length - 1);
       continue;
     }
     if (current) close(current);
-    current = paragraphOf(line, sourceLine ? sourceLine[i] : i + 1);
+    current = paragraphOf(line, sourceLine ? sourceLine[i] : i + 1, hasCells);
   }
   if (current) close(current);
   return { lines: out, lineMap, joined };
