@@ -31,7 +31,9 @@ export interface TaskDraft {
   text: string;
   deadlines: Deadline[];
   line: number;
-  product?: string;
+  // Always present (undefined when none): drafts keep one shape, and a conditional spread cost more
+  // than the rest of building one.
+  product: string | undefined;
   doubts: Set<DoubtCode>;
 }
 

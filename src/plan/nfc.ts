@@ -19,7 +19,9 @@ export const NFC_STABLE_RANGES: ReadonlyArray<readonly [number, number]> = [
 ];
 
 const hex = (c: number) => `\\u${c.toString(16).padStart(4, '0')}`;
-const MAY_CHANGE = new RegExp(`[^${NFC_STABLE_RANGES.map(([a, b]) => `${hex(a)}-${hex(b)}`).join('')}]`);
+const MAY_CHANGE_CLASS = `[^${NFC_STABLE_RANGES.map(([a, b]) => `${hex(a)}-${hex(b)}`).join('')}]`;
+const MAY_CHANGE = new RegExp(MAY_CHANGE_CLASS);
+const MAY_CHANGE_ANYWHERE = new RegExp(MAY_CHANGE_CLASS, 'g');
 
 /** Whether `s` may change under NFC (false: it is NFC by the quick check). */
 export function mayChangeUnderNFC(s: string): boolean {
@@ -29,4 +31,26 @@ export function mayChangeUnderNFC(s: string): boolean {
 /** `s.normalize('NFC')`, skipped when `s` is NFC by the quick check. */
 export function toNFC(s: string): string {
   return MAY_CHANGE.test(s) ? s.normalize('NFC') : s;
+}
+
+/**
+ * `toNFC` of every line of `lines` (`text` split at LF), in place. One search of the whole text
+ * finds the lines that may change, where testing each line read every line a second time after the
+ * test of the whole text had found one such character.
+ */
+export function linesToNFC(text: string, lines: string[]): void {
+  const re = MAY_CHANGE_ANYWHERE;
+  re.lastIndex = 0;
+  let line = 0;
+  let start = 0;
+  let m: RegExpExecArray | null;
+  while (line < lines.length && (m = re.exec(text)) !== null) {
+    while (m.index > start + lines[line].length) start += lines[line++].length + 1;
+    const length = lines[line].length;
+    lines[line] = lines[line].normalize('NFC');
+    start += length + 1;
+    line++;
+    re.lastIndex = start;
+  }
+  re.lastIndex = 0;
 }

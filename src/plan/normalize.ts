@@ -13,7 +13,7 @@
  */
 
 import { agencyFromHeading } from './agency';
-import { mayChangeUnderNFC, toNFC } from './nfc';
+import { linesToNFC, mayChangeUnderNFC, toNFC } from './nfc';
 import { rebuildPipeTables } from './pipe-table';
 
 export interface NormalizedLines {
@@ -128,7 +128,11 @@ function cleanLine(raw: string): string {
     // backtracking regexes (" *\t *" on a long run of spaces is quadratic).
     if (s.indexOf('  ') >= 0) s = s.replace(/ {2,}/g, ' ');
     if (s.indexOf('\t') >= 0) {
-      s = s.split('\t').map(trimSpaces).join('\t');
+      // Without a space beside a tab, trimming every cell only trims the two ends.
+      s =
+        s.indexOf(' \t') >= 0 || s.indexOf('\t ') >= 0
+          ? s.split('\t').map(trimSpaces).join('\t')
+          : trimSpaces(s);
       // Word's "Save as text" writes a tab after each list number ("3.1.<TAB>Tiếp tục …"): one tab
       // after a marker, and no other, is a space, not a table cell.
       s = s.replace(MARKER_TAB, '$1 $2');
@@ -148,7 +152,6 @@ const MARKER_ONLY =
   /^(?:[-–+•]|\d{1,4}(?:\.\d{1,3})*[.)]|[a-zđ][).]|[IVXLC]{1,6}\s*[.)\-–]|(?:PHẦN|Phần)\s+(?:[IVXLC]{1,6}|\d{1,2}|thứ\s+\p{L}+))$/u;
 // An all-capitals part heading, which may wrap ("I. MỤC" / "ĐÍCH, YÊU CẦU").
 const PART_START = /^(?:(?:PHẦN|Phần)\s+)?(?:[IVX]{1,6}\s*[.\-–)/:]|[A-H]\s*[.\-–)])\s*\S/u;
-const TERMINAL = /[.!?:…]$/;
 const HAS_LOWER = /\p{Ll}/u;
 const EMPTY_CELLS = /^[\t ]*$/;
 // Rules, "|" left from a flattened table, "** **" left from emphasis: no text, but a block boundary.
@@ -184,9 +187,14 @@ function wrapsInBlocks(lines: readonly string[]): boolean {
   return blank >= 5 && wrapped >= 5 && wrapped * 8 >= text;
 }
 
-/** TERMINAL.test(s), from the last character (the pattern would be tried at every position). */
+/** Whether `s` ends with one of . ! ? : …, from its last character (an end-anchored pattern would
+ * be tried at every position). */
 function endsSentence(s: string): boolean {
-  const c = s.charCodeAt(s.length - 1);
+  return isTerminal(s.charCodeAt(s.length - 1));
+}
+
+/** Whether a line ending in this character ends a sentence: . ! ? : … */
+function isTerminal(c: number): boolean {
   return c === 0x2e || c === 0x21 || c === 0x3f || c === 0x3a || c === 0x2026;
 }
 
@@ -257,9 +265,8 @@ function endsClause(s: string): boolean {
 }
 
 /** Inside a blank-line block: the next line goes on with the paragraph unless it opens another. */
-function continuesInBlock(prev: Paragraph, next: string): boolean {
-  if (prev.hasCells || next.indexOf('\t') >= 0 || next.indexOf('|') >= 0 || startsWithMarker(next))
-    return false;
+function continuesInBlock(prev: Paragraph, next: string, nextHasCells: boolean): boolean {
+  if (prev.hasCells || nextHasCells || startsWithMarker(next)) return false;
   if (next.charCodeAt(0) === 0x110 && ARTICLE_START.test(next)) return false;
   // "8. Trách nhiệm của Bộ Kế hoạch và Đầu tư" / "Trên cơ sở đề nghị …": a numbered agency heading
   // that stops well short of the full line below it is a heading; the capital below starts its text.
@@ -292,7 +299,9 @@ interface Paragraph {
   /** Kept incrementally so checking a long joined paragraph stays O(1). */
   hasLower: boolean;
   hasCells: boolean;
-  last: string;
+  /** The last character of the last part: a code kept, where a two-character slice per line was
+   * a string allocated for every line of the text. */
+  lastCode: number;
 }
 
 function isLowercaseLetter(ch: string): boolean {
@@ -305,18 +314,18 @@ function isLowercaseLetter(ch: string): boolean {
  * is not a numbered item and starts in lowercase, with a digit that is not a number, or with "(";
  * or `prev` ended with "," or ";" (a list broken across pages, like the sample's 3.6).
  */
-function continues(prev: Paragraph, next: string): 'text' | 'marker' | false {
-  if (prev.hasCells || next.indexOf('\t') >= 0 || next.indexOf('|') >= 0) return false;
+function continues(prev: Paragraph, next: string, nextHasCells: boolean): 'text' | 'marker' | false {
+  if (prev.hasCells || nextHasCells) return false;
   if (prev.parts.length === 1 && MARKER_ONLY.test(prev.parts[0])) {
     return startsWithMarker(next) ? false : 'marker';
   }
   if (!prev.hasLower && PART_START.test(prev.parts[0]) && continuesHeading(prev, next)) return 'marker';
-  if (!prev.hasLower || TERMINAL.test(prev.last)) return false;
+  if (!prev.hasLower || isTerminal(prev.lastCode)) return false;
   // "Trang" + "3" would form a page-number line only after joining; keep them apart so a second pass
   // sees exactly what the first produced.
   if (prev.parts.length === 1 && /^(?:trang|page)$/i.test(prev.parts[0])) return false;
   if (startsWithMarker(next)) return false;
-  if (/[,;]$/.test(prev.last)) return 'text';
+  if (prev.lastCode === 0x2c || prev.lastCode === 0x3b) return 'text';
   // "(", a digit or a lower-case letter; ASCII answered from the code (no one-letter string made).
   const c = next.charCodeAt(0);
   if (c === 0x28 || (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a)) return 'text';
@@ -326,25 +335,25 @@ function continues(prev: Paragraph, next: string): 'text' | 'marker' | false {
 
 function continuesHeading(prev: Paragraph, next: string): boolean {
   if (next.length > 150 || HAS_LOWER.test(next) || !/\p{L}/u.test(next)) return false;
-  if (TERMINAL.test(prev.last) && !prev.last.endsWith(':')) return false;
+  if (isTerminal(prev.lastCode) && prev.lastCode !== 0x3a) return false;
   return !startsWithMarker(next) && !/^(?:KẾ HOẠCH|QUYẾT ĐỊNH|CHƯƠNG TRÌNH|PHỤ LỤC|NƠI NHẬN)\b/u.test(next);
 }
 
-function paragraphOf(line: string, lineNo: number): Paragraph {
+function paragraphOf(line: string, lineNo: number, hasCells: boolean): Paragraph {
   return {
     parts: [line],
     joinedText: false,
     line: lineNo,
     hasLower: HAS_LOWER.test(line),
-    hasCells: line.indexOf('\t') >= 0 || line.indexOf('|') >= 0,
-    last: line.slice(-2),
+    hasCells,
+    lastCode: line.charCodeAt(line.length - 1),
   };
 }
 
 /** The input's physical lines: CR, LF, CRLF and the other Unicode breaks each end one. */
-function physicalLines(src: string): string[] {
+function physicalLines(src: string, lfOnly: boolean): string[] {
   // Most text has LF only: a plain split is several times faster than the regex one.
-  if (!OTHER_BREAKS.test(src)) return src.split('\n');
+  if (lfOnly) return src.split('\n');
   // Otherwise one scan, cheaper than a regex split: CRLF, CR, LF, VT, FF, NEL, LS and PS each end a
   // line (CRLF counts once).
   const out: string[] = [];
@@ -372,14 +381,20 @@ function physicalLines(src: string): string[] {
  */
 export function normalizeLines(input: string): NormalizedLines {
   const src = typeof input === 'string' ? input : '';
-  const split = physicalLines(src);
+  const lfOnly = !OTHER_BREAKS.test(src);
+  const split = physicalLines(src, lfOnly);
   // In place: `split` is this call's own array.
-  if (mayChangeUnderNFC(src)) for (let i = 0; i < split.length; i++) split[i] = toNFC(split[i]);
+  if (lfOnly) linesToNFC(src, split);
+  else if (mayChangeUnderNFC(src)) for (let i = 0; i < split.length; i++) split[i] = toNFC(split[i]);
   // Flattened web tables ("|" lines between cells) become tab-separated rows first.
   const source = src.indexOf('|') >= 0 && /^\s*\|\s*$/m.test(src) ? rebuildPipeTables(split) : null;
   const rawLines = source ? source.texts : split;
   const sourceLine = source ? source.lines : null;
   const running = runningHeaders(rawLines);
+  // Hashing a line for the set look-up reads all of it: a line longer than every running header
+  // (most lines) is answered by its length.
+  let longestRunning = 0;
+  for (const t of running) if (t.length > longestRunning) longestRunning = t.length;
   const out: string[] = [];
   const lineMap: number[] = [];
   const joined = new Set<number>();
@@ -412,21 +427,28 @@ export function normalizeLines(input: string): NormalizedLines {
       continue;
     }
     // Page numbers, and footnote bodies ("[1] tại Chương trình số …") that a page dump puts at the end.
-    if (isPageNumber(line) || (running.size > 0 && running.has(line)) || footnoteBody(rawLines[i])) continue;
-    let how = current ? continues(current, line) : false;
+    if (
+      isPageNumber(line) ||
+      (line.length <= longestRunning && running.has(line)) ||
+      footnoteBody(rawLines[i])
+    )
+      continue;
+    // A tab or a bar: looked for once per line, for the joining tests and the paragraph it may open.
+    const hasCells = line.indexOf('\t') >= 0 || line.indexOf('|') >= 0;
+    let how = current ? continues(current, line, hasCells) : false;
     if (how === 'text' && blocks && sameBlock) how = 'marker';
-    if (!how && current && blocks && sameBlock && continuesInBlock(current, line)) how = 'marker';
+    if (!how && current && blocks && sameBlock && continuesInBlock(current, line, hasCells)) how = 'marker';
     sameBlock = true;
     if (current && how) {
       current.parts.push(line);
       current.joinedText = current.joinedText || how === 'text';
       current.hasLower = current.hasLower || HAS_LOWER.test(line);
-      current.hasCells = current.hasCells || line.indexOf('|') >= 0;
-      current.last = line.slice(-2);
+      current.hasCells = current.hasCells || hasCells;
+      current.lastCode = line.charCodeAt(line.length - 1);
       continue;
     }
     if (current) close(current);
-    current = paragraphOf(line, sourceLine ? sourceLine[i] : i + 1);
+    current = paragraphOf(line, sourceLine ? sourceLine[i] : i + 1, hasCells);
   }
   if (current) close(current);
   return { lines: out, lineMap, joined };

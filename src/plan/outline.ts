@@ -358,7 +358,14 @@ export function buildOutline(lines: readonly PlanLine[], start: number): Outline
         target = stack[stack.length - 2];
         follows = top;
       }
-      const located: LocatedAttribute = { ...attribute, line, raw: c.raw, ...(follows ? { follows } : {}) };
+      // One literal shape for every attribute line (spreads made each a copy of a new shape).
+      const located: LocatedAttribute = {
+        kind: attribute.kind,
+        value: attribute.value,
+        line,
+        raw: c.raw,
+        follows,
+      };
       target.attributes.push(located);
       if (c.kind !== 'text' && c.kind !== 'row') {
         const scope = newNode('attribute', c.rank, '', c.raw, line);

@@ -145,7 +145,7 @@ export function parsePlan(input: string): Plan {
     }
     taskIds.add(id);
     if (d.deadlines.length === 0) {
-      d.deadlines = [{ ...NO_DEADLINE }];
+      d.deadlines = [{ category: NO_DEADLINE.category, raw: NO_DEADLINE.raw, due: NO_DEADLINE.due }];
       warnings.push(
         warning(
           'no-deadline',
@@ -162,6 +162,25 @@ export function parsePlan(input: string): Plan {
       if (k && k !== lead && !partners.includes(k)) partners.push(k);
     }
     const { confidence, reasons } = assess(d);
+    const references = extractReferences(d.text);
+    // Two literals, not a conditional spread: the spread made every task a copy by a slow path (the
+    // key order, which the JSON shows, is the same in both).
+    if (d.product)
+      return {
+        id,
+        section: d.section,
+        number: d.number,
+        group: d.group,
+        lead,
+        partners,
+        text: d.text,
+        deadlines: d.deadlines,
+        references,
+        line: d.line,
+        product: d.product,
+        confidence,
+        reasons,
+      };
     return {
       id,
       section: d.section,
@@ -171,9 +190,8 @@ export function parsePlan(input: string): Plan {
       partners,
       text: d.text,
       deadlines: d.deadlines,
-      references: extractReferences(d.text),
+      references,
       line: d.line,
-      ...(d.product ? { product: d.product } : {}),
       confidence,
       reasons,
     };

@@ -160,7 +160,7 @@ export function readTables(body: OutlineSection, planYear: number | null): TaskP
       text: content,
       deadlines,
       line: row.line,
-      ...(product ? { product } : {}),
+      product: product || undefined,
       doubts,
     };
     drafts.push(draft);

@@ -300,7 +300,7 @@ export function readTasks(outline: Outline, planYear: number | null): TaskPassRe
       text: body,
       deadlines,
       line,
-      ...(attrs.product ? { product: attrs.product } : {}),
+      product: attrs.product || undefined,
       doubts,
     });
   }

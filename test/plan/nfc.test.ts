@@ -1,4 +1,4 @@
-import { NFC_STABLE_RANGES, toNFC } from '../../src/plan/nfc';
+import { linesToNFC, NFC_STABLE_RANGES, toNFC } from '../../src/plan/nfc';
 
 describe('toNFC', () => {
   it('treats as stable only characters that NFC keeps and that combine with nothing', () => {
@@ -21,5 +21,35 @@ describe('toNFC', () => {
     const nfc = 'Kế hoạch số 12/KH-UBND – “Sở Nội vụ” ≥ 95 %';
     expect(toNFC(nfc)).toBe(nfc);
     expect(toNFC(nfc.normalize('NFD'))).toBe(nfc);
+  });
+});
+
+describe('linesToNFC', () => {
+  const run = (text: string) => {
+    const lines = text.split('\n');
+    linesToNFC(text, lines);
+    return lines;
+  };
+
+  it('normalises each line that needs it, wherever it is, and leaves the others as they are', () => {
+    const decomposed = 'Tỉnh ủy'.normalize('NFD');
+    const text = [
+      decomposed,
+      '',
+      'Sở Nội vụ',
+      `a ${decomposed} b ${decomposed}`,
+      decomposed,
+      '',
+      'x',
+      decomposed,
+    ].join('\n');
+    expect(run(text)).toEqual(text.split('\n').map((l) => l.normalize('NFC')));
+    expect(run(text).join('\n')).toBe(text.normalize('NFC'));
+  });
+
+  it('changes nothing in NFC text and copes with a text of empty lines', () => {
+    expect(run('Kế hoạch\n\nsố 12')).toEqual(['Kế hoạch', '', 'số 12']);
+    expect(run('\n\n')).toEqual(['', '', '']);
+    expect(run('\u212b')).toEqual(['Å']);
   });
 });
