@@ -108,7 +108,7 @@ export class WorkbookReader {
       file: this.file,
       sheetName: sheet.name,
       sharedStrings: () => this.sharedStrings(),
-      styles: this.styles(),
+      styles: () => this.styles(),
       date1904: this.date1904,
       maxCells: this.pkg.limits.maxCellsPerSheet,
     };
