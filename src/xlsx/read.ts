@@ -68,7 +68,7 @@ function widen(wb: WorkbookReader, loc: Located): Located {
 }
 
 function findByTable(wb: WorkbookReader): Located | null {
-  const found = wb.findTable(TABLE_NAME);
+  const found = wb.findTableHead(TABLE_NAME);
   if (!found?.table.range) return null;
   const { range } = found.table;
   return widen(wb, {

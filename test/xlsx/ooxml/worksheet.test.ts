@@ -255,5 +255,22 @@ describe('sheet layout', () => {
         { id: 3, name: 'Gấp đôi', calculatedColumnFormula: 'NhiemVu[[#This Row],[Mã]]*2' },
       ],
     });
+    // Locating a table reads its part up to the root tag only: damage after it does not matter.
+    files['xl/tables/table1.xml'] = strToU8(
+      `<table xmlns="${SML}" id="3" name="NhiemVu" displayName="Bang" ref="A1:C11"><tableColumns count="3"><tableColumn id="1" name="Mã"`,
+    );
+    const damaged = openWorkbook(zipSync(files));
+    for (const name of ['NHIEMVU', 'bang'])
+      expect(damaged.findTableHead(name)).toEqual({
+        sheet: damaged.sheets[0],
+        table: {
+          part: 'xl/tables/table1.xml',
+          name: 'NhiemVu',
+          displayName: 'Bang',
+          range: { top: 1, left: 0, bottom: 11, right: 2 },
+        },
+      });
+    expect(damaged.findTableHead('other')).toBeNull();
+    expect(() => damaged.findTable('NhiemVu')).toThrow();
   });
 });
