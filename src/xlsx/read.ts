@@ -50,7 +50,7 @@ interface Located {
 }
 
 function headerCells(wb: WorkbookReader, sheet: SheetInfo, row: number): Cell[] {
-  return wb.readRows(sheet, { rows: [row, row] }).rows[0]?.cells ?? [];
+  return wb.readRows(sheet, { rows: [row, row], dates: false }).rows[0]?.cells ?? [];
 }
 
 /**
@@ -68,7 +68,7 @@ function widen(wb: WorkbookReader, loc: Located): Located {
 }
 
 function findByTable(wb: WorkbookReader): Located | null {
-  const found = wb.findTable(TABLE_NAME);
+  const found = wb.findTableHead(TABLE_NAME);
   if (!found?.table.range) return null;
   const { range } = found.table;
   return widen(wb, {
@@ -83,7 +83,7 @@ function findByTable(wb: WorkbookReader): Located | null {
 /** The first of the top rows whose cells name enough known headers. */
 function findByHeaders(wb: WorkbookReader, sheet: SheetInfo): Located | null {
   let hit: Located | null = null;
-  wb.forEachRow(sheet, { rows: [1, HEADER_SEARCH_ROWS] }, (row) => {
+  wb.forEachRow(sheet, { rows: [1, HEADER_SEARCH_ROWS], dates: false }, (row) => {
     const texts = row.cells.filter((c) => c.kind === 'text');
     if (texts.length < MIN_KNOWN_HEADERS) return;
     const width = Math.max(...texts.map((c) => c.col)) + 1;
@@ -124,27 +124,31 @@ function snapshotOf(wb: WorkbookReader, loc: Located): TableSnapshot {
   const present = new Map<number, RawCell[]>();
   const unreadable: UnreadableCell[] = [];
   let lastFilled = 0;
-  wb.forEachRow(sheet, { rows: [headerRow, Number.MAX_SAFE_INTEGER], cols: [firstCol, lastCol] }, (row) => {
-    if (row.r === headerRow) {
-      for (const c of row.cells) headers[c.col - firstCol] = c.value === null ? '' : String(c.value);
-      return;
-    }
-    const index = row.r - headerRow - 1;
-    let values: RawCell[] | null = null;
-    for (const c of row.cells) {
-      const j = c.col - firstCol;
-      if (c.kind === 'error')
-        unreadable.push({ row: index, col: j, reason: 'error-value', text: String(c.value) });
-      else if (c.hasFormula && c.kind === 'empty')
-        unreadable.push({ row: index, col: j, reason: 'formula-without-value', text: c.formula ?? '' });
-      const v = rawOf(c);
-      if (v === null) continue;
-      values ??= new Array<RawCell>(width).fill(null);
-      values[j] = v;
-      if (!isBlank(v)) lastFilled = Math.max(lastFilled, index + 1);
-    }
-    if (values) present.set(index, values);
-  });
+  wb.forEachRow(
+    sheet,
+    { rows: [headerRow, Number.MAX_SAFE_INTEGER], cols: [firstCol, lastCol], dates: false },
+    (row) => {
+      if (row.r === headerRow) {
+        for (const c of row.cells) headers[c.col - firstCol] = c.value === null ? '' : String(c.value);
+        return;
+      }
+      const index = row.r - headerRow - 1;
+      let values: RawCell[] | null = null;
+      for (const c of row.cells) {
+        const j = c.col - firstCol;
+        if (c.kind === 'error')
+          unreadable.push({ row: index, col: j, reason: 'error-value', text: String(c.value) });
+        else if (c.hasFormula && c.kind === 'empty')
+          unreadable.push({ row: index, col: j, reason: 'formula-without-value', text: c.formula ?? '' });
+        const v = rawOf(c);
+        if (v === null) continue;
+        values ??= new Array<RawCell>(width).fill(null);
+        values[j] = v;
+        if (!isBlank(v)) lastFilled = Math.max(lastFilled, index + 1);
+      }
+      if (values) present.set(index, values);
+    },
+  );
   // Rows typed just below the table (LibreOffice does not grow tables) count, up to the last
   // row that holds something; the table's own rows count even when blank.
   const tableRows = loc.tableLastRow ? Math.max(0, loc.tableLastRow - headerRow) : lastFilled;
@@ -161,7 +165,7 @@ function readMeta(wb: WorkbookReader): WorkbookMeta | null {
   const sheet = wb.sheet(SHEET_NAMES.meta.vi);
   if (!sheet) return null;
   const rows: RawCell[][] = [];
-  wb.forEachRow(sheet, { cols: [0, 1] }, (row) => {
+  wb.forEachRow(sheet, { cols: [0, 1], dates: false }, (row) => {
     const pair: RawCell[] = [null, null];
     for (const c of row.cells) pair[c.col] = rawOf(c);
     rows.push(pair);
@@ -218,7 +222,7 @@ function extensionsOf(wb: WorkbookReader): { extensions?: Record<string, number>
   if (!sheet) return {};
   const headers = new Set((['vi', 'en'] as const).map((l) => columnHeader('adjustedDue', l)));
   const counts: Record<string, number> = {};
-  wb.forEachRow(sheet, { rows: [2, Number.MAX_SAFE_INTEGER], cols: [2, 6] }, (row) => {
+  wb.forEachRow(sheet, { rows: [2, Number.MAX_SAFE_INTEGER], cols: [2, 6], dates: false }, (row) => {
     const at = (col: number) => {
       const cell = row.cells.find((c) => c.col === col);
       return cell ? rawOf(cell) : null;

@@ -59,8 +59,13 @@ export function partKey(name: string): string {
   return n.normalize('NFC').toLowerCase();
 }
 
+/** A relative target without `.` or `..` segments, empty segments, backslashes, `#` or `?`. */
+const PLAIN_TARGET = /^(?!\.\.?(?:\/|$))(?:[^/\\#?]+\/(?!\.\.?(?:\/|$)))*[^/\\#?]+$/;
+
 /** The part a relationship target names, relative to the folder of its source part. */
 export function resolveTarget(source: string, target: string): string {
+  // Nearly every target is a plain relative path (`worksheets/sheet1.xml`): joined at once.
+  if (PLAIN_TARGET.test(target)) return source.slice(0, source.lastIndexOf('/') + 1) + target;
   const bare = target.replace(/\\/g, '/').replace(/[#?].*$/, '');
   const base = bare.startsWith('/') ? [] : source.split('/').slice(0, -1);
   const segments = [...base];

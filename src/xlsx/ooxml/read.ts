@@ -10,7 +10,7 @@ import { OoxmlPackage, OpenOptions } from './package';
 import { readSharedStrings } from './shared-strings';
 import { readSheetLayout, SheetLayout } from './sheet-layout';
 import { readStyles, Styles } from './styles';
-import { readSheetTables, TableInfo } from './tables';
+import { readSheetTableHeads, readSheetTables, TableHead, TableInfo } from './tables';
 import { DefinedName, readWorkbookInfo, SheetInfo, WorkbookInfo } from './workbook';
 import { Cell, ReadRowsOptions, Row, scanRows, SheetReadStats } from './worksheet';
 
@@ -29,6 +29,7 @@ export class WorkbookReader {
   private strings: string[] | null = null;
   private stylesCache: Styles | null = null;
   private readonly tablesCache = new Map<string, TableInfo[]>();
+  private readonly headsCache = new Map<string, TableHead[]>();
   private readonly layoutCache = new Map<string, SheetLayout>();
 
   constructor(pkg: OoxmlPackage) {
@@ -84,6 +85,24 @@ export class WorkbookReader {
     return tables;
   }
 
+  /**
+   * A table's sheet, names and range by name (or display name), ignoring case as Excel does:
+   * only the root tag of each table part is read (what locating the task table needs).
+   */
+  findTableHead(name: string): { sheet: SheetInfo; table: TableHead } | null {
+    for (const sheet of this.sheets) {
+      if (!sheet.part) continue;
+      let heads = this.tablesCache.get(sheet.part) ?? this.headsCache.get(sheet.part);
+      if (!heads) {
+        heads = readSheetTableHeads(this.pkg, sheet.part);
+        this.headsCache.set(sheet.part, heads);
+      }
+      const table = heads.find((t) => sameName(t.name, name) || sameName(t.displayName, name));
+      if (table) return { sheet, table };
+    }
+    return null;
+  }
+
   /** A table by name (or display name), in any sheet, ignoring case as Excel does. */
   findTable(name: string): { sheet: SheetInfo; table: TableInfo } | null {
     for (const sheet of this.sheets) {
@@ -108,7 +127,7 @@ export class WorkbookReader {
       file: this.file,
       sheetName: sheet.name,
       sharedStrings: () => this.sharedStrings(),
-      styles: this.styles(),
+      styles: () => this.styles(),
       date1904: this.date1904,
       maxCells: this.pkg.limits.maxCellsPerSheet,
     };

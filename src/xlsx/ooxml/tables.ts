@@ -88,10 +88,37 @@ export function readTable(pkg: OoxmlPackage, part: string): TableInfo {
   });
 }
 
+/** What finding a table by name needs: its names and range, all on the root element. */
+export type TableHead = Pick<TableInfo, 'part' | 'name' | 'displayName' | 'range'>;
+
+/**
+ * A table part read up to its root tag: the columns, filter and formulas after it are left
+ * unparsed. A root that is not SpreadsheetML's `table` gives no name, as it does to readTable.
+ */
+export function readTableHead(pkg: OoxmlPackage, part: string): TableHead {
+  return pkg.parse(part, (sc) => {
+    const head: TableHead = { part, name: '', displayName: '', range: null };
+    if (sc.next() === START && isSml(sc.ns) && sc.local === 'table') {
+      head.name = sc.attr('name') ?? '';
+      head.displayName = sc.attr('displayName') ?? head.name;
+      head.range = parseRange(sc.attr('ref') ?? '');
+    }
+    return head;
+  });
+}
+
 /** The tables of a sheet part, in the order of its relationships. */
 export function readSheetTables(pkg: OoxmlPackage, sheetPart: string): TableInfo[] {
   return pkg
     .relationships(sheetPart)
     .filter((r) => r.kind === 'table' && r.part)
     .map((r) => readTable(pkg, r.part as string));
+}
+
+/** The names and range of each table of a sheet part, in the order of its relationships. */
+export function readSheetTableHeads(pkg: OoxmlPackage, sheetPart: string): TableHead[] {
+  return pkg
+    .relationships(sheetPart)
+    .filter((r) => r.kind === 'table' && r.part)
+    .map((r) => readTableHead(pkg, r.part as string));
 }

@@ -63,6 +63,12 @@ export interface ReadRowsOptions {
   includeEmpty?: boolean;
   /** Counters to fill as the read goes, so the work done shows even when a limit stops it. */
   stats?: SheetReadStats;
+  /**
+   * false: the caller has no use for `isDate` (then left false on numbers), so the styles part is
+   * not read, unless the workbook counts dates from 1904: its date serials are still moved to the
+   * 1900 system, which needs each number's format.
+   */
+  dates?: boolean;
 }
 
 /** What a read did, so tests can assert on work rather than on time. */
@@ -75,7 +81,8 @@ export interface SheetContext {
   file: FileLabel;
   sheetName: string;
   sharedStrings: () => string[];
-  styles: Styles;
+  /** Asked for at the first number cell whose format matters, never for a sheet without one. */
+  styles: () => Styles;
   date1904: boolean;
   maxCells: number;
 }
@@ -139,7 +146,8 @@ export function scanRows(
   const wantFormulas = options.formulas === true;
   const includeEmpty = options.includeEmpty === true;
   const masters = new Map<string, SharedMaster>();
-  const styles = ctx.styles;
+  const formatsMatter = options.dates !== false || ctx.date1904;
+  let styles: Styles | null = null;
   let strings: string[] | null = null;
   let inData = false;
   let prevRow = 0;
@@ -323,7 +331,10 @@ export function scanRows(
           default:
             if (Number.isFinite(num)) {
               kind = 'number';
-              isDate = styles.isDate(style);
+              if (formatsMatter) {
+                styles ??= ctx.styles();
+                isDate = styles.isDate(style);
+              }
               value = isDate && ctx.date1904 ? num + DAYS_1904 : num;
             } else if (v !== null && v.trim() !== '') {
               // Not a number although the cell says so: keep what it holds.

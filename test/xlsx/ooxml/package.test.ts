@@ -57,6 +57,23 @@ describe('relationship targets', () => {
     expect(resolveTarget('xl/workbook.xml', '../../../x.xml')).toBe('x.xml');
   });
 
+  it('resolves the targets the plain-path shortcut must not take as the full rules do', () => {
+    const cases: [string, string, string][] = [
+      ['xl/workbook.xml', 'worksheets//sheet1.xml', 'xl/worksheets/sheet1.xml'],
+      ['xl/workbook.xml', 'worksheets/../styles.xml', 'xl/styles.xml'],
+      ['xl/workbook.xml', 'worksheets/sheet1.xml#A1', 'xl/worksheets/sheet1.xml'],
+      ['xl/workbook.xml', 'styles.xml?x=1', 'xl/styles.xml'],
+      ['xl/workbook.xml', 'worksheets\\sheet1.xml', 'xl/worksheets/sheet1.xml'],
+      ['xl/workbook.xml', 'worksheets/', 'xl/worksheets'],
+      ['xl/workbook.xml', '.', 'xl'],
+      ['xl/workbook.xml', '..', ''],
+      ['xl/workbook.xml', 'a/.hidden', 'xl/a/.hidden'],
+      ['', 'docProps/core.xml', 'docProps/core.xml'],
+    ];
+    for (const [source, target, part] of cases)
+      expect([target, resolveTarget(source, target)]).toEqual([target, part]);
+  });
+
   it('finds parts whatever their case and percent-encoding', () => {
     expect(partKey('/XL/Worksheets/Sheet%201.xml')).toBe(partKey('xl/worksheets/sheet 1.xml'));
     expect(partKey('xl/worksheets/b%E1%BA%A3ng.xml')).toBe(partKey('xl/worksheets/bảng.xml'));

@@ -131,6 +131,26 @@ describe('reading cells', () => {
     expect(wb.styles().numberFormat(2)).toBe('0.0 "ngày"');
   });
 
+  it('leaves the styles part unread when dates are not wanted, except in a 1904 workbook', () => {
+    const cells = '<row r="1"><c r="A1" s="1"><v>45366</v></c><c r="B1"><v>7</v></c></row>';
+    // A styles part no reader can parse: reading it would refuse the file.
+    const broken = '<cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs><oops';
+    const wb = book(cells, { styles: broken });
+    expect(() => wb.readRows(wb.sheets[0])).toThrow();
+    const plain = wb.readRows(wb.sheets[0], { dates: false }).rows[0].cells;
+    expect(plain.map((c) => [c.value, c.isDate])).toEqual([
+      [45366, false],
+      [7, false],
+    ]);
+
+    const styles = '<cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs>';
+    const in1904 = book(cells, { styles, workbookPr: '<workbookPr date1904="1"/>' });
+    const shifted = in1904.readRows(in1904.sheets[0], { dates: false }).rows[0].cells;
+    expect(shifted.map((c) => c.value)).toEqual([45366 + 1462, 7]);
+    const broken1904 = book(cells, { styles: broken, workbookPr: '<workbookPr date1904="1"/>' });
+    expect(() => broken1904.readRows(broken1904.sheets[0], { dates: false })).toThrow();
+  });
+
   it('refuses a cell pointing to a shared string the file does not hold, or one beyond column XFD', () => {
     const missing = book('<row r="3"><c r="B3" t="s"><v>4</v></c></row>', { sst: '<si><t>a</t></si>' });
     const wide = book('<row r="1"><c r="XFE1"><v>1</v></c></row>');
@@ -235,5 +255,22 @@ describe('sheet layout', () => {
         { id: 3, name: 'Gấp đôi', calculatedColumnFormula: 'NhiemVu[[#This Row],[Mã]]*2' },
       ],
     });
+    // Locating a table reads its part up to the root tag only: damage after it does not matter.
+    files['xl/tables/table1.xml'] = strToU8(
+      `<table xmlns="${SML}" id="3" name="NhiemVu" displayName="Bang" ref="A1:C11"><tableColumns count="3"><tableColumn id="1" name="Mã"`,
+    );
+    const damaged = openWorkbook(zipSync(files));
+    for (const name of ['NHIEMVU', 'bang'])
+      expect(damaged.findTableHead(name)).toEqual({
+        sheet: damaged.sheets[0],
+        table: {
+          part: 'xl/tables/table1.xml',
+          name: 'NhiemVu',
+          displayName: 'Bang',
+          range: { top: 1, left: 0, bottom: 11, right: 2 },
+        },
+      });
+    expect(damaged.findTableHead('other')).toBeNull();
+    expect(() => damaged.findTable('NhiemVu')).toThrow();
   });
 });
