@@ -17,19 +17,9 @@ import { normalizedKey } from '../src/tracking/text-key';
 import { reviseTable } from '../src/tracking/revise-table';
 import { sampleText, scalePlan } from './generate';
 import { median, type Result } from './measure';
+import { seededRandom as seeded } from '../test/support/excel/plans';
 
 export const REVISE_SIZES = [1_000, 4_000, 8_000, 16_000];
-
-function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A rewording as revisions make them: a word dropped, a phrase added, a reference changed. */
 function reword(text: string, rnd: () => number): string {

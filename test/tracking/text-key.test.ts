@@ -1,6 +1,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { normalizedKey } from '../../src/tracking/text-key';
+import { seededRandom as seeded } from '../support/excel/plans';
 
 // The definition the one-pass key must keep to: the chain revise used on whole texts.
 function byChain(text: string): string {
@@ -12,17 +13,6 @@ function byChain(text: string): string {
     .split(/[^a-z0-9]+/)
     .filter((w) => w.length > 0)
     .join(' ');
-}
-
-function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('normalizedKey', () => {
