@@ -313,15 +313,7 @@ export class SheetDoc {
     }
     slot.dirty = true;
     this.changed = true;
-    const e = this.editedRange;
-    this.editedRange = e
-      ? {
-          top: Math.min(e.top, row),
-          bottom: Math.max(e.bottom, row),
-          left: Math.min(e.left, col),
-          right: Math.max(e.right, col),
-        }
-      : { top: row, bottom: row, left: col, right: col };
+    this.widenEdited(row, col, col);
   }
 
   /** Adds a row after the last one with its cells (in column order), as putCell on each would. */
@@ -348,6 +340,11 @@ export class SheetDoc {
       if (c.col < left) left = c.col;
       if (c.col > right) right = c.col;
     }
+    this.widenEdited(row, left, right);
+  }
+
+  /** Grows the rectangle of edited cells to take in columns left..right of `row`. */
+  private widenEdited(row: number, left: number, right: number): void {
     const e = this.editedRange;
     this.editedRange = e
       ? {
