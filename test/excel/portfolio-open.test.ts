@@ -39,8 +39,9 @@ function real(file: string): { plan: Plan; text: string } {
 const A = real('ha-tinh-624-kh-ubnd-2025.txt');
 const B = real('dong-thap-552-kh-ubnd-2025.txt');
 
-async function openPortfolio(): Promise<StrictExcel> {
-  const x = new StrictExcel();
+/** An open workbook of plan A with plan B added in Excel ("Thêm vào sổ đang mở"). */
+async function openTwoPlans(api?: '1.7'): Promise<StrictExcel> {
+  const x = new StrictExcel({ api });
   x.addSheet('Sheet1');
   Object.assign(globalThis, {
     Excel: { run: <T>(batch: (c: Excel.RequestContext) => Promise<T>) => x.run(batch) },
@@ -54,6 +55,11 @@ async function openPortfolio(): Promise<StrictExcel> {
   });
   await renderWorkbook(x.requestContext, spec, { isSetSupported: x.support });
   await addToOpenWorkbook({ plan: B.plan, sourceText: B.text, planFile: 'dong-thap-552.txt' });
+  return x;
+}
+
+async function openPortfolio(): Promise<StrictExcel> {
+  const x = await openTwoPlans();
   const made = await createPivots(x.requestContext, { lang: 'vi', isSetSupported: x.support });
   expect(made.ok).toBe(true);
   return x;
@@ -125,20 +131,7 @@ describe('agencies merged in a portfolio master open in Excel', () => {
   });
 
   it('says the PivotTable sheet is gone where the host cannot make PivotTables (ExcelApi 1.7)', async () => {
-    const x = new StrictExcel({ api: '1.7' });
-    x.addSheet('Sheet1');
-    Object.assign(globalThis, {
-      Excel: { run: <T>(batch: (c: Excel.RequestContext) => Promise<T>) => x.run(batch) },
-      Office: { context: { requirements: { isSetSupported: x.support } } },
-    });
-    const spec = await trackingWorkbookSpec({
-      plan: A.plan,
-      sourceText: A.text,
-      lang: 'vi',
-      reportDate: REPORT_DATE,
-    });
-    await renderWorkbook(x.requestContext, spec, { isSetSupported: x.support });
-    await addToOpenWorkbook({ plan: B.plan, sourceText: B.text });
+    const x = await openTwoPlans('1.7');
     // The sheet an .xlsx build carries, its pivots native to the file.
     x.addSheet(SHEET_NAMES.pivot.vi);
     const outcome = await mergeAgenciesInOpen([{ from: VH_SHORT, to: VH_FULL }], { lang: 'vi' });
