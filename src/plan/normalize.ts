@@ -388,7 +388,8 @@ export function normalizeLines(input: string): NormalizedLines {
   else if (mayChangeUnderNFC(src)) for (let i = 0; i < split.length; i++) split[i] = toNFC(split[i]);
   // Flattened web tables ("|" lines between cells) become tab-separated rows first.
   const source = src.indexOf('|') >= 0 && /^\s*\|\s*$/m.test(src) ? rebuildPipeTables(split) : null;
-  const rawLines = source ? source.texts : split;
+  if (source) split.length = source.count;
+  const rawLines = split;
   const sourceLine = source ? source.lines : null;
   const running = runningHeaders(rawLines);
   // Hashing a line for the set look-up reads all of it: a line longer than every running header

@@ -16,10 +16,11 @@
  * in. Linear: each line is looked at a fixed number of times.
  */
 
+/** What rebuildPipeTables leaves: the first `count` entries of the array it was given are the
+ * rebuilt lines, and `lines[i]` is the 1-based line of the original input where line i starts. */
 export interface SourceLines {
-  texts: string[];
-  /** lines[i]: the 1-based line of the original input where texts[i] starts. */
-  lines: number[];
+  count: number;
+  lines: Int32Array;
 }
 
 const BAR = /^\s*\|\s*$/;
@@ -79,10 +80,20 @@ function firstText(lines: readonly string[], from: number, to: number): number {
   return -1;
 }
 
-export function rebuildPipeTables(lines: readonly string[]): SourceLines {
-  const out: SourceLines = { texts: [], lines: [] };
+/**
+ * Rebuilds the flattened tables of `lines` in place. The array is the caller's own (the text's
+ * physical lines): a table's row takes the place of the lines it came from, and a text of 100,000
+ * lines with a few tables is not copied line by line into a second array (each store of a new
+ * string into a large array costs a write barrier), nor its line numbers boxed one by one. Every
+ * output line comes from at least one input line at or after its place, so writing at `w` never
+ * overwrites a line still to be read.
+ */
+export function rebuildPipeTables(lines: string[]): SourceLines {
+  const n = lines.length;
+  const at = new Int32Array(n);
+  const out = { w: 0 };
   let i = 0;
-  while (i < lines.length) {
+  while (i < n) {
     const here = lines[i];
     if (
       !isBar(here) ||
@@ -92,8 +103,7 @@ export function rebuildPipeTables(lines: readonly string[]): SourceLines {
     ) {
       // A bar alone under a markdown row ("| TT | Tên văn bản | … |" then "|") is that table's
       // copy damage, not the opening of a flattened table.
-      out.texts.push(here);
-      out.lines.push(i + 1);
+      keep(lines, at, out, i);
       i++;
       continue;
     }
@@ -101,42 +111,44 @@ export function rebuildPipeTables(lines: readonly string[]): SourceLines {
     // cell is lines at+1 … next-1, looked at in place (most are one line).
     const row: string[] = [];
     let rowLine = 0;
-    let at = i;
+    let j = i;
     for (;;) {
-      const next = nextBar(lines, at + 1);
+      const next = nextBar(lines, j + 1);
       if (next < 0) break;
-      const first = firstText(lines, at + 1, next);
+      const first = firstText(lines, j + 1, next);
       // Cells start right after their bar; a blank line there means the table has ended and the
       // next bar opens another one.
-      if (first > at + 1) break;
+      if (first > j + 1) break;
       if (first < 0) {
-        rowLine = flushRow(out, row, rowLine || at + 1); // two bars: the row ends
-      } else if (APPENDIX_CELL.test(lines[at + 1])) {
+        rowLine = flushRow(lines, at, out, row, rowLine || j + 1); // two bars: the row ends
+      } else if (APPENDIX_CELL.test(lines[j + 1])) {
         // "| Nơi nhận … | KT. TRƯỞNG BAN … | PHỤ LỤC / title / (Kèm theo …) | TT | …": the appendix
         // heading between the closing block and its table is no cell; it and its lines stand alone.
-        rowLine = flushRow(out, row, rowLine || at + 1);
-        for (let j = at + 1; j < next; j++)
-          if (!isBlank(lines[j])) {
-            out.texts.push(lines[j]);
-            out.lines.push(j + 1);
-          }
+        rowLine = flushRow(lines, at, out, row, rowLine || j + 1);
+        for (let k = j + 1; k < next; k++) if (!isBlank(lines[k])) keep(lines, at, out, k);
       } else {
         if (row.length === 0) rowLine = first + 1;
-        row.push(cellText(next === at + 2 ? [lines[at + 1]] : lines.slice(at + 1, next)));
+        row.push(cellText(next === j + 2 ? [lines[j + 1]] : lines.slice(j + 1, next)));
       }
-      at = next;
+      j = next;
     }
-    flushRow(out, row, rowLine || at + 1);
-    i = at + 1;
+    flushRow(lines, at, out, row, rowLine || j + 1);
+    i = j + 1;
   }
-  return out;
+  return { count: out.w, lines: at };
+}
+
+/** Input line `from` as the next output line (no store while nothing before it has moved). */
+function keep(lines: string[], at: Int32Array, out: { w: number }, from: number): void {
+  if (out.w !== from) lines[out.w] = lines[from];
+  at[out.w++] = from + 1;
 }
 
 /** The row's cells as one tab-separated line (unless all are empty); empties `row`, returns 0. */
-function flushRow(out: SourceLines, row: string[], line: number): number {
+function flushRow(lines: string[], at: Int32Array, out: { w: number }, row: string[], line: number): number {
   if (row.some((c) => c !== '')) {
-    out.texts.push(row.join('\t'));
-    out.lines.push(line);
+    lines[out.w] = row.join('\t');
+    at[out.w++] = line;
   }
   row.length = 0;
   return 0;
