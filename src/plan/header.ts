@@ -217,17 +217,31 @@ function titleFrom(texts: readonly string[], at: number): string {
 
 /** The signer: the last person's name in the closing block. */
 export function readSigner(footer: readonly PlanLine[]): { signer: string | null; body: string | null } {
-  const cells = footer.flatMap(cellsOf).filter((c) => c !== '');
-  let signer = [...cells].reverse().find((c) => PERSON.test(c)) ?? null;
-  if (!signer) {
-    // "KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn Hữu Tháp": a closing block copied onto one line.
-    const last =
-      cells.length > 0
-        ? /(?:^|\p{Lu}\s)((?:\p{Lu}\p{Ll}+\s){1,4}\p{Lu}\p{Ll}+)$/u.exec(cells[cells.length - 1])
-        : null;
-    if (last) signer = last[1];
+  // The closing blocks of a long text run to thousands of lines; the signer is near their end and
+  // the "T/M" line near their start, so each line's cells are read (and their spacing repaired) only
+  // when the search reaches it, and at most once.
+  const read: Array<string[] | undefined> = new Array<string[] | undefined>(footer.length);
+  const cellsAt = (i: number): string[] => (read[i] ??= cellsOf(footer[i]).filter((c) => c !== ''));
+  let signer: string | null = null;
+  let last: string | null = null;
+  for (let i = footer.length - 1; i >= 0 && signer === null; i--) {
+    const cells = cellsAt(i);
+    for (let k = cells.length - 1; k >= 0; k--) {
+      last ??= cells[k];
+      if (PERSON.test(cells[k])) {
+        signer = cells[k];
+        break;
+      }
+    }
   }
-  const tm = cells.find((l) => /^(?:T\/M|TM\.?)\s/u.test(l));
+  if (!signer && last !== null) {
+    // "KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn Hữu Tháp": a closing block copied onto one line.
+    const m = /(?:^|\p{Lu}\s)((?:\p{Lu}\p{Ll}+\s){1,4}\p{Lu}\p{Ll}+)$/u.exec(last);
+    if (m) signer = m[1];
+  }
+  let tm: string | undefined;
+  for (let i = 0; i < footer.length && tm === undefined; i++)
+    tm = cellsAt(i).find((l) => /^(?:T\/M|TM\.?)\s/u.test(l));
   return { signer, body: tm ? tm.replace(/^(?:T\/M|TM\.?)\s*/u, '').trim() : null };
 }
 
