@@ -106,3 +106,57 @@ describe('copy artefacts of real plans (issue 12 §2, issue 20)', () => {
     expect(lines).toContain('7. Trách nhiệm của Bộ Khoa học và Công nghệ');
   });
 });
+
+describe('flattened tables rebuilt in place', () => {
+  it('rows and the lines between and after two tables keep the lines of the input they start on', () => {
+    // Each rebuilt row takes the place of the lines it came from: everything after the first table
+    // moves up in the same array, and its line numbers must still be those of the input.
+    const input = [
+      'Mở đầu.',
+      '|',
+      'STT',
+      '|',
+      'Nội dung',
+      '|',
+      '|',
+      '1',
+      '|',
+      'Rà soát',
+      '|',
+      '|',
+      '',
+      '1. Giữa hai bảng.',
+      '',
+      '|',
+      'STT',
+      '|',
+      'Nội dung',
+      '|',
+      '|',
+      '2',
+      '|',
+      'Kiểm tra',
+      '|',
+      '|',
+      '3',
+      '|',
+      'Báo cáo',
+      '|',
+      '|',
+      '',
+      '2. Kết thúc.',
+    ].join('\n');
+    const { text, lineMap } = normalizeWithMap(input);
+    expect(text.split('\n')).toEqual([
+      'Mở đầu.',
+      'STT\tNội dung',
+      '1\tRà soát',
+      '1. Giữa hai bảng.',
+      'STT\tNội dung',
+      '2\tKiểm tra',
+      '3\tBáo cáo',
+      '2. Kết thúc.',
+    ]);
+    expect(Array.from(lineMap)).toEqual([1, 3, 8, 14, 17, 22, 27, 33]);
+  });
+});
