@@ -677,18 +677,20 @@ export function planMerge(
   }
   if (refused.length > 0) return { refused, ok: false, ...empty };
 
-  // The master's values as the merge goes: task id → column → value.
-  const current = new Map<string, Map<string, RawCell>>();
-  const masterValue = (taskId: string, column: TaskColumnId): RawCell => {
-    const over = current.get(taskId);
-    if (over?.has(column)) return over.get(column) ?? null;
-    const row = masterRows.get(taskId);
-    return row === undefined ? null : cellOf(master.snapshot, masterMap, row, column);
+  // The master's values as the merge goes: what earlier returns wrote, by master row and column.
+  const overrides: (Map<TaskColumnId, RawCell> | undefined)[] = [];
+  const masterCells = master.snapshot.rows;
+  const masterIndex = masterMap.index;
+  const masterValue = (masterRow: number, column: TaskColumnId): RawCell => {
+    const over = overrides[masterRow];
+    if (over !== undefined && over.has(column)) return over.get(column) ?? null;
+    const j = masterIndex[column];
+    return j === undefined ? null : (masterCells[masterRow]?.[j] ?? null);
   };
-  const setValue = (taskId: string, column: string, value: RawCell) => {
-    const m = current.get(taskId) ?? new Map<string, RawCell>();
-    m.set(column, value);
-    current.set(taskId, m);
+  const setValue = (masterRow: number, column: TaskColumnId, value: RawCell) => {
+    let over = overrides[masterRow];
+    if (over === undefined) overrides[masterRow] = over = new Map<TaskColumnId, RawCell>();
+    over.set(column, value);
   };
 
   const changes: CellChange[] = [];
@@ -701,26 +703,35 @@ export function planMerge(
     sync.push(rec);
     addSync(syncs, rec);
   };
-  const seen = new Map<string, string>();
+  // The returns merged so far, by copy: only two returns of one copy can be the same return given
+  // twice, so what staff entered is spelled out (the content key) only when a copy comes back.
+  const seen = new Map<string, { file: string; v: ValidReturn; key?: string }[]>();
+  const contentOf = (e: { v: ValidReturn; key?: string }): string =>
+    (e.key ??= contentKey(e.v.source, e.v.map, e.v.rowsById));
   const keys = new EntryKeys();
   for (const v of valid) {
     const { source, meta, map, rowsById } = v;
     const copy = copyIdOf(meta);
-    const content = `${copy}\u0003${contentKey(source, map, rowsById)}`;
-    const first = seen.get(content);
-    if (first !== undefined) {
-      notices.push({
-        file: source.file,
-        taskId: '',
-        column: 'taskId',
-        message: {
-          vi: `"${source.file}" giống hệt "${first}" (cùng một bản trả về, gửi hai lần); chỉ gộp một lần.`,
-          en: `"${source.file}" is the same as "${first}" (one return given twice); merged once.`,
-        },
-      });
-      continue;
+    const mine = { file: source.file, v };
+    const sameCopy = seen.get(copy);
+    if (sameCopy === undefined) seen.set(copy, [mine]);
+    else {
+      const content = contentOf(mine);
+      const first = sameCopy.find((e) => contentOf(e) === content);
+      if (first !== undefined) {
+        notices.push({
+          file: source.file,
+          taskId: '',
+          column: 'taskId',
+          message: {
+            vi: `"${source.file}" giống hệt "${first.file}" (cùng một bản trả về, gửi hai lần); chỉ gộp một lần.`,
+            en: `"${source.file}" is the same as "${first.file}" (one return given twice); merged once.`,
+          },
+        });
+        continue;
+      }
+      sameCopy.push(mine);
     }
-    seen.set(content, source.file);
     const report: MergeFileReport = {
       file: source.file,
       agencyKey: meta.agencyKey,
@@ -729,16 +740,21 @@ export function planMerge(
       conflicts: 0,
     };
     files.push(report);
+    const cells = source.snapshot.rows;
+    const index = map.index;
     const unreadable = unreadableCells(source.snapshot);
     const invalid = invalidCells(source, today);
     const valueIn = (taskId: string, column: TaskColumnId): RawCell | undefined => {
       const row = rowsById.get(taskId);
-      const j = map.index[column];
+      const j = index[column];
       if (row === undefined || j === undefined || unreadable.has(`${row}:${j}`)) return undefined;
-      return cellOf(source.snapshot, map, row, column);
+      return cells[row]?.[j] ?? null;
     };
     // A parallel return is judged against the split, not against its sibling's merge.
     const derived = isDerived(keys, syncs.get(copy), meta.baseEntries, valueIn);
+    // Where each column sits in this return, looked up once per return instead of once per cell.
+    const reportedAt = REPORTED_COLUMN_IDS.map((c) => index[c]);
+    const undatedAt = MERGED_IF_UNDATED_COLUMN_IDS.map((c) => index[c]);
     for (const [taskId, row] of rowsById) {
       const masterRow = masterRows.get(taskId);
       if (masterRow === undefined) {
@@ -754,10 +770,12 @@ export function planMerge(
         });
         continue;
       }
-      const theirs = (column: TaskColumnId) => cellOf(source.snapshot, map, row, column);
-      for (const column of REPORTED_COLUMN_IDS) {
-        const t = theirs(column);
-        const m = masterValue(taskId, column);
+      const theirRow = cells[row];
+      for (let k = 0; k < REPORTED_COLUMN_IDS.length; k++) {
+        const column = REPORTED_COLUMN_IDS[k];
+        const j = reportedAt[k];
+        const t = j === undefined ? null : (theirRow?.[j] ?? null);
+        const m = masterValue(masterRow, column);
         if (t !== m && !keys.sameCell(column, t, m))
           notices.push({
             file: source.file,
@@ -769,12 +787,14 @@ export function planMerge(
             },
           });
       }
-      const dated = parseCategory(masterValue(taskId, 'category')) === 'due';
+      const dated = parseCategory(masterValue(masterRow, 'category')) === 'due';
       const columns = dated ? MERGED_ALWAYS : MERGED_WHEN_UNDATED;
       if (dated)
-        for (const column of MERGED_IF_UNDATED_COLUMN_IDS) {
-          const t = theirs(column);
-          const m = masterValue(taskId, column);
+        for (let k = 0; k < MERGED_IF_UNDATED_COLUMN_IDS.length; k++) {
+          const column = MERGED_IF_UNDATED_COLUMN_IDS[k];
+          const j = undatedAt[k];
+          const t = j === undefined ? null : (theirRow?.[j] ?? null);
+          const m = masterValue(masterRow, column);
           if (t === m || keys.sameCell(column, t, m)) continue;
           notices.push({
             file: source.file,
@@ -787,31 +807,33 @@ export function planMerge(
           });
         }
       const baseRow = meta.baseEntries?.[taskId];
+      // The last merge of this same copy is the newer common ancestor: after it, the agency's
+      // value and the master's are judged against what each side had then. (Records this row
+      // adds below are for cells already judged, so the task's records are read once.)
+      const syncedRow = derived ? syncs.get(copy)?.get(taskId) : undefined;
       for (const column of columns) {
-        const j = map.index[column];
+        const j = index[column];
         // A return drawn before the column was added holds nothing of it.
         if (j === undefined) continue;
         // Nearly every cell is taken or unchanged: its address is spelled only for a skip.
-        const cellAt = () => cellAddress(source.snapshot, row, j);
         const bad = unreadable.size === 0 ? undefined : unreadable.get(`${row}:${j}`);
         if (bad) {
           // No value was saved: nothing to compare, so never a change (and never an erasure).
+          const cell = cellAddress(source.snapshot, row, j);
           skipped.push({
             file: source.file,
-            cell: cellAt(),
+            cell,
             taskId,
             column,
             value: bad.text,
             code: bad.reason,
-            message: skipMessage(bad.reason, source.file, cellAt(), bad.text),
+            message: skipMessage(bad.reason, source.file, cell, bad.text),
           });
           continue;
         }
-        const ret = theirs(column);
-        const mine = masterValue(taskId, column);
-        // The last merge of this same copy is the newer common ancestor: after it, the
-        // agency's value and the master's are judged against what each side had then.
-        const synced = derived ? syncs.get(copy)?.get(taskId)?.get(column) : undefined;
+        const ret = theirRow?.[j] ?? null;
+        const mine = masterValue(masterRow, column);
+        const synced = syncedRow?.get(column);
         const hasSplitBase = baseRow !== undefined && Object.prototype.hasOwnProperty.call(baseRow, column);
         const hasBase = synced !== undefined || hasSplitBase;
         const splitBase = hasSplitBase ? (baseRow[column] ?? null) : null;
@@ -826,51 +848,55 @@ export function planMerge(
           continue;
         }
         if (!returnChanged) continue;
-        if (masterMap.index[column] === undefined) {
+        if (masterIndex[column] === undefined) {
           // Nowhere to write it: the master was built before the column existed.
+          const cell = cellAddress(source.snapshot, row, j);
           skipped.push({
             file: source.file,
-            cell: cellAt(),
+            cell,
             taskId,
             column,
             value: ret,
             code: 'no-column',
             message: {
-              vi: skipMessage('no-column', source.file, cellAt(), columnHeader(column, 'vi')).vi,
-              en: skipMessage('no-column', source.file, cellAt(), columnHeader(column, 'en')).en,
+              vi: skipMessage('no-column', source.file, cell, columnHeader(column, 'vi')).vi,
+              en: skipMessage('no-column', source.file, cell, columnHeader(column, 'en')).en,
             },
           });
           continue;
         }
         if (typeof ret === 'string' && ret.length > EXCEL_MAX_CELL_TEXT) {
+          const cell = cellAddress(source.snapshot, row, j);
           skipped.push({
             file: source.file,
-            cell: cellAt(),
+            cell,
             taskId,
             column,
             value: `${ret.slice(0, 200)}…`,
             code: 'too-long',
-            message: skipMessage('too-long', source.file, cellAt(), String(ret.length)),
+            message: skipMessage('too-long', source.file, cell, String(ret.length)),
           });
           continue;
         }
-        const finding = invalid.get(`${row}:${column}`);
+        const finding = invalid.size === 0 ? undefined : invalid.get(`${row}:${column}`);
         if (finding && !opts.acceptInvalid) {
+          const cell = cellAddress(source.snapshot, row, j);
           skipped.push({
             file: source.file,
-            cell: cellAt(),
+            cell,
             taskId,
             column,
             value: ret,
             code: 'invalid',
             message: {
-              vi: skipMessage('invalid', source.file, cellAt(), finding.message.vi).vi,
-              en: skipMessage('invalid', source.file, cellAt(), finding.message.en).en,
+              vi: skipMessage('invalid', source.file, cell, finding.message.vi).vi,
+              en: skipMessage('invalid', source.file, cell, finding.message.en).en,
             },
             ...(finding.suggestion !== undefined ? { suggestion: finding.suggestion } : {}),
           });
           continue;
         }
+        // One shape for every change (a conditional spread would give the marked ones another).
         const change: CellChange = {
           file: source.file,
           taskId,
@@ -880,11 +906,11 @@ export function planMerge(
           old: mine,
           new: ret,
           fromConflict: false,
-          ...(finding ? { invalid: finding.message } : {}),
         };
+        if (finding) change.invalid = finding.message;
         if (!masterChanged) {
           changes.push(change);
-          setValue(taskId, column, ret);
+          setValue(masterRow, column, ret);
           record(copy, taskId, column, ret, ret);
           report.changes += 1;
           continue;
@@ -901,8 +927,9 @@ export function planMerge(
         });
         report.conflicts += 1;
         if (resolution === 'return') {
-          changes.push({ ...change, fromConflict: true });
-          setValue(taskId, column, ret);
+          change.fromConflict = true;
+          changes.push(change);
+          setValue(masterRow, column, ret);
           record(copy, taskId, column, ret, ret);
           report.changes += 1;
         } else if (resolution === 'master') record(copy, taskId, column, ret, mine);
