@@ -518,6 +518,7 @@ function invalidCells(
     meta: source.meta,
     reportDate: today,
     lang: source.meta?.lang,
+    errorsOnly: true,
   });
   const map = mapColumns(source.snapshot.headers);
   for (const f of findings) {

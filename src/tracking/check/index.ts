@@ -86,7 +86,9 @@ export function checkTracking(input: CheckInput): Finding[] {
   for (const r of rows) rowByIndex[r.index] = r;
   const letters = snapshot.headers.map((_h, i) => columnLetter(snapshot.firstCol + i));
   const letter = (i: number) => letters[i] ?? columnLetter(snapshot.firstCol + i);
+  const errorsOnly = input.errorsOnly === true;
   const emit: Emit = (rule, at, message, suggestion) => {
+    if (errorsOnly && rule.severity !== 'error') return;
     const row = at.rowIndex === null ? undefined : rowByIndex[at.rowIndex];
     const colIndex = at.headerIndex ?? (at.column ? map.index[at.column] : undefined) ?? 0;
     const sheetRow = at.rowIndex === null ? snapshot.headerRow : snapshot.headerRow + 1 + at.rowIndex;
@@ -108,8 +110,12 @@ export function checkTracking(input: CheckInput): Finding[] {
     bucket.items.push(finding);
   };
 
-  for (const rule of TABLE_RULES) rule.check(ctx, emit);
-  const active = ROW_RULES.filter((r) => r.needs.every((id: TaskColumnId) => map.index[id] !== undefined));
+  const wanted = (r: { rules: readonly RuleInfo[] }) =>
+    !errorsOnly || r.rules.some((info) => info.severity === 'error');
+  for (const rule of TABLE_RULES) if (wanted(rule)) rule.check(ctx, emit);
+  const active = ROW_RULES.filter(
+    (r) => wanted(r) && r.needs.every((id: TaskColumnId) => map.index[id] !== undefined),
+  );
   for (const row of rows) for (const rule of active) rule.check(row, ctx, emit);
 
   const out: Finding[] = [];

@@ -223,6 +223,19 @@ describe('a table planted with one case of every rule', () => {
     expect(sev('task.overdue')).toBe('warning');
     expect(sev('task.no_update')).toBe('info');
   });
+
+  test('errorsOnly (what a merge asks): exactly the error-level findings, in the same order', () => {
+    const errors = checkTracking({
+      snapshot: snapshotOf(entries),
+      meta: metaFor(SAMPLE_TASKS),
+      reportDate: REPORT_DATE,
+      errorsOnly: true,
+    });
+    const expected = findings.filter((f) => f.severity === 'error');
+    expect(expected.length).toBeGreaterThan(10);
+    expect(findings.length).toBeGreaterThan(expected.length);
+    expect(errors).toEqual(expected);
+  });
 });
 
 describe('column changes', () => {
