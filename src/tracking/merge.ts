@@ -678,20 +678,26 @@ export function planMerge(
   }
   if (refused.length > 0) return { refused, ok: false, ...empty };
 
-  // The master's values as the merge goes: what earlier returns wrote, by master row and column.
-  const overrides: (Map<TaskColumnId, RawCell> | undefined)[] = [];
+  // The master's values as the merge goes: what earlier returns wrote, by master cell (one map
+  // for the merge rather than one per row: a plan's garbage is collected while the returns it
+  // reads are young, and every collection copies them).
+  const overrides = new Map<number, RawCell>();
   const masterCells = master.snapshot.rows;
   const masterIndex = masterMap.index;
+  const masterWidth = master.snapshot.headers.length;
   const masterValue = (masterRow: number, column: TaskColumnId): RawCell => {
-    const over = overrides[masterRow];
-    if (over !== undefined && over.has(column)) return over.get(column) ?? null;
     const j = masterIndex[column];
-    return j === undefined ? null : (masterCells[masterRow]?.[j] ?? null);
+    // A column the master lacks is never written (the change is skipped as no-column).
+    if (j === undefined) return null;
+    if (overrides.size > 0) {
+      const over = overrides.get(masterRow * masterWidth + j);
+      if (over !== undefined) return over;
+    }
+    return masterCells[masterRow]?.[j] ?? null;
   };
   const setValue = (masterRow: number, column: TaskColumnId, value: RawCell) => {
-    let over = overrides[masterRow];
-    if (over === undefined) overrides[masterRow] = over = new Map<TaskColumnId, RawCell>();
-    over.set(column, value);
+    const j = masterIndex[column];
+    if (j !== undefined) overrides.set(masterRow * masterWidth + j, value);
   };
 
   const changes: CellChange[] = [];
@@ -699,10 +705,23 @@ export function planMerge(
   const files: MergeFileReport[] = [];
   const sync: SyncRecord[] = [];
   const syncs = syncIndex(opts.sync ?? masterWithMeta.meta.sync ?? []);
+  // This merge's records join the index by copy, when a later return of that copy needs them: a
+  // return never looks up its own records (each of its cells is judged once, before its record).
+  const pending = new Map<string, SyncRecord[]>();
   const record = (copy: string, taskId: string, column: MergeColumnId, r: RawCell, m: RawCell) => {
     const rec: SyncRecord = { copy, taskId, column, r, m };
     sync.push(rec);
-    addSync(syncs, rec);
+    const list = pending.get(copy);
+    if (list === undefined) pending.set(copy, [rec]);
+    else list.push(rec);
+  };
+  const syncsOf = (copy: string) => {
+    const list = pending.get(copy);
+    if (list !== undefined) {
+      for (const rec of list) addSync(syncs, rec);
+      pending.delete(copy);
+    }
+    return syncs.get(copy);
   };
   // The returns merged so far, by copy: only two returns of one copy can be the same return given
   // twice, so what staff entered is spelled out (the content key) only when a copy comes back.
@@ -752,7 +771,8 @@ export function planMerge(
       return cells[row]?.[j] ?? null;
     };
     // A parallel return is judged against the split, not against its sibling's merge.
-    const derived = isDerived(keys, syncs.get(copy), meta.baseEntries, valueIn);
+    const copySyncs = syncsOf(copy);
+    const derived = isDerived(keys, copySyncs, meta.baseEntries, valueIn);
     // Where each column sits in this return, looked up once per return instead of once per cell.
     const reportedAt = REPORTED_COLUMN_IDS.map((c) => index[c]);
     const undatedAt = MERGED_IF_UNDATED_COLUMN_IDS.map((c) => index[c]);
@@ -809,9 +829,8 @@ export function planMerge(
         }
       const baseRow = meta.baseEntries?.[taskId];
       // The last merge of this same copy is the newer common ancestor: after it, the agency's
-      // value and the master's are judged against what each side had then. (Records this row
-      // adds below are for cells already judged, so the task's records are read once.)
-      const syncedRow = derived ? syncs.get(copy)?.get(taskId) : undefined;
+      // value and the master's are judged against what each side had then.
+      const syncedRow = derived ? copySyncs?.get(taskId) : undefined;
       for (const column of columns) {
         const j = index[column];
         // A return drawn before the column was added holds nothing of it.
