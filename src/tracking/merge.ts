@@ -238,6 +238,9 @@ interface ValidReturn {
   meta: WorkbookMeta;
   map: ColumnMap;
   rowsById: Map<string, number>;
+  /** The same pairs in the same order, as arrays (walking a map's entries makes an array each). */
+  ids: string[];
+  rows: number[];
   skipped: MergeSkip[];
   notices: MergeNotice[];
 }
@@ -418,6 +421,8 @@ class EntryKeys {
 
 interface ReturnRows {
   rowsById: Map<string, number>;
+  ids: string[];
+  rows: number[];
   refused: MergeRefusal[];
   skipped: MergeSkip[];
   notices: MergeNotice[];
@@ -432,7 +437,7 @@ function rowsOfReturn(
   masterTexts: Map<string, string>,
 ): ReturnRows {
   const { file, snapshot } = source;
-  const out: ReturnRows = { rowsById: new Map(), refused: [], skipped: [], notices: [] };
+  const out: ReturnRows = { rowsById: new Map(), ids: [], rows: [], refused: [], skipped: [], notices: [] };
   const tableRows = snapshot.tableRows ?? snapshot.rows.length;
   const listRow = (i: number, code: SkipCode, taskId: string | null) => {
     // A row pasted from elsewhere carries its plan's deadline: only the entries are staff's.
@@ -492,6 +497,8 @@ function rowsOfReturn(
       }
     }
     out.rowsById.set(id, i);
+    out.ids.push(id);
+    out.rows.push(i);
   });
   return out;
 }
@@ -626,7 +633,16 @@ function validateReturn(
   const rows = rowsOfReturn(source, map, copyIds, masterHashes, masterTexts);
   refused.push(...rows.refused);
   if (refused.length > 0) return refused;
-  return { source, meta, map, rowsById: rows.rowsById, skipped: rows.skipped, notices: rows.notices };
+  return {
+    source,
+    meta,
+    map,
+    rowsById: rows.rowsById,
+    ids: rows.ids,
+    rows: rows.rows,
+    skipped: rows.skipped,
+    notices: rows.notices,
+  };
 }
 
 /**
@@ -776,7 +792,9 @@ export function planMerge(
     // Where each column sits in this return, looked up once per return instead of once per cell.
     const reportedAt = REPORTED_COLUMN_IDS.map((c) => index[c]);
     const undatedAt = MERGED_IF_UNDATED_COLUMN_IDS.map((c) => index[c]);
-    for (const [taskId, row] of rowsById) {
+    for (let at = 0; at < v.ids.length; at++) {
+      const taskId = v.ids[at];
+      const row = v.rows[at];
       const masterRow = masterRows.get(taskId);
       if (masterRow === undefined) {
         // In the master's meta but not in its table: the master's own row was deleted.
