@@ -215,7 +215,12 @@ export interface MergeOptions {
   sync?: readonly SyncRecord[];
 }
 
+/** Anything but printable ASCII: what normalising, trimming or collapsing spaces could change. */
+const NOT_PLAIN = /[^!-~]/;
+
 function norm(text: string): string {
+  // Task ids are nearly always plain ASCII without spaces, which all three steps leave as it is.
+  if (!NOT_PLAIN.test(text)) return text;
   return text.normalize('NFC').trim().replace(/\s+/g, ' ');
 }
 
@@ -661,7 +666,8 @@ export function planMerge(
   const masterProblem = validateMaster(master);
   if (masterProblem) return { refused: [masterProblem], ok: false, ...empty };
   const masterWithMeta = master as MergeSource & { meta: WorkbookMeta };
-  const masterHashes = new Map(masterWithMeta.meta.tasks.map((t) => [t.id, t.hash]));
+  const masterHashes = new Map<string, string>();
+  for (const t of masterWithMeta.meta.tasks) masterHashes.set(t.id, t.hash);
   const masterMap = mapColumns(master.snapshot.headers);
   const masterRows = new Map<string, number>();
   const masterTexts = new Map<string, string>();
