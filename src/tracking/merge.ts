@@ -28,7 +28,7 @@ import type { Lang } from '../model/lang';
 import type { Msg } from '../model/msg';
 import { cellAddress, EXCEL_MAX_CELL_TEXT, type RawCell, type TableSnapshot } from '../model/table';
 import type { BaseEntries, SyncRecord, WorkbookMeta } from '../model/workbook-meta';
-import { checkTracking } from './check';
+import { rowErrorChecker } from './check';
 import { cellKey, parseCategory, parseListWord } from './entries';
 import { followLineage } from './lineage';
 import { SAME_ID_THRESHOLD, textSimilarity } from './revise';
@@ -519,30 +519,42 @@ function unreadableCells(snapshot: TableSnapshot): Map<string, { reason: SkipCod
   return out;
 }
 
-/** Error-level findings of the checks on a return, by row index and column. */
+type CellFinding = { message: Msg; suggestion?: RawCell };
+
+/**
+ * Error-level findings of the checks on a return, by row index and column: a row is checked the
+ * first time a value of it would be taken (nearly every row of a return is unchanged). Only the
+ * row rules matter here: the table rules speak of ids, the header and over-long text, which are
+ * refused or listed before a cell's findings are asked for.
+ */
 function invalidCells(
   source: MergeSource,
   today: string,
-): Map<string, { message: Msg; suggestion?: RawCell }> {
-  const out = new Map<string, { message: Msg; suggestion?: RawCell }>();
-  const findings = checkTracking({
+): (row: number, column: TaskColumnId) => CellFinding | undefined {
+  const check = rowErrorChecker({
     snapshot: source.snapshot,
     meta: source.meta,
     reportDate: today,
     lang: source.meta?.lang,
-    errorsOnly: true,
   });
   const map = mapColumns(source.snapshot.headers);
-  for (const f of findings) {
-    if (f.severity !== 'error' || !f.column) continue;
-    const row = f.row - source.snapshot.headerRow - 1;
-    // A list word of the other language is a value the master writes in its own words.
-    const list = columnOf(f.column)?.list;
-    if (list && parseListWord(list, cellOf(source.snapshot, map, row, f.column)) !== null) continue;
-    const key = `${row}:${f.column}`;
-    if (!out.has(key)) out.set(key, { message: f.message, suggestion: f.suggestion?.value });
-  }
-  return out;
+  const byRow = new Map<number, Map<string, CellFinding>>();
+  return (row, column) => {
+    let found = byRow.get(row);
+    if (found === undefined) {
+      found = new Map<string, CellFinding>();
+      byRow.set(row, found);
+      for (const f of check(row)) {
+        if (f.severity !== 'error' || !f.column) continue;
+        // A list word of the other language is a value the master writes in its own words.
+        const list = columnOf(f.column)?.list;
+        if (list && parseListWord(list, cellOf(source.snapshot, map, row, f.column)) !== null) continue;
+        if (!found.has(f.column))
+          found.set(f.column, { message: f.message, suggestion: f.suggestion?.value });
+      }
+    }
+    return found.get(column);
+  };
 }
 
 /** What staff entered in a return, exactly, for telling the same return given twice. */
@@ -922,7 +934,7 @@ export function planMerge(
           });
           continue;
         }
-        const finding = invalid.size === 0 ? undefined : invalid.get(`${row}:${column}`);
+        const finding = invalid(row, column);
         if (finding && !opts.acceptInvalid) {
           const cell = cellAddress(source.snapshot, row, j);
           skipped.push({
