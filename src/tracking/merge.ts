@@ -538,13 +538,16 @@ function invalidCells(
     lang: source.meta?.lang,
   });
   const map = mapColumns(source.snapshot.headers);
+  // Most rows have no finding: they share one empty map.
+  const none = new Map<string, CellFinding>();
   const byRow = new Map<number, Map<string, CellFinding>>();
   return (row, column) => {
     let found = byRow.get(row);
     if (found === undefined) {
-      found = new Map<string, CellFinding>();
+      const findings = check(row);
+      found = findings.length === 0 ? none : new Map<string, CellFinding>();
       byRow.set(row, found);
-      for (const f of check(row)) {
+      for (const f of findings) {
         if (f.severity !== 'error' || !f.column) continue;
         // A list word of the other language is a value the master writes in its own words.
         const list = columnOf(f.column)?.list;

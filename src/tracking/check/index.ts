@@ -119,7 +119,7 @@ export function checkTracking(input: CheckInput): Finding[] {
  * before it looks at a cell's findings. For a row, the same findings in the same order as
  * `checkTracking(…, errorsOnly)` gives for it, the table rules' left out.
  */
-export function rowErrorChecker(input: CheckInput): (rowIndex: number) => Finding[] {
+export function rowErrorChecker(input: CheckInput): (rowIndex: number) => readonly Finding[] {
   const { snapshot, meta, reportDate } = input;
   const map = mapColumns(snapshot.headers);
   const lang = input.lang ?? meta?.lang ?? map.lang;
@@ -148,32 +148,41 @@ export function rowErrorChecker(input: CheckInput): (rowIndex: number) => Findin
       r.rules.some((info) => info.severity === 'error') &&
       r.needs.every((id: TaskColumnId) => map.index[id] !== undefined),
   );
+  // One emit for every row asked (no closure per row): it reads the row being checked.
+  let current: RowContext | null = null;
+  let cols: number[] = [];
+  let items: Finding[] = [];
+  const emit: Emit = (rule, at, message, suggestion) => {
+    if (rule.severity !== 'error' || current === null) return;
+    const colIndex = at.headerIndex ?? (at.column ? map.index[at.column] : undefined) ?? 0;
+    // A row rule speaks of its own row (another is read for the finding's task and agency).
+    const about =
+      at.rowIndex === current.index
+        ? current
+        : at.rowIndex === null
+          ? undefined
+          : (reader.read(at.rowIndex) ?? undefined);
+    cols.push(colIndex);
+    items.push(
+      findingOf(snapshot, columnLetter(snapshot.firstCol + colIndex), about, rule, at, message, suggestion),
+    );
+  };
   return (rowIndex) => {
     const row = reader.read(rowIndex);
-    if (!row) return [];
-    const cols: number[] = [];
-    const items: Finding[] = [];
-    const emit: Emit = (rule, at, message, suggestion) => {
-      if (rule.severity !== 'error') return;
-      const colIndex = at.headerIndex ?? (at.column ? map.index[at.column] : undefined) ?? 0;
-      // A row rule speaks of its own row (the others are read for the finding's task and agency).
-      const about =
-        at.rowIndex === rowIndex
-          ? row
-          : at.rowIndex === null
-            ? undefined
-            : (reader.read(at.rowIndex) ?? undefined);
-      cols.push(colIndex);
-      items.push(
-        findingOf(snapshot, columnLetter(snapshot.firstCol + colIndex), about, rule, at, message, suggestion),
-      );
-    };
+    if (!row) return NO_FINDINGS;
+    current = row;
     for (const rule of active) rule.check(row, ctx, emit);
+    current = null;
+    if (items.length === 0) return NO_FINDINGS;
     const out: Finding[] = [];
     pushInOrder(out, cols, items);
+    cols = [];
+    items = [];
     return out;
   };
 }
+
+const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
 
 function findingOf(
   snapshot: TableSnapshot,
