@@ -88,9 +88,7 @@ export function checkTracking(input: CheckInput): Finding[] {
   for (const r of rows) rowByIndex[r.index] = r;
   const letters = snapshot.headers.map((_h, i) => columnLetter(snapshot.firstCol + i));
   const letter = (i: number) => letters[i] ?? columnLetter(snapshot.firstCol + i);
-  const errorsOnly = input.errorsOnly === true;
   const emit: Emit = (rule, at, message, suggestion) => {
-    if (errorsOnly && rule.severity !== 'error') return;
     const row = at.rowIndex === null ? undefined : rowByIndex[at.rowIndex];
     const colIndex = at.headerIndex ?? (at.column ? map.index[at.column] : undefined) ?? 0;
     const b = at.rowIndex === null ? 0 : at.rowIndex + 1;
@@ -99,12 +97,8 @@ export function checkTracking(input: CheckInput): Finding[] {
     bucket.items.push(findingOf(snapshot, letter(colIndex), row, rule, at, message, suggestion));
   };
 
-  const wanted = (r: { rules: readonly RuleInfo[] }) =>
-    !errorsOnly || r.rules.some((info) => info.severity === 'error');
-  for (const rule of TABLE_RULES) if (wanted(rule)) rule.check(ctx, emit);
-  const active = ROW_RULES.filter(
-    (r) => wanted(r) && r.needs.every((id: TaskColumnId) => map.index[id] !== undefined),
-  );
+  for (const rule of TABLE_RULES) rule.check(ctx, emit);
+  const active = ROW_RULES.filter((r) => r.needs.every((id: TaskColumnId) => map.index[id] !== undefined));
   for (const row of rows) for (const rule of active) rule.check(row, ctx, emit);
 
   const out: Finding[] = [];
@@ -117,7 +111,7 @@ export function checkTracking(input: CheckInput): Finding[] {
  * cells it would take, without checking every row of every return. The table rules are not run:
  * their findings are about ids, the header and over-long text, which a merge refuses or lists
  * before it looks at a cell's findings. For a row, the same findings in the same order as
- * `checkTracking(…, errorsOnly)` gives for it, the table rules' left out.
+ * `checkTracking` gives for it, keeping its errors only and leaving out the table rules'.
  */
 export function rowErrorChecker(input: CheckInput): (rowIndex: number) => readonly Finding[] {
   const { snapshot, meta, reportDate } = input;

@@ -44,11 +44,6 @@ export interface CheckInput {
   updatePeriod?: PeriodKind;
   /** Times each task's adjusted deadline was set by a merge (TrackingWorkbook.extensions). */
   extensions?: Record<string, number>;
-  /**
-   * Error-level findings only (what a merge refuses a value for): rules that can only warn or
-   * inform are not run, and no other finding is built.
-   */
-  errorsOnly?: boolean;
 }
 
 /** A rule's identity: one code, one severity. */
