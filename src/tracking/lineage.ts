@@ -257,6 +257,13 @@ export function followLineage<S extends ReturnSource>(
 ): { source: S; refusal: LineageRefusal | null; notices: LineageNotice[] } {
   // Without a meta, or not an agency copy, the merge's own checks say what is wrong.
   if (!source.meta || !source.meta.agencyKey) return { source, refusal: null, notices: [] };
+  // Nearly every return: split from this very master, so taken as it is (lineageOf's 'same',
+  // without building its identity map of every id to throw away).
+  if (
+    source.meta.workbookId === master.workbookId &&
+    source.meta.sourceFingerprint === master.sourceFingerprint
+  )
+    return { source, refusal: null, notices: [] };
   const map = mapColumns(source.snapshot.headers);
   const idCol = map.index.taskId;
   const textCol = map.index.text;

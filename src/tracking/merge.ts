@@ -28,7 +28,7 @@ import type { Lang } from '../model/lang';
 import type { Msg } from '../model/msg';
 import { cellAddress, EXCEL_MAX_CELL_TEXT, type RawCell, type TableSnapshot } from '../model/table';
 import type { BaseEntries, SyncRecord, WorkbookMeta } from '../model/workbook-meta';
-import { checkTracking } from './check';
+import { rowErrorChecker } from './check';
 import { cellKey, parseCategory, parseListWord } from './entries';
 import { followLineage } from './lineage';
 import { SAME_ID_THRESHOLD, textSimilarity } from './revise';
@@ -215,7 +215,12 @@ export interface MergeOptions {
   sync?: readonly SyncRecord[];
 }
 
+/** Anything but printable ASCII: what normalising, trimming or collapsing spaces could change. */
+const NOT_PLAIN = /[^!-~]/;
+
 function norm(text: string): string {
+  // Task ids are nearly always plain ASCII without spaces, which all three steps leave as it is.
+  if (!NOT_PLAIN.test(text)) return text;
   return text.normalize('NFC').trim().replace(/\s+/g, ' ');
 }
 
@@ -238,6 +243,9 @@ interface ValidReturn {
   meta: WorkbookMeta;
   map: ColumnMap;
   rowsById: Map<string, number>;
+  /** The same pairs in the same order, as arrays (walking a map's entries makes an array each). */
+  ids: string[];
+  rows: number[];
   skipped: MergeSkip[];
   notices: MergeNotice[];
 }
@@ -418,6 +426,8 @@ class EntryKeys {
 
 interface ReturnRows {
   rowsById: Map<string, number>;
+  ids: string[];
+  rows: number[];
   refused: MergeRefusal[];
   skipped: MergeSkip[];
   notices: MergeNotice[];
@@ -432,7 +442,7 @@ function rowsOfReturn(
   masterTexts: Map<string, string>,
 ): ReturnRows {
   const { file, snapshot } = source;
-  const out: ReturnRows = { rowsById: new Map(), refused: [], skipped: [], notices: [] };
+  const out: ReturnRows = { rowsById: new Map(), ids: [], rows: [], refused: [], skipped: [], notices: [] };
   const tableRows = snapshot.tableRows ?? snapshot.rows.length;
   const listRow = (i: number, code: SkipCode, taskId: string | null) => {
     // A row pasted from elsewhere carries its plan's deadline: only the entries are staff's.
@@ -492,6 +502,8 @@ function rowsOfReturn(
       }
     }
     out.rowsById.set(id, i);
+    out.ids.push(id);
+    out.rows.push(i);
   });
   return out;
 }
@@ -507,29 +519,45 @@ function unreadableCells(snapshot: TableSnapshot): Map<string, { reason: SkipCod
   return out;
 }
 
-/** Error-level findings of the checks on a return, by row index and column. */
+type CellFinding = { message: Msg; suggestion?: RawCell };
+
+/**
+ * Error-level findings of the checks on a return, by row index and column: a row is checked the
+ * first time a value of it would be taken (nearly every row of a return is unchanged). Only the
+ * row rules matter here: the table rules speak of ids, the header and over-long text, which are
+ * refused or listed before a cell's findings are asked for.
+ */
 function invalidCells(
   source: MergeSource,
   today: string,
-): Map<string, { message: Msg; suggestion?: RawCell }> {
-  const out = new Map<string, { message: Msg; suggestion?: RawCell }>();
-  const findings = checkTracking({
+): (row: number, column: TaskColumnId) => CellFinding | undefined {
+  const check = rowErrorChecker({
     snapshot: source.snapshot,
     meta: source.meta,
     reportDate: today,
     lang: source.meta?.lang,
   });
   const map = mapColumns(source.snapshot.headers);
-  for (const f of findings) {
-    if (f.severity !== 'error' || !f.column) continue;
-    const row = f.row - source.snapshot.headerRow - 1;
-    // A list word of the other language is a value the master writes in its own words.
-    const list = columnOf(f.column)?.list;
-    if (list && parseListWord(list, cellOf(source.snapshot, map, row, f.column)) !== null) continue;
-    const key = `${row}:${f.column}`;
-    if (!out.has(key)) out.set(key, { message: f.message, suggestion: f.suggestion?.value });
-  }
-  return out;
+  // Most rows have no finding: they share one empty map.
+  const none = new Map<string, CellFinding>();
+  const byRow = new Map<number, Map<string, CellFinding>>();
+  return (row, column) => {
+    let found = byRow.get(row);
+    if (found === undefined) {
+      const findings = check(row);
+      found = findings.length === 0 ? none : new Map<string, CellFinding>();
+      byRow.set(row, found);
+      for (const f of findings) {
+        if (f.severity !== 'error' || !f.column) continue;
+        // A list word of the other language is a value the master writes in its own words.
+        const list = columnOf(f.column)?.list;
+        if (list && parseListWord(list, cellOf(source.snapshot, map, row, f.column)) !== null) continue;
+        if (!found.has(f.column))
+          found.set(f.column, { message: f.message, suggestion: f.suggestion?.value });
+      }
+    }
+    return found.get(column);
+  };
 }
 
 /** What staff entered in a return, exactly, for telling the same return given twice. */
@@ -625,7 +653,16 @@ function validateReturn(
   const rows = rowsOfReturn(source, map, copyIds, masterHashes, masterTexts);
   refused.push(...rows.refused);
   if (refused.length > 0) return refused;
-  return { source, meta, map, rowsById: rows.rowsById, skipped: rows.skipped, notices: rows.notices };
+  return {
+    source,
+    meta,
+    map,
+    rowsById: rows.rowsById,
+    ids: rows.ids,
+    rows: rows.rows,
+    skipped: rows.skipped,
+    notices: rows.notices,
+  };
 }
 
 /**
@@ -644,7 +681,8 @@ export function planMerge(
   const masterProblem = validateMaster(master);
   if (masterProblem) return { refused: [masterProblem], ok: false, ...empty };
   const masterWithMeta = master as MergeSource & { meta: WorkbookMeta };
-  const masterHashes = new Map(masterWithMeta.meta.tasks.map((t) => [t.id, t.hash]));
+  const masterHashes = new Map<string, string>();
+  for (const t of masterWithMeta.meta.tasks) masterHashes.set(t.id, t.hash);
   const masterMap = mapColumns(master.snapshot.headers);
   const masterRows = new Map<string, number>();
   const masterTexts = new Map<string, string>();
@@ -677,18 +715,26 @@ export function planMerge(
   }
   if (refused.length > 0) return { refused, ok: false, ...empty };
 
-  // The master's values as the merge goes: task id → column → value.
-  const current = new Map<string, Map<string, RawCell>>();
-  const masterValue = (taskId: string, column: TaskColumnId): RawCell => {
-    const over = current.get(taskId);
-    if (over?.has(column)) return over.get(column) ?? null;
-    const row = masterRows.get(taskId);
-    return row === undefined ? null : cellOf(master.snapshot, masterMap, row, column);
+  // The master's values as the merge goes: what earlier returns wrote, by master cell (one map
+  // for the merge rather than one per row: a plan's garbage is collected while the returns it
+  // reads are young, and every collection copies them).
+  const overrides = new Map<number, RawCell>();
+  const masterCells = master.snapshot.rows;
+  const masterIndex = masterMap.index;
+  const masterWidth = master.snapshot.headers.length;
+  const masterValue = (masterRow: number, column: TaskColumnId): RawCell => {
+    const j = masterIndex[column];
+    // A column the master lacks is never written (the change is skipped as no-column).
+    if (j === undefined) return null;
+    if (overrides.size > 0) {
+      const over = overrides.get(masterRow * masterWidth + j);
+      if (over !== undefined) return over;
+    }
+    return masterCells[masterRow]?.[j] ?? null;
   };
-  const setValue = (taskId: string, column: string, value: RawCell) => {
-    const m = current.get(taskId) ?? new Map<string, RawCell>();
-    m.set(column, value);
-    current.set(taskId, m);
+  const setValue = (masterRow: number, column: TaskColumnId, value: RawCell) => {
+    const j = masterIndex[column];
+    if (j !== undefined) overrides.set(masterRow * masterWidth + j, value);
   };
 
   const changes: CellChange[] = [];
@@ -696,31 +742,53 @@ export function planMerge(
   const files: MergeFileReport[] = [];
   const sync: SyncRecord[] = [];
   const syncs = syncIndex(opts.sync ?? masterWithMeta.meta.sync ?? []);
+  // This merge's records join the index by copy, when a later return of that copy needs them: a
+  // return never looks up its own records (each of its cells is judged once, before its record).
+  const pending = new Map<string, SyncRecord[]>();
   const record = (copy: string, taskId: string, column: MergeColumnId, r: RawCell, m: RawCell) => {
     const rec: SyncRecord = { copy, taskId, column, r, m };
     sync.push(rec);
-    addSync(syncs, rec);
+    const list = pending.get(copy);
+    if (list === undefined) pending.set(copy, [rec]);
+    else list.push(rec);
   };
-  const seen = new Map<string, string>();
+  const syncsOf = (copy: string) => {
+    const list = pending.get(copy);
+    if (list !== undefined) {
+      for (const rec of list) addSync(syncs, rec);
+      pending.delete(copy);
+    }
+    return syncs.get(copy);
+  };
+  // The returns merged so far, by copy: only two returns of one copy can be the same return given
+  // twice, so what staff entered is spelled out (the content key) only when a copy comes back.
+  const seen = new Map<string, { file: string; v: ValidReturn; key?: string }[]>();
+  const contentOf = (e: { v: ValidReturn; key?: string }): string =>
+    (e.key ??= contentKey(e.v.source, e.v.map, e.v.rowsById));
   const keys = new EntryKeys();
   for (const v of valid) {
     const { source, meta, map, rowsById } = v;
     const copy = copyIdOf(meta);
-    const content = `${copy}\u0003${contentKey(source, map, rowsById)}`;
-    const first = seen.get(content);
-    if (first !== undefined) {
-      notices.push({
-        file: source.file,
-        taskId: '',
-        column: 'taskId',
-        message: {
-          vi: `"${source.file}" giống hệt "${first}" (cùng một bản trả về, gửi hai lần); chỉ gộp một lần.`,
-          en: `"${source.file}" is the same as "${first}" (one return given twice); merged once.`,
-        },
-      });
-      continue;
+    const mine = { file: source.file, v };
+    const sameCopy = seen.get(copy);
+    if (sameCopy === undefined) seen.set(copy, [mine]);
+    else {
+      const content = contentOf(mine);
+      const first = sameCopy.find((e) => contentOf(e) === content);
+      if (first !== undefined) {
+        notices.push({
+          file: source.file,
+          taskId: '',
+          column: 'taskId',
+          message: {
+            vi: `"${source.file}" giống hệt "${first.file}" (cùng một bản trả về, gửi hai lần); chỉ gộp một lần.`,
+            en: `"${source.file}" is the same as "${first.file}" (one return given twice); merged once.`,
+          },
+        });
+        continue;
+      }
+      sameCopy.push(mine);
     }
-    seen.set(content, source.file);
     const report: MergeFileReport = {
       file: source.file,
       agencyKey: meta.agencyKey,
@@ -729,17 +797,25 @@ export function planMerge(
       conflicts: 0,
     };
     files.push(report);
+    const cells = source.snapshot.rows;
+    const index = map.index;
     const unreadable = unreadableCells(source.snapshot);
     const invalid = invalidCells(source, today);
     const valueIn = (taskId: string, column: TaskColumnId): RawCell | undefined => {
       const row = rowsById.get(taskId);
-      const j = map.index[column];
+      const j = index[column];
       if (row === undefined || j === undefined || unreadable.has(`${row}:${j}`)) return undefined;
-      return cellOf(source.snapshot, map, row, column);
+      return cells[row]?.[j] ?? null;
     };
     // A parallel return is judged against the split, not against its sibling's merge.
-    const derived = isDerived(keys, syncs.get(copy), meta.baseEntries, valueIn);
-    for (const [taskId, row] of rowsById) {
+    const copySyncs = syncsOf(copy);
+    const derived = isDerived(keys, copySyncs, meta.baseEntries, valueIn);
+    // Where each column sits in this return, looked up once per return instead of once per cell.
+    const reportedAt = REPORTED_COLUMN_IDS.map((c) => index[c]);
+    const undatedAt = MERGED_IF_UNDATED_COLUMN_IDS.map((c) => index[c]);
+    for (let at = 0; at < v.ids.length; at++) {
+      const taskId = v.ids[at];
+      const row = v.rows[at];
       const masterRow = masterRows.get(taskId);
       if (masterRow === undefined) {
         // In the master's meta but not in its table: the master's own row was deleted.
@@ -754,10 +830,12 @@ export function planMerge(
         });
         continue;
       }
-      const theirs = (column: TaskColumnId) => cellOf(source.snapshot, map, row, column);
-      for (const column of REPORTED_COLUMN_IDS) {
-        const t = theirs(column);
-        const m = masterValue(taskId, column);
+      const theirRow = cells[row];
+      for (let k = 0; k < REPORTED_COLUMN_IDS.length; k++) {
+        const column = REPORTED_COLUMN_IDS[k];
+        const j = reportedAt[k];
+        const t = j === undefined ? null : (theirRow?.[j] ?? null);
+        const m = masterValue(masterRow, column);
         if (t !== m && !keys.sameCell(column, t, m))
           notices.push({
             file: source.file,
@@ -769,12 +847,14 @@ export function planMerge(
             },
           });
       }
-      const dated = parseCategory(masterValue(taskId, 'category')) === 'due';
+      const dated = parseCategory(masterValue(masterRow, 'category')) === 'due';
       const columns = dated ? MERGED_ALWAYS : MERGED_WHEN_UNDATED;
       if (dated)
-        for (const column of MERGED_IF_UNDATED_COLUMN_IDS) {
-          const t = theirs(column);
-          const m = masterValue(taskId, column);
+        for (let k = 0; k < MERGED_IF_UNDATED_COLUMN_IDS.length; k++) {
+          const column = MERGED_IF_UNDATED_COLUMN_IDS[k];
+          const j = undatedAt[k];
+          const t = j === undefined ? null : (theirRow?.[j] ?? null);
+          const m = masterValue(masterRow, column);
           if (t === m || keys.sameCell(column, t, m)) continue;
           notices.push({
             file: source.file,
@@ -787,31 +867,32 @@ export function planMerge(
           });
         }
       const baseRow = meta.baseEntries?.[taskId];
+      // The last merge of this same copy is the newer common ancestor: after it, the agency's
+      // value and the master's are judged against what each side had then.
+      const syncedRow = derived ? copySyncs?.get(taskId) : undefined;
       for (const column of columns) {
-        const j = map.index[column];
+        const j = index[column];
         // A return drawn before the column was added holds nothing of it.
         if (j === undefined) continue;
         // Nearly every cell is taken or unchanged: its address is spelled only for a skip.
-        const cellAt = () => cellAddress(source.snapshot, row, j);
         const bad = unreadable.size === 0 ? undefined : unreadable.get(`${row}:${j}`);
         if (bad) {
           // No value was saved: nothing to compare, so never a change (and never an erasure).
+          const cell = cellAddress(source.snapshot, row, j);
           skipped.push({
             file: source.file,
-            cell: cellAt(),
+            cell,
             taskId,
             column,
             value: bad.text,
             code: bad.reason,
-            message: skipMessage(bad.reason, source.file, cellAt(), bad.text),
+            message: skipMessage(bad.reason, source.file, cell, bad.text),
           });
           continue;
         }
-        const ret = theirs(column);
-        const mine = masterValue(taskId, column);
-        // The last merge of this same copy is the newer common ancestor: after it, the
-        // agency's value and the master's are judged against what each side had then.
-        const synced = derived ? syncs.get(copy)?.get(taskId)?.get(column) : undefined;
+        const ret = theirRow?.[j] ?? null;
+        const mine = masterValue(masterRow, column);
+        const synced = syncedRow?.get(column);
         const hasSplitBase = baseRow !== undefined && Object.prototype.hasOwnProperty.call(baseRow, column);
         const hasBase = synced !== undefined || hasSplitBase;
         const splitBase = hasSplitBase ? (baseRow[column] ?? null) : null;
@@ -826,51 +907,55 @@ export function planMerge(
           continue;
         }
         if (!returnChanged) continue;
-        if (masterMap.index[column] === undefined) {
+        if (masterIndex[column] === undefined) {
           // Nowhere to write it: the master was built before the column existed.
+          const cell = cellAddress(source.snapshot, row, j);
           skipped.push({
             file: source.file,
-            cell: cellAt(),
+            cell,
             taskId,
             column,
             value: ret,
             code: 'no-column',
             message: {
-              vi: skipMessage('no-column', source.file, cellAt(), columnHeader(column, 'vi')).vi,
-              en: skipMessage('no-column', source.file, cellAt(), columnHeader(column, 'en')).en,
+              vi: skipMessage('no-column', source.file, cell, columnHeader(column, 'vi')).vi,
+              en: skipMessage('no-column', source.file, cell, columnHeader(column, 'en')).en,
             },
           });
           continue;
         }
         if (typeof ret === 'string' && ret.length > EXCEL_MAX_CELL_TEXT) {
+          const cell = cellAddress(source.snapshot, row, j);
           skipped.push({
             file: source.file,
-            cell: cellAt(),
+            cell,
             taskId,
             column,
             value: `${ret.slice(0, 200)}…`,
             code: 'too-long',
-            message: skipMessage('too-long', source.file, cellAt(), String(ret.length)),
+            message: skipMessage('too-long', source.file, cell, String(ret.length)),
           });
           continue;
         }
-        const finding = invalid.get(`${row}:${column}`);
+        const finding = invalid(row, column);
         if (finding && !opts.acceptInvalid) {
+          const cell = cellAddress(source.snapshot, row, j);
           skipped.push({
             file: source.file,
-            cell: cellAt(),
+            cell,
             taskId,
             column,
             value: ret,
             code: 'invalid',
             message: {
-              vi: skipMessage('invalid', source.file, cellAt(), finding.message.vi).vi,
-              en: skipMessage('invalid', source.file, cellAt(), finding.message.en).en,
+              vi: skipMessage('invalid', source.file, cell, finding.message.vi).vi,
+              en: skipMessage('invalid', source.file, cell, finding.message.en).en,
             },
             ...(finding.suggestion !== undefined ? { suggestion: finding.suggestion } : {}),
           });
           continue;
         }
+        // One shape for every change (a conditional spread would give the marked ones another).
         const change: CellChange = {
           file: source.file,
           taskId,
@@ -880,11 +965,11 @@ export function planMerge(
           old: mine,
           new: ret,
           fromConflict: false,
-          ...(finding ? { invalid: finding.message } : {}),
         };
+        if (finding) change.invalid = finding.message;
         if (!masterChanged) {
           changes.push(change);
-          setValue(taskId, column, ret);
+          setValue(masterRow, column, ret);
           record(copy, taskId, column, ret, ret);
           report.changes += 1;
           continue;
@@ -901,8 +986,9 @@ export function planMerge(
         });
         report.conflicts += 1;
         if (resolution === 'return') {
-          changes.push({ ...change, fromConflict: true });
-          setValue(taskId, column, ret);
+          change.fromConflict = true;
+          changes.push(change);
+          setValue(masterRow, column, ret);
           record(copy, taskId, column, ret, ret);
           report.changes += 1;
         } else if (resolution === 'master') record(copy, taskId, column, ret, mine);

@@ -109,6 +109,22 @@ describe('planMerge', () => {
     expect(plan.changes[0].masterRow).toBe(0);
   });
 
+  it('finds a task whose id cell was retyped with spaces around or inside it', () => {
+    const spaced: Record<string, string> = { 'IV.1.1': ' IV.1.1\u00a0', 'IV.1.2': 'IV.1.2 ' };
+    const ret = agencyReturn(['IV.1.1', 'IV.1.2'], TASKS, (r) => ({
+      ...r,
+      taskId: spaced[String(r.taskId)],
+      note: `ghi ${String(r.taskId)}`,
+    }));
+    const plan = planMerge(master(), [ret]);
+    expect(plan.refused).toEqual([]);
+    expect(plan.skipped).toEqual([]);
+    expect(plan.changes.map((c) => [c.taskId, c.column, c.new, c.masterRow])).toEqual([
+      ['IV.1.1', 'note', 'ghi IV.1.1', 0],
+      ['IV.1.2', 'note', 'ghi IV.1.2', 1],
+    ]);
+  });
+
   it('keeps the master when only the master changed since the split', () => {
     const ret = agencyReturn(['IV.1.1'], TASKS, (r) => r);
     const m = master(TASKS.map((r) => (r.taskId === 'IV.1.1' ? { ...r, note: 'Văn phòng ghi' } : r)));

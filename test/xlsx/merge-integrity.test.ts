@@ -294,6 +294,23 @@ describe('issue 20.4: two returns of the same copy', () => {
       /"a \(1\)\.xlsx" giống hệt "a\.xlsx"/,
     );
   });
+
+  it('a return given again after another of its copy is told from that one and merged once', async () => {
+    const { master, copy } = await setUp();
+    const q1 = await fill(copy, [['IV.1.1', 'result', 'Quý I']]);
+    const q2 = await fill(q1, [['IV.1.2', 'note', 'Quý II']]);
+    const res = await merge(master, { 'q1.xlsx': q1, 'q2.xlsx': q2, 'q1 (1).xlsx': q1 });
+    expect(res.plan.conflicts).toEqual([]);
+    expect(res.plan.files.map((f) => f.file)).toEqual(['q1.xlsx', 'q2.xlsx']);
+    expect(res.plan.changes.map((c) => [c.file, c.column, c.new])).toEqual([
+      ['q1.xlsx', 'result', 'Quý I'],
+      ['q2.xlsx', 'note', 'Quý II'],
+    ]);
+    const twice = res.plan.notices.filter((n) => n.message.vi.includes('giống hệt'));
+    expect(twice.map((n) => n.message.vi)).toEqual([
+      '"q1 (1).xlsx" giống hệt "q1.xlsx" (cùng một bản trả về, gửi hai lần); chỉ gộp một lần.',
+    ]);
+  });
 });
 
 describe('issue 20.6: exact comparison', () => {

@@ -1,4 +1,4 @@
-import { checkTracking, RULES } from '../../../src/tracking/check';
+import { checkTracking, RULES, rowErrorChecker, TABLE_RULES } from '../../../src/tracking/check';
 import { isoToSerial } from '../../../src/model/dates';
 import { columnHeader, TASK_COLUMN_IDS, TaskColumnId } from '../../../src/model/columns';
 import {
@@ -222,6 +222,20 @@ describe('a table planted with one case of every rule', () => {
     expect(sev('done.no_date')).toBe('error');
     expect(sev('task.overdue')).toBe('warning');
     expect(sev('task.no_update')).toBe('info');
+  });
+
+  test('rowErrorChecker (a merge, row by row): each row its row rules’ errors, in the same order', () => {
+    const input = { snapshot: snapshotOf(entries), meta: metaFor(SAMPLE_TASKS), reportDate: REPORT_DATE };
+    const tableCodes = new Set(TABLE_RULES.flatMap((r) => r.rules.map((i) => i.code)));
+    const errors = checkTracking(input).filter((f) => f.severity === 'error' && !tableCodes.has(f.code));
+    const check = rowErrorChecker(input);
+    // Asked out of order and twice, as a merge may.
+    const indices = entries.map((_e, i) => i).reverse();
+    const byRow = new Map(indices.map((i) => [i, check(i)]));
+    expect(check(0)).toEqual(byRow.get(0));
+    const got = [...byRow.keys()].sort((a, b) => a - b).flatMap((i) => byRow.get(i) ?? []);
+    expect(got.length).toBeGreaterThan(10);
+    expect(got).toEqual(errors);
   });
 });
 

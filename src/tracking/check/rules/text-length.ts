@@ -21,9 +21,14 @@ export const textLengthRule: TableRule = {
     const map = ctx.map ?? mapColumns(snapshot.headers);
     const idAt = new Map<number, TaskColumnId>();
     for (const id of TASK_COLUMN_IDS) if (map.index[id] !== undefined) idAt.set(map.index[id] as number, id);
-    snapshot.rows.forEach((row, i) => {
-      row.forEach((v, j) => {
-        if (typeof v !== 'string' || v.length <= EXCEL_MAX_CELL_TEXT) return;
+    // Plain loops: a closure per row of every table checked, for a rule that nearly never fires.
+    const rows = snapshot.rows;
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i];
+      if (row === undefined) continue;
+      for (let j = 0; j < row.length; j++) {
+        const v = row[j];
+        if (typeof v !== 'string' || v.length <= EXCEL_MAX_CELL_TEXT) continue;
         const column = idAt.get(j) ?? null;
         const name = column ? columnHeader(column, ctx.lang) : snapshot.headers[j];
         emit(
@@ -34,7 +39,7 @@ export const textLengthRule: TableRule = {
             en: `The "${name}" cell holds ${v.length.toLocaleString('en-US')} characters, over Excel's ${EXCEL_MAX_CELL_TEXT.toLocaleString('en-US')}-character cell limit: Excel will cut it. Shorten it or move the long part to an attachment.`,
           },
         );
-      });
-    });
+      }
+    }
   },
 };
