@@ -19,6 +19,8 @@ import { removeAttribute, setAttribute } from './xml-edit';
 interface CellSlot {
   col: number;
   xml: string;
+  /** Its start tag is known to carry an `r` (a cell split from the plain form): kept as it is. */
+  hasRef?: boolean;
 }
 
 interface RowSlot {
@@ -65,6 +67,30 @@ function tagEndAt(xml: string, at: number): number {
 const isBlankCode = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
 
 /**
+ * The 0-based column of a cell tag whose attributes start with ` r="LETTERS DIGITS"` at `at`
+ * (what columnOfRef reads from it), or -1 for any other form (then the pattern decides).
+ */
+function plainRefColumn(source: string, at: number, tagEnd: number): number {
+  if (source.charCodeAt(at) !== 32 || source.charCodeAt(at + 1) !== 114 /* r */) return -1;
+  if (source.charCodeAt(at + 2) !== 61 /* = */ || source.charCodeAt(at + 3) !== 34 /* " */) return -1;
+  let i = at + 4;
+  let col = 0;
+  let letters = 0;
+  for (; i < tagEnd; i++) {
+    let c = source.charCodeAt(i);
+    if (c >= 97 && c <= 122) c -= 32;
+    if (c < 65 || c > 90) break;
+    col = col * 26 + c - 64;
+    letters++;
+  }
+  if (letters < 1 || letters > 3) return -1;
+  const digitsFrom = i;
+  while (i < tagEnd && source.charCodeAt(i) >= 48 && source.charCodeAt(i) <= 57) i++;
+  if (i === digitsFrom || source.charCodeAt(i) !== 34) return -1;
+  return col - 1;
+}
+
+/**
  * A row's cells found by searching its text, for the form every producer writes (cells of the
  * row's own prefix, nothing else in the row): an edited row of a 10,000-row sheet is split
  * without scanning it as XML, which was most of the cost of setting a cell. Null when the row
@@ -99,14 +125,20 @@ function splitCells(source: string, rowQname: string): CellSlot[] | null {
       if (nested >= 0 && nested < closeAt) return null;
       end = closeAt + close.length;
     }
-    const ref = CELL_REF.exec(source.slice(at, tagEnd));
-    let col = prevCol + 1;
-    if (ref) {
-      const c = columnOfRef(ref[1] ?? ref[2]);
-      if (c !== null) col = c;
+    // `r` first and double-quoted, as every producer writes it: its column read in place.
+    let col = plainRefColumn(source, at + open.length, tagEnd);
+    let hasRef = col >= 0;
+    if (!hasRef) {
+      const ref = CELL_REF.exec(source.slice(at, tagEnd));
+      col = prevCol + 1;
+      if (ref) {
+        hasRef = true;
+        const c = columnOfRef(ref[1] ?? ref[2]);
+        if (c !== null) col = c;
+      }
     }
     prevCol = col;
-    cells.push({ col, xml: source.slice(at, end) });
+    cells.push({ col, xml: source.slice(at, end), hasRef });
     at = end;
   }
 }
@@ -426,6 +458,7 @@ export class SheetDoc {
     open = removeAttribute(open, 'spans');
     const cells = this.cellsOf(row)
       .map((c) => {
+        if (c.hasRef) return c.xml;
         const end = startTagEnd(c.xml);
         const tag = c.xml.slice(0, end);
         return /\sr\s*=/.test(tag) ? c.xml : setAttribute(tag, 'r', cellRef(row.r, c.col)) + c.xml.slice(end);
