@@ -483,7 +483,7 @@ export class SheetEditor {
     const old = this.doc.cell(row, col);
     if (old?.formula) this.doc.releaseSharedMaster(row, col, old);
     if (old?.type === 's' && old.value !== null && old.value !== '') this.editor.sharedStrings().release();
-    this.doc.putCell(row, col, this.cellXml(row, col, input, old));
+    this.doc.putCell(row, col, this.cellXml(row, col, input, old), true);
   }
 
   /** The new `<c>` for (row, col) holding `input`, keeping the old cell's style and own attributes. */

@@ -332,16 +332,20 @@ export class SheetDoc {
     return slot;
   }
 
-  /** Replaces (or creates) the cell at (row, col) with `xml`. */
-  putCell(row: number, col: number, xml: string): void {
+  /**
+   * Replaces (or creates) the cell at (row, col) with `xml`; `hasRef` when its start tag is known
+   * to carry `r` (every cell the editor builds does).
+   */
+  putCell(row: number, col: number, xml: string, hasRef = false): void {
     const slot = this.rowFor(row);
     const cells = this.cellsOf(slot);
+    const cell: CellSlot = { col, xml, hasRef };
     const i = cells.findIndex((c) => c.col === col);
-    if (i >= 0) cells[i] = { col, xml };
+    if (i >= 0) cells[i] = cell;
     else {
       const at = cells.findIndex((c) => c.col > col);
-      if (at < 0) cells.push({ col, xml });
-      else cells.splice(at, 0, { col, xml });
+      if (at < 0) cells.push(cell);
+      else cells.splice(at, 0, cell);
     }
     slot.dirty = true;
     this.changed = true;
