@@ -28,7 +28,10 @@ interface RowSlot {
   /** Where the row is in the part's bytes (-1 for a row this editor added). */
   start: number;
   end: number;
-  openTag: string;
+  /** The start tag (self-closing written open), or null until first asked for (openTagOf). */
+  openTag: string | null;
+  /** Where the start tag ends in the part's bytes. */
+  tagEnd: number;
   qname: string;
   explicitR: boolean;
   cells: CellSlot[] | null;
@@ -215,7 +218,7 @@ export class SheetDoc {
       }
       if (depth === 3 && sc.local === 'row' && dataStart >= 0) {
         const start = sc.tagStart;
-        const openTag = text(sc.tagStart, sc.tagEnd);
+        const tagEnd = sc.tagEnd;
         const qname = sc.qname;
         const rAttr = sc.attr('r');
         const explicitR = rAttr !== null && /^\d+$/.test(rAttr);
@@ -226,7 +229,9 @@ export class SheetDoc {
           r,
           start,
           end: sc.offset,
-          openTag: openTag.replace(/\s*\/>$/, '>'),
+          // Decoded only for the rows an edit looks into.
+          openTag: null,
+          tagEnd,
           qname,
           explicitR,
           cells: null,
@@ -245,6 +250,12 @@ export class SheetDoc {
     this.prefix = prefix;
     this.dimension = dimension;
     this.rows.sort((a, b) => a.r - b.r);
+  }
+
+  /** A row's start tag as written, a self-closing one written open. */
+  private openTagOf(row: RowSlot): string {
+    row.openTag ??= DECODER.decode(this.bytes.subarray(row.start, row.tagEnd)).replace(/\s*\/>$/, '>');
+    return row.openTag;
   }
 
   lastRow(): number {
@@ -302,8 +313,9 @@ export class SheetDoc {
   /** The style a new cell at this place takes: its row's, else its column's, else none. */
   defaultStyle(row: number, col: number): number | null {
     const slot = this.byNumber.get(row);
-    if (slot && /\scustomFormat\s*=\s*["'](1|true)["']/.test(slot.openTag)) {
-      const s = /\ss\s*=\s*["'](\d+)["']/.exec(slot.openTag);
+    const tag = slot ? this.openTagOf(slot) : '';
+    if (/\scustomFormat\s*=\s*["'](1|true)["']/.test(tag)) {
+      const s = /\ss\s*=\s*["'](\d+)["']/.exec(tag);
       if (s) return Number(s[1]);
     }
     return this.colStyles.find((c) => col >= c.first && col <= c.last)?.style ?? null;
@@ -318,6 +330,7 @@ export class SheetDoc {
       start: -1,
       end: -1,
       openTag: `<${qname} r="${r}">`,
+      tagEnd: -1,
       qname,
       explicitR: true,
       cells: [],
@@ -361,6 +374,7 @@ export class SheetDoc {
       start: -1,
       end: -1,
       openTag: `<${qname} r="${row}">`,
+      tagEnd: -1,
       qname,
       explicitR: true,
       cells,
@@ -455,9 +469,9 @@ export class SheetDoc {
       // cell were built here with their numbers, so there is nothing to set or remove.
       let cells = '';
       for (const c of row.cells ?? []) cells += c.xml;
-      return `${row.openTag}${cells}</${row.qname}>`;
+      return `${this.openTagOf(row)}${cells}</${row.qname}>`;
     }
-    let open = setAttribute(row.openTag, 'r', String(row.r));
+    let open = setAttribute(this.openTagOf(row), 'r', String(row.r));
     // The spans hint may no longer cover the cells; it is optional.
     open = removeAttribute(open, 'spans');
     const cells = this.cellsOf(row)
