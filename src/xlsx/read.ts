@@ -144,7 +144,9 @@ function snapshotOf(wb: WorkbookReader, loc: Located): TableSnapshot {
         if (v === null) continue;
         values ??= new Array<RawCell>(width).fill(null);
         values[j] = v;
-        if (!isBlank(v)) lastFilled = Math.max(lastFilled, index + 1);
+        // The cheap test first: a cell never moves lastFilled past its own row (most cells of a
+        // filled row are not looked at).
+        if (index + 1 > lastFilled && !isBlank(v)) lastFilled = index + 1;
       }
       if (values) present.set(index, values);
     },

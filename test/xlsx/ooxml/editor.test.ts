@@ -422,7 +422,10 @@ describe('editing the XML as the producer wrote it', () => {
   const CT = 'http://schemas.openxmlformats.org/package/2006/content-types';
 
   /** A bare workbook: no definedNames, no calcPr, no styles, rows and cells without numbers. */
-  function bare(workbookChildren = ''): Uint8Array {
+  function bare(
+    workbookChildren = '',
+    sheet = `<worksheet xmlns="${SML}"><sheetData><row><c><v>1</v></c><c><v>2</v></c></row><row><c><v>3</v></c></row></sheetData></worksheet>`,
+  ): Uint8Array {
     return zipSync({
       '[Content_Types].xml': strToU8(
         `<Types xmlns="${CT}"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`,
@@ -436,9 +439,7 @@ describe('editing the XML as the producer wrote it', () => {
       'xl/_rels/workbook.xml.rels': strToU8(
         `<Relationships xmlns="${PKG}"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
       ),
-      'xl/worksheets/sheet1.xml': strToU8(
-        `<worksheet xmlns="${SML}"><sheetData><row><c><v>1</v></c><c><v>2</v></c></row><row><c><v>3</v></c></row></sheetData></worksheet>`,
-      ),
+      'xl/worksheets/sheet1.xml': strToU8(sheet),
     });
   }
 
@@ -472,6 +473,26 @@ describe('editing the XML as the producer wrote it', () => {
     expect(wb.styles().numberFormat(wb.cell(wb.sheets[0], 'B5')!.style)).toBe('dd/mm/yyyy');
     if (available.xmllint) expect(validatePackage(out)).toEqual([]);
     if (available.openpyxl) expect(openpyxlRead(out)[0].cells.B5.date).toBe('2024-03-15T00:00:00');
+  });
+
+  it('appends rows as the same cells set() writes, prefix and column styles included', () => {
+    const sheet = `<x:worksheet xmlns:x="${SML}"><x:cols><x:col min="2" max="3" width="9" style="4"/></x:cols><x:sheetData><x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c></x:row></x:sheetData></x:worksheet>`;
+    const rows = [
+      ['mới', 5, '', 2.5, true, ' lề & <b> '],
+      [null, 'mới', -0, 'hai\tba', { date: 45366 }, { text: 'riêng', inline: true }],
+    ];
+    const bySet = WorkbookEditor.open(bare('', sheet), { strings: 'shared' });
+    rows.forEach((values, i) =>
+      values.forEach((v, j) => {
+        if (v !== null) bySet.sheet('S').set({ row: 2 + i, col: 1 + j }, v);
+      }),
+    );
+    const byAppend = WorkbookEditor.open(bare('', sheet), { strings: 'shared' });
+    expect(byAppend.sheet('S').appendRows(rows, 1)).toBe(2);
+    const [a, b] = [bySet.save(), byAppend.save()].map((out) => OoxmlPackage.open(out));
+    for (const part of ['xl/worksheets/sheet1.xml', 'xl/sharedStrings.xml', 'xl/styles.xml'])
+      expect(b.text(part)).toBe(a.text(part));
+    expect(b.text('xl/worksheets/sheet1.xml')).toContain('<x:c r="C2" s="4"><x:v>5</x:v></x:c>');
   });
 
   it('writes a date into a 1904 workbook in that date system', () => {

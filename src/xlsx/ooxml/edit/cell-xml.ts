@@ -58,12 +58,6 @@ export function parseCell(xml: string, col: number, part: string): ParsedCell {
   return cell;
 }
 
-/** The element name to write a cell's children with: `v` or `x:v`, following the cell's own tag. */
-export function childName(cellTag: string, local: string): string {
-  const m = /^<([^\s:>/]+):/.exec(cellTag);
-  return m ? `${m[1]}:${local}` : local;
-}
-
 /** What the editor writes into a cell, already resolved to its XML form. */
 export type CellContent =
   | { kind: 'empty' }
@@ -109,7 +103,10 @@ export function buildCell(
     tag = removeAttribute(removeAttribute(tag, 'cm'), 'vm');
     tag = type ? setAttribute(tag, 't', type) : removeAttribute(tag, 't');
   }
-  const v = childName(tag, 'v');
+  // The tag starts with `<qname`: its children take the qname's prefix (what childName reads).
+  const colon = qname.indexOf(':');
+  const prefix = colon < 0 ? '' : qname.slice(0, colon + 1);
+  const v = `${prefix}v`;
   const close = `</${qname}>`;
   switch (content.kind) {
     case 'empty':
@@ -121,13 +118,13 @@ export function buildCell(
     case 'bool':
       return `${tag}<${v}>${content.value ? 1 : 0}</${v}>${close}`;
     case 'inline': {
-      const is = childName(tag, 'is');
-      const t = childName(tag, 't');
+      const is = `${prefix}is`;
+      const t = `${prefix}t`;
       const text = encodeXstring(content.text);
       return `${tag}<${is}><${t}${preserved(content.text)}>${escapeXml(text)}</${t}></${is}>${close}`;
     }
     case 'formula': {
-      const f = childName(tag, 'f');
+      const f = `${prefix}f`;
       return `${tag}<${f}>${escapeXml(encodeXstring(content.formula))}</${f}>${close}`;
     }
   }

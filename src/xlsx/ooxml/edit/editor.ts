@@ -11,7 +11,7 @@
  * - Any cell edited: the workbook asks for a full recalculation on open.
  * - Sheets added with their relationship, content type and `<sheet>` entry; defined names set.
  */
-import { cellRef, parseCellRef } from '../cell-ref';
+import { cellRef, columnName, parseCellRef } from '../cell-ref';
 import {
   damagedPart,
   duplicateSheetName,
@@ -483,7 +483,7 @@ export class SheetEditor {
     const old = this.doc.cell(row, col);
     if (old?.formula) this.doc.releaseSharedMaster(row, col, old);
     if (old?.type === 's' && old.value !== null && old.value !== '') this.editor.sharedStrings().release();
-    this.doc.putCell(row, col, this.cellXml(row, col, input, old));
+    this.doc.putCell(row, col, this.cellXml(row, col, input, old), true);
   }
 
   /** The new `<c>` for (row, col) holding `input`, keeping the old cell's style and own attributes. */
@@ -529,16 +529,48 @@ export class SheetEditor {
     const first = this.doc.lastRow() + 1;
     // Rows past the last hold no cell to look up, keep or release: each is built whole and added
     // at once (a merge appends thousands of history rows), the same cells set() would write.
-    this.editor.guarded(() =>
+    this.editor.guarded(() => {
+      // Per column, what a new cell there takes whatever its row (rows past the last have no
+      // row style): its letters and its style attribute, as cellXml would write them.
+      const letters: string[] = [];
+      const styleAttrs: string[] = [];
+      const columnOf = (j: number) => {
+        if (letters[j] === undefined) {
+          letters[j] = columnName(firstCol + j);
+          const style = this.doc.defaultStyle(first, firstCol + j);
+          styleAttrs[j] = style !== null && style > 0 ? ` s="${style}"` : '';
+        }
+      };
+      const shared = this.editor.stringsMode === 'shared';
+      const qname = `${this.doc.prefix}c`;
+      const v = `${this.doc.prefix}v`;
       rows.forEach((values, i) => {
         const row = first + i;
         const cells: { col: number; xml: string }[] = [];
-        values.forEach((v, j) => {
-          if (v !== null) cells.push({ col: firstCol + j, xml: this.cellXml(row, firstCol + j, v, null) });
+        values.forEach((input, j) => {
+          if (input === null) return;
+          const col = firstCol + j;
+          // Plain text and numbers (most of a history row) are built here; the rest by cellXml.
+          if (typeof input === 'string' && shared && input !== '' && input.length <= EXCEL_MAX_TEXT) {
+            columnOf(j);
+            const index = this.editor.sharedStrings().add(input);
+            cells.push({
+              col,
+              xml: `<${qname} r="${letters[j]}${row}"${styleAttrs[j]} t="s"><${v}>${index}</${v}></${qname}>`,
+            });
+            this.editor.noteEdit(false);
+          } else if (typeof input === 'number' && Number.isFinite(input)) {
+            columnOf(j);
+            cells.push({
+              col,
+              xml: `<${qname} r="${letters[j]}${row}"${styleAttrs[j]}><${v}>${String(input)}</${v}></${qname}>`,
+            });
+            this.editor.noteEdit(false);
+          } else cells.push({ col, xml: this.cellXml(row, col, input, null) });
         });
         if (cells.length) this.doc.appendRow(row, cells);
-      }),
-    );
+      });
+    });
     return first;
   }
 }

@@ -19,6 +19,8 @@ import { removeAttribute, setAttribute } from './xml-edit';
 interface CellSlot {
   col: number;
   xml: string;
+  /** Its start tag is known to carry an `r` (a cell split from the plain form): kept as it is. */
+  hasRef?: boolean;
 }
 
 interface RowSlot {
@@ -26,7 +28,10 @@ interface RowSlot {
   /** Where the row is in the part's bytes (-1 for a row this editor added). */
   start: number;
   end: number;
-  openTag: string;
+  /** The start tag (self-closing written open), or null until first asked for (openTagOf). */
+  openTag: string | null;
+  /** Where the start tag ends in the part's bytes. */
+  tagEnd: number;
   qname: string;
   explicitR: boolean;
   cells: CellSlot[] | null;
@@ -65,6 +70,30 @@ function tagEndAt(xml: string, at: number): number {
 const isBlankCode = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
 
 /**
+ * The 0-based column of a cell tag whose attributes start with ` r="LETTERS DIGITS"` at `at`
+ * (what columnOfRef reads from it), or -1 for any other form (then the pattern decides).
+ */
+function plainRefColumn(source: string, at: number, tagEnd: number): number {
+  if (source.charCodeAt(at) !== 32 || source.charCodeAt(at + 1) !== 114 /* r */) return -1;
+  if (source.charCodeAt(at + 2) !== 61 /* = */ || source.charCodeAt(at + 3) !== 34 /* " */) return -1;
+  let i = at + 4;
+  let col = 0;
+  let letters = 0;
+  for (; i < tagEnd; i++) {
+    let c = source.charCodeAt(i);
+    if (c >= 97 && c <= 122) c -= 32;
+    if (c < 65 || c > 90) break;
+    col = col * 26 + c - 64;
+    letters++;
+  }
+  if (letters < 1 || letters > 3) return -1;
+  const digitsFrom = i;
+  while (i < tagEnd && source.charCodeAt(i) >= 48 && source.charCodeAt(i) <= 57) i++;
+  if (i === digitsFrom || source.charCodeAt(i) !== 34) return -1;
+  return col - 1;
+}
+
+/**
  * A row's cells found by searching its text, for the form every producer writes (cells of the
  * row's own prefix, nothing else in the row): an edited row of a 10,000-row sheet is split
  * without scanning it as XML, which was most of the cost of setting a cell. Null when the row
@@ -99,14 +128,20 @@ function splitCells(source: string, rowQname: string): CellSlot[] | null {
       if (nested >= 0 && nested < closeAt) return null;
       end = closeAt + close.length;
     }
-    const ref = CELL_REF.exec(source.slice(at, tagEnd));
-    let col = prevCol + 1;
-    if (ref) {
-      const c = columnOfRef(ref[1] ?? ref[2]);
-      if (c !== null) col = c;
+    // `r` first and double-quoted, as every producer writes it: its column read in place.
+    let col = plainRefColumn(source, at + open.length, tagEnd);
+    let hasRef = col >= 0;
+    if (!hasRef) {
+      const ref = CELL_REF.exec(source.slice(at, tagEnd));
+      col = prevCol + 1;
+      if (ref) {
+        hasRef = true;
+        const c = columnOfRef(ref[1] ?? ref[2]);
+        if (c !== null) col = c;
+      }
     }
     prevCol = col;
-    cells.push({ col, xml: source.slice(at, end) });
+    cells.push({ col, xml: source.slice(at, end), hasRef });
     at = end;
   }
 }
@@ -183,7 +218,7 @@ export class SheetDoc {
       }
       if (depth === 3 && sc.local === 'row' && dataStart >= 0) {
         const start = sc.tagStart;
-        const openTag = text(sc.tagStart, sc.tagEnd);
+        const tagEnd = sc.tagEnd;
         const qname = sc.qname;
         const rAttr = sc.attr('r');
         const explicitR = rAttr !== null && /^\d+$/.test(rAttr);
@@ -194,7 +229,9 @@ export class SheetDoc {
           r,
           start,
           end: sc.offset,
-          openTag: openTag.replace(/\s*\/>$/, '>'),
+          // Decoded only for the rows an edit looks into.
+          openTag: null,
+          tagEnd,
           qname,
           explicitR,
           cells: null,
@@ -213,6 +250,12 @@ export class SheetDoc {
     this.prefix = prefix;
     this.dimension = dimension;
     this.rows.sort((a, b) => a.r - b.r);
+  }
+
+  /** A row's start tag as written, a self-closing one written open. */
+  private openTagOf(row: RowSlot): string {
+    row.openTag ??= DECODER.decode(this.bytes.subarray(row.start, row.tagEnd)).replace(/\s*\/>$/, '>');
+    return row.openTag;
   }
 
   lastRow(): number {
@@ -270,8 +313,9 @@ export class SheetDoc {
   /** The style a new cell at this place takes: its row's, else its column's, else none. */
   defaultStyle(row: number, col: number): number | null {
     const slot = this.byNumber.get(row);
-    if (slot && /\scustomFormat\s*=\s*["'](1|true)["']/.test(slot.openTag)) {
-      const s = /\ss\s*=\s*["'](\d+)["']/.exec(slot.openTag);
+    const tag = slot ? this.openTagOf(slot) : '';
+    if (/\scustomFormat\s*=\s*["'](1|true)["']/.test(tag)) {
+      const s = /\ss\s*=\s*["'](\d+)["']/.exec(tag);
       if (s) return Number(s[1]);
     }
     return this.colStyles.find((c) => col >= c.first && col <= c.last)?.style ?? null;
@@ -286,6 +330,7 @@ export class SheetDoc {
       start: -1,
       end: -1,
       openTag: `<${qname} r="${r}">`,
+      tagEnd: -1,
       qname,
       explicitR: true,
       cells: [],
@@ -300,16 +345,20 @@ export class SheetDoc {
     return slot;
   }
 
-  /** Replaces (or creates) the cell at (row, col) with `xml`. */
-  putCell(row: number, col: number, xml: string): void {
+  /**
+   * Replaces (or creates) the cell at (row, col) with `xml`; `hasRef` when its start tag is known
+   * to carry `r` (every cell the editor builds does).
+   */
+  putCell(row: number, col: number, xml: string, hasRef = false): void {
     const slot = this.rowFor(row);
     const cells = this.cellsOf(slot);
+    const cell: CellSlot = { col, xml, hasRef };
     const i = cells.findIndex((c) => c.col === col);
-    if (i >= 0) cells[i] = { col, xml };
+    if (i >= 0) cells[i] = cell;
     else {
       const at = cells.findIndex((c) => c.col > col);
-      if (at < 0) cells.push({ col, xml });
-      else cells.splice(at, 0, { col, xml });
+      if (at < 0) cells.push(cell);
+      else cells.splice(at, 0, cell);
     }
     slot.dirty = true;
     this.changed = true;
@@ -325,6 +374,7 @@ export class SheetDoc {
       start: -1,
       end: -1,
       openTag: `<${qname} r="${row}">`,
+      tagEnd: -1,
       qname,
       explicitR: true,
       cells,
@@ -419,13 +469,14 @@ export class SheetDoc {
       // cell were built here with their numbers, so there is nothing to set or remove.
       let cells = '';
       for (const c of row.cells ?? []) cells += c.xml;
-      return `${row.openTag}${cells}</${row.qname}>`;
+      return `${this.openTagOf(row)}${cells}</${row.qname}>`;
     }
-    let open = setAttribute(row.openTag, 'r', String(row.r));
+    let open = setAttribute(this.openTagOf(row), 'r', String(row.r));
     // The spans hint may no longer cover the cells; it is optional.
     open = removeAttribute(open, 'spans');
     const cells = this.cellsOf(row)
       .map((c) => {
+        if (c.hasRef) return c.xml;
         const end = startTagEnd(c.xml);
         const tag = c.xml.slice(0, end);
         return /\sr\s*=/.test(tag) ? c.xml : setAttribute(tag, 'r', cellRef(row.r, c.col)) + c.xml.slice(end);
