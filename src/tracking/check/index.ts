@@ -52,7 +52,8 @@ export const RULES: readonly RuleInfo[] = [...TABLE_RULES, ...ROW_RULES].flatMap
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
-export function checkTracking(input: CheckInput): Finding[] {
+/** What every rule reads about the table, the rows read later by the caller's own walk. */
+function tableContext(input: CheckInput) {
   const { snapshot, meta, reportDate } = input;
   const map = mapColumns(snapshot.headers);
   const lang = input.lang ?? meta?.lang ?? map.lang;
@@ -61,12 +62,6 @@ export function checkTracking(input: CheckInput): Finding[] {
     input.updatePeriod ?? 'quarter',
     input.convention ?? DEFAULT_CONVENTION,
   );
-  const reader = createRowReader(snapshot, map, lang);
-  const rows: RowContext[] = [];
-  for (let i = 0; i < snapshot.rows.length; i++) {
-    const row = reader.read(i);
-    if (row) rows.push(row);
-  }
   const planYear = meta?.planIssuedOn ? Number(meta.planIssuedOn.slice(0, 4)) : null;
   const ctx: TableContext = {
     snapshot,
@@ -77,9 +72,20 @@ export function checkTracking(input: CheckInput): Finding[] {
     periodStart: period.start,
     periodLabel: period.label,
     planFirstYearEnd: planYear ? `${planYear}-12-31` : null,
-    rows,
+    rows: [],
     extensions: input.extensions,
   };
+  return { ctx, reader: createRowReader(snapshot, map, lang) };
+}
+
+export function checkTracking(input: CheckInput): Finding[] {
+  const { snapshot } = input;
+  const { ctx, reader } = tableContext(input);
+  const { map, rows } = ctx;
+  for (let i = 0; i < snapshot.rows.length; i++) {
+    const row = reader.read(i);
+    if (row) rows.push(row);
+  }
 
   // Findings go into one bucket per sheet row (header row = bucket 0), so the result comes out
   // in row order without sorting the whole list; each bucket holds a handful.
@@ -114,29 +120,10 @@ export function checkTracking(input: CheckInput): Finding[] {
  * `checkTracking` gives for it, keeping its errors only and leaving out the table rules'.
  */
 export function rowErrorChecker(input: CheckInput): (rowIndex: number) => readonly Finding[] {
-  const { snapshot, meta, reportDate } = input;
-  const map = mapColumns(snapshot.headers);
-  const lang = input.lang ?? meta?.lang ?? map.lang;
-  const period = periodContaining(
-    reportDate,
-    input.updatePeriod ?? 'quarter',
-    input.convention ?? DEFAULT_CONVENTION,
-  );
-  const reader = createRowReader(snapshot, map, lang);
-  const planYear = meta?.planIssuedOn ? Number(meta.planIssuedOn.slice(0, 4)) : null;
-  const ctx: TableContext = {
-    snapshot,
-    meta,
-    map,
-    lang,
-    reportDate,
-    periodStart: period.start,
-    periodLabel: period.label,
-    planFirstYearEnd: planYear ? `${planYear}-12-31` : null,
-    // Only the table rules read every row, and they are not run here.
-    rows: [],
-    extensions: input.extensions,
-  };
+  const { snapshot } = input;
+  // Only the table rules read every row, and they are not run here: ctx.rows stays empty.
+  const { ctx, reader } = tableContext(input);
+  const { map } = ctx;
   const active = ROW_RULES.filter(
     (r) =>
       r.rules.some((info) => info.severity === 'error') &&
