@@ -127,6 +127,35 @@ describe('cleaning shortcuts taken on what a line holds', () => {
   });
 });
 
+describe('the one test for a plain line', () => {
+  it('a "\uFFFD" after a list number, a double space and a space at an end are each still seen', () => {
+    expect(normalizeText('4.1.\uFFFDTriển khai kế hoạch')).toBe('4.1. Triển khai kế hoạch');
+    expect(normalizeText('Triển khai  kế hoạch')).toBe('Triển khai kế hoạch');
+    expect(normalizeText(' Triển khai kế hoạch')).toBe('Triển khai kế hoạch');
+  });
+
+  it('a paragraph joined from plain lines is left as joined; emphasis across the break is cleaned', () => {
+    expect(normalizeText('Rà soát các văn bản của\ntỉnh trong năm.')).toBe(
+      'Rà soát các văn bản của tỉnh trong năm.',
+    );
+    expect(normalizeText('Rà soát *các văn bản của\ntỉnh* trong năm.')).toBe(
+      'Rà soát các văn bản của tỉnh trong năm.',
+    );
+  });
+
+  it('a tab still makes a row when the line has nothing else to clean', () => {
+    const { text } = normalizeWithMap('Rà soát văn bản của\n1\tSở Nội vụ\tQuý I');
+    expect(text.split('\n')).toEqual(['Rà soát văn bản của', '1\tSở Nội vụ\tQuý I']);
+  });
+
+  it('a rule with spaces around it is still a block boundary, a dash opening text is not', () => {
+    const rule = ['Rà soát văn bản', '', '  ---  ', 'tiếp tục'].join('\n');
+    const dash = ['Rà soát văn bản', '', '- tiếp tục', 'thực hiện'].join('\n');
+    expect(normalizeText(rule)).toBe(normalizeText(['Rà soát văn bản', '', '', 'tiếp tục'].join('\n')));
+    expect(normalizeText(dash).split('\n')[1]).toBe('- tiếp tục thực hiện');
+  });
+});
+
 describe('classifyLine tries only the patterns a first character allows', () => {
   it('every marker still reads as its kind', () => {
     const kinds = (lines: string[]) => lines.map((l) => [classifyLine(l).kind, classifyLine(l).number]);
