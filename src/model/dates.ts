@@ -100,12 +100,23 @@ export function historyTime(at: Date, offsetMinutes: number = -at.getTimezoneOff
   return `${date} ${time} (${zone})`;
 }
 
+const ISO_INSTANT_START = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+/** The last instant historyTimeOf formatted, with the zone offset it was formatted in. */
+let lastHistoryTime: { at: string; offset: number; shown: string } | null = null;
+
 /**
  * A history row's time as stored: an ISO instant (what the merge, revise and add record) becomes
  * local time; anything else (a row someone typed, or text already formatted) is kept as it is.
  */
 export function historyTimeOf(at: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(at)) return at;
+  const last = lastHistoryTime;
+  // A merge writes one instant on every history row it adds (hundreds): formatted once. The
+  // zone's offset is part of the key, so a process whose zone changes never shows a stale time.
+  if (last !== null && at === last.at && -new Date(at).getTimezoneOffset() === last.offset) return last.shown;
+  if (!ISO_INSTANT_START.test(at)) return at;
   const instant = new Date(at);
-  return Number.isNaN(instant.getTime()) ? at : historyTime(instant);
+  if (Number.isNaN(instant.getTime())) return at;
+  const offset = -instant.getTimezoneOffset();
+  lastHistoryTime = { at, offset, shown: historyTime(instant, offset) };
+  return lastHistoryTime.shown;
 }

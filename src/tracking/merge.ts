@@ -722,9 +722,9 @@ export function planMerge(
   const masterCells = master.snapshot.rows;
   const masterIndex = masterMap.index;
   const masterWidth = master.snapshot.headers.length;
-  const masterValue = (masterRow: number, column: TaskColumnId): RawCell => {
-    const j = masterIndex[column];
-    // A column the master lacks is never written (the change is skipped as no-column).
+  // The master's cell at column j (undefined: a column the master lacks, never written; the
+  // change is skipped as no-column).
+  const masterCell = (masterRow: number, j: number | undefined): RawCell => {
     if (j === undefined) return null;
     if (overrides.size > 0) {
       const over = overrides.get(masterRow * masterWidth + j);
@@ -732,6 +732,11 @@ export function planMerge(
     }
     return masterCells[masterRow]?.[j] ?? null;
   };
+  const masterValue = (masterRow: number, column: TaskColumnId): RawCell =>
+    masterCell(masterRow, masterIndex[column]);
+  // Where the merged columns sit in the master, looked up once per merge rather than per cell.
+  const masterAlwaysAt = MERGED_ALWAYS.map((c) => masterIndex[c]);
+  const masterUndatedAt = MERGED_WHEN_UNDATED.map((c) => masterIndex[c]);
   const setValue = (masterRow: number, column: TaskColumnId, value: RawCell) => {
     const j = masterIndex[column];
     if (j !== undefined) overrides.set(masterRow * masterWidth + j, value);
@@ -813,6 +818,8 @@ export function planMerge(
     // Where each column sits in this return, looked up once per return instead of once per cell.
     const reportedAt = REPORTED_COLUMN_IDS.map((c) => index[c]);
     const undatedAt = MERGED_IF_UNDATED_COLUMN_IDS.map((c) => index[c]);
+    const alwaysAt = MERGED_ALWAYS.map((c) => index[c]);
+    const undatedAllAt = MERGED_WHEN_UNDATED.map((c) => index[c]);
     for (let at = 0; at < v.ids.length; at++) {
       const taskId = v.ids[at];
       const row = v.rows[at];
@@ -849,6 +856,8 @@ export function planMerge(
       }
       const dated = parseCategory(masterValue(masterRow, 'category')) === 'due';
       const columns = dated ? MERGED_ALWAYS : MERGED_WHEN_UNDATED;
+      const columnsAt = dated ? alwaysAt : undatedAllAt;
+      const masterAt = dated ? masterAlwaysAt : masterUndatedAt;
       if (dated)
         for (let k = 0; k < MERGED_IF_UNDATED_COLUMN_IDS.length; k++) {
           const column = MERGED_IF_UNDATED_COLUMN_IDS[k];
@@ -870,8 +879,11 @@ export function planMerge(
       // The last merge of this same copy is the newer common ancestor: after it, the agency's
       // value and the master's are judged against what each side had then.
       const syncedRow = derived ? copySyncs?.get(taskId) : undefined;
-      for (const column of columns) {
-        const j = index[column];
+      // An indexed loop over positions found above: for-of and a keyed lookup per cell were most
+      // of this loop's cost in a process's first merges, before V8 optimises it.
+      for (let k = 0; k < columns.length; k++) {
+        const column = columns[k];
+        const j = columnsAt[k];
         // A return drawn before the column was added holds nothing of it.
         if (j === undefined) continue;
         // Nearly every cell is taken or unchanged: its address is spelled only for a skip.
@@ -891,7 +903,7 @@ export function planMerge(
           continue;
         }
         const ret = theirRow?.[j] ?? null;
-        const mine = masterValue(masterRow, column);
+        const mine = masterCell(masterRow, masterAt[k]);
         const synced = syncedRow?.get(column);
         const hasSplitBase = baseRow !== undefined && Object.prototype.hasOwnProperty.call(baseRow, column);
         const hasBase = synced !== undefined || hasSplitBase;
@@ -907,7 +919,7 @@ export function planMerge(
           continue;
         }
         if (!returnChanged) continue;
-        if (masterIndex[column] === undefined) {
+        if (masterAt[k] === undefined) {
           // Nowhere to write it: the master was built before the column existed.
           const cell = cellAddress(source.snapshot, row, j);
           skipped.push({

@@ -26,6 +26,14 @@ describe('historyTime', () => {
     expect(historyTimeOf(at.toISOString())).toBe(historyTime(at));
   });
 
+  it('gives the same time for an instant asked again, between other instants and text', () => {
+    const other = new Date('2024-12-31T18:05:00Z');
+    for (const asked of [at, at, other, at])
+      expect(historyTimeOf(asked.toISOString())).toBe(historyTime(asked));
+    expect(historyTimeOf('sáng thứ Hai')).toBe('sáng thứ Hai');
+    expect(historyTimeOf(at.toISOString())).toBe(historyTime(at));
+  });
+
   it('keeps text that is no ISO instant as it is', () => {
     expect(historyTimeOf('21/06/2024 15:00 (UTC+7)')).toBe('21/06/2024 15:00 (UTC+7)');
     expect(historyTimeOf('sáng thứ Hai')).toBe('sáng thứ Hai');

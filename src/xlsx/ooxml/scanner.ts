@@ -134,7 +134,13 @@ export class XmlScanner {
     private readonly compatibility = true,
     offsets: Int32Array | null = null,
   ) {
-    this.b = bytes;
+    // Always a plain Uint8Array: parts come as Node Buffers (zlib, a file read from disk) or as
+    // Uint8Arrays (fflate, an encoded string), and a scanner that has seen both has every one of
+    // its methods deoptimised and compiled again for two shapes. A view copies nothing.
+    this.b =
+      bytes.constructor === Uint8Array
+        ? bytes
+        : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     this.offsets = offsets;
     // A UTF-8 byte order mark is not part of the document.
     this.pos = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;

@@ -37,8 +37,14 @@ export function readRichText(sc: XmlScanner): string {
 }
 
 const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
-/** One item as this tool, Excel and most writers store plain text. */
-const PLAIN_ITEM = /<si><t(?: xml:space="preserve")?>([^<]*)<\/t><\/si>/y;
+/**
+ * One item as this tool, Excel and most writers store plain text: `<si><t>…</t></si>`, the `t`
+ * with or without `xml:space="preserve"`, no markup inside. Found with indexOf rather than a
+ * regular expression: a match array per item was a tenth of what reading a return allocates.
+ */
+const ITEM_OPEN = '<si><t>';
+const ITEM_OPEN_PRESERVE = '<si><t xml:space="preserve">';
+const ITEM_CLOSE = '</t></si>';
 const ROOT_END = /^<\/sst>\s*$/;
 
 /**
@@ -57,11 +63,15 @@ function plainItems(pkg: OoxmlPackage, part: string): string[] | null {
   const items: string[] = [];
   let at = 0;
   for (;;) {
-    PLAIN_ITEM.lastIndex = at;
-    const m = PLAIN_ITEM.exec(body);
-    if (!m) break;
-    items.push(decodeXstring(decodeText(m[1])));
-    at = PLAIN_ITEM.lastIndex;
+    let start: number;
+    if (body.startsWith(ITEM_OPEN, at)) start = at + ITEM_OPEN.length;
+    else if (body.startsWith(ITEM_OPEN_PRESERVE, at)) start = at + ITEM_OPEN_PRESERVE.length;
+    else break;
+    // The text runs to the next tag, which must close the item (anything else is not plain).
+    const end = body.indexOf('<', start);
+    if (end < 0 || !body.startsWith(ITEM_CLOSE, end)) break;
+    items.push(decodeXstring(decodeText(body.slice(start, end))));
+    at = end + ITEM_CLOSE.length;
   }
   return ROOT_END.test(body.slice(at)) ? items : null;
 }

@@ -76,6 +76,21 @@ describe('reading cells', () => {
     expect(cells(wb)).toEqual({ A1: 'dòng\r\nmới _x0041_', B1: 'a\rb', C1: 'x\ty' });
   });
 
+  it('reads plain shared strings alike whether or not another item needs the full reader', () => {
+    const row =
+      '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c></row>';
+    const plain = '<si><t>a &amp; b</t></si><si><t xml:space="preserve"> c </t></si><si><t>x\r\ny</t></si>';
+    const expected = { A1: 'a & b', B1: ' c ', C1: 'x\ny' };
+    expect(cells(book(row, { sst: plain }))).toEqual(expected);
+    // A rich item, an empty self-closed text, a text with a comment: the scanner reads them all.
+    for (const odd of [
+      '<si><r><t>d</t></r><r><t>e</t></r></si>',
+      '<si><t/></si>',
+      '<si><t>f<!-- g --></t></si>',
+    ])
+      expect(cells(book(row, { sst: plain + odd }))).toEqual(expected);
+  });
+
   it('tells a formula without a cached result, and an error, from a value', () => {
     const wb = book(
       '<row r="1"><c r="A1"><f>1/0</f><v>#DIV/0!</v></c><c r="B1" t="e"><f>1/0</f><v>#DIV/0!</v></c><c r="C1"><f>A1+1</f></c><c r="D1" t="str"><f>"x"</f></c><c r="E1"><f>2</f><v>2</v></c></row>',
