@@ -7,7 +7,6 @@
 import type { Lang } from '../model/lang';
 import { isLocalizedError, type Msg } from '../model/msg';
 import type { RawCell } from '../model/table';
-import type { TrackingWorkbook } from '../model/workbook-meta';
 import { MergePlan, MergeRefusal, MergeSource, planMerge, type MergeOptions } from '../tracking/merge';
 import { serializeSync } from '../tracking/meta';
 import { cellValueOf, rawOf } from '../workbook/cells';
@@ -24,7 +23,7 @@ import type { CellValue } from '../workbook/types';
 import type { ZipCodec } from './ooxml/codec';
 import { WorkbookEditor, type CellInput } from './ooxml/edit/editor';
 import { openWorkbook } from './ooxml/read';
-import { readOpenWorkbook, readReturnWorkbookSync } from './read';
+import { readMergeMaster, readReturnWorkbookSync, type MergeMaster } from './read';
 
 export type { HistoryRow };
 
@@ -128,7 +127,7 @@ export function mergeWorkbooksSync(
 ): MergeWorkbooksResult {
   // One opening of the master: read here, edited below.
   const reader = openWorkbook(master.bytes, { fileName: master.file, codec: opts.codec });
-  const wb: TrackingWorkbook = readOpenWorkbook(reader);
+  const wb: MergeMaster = readMergeMaster(reader);
   const lang = wb.lang;
   const now = opts.now ?? new Date();
   const plan = planReturns({ file: master.file, snapshot: wb.snapshot, meta: wb.meta }, returns, opts, now);

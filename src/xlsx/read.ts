@@ -199,19 +199,24 @@ export function readTableAndMeta(wb: WorkbookReader): Pick<TrackingWorkbook, 'sn
   return { snapshot: snapshotOf(wb, loc), meta: readMeta(wb) };
 }
 
-/** The tracking workbook in an open package (merge also edits the same opening). */
-export function readOpenWorkbook(wb: WorkbookReader): TrackingWorkbook {
+/** What a merge needs of its master: the table, the meta sheet, the language and the sheets. */
+export type MergeMaster = Pick<TrackingWorkbook, 'snapshot' | 'meta' | 'lang' | 'sheetNames'>;
+
+/**
+ * The master as a merge reads it (the merge then edits the same opening). The report date and the
+ * history's count of extensions serve the checks, not a merge: reading them would visit the
+ * summary sheet and every row the `Lịch sử` sheet has gathered, once more with each merge.
+ */
+export function readMergeMaster(wb: WorkbookReader): MergeMaster {
   const { snapshot, meta } = readTableAndMeta(wb);
   const map = mapColumns(snapshot.headers);
   const lang: Lang = Object.keys(map.index).length ? map.lang : (meta?.lang ?? 'vi');
-  return {
-    snapshot,
-    meta,
-    reportDate: readReportDate(wb),
-    lang,
-    sheetNames: wb.sheets.map((s) => s.name),
-    ...extensionsOf(wb),
-  };
+  return { snapshot, meta, lang, sheetNames: wb.sheets.map((s) => s.name) };
+}
+
+/** The tracking workbook in an open package. */
+export function readOpenWorkbook(wb: WorkbookReader): TrackingWorkbook {
+  return { ...readMergeMaster(wb), reportDate: readReportDate(wb), ...extensionsOf(wb) };
 }
 
 /**
