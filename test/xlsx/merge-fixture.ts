@@ -8,6 +8,7 @@ import { buildWorkbookSpec } from '../../src/workbook/build';
 import { TaskColumnId, mapColumns } from '../../src/model/columns';
 import { cellAddress } from '../../src/model/table';
 import { readTrackingWorkbook } from '../../src/xlsx/read';
+import { splitWorkbook } from '../../src/xlsx/split';
 import { writeXlsx } from '../../src/xlsx/write';
 import { editCells, UserValue } from '../e2e-roundtrip/user-edit';
 
@@ -64,6 +65,12 @@ export async function buildMaster(workbookId = 'master-1'): Promise<Uint8Array> 
       now: new Date('2024-01-15T00:00:00Z'),
     }),
   );
+}
+
+/** The Sở Nội vụ copy split from a master, as the agency receives it. */
+export async function nvCopy(master: Uint8Array): Promise<Uint8Array> {
+  const { files } = await splitWorkbook(master);
+  return files.find((f) => f.agencyKey === NV)!.bytes;
 }
 
 /** A1 edits for task cells, found through the file's own header row. */

@@ -8,21 +8,15 @@ import { STATUS_LABELS } from '../../src/model/labels';
 import { mergeWorkbooks } from '../../src/xlsx/merge';
 import { WorkbookEditor } from '../../src/xlsx/ooxml/edit/editor';
 import { readTrackingWorkbook } from '../../src/xlsx/read';
-import { splitWorkbook } from '../../src/xlsx/split';
 import { hasOpenpyxl, openpyxlOpens, openpyxlRead, openpyxlSave } from '../support/openpyxl';
 import { hasXmllint, validatePackage } from '../support/ooxml-validate';
-import { buildMaster, fill, NV, taskEdits, valueOf } from './merge-fixture';
+import { buildMaster, fill, nvCopy, taskEdits, valueOf } from './merge-fixture';
 
 const DONE = STATUS_LABELS.done.vi;
 const DOING = STATUS_LABELS.in_progress.vi;
 const NOW = new Date('2024-06-21T08:00:00Z');
 const withOpenpyxl = hasOpenpyxl() ? it : it.skip;
 const withXmllint = hasXmllint() ? it : it.skip;
-
-async function nvCopy(master: Uint8Array): Promise<Uint8Array> {
-  const { files } = await splitWorkbook(master);
-  return files.find((f) => f.agencyKey === NV)!.bytes;
-}
 
 /** Rewrites one part of a package (raw XML, as a producer would have written it). */
 async function patchPart(

@@ -8,16 +8,10 @@ import { STATUS_LABELS } from '../../src/model/labels';
 import { isSheet } from '../../src/workbook/names';
 import { mergeWorkbooks } from '../../src/xlsx/merge';
 import { openWorkbook, WorkbookReader } from '../../src/xlsx/ooxml/read';
-import { splitWorkbook } from '../../src/xlsx/split';
-import { buildMaster, fill, NV } from './merge-fixture';
+import { buildMaster, fill, nvCopy } from './merge-fixture';
 
 const DOING = STATUS_LABELS.in_progress.vi;
 const DONE = STATUS_LABELS.done.vi;
-
-async function nvCopy(master: Uint8Array): Promise<Uint8Array> {
-  const { files } = await splitWorkbook(master);
-  return files.find((f) => f.agencyKey === NV)!.bytes;
-}
 
 /** The history sheet's rows below its header, each as its cells' values. */
 function historyRows(bytes: Uint8Array): unknown[][] {
