@@ -8,7 +8,9 @@ import { STATUS_LABELS } from '../../src/model/labels';
 import { isSheet } from '../../src/workbook/names';
 import { mergeWorkbooks } from '../../src/xlsx/merge';
 import { openWorkbook, WorkbookReader } from '../../src/xlsx/ooxml/read';
-import { buildMaster, fill, nvCopy } from './merge-fixture';
+import { OoxmlPackage } from '../../src/xlsx/ooxml/package';
+import { hasOpenpyxl, openpyxlRead } from '../support/openpyxl';
+import { buildMaster, fill, nvCopy, valueOf } from './merge-fixture';
 
 const DOING = STATUS_LABELS.in_progress.vi;
 const DONE = STATUS_LABELS.done.vi;
@@ -65,5 +67,46 @@ describe('merge reads of its master only what it needs', () => {
     expect(rows).toHaveLength(2);
     expect(JSON.stringify(rows[0])).toContain(DOING);
     expect(JSON.stringify(rows[1])).toContain(DONE);
+  });
+});
+
+describe('merge leaves the master’s shared string table as it was', () => {
+  /** The compressed bytes of a part, as stored in the package. */
+  function storedPart(bytes: Uint8Array, name: string): Uint8Array {
+    const pkg = OoxmlPackage.open(bytes);
+    const entry = pkg.entry(name);
+    if (!entry) throw new Error(`no ${name}`);
+    return pkg.zip.raw(entry);
+  }
+
+  it('writes merged text and the history inline, copying the table byte for byte', async () => {
+    const master = await buildMaster();
+    const note = 'Đã rà soát 12 hồ sơ, còn 3 hồ sơ chờ bổ sung';
+    const back = await fill(await nvCopy(master), [
+      ['IV.1.1', 'status', DOING],
+      ['IV.1.1', 'note', note],
+    ]);
+    const merged = await mergeWorkbooks(
+      { file: 'master.xlsx', bytes: master },
+      [{ file: 'nv.xlsx', bytes: back }],
+      {
+        now: new Date('2024-06-21T08:00:00Z'),
+      },
+    );
+    const out = merged.output!;
+    const sst = openWorkbook(master).info.sharedStringsPart!;
+    // Before, each merge grew the table (the new values, every history cell, the sync records)
+    // and deflated all of it again: at 10,000 tasks 5.7 MB, mostly the meta sheet's hashes.
+    expect(Buffer.from(storedPart(out, sst)).equals(Buffer.from(storedPart(master, sst)))).toBe(true);
+    expect(await valueOf(out, 'IV.1.1', 'note')).toBe(note);
+    expect(await valueOf(out, 'IV.1.1', 'status')).toBe(DOING);
+    expect(JSON.stringify(historyRows(out))).toContain(note);
+    if (hasOpenpyxl()) {
+      const sheets = openpyxlRead(out);
+      const history = sheets.find((s) => isSheet('history', s.name))!;
+      expect(Object.values(history.cells).some((c) => c.value === note)).toBe(true);
+      const tasks = sheets.find((s) => isSheet('tasks', s.name))!;
+      expect(Object.values(tasks.cells).some((c) => c.value === note)).toBe(true);
+    }
   });
 });

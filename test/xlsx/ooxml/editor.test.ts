@@ -403,6 +403,20 @@ describe('text the editor writes', () => {
     expect(sst).toContain(`count="${refs}"`);
   });
 
+  it('in inline mode never rewrites the shared string table, even over shared-string cells', () => {
+    const before = OoxmlPackage.open(inputs.excel!);
+    const editor = WorkbookEditor.open(inputs.excel!, { strings: 'inline' });
+    editor.sheet(DATA).set('A1', 'mới 1');
+    editor.sheet(DATA).appendRows([['mới 2', 3]]);
+    const out = editor.save();
+    const after = OoxmlPackage.open(out);
+    const stored = (p: OoxmlPackage) => Buffer.from(p.zip.raw(p.entry('xl/sharedStrings.xml')!));
+    expect(stored(after).equals(stored(before))).toBe(true);
+    const cells = readerCells(out, DATA, false);
+    expect(cells.A1.value).toBe('mới 1');
+    expect(Object.values(cells).some((c) => c.value === 'mới 2')).toBe(true);
+  });
+
   it('creates a shared string table where the package had none, when asked to', () => {
     const bytes = available.openpyxl ? inputs.openpyxl! : excelFixture();
     const editor = WorkbookEditor.open(bytes, { strings: 'shared' });

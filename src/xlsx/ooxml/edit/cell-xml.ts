@@ -130,6 +130,14 @@ export function buildCell(
   }
 }
 
+/** A new inline-string `<c>` (`styleAttr` already ` s="n"` or empty): what buildCell writes, built directly. */
+export function inlineStringCell(qname: string, ref: string, styleAttr: string, text: string): string {
+  const colon = qname.indexOf(':');
+  const prefix = colon < 0 ? '' : qname.slice(0, colon + 1);
+  const t = `${prefix}t`;
+  return `<${qname} r="${ref}"${styleAttr} t="inlineStr"><${prefix}is><${t}${preserved(text)}>${escapeXml(encodeXstring(text))}</${t}></${prefix}is></${qname}>`;
+}
+
 /** The shared string item for `text`, as a `<si>`. */
 export function sharedStringItem(prefix: string, text: string): string {
   const t = `${prefix}t`;

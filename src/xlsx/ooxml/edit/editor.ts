@@ -27,7 +27,7 @@ import { XmlScanner, XmlSyntaxError } from '../scanner';
 import { scanStyles, type Styles } from '../styles';
 import type { SheetInfo, SheetState } from '../workbook';
 import { DAYS_1904 } from '../worksheet';
-import { buildCell, CellContent, type ParsedCell } from './cell-xml';
+import { buildCell, CellContent, inlineStringCell, type ParsedCell } from './cell-xml';
 import {
   addOverride,
   addRelationship,
@@ -482,7 +482,10 @@ export class SheetEditor {
     const { row, col } = at;
     const old = this.doc.cell(row, col);
     if (old?.formula) this.doc.releaseSharedMaster(row, col, old);
-    if (old?.type === 's' && old.value !== null && old.value !== '') this.editor.sharedStrings().release();
+    // Inline mode never rewrites the table: its optional reference count then over-counts by the
+    // cells overwritten, a figure Excel ignores (SAP's exports get it wrong and open).
+    if (old?.type === 's' && old.value !== null && old.value !== '' && this.editor.stringsMode === 'shared')
+      this.editor.sharedStrings().release();
     this.doc.putCell(row, col, this.cellXml(row, col, input, old), true);
   }
 
@@ -558,6 +561,10 @@ export class SheetEditor {
               col,
               xml: `<${qname} r="${letters[j]}${row}"${styleAttrs[j]} t="s"><${v}>${index}</${v}></${qname}>`,
             });
+            this.editor.noteEdit(false);
+          } else if (typeof input === 'string' && !shared && input !== '' && input.length <= EXCEL_MAX_TEXT) {
+            columnOf(j);
+            cells.push({ col, xml: inlineStringCell(qname, `${letters[j]}${row}`, styleAttrs[j], input) });
             this.editor.noteEdit(false);
           } else if (typeof input === 'number' && Number.isFinite(input)) {
             columnOf(j);
