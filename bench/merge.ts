@@ -89,7 +89,9 @@ export async function mergeBenchmark(sizes: readonly number[] = GROWTH_SIZES): P
       floor: timeOnce(contenders.floor),
       honest: timeOnce(contenders.honest),
     };
-    const t = inTurns(tasks >= 50_000 ? 3 : 5, contenders);
+    // More turns the smaller the merge, as the parse benchmark does: a 1,000-task merge lasts
+    // tens of milliseconds, and five of them are still the code's first uses.
+    const t = inTurns(tasks >= 50_000 ? 3 : tasks >= 10_000 ? 7 : 21, contenders);
     if (floorChanges !== changes || honestChanges !== changes)
       throw new Error(`floors found ${floorChanges} / ${honestChanges} changes, the product ${changes}`);
     const size = `${returnsCount}x${tasks}`;
