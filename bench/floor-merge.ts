@@ -1,8 +1,8 @@
 /**
  * The floor a merge is measured against (issue 18): the least work the same merge needs, not
  * shipped. Each zip is read once and only the task sheet and the shared strings are inflated;
- * each row's id and status are picked out with regular expressions; the plan is a map lookup
- * per task; the master's sheet is rewritten with the changed cells and deflated (level 1), inflating
+ * each row's id and the columns staff fill in are picked out with regular expressions; the plan
+ * is a map lookup per task and a comparison per column; the master's sheet is rewritten with the changed cells and deflated (level 1), inflating
  * and deflating with Node's zlib as the product's merge does in the CLI and this bench. No
  * checks, no history, no tolerance of other producers: what the product does on top of this is
  * the ratio the bench reports.
@@ -50,51 +50,92 @@ function parts(
   return { sheet: strFromU8(files[SHEET]), strings, meta: files[META] ? strFromU8(files[META]) : '' };
 }
 
-/** Cell text of column `col` (letters) per row, and each row's id (column A). */
-function columnOf(
+/** A column the floor reads: its letters in the task sheet and its id in the registry. */
+export interface FloorColumn {
+  letter: string;
+  id: string;
+}
+
+/** The values of `cols` per row (in the order given), each row by its id (column A). */
+function columnsOf(
   sheet: string,
   strings: string[],
-  col: string,
-): Map<string, { row: number; value: string }> {
-  const out = new Map<string, { row: number; value: string }>();
+  cols: readonly FloorColumn[],
+): Map<string, { row: number; values: string[] }> {
+  const at = new Map(cols.map((c, i) => [c.letter, i]));
   const cell = new RegExp(
-    `<c r="(A|${col})(\\d+)"([^>]*?)(?:/>|>(?:<f>[^<]*</f>)?(?:<v>([^<]*)</v>|<is><t[^>]*>([^<]*)</t></is>)?</c>)`,
+    `<c r="(A|${cols.map((c) => c.letter).join('|')})(\\d+)"([^>]*?)(?:/>|>(?:<f>[^<]*</f>)?(?:<v>([^<]*)</v>|<is><t[^>]*>([^<]*)</t></is>)?</c>)`,
     'g',
   );
   const ids = new Map<number, string>();
-  const values = new Map<number, string>();
+  const values = new Map<number, string[]>();
   for (const m of sheet.matchAll(cell)) {
     const row = Number(m[2]);
     const raw = m[4] !== undefined ? (/t="s"/.test(m[3]) ? strings[Number(m[4])] : m[4]) : (m[5] ?? '');
     if (m[1] === 'A') ids.set(row, raw);
-    else values.set(row, raw);
+    else {
+      let list = values.get(row);
+      if (!list) values.set(row, (list = new Array<string>(cols.length).fill('')));
+      list[at.get(m[1])!] = raw;
+    }
   }
-  for (const [row, id] of ids) if (row > 1) out.set(id, { row, value: values.get(row) ?? '' });
+  const out = new Map<string, { row: number; values: string[] }>();
+  for (const [row, id] of ids)
+    if (row > 1) out.set(id, { row, values: values.get(row) ?? new Array<string>(cols.length).fill('') });
   return out;
 }
 
-export function floorMerge(master: Uint8Array, returns: readonly Uint8Array[], statusCol: string): number {
-  const m = parts(master);
-  const current = columnOf(m.sheet, m.strings, statusCol);
-  const edits = new Map<number, string>();
-  for (const r of returns) {
-    const p = parts(r);
-    for (const [id, cell] of columnOf(p.sheet, p.strings, statusCol)) {
-      const mine = current.get(id);
-      if (mine && cell.value !== mine.value) edits.set(mine.row, cell.value);
-    }
-  }
-  const rewritten = m.sheet.replace(
-    new RegExp(`<c r="${statusCol}(\\d+)"([^>]*?)(/>|>[^]*?</c>)`, 'g'),
-    (whole, row: string, attrs: string) => {
-      const v = edits.get(Number(row));
+/** The master's sheet with each edited cell (by row, then column letters) written inline, deflated. */
+function rewriteMaster(
+  sheet: string,
+  cols: readonly FloorColumn[],
+  edits: Map<number, Map<string, string>>,
+): number {
+  const rewritten = sheet.replace(
+    new RegExp(`<c r="(${cols.map((c) => c.letter).join('|')})(\\d+)"([^>]*?)(/>|>[^]*?</c>)`, 'g'),
+    (whole, letter: string, row: string, attrs: string) => {
+      const v = edits.get(Number(row))?.get(letter);
       if (v === undefined) return whole;
       const style = /\ss="\d+"/.exec(attrs)?.[0] ?? '';
-      return `<c r="${statusCol}${row}"${style} t="inlineStr"><is><t>${v}</t></is></c>`;
+      return `<c r="${letter}${row}"${style} t="inlineStr"><is><t>${v}</t></is></c>`;
     },
   );
-  deflateRawSync(strToU8(rewritten), { level: 1 });
-  return edits.size;
+  return deflated(rewritten);
+}
+
+function edit(edits: Map<number, Map<string, string>>, row: number, letter: string, value: string): void {
+  let cells = edits.get(row);
+  if (!cells) edits.set(row, (cells = new Map()));
+  cells.set(letter, value);
+}
+
+/**
+ * `entries`: the columns staff fill in, every one compared (a merge cannot know which column an
+ * agency changed; comparing only the one the benchmark changed would let the floor know its input).
+ */
+export function floorMerge(
+  master: Uint8Array,
+  returns: readonly Uint8Array[],
+  entries: readonly FloorColumn[],
+): number {
+  const m = parts(master);
+  const current = columnsOf(m.sheet, m.strings, entries);
+  const edits = new Map<number, Map<string, string>>();
+  let count = 0;
+  for (const r of returns) {
+    const p = parts(r);
+    for (const [id, cell] of columnsOf(p.sheet, p.strings, entries)) {
+      const mine = current.get(id);
+      if (!mine) continue;
+      for (let k = 0; k < entries.length; k++)
+        if (cell.values[k] !== mine.values[k]) {
+          edit(edits, mine.row, entries[k].letter, cell.values[k]);
+          count++;
+        }
+    }
+  }
+  rewriteMaster(m.sheet, entries, edits);
+  return count;
 }
 
 /** The meta sheet's key/value rows (columns A and B, shared strings), pieces of a key joined. */
@@ -129,16 +170,19 @@ function deflated(xml: string): number {
 export function floorMergeHonest(
   master: Uint8Array,
   returns: readonly Uint8Array[],
-  statusCol: string,
+  entries: readonly FloorColumn[],
+  reported: readonly FloorColumn[],
 ): number {
   const withMeta = [SHEET, STRINGS, META];
+  const cols = [...entries, ...reported];
   const m = parts(master, withMeta);
   const masterMeta = metaValues(m.meta, m.strings);
   const hashes = new Map<string, string>(JSON.parse(masterMeta.get('tasks') ?? '[]') as [string, string][]);
-  const current = columnOf(m.sheet, m.strings, statusCol);
-  const edits = new Map<number, string>();
+  const current = columnsOf(m.sheet, m.strings, cols);
+  const edits = new Map<number, Map<string, string>>();
   const history: string[] = [];
   const sync: unknown[] = [];
+  let notices = 0;
   const at = new Date().toISOString();
   for (const r of returns) {
     const p = parts(r, withMeta);
@@ -147,33 +191,35 @@ export function floorMergeHonest(
     for (const [id, hash] of JSON.parse(meta.get('tasks') ?? '[]') as [string, string][])
       if (hashes.get(id) !== hash) throw new Error(`task ${id} differs`);
     const base = JSON.parse(meta.get('baseEntries') ?? '{}') as Record<string, Record<string, unknown>>;
-    for (const [id, cell] of columnOf(p.sheet, p.strings, statusCol)) {
+    for (const [id, cell] of columnsOf(p.sheet, p.strings, cols)) {
       const mine = current.get(id);
-      if (!mine || cell.value === mine.value) continue;
-      const was = String(base[id]?.status ?? '');
-      if (cell.value === was) continue;
-      if (mine.value !== was) throw new Error(`conflict on ${id}`);
-      edits.set(mine.row, cell.value);
-      const row = history.length + 2;
-      const texts = [at, 'return.xlsx', id, 'status', `${statusCol}${mine.row}`, mine.value, cell.value, ''];
-      history.push(
-        `<row r="${row}">${texts
-          .map((t, j) => `<c r="${String.fromCharCode(65 + j)}${row}" t="inlineStr"><is><t>${t}</t></is></c>`)
-          .join('')}</row>`,
-      );
-      sync.push(['copy', id, 'status', cell.value, cell.value]);
+      if (!mine) continue;
+      // A plan column the agency edited is a notice, not a change.
+      for (let k = entries.length; k < cols.length; k++) if (cell.values[k] !== mine.values[k]) notices++;
+      for (let k = 0; k < entries.length; k++) {
+        const value = cell.values[k];
+        const now = mine.values[k];
+        if (value === now) continue;
+        const column = entries[k].id;
+        const was = String(base[id]?.[column] ?? '');
+        if (value === was) continue;
+        if (now !== was) throw new Error(`conflict on ${id} ${column}`);
+        edit(edits, mine.row, entries[k].letter, value);
+        const row = history.length + 2;
+        const texts = [at, 'return.xlsx', id, column, `${entries[k].letter}${mine.row}`, now, value, ''];
+        history.push(
+          `<row r="${row}">${texts
+            .map(
+              (t, j) => `<c r="${String.fromCharCode(65 + j)}${row}" t="inlineStr"><is><t>${t}</t></is></c>`,
+            )
+            .join('')}</row>`,
+        );
+        sync.push(['copy', id, column, value, value]);
+      }
     }
   }
-  const rewritten = m.sheet.replace(
-    new RegExp(`<c r="${statusCol}(\\d+)"([^>]*?)(/>|>[^]*?</c>)`, 'g'),
-    (whole, row: string, attrs: string) => {
-      const v = edits.get(Number(row));
-      if (v === undefined) return whole;
-      const style = /\ss="\d+"/.exec(attrs)?.[0] ?? '';
-      return `<c r="${statusCol}${row}"${style} t="inlineStr"><is><t>${v}</t></is></c>`;
-    },
-  );
-  deflated(rewritten);
+  if (notices > 0) throw new Error(`${notices} plan cells differ`);
+  rewriteMaster(m.sheet, entries, edits);
   deflated(`<worksheet><sheetData>${history.join('')}</sheetData></worksheet>`);
   const json = JSON.stringify(sync);
   const extra: string[] = [];
@@ -182,5 +228,5 @@ export function floorMergeHonest(
       `<row><c t="inlineStr"><is><t>mergeSync</t></is></c><c t="inlineStr"><is><t>${json.slice(i * 30_000, (i + 1) * 30_000)}</t></is></c></row>`,
     );
   deflated(m.meta.replace('</sheetData>', `${extra.join('')}</sheetData>`));
-  return edits.size;
+  return history.length;
 }

@@ -10,12 +10,18 @@ import { splitWorkbook } from '../src/xlsx/split';
 import { writeXlsx } from '../src/xlsx/write';
 import { nodeZipCodec } from '../src/xlsx/node-deflate';
 import { sampleText, scalePlan } from './generate';
-import { floorMerge, floorMergeHonest } from './floor-merge';
+import { floorMerge, floorMergeHonest, type FloorColumn } from './floor-merge';
 import type { Result } from './measure';
 import { GROWTH_SIZES } from './check-file';
 import { growth, inTurns, stepLabel, timeOnce } from './timing';
 import { columnLetter } from '../src/model/table';
-import { TASK_COLUMN_IDS } from '../src/model/columns';
+import {
+  MERGED_COLUMN_IDS,
+  MERGED_IF_UNDATED_COLUMN_IDS,
+  REPORTED_COLUMN_IDS,
+  TASK_COLUMN_IDS,
+  type TaskColumnId,
+} from '../src/model/columns';
 
 /** The scaled sample with its tasks spread over `agencies` lead agencies. */
 function planWithAgencies(tasks: number, agencies: number): Plan {
@@ -67,20 +73,30 @@ export async function mergeBenchmark(sizes: readonly number[] = GROWTH_SIZES): P
   const points: { n: number; cpu: number; wall: number; floor: number }[] = [];
   // Node's zlib, as the CLI merges; the floor inflates and deflates with it too.
   const codec = nodeZipCodec();
-  const statusCol = columnLetter(TASK_COLUMN_IDS.indexOf('status'));
+  const floorColumn = (id: TaskColumnId): FloorColumn => ({
+    id,
+    letter: columnLetter(TASK_COLUMN_IDS.indexOf(id)),
+  });
+  // Every column a merge takes from a return, and the plan columns whose edits it reports.
+  const entries = [...MERGED_COLUMN_IDS, ...MERGED_IF_UNDATED_COLUMN_IDS].map(floorColumn);
+  const reported = REPORTED_COLUMN_IDS.map(floorColumn);
+  // The floors as they were until 04/12/2026: the status column alone, the one the returns change.
+  const statusOnly = [floorColumn('status')];
   for (const tasks of sizes) {
     const { master, returns } = await mergeInputs(tasks, returnsCount);
     const bytes = returns.map((r) => r.bytes);
     let changes = 0;
     let floorChanges = 0;
     let honestChanges = 0;
+    let statusOnlyChanges = 0;
     const contenders = {
       product: () => {
         changes = mergeWorkbooksSync({ file: 'master.xlsx', bytes: master }, returns, { codec }).history
           .length;
       },
-      floor: () => (floorChanges = floorMerge(master, bytes, statusCol)),
-      honest: () => (honestChanges = floorMergeHonest(master, bytes, statusCol)),
+      floor: () => (floorChanges = floorMerge(master, bytes, entries)),
+      honest: () => (honestChanges = floorMergeHonest(master, bytes, entries, reported)),
+      statusOnly: () => (statusOnlyChanges = floorMerge(master, bytes, statusOnly)),
     };
     // One turn each first, untimed in the medians, as the parse benchmark warms up: at the first
     // size it is what a CLI run pays for code compiled on first use, and is reported as that.
@@ -88,12 +104,15 @@ export async function mergeBenchmark(sizes: readonly number[] = GROWTH_SIZES): P
       product: timeOnce(contenders.product),
       floor: timeOnce(contenders.floor),
       honest: timeOnce(contenders.honest),
+      statusOnly: timeOnce(contenders.statusOnly),
     };
     // More turns the smaller the merge, as the parse benchmark does: a 1,000-task merge lasts
     // tens of milliseconds, and five of them are still the code's first uses.
     const t = inTurns(tasks >= 50_000 ? 3 : tasks >= 10_000 ? 7 : 21, contenders);
-    if (floorChanges !== changes || honestChanges !== changes)
-      throw new Error(`floors found ${floorChanges} / ${honestChanges} changes, the product ${changes}`);
+    if (floorChanges !== changes || honestChanges !== changes || statusOnlyChanges !== changes)
+      throw new Error(
+        `floors found ${floorChanges} / ${honestChanges} / ${statusOnlyChanges} changes, the product ${changes}`,
+      );
     const size = `${returnsCount}x${tasks}`;
     out.push(
       { name: 'merge', size, value: t.product.wall, unit: 'ms' },
@@ -107,6 +126,8 @@ export async function mergeBenchmark(sizes: readonly number[] = GROWTH_SIZES): P
       { name: 'merge.ratio.honest.cpu', size, value: t.product.cpu / t.honest.cpu, unit: '×floor' },
       { name: 'merge.ratio.honest', size, value: t.product.wall / t.honest.wall, unit: '×floor' },
       { name: 'merge.changes', size, value: changes, unit: 'cells' },
+      { name: 'merge.floor.statusOnly.cpu', size, value: t.statusOnly.cpu, unit: 'ms cpu' },
+      { name: 'merge.ratio.statusOnly.cpu', size, value: t.product.cpu / t.statusOnly.cpu, unit: '×floor' },
       { name: 'merge.first.cpu', size, value: first.product.cpu, unit: 'ms cpu' },
       { name: 'merge.floor.first.cpu', size, value: first.floor.cpu, unit: 'ms cpu' },
       { name: 'merge.floor.honest.first.cpu', size, value: first.honest.cpu, unit: 'ms cpu' },
