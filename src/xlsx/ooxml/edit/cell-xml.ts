@@ -71,6 +71,12 @@ function preserved(text: string): string {
   return /^\s|\s$|[\n\t]/.test(text) ? ' xml:space="preserve"' : '';
 }
 
+/** A `<t>` holding `text`: what an inline string and a shared string item both wrap. */
+function textElement(prefix: string, text: string): string {
+  const t = `${prefix}t`;
+  return `<${t}${preserved(text)}>${escapeXml(encodeXstring(text))}</${t}>`;
+}
+
 /**
  * A new `<c>` for `ref`: the old cell's start tag kept (its style and any attribute this editor
  * does not own), its type and value metadata replaced.
@@ -117,12 +123,8 @@ export function buildCell(
       return `${tag}<${v}>${content.index}</${v}>${close}`;
     case 'bool':
       return `${tag}<${v}>${content.value ? 1 : 0}</${v}>${close}`;
-    case 'inline': {
-      const is = `${prefix}is`;
-      const t = `${prefix}t`;
-      const text = encodeXstring(content.text);
-      return `${tag}<${is}><${t}${preserved(content.text)}>${escapeXml(text)}</${t}></${is}>${close}`;
-    }
+    case 'inline':
+      return `${tag}<${prefix}is>${textElement(prefix, content.text)}</${prefix}is>${close}`;
     case 'formula': {
       const f = `${prefix}f`;
       return `${tag}<${f}>${escapeXml(encodeXstring(content.formula))}</${f}>${close}`;
@@ -134,14 +136,12 @@ export function buildCell(
 export function inlineStringCell(qname: string, ref: string, styleAttr: string, text: string): string {
   const colon = qname.indexOf(':');
   const prefix = colon < 0 ? '' : qname.slice(0, colon + 1);
-  const t = `${prefix}t`;
-  return `<${qname} r="${ref}"${styleAttr} t="inlineStr"><${prefix}is><${t}${preserved(text)}>${escapeXml(encodeXstring(text))}</${t}></${prefix}is></${qname}>`;
+  return `<${qname} r="${ref}"${styleAttr} t="inlineStr"><${prefix}is>${textElement(prefix, text)}</${prefix}is></${qname}>`;
 }
 
 /** The shared string item for `text`, as a `<si>`. */
 export function sharedStringItem(prefix: string, text: string): string {
-  const t = `${prefix}t`;
-  return `<${prefix}si><${t}${preserved(text)}>${escapeXml(encodeXstring(text))}</${t}></${prefix}si>`;
+  return `<${prefix}si>${textElement(prefix, text)}</${prefix}si>`;
 }
 
 /** The cell with its `<f>` replaced by `formulaXml` (or removed when null), the rest kept. */
