@@ -2,8 +2,9 @@
  * The floor a merge is measured against (issue 18): the least work the same merge needs, not
  * shipped. Each zip is read once and only the task sheet and the shared strings are inflated;
  * each row's id and the columns staff fill in are picked out with regular expressions; the plan
- * is a map lookup per task and a comparison per column; the master's sheet is rewritten with the changed cells and deflated (level 1), inflating
- * and deflating with Node's zlib as the product's merge does in the CLI and this bench. No
+ * is a map lookup per task and a comparison per column; the master's sheet is rewritten with the
+ * changed cells, deflated (level 1) and its CRC taken, inflating and deflating with Node's zlib
+ * as the product's merge does in the CLI and this bench. No
  * checks, no history, no tolerance of other producers: what the product does on top of this is
  * the ratio the bench reports.
  */

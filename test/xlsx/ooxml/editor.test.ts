@@ -415,6 +415,7 @@ describe('text the editor writes', () => {
     const cells = readerCells(out, DATA, false);
     expect(cells.A1.value).toBe('mới 1');
     expect(Object.values(cells).some((c) => c.value === 'mới 2')).toBe(true);
+    if (available.xmllint) expect(validatePackage(out)).toEqual([]);
   });
 
   it('creates a shared string table where the package had none, when asked to', () => {
