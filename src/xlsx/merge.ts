@@ -23,6 +23,7 @@ import type { CellValue } from '../workbook/types';
 import type { ZipCodec } from './ooxml/codec';
 import { WorkbookEditor, type CellInput } from './ooxml/edit/editor';
 import { openWorkbook } from './ooxml/read';
+import { TextPool } from './ooxml/text-pool';
 import { readMergeMaster, readReturnWorkbookSync, type MergeMaster } from './read';
 
 export type { HistoryRow };
@@ -56,9 +57,13 @@ export interface MergeWorkbooksResult {
 }
 
 /** A return as a merge source; an unreadable file becomes a refusal instead of an exception. */
-function readReturn(r: NamedBytes, codec: ZipCodec | undefined): MergeSource | MergeRefusal {
+function readReturn(
+  r: NamedBytes,
+  codec: ZipCodec | undefined,
+  texts: TextPool | undefined,
+): MergeSource | MergeRefusal {
   try {
-    const wb = readReturnWorkbookSync(r.bytes, { fileName: r.file, codec });
+    const wb = readReturnWorkbookSync(r.bytes, { fileName: r.file, codec, texts });
     return { file: r.file, snapshot: wb.snapshot, meta: wb.meta };
   } catch (e) {
     // Whatever stops a reader on someone else's file, the answer is the same: not mergeable.
@@ -126,11 +131,19 @@ export function mergeWorkbooksSync(
   opts: MergeWorkbooksOptions = {},
 ): MergeWorkbooksResult {
   // One opening of the master: read here, edited below.
-  const reader = openWorkbook(master.bytes, { fileName: master.file, codec: opts.codec });
+  // The returns hold the master's own texts byte for byte: each is decoded once, from the master.
+  const texts = new TextPool();
+  const reader = openWorkbook(master.bytes, { fileName: master.file, codec: opts.codec, texts });
   const wb: MergeMaster = readMergeMaster(reader);
   const lang = wb.lang;
   const now = opts.now ?? new Date();
-  const plan = planReturns({ file: master.file, snapshot: wb.snapshot, meta: wb.meta }, returns, opts, now);
+  const plan = planReturns(
+    { file: master.file, snapshot: wb.snapshot, meta: wb.meta },
+    returns,
+    opts,
+    now,
+    texts,
+  );
   const history: HistoryRow[] = [];
   if (!plan.ok || (plan.changes.length === 0 && plan.sync.length === 0))
     return { plan, output: null, history, lang };
@@ -161,11 +174,13 @@ export function planReturns(
   returns: readonly NamedBytes[],
   opts: Pick<MergeWorkbooksOptions, 'prefer' | 'decisions' | 'acceptInvalid' | 'adopt' | 'codec'>,
   now: Date,
+  /** The master's texts, when it was read from a file: its returns hold them byte for byte. */
+  texts?: TextPool,
 ): MergePlan {
   const sources: MergeSource[] = [];
   const unreadable: MergeRefusal[] = [];
   for (const r of returns) {
-    const s = readReturn(r, opts.codec);
+    const s = readReturn(r, opts.codec, texts);
     if ('code' in s) unreadable.push(s);
     else sources.push(s);
   }

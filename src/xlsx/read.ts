@@ -14,6 +14,7 @@ import { isSheet, REPORT_DATE_NAME, SHEET_NAMES, TABLE_NAME } from '../workbook/
 import { LocalizedError } from '../model/msg';
 import type { ZipCodec } from './ooxml/codec';
 import { openWorkbook, type WorkbookReader } from './ooxml/read';
+import type { TextPool } from './ooxml/text-pool';
 import type { SheetInfo } from './ooxml/workbook';
 import type { Cell } from './ooxml/worksheet';
 
@@ -22,6 +23,8 @@ export interface ReadOptions {
   fileName?: string;
   /** Decompression of parts (Node's zlib in the CLI); fflate by default. */
   codec?: ZipCodec;
+  /** Texts decoded from the other files of the same command (a merge's master), taken again by their bytes. */
+  texts?: TextPool;
 }
 
 /** The product never needs more header rows than this to find its table by its headers. */
@@ -256,7 +259,9 @@ export function readReturnWorkbookSync(
   bytes: Uint8Array,
   opts: ReadOptions = {},
 ): Pick<TrackingWorkbook, 'snapshot' | 'meta'> {
-  return readTableAndMeta(openWorkbook(bytes, { fileName: opts.fileName, codec: opts.codec }));
+  return readTableAndMeta(
+    openWorkbook(bytes, { fileName: opts.fileName, codec: opts.codec, texts: opts.texts }),
+  );
 }
 
 export async function readTrackingWorkbook(

@@ -11,6 +11,7 @@ import { isSml, NS_CONTENT_TYPES, NS_NONE, NS_PKG_REL, relationshipKind } from '
 import { EOF, START, XmlScanner, XmlSyntaxError } from './scanner';
 import { FFLATE_CODEC, ZipCodec } from './codec';
 import { ZipArchive, ZipEntry } from './zip';
+import type { TextPool } from './text-pool';
 
 export interface Relationship {
   id: string;
@@ -29,6 +30,8 @@ export interface OpenOptions extends FileLabel {
   limits?: Partial<ReadLimits>;
   /** Decompression (and, for an editor, compression) of parts; fflate by default. */
   codec?: ZipCodec;
+  /** Texts decoded from other packages of the same command, to take instead of decoding again. */
+  texts?: TextPool;
 }
 
 const SMALL_PART = 256 * 1024;
@@ -95,12 +98,20 @@ export class OoxmlPackage {
   private readonly largeParts = new Map<string, Uint8Array>();
 
   readonly codec: ZipCodec;
+  readonly texts: TextPool | null;
 
-  private constructor(zip: ZipArchive, file: FileLabel, limits: ReadLimits, codec: ZipCodec) {
+  private constructor(
+    zip: ZipArchive,
+    file: FileLabel,
+    limits: ReadLimits,
+    codec: ZipCodec,
+    texts: TextPool | null,
+  ) {
     this.zip = zip;
     this.file = file;
     this.limits = limits;
     this.codec = codec;
+    this.texts = texts;
     for (const e of zip.entries) {
       if (e.name.endsWith('/')) continue;
       const key = partKey(e.name);
@@ -112,7 +123,13 @@ export class OoxmlPackage {
     const limits = { ...DEFAULT_LIMITS, ...options.limits };
     const file: FileLabel = { fileName: options.fileName };
     const codec = options.codec ?? FFLATE_CODEC;
-    return new OoxmlPackage(ZipArchive.open(bytes, file, limits, codec.inflate), file, limits, codec);
+    return new OoxmlPackage(
+      ZipArchive.open(bytes, file, limits, codec.inflate),
+      file,
+      limits,
+      codec,
+      options.texts ?? null,
+    );
   }
 
   /** Every part's name as stored in the archive, in archive order. */

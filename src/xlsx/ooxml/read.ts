@@ -66,7 +66,7 @@ export class WorkbookReader {
   }
 
   sharedStrings(): string[] {
-    this.strings ??= readSharedStrings(this.pkg, this.info.sharedStringsPart);
+    this.strings ??= readSharedStrings(this.pkg, this.info.sharedStringsPart, this.pkg.texts);
     return this.strings;
   }
 

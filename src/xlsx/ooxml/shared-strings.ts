@@ -5,6 +5,7 @@
 import type { OoxmlPackage } from './package';
 import { isSml } from './namespaces';
 import { decodeText, END, EOF, START, XmlScanner, XmlSyntaxError } from './scanner';
+import type { TextPool } from './text-pool';
 import { decodeXstring } from './xml';
 
 /**
@@ -39,48 +40,87 @@ export function readRichText(sc: XmlScanner): string {
 const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
 /**
  * One item as this tool, Excel and most writers store plain text: `<si><t>…</t></si>`, the `t`
- * with or without `xml:space="preserve"`, no markup inside. Found with indexOf rather than a
- * regular expression: a match array per item was a tenth of what reading a return allocates.
+ * with or without `xml:space="preserve"`, no markup inside. Found on the bytes with indexOf
+ * rather than a regular expression: a match array per item was a tenth of what reading a return
+ * allocated.
  */
-const ITEM_OPEN = '<si><t>';
-const ITEM_OPEN_PRESERVE = '<si><t xml:space="preserve">';
-const ITEM_CLOSE = '</t></si>';
+const ITEM_OPEN = bytesOf('<si><t>');
+const ITEM_OPEN_PRESERVE = bytesOf('<si><t xml:space="preserve">');
+const ITEM_CLOSE = bytesOf('</t></si>');
 const ROOT_END = /^<\/sst>\s*$/;
+const LT = 0x3c;
+
+function bytesOf(ascii: string): Uint8Array {
+  return Uint8Array.from(ascii, (c) => c.charCodeAt(0));
+}
+
+function startsWithAt(b: Uint8Array, at: number, what: Uint8Array): boolean {
+  if (at + what.length > b.length) return false;
+  for (let i = 0; i < what.length; i++) if (b[at + i] !== what[i]) return false;
+  return true;
+}
 
 /**
  * The table when every item is plain text written the common way (`<si><t>…</t></si>` under an
- * unprefixed root): the part decoded in one call and its items matched in one pass, instead of
- * one scanner step and one decoding call per item. Null for anything else (rich text, phonetic
- * runs, prefixes, comments, UTF-16), which the scanner reads.
+ * unprefixed root), its items found in one pass instead of one scanner step each. Null for
+ * anything else (rich text, phonetic runs, prefixes, comments, UTF-16), which the scanner reads.
+ *
+ * With nothing to find in `pool` (no pool, or the first package of a command), the part is decoded
+ * in one call, every item a slice of it, each remembered in the pool by its bytes; with texts in
+ * the pool, each item is looked up by its bytes and only those not found are decoded, one by one
+ * (decoding item by item costs more than in one call, so it is worth it only where most are found).
  */
-function plainItems(pkg: OoxmlPackage, part: string): string[] | null {
+function plainItems(pkg: OoxmlPackage, part: string, pool: TextPool | null): string[] | null {
   const bytes = pkg.bytes(part);
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return null;
   const sc = new XmlScanner(bytes, part, false);
   if (sc.next() !== START || sc.local !== 'sst' || !isSml(sc.ns) || sc.prefix !== '' || sc.selfClosing)
     return null;
-  const body = UTF8.decode(bytes.subarray(sc.tagEnd));
+  const body = pool === null || pool.size === 0 ? UTF8.decode(bytes.subarray(sc.tagEnd)) : null;
   const items: string[] = [];
-  let at = 0;
+  // `at` in the bytes, `bodyAt` the same place in `body`: the markup is ASCII, so a tag is as
+  // long in both.
+  let at = sc.tagEnd;
+  let bodyAt = 0;
   for (;;) {
     let start: number;
-    if (body.startsWith(ITEM_OPEN, at)) start = at + ITEM_OPEN.length;
-    else if (body.startsWith(ITEM_OPEN_PRESERVE, at)) start = at + ITEM_OPEN_PRESERVE.length;
+    if (startsWithAt(bytes, at, ITEM_OPEN)) start = at + ITEM_OPEN.length;
+    else if (startsWithAt(bytes, at, ITEM_OPEN_PRESERVE)) start = at + ITEM_OPEN_PRESERVE.length;
     else break;
     // The text runs to the next tag, which must close the item (anything else is not plain).
-    const end = body.indexOf('<', start);
-    if (end < 0 || !body.startsWith(ITEM_CLOSE, end)) break;
-    items.push(decodeXstring(decodeText(body.slice(start, end))));
+    const end = bytes.indexOf(LT, start);
+    if (end < 0 || !startsWithAt(bytes, end, ITEM_CLOSE)) break;
+    let text: string | undefined;
+    if (body !== null) {
+      const bodyStart = bodyAt + (start - at);
+      const bodyEnd = body.indexOf('<', bodyStart);
+      text = decodeXstring(decodeText(body.slice(bodyStart, bodyEnd)));
+      pool?.add(bytes, start, end, text);
+      bodyAt = bodyEnd + ITEM_CLOSE.length;
+    } else {
+      text = pool?.find(bytes, start, end);
+      if (text === undefined) {
+        // Cut at "<", an ASCII byte: no UTF-8 sequence is split, so the item decodes as in the whole.
+        text = decodeXstring(decodeText(UTF8.decode(bytes.subarray(start, end))));
+        pool?.add(bytes, start, end, text);
+      }
+    }
+    items.push(text);
     at = end + ITEM_CLOSE.length;
   }
-  return ROOT_END.test(body.slice(at)) ? items : null;
+  const rest = body !== null ? body.slice(bodyAt) : UTF8.decode(bytes.subarray(at));
+  return ROOT_END.test(rest) ? items : null;
 }
 
-export function readSharedStrings(pkg: OoxmlPackage, part: string | null): string[] {
+export function readSharedStrings(
+  pkg: OoxmlPackage,
+  part: string | null,
+  pool: TextPool | null = null,
+): string[] {
   if (!part) return [];
   let plain: string[] | null = null;
   try {
-    plain = plainItems(pkg, part);
+    plain = plainItems(pkg, part, pool);
   } catch (e) {
     // A root the scanner cannot read: the full reading below says so about the file.
     if (!(e instanceof XmlSyntaxError)) throw e;

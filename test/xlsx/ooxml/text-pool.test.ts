@@ -1,0 +1,114 @@
+/**
+ * The text pool a merge shares between its master and its returns: a text is taken from the pool
+ * only for bytes equal to those it was decoded from, and a pooled read gives the items an
+ * ordinary read gives.
+ */
+import { strToU8, zipSync } from 'fflate';
+import { openWorkbook } from '../../../src/xlsx/ooxml/read';
+import { TextPool, textKey } from '../../../src/xlsx/ooxml/text-pool';
+
+const SML = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const PKG = 'http://schemas.openxmlformats.org/package/2006/relationships';
+
+/** A one-sheet workbook whose shared-string table holds `items` (raw XML of each `<si>`). */
+function workbook(items: string[]): Uint8Array {
+  const cells = items.map((_, i) => `<c r="A${i + 1}" t="s"><v>${i}</v></c>`);
+  return zipSync({
+    '[Content_Types].xml': strToU8(
+      '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>',
+    ),
+    '_rels/.rels': strToU8(
+      `<Relationships xmlns="${PKG}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    ),
+    'xl/workbook.xml': strToU8(
+      `<workbook xmlns="${SML}" xmlns:r="${REL}"><sheets><sheet name="Một" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    ),
+    'xl/_rels/workbook.xml.rels': strToU8(
+      `<Relationships xmlns="${PKG}"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
+    ),
+    'xl/worksheets/sheet1.xml': strToU8(
+      `<worksheet xmlns="${SML}"><sheetData>${cells.map((c, i) => `<row r="${i + 1}">${c}</row>`).join('')}</sheetData></worksheet>`,
+    ),
+    'xl/sharedStrings.xml': strToU8(
+      `<?xml version="1.0" encoding="UTF-8"?>\n<sst xmlns="${SML}" count="${items.length}" uniqueCount="${items.length}">${items.join('')}</sst>`,
+    ),
+  });
+}
+
+const plain = (t: string) => `<si><t xml:space="preserve">${t}</t></si>`;
+const LONG = 'Tổ chức quán triệt, triển khai thực hiện Nghị quyết đến toàn thể cán bộ, đảng viên';
+// Same length in UTF-8 bytes, same first and last eight bytes and the same middle byte: the
+// pool's key cannot tell the two apart, only the comparison of their bytes can.
+const TWIN = LONG.replace('quán triệt', 'quán triệT');
+
+describe('TextPool', () => {
+  const bytes = (s: string) => new TextEncoder().encode(s);
+
+  it('finds a text by equal bytes anywhere, in another array', () => {
+    const pool = new TextPool();
+    const a = bytes(`xx${LONG}yy`);
+    const n = bytes(LONG).length;
+    pool.add(a, 2, 2 + n, LONG);
+    const b = bytes(`<t>${LONG}</t>`);
+    expect(pool.find(b, 3, 3 + n)).toBe(LONG);
+    expect(pool.size).toBe(1);
+  });
+
+  it('never gives a text for bytes that differ, even where its key is the same', () => {
+    const a = bytes(LONG);
+    const b = bytes(TWIN);
+    expect(b.length).toBe(a.length);
+    expect(textKey(b, 0, b.length)).toBe(textKey(a, 0, a.length));
+    const pool = new TextPool();
+    pool.add(a, 0, a.length, LONG);
+    expect(pool.find(b, 0, b.length)).toBeUndefined();
+    // Both kept under one key: each found by its own bytes.
+    pool.add(b, 0, b.length, TWIN);
+    expect(pool.find(bytes(LONG), 0, a.length)).toBe(LONG);
+    expect(pool.find(bytes(TWIN), 0, b.length)).toBe(TWIN);
+    expect(pool.find(bytes('khác'), 0, bytes('khác').length)).toBeUndefined();
+  });
+});
+
+describe('shared strings read through a pool', () => {
+  const items = [
+    plain(LONG),
+    plain('Sở Nội vụ &amp; Sở Tài chính'),
+    '<si><t>dòng một\r\ndòng hai</t></si>',
+    plain('mã _x000D_ giữ lại'),
+    plain(''),
+  ];
+
+  it('gives what an ordinary read gives, the first package and the next', () => {
+    const ordinary = openWorkbook(workbook(items)).sharedStrings();
+    expect(ordinary).toEqual([LONG, 'Sở Nội vụ & Sở Tài chính', 'dòng một\ndòng hai', 'mã \r giữ lại', '']);
+    const pool = new TextPool();
+    expect(openWorkbook(workbook(items), { texts: pool }).sharedStrings()).toEqual(ordinary);
+    expect(pool.size).toBe(items.length);
+    const next = [plain(TWIN), ...items.slice(1), plain('mới')];
+    expect(openWorkbook(workbook(next), { texts: pool }).sharedStrings()).toEqual([
+      TWIN,
+      ...ordinary.slice(1),
+      'mới',
+    ]);
+  });
+
+  it('takes the first package’s own strings for equal bytes', () => {
+    const pool = new TextPool();
+    const first = openWorkbook(workbook(items), { texts: pool }).sharedStrings();
+    const second = openWorkbook(workbook([...items].reverse()), { texts: pool }).sharedStrings();
+    expect(second).toEqual([...first].reverse());
+    // Every item of the second found, none decoded again (a text not found is added).
+    expect(pool.size).toBe(items.length);
+  });
+
+  it('reads a table that is not plain text with the scanner, as without a pool', () => {
+    const rich = [...items, '<si><r><t>đậm</t></r><r><t> thường</t></r></si>'];
+    const pool = new TextPool();
+    pool.add(new TextEncoder().encode('x'), 0, 1, 'x');
+    expect(openWorkbook(workbook(rich), { texts: pool }).sharedStrings()).toEqual(
+      openWorkbook(workbook(rich)).sharedStrings(),
+    );
+  });
+});
