@@ -1,0 +1,87 @@
+/**
+ * A merge takes each return's texts from the master's when their stored bytes are equal (the
+ * returns are split from the master). On a master large enough for that to happen, the merge must
+ * still see every difference an agency made, however small, and take every value as before.
+ */
+import { agencyKey } from '../../src/plan/agency';
+import type { Plan } from '../../src/plan/types';
+import { mergeWorkbooks } from '../../src/xlsx/merge';
+import { TextPool } from '../../src/xlsx/ooxml/text-pool';
+import { splitWorkbook } from '../../src/xlsx/split';
+import { buildWorkbookSpec } from '../../src/workbook/build';
+import { writeXlsx } from '../../src/xlsx/write';
+import { fill, valueOf } from './merge-fixture';
+
+const TASKS = 1_500;
+const AGENCIES = ['Sở Nội vụ', 'Sở Tài chính', 'Sở Y tế'];
+
+function plan(): Plan {
+  const agencies = AGENCIES.map((name) => ({ key: agencyKey(name), name }));
+  return {
+    title: 'Kế hoạch thực hiện Nghị quyết',
+    number: '12/KH-UBND',
+    issuedOn: '2024-01-10',
+    issuer: null,
+    place: null,
+    signer: null,
+    sections: [{ id: 'I', heading: 'NHIỆM VỤ', kind: 'tasks' }],
+    agencies,
+    tasks: Array.from({ length: TASKS }, (_, i) => ({
+      id: `I.${i + 1}`,
+      section: 'I',
+      number: String(i + 1),
+      group: null,
+      lead: agencies[i % agencies.length].key,
+      partners: [],
+      text: `Nhiệm vụ ${i + 1}: rà soát, đánh giá kết quả thực hiện của nhóm hồ sơ ${Math.floor(i / 3)} và báo cáo Ủy ban nhân dân tỉnh`,
+      deadlines: [{ category: 'ongoing' as const, raw: 'thường xuyên', due: null }],
+      references: [],
+      line: i + 1,
+    })),
+    warnings: [],
+  };
+}
+
+describe('merge over the text pool', () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  it('sees a one-letter edit of a task text, its length kept, and takes every value', async () => {
+    const master = await writeXlsx(
+      buildWorkbookSpec(plan(), { lang: 'vi', reportDate: '2024-06-20', workbookId: 'pool' }),
+    );
+    const { files } = await splitWorkbook(master);
+    const [nv, tc] = files;
+    const id = nv.taskIds[100];
+    const text = String(await valueOf(master, id, 'text'));
+    // "kết quả" → "Kết quả": one ASCII letter changed inside the text, as many bytes as before.
+    const at = text.indexOf('kết quả');
+    const edited = text.slice(0, at) + 'K' + text.slice(at + 1);
+    expect(new TextEncoder().encode(edited).length).toBe(new TextEncoder().encode(text).length);
+    const nvBack = await fill(nv.bytes, [
+      [id, 'text', edited],
+      [id, 'result', 'Đã rà soát'],
+      [nv.taskIds[7], 'result', 'Đã báo cáo'],
+    ]);
+    const tcBack = await fill(tc.bytes, [[tc.taskIds[3], 'result', 'Đã đánh giá']]);
+    const found = jest.spyOn(TextPool.prototype, 'find');
+
+    const res = await mergeWorkbooks({ file: 'so-tong.xlsx', bytes: master }, [
+      { file: nv.fileName, bytes: nvBack },
+      { file: tc.fileName, bytes: tcBack },
+    ]);
+    // The returns' tables were read through the pool, not decoded again.
+    expect(found.mock.calls.length).toBeGreaterThan(TASKS);
+    expect(res.plan.refused).toEqual([]);
+    expect(res.plan.notices.filter((n) => n.column === 'text').map((n) => n.taskId)).toEqual([id]);
+    expect(res.plan.changes.map((c) => [c.taskId, c.column, c.new]).sort()).toEqual(
+      [
+        [id, 'result', 'Đã rà soát'],
+        [nv.taskIds[7], 'result', 'Đã báo cáo'],
+        [tc.taskIds[3], 'result', 'Đã đánh giá'],
+      ].sort(),
+    );
+    const out = res.output as Uint8Array;
+    expect(await valueOf(out, id, 'result')).toBe('Đã rà soát');
+    expect(await valueOf(out, id, 'text')).toBe(text);
+  });
+});
