@@ -100,3 +100,34 @@ export async function valueOf(bytes: Uint8Array, taskId: string, column: TaskCol
   const row = wb.snapshot.rows.find((r) => r[map.index.taskId as number] === taskId);
   return row?.[map.index[column] as number] ?? null;
 }
+
+/**
+ * A plan of `tasks` tasks in one part, led in turn by `agencies`, each with its own text
+ * (`text(i)`, i from 0) and no deadline: the large masters of the stress and text-pool tests.
+ */
+export function generatedPlan(tasks: number, agencies: readonly string[], text: (i: number) => string): Plan {
+  const leads = agencies.map((name) => ({ key: agencyKey(name), name }));
+  return {
+    title: 'Kế hoạch thử tải',
+    number: '9/KH-UBND',
+    issuedOn: '2024-01-10',
+    issuer: null,
+    place: null,
+    signer: null,
+    sections: [{ id: 'I', heading: 'NHIỆM VỤ', kind: 'tasks' }],
+    agencies: leads,
+    tasks: Array.from({ length: tasks }, (_, i) => ({
+      id: `I.${i + 1}`,
+      section: 'I',
+      number: String(i + 1),
+      group: null,
+      lead: leads[i % leads.length].key,
+      partners: [],
+      text: text(i),
+      deadlines: [{ category: 'ongoing' as const, raw: 'thường xuyên', due: null }],
+      references: [],
+      line: i + 1,
+    })),
+    warnings: [],
+  };
+}

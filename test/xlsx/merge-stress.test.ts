@@ -5,7 +5,6 @@
  * is compared with what is expected. Speed is measured by the bench (merge against its floor),
  * not here.
  */
-import { agencyKey } from '../../src/plan/agency';
 import type { Plan } from '../../src/plan/types';
 import { STATUS_LABELS } from '../../src/model/labels';
 import { columnLetter } from '../../src/model/table';
@@ -18,6 +17,7 @@ import { writeXlsx } from '../../src/xlsx/write';
 import { gnumericResave, hasGnumeric } from '../support/gnumeric';
 import { hasUno, libreofficeEdit, type CalcEdit } from '../support/libreoffice';
 import { hasOpenpyxl, openpyxlRead, openpyxlSave, type OpenpyxlEdit } from '../support/openpyxl';
+import { generatedPlan } from './merge-fixture';
 
 const TASKS = 10_000;
 const AGENCIES = 50;
@@ -25,33 +25,11 @@ const ready = hasOpenpyxl() && hasUno() && hasGnumeric();
 const DOING = STATUS_LABELS.in_progress.vi;
 
 function bigPlan(): Plan {
-  const agencies = Array.from({ length: AGENCIES }, (_, i) => ({
-    key: agencyKey(`Sở số ${i + 1}`),
-    name: `Sở số ${i + 1}`,
-  }));
-  return {
-    title: 'Kế hoạch thử tải',
-    number: '9/KH-UBND',
-    issuedOn: '2024-01-10',
-    issuer: null,
-    place: null,
-    signer: null,
-    sections: [{ id: 'I', heading: 'NHIỆM VỤ', kind: 'tasks' }],
-    agencies,
-    tasks: Array.from({ length: TASKS }, (_, i) => ({
-      id: `I.${i + 1}`,
-      section: 'I',
-      number: String(i + 1),
-      group: null,
-      lead: agencies[i % AGENCIES].key,
-      partners: [],
-      text: `Nhiệm vụ số ${i + 1}: rà soát hồ sơ nhóm ${Math.floor(i / 7)} và báo cáo kết quả lần ${i % 13}`,
-      deadlines: [{ category: 'ongoing' as const, raw: 'thường xuyên', due: null }],
-      references: [],
-      line: i + 1,
-    })),
-    warnings: [],
-  };
+  return generatedPlan(
+    TASKS,
+    Array.from({ length: AGENCIES }, (_, i) => `Sở số ${i + 1}`),
+    (i) => `Nhiệm vụ số ${i + 1}: rà soát hồ sơ nhóm ${Math.floor(i / 7)} và báo cáo kết quả lần ${i % 13}`,
+  );
 }
 
 (ready ? it : it.skip)(

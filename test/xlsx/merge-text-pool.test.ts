@@ -3,43 +3,24 @@
  * returns are split from the master). On a master large enough for that to happen, the merge must
  * still see every difference an agency made, however small, and take every value as before.
  */
-import { agencyKey } from '../../src/plan/agency';
 import type { Plan } from '../../src/plan/types';
 import { mergeWorkbooks } from '../../src/xlsx/merge';
 import { TextPool } from '../../src/xlsx/ooxml/text-pool';
 import { splitWorkbook } from '../../src/xlsx/split';
 import { buildWorkbookSpec } from '../../src/workbook/build';
 import { writeXlsx } from '../../src/xlsx/write';
-import { fill, valueOf } from './merge-fixture';
+import { fill, generatedPlan, valueOf } from './merge-fixture';
 
 const TASKS = 1_500;
 const AGENCIES = ['Sở Nội vụ', 'Sở Tài chính', 'Sở Y tế'];
 
 function plan(): Plan {
-  const agencies = AGENCIES.map((name) => ({ key: agencyKey(name), name }));
-  return {
-    title: 'Kế hoạch thực hiện Nghị quyết',
-    number: '12/KH-UBND',
-    issuedOn: '2024-01-10',
-    issuer: null,
-    place: null,
-    signer: null,
-    sections: [{ id: 'I', heading: 'NHIỆM VỤ', kind: 'tasks' }],
-    agencies,
-    tasks: Array.from({ length: TASKS }, (_, i) => ({
-      id: `I.${i + 1}`,
-      section: 'I',
-      number: String(i + 1),
-      group: null,
-      lead: agencies[i % agencies.length].key,
-      partners: [],
-      text: `Nhiệm vụ ${i + 1}: rà soát, đánh giá kết quả thực hiện của nhóm hồ sơ ${Math.floor(i / 3)} và báo cáo Ủy ban nhân dân tỉnh`,
-      deadlines: [{ category: 'ongoing' as const, raw: 'thường xuyên', due: null }],
-      references: [],
-      line: i + 1,
-    })),
-    warnings: [],
-  };
+  return generatedPlan(
+    TASKS,
+    AGENCIES,
+    (i) =>
+      `Nhiệm vụ ${i + 1}: rà soát, đánh giá kết quả thực hiện của nhóm hồ sơ ${Math.floor(i / 3)} và báo cáo Ủy ban nhân dân tỉnh`,
+  );
 }
 
 describe('merge over the text pool', () => {

@@ -3,38 +3,14 @@
  * the codec (the CLI's merge), the shared string table spliced as bytes (with the text path
  * kept for a table whose end the byte search cannot place), and large parts kept decompressed.
  */
-import { strToU8, unzipSync, zipSync } from 'fflate';
+import { unzipSync } from 'fflate';
 import { isLocalizedError } from '../../../src/model/msg';
 import { WorkbookEditor } from '../../../src/xlsx/ooxml/edit/editor';
 import { openWorkbook } from '../../../src/xlsx/ooxml/read';
 import { nodeZipCodec } from '../../../src/xlsx/node-deflate';
-import { excelFixture } from './fixture';
+import { excelFixture, workbookWithStrings } from './fixture';
 
 const SML = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const PKG = 'http://schemas.openxmlformats.org/package/2006/relationships';
-
-/** A one-sheet workbook with a shared string table written as given. */
-function withStrings(sst: string): Uint8Array {
-  return zipSync({
-    '[Content_Types].xml': strToU8(
-      '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>',
-    ),
-    '_rels/.rels': strToU8(
-      `<Relationships xmlns="${PKG}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
-    ),
-    'xl/workbook.xml': strToU8(
-      `<workbook xmlns="${SML}" xmlns:r="${REL}"><sheets><sheet name="A" sheetId="1" r:id="rId1"/></sheets></workbook>`,
-    ),
-    'xl/_rels/workbook.xml.rels': strToU8(
-      `<Relationships xmlns="${PKG}"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
-    ),
-    'xl/worksheets/sheet1.xml': strToU8(
-      `<worksheet xmlns="${SML}"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>`,
-    ),
-    'xl/sharedStrings.xml': strToU8(sst),
-  });
-}
 
 function cellTexts(bytes: Uint8Array): string[] {
   const wb = openWorkbook(bytes);
@@ -74,7 +50,9 @@ describe('Node zlib as the codec', () => {
   });
 
   it('refuses, naming the file, a part whose data does not match its announced size', () => {
-    const bytes = withStrings(`<sst xmlns="${SML}" count="1" uniqueCount="1"><si><t>một</t></si></sst>`);
+    const bytes = workbookWithStrings(
+      `<sst xmlns="${SML}" count="1" uniqueCount="1"><si><t>một</t></si></sst>`,
+    );
     // The central directory's uncompressed size of the sheet, made 5 bytes short of the truth.
     const broken = new Uint8Array(bytes);
     const view = new DataView(broken.buffer);
@@ -106,7 +84,7 @@ describe('Node zlib as the codec', () => {
 
 describe('shared strings appended by the editor', () => {
   const add = (sst: string) => {
-    const editor = WorkbookEditor.open(withStrings(sst));
+    const editor = WorkbookEditor.open(workbookWithStrings(sst));
     editor.sheet('A').set('A2', 'hai & ba');
     editor.sheet('A').set('A1', 'bốn');
     return editor.save();
@@ -140,7 +118,7 @@ describe('shared strings read in one pass', () => {
     '<si><t>một &amp; &quot;hai&quot; &#7871;</t></si><si><t xml:space="preserve">  cách  </t></si>' +
     '<si><t>dòng\r\nmới_x000D_</t></si><si><t>&unknown; _x005F_x0041_</t></si><si><t></t></si>';
   const read = (sst: string) => {
-    const wb = openWorkbook(withStrings(sst));
+    const wb = openWorkbook(workbookWithStrings(sst));
     return wb.sharedStrings();
   };
 
@@ -161,7 +139,7 @@ describe('shared strings read in one pass', () => {
   });
 
   it('refuses a broken table, naming the file', () => {
-    const wb = openWorkbook(withStrings(`<sst xmlns="${SML}"><si><t>một</si></sst>`), {
+    const wb = openWorkbook(workbookWithStrings(`<sst xmlns="${SML}"><si><t>một</si></sst>`), {
       fileName: 'hong.xlsx',
     });
     let thrown: unknown = null;

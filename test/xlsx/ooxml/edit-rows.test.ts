@@ -4,30 +4,15 @@
  * judge). Whichever way a row is split, setting one of its cells must keep every other cell of
  * the row, in place, and the row's trailing elements.
  */
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { strFromU8, unzipSync } from 'fflate';
 import { WorkbookEditor } from '../../../src/xlsx/ooxml/edit/editor';
 import { openWorkbook } from '../../../src/xlsx/ooxml/read';
+import { oneSheetWorkbook } from './fixture';
 
 const SML = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const PKG = 'http://schemas.openxmlformats.org/package/2006/relationships';
 
 function workbookWith(sheetXml: string): Uint8Array {
-  return zipSync({
-    '[Content_Types].xml': strToU8(
-      '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>',
-    ),
-    '_rels/.rels': strToU8(
-      `<Relationships xmlns="${PKG}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
-    ),
-    'xl/workbook.xml': strToU8(
-      `<workbook xmlns="${SML}" xmlns:r="${REL}"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`,
-    ),
-    'xl/_rels/workbook.xml.rels': strToU8(
-      `<Relationships xmlns="${PKG}"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
-    ),
-    'xl/worksheets/sheet1.xml': strToU8(sheetXml),
-  });
+  return oneSheetWorkbook({ sheet: sheetXml, sheetName: 'S' });
 }
 
 /** Every cell as "A1=value", row by row. */

@@ -3,6 +3,7 @@
  * each of its cells holds. Every producer test re-saves this package with a real program and
  * checks what comes back against the same table.
  */
+import { strToU8, zipSync } from 'fflate';
 import {
   ExcelCell,
   excelLikePackage,
@@ -10,6 +11,50 @@ import {
   ExcelSheet,
   EXCEL_STYLE,
 } from '../../support/excel-like';
+
+const SML = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const PKG = 'http://schemas.openxmlformats.org/package/2006/relationships';
+
+/**
+ * A one-sheet workbook of the fewest parts a reader needs, each written as given: the sheet
+ * (by default A1 showing shared string 0), its name, and a shared string table when one is given.
+ */
+export function oneSheetWorkbook(parts: {
+  sheet?: string;
+  sheetName?: string;
+  sharedStrings?: string;
+}): Uint8Array {
+  const sstRel =
+    parts.sharedStrings === undefined
+      ? ''
+      : `<Relationship Id="rId2" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>`;
+  const files: Record<string, Uint8Array> = {
+    '[Content_Types].xml': strToU8(
+      '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>',
+    ),
+    '_rels/.rels': strToU8(
+      `<Relationships xmlns="${PKG}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    ),
+    'xl/workbook.xml': strToU8(
+      `<workbook xmlns="${SML}" xmlns:r="${REL}"><sheets><sheet name="${parts.sheetName ?? 'A'}" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    ),
+    'xl/_rels/workbook.xml.rels': strToU8(
+      `<Relationships xmlns="${PKG}"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/>${sstRel}</Relationships>`,
+    ),
+    'xl/worksheets/sheet1.xml': strToU8(
+      parts.sheet ??
+        `<worksheet xmlns="${SML}"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>`,
+    ),
+  };
+  if (parts.sharedStrings !== undefined) files['xl/sharedStrings.xml'] = strToU8(parts.sharedStrings);
+  return zipSync(files);
+}
+
+/** A one-sheet workbook whose shared string table is `sst`, written as given (A1 shows item 0). */
+export function workbookWithStrings(sst: string): Uint8Array {
+  return oneSheetWorkbook({ sharedStrings: sst });
+}
 
 export const DATA = 'Dữ liệu';
 export const HIDDEN = 'Ẩn';

@@ -3,37 +3,17 @@
  * only for bytes equal to those it was decoded from, and a pooled read gives the items an
  * ordinary read gives.
  */
-import { strToU8, zipSync } from 'fflate';
 import { openWorkbook } from '../../../src/xlsx/ooxml/read';
 import { TextPool, textKey } from '../../../src/xlsx/ooxml/text-pool';
+import { workbookWithStrings } from './fixture';
 
 const SML = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const PKG = 'http://schemas.openxmlformats.org/package/2006/relationships';
 
-/** A one-sheet workbook whose shared-string table holds `items` (raw XML of each `<si>`). */
+/** A workbook whose shared-string table holds `items` (the raw XML of each `<si>`). */
 function workbook(items: string[]): Uint8Array {
-  const cells = items.map((_, i) => `<c r="A${i + 1}" t="s"><v>${i}</v></c>`);
-  return zipSync({
-    '[Content_Types].xml': strToU8(
-      '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>',
-    ),
-    '_rels/.rels': strToU8(
-      `<Relationships xmlns="${PKG}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
-    ),
-    'xl/workbook.xml': strToU8(
-      `<workbook xmlns="${SML}" xmlns:r="${REL}"><sheets><sheet name="Một" sheetId="1" r:id="rId1"/></sheets></workbook>`,
-    ),
-    'xl/_rels/workbook.xml.rels': strToU8(
-      `<Relationships xmlns="${PKG}"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
-    ),
-    'xl/worksheets/sheet1.xml': strToU8(
-      `<worksheet xmlns="${SML}"><sheetData>${cells.map((c, i) => `<row r="${i + 1}">${c}</row>`).join('')}</sheetData></worksheet>`,
-    ),
-    'xl/sharedStrings.xml': strToU8(
-      `<?xml version="1.0" encoding="UTF-8"?>\n<sst xmlns="${SML}" count="${items.length}" uniqueCount="${items.length}">${items.join('')}</sst>`,
-    ),
-  });
+  return workbookWithStrings(
+    `<?xml version="1.0" encoding="UTF-8"?>\n<sst xmlns="${SML}" count="${items.length}" uniqueCount="${items.length}">${items.join('')}</sst>`,
+  );
 }
 
 const plain = (t: string) => `<si><t xml:space="preserve">${t}</t></si>`;
