@@ -431,6 +431,27 @@ describe('leads and partners, as real plans write them', () => {
         .partners,
     ).toEqual(['các cơ quan liên quan', 'Sở Y tế']);
   });
+
+  it('"các tổ chức" names partners, and a verb before a full stop ends the list (MTTQ Lương Minh, Bộ Tài chính 120)', () => {
+    // "tổ chức" is the verb "organise" after a list, the noun "organisations" after "các".
+    expect(
+      findRoles(
+        'Ban Thường trực Ủy ban MTTQ xã chủ trì, phối hợp với các tổ chức thành viên tăng cường công tác tuyên truyền.',
+      ).partners,
+    ).toEqual(['các tổ chức thành viên']);
+    expect(
+      findRoles(
+        'Ban Thường trực UBMTTQ xã chủ trì xác minh hoặc phối hợp với các tổ chức thành viên xác minh.',
+      ).partners,
+    ).toEqual(['các tổ chức thành viên']);
+    expect(findRoles('Vụ Pháp chế chủ trì, phối hợp với các đơn vị thuộc Bộ thực hiện.').partners).toEqual([
+      'các đơn vị thuộc Bộ',
+    ]);
+    // The verb still ends a list after a name: "phối hợp với Sở Y tế tổ chức hội nghị".
+    expect(findRoles('Sở Nội vụ chủ trì, phối hợp với Sở Y tế tổ chức hội nghị.').partners).toEqual([
+      'Sở Y tế',
+    ]);
+  });
 });
 
 describe('deadline forms (issue 12 §2)', () => {
