@@ -447,6 +447,12 @@ describe('leads and partners, as real plans write them', () => {
     expect(findRoles('Vụ Pháp chế chủ trì, phối hợp với các đơn vị thuộc Bộ thực hiện.').partners).toEqual([
       'các đơn vị thuộc Bộ',
     ]);
+    // "Ban quản lý" is a board, not the verb "quản lý" (Kon Tum 435).
+    expect(
+      findRoles(
+        'Uỷ ban nhân dân các huyện, thành phố chủ trì phối hợp với Ban quản lý Khu kinh tế tỉnh; Liên đoàn Lao động cùng cấp và các đơn vị có liên quan.',
+      ).partners,
+    ).toEqual(['Ban quản lý Khu kinh tế tỉnh']);
     // The verb still ends a list after a name: "phối hợp với Sở Y tế tổ chức hội nghị".
     expect(findRoles('Sở Nội vụ chủ trì, phối hợp với Sở Y tế tổ chức hội nghị.').partners).toEqual([
       'Sở Y tế',
