@@ -133,7 +133,9 @@ function pooledItems(bytes: Uint8Array, from: number, pool: TextPool): string[] 
       if (text === undefined) {
         // Cut at "<", an ASCII byte: no UTF-8 sequence is split, so the item decodes as in the whole.
         text = decodeXstring(decodeText(UTF8.decode(bytes.subarray(start, end))));
-        pool.add(bytes, start, end, text);
+        // A copy of the item's bytes: the pool outlives this package, and keeping a view would
+        // keep its whole inflated table alive (some 40 MB over fifty returns of 50,000 tasks).
+        pool.add(bytes.slice(start, end), 0, end - start, text);
       }
     }
     items.push(text);

@@ -50,7 +50,10 @@ export class TextPool {
     return undefined;
   }
 
-  /** Remembers `text` as what `b[start, end)` decodes to (the bytes are kept, not copied). */
+  /**
+   * Remembers `text` as what `b[start, end)` decodes to. The bytes are kept, not copied: give a
+   * copy of the item's bytes when `b` is a part the pool must not keep alive (see shared-strings).
+   */
   add(b: Uint8Array, start: number, end: number, text: string): void {
     const key = textKey(b, start, end);
     const entry: Entry = { bytes: b, start, end, text };
@@ -59,5 +62,19 @@ export class TextPool {
     if (slot === undefined) this.slots.set(key, entry);
     else if (Array.isArray(slot)) slot.push(entry);
     else this.slots.set(key, [slot, entry]);
+  }
+
+  /** Bytes of the buffers the pool keeps alive (each buffer counted once). */
+  heldBytes(): number {
+    const seen = new Set<ArrayBufferLike>();
+    let total = 0;
+    for (const slot of this.slots.values()) {
+      for (const e of Array.isArray(slot) ? slot : [slot]) {
+        if (seen.has(e.bytes.buffer)) continue;
+        seen.add(e.bytes.buffer);
+        total += e.bytes.buffer.byteLength;
+      }
+    }
+    return total;
   }
 }

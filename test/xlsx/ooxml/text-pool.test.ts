@@ -89,6 +89,17 @@ describe('shared strings read through a pool', () => {
     expect(pool.size).toBe(items.length + tasks.length + 2);
   });
 
+  it('keeps only the first package’s table alive, not the next one’s', () => {
+    const pool = new TextPool();
+    strings(large(items), pool);
+    const held = pool.heldBytes();
+    strings(large([plain(TWIN), ...items.slice(1), plain('mới')]), pool);
+    // The two texts decoded from the next package are kept as copies of their own bytes: a view
+    // would have kept that package's whole table (some 60 KB here) alive with the pool.
+    const copies = new TextEncoder().encode(TWIN + 'mới').length;
+    expect(pool.heldBytes()).toBe(held + copies);
+  });
+
   it('finds every item of a package that holds the first one’s texts in another order', () => {
     const pool = new TextPool();
     const first = strings(large(items), pool);
