@@ -3,7 +3,7 @@
  * and deadline notes, recombined by a seeded generator into plans and filled tables of any size.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { seededRandom as seeded } from '../test/support/excel/plans';
 import type { Plan, Task } from '../src/plan/types';
 import { columnHeader, TASK_COLUMN_IDS, type TaskColumnId } from '../src/model/columns';
@@ -11,8 +11,18 @@ import { STATUS_LABELS } from '../src/model/labels';
 import type { RawCell, TableSnapshot } from '../src/workbook/types';
 import { isoToSerial } from '../src/model/dates';
 
-// Benchmarks run compiled from bench/out/bench/, three levels below the project root.
-export const ROOT = join(__dirname, '..', '..', '..');
+/** The project root: benchmarks run compiled from bench/out/bench/, tests from bench/ itself. */
+export const ROOT = projectRoot(__dirname);
+
+function projectRoot(from: string): string {
+  let dir = from;
+  while (!existsSync(join(dir, 'package.json'))) {
+    const up = dirname(dir);
+    if (up === dir) throw new Error(`no package.json above ${from}`);
+    dir = up;
+  }
+  return dir;
+}
 
 export function sampleText(): string {
   return readFileSync(join(ROOT, 'samples', 'nq28-nam-dinh.txt'), 'utf8');

@@ -103,7 +103,13 @@ function floorCells(b: Uint8Array, from: number, to: number, strings: string[], 
         break;
       }
     }
-    const v = b.indexOf(60, gt + 1);
+    let v = b.indexOf(60, gt + 1);
+    // A formula cell holds its cached result after the formula (`<f …/>` or `<f>…</f>`): the
+    // reader reads that value, so the floor must too.
+    if (b[v + 1] === 102) {
+      const fEnd = b.indexOf(62, v);
+      v = b[fEnd - 1] === 47 ? b.indexOf(60, fEnd) : b.indexOf(60, b.indexOf(60, fEnd) + 1);
+    }
     if (b[v + 1] === 118 && b[v + 2] === 62) {
       const e = b.indexOf(60, v + 3);
       out.cells++;
@@ -152,10 +158,12 @@ export function readFloor(
   return out;
 }
 
-export async function tenThousandTasks(): Promise<Uint8Array> {
-  const plan = scalePlan(parsePlan(sampleText()), 10_000);
+export async function tasksWorkbook(tasks: number): Promise<Uint8Array> {
+  const plan = scalePlan(parsePlan(sampleText()), tasks);
   return writeXlsx(buildWorkbookSpec(plan, { lang: 'vi', reportDate: '2024-06-14' }));
 }
+
+export const tenThousandTasks = () => tasksWorkbook(10_000);
 
 /** The parts a command reads, found by reading once, and where the report date is. */
 export function partsRead(bytes: Uint8Array): {
