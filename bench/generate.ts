@@ -3,7 +3,8 @@
  * and deadline notes, recombined by a seeded generator into plans and filled tables of any size.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../test/support/project-root';
 import { seededRandom as seeded } from '../test/support/excel/plans';
 import type { Plan, Task } from '../src/plan/types';
 import { columnHeader, TASK_COLUMN_IDS, type TaskColumnId } from '../src/model/columns';
@@ -11,18 +12,7 @@ import { STATUS_LABELS } from '../src/model/labels';
 import type { RawCell, TableSnapshot } from '../src/workbook/types';
 import { isoToSerial } from '../src/model/dates';
 
-/** The project root: benchmarks run compiled from bench/out/bench/, tests from bench/ itself. */
-export const ROOT = projectRoot(__dirname);
-
-function projectRoot(from: string): string {
-  let dir = from;
-  while (!existsSync(join(dir, 'package.json'))) {
-    const up = dirname(dir);
-    if (up === dir) throw new Error(`no package.json above ${from}`);
-    dir = up;
-  }
-  return dir;
-}
+export const ROOT = PROJECT_ROOT;
 
 export function sampleText(): string {
   return readFileSync(join(ROOT, 'samples', 'nq28-nam-dinh.txt'), 'utf8');

@@ -11,15 +11,9 @@ import type { AddressInfo } from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { PROJECT_ROOT } from '../support/project-root';
 
-/** The project folder: the nearest one up with a package.json (the benchmarks run this compiled). */
-function projectRoot(from: string): string {
-  let dir = from;
-  while (!fs.existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
-  return dir;
-}
-
-export const ROOT = projectRoot(__dirname);
+export const ROOT = PROJECT_ROOT;
 export const DIST = path.join(ROOT, 'dist');
 export const SCREENSHOTS = path.join(ROOT, 'test', 'output', 'screenshots');
 export const DOC_SCREENSHOTS = path.join(ROOT, 'docs', 'screenshots');

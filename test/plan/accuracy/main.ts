@@ -4,21 +4,12 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { PROJECT_ROOT } from '../../support/project-root';
 import { corpusDir, corpusTotals, loadCorpus, readFloor, scoreCorpus } from './corpus';
 import { formatReport } from './report';
 
-function projectRoot(start: string): string {
-  let dir = start;
-  for (let i = 0; i < 8; i++) {
-    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'test', 'fixtures', 'real')))
-      return dir;
-    dir = join(dir, '..');
-  }
-  throw new Error('project root not found');
-}
-
 export function main(args: string[]): void {
-  const dir = corpusDir(projectRoot(__dirname));
+  const dir = corpusDir(PROJECT_ROOT);
   const scored = scoreCorpus(loadCorpus(dir));
   const floor = existsSync(join(dir, 'floor.json')) ? readFloor(dir) : null;
   if (args.includes('--json')) {
