@@ -12,6 +12,7 @@ import type {
   WorkbookSpec,
 } from '../workbook/types';
 import { printMarginsMm } from '../workbook/sheets/print-layout';
+import { freeSharedFormulas } from './free-shared-formulas';
 import {
   type CellData,
   type CellFormat,
@@ -532,7 +533,7 @@ function sheetModel(sheet: SheetSpec, ctx: WorkbookContext): WorksheetModel {
     dimension: lastRow ? `A1:${cellRef(lastRow, lastCol)}` : undefined,
     columns: columnModels(sheet, layouts),
     rows: mergeRows(sources),
-    sharedFormulas: layouts.flatMap((l) => l.shared),
+    sharedFormulas: [...layouts.flatMap((l) => l.shared), ...freeSharedFormulas(sheet.cells)],
     merges: sheet.merges,
     tables: layouts.map((l): TableModel => ({
       name: l.spec.name,

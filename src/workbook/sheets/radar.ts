@@ -250,7 +250,7 @@ export function buildRadarSheet(input: RadarSheetInput): SheetSpec {
     );
     const f =
       `IF(OR(${ref('state', r)}=${overdueWord},AND(${ref('state', r)}=${runningWord},$${effective}${r}<=$D$3)),` +
-      `$${effective}${r}*${KEY_SCALE}+${r},"")`;
+      `$${effective}${r}*${KEY_SCALE}+ROW(),"")`;
     put(r - 1, helperCol, { t: 'formula', f, result: item ? isoToSerial(item.due) * KEY_SCALE + r : '' });
   }
   const keys = `$${helper}$${layout.firstDataRow}:$${helper}$${layout.lastCoveredRow}`;
