@@ -138,22 +138,41 @@ export function generatePlanText(bytes: number, seed = 28): string {
   return out.join('\n');
 }
 
+/** Where a copy's task applies: the sample province's localities, so copies differ at equal length. */
+const PLACES = [
+  'thành phố Nam Định',
+  'huyện Mỹ Lộc',
+  'huyện Vụ Bản',
+  'huyện Ý Yên',
+  'huyện Nghĩa Hưng',
+  'huyện Nam Trực',
+  'huyện Trực Ninh',
+  'huyện Xuân Trường',
+  'huyện Giao Thủy',
+  'huyện Hải Hậu',
+].flatMap((p) => [`trên địa bàn ${p}`, `tại ${p}`]);
+
 /**
  * The parsed sample plan's tasks repeated (with new ids) until there are `count` of them. Each
  * copy gets its own text, recombined from the sample's sentences (seeded): a real plan repeats no
- * task, and repeated texts would flatter every writer (shared strings, compression).
+ * task, and repeated texts would flatter every writer (shared strings, compression). A copy is two
+ * sentences and a place, drawn again while the text is taken: some 220,000 such texts, so even
+ * 50,000 copies are a sample of them, and a text is as long on average at every size. (Until
+ * 04/12/2026 a taken text had sentences appended until it was new, so texts grew with the plan —
+ * 331 / 370 / 441 characters at 1k / 10k / 50k tasks — and every growth exponent with them.)
  */
 export function scalePlan(plan: Plan, count: number, seed = 34): Plan {
   const rnd = seeded(seed);
   const sentences = sentencesOf(sampleText());
-  const pick = () => sentences[Math.floor(rnd() * sentences.length)];
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
+  const copy = () => `${pick(sentences)} ${pick(sentences).replace(/[.;]$/, '')} ${pick(PLACES)}.`;
   const seen = new Set<string>();
   const tasks: Task[] = [];
   for (let i = 0; i < count; i++) {
     const t = plan.tasks[i % plan.tasks.length];
     const round = Math.floor(i / plan.tasks.length);
-    let text = round ? `${pick()} ${pick()}` : t.text;
-    while (seen.has(text)) text = `${text} ${pick()}`;
+    let text = round ? copy() : t.text;
+    while (seen.has(text)) text = copy();
     seen.add(text);
     tasks.push({
       ...t,
